@@ -1,0 +1,103 @@
+// Reads the YAML front matter of an article (CONTRACT §2) with positions, so a
+// bad field is reported at its own line and column, not just "invalid file".
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface FrontMatterProblem extends Point {
+  reason: string;
+  ruleId: string;
+  field?: string;
+}
+
+export interface SplitArticle {
+  /** The YAML between the fences. */
+  yaml: string;
+  /** 1-based line of the first YAML line in the file. */
+  yamlLine: number;
+  /** 1-based line of the closing fence: where missing fields are reported. */
+  closingLine: number;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Splits `---\n yaml \n---\n body`, removing the one newline that ends the file. */
+export function splitFrontMatter(text: string): SplitArticle | FrontMatterProblem {
+  const lines = text.split('\n');
+  if (!FENCE.test(stripCr(lines[0] ?? ''))) {
+    return {
+      line: 1,
+      column: 1,
+      reason: 'Cannot find front matter: expected the file to start with a `---` line',
+      ruleId: 'front-matter-missing',
+    };
+  }
+  const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(stripCr(line)));
+  if (closing === -1) {
+    return {
+      line: lines.length,
+      column: 1,
+      reason: 'Cannot find the closing `---` of the front matter',
+      ruleId: 'front-matter-unclosed',
+    };
+  }
+  const yaml = lines.slice(1, closing).join('\n');
+  let body = lines.slice(closing + 1).join('\n');
+  if (body.endsWith('\n')) body = body.slice(0, -1);
+  return { yaml, yamlLine: 2, closingLine: closing + 1, body, bodyLine: closing + 2 };
+}
+
+export interface ParsedYaml {
+  data: Record<string, unknown>;
+  /** Where each top-level key's value sits, for messages about that field. */
+  positions: Map<string, Point>;
+  problems: FrontMatterProblem[];
+}
+
+/** Parses the front matter YAML; positions are file positions (offset by `firstLine`). */
+export function parseFrontMatterYaml(yaml: string, firstLine: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPoint = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + firstLine - 1, column: col };
+  };
+  const problems: FrontMatterProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    ...toPoint(error.pos[0]),
+    reason: `Cannot parse the front matter: ${firstLineOf(error.message)}`,
+    ruleId: 'front-matter-yaml',
+  }));
+  const positions = new Map<string, Point>();
+  if (problems.length > 0) return { data: {}, positions, problems };
+  if (!isMap(doc.contents)) {
+    return {
+      data: {},
+      positions,
+      problems: [{ line: firstLine, column: 1, reason: 'Unexpected front matter: expected `field: value` lines', ruleId: 'front-matter-yaml' }],
+    };
+  }
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const node = (isScalar(pair.value) || isMap(pair.value) ? pair.value : pair.key) as { range?: [number, number, number] };
+    const keyNode = pair.key as { range?: [number, number, number] };
+    const offset = node.range?.[0] ?? keyNode.range?.[0] ?? 0;
+    positions.set(String(pair.key.value), toPoint(offset));
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  return { data, positions, problems };
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function firstLineOf(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

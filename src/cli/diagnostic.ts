@@ -1,0 +1,64 @@
+// One shape for every problem the commands print, whatever stage found it:
+// `path:line:column  severity  message  (rule-id)` (CONTRACT §1).
+import { relative } from 'node:path';
+import type { VFile } from 'vfile';
+import type { Article } from '../articles/article.ts';
+import type { ArticleProblem } from '../articles/article.ts';
+import type { Message } from '../extract/types.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  reason: string;
+  ruleId: string;
+}
+
+export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
+  const path = relative(cwd, d.path) || d.path;
+  return `${path}:${d.line}:${d.column}  ${d.severity}  ${d.reason}  (${d.ruleId})`;
+}
+
+export function formatSummary(diagnostics: readonly Diagnostic[]): string {
+  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length;
+  const parts = [
+    [count('error'), 'error'],
+    [count('warning'), 'warning'],
+  ]
+    .filter(([n]) => Number(n) > 0)
+    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  return parts.length === 0 ? '' : `✖ ${parts.join(', ')}`;
+}
+
+export function fromArticleProblem(path: string, problem: ArticleProblem): Diagnostic {
+  return { path, line: problem.line, column: problem.column, severity: 'error', reason: problem.reason, ruleId: problem.ruleId };
+}
+
+/** An extraction message positioned by body offset → a file position. */
+export function fromExtractionMessage(article: Article, message: Message): Diagnostic {
+  const before = article.body.slice(0, message.start);
+  const lineInBody = before.split('\n').length - 1;
+  const column = message.start - (before.lastIndexOf('\n') + 1) + 1;
+  return {
+    path: article.path,
+    line: article.bodyLine + lineInBody,
+    column,
+    severity: message.severity,
+    reason: message.reason,
+    ruleId: message.ruleId,
+  };
+}
+
+export function fromVFile(file: VFile): Diagnostic[] {
+  return file.messages.map((message) => ({
+    path: file.path,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    reason: message.reason,
+    ruleId: message.ruleId ?? 'newsbook',
+  }));
+}

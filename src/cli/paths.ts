@@ -1,0 +1,17 @@
+// Where things are, relative to the repository, whatever the working directory.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const PATHS = {
+  articles: join(ROOT, 'data/articles'),
+  derived: join(ROOT, 'data/derived'),
+  gazetteer: join(ROOT, 'data/gazetteer.yaml'),
+  narrative: join(ROOT, 'report/kazakhstan-unrest.md'),
+  dist: join(ROOT, 'report/dist'),
+  output: 'kazakhstan-unrest.html',
+  /** The code whose change changes the datasets. */
+  extractionCode: ['src/articles', 'src/extract', 'src/datasets'].map((dir) => join(ROOT, dir)),
+  packageJson: join(ROOT, 'package.json'),
+} as const;

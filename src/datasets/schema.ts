@@ -1,0 +1,116 @@
+// The datasets of CONTRACT.md §3–4, as one zod schema each. Every write and
+// every read goes through these, so a file on disk is either valid or an error.
+import { z } from 'zod';
+
+export const MEASURES = ['killed', 'injured', 'arrested', 'hospitalized'] as const;
+export const GROUPS = ['security_forces', 'protesters', 'civilians', 'all'] as const;
+export const QUALIFIERS = ['exact', 'at_least', 'more_than', 'about', 'up_to', 'fewer_than', 'vague'] as const;
+export const STATUSES = ['reported', 'retracted', 'disputed'] as const;
+export const ACTOR_TYPES = ['state', 'organization'] as const;
+export const STANCES = [
+  'expresses_concern',
+  'urges_restraint',
+  'urges_dialogue',
+  'urges_rights',
+  'supports_government',
+  'offers_help',
+  'criticizes_crackdown',
+  'blames_foreign_forces',
+  'rejects_interference',
+  'questions_intervention',
+  'denies_involvement',
+  'sends_troops',
+  'withdraws_troops',
+  'travel_warning',
+] as const;
+
+export type Measure = (typeof MEASURES)[number];
+export type Group = (typeof GROUPS)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Status = (typeof STATUSES)[number];
+export type ActorType = (typeof ACTOR_TYPES)[number];
+export type Stance = (typeof STANCES)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
+
+const count = z.number().int().nonnegative();
+
+/** Where a row's quote sits in its article body (UTF-16 offsets). */
+const provenance = {
+  quote: z.string().min(1),
+  start: count,
+  end: count,
+};
+
+export const casualtySchema = z
+  .strictObject({
+    id: z.string().regex(/^.+-c\d+$/),
+    article: z.string().min(1),
+    measure: z.enum(MEASURES),
+    group: z.enum(GROUPS),
+    value: count,
+    qualifier: z.enum(QUALIFIERS),
+    low: count.nullable(),
+    high: count.nullable(),
+    phrase: z.string().min(1),
+    as_of: isoDate.nullable(),
+    attribution: z.string().min(1).nullable(),
+    status: z.enum(STATUSES),
+    ...provenance,
+  })
+  .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+
+export const reactionSchema = z
+  .strictObject({
+    id: z.string().regex(/^.+-r\d+$/),
+    article: z.string().min(1),
+    actor: z.string().min(1),
+    actor_type: z.enum(ACTOR_TYPES),
+    speaker: z.string().min(1).nullable(),
+    speaker_as_written: z.string().min(1).nullable(),
+    stance: z.enum(STANCES),
+    as_of: isoDate.nullable(),
+    ...provenance,
+  })
+  .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+
+/** The article metadata dataset: the front matter of CONTRACT §2, one row per article. */
+export const articleRowSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  outlet: z.string().min(1).nullable(),
+  url: z.string().url().nullable(),
+  published: isoDate,
+  published_basis: z.enum(['stated', 'inferred']),
+  published_note: z.string().min(1).nullable(),
+  language: z.string().min(2),
+  translated_from: z.string().min(2).nullable(),
+});
+
+export type CasualtyRow = z.infer<typeof casualtySchema>;
+export type ReactionRow = z.infer<typeof reactionSchema>;
+export type ArticleRow = z.infer<typeof articleRowSchema>;
+
+/** Field order of each dataset: the CSV header and the JSON key order. */
+export const CASUALTY_FIELDS = [
+  'id', 'article', 'measure', 'group', 'value', 'qualifier', 'low', 'high', 'phrase',
+  'as_of', 'attribution', 'status', 'quote', 'start', 'end',
+] as const satisfies readonly (keyof CasualtyRow)[];
+export const REACTION_FIELDS = [
+  'id', 'article', 'actor', 'actor_type', 'speaker', 'speaker_as_written', 'stance',
+  'as_of', 'quote', 'start', 'end',
+] as const satisfies readonly (keyof ReactionRow)[];
+export const ARTICLE_FIELDS = [
+  'id', 'title', 'outlet', 'url', 'published', 'published_basis', 'published_note',
+  'language', 'translated_from',
+] as const satisfies readonly (keyof ArticleRow)[];
+
+export const DATASETS = {
+  casualties: { schema: casualtySchema, fields: CASUALTY_FIELDS },
+  reactions: { schema: reactionSchema, fields: REACTION_FIELDS },
+  articles: { schema: articleRowSchema, fields: ARTICLE_FIELDS },
+} as const;
+export type DatasetName = keyof typeof DATASETS;

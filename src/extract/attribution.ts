@@ -1,0 +1,110 @@
+// Who the article says gave a figure: "according to X", "X said", "citing X",
+// and "she added" / "the ministry said" for the last source named.
+
+const SPEECH = String.raw`(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|added|adds|confirmed|confirms|declared|estimated|vowed|warned|quoted|wrote|posted|published|tweeted|claimed|claims|counted|recorded|put the (?:toll|number|figure)|saw|witnessed|quoting|citing|deleted|withdrew|retracted|revised|updated|raised|lowered)`;
+
+/**
+ * Common words a source's name is made of. They may open the name in lower
+ * case ("state television reported", "the health ministry said"), unlike
+ * other lower-case words, which would let any subject speak.
+ */
+const SOURCE_WORDS = [
+  'ministry', 'ministries', 'police', 'media', 'outlets?', 'authorities', 'government', 'officials?', 'agency', 'agencies',
+  'spokes(?:man|woman|person)', 'television', 'TV', 'channel', 'office', 'service', 'committee', 'department',
+  'forces', 'reporters', 'correspondents', 'journalists', 'state', 'health', 'interior', 'internal', 'affairs', 'local',
+  'city', 'regional', 'news', 'presidential', 'emergenc(?:y|ies)', 'press', 'sources?', 'hospitals?', 'doctors', 'medics',
+  'witness(?:es)?', 'activists?', 'rights', 'groups?', 'military', 'army', 'defen[cs]e', 'security', 'prosecutors?',
+  'administration', 'council',
+].join('|');
+/** Titles: part of a name, but a capitalised title stays as written ("Deputy Health Minister"). */
+const TITLE_WORDS = 'minister|deputy|head|chief|mayor|governor|general|commander';
+/** A name of common words only ("Police", "State television", "Officials") is written in lower case. */
+const COMMON_NAME = new RegExp(String.raw`^(?:(?:${SOURCE_WORDS})(?:\s+|$))+$`, 'i');
+const NAME_WORD = String.raw`(?:[A-Z][\w’'.-]*|[0-9]+|[a-z]+['’]s|(?:${SOURCE_WORDS}|${TITLE_WORDS})\b)`;
+const NP = String.raw`((?:${NAME_WORD}|the)(?:\s+(?:${NAME_WORD}|of|the|and|for|de|al)){0,7})`;
+
+const ACCORDING = new RegExp(String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`, 'i');
+const CITING = new RegExp(String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`, 'i');
+const SUBJECT = new RegExp(String.raw`(?:^|[,;:“"—–-]\s*|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`);
+const PRONOUN = new RegExp(String.raw`(?:^|[,;“"—–]\s*|\b(?:and|while|but)\s+)(?:she|he|it|they|the (?:ministry|statement|agency|police|authorities|spokes(?:man|woman|person)|government|channel|department|organi[sz]ation|alliance))\s+(?:(?:also|later|then|further)\s+)*${SPEECH}\b`, 'i');
+
+/** Office words whose holder speaks for an institution: "Deputy Health Minister Ajer Ghinat" → "Deputy Health Minister". */
+const OFFICE = /^(.*\b(?:Minister|Ministry|spokes(?:man|woman|person)|Secretary|President|Chief|chief|head|Mayor|mayor|Governor|governor|Commander|commander|Prosecutor|prosecutor))\s+(?:[A-Z][\w’'-]+\s*){1,4}$/;
+
+export interface Attribution {
+  /** The source credited in this sentence, or the last one for "she added". */
+  source: string | null;
+  /** A source named in this sentence, to remember for the sentences that follow. */
+  named: string | null;
+}
+
+/** Words that stand for a source named before: "the ministry said", "according to the channel". */
+const ANAPHORIC = /^(?:ministry|statement|agency|channel|government|spokes(?:man|woman|person)|organi[sz]ation|alliance|department|office)$/i;
+
+export function findAttribution(sentence: string, lastSource: string | null): Attribution {
+  const candidates = [first(CITING, sentence), subject(sentence), first(ACCORDING, sentence)].filter((c): c is string => c !== null);
+  const named = candidates.find((c) => !ANAPHORIC.test(c));
+  if (named) return { source: named, named };
+  if (candidates.length > 0 || PRONOUN.test(sentence)) return { source: resolveAnaphor(candidates[0], lastSource), named: null };
+  return { source: null, named: null };
+}
+
+// "the ministry" after "the Interior Ministry vowed…" is that ministry; a
+// generic word that matches no earlier source stays as written.
+function resolveAnaphor(word: string | undefined, lastSource: string | null): string | null {
+  if (!word) return lastSource;
+  return lastSource && lastSource.toLowerCase().includes(word.toLowerCase()) ? lastSource : lastSource ?? word;
+}
+
+function first(pattern: RegExp, sentence: string): string | null {
+  const match = pattern.exec(sentence);
+  return match?.[1] ? normalize(match[1]) : null;
+}
+
+function subject(sentence: string): string | null {
+  const match = SUBJECT.exec(sentence);
+  if (!match?.[1]) return null;
+  const words = match[1].trim();
+  // A bare sentence-initial capital ("Yesterday", "Meanwhile") is not a source.
+  if (/^(?:Yesterday|Today|Meanwhile|However|Furthermore|Also|And|But|The|It|He|She|They|This|That|On|In|the)$/.test(words)) return null;
+  return normalize(words);
+}
+
+/**
+ * Short institutional names, as a journalist would write them, so that one
+ * source is spelled one way: "the Kazakh police spokesman Saltanat Azirbek" →
+ * "police", "Ministry of the Interior" → "Interior Ministry", "State television"
+ * at the start of a sentence → "state television".
+ */
+export function normalize(raw: string): string {
+  let name = raw.trim().replace(/^(?:and|but|while|as|so)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '');
+  // "what the local authorities announced yesterday" → "local authorities"
+  name = name.replace(/^what (?:the )?(.+?) (?:announced|said|reported|stated|told)\b.*$/i, '$1');
+  name = name.replace(OFFICE, '$1');
+  // "police spokesman" speaks for the police; "the Interior Ministry's press service" for the ministry.
+  name = name.replace(/^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?)$/i, '$1');
+  name = name.replace(/[’']s$/, '').replace(/^(?:the )?country[’']s\s+/i, '');
+  name = name.replace(/\s+(?:news agency|agency|channel|TV channel|outlets|reporters|correspondents|journalists)$/i, '');
+  return canonicalMinistry(commonNoun(name)).replace(/\s+/g, ' ');
+}
+
+/**
+ * "Ministry of the Interior", "Kazakh Interior Ministry", "health ministry" →
+ * "Interior Ministry", "Health Ministry". The demonym goes only for the
+ * Kazakh state's own offices, the default subject of the newsbook; a foreign
+ * ministry keeps it ("Russian Defence Ministry").
+ */
+function canonicalMinistry(name: string): string {
+  name = name.replace(/^Ministry of (?:the )?(?:Interior|Internal Affairs)$/i, 'Interior Ministry');
+  name = name.replace(/^Ministry of (?:the )?(\w+)$/i, (_, what: string) => `${capitalise(what)} Ministry`);
+  name = name.replace(/^(?:Kazakh|Kazakhstan['’]s|Kazakhstani)\s+(?=(?:\w+ Ministry|police|National Guard)$)/i, '');
+  return name.replace(/^(\w+) ministry$/i, (_, what: string) => `${capitalise(what)} Ministry`);
+}
+
+function commonNoun(name: string): string {
+  return COMMON_NAME.test(name) ? name.toLowerCase() : name;
+}
+
+function capitalise(word: string): string {
+  return `${word[0]?.toUpperCase() ?? ''}${word.slice(1).toLowerCase()}`;
+}

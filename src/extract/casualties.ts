@@ -1,0 +1,408 @@
+// Article text → one row per reported casualty figure (CONTRACT §3).
+// Per sentence: find the counts, then read what each one counts (the measure,
+// from the words after it or the noun before "of") and who (the group, from
+// its noun phrase), skipping counts of things and of other events.
+//
+// Structure read, in order of trust: the count's own clause ("26 armed
+// criminals were liquidated"), the words just before it ("the arrest of",
+// "the death toll rose to", "killing"), then its neighbours: a part named in an
+// aside ("164 people, including 103 in Almaty, …"), a comparison ("up from
+// 5,800"), a partition ("four children were among 164 people killed") and a
+// fragment continuing the previous sentence ("About 750 others.").
+import type { Group, Measure } from '../datasets/schema.ts';
+import { findAttribution } from './attribution.ts';
+import {
+  AMONG_BEFORE,
+  ARREST_TOLL_BEFORE,
+  CLAUSE_END,
+  DISPUTED,
+  FROM_PREVIOUS,
+  GROUP_WORDS,
+  HOSPITAL_TOLL_BEFORE,
+  INCLUSION,
+  INJURY_TOLL_BEFORE,
+  LIVES_NOUN,
+  LIVES_VERB,
+  MEASURE_LINK,
+  MEASURE_NOUNS,
+  MEASURE_PARTICIPLES,
+  MEASURE_WORDS,
+  NOT_PEOPLE,
+  OTHER_EVENT,
+  PARTICIPANTS,
+  RETRACTED,
+  SIZE_OF,
+  TO_NEXT,
+  TOLL_BEFORE,
+  YEAR_OF_EVENT,
+} from './casualty-cues.ts';
+import { resolveAsOf } from './dates.ts';
+import { findCounts } from './numbers.ts';
+import type { CountMention } from './numbers.ts';
+import { splitParagraphs, splitSentences } from './sentences.ts';
+import type { CasualtyDraft, Extraction, Sentence, Span } from './types.ts';
+
+export interface ArticleText {
+  id: string;
+  body: string;
+  published: string;
+}
+
+export interface Reading {
+  count: CountMention;
+  measures: Measure[];
+  group: Group | null;
+  /** Read from the previous sentence ("About 750 others."), whose source it shares. */
+  continued: boolean;
+}
+
+export function extractCasualties(article: ArticleText): Extraction<CasualtyDraft> {
+  const paragraphs = splitParagraphs(article.body);
+  const rows: CasualtyDraft[] = [];
+  let lastSource: string | null = null;
+  let previous: Reading | null = null;
+  let previousSource: string | null = null;
+  for (const sentence of splitSentences(article.body)) {
+    if (sentence.lang !== null) continue;
+    const attribution = findAttribution(sentence.text, lastSource);
+    if (attribution.named) lastSource = attribution.named;
+    const readings = readSentence(sentence.text, previous, article.published);
+    if (readings.length === 0) continue;
+    const paragraph = paragraphs[sentence.paragraph]?.text ?? sentence.text;
+    const asOf = resolveAsOf(sentence.text, paragraph, article.published);
+    const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : 'reported';
+    const source: string | null = attribution.source ?? (readings.some((r) => r.continued) ? previousSource : null);
+    if (readings[0]?.continued) dropRespective(rows, previous, readings[0]);
+    previous = readings.at(-1) ?? null;
+    previousSource = source;
+    for (const reading of readings) {
+      for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, status));
+    }
+  }
+  return { rows, messages: [] };
+}
+
+/**
+ * "18 police … were killed and wounded. About 750 others.": the fragment gives
+ * the figure of the second verb, so the first count is only of the first
+ * ("respectively"); its row for the second verb goes.
+ */
+function dropRespective(rows: CasualtyDraft[], previous: Reading | null, fragment: Reading): void {
+  const measure = fragment.measures[0];
+  if (!previous || previous.measures.length < 2 || previous.measures.at(-1) !== measure) return;
+  const index = rows.findLastIndex((r) => r.measure === measure && r.phrase === previous.count.phrase && r.value === previous.count.value);
+  if (index !== -1) rows.splice(index, 1);
+  previous.measures = previous.measures.slice(0, -1);
+}
+
+function toRow(
+  article: ArticleText,
+  sentence: Sentence,
+  reading: Reading,
+  measure: Measure,
+  asOf: string,
+  attribution: string | null,
+  status: CasualtyDraft['status'],
+): CasualtyDraft {
+  const { count } = reading;
+  return {
+    article: article.id,
+    measure,
+    group: reading.group ?? 'all',
+    value: count.value,
+    qualifier: count.qualifier,
+    low: count.low,
+    high: count.high,
+    phrase: count.phrase,
+    as_of: asOf,
+    attribution,
+    status,
+    quote: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+  };
+}
+
+/** A count being read: its measures may still come from a neighbour. */
+interface Draft {
+  count: CountMention;
+  measures: Measure[] | null;
+  group: Group | null;
+  /** Where a count without measure of its own takes one from. */
+  link: 'previous' | 'next' | null;
+  /** Read from the previous sentence ("About 750 others."). */
+  continued: boolean;
+}
+
+/**
+ * Every casualty count of one sentence, with what and whom it counts.
+ * `previous` resolves "others" and fragments; `published` (ISO date) tells a
+ * past event ("in 2011, 14 oil workers were killed") from the one reported.
+ */
+export function readSentence(text: string, previous: Reading | null = null, published: string | null = null): Reading[] {
+  const view = isHeadlineCase(text) ? lowerCase(text) : text;
+  if (OTHER_EVENT.test(view)) return [];
+  const counts = findCounts(view)
+    .filter((c) => !isPartitiveOne(view, c))
+    .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
+  if (published && isOtherYear(view, counts, published)) return [];
+  const asides = spans(INCLUSION, view);
+  const main = counts.filter((c) => !within(c, asides));
+  const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
+  const readings: Reading[] = [];
+  for (const draft of drafts) {
+    if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued });
+  }
+  const parts = counts.filter((c) => within(c, asides)).flatMap((c) => readPart(view, c, asides, readings));
+  return readings.concat(parts, bodies(view, counts)).sort((a, b) => a.count.start - b.count.start);
+}
+
+/** The counts outside asides, each read from its own clause and the words before it. */
+function readMain(text: string, counts: readonly CountMention[], previous: Reading | null): Draft[] {
+  const drafts: Draft[] = [];
+  counts.forEach((count, i) => {
+    const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
+    const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
+    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
+    const own = measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
+    const fragment = own ? null : continued(text, count, previous);
+    const link = own || fragment ? null : FROM_PREVIOUS.test(before) ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
+    const elided = drafts.length > 0 && /\band\s*$/i.test(before) && startsWithMeasure(after);
+    const inherited = drafts.at(-1)?.group ?? previous?.group ?? null;
+    const group = groupOf(after, text.slice(0, count.start), inherited, elided);
+    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null });
+  });
+  return drafts;
+}
+
+/** Gives linked counts the measure (and, lacking their own, the group) of their neighbour. */
+function resolveLinks(drafts: Draft[]): Draft[] {
+  drafts.forEach((draft, i) => {
+    if (draft.measures || !draft.link) return;
+    const neighbour = draft.link === 'previous' ? drafts[i - 1] : drafts[i + 1];
+    if (!neighbour?.measures) return;
+    draft.measures = neighbour.measures;
+    if (draft.link === 'previous') draft.group ??= neighbour.group;
+  });
+  return drafts;
+}
+
+/** A count named in an aside ("including 19 police officers"): its own measure, else the whole's. */
+function readPart(text: string, count: CountMention, asides: readonly Span[], readings: readonly Reading[]): Reading[] {
+  const aside = asides.find((a) => a.start <= count.start && count.end <= a.end);
+  const whole = readings.filter((r) => r.count.start < count.start).at(-1) ?? readings.find((r) => r.count.start > count.start);
+  const after = text.slice(count.end, aside?.end ?? count.end);
+  if (NOT_PEOPLE.test(after.trimStart())) return [];
+  const measures = measuresAfter(after) ?? whole?.measures;
+  if (!measures) return [];
+  return [{ count, measures, group: groupOf(after, text.slice(0, count.start), null, false) ?? whole?.group ?? null, continued: false }];
+}
+
+/**
+ * "…18 police were killed and wounded. About 750 others.": a fragment that is
+ * only a count and "others" continues the previous sentence's last measure.
+ */
+function continued(text: string, count: CountMention, previous: Reading | null): Measure[] | null {
+  const last = previous?.measures.at(-1);
+  const fragment = text.slice(0, count.start).trim() === '' && /^\s+(?:more\s+)?others\W*$/i.test(text.slice(count.end));
+  return fragment && last ? [last] : null;
+}
+
+// "the body of one of them": one of people already counted, not a new figure.
+function isPartitiveOne(text: string, count: CountMention): boolean {
+  return count.value === 1 && /^\s+of (?:them|those|these|whom)\b/i.test(text.slice(count.end));
+}
+
+/**
+ * "In 2011, 14 oil workers were killed in Zhanaozen": a sentence set in a year
+ * well before publication is about another event. The year before publication
+ * is kept (a January article recalls December); the counts themselves are not years.
+ */
+function isOtherYear(text: string, counts: readonly CountMention[], published: string): boolean {
+  const current = Number(published.slice(0, 4));
+  const years: number[] = [];
+  for (const match of text.matchAll(YEAR_OF_EVENT)) {
+    const at = match.index + match[0].length - 4;
+    if (!counts.some((c) => c.start <= at && at < c.end)) years.push(Number(match[1]));
+  }
+  return years.length > 0 && years.every((year) => year < current - 1);
+}
+
+/**
+ * The measure words of the clause a count is the subject of: "26 armed
+ * criminals were liquidated", "18 dead and 748 wounded", "killed and wounded".
+ */
+function measuresAfter(after: string): Measure[] | null {
+  const end = after.search(CLAUSE_END);
+  const clause = end === -1 ? after : after.slice(0, end);
+  for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
+    const measure = matchMeasure(clause, word.index);
+    if (measure) return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
+  }
+  return null;
+}
+
+/** "killed and wounded", "killed or injured": further measures sharing the count. */
+function linkedMeasures(clause: string, from: number): Measure[] {
+  const found: Measure[] = [];
+  let at = from;
+  for (let link = MEASURE_LINK.exec(clause.slice(at)); link; link = MEASURE_LINK.exec(clause.slice(at))) {
+    const next = matchMeasure(clause, at + link[0].length);
+    if (!next) break;
+    found.push(next.measure);
+    at = next.end;
+  }
+  return found;
+}
+
+function matchMeasure(text: string, at: number): { measure: Measure; end: number } | null {
+  for (const [measure, pattern] of MEASURE_WORDS) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match) return { measure, end: at + match[0].length };
+  }
+  return null;
+}
+
+/** "748 wounded" (no noun of its own): the count shares the subject of the clause before. */
+function startsWithMeasure(after: string): boolean {
+  const start = after.search(/\S/);
+  return start !== -1 && matchMeasure(after, start) !== null;
+}
+
+/** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "killing 10". */
+function measuresBefore(before: string): Measure[] | null {
+  const trimmed = before.replace(/[\s“"”(]+$/, '');
+  const nouns = nominalised(trimmed);
+  if (nouns) return nouns;
+  if (TOLL_BEFORE.test(trimmed)) return ['killed'];
+  if (INJURY_TOLL_BEFORE.test(trimmed)) return ['injured'];
+  if (ARREST_TOLL_BEFORE.test(trimmed)) return ['arrested'];
+  if (HOSPITAL_TOLL_BEFORE.test(trimmed)) return ['hospitalized'];
+  const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
+  const amongMeasure = among ? matchMeasure(among, 0) : null;
+  if (amongMeasure) return [amongMeasure.measure];
+  const participle = MEASURE_PARTICIPLES.find(([, pattern]) => pattern.test(trimmed));
+  return participle ? [participle[0]] : null;
+}
+
+/** "the killing and wounding of": nouns joined by and/or before "of". */
+function nominalised(trimmed: string): Measure[] | null {
+  const ofMatch = /^(.*)\bof$/is.exec(trimmed);
+  if (ofMatch?.[1] === undefined) return null;
+  const found: Measure[] = [];
+  for (const part of ofMatch[1].trimEnd().split(/\s+(?:and|or)\s+/i).reverse()) {
+    const measure = MEASURE_NOUNS.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
+    if (!measure) break;
+    found.unshift(measure);
+  }
+  return found.length > 0 ? [...new Set(found)] : null;
+}
+
+/** "claimed 164 lives". */
+function lives(before: string, after: string): Measure[] | null {
+  return LIVES_VERB.test(before) && LIVES_NOUN.test(after) ? ['killed'] : null;
+}
+
+/**
+ * Who a count counts: its own noun phrase, then "people who took part in the
+ * riots", then "among the security forces", then what "others" or an elided
+ * subject ("were killed and 748 wounded") refers to.
+ */
+function groupOf(after: string, before: string, inherited: Group | null, elided: boolean): Group | null {
+  after = after.replace(/^[\s”"’)]+/, '').replace(/^of\s+/i, ' ');
+  const own = groupIn(nounPhrase(after));
+  if (own) return own;
+  if (PARTICIPANTS.test(after)) return 'protesters';
+  const among = /\bamong (?:the )?([^,.;]+)/i.exec(after) ?? /\bamong (?:the )?([^,.;]+)/i.exec(before);
+  const amongGroup = among?.[1] ? groupIn(among[1]) : null;
+  if (amongGroup) return amongGroup;
+  if (/^\s*(?:more\s+)?others\b/i.test(after)) return bothSides(after) ? null : inherited;
+  if (/^\s*more\b/i.test(after) || elided) return inherited;
+  return null;
+}
+
+/** The words after a count up to its verb: "armed criminals", "police and National Guard personnel". */
+function nounPhrase(after: string): string {
+  const end = after.search(/\b(?:who|which|that|were|was|are|is|have|has|had|died|killed|wounded|injured|arrested|detained|in|at|on|during|while|by|and (?:a|an|the|one))\b|[,;:.“”"(]/i);
+  return end === -1 ? after : after.slice(0, end);
+}
+
+/** The group a phrase names; a phrase naming two ("protesters and police") counts everyone. */
+function groupIn(text: string): Group | null {
+  const named = GROUP_WORDS.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
+  if (named.length > 1) return 'all';
+  return named[0] ?? null;
+}
+
+/**
+ * "…and 2,000 others were injured in clashes between protesters and security
+ * forces": when the clause itself puts both sides in play, "others" is anyone.
+ */
+function bothSides(after: string): boolean {
+  const end = after.search(/[;.]/);
+  return groupIn(end === -1 ? after : after.slice(0, end)) === 'all';
+}
+
+/** "a body", "two bodies": a count of the dead with no number written as such. */
+function bodies(text: string, counts: readonly CountMention[]): Reading[] {
+  const readings: Reading[] = [];
+  for (const match of text.matchAll(/\b(?:an?|one) (?:dead )?body\b/gi)) {
+    const start = match.index;
+    if (counts.some((c) => c.start <= start && start < c.end)) continue;
+    if (/\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))) continue;
+    const count: CountMention = {
+      start,
+      end: start + match[0].length,
+      phrase: match[0],
+      numberStart: start,
+      numberEnd: start + match[0].indexOf(' '),
+      value: 1,
+      qualifier: 'exact',
+      low: 1,
+      high: 1,
+    };
+    // "a body in a civilian car": the words around describe the place, not who died.
+    readings.push({ count, measures: ['killed'], group: null, continued: false });
+  }
+  return readings;
+}
+
+// ------------------------------------------------------------------ text helpers
+
+/** The spans a global pattern matches. */
+function spans(pattern: RegExp, text: string): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function within(count: CountMention, asides: readonly Span[]): boolean {
+  return asides.some((a) => a.start <= count.start && count.end <= a.end);
+}
+
+/** The text with the asides blanked out, offsets unchanged: "164 people,           were killed". */
+function blank(text: string, asides: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const aside of asides) {
+    out += text.slice(at, aside.start) + ' '.repeat(aside.end - aside.start);
+    at = aside.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * "Kazakhstan Says 164 Killed In Unrest", "POLICE SAY 26 RIOTERS KILLED":
+ * headline case, where every word is capitalised, so capitals tell nothing
+ * (findCounts takes "Says 164" for a name like "Channel 4").
+ */
+function isHeadlineCase(text: string): boolean {
+  const words = text.match(/\b[A-Za-z][A-Za-z'’-]{3,}\b/g) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return capitalised / words.length >= 0.8;
+}
+
+/** Lower case that keeps every offset (a few letters change length when lowered). */
+function lowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}

@@ -1,0 +1,113 @@
+// The words that say what a number counts and who it counts, as patterns.
+// Kept apart from the logic so a reader can check the vocabulary at a glance.
+import type { Group, Measure } from '../datasets/schema.ts';
+
+/**
+ * A word or phrase after a count that says what happened to the people. Sticky
+ * (`y`): the caller tries them at each word start of the clause, so no pattern
+ * ever scans the text on its own.
+ */
+export const MEASURE_WORDS: readonly [Measure, RegExp][] = [
+  ['hospitalized', /(?:admitted to (?:the )?hospitals?|hospitali[sz]ed|in hospitals?|in (?:the )?intensive care|in (?:a )?critical condition|taken to hospitals?|in (?:a )?serious condition)\b/iy],
+  ['killed', /(?:killed|dead|died|deaths?|die|fatalities|fatally|liquidated|eliminated|neutrali[sz]ed|slain|perished|lost (?:their|his|her) lives|lives (?:were )?lost|shot dead|gunned down|bodies|murdered|executed)\b/iy],
+  ['injured', /(?:injured|wounded|hurt|injuries|sought (?:medical )?(?:treatment|help|care|attention)|needed (?:medical )?(?:treatment|help|care)|were treated|treated for injuries)\b/iy],
+  ['arrested', /(?:arrested|detained|arrests|detentions|detainees|in custody|(?:taken )?into custody|under arrest|apprehended|jailed|rounded up)\b/iy],
+];
+
+/** Nominalisations before "of <count>": "the arrest of 2,000", "the killing and wounding of dozens", "the death toll of 225". */
+export const MEASURE_NOUNS: readonly [Measure, RegExp][] = [
+  ['killed', /\b(?:killing|killings|deaths?|murders?|liquidation|elimination|bodies|(?:death )?toll|(?:claim(?:ed|ing|s)?|took|tak(?:es|ing)|cost(?:s|ing)?) the lives)$/i],
+  ['injured', /\b(?:wounding|injuring|injur(?:y|ies)|injury toll)$/i],
+  ['arrested', /\b(?:arrests?|detentions?|detaining|arresting)$/i],
+  ['hospitalized', /\b(?:hospitali[sz]ation)$/i],
+];
+
+/**
+ * Verbs right before a count whose object it is: "killing 10", "Police have
+ * detained nearly 10,000", "Hospitals treated 1,300", and the present tense of
+ * headlines ("Police Detain 200").
+ */
+export const MEASURE_PARTICIPLES: readonly [Measure, RegExp][] = [
+  ['killed', /\b(?:kill(?:s|ed|ing)?|shot dead|shot and killed|gunned down|liquidat(?:ed|ing)|eliminat(?:ed|ing))$/i],
+  ['injured', /\b(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|treated|treating)$/i],
+  ['arrested', /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|rounded up|rounding up)$/i],
+  ['hospitalized', /\b(?:hospitali[sz](?:ed|ing))$/i],
+];
+
+// A toll phrase before its figure: "the death toll … rose to <count>". The gap
+// is bounded so a long sentence is never scanned more than 100 characters back.
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|is|was|at|to|hit|hits|of|from|increased|grew|exceeded|topped|passed)\s*$`;
+const NUMBER_OF = String.raw`number of (?:the )?(?:[\w-]+ ){0,2}?`;
+export const TOLL_BEFORE = new RegExp(String.raw`\b(?:(?:death )?toll|${NUMBER_OF}(?:dead|deaths|killed|fatalities|victims killed)|killed)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
+export const INJURY_TOLL_BEFORE = new RegExp(String.raw`\b(?:injury toll|${NUMBER_OF}(?:injured|wounded|injuries|casualties wounded))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
+export const ARREST_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:arrested|detained|detainees|arrests|detentions)|arrests)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
+export const HOSPITAL_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:hospitali[sz]ed|in hospitals?))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
+
+/** "Among the dead were four children": the measure word follows "among the". */
+export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
+
+/** "claimed 164 lives", "cost at least 225 lives": the count is of the dead. */
+export const LIVES_VERB = /\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|took|tak(?:es|ing))\s*$/i;
+export const LIVES_NOUN = /^\s*lives\b/i;
+
+/** Words that link two measures sharing one count: "killed and wounded", "the killing and wounding of". */
+export const MEASURE_LINK = /^\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|had been\s+)?/i;
+
+/**
+ * Where the clause of a count ends: a new clause with its own subject ("A crowd
+ * of 5,000 gathered, and police detained…") or a subordinate clause about
+ * something else ("3,000 troops were sent to Almaty, where…").
+ */
+export const CLAUSE_END = /[;:]|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
+
+/**
+ * An aside that names a part of a count: "…, including eight police officers,",
+ * "(among them two children)". Its count inherits the measure of the whole.
+ */
+export const INCLUSION = /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
+
+/**
+ * "up from 5,800 on Saturday", "rose from 8 to 18", "the toll of 225 includes
+ * 19 police officers": the count repeats the measure of the one before.
+ */
+export const FROM_PREVIOUS = /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
+/** "Four children were among 164 people killed": the count takes the measure of the next one. */
+export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
+
+/** Who the people were. Order matters only for the "others" and "among" look-ups; a noun phrase naming two groups is `all`. */
+export const GROUP_WORDS: readonly [Group, RegExp][] = [
+  [
+    'security_forces',
+    /\b(?:security (?:forces?|personnel|officers?|services?|service members|troops)|police(?:men|women| officers?| personnel)?|policem[ae]n|officers?|soldiers?|servicem[ae]n|servicewom[ae]n|military (?:servicemen|personnel)|troops|National Guard(?:smen)?|guardsmen|law enforcement(?: officers?| personnel| agents?)?|paratroopers|members of the (?:security|armed) forces|armed forces|special forces|gendarmes?|riot police|border guards|conscripts|cadets)\b/i,
+  ],
+  [
+    'protesters',
+    /\b(?:protest(?:e|o)rs?|demonstrators?|rioters?|armed criminals?|criminals?|attackers?|terrorists?|militants?|insurgents?|bandits?|looters?|extremists?|gunmen|assailants?|participants in (?:the )?(?:riots?|protests?|unrest|demonstrations?)|marauders?|radicals?|armed (?:men|people|persons|individuals|groups?)|gangs?|gang members)\b/i,
+  ],
+  ['civilians', /\b(?:civilians?|bystanders?|passers-by|passersby|residents|children|child|girls?|boys?|minors|infants?|babies|teenagers?|journalists?|reporters?|medics|doctors|paramedics)\b/i],
+];
+
+/** "people who participated in the riots" are counted as protesters. */
+export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|involvement|participation) in (?:what [^,.;]{0,40} as )?(?:the )?(?:riots?|protests?|unrest|demonstrations?|disturbances|clashes|mass (?:riots|unrest))\b/i;
+
+/** Head nouns that are never people: a count of these is not a casualty count. */
+export const NOT_PEOPLE = /^(?:[\w-]+\s+){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges)\b/i;
+
+/** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
+export const SIZE_OF = /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
+
+/** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
+export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b/i;
+
+/**
+ * A year the sentence places itself in: "in 2011", "the 2011 massacre",
+ * "December 16, 2011". "since 1991" is left out: it dates a period that runs
+ * up to now, not an event.
+ */
+export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
+
+/** The text says the figure was withdrawn: it must never be shown as fact. */
+export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted)\b/i;
+
+/** The text says the figure is contested. */
+export const DISPUTED = /\b(?:disputed|denied (?:the|this|that) (?:figure|toll|number)|could not (?:be )?(?:independently )?(?:verified|confirmed)|unverified|contested|rejected (?:the|this) (?:figure|toll))\b/i;

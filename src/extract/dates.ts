@@ -1,0 +1,226 @@
+// The days a text names, for the `as_of` of CONTRACT §3: a figure refers to the
+// latest day named in its sentence, else in its paragraph, else publication.
+//
+// chrono-node finds the phrases; the day each one means is worked out here.
+// chrono resolves relative phrases ("Friday", "the day before yesterday") in
+// the process's local time zone and prefers the nearest weekday, even a future
+// one, while the contract wants the most recent one on or before publication.
+// So only what the words themselves say is taken from chrono (month, day, year,
+// weekday), and all date arithmetic is done here on UTC day numbers.
+import * as chrono from 'chrono-node';
+import type { Span } from './types.ts';
+
+export interface NamedDay extends Span {
+  /** The words naming the day: `text.slice(start, end)`. */
+  phrase: string;
+  /** ISO date (YYYY-MM-DD), never after publication. */
+  date: string;
+}
+
+/**
+ * Every day `text` names, resolved against `published` (ISO YYYY-MM-DD), in
+ * text order. Days after publication ("tomorrow", "next Monday", "until
+ * January 19") are left out: they are plans, not the day a figure refers to.
+ */
+export function resolveDates(text: string, published: string): NamedDay[] {
+  const pub = dayNumber(published);
+  const mentions = mergeCompounds(text, findMentions(text, pub));
+  return mentions.flatMap((m) =>
+    resolve(m.meaning, pub)
+      .filter((day) => day <= pub)
+      .map((day) => ({ start: m.start, end: m.end, phrase: text.slice(m.start, m.end), date: isoDate(day) })),
+  );
+}
+
+/** The latest day named in the sentence, else in its paragraph, else `published`. */
+export function resolveAsOf(sentence: string, paragraph: string, published: string): string {
+  return latest(resolveDates(sentence, published)) ?? latest(resolveDates(paragraph, published)) ?? published;
+}
+
+function latest(days: NamedDay[]): string | null {
+  return days.reduce<string | null>((max, d) => (max === null || d.date > max ? d.date : max), null);
+}
+
+// ------------------------------------------------------------------ meanings
+
+interface CalendarDay {
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+type Meaning =
+  | { kind: 'offset'; days: number }
+  | { kind: 'weekday'; weekday: number; when: 'on_or_before' | 'before' | 'after' }
+  | { kind: 'calendar'; start: CalendarDay; end: CalendarDay | null };
+
+interface Mention extends Span {
+  meaning: Meaning;
+}
+
+// Longest phrases first: "the day before yesterday" also contains "yesterday".
+const OFFSETS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\bday before yesterday\b/i, -2],
+  [/\bday after tomorrow\b/i, 2],
+  [/\byesterday\b|\blast night\b/i, -1],
+  [/\btomorrow\b/i, 1],
+  [/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/i, 0],
+];
+const NUMBER_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const DAYS_AGO = new RegExp(`\\b(\\d+|${NUMBER_WORDS.join('|')}) days? ago\\b`, 'i');
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+// Full names only: "Sun", "Sat" and "Wed" are also ordinary words.
+const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'i');
+const MONTH_NAME =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}/;
+const FUTURE_WORD = /\b(?:next|coming|following)\b/i;
+const PAST_WORD = /\b(?:last|past|previous)\b/i;
+// "until Sunday": the deadline of a plan, not a day that has happened.
+const FUTURE_BEFORE = /\b(?:until|till|til|next|coming|following)\s+(?:the\s+)?$/i;
+const PAST_BEFORE = /\b(?:last|past|previous)\s+$/i;
+
+const dayParser = createDayParser();
+
+// We never need the hour, and the time parser reads the count in "Wednesday
+// 18 police" as 18:00 and swallows it into the phrase.
+function createDayParser(): chrono.Chrono {
+  const parser = chrono.casual.clone();
+  parser.parsers = parser.parsers.filter((p) => p.constructor.name !== 'ENTimeExpressionParser');
+  return parser;
+}
+
+function findMentions(text: string, pub: number): Mention[] {
+  // Noon UTC on the publication day; nothing below depends on chrono's own
+  // resolution of it, only on the words it found.
+  const reference = { instant: new Date(pub * DAY_MS + DAY_MS / 2), timezone: 0 };
+  return dayParser.parse(text, reference).flatMap((result) => {
+    const phrase = result.text.replace(/[\s,;:]+$/u, '');
+    const span = { start: result.index, end: result.index + phrase.length };
+    const before = text.slice(Math.max(0, span.start - 40), span.start);
+    const meaning = interpret(phrase, before, result);
+    return meaning ? [{ ...span, meaning }] : [];
+  });
+}
+
+function interpret(phrase: string, before: string, result: chrono.ParsedResult): Meaning | null {
+  const offset = OFFSETS.find(([pattern]) => pattern.test(phrase))?.[1];
+  if (offset !== undefined) return { kind: 'offset', days: offset };
+  const ago = DAYS_AGO.exec(phrase)?.[1];
+  if (ago) return { kind: 'offset', days: -countOf(ago) };
+  if (isCalendarDay(phrase, result.start)) {
+    return { kind: 'calendar', start: calendarDay(result.start), end: result.end ? calendarDay(result.end) : null };
+  }
+  const weekday = WEEKDAY.exec(phrase)?.[1];
+  if (weekday) return { kind: 'weekday', weekday: WEEKDAYS.indexOf(weekday.toLowerCase()), when: weekdayWhen(phrase, before) };
+  // "this week", "the weekend", "this year", "a few days ago": not one day.
+  return null;
+}
+
+function countOf(word: string): number {
+  const index = NUMBER_WORDS.indexOf(word.toLowerCase());
+  return index === -1 ? Number(word) : Math.max(index, 1);
+}
+
+function isCalendarDay(phrase: string, components: chrono.ParsedComponents): boolean {
+  const stated = components.isCertain('day') && components.isCertain('month');
+  return stated && (MONTH_NAME.test(phrase) || NUMERIC_DATE.test(phrase));
+}
+
+function calendarDay(components: chrono.ParsedComponents): CalendarDay {
+  return {
+    month: components.get('month')!,
+    day: components.get('day')!,
+    year: components.isCertain('year') ? components.get('year') : null,
+  };
+}
+
+function weekdayWhen(phrase: string, before: string): 'on_or_before' | 'before' | 'after' {
+  if (FUTURE_WORD.test(phrase) || FUTURE_BEFORE.test(before)) return 'after';
+  if (PAST_WORD.test(phrase) || PAST_BEFORE.test(before)) return 'before';
+  return 'on_or_before';
+}
+
+/** "Yesterday, Thursday" is one day: the relative word and the weekday restating it. */
+function mergeCompounds(text: string, mentions: Mention[]): Mention[] {
+  const merged: Mention[] = [];
+  for (const mention of mentions) {
+    const previous = merged.at(-1);
+    if (previous && restates(previous, mention) && /^\s*,?\s*$/u.test(text.slice(previous.end, mention.start))) {
+      const offset = previous.meaning.kind === 'offset' ? previous.meaning : mention.meaning;
+      merged[merged.length - 1] = { start: previous.start, end: mention.end, meaning: offset };
+    } else {
+      merged.push(mention);
+    }
+  }
+  return merged;
+}
+
+function restates(a: Mention, b: Mention): boolean {
+  const kinds = [a.meaning.kind, b.meaning.kind].sort().join();
+  return kinds === 'offset,weekday';
+}
+
+// ---------------------------------------------------------------- day numbers
+
+const DAY_MS = 86_400_000;
+// Dates further ahead than this in the publication year are last year's
+// ("December 30" in a January article).
+const MAX_DAYS_AHEAD = 62;
+
+/** The days a meaning stands for; none when it lies after publication. */
+function resolve(meaning: Meaning, pub: number): number[] {
+  switch (meaning.kind) {
+    case 'offset':
+      return [pub + meaning.days];
+    case 'weekday':
+      return meaning.when === 'after' ? [] : [latestWeekday(meaning.weekday, pub, meaning.when === 'before')];
+    case 'calendar':
+      return resolveCalendar(meaning.start, meaning.end, pub);
+  }
+}
+
+function latestWeekday(weekday: number, pub: number, strictlyBefore: boolean): number {
+  const back = (weekdayOf(pub) - weekday + 7) % 7;
+  return pub - (back === 0 && strictlyBefore ? 7 : back);
+}
+
+function resolveCalendar(start: CalendarDay, end: CalendarDay | null, pub: number): number[] {
+  const first = calendarDayNumber(start, pub);
+  const last = end ? calendarDayNumber(end, pub) : null;
+  if (first === null) return [];
+  if (last === null) return end ? [] : [first];
+  // A period that runs past publication ("from 5 to 19 January") is a plan.
+  return last > pub ? [] : [first, last];
+}
+
+function calendarDayNumber({ year, month, day }: CalendarDay, pub: number): number | null {
+  if (year !== null) return utcDay(year, month, day);
+  const pubYear = new Date(pub * DAY_MS).getUTCFullYear();
+  const thisYear = utcDay(pubYear, month, day);
+  if (thisYear === null) return null;
+  return thisYear - pub > MAX_DAYS_AHEAD ? utcDay(pubYear - 1, month, day) : thisYear;
+}
+
+/** Days since 1970-01-01, or null for a day that does not exist (31 February). */
+function utcDay(year: number, month: number, day: number): number | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.getTime() / DAY_MS;
+}
+
+function dayNumber(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const day = match ? utcDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+  if (day === null) throw new RangeError(`expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(iso)}`);
+  return day;
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function weekdayOf(day: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((day + 4) % 7) + 7) % 7;
+}

@@ -1,0 +1,66 @@
+// Narrative Markdown + datasets → the one self-contained HTML page.
+// Pure apart from the DOM the charts are drawn in, which the caller provides.
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { ChartData, ChartDefinition } from '../charts/chart.ts';
+import { renderPage } from './page.ts';
+import remarkChart from './remark-chart.ts';
+import remarkCite from './remark-cite.ts';
+import remarkNarrativeMeta from './remark-narrative-meta.ts';
+import remarkNoHtml from './remark-no-html.ts';
+import remarkUnknownDirectives from './remark-unknown-directives.ts';
+import remarkSourceFootnotes from './source-footnotes.ts';
+
+export interface ReportInput {
+  markdown: string;
+  path: string;
+  data: ChartData;
+  charts: ReadonlyMap<string, ChartDefinition>;
+  document: Document;
+}
+
+export interface ReportOutput {
+  /** null when the narrative has errors: nothing should be written then. */
+  html: string | null;
+  file: VFile;
+}
+
+export async function buildReport(input: ReportInput): Promise<ReportOutput> {
+  const file = new VFile({ path: input.path, value: input.markdown });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkNarrativeMeta)
+    .use(remarkNoHtml)
+    .use(remarkChart, { charts: input.charts, data: input.data, document: input.document })
+    .use(remarkCite, { articleIds: input.data.articles.map((a) => a.id) })
+    .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':' } })
+    .use(remarkSourceFootnotes, { articles: input.data.articles })
+    .use(remarkRehype, { footnoteLabel: 'Sources and notes', footnoteBackLabel: 'Back to the text' })
+    .use(rehypeStringify);
+
+  const tree = await processor.run(processor.parse(file), file);
+  if (file.messages.some((m) => m.fatal)) return { html: null, file };
+  const body = processor.stringify(tree, file);
+  const meta = file.data.meta ?? { title: '', description: null };
+  const html = renderPage({
+    title: meta.title,
+    description: meta.description,
+    lastUpdated: newest(input.data.articles.map((a) => a.published)),
+    articleCount: input.data.articles.length,
+    body,
+  });
+  return { html, file };
+}
+
+function newest(dates: readonly string[]): string | null {
+  return dates.length === 0 ? null : [...dates].sort().at(-1) ?? null;
+}

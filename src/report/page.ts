@@ -1,0 +1,47 @@
+// The HTML shell around the rendered narrative: one file, nothing loaded from
+// outside, and a Content Security Policy that forbids any network access.
+import { formatDay } from '../charts/labels.ts';
+import { STYLES } from './styles.ts';
+
+export interface PageInput {
+  title: string;
+  description: string | null;
+  /** The newest article's date: "last updated" comes from the data, never the clock. */
+  lastUpdated: string | null;
+  articleCount: number;
+  body: string;
+}
+
+const CSP = ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+
+export function renderPage(page: PageInput): string {
+  const updated = page.lastUpdated
+    ? `<p class="updated">Last updated <time datetime="${page.lastUpdated}">${formatDay(page.lastUpdated)}</time>, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${escapeHtml(page.title)}</title>
+${page.description ? `<meta name="description" content="${escapeHtml(page.description)}">\n` : ''}<style>${STYLES}</style>
+</head>
+<body>
+<main>
+<article>
+<header>
+<h1>${escapeHtml(page.title)}</h1>
+${page.description ? `<p class="dek">${escapeHtml(page.description)}</p>\n` : ''}${updated}
+</header>
+${page.body}
+</article>
+</main>
+</body>
+</html>
+`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}

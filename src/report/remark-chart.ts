@@ -1,0 +1,53 @@
+// `::chart{name="casualty-evolution" title="…" caption="…" measure="…" group="…"}`
+// → a <figure> with the chart and its furniture, rendered at build time.
+import type { Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { ChartData, ChartDefinition, ChartOptions } from '../charts/chart.ts';
+import { GROUPS, MEASURES } from '../datasets/schema.ts';
+import { chartFigure } from './chart-figure.ts';
+import { expected } from './suggest.ts';
+
+export interface RemarkChartOptions {
+  charts: ReadonlyMap<string, ChartDefinition>;
+  data: ChartData;
+  document: Document;
+}
+
+const ATTRIBUTES = ['name', 'title', 'caption', 'measure', 'group'] as const;
+const VALUES: Partial<Record<(typeof ATTRIBUTES)[number], readonly string[]>> = { measure: MEASURES, group: GROUPS };
+
+export default function remarkChart(options: RemarkChartOptions) {
+  return (tree: Root, file: VFile) => {
+    let count = 0;
+    visit(tree, 'leafDirective', (node, index, parent) => {
+      if (node.name !== 'chart' || !parent || index === undefined) return;
+      const fail = (reason: string, ruleId: string) => {
+        file.message(reason, { place: node.position, ruleId, source: 'newsbook' }).fatal = true;
+      };
+      const attributes = node.attributes ?? {};
+      let valid = true;
+      for (const [key, value] of Object.entries(attributes)) {
+        const allowed = VALUES[key as keyof typeof VALUES];
+        if (!(ATTRIBUTES as readonly string[]).includes(key)) {
+          fail(`Unexpected attribute \`${key}\` on \`::chart\`, ${expected(key, ATTRIBUTES)}`, 'chart-attribute');
+          valid = false;
+        } else if (allowed && !allowed.includes(value ?? '')) {
+          fail(`Unexpected ${key} \`${value}\` on \`::chart\`, ${expected(value ?? '', allowed)}`, 'chart-attribute');
+          valid = false;
+        }
+      }
+      const name = attributes.name ?? '';
+      const chart = options.charts.get(name);
+      if (!chart) {
+        fail(name ? `Unexpected unknown chart \`${name}\`, ${expected(name, [...options.charts.keys()])}` : `Missing chart name, expected \`::chart{name="…"}\` with one of ${[...options.charts.keys()].map((c) => `\`${c}\``).join(', ')}`, 'chart-unknown');
+        return;
+      }
+      if (!valid) return;
+      const chartOptions = Object.fromEntries(Object.entries(attributes).filter(([key]) => key !== 'name')) as ChartOptions;
+      const output = chart.render(options.data, chartOptions, options.document);
+      parent.children[index] = chartFigure(`chart-${++count}-${name}`, output, chartOptions);
+    });
+  };
+}

@@ -1,0 +1,28 @@
+// `:cite[003]` → a footnote naming article 003 (see source-footnotes.ts).
+import type { Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { sourceReference } from './source-footnotes.ts';
+import { expected } from './suggest.ts';
+
+export default function remarkCite(options: { articleIds: readonly string[] }) {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'textDirective', (node, index, parent) => {
+      if (node.name !== 'cite' || !parent || index === undefined) return;
+      const ids = toString(node).split(/[\s,]+/).filter(Boolean);
+      if (ids.length === 0) {
+        file.message('Unexpected empty citation, expected an article id such as `:cite[000]`', { place: node.position, ruleId: 'cite-empty', source: 'newsbook' }).fatal = true;
+        return;
+      }
+      for (const id of ids) {
+        if (!options.articleIds.includes(id)) {
+          file.message(`Unexpected unknown article \`${id}\`, ${expected(id, options.articleIds)}`, { place: node.position, ruleId: 'cite-unknown-article', source: 'newsbook' }).fatal = true;
+        }
+      }
+      parent.children.splice(index, 1, ...ids.map(sourceReference));
+      return index + ids.length;
+    });
+  };
+}

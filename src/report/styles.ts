@@ -1,0 +1,45 @@
+// The page's only stylesheet, inlined: system fonts, readable measure, phone
+// to wide screen, dark mode and print, no external resources.
+export const STYLES = `
+:root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5b5b63; --paper: #fff; --rule: #d9d9de; --accent: #a4161a; --link: #0b57d0; --plot-background: var(--paper); }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #ececf1; --muted: #a8a8b3; --paper: #16161a; --rule: #3a3a42; --accent: #ff6b6b; --link: #8ab4f8; }
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 44rem; margin: 0 auto; padding: 1.25rem 1rem 4rem; }
+a { color: var(--link); }
+h1 { font-size: clamp(1.75rem, 5vw, 2.5rem); line-height: 1.15; margin: 1.5rem 0 0.5rem; }
+h2 { font-size: 1.4rem; line-height: 1.25; margin: 2.5rem 0 0.5rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.25rem; }
+.dek { font-size: 1.2rem; color: var(--muted); margin: 0 0 0.75rem; }
+.updated { font-size: 0.9rem; color: var(--muted); border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.table-scroll { overflow-x: auto; }
+figure.chart { margin: 2rem -0.25rem; padding: 0; }
+.chart-title { margin: 0; }
+.chart-subtitle, .chart-description, .chart-source, .chart-download { font-size: 0.875rem; color: var(--muted); margin: 0.25rem 0; }
+.chart-plot svg { max-width: 100%; height: auto; overflow: visible; }
+.chart-narrow { display: none; }
+@media (max-width: 600px) {
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+}
+details.chart-data summary { cursor: pointer; font-size: 0.9rem; }
+sup a, a[data-footnote-ref] { text-decoration: none; padding: 0 0.1em; }
+section.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
+section.footnotes h2 { font-size: 1.1rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+[lang="ar"] { font-family: system-ui, "Noto Naskh Arabic", "Geeza Pro", "Arial", sans-serif; }
+@media print {
+  :root { --ink: #000; --muted: #333; --paper: #fff; --link: #000; }
+  main { max-width: none; }
+  .chart-narrow { display: none !important; }
+  .chart-wide { display: block !important; }
+  details.chart-data, .chart-download { display: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
+}
+`;

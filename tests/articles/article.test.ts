@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeArticle, parseArticle } from '../../src/articles/article.ts';
+import { loadArticles } from '../../src/cli/files.ts';
+import { PATHS } from '../../src/cli/paths.ts';
+
+const CORPUS = join(PATHS.articles, '../../../shared/corpus');
+
+const valid = `---
+id: "007"
+title: "A title"
+outlet: null
+url: null
+published: 2022-01-06
+published_basis: stated
+published_note: null
+language: en
+translated_from: null
+desk: world
+---
+Body line one.
+Body line two.
+`;
+
+describe('parseArticle', () => {
+  it('reads the front matter and keeps the body verbatim, less the final newline', () => {
+    const { article, problems } = parseArticle(valid, 'data/articles/007.md');
+    expect(problems).toEqual([]);
+    expect(article?.meta).toEqual({
+      id: '007', title: 'A title', outlet: null, url: null, published: '2022-01-06', published_basis: 'stated',
+      published_note: null, language: 'en', translated_from: null,
+    });
+    expect(article?.body).toBe('Body line one.\nBody line two.');
+    expect(article?.bodyLine).toBe(13);
+  });
+
+  it('reports a bad field at its own line and column, naming the field', () => {
+    const { problems } = parseArticle(valid.replace('published: 2022-01-06', 'published: 2022-13-45'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 6, column: 12, field: 'published', ruleId: 'front-matter-field' });
+    expect(problems[0]?.reason).toContain('`published`');
+  });
+
+  it('reports a missing field at the closing fence', () => {
+    const { problems } = parseArticle(valid.replace('title: "A title"\n', ''), 'a/007.md');
+    expect(problems[0]).toMatchObject({ line: 11, column: 1, field: 'title' });
+    expect(problems[0]?.reason).toBe('Missing field `title` in the front matter');
+  });
+
+  it('reports broken YAML with its position', () => {
+    const { problems } = parseArticle(valid.replace('title: "A title"', 'title: "A title'), 'a/007.md');
+    expect(problems[0]?.ruleId).toBe('front-matter-yaml');
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('explains an unquoted numeric id', () => {
+    const { problems } = parseArticle(valid.replace('id: "007"', 'id: 007'), 'a/007.md');
+    expect(problems[0]).toMatchObject({ line: 2, column: 5, field: 'id' });
+    expect(problems[0]?.reason).toContain('id: "007"');
+  });
+
+  it('requires the id to match the file name', () => {
+    const { problems } = parseArticle(valid, 'a/008.md');
+    expect(problems[0]).toMatchObject({ field: 'id', ruleId: 'front-matter-id' });
+  });
+
+  it('refuses a file without front matter, or without its closing fence', () => {
+    expect(parseArticle('Just text.\n', 'a/007.md').problems[0]).toMatchObject({ line: 1, column: 1, ruleId: 'front-matter-missing' });
+    expect(parseArticle('---\nid: "007"\nBody\n', 'a/007.md').problems[0]).toMatchObject({ ruleId: 'front-matter-unclosed' });
+  });
+
+  it('refuses an empty body', () => {
+    expect(parseArticle(valid.replace(/---\nBody[\s\S]*$/, '---\n\n'), 'a/007.md').problems[0]).toMatchObject({ ruleId: 'article-empty' });
+  });
+
+  it('refuses binary files and invalid UTF-8', () => {
+    expect(decodeArticle(new Uint8Array([0x2d, 0x00, 0x2d]))).toMatchObject({ ruleId: 'article-encoding' });
+    expect(decodeArticle(new Uint8Array([0x2d, 0xff, 0xfe]))).toMatchObject({ ruleId: 'article-encoding' });
+    expect(decodeArticle(new TextEncoder().encode('\uFEFF---'))).toBe('---');
+  });
+});
+
+describe('the seed articles', () => {
+  it('all load without problems', async () => {
+    const { articles, diagnostics } = await loadArticles(PATHS.articles);
+    expect(diagnostics).toEqual([]);
+    expect(articles.map((a) => a.meta.id)).toEqual(['000', '001', '002', '003', '004']);
+  });
+
+  it('have bodies byte-identical to the corpus files, so offsets stay true', async () => {
+    const { articles } = await loadArticles(PATHS.articles);
+    const sources = readdirSync(CORPUS).filter((name) => name.endsWith('.txt'));
+    expect(sources).toHaveLength(articles.length);
+    for (const article of articles) {
+      const source = sources.find((name) => name.startsWith(`${article.meta.id}_`));
+      expect(source, article.meta.id).toBeDefined();
+      const bytes = readFileSync(join(CORPUS, source ?? ''));
+      const expected = bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
+      expect(Buffer.from(article.body, 'utf8').equals(expected), `${article.meta.id} differs from ${source}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,23 @@
+// Chart snapshots the Observable Plot way: compare with tests/output/<name>.svg,
+// write <name>-changed.svg on mismatch (git-ignored), UPDATE=1 to accept.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUTPUT = join(import.meta.dirname, '../output');
+
+export function matchSnapshot(name: string, svg: string): { ok: boolean; message: string } {
+  const expectedPath = join(OUTPUT, `${name}.svg`);
+  const changedPath = join(OUTPUT, `${name}-changed.svg`);
+  const actual = `${svg}\n`;
+  if (process.env.UPDATE === '1' || !existsSync(expectedPath)) {
+    writeFileSync(expectedPath, actual);
+    rmSync(changedPath, { force: true });
+    return { ok: true, message: `wrote ${expectedPath}` };
+  }
+  if (readFileSync(expectedPath, 'utf8') === actual) {
+    rmSync(changedPath, { force: true });
+    return { ok: true, message: 'matches' };
+  }
+  writeFileSync(changedPath, actual);
+  return { ok: false, message: `${name}.svg changed: compare tests/output/${name}-changed.svg, then UPDATE=1 npm test to accept` };
+}

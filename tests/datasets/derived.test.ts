@@ -1,0 +1,61 @@
+// The committed datasets are the product: every row must come from its
+// article's text, match the schema, and be exactly what the code derives now.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/articles/article.ts';
+import { DEFAULT_DERIVE_OPTIONS, deriveFingerprint, loadGazetteer } from '../../src/cli/derive.ts';
+import { loadArticles } from '../../src/cli/files.ts';
+import { PATHS } from '../../src/cli/paths.ts';
+import { deriveDatasets } from '../../src/datasets/derive.ts';
+import { MANIFEST, parseManifest } from '../../src/datasets/fingerprint.ts';
+import { parseDataset, serializeDatasets } from '../../src/datasets/serialize.ts';
+
+let articles: Article[];
+const committed = (name: string) => readFileSync(join(PATHS.derived, name), 'utf8');
+
+beforeAll(async () => {
+  ({ articles } = await loadArticles(PATHS.articles));
+});
+
+describe('data/derived', () => {
+  it('is what the extraction code derives from the articles today (run `npm run derive` if not)', async () => {
+    const derived = deriveDatasets(articles, await loadGazetteer(PATHS.gazetteer));
+    for (const [name, content] of serializeDatasets(derived.datasets)) {
+      expect(committed(name), `${name} is out of date: run \`npm run derive\``).toBe(content);
+    }
+  });
+
+  it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
+    const manifest = parseManifest(committed(MANIFEST));
+    expect(manifest?.inputs).toBe(await deriveFingerprint(DEFAULT_DERIVE_OPTIONS));
+  });
+
+  it('validates against the schema when read back', () => {
+    for (const name of ['casualties', 'reactions', 'articles'] as const) {
+      expect(() => parseDataset(name, committed(`${name}.json`), name)).not.toThrow();
+    }
+  });
+
+  it('traces every row to its sentence: body.slice(start, end) === quote', () => {
+    const bodies = new Map(articles.map((a) => [a.meta.id, a.body]));
+    const casualties = parseDataset('casualties', committed('casualties.json'), 'casualties.json');
+    const reactions = parseDataset('reactions', committed('reactions.json'), 'reactions.json');
+    expect(casualties.length).toBeGreaterThan(0);
+    expect(reactions.length).toBeGreaterThan(0);
+    for (const row of [...casualties, ...reactions]) {
+      const body = bodies.get(row.article);
+      expect(body, row.id).toBeDefined();
+      expect(body?.slice(row.start, row.end), row.id).toBe(row.quote);
+    }
+  });
+
+  it('numbers rows per article in text order', () => {
+    const casualties = parseDataset('casualties', committed('casualties.json'), 'casualties.json');
+    for (const id of new Set(casualties.map((r) => r.article))) {
+      const rows = casualties.filter((r) => r.article === id);
+      expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => `${id}-c${i + 1}`));
+      expect(rows.map((r) => r.start)).toEqual([...rows.map((r) => r.start)].sort((a, b) => a - b));
+    }
+  });
+});

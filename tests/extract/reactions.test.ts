@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reactionSchema } from '../../src/datasets/schema.ts';
+import { parseGazetteer } from '../../src/extract/gazetteer.ts';
+import { extractReactions } from '../../src/extract/reactions.ts';
+
+const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
+const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
+
+const extract = (body: string, published = '2022-01-07') => extractReactions({ id: 't', body, published }, g);
+/** "Actor:stance" per row, in order. */
+const read = (body: string): string[] => extract(body).rows.map((r) => `${r.actor}:${r.stance}`);
+
+describe('one stance per cue kind (sentences written for the test)', () => {
+  it.each([
+    ['expresses_concern', 'Japan said it was deeply worried by the bloodshed.', 'Japan'],
+    ['urges_restraint', 'Canada urged all sides to exercise restraint.', 'Canada'],
+    ['urges_dialogue', 'Italy called for a negotiated way out of the crisis.', 'Italy'],
+    ['urges_rights', 'The OSCE urged the authorities to restore internet access.', 'Organization for Security and Co-operation in Europe'],
+    ['supports_government', 'Uzbekistan expressed full support for the Kazakh leadership.', 'Uzbekistan'],
+    ['offers_help', 'Azerbaijan offered humanitarian aid to its neighbour.', 'Azerbaijan'],
+    ['criticizes_crackdown', 'The UN human rights office condemned the use of lethal force against protesters.', 'United Nations'],
+    ['blames_foreign_forces', 'Belarus said the riots were orchestrated from abroad.', 'Belarus'],
+    ['rejects_interference', 'Pakistan said the crisis was an internal matter for Kazakhstan.', 'Pakistan'],
+    ['questions_intervention', 'Lithuania questioned the legitimacy of the deployment.', 'Lithuania'],
+    ['denies_involvement', 'London dismissed the allegations as baseless.', 'United Kingdom'],
+    ['sends_troops', 'Tajikistan dispatched a contingent of 200 soldiers.', 'Tajikistan'],
+    ['withdraws_troops', 'Belarus began withdrawing its paratroopers on Thursday.', 'Belarus'],
+    ['travel_warning', 'Poland advised its citizens against all travel to the region.', 'Poland'],
+  ])('%s', (stance, sentence, actor) => {
+    expect(read(sentence)).toContain(`${actor}:${stance}`);
+  });
+});
+
+describe('aliases of every kind name the actor', () => {
+  it.each([
+    ['country name', 'Mongolia voiced concern.', 'Mongolia'],
+    ['adjective', 'The Georgian government voiced concern.', 'Georgia'],
+    ['capital for government', 'Ankara voiced concern.', 'Turkey'],
+    ['institution', 'The Kremlin voiced concern.', 'Russia'],
+    ['institution of an organisation', "The EU's foreign policy chief voiced concern.", 'European Union'],
+    ['person with office', 'Annalena Baerbock voiced concern.', 'Germany'],
+    ['translated spelling', 'Mukhtar Tlioberdi voiced concern.', 'Kazakhstan'],
+    ['Arabic', 'أعربت تركيا عن قلقها.', 'Turkey'],
+  ])('%s', (_kind, sentence, actor) => {
+    expect(read(sentence)).toEqual([`${actor}:expresses_concern`]);
+  });
+
+  it('gives the speaker canonically and as written', () => {
+    const [row] = extract('Anthony Blinken called for calm.').rows;
+    expect(row).toMatchObject({ actor: 'United States', actor_type: 'state', speaker: 'Antony Blinken', speaker_as_written: 'Anthony Blinken' });
+  });
+
+  it('gives the organisation type and a speaker named in the same clause', () => {
+    const [row] = extract('NATO – through its Secretary General Jens Stoltenberg – voiced alarm.').rows;
+    expect(row).toMatchObject({ actor: 'NATO', actor_type: 'organization', speaker: 'Jens Stoltenberg' });
+  });
+
+  it('reads an institution after a country as that country’s', () => {
+    expect(read("Pakistan's Foreign Office said it was concerned.")).toEqual(['Pakistan:expresses_concern']);
+  });
+
+  it('extracts the Kazakh authorities as Kazakhstan', () => {
+    expect(read('The Kazakh authorities said the rioters were trained abroad.')).toEqual(['Kazakhstan:blames_foreign_forces']);
+  });
+});
+
+describe('clauses: each actor gets the cues of its own clause', () => {
+  it('splits "while X ..., Y ..."', () => {
+    expect(read('While Moscow called for a peaceful solution through dialogue, the European Union and the United Nations called for restraint.')).toEqual([
+      'Russia:urges_dialogue',
+      'European Union:urges_restraint',
+      'United Nations:urges_restraint',
+    ]);
+  });
+
+  it('gives a listed deed to every member of the list', () => {
+    expect(read('The force includes troops from Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan.')).toEqual([
+      'Russia:sends_troops',
+      'Belarus:sends_troops',
+      'Armenia:sends_troops',
+      'Tajikistan:sends_troops',
+      'Kyrgyzstan:sends_troops',
+    ]);
+  });
+
+  it('reads several actors and stances in one sentence', () => {
+    expect(read('France voiced concern, Britain urged calm and China said it was an internal affair.')).toEqual([
+      'France:expresses_concern',
+      'United Kingdom:urges_restraint',
+      'China:rejects_interference',
+    ]);
+  });
+
+  it('gives a deed to its doer, not to the one reporting it', () => {
+    expect(read('The Collective Security Treaty Organization announced that Moscow had sent troops.')).toEqual(['Russia:sends_troops']);
+  });
+
+  it('gives what is said to the one saying it, not to a name inside it', () => {
+    expect(read('The EU said that Russia’s deployment reminds it of situations that should be avoided.')).toEqual(['European Union:questions_intervention']);
+  });
+
+  it('never gives a stance to the object of a verb or preposition', () => {
+    expect(read('Blinken spoke with his Kazakh counterpart Mukhtar Tileuberdi and urged a peaceful solution.')).toEqual(['United States:urges_dialogue']);
+    expect(read('Turkey called on Kazakhstan to show restraint.')).toEqual(['Turkey:urges_restraint']);
+  });
+
+  it('does not read a country’s media or people as its government', () => {
+    expect(read('Russian media voiced concern.')).toEqual([]);
+    expect(read('Reuters reported that the situation was worrying.')).toEqual([]);
+  });
+});
+
+describe('implicit speakers', () => {
+  it('resolves "she added" to the last actor of the paragraph', () => {
+    expect(read('Jen Psaki spoke to reporters. She added that Washington was concerned.')).toEqual(['United States:expresses_concern']);
+    expect(extract('Jen Psaki spoke to reporters. She added that calm was needed.').rows[0]?.speaker).toBe('Jen Psaki');
+  });
+
+  it('resolves "the ministry said" and "he stressed" across a paragraph break', () => {
+    expect(read('The Iranian Foreign Ministry issued a statement.\n\nThe ministry said the unrest was an internal affair.')).toEqual(['Iran:rejects_interference']);
+    expect(read('Sergei Lavrov spoke on Friday.\n\nHe stressed that the riots were foreign-backed.')).toEqual(['Russia:blames_foreign_forces']);
+  });
+
+  it('gives a quote to the attribution after it', () => {
+    expect(read('“We urge all sides to show restraint and avoid violence,” the Chinese Foreign Ministry said.')).toEqual(['China:urges_restraint']);
+    expect(read('Turkey issued a statement.\n\n“We stand ready to help our brothers in any way we can,” it added.')).toEqual(['Turkey:offers_help']);
+  });
+
+  it('gives an unattributed quote to the speaker before it', () => {
+    expect(read('Josep Borrell spoke in Brussels.\n\n“The rights of citizens must be respected at all times in this crisis.”')).toEqual(['European Union:urges_rights']);
+  });
+
+  it('does not invent a speaker for a sentence that names none', () => {
+    expect(read('Russia sent troops.\n\nSeveral airlines then canceled flights to Almaty.')).toEqual(['Russia:sends_troops']);
+  });
+
+  it('reports a cue whose holder cannot be found', () => {
+    expect(extract('Several airlines canceled flights to Almaty.').messages.map((m) => m.ruleId)).toEqual(['reactions/no-actor']);
+  });
+});
+
+describe('negation and reported accusations', () => {
+  it('reads a rejected accusation as a denial, not as blame', () => {
+    const body = 'Jen Psaki briefed reporters.\n\n“There are some crazy claims about the US being behind this. Let me just use this opportunity to convey that as absolutely false.”';
+    expect(read(body)).toEqual(['United States:denies_involvement', 'United States:denies_involvement']);
+  });
+
+  it('drops negated cues', () => {
+    expect(read('Moscow did not express concern.')).toEqual([]);
+    expect(read('Russia denied sending troops.')).toEqual([]);
+    expect(read('Minsk has no plans to send troops.')).toEqual([]);
+  });
+
+  it('keeps negation that is part of the cue', () => {
+    expect(read('Berlin advised its citizens not to travel to Kazakhstan.')).toEqual(['Germany:travel_warning']);
+    expect(read('The Kremlin said Russia would not interfere.')).toEqual(['Russia:rejects_interference']);
+  });
+
+  it('does not take a reported accusation for the reporter’s own view', () => {
+    expect(read('Washington rejected claims that foreign-backed groups were involved.')).not.toContain('United States:blames_foreign_forces');
+  });
+
+  it('reads "questions about the nature of these forces" as questioning the intervention', () => {
+    expect(read('Psaki said there are questions about the nature of these forces.')).toEqual(['United States:questions_intervention']);
+  });
+});
+
+describe('rows', () => {
+  const body = 'Violent protests continued.\n\nOn Wednesday, Japan voiced concern, and India urged calm.';
+  const rows = extract(body, '2022-01-07').rows;
+
+  it('quote the whole sentence at its offsets', () => {
+    for (const r of rows) expect(body.slice(r.start, r.end)).toBe(r.quote);
+    expect(rows[0]?.quote).toBe('On Wednesday, Japan voiced concern, and India urged calm.');
+  });
+
+  it('resolve as_of from the sentence', () => {
+    expect(rows.map((r) => r.as_of)).toEqual(['2022-01-05', '2022-01-05']);
+  });
+
+  it('validate against the dataset schema once numbered', () => {
+    rows.forEach((r, i) => expect(() => reactionSchema.parse({ id: `t-r${i + 1}`, ...r })).not.toThrow());
+  });
+
+  it('are deterministic', () => {
+    expect(extract(body).rows).toEqual(extract(body).rows);
+  });
+});
+
+describe('editors extend the gazetteer without code', () => {
+  it('picks up a new actor, alias and cue phrase from the YAML text', () => {
+    const sentence = 'The Freedonian government lodged a formal grumble about the crackdown.';
+    expect(extract(sentence).rows).toEqual([]);
+    const extended = YAML.replace(
+      'actors:\n',
+      'actors:\n  - name: Republic of Freedonia\n    type: state\n    aliases: [Freedonia, Freedonian]\n    people:\n      - name: Rufus T. Firefly\n        office: President\n',
+    ).replace('  criticizes_crackdown:\n    agent: speaker\n    cues:\n', '  criticizes_crackdown:\n    agent: speaker\n    cues:\n      - formal grumble\n');
+    const rows = extractReactions({ id: 't', body: sentence, published: '2022-01-07' }, parseGazetteer(extended)).rows;
+    expect(rows.map((r) => [r.actor, r.actor_type, r.stance])).toEqual([['Republic of Freedonia', 'state', 'criticizes_crackdown']]);
+  });
+});
+
+describe('the seed articles', () => {
+  const seeds = ['000', '001', '002', '003', '004'].map((id) => {
+    const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+    const body = raw.replace(/^---\n[\s\S]*?\n---\n/u, '').replace(/\n$/u, '');
+    const published = /^published: (\S+)$/mu.exec(raw)![1]!;
+    return { id, body, rows: extractReactions({ id, body, published }, g).rows };
+  });
+
+  it('give rows whose quotes match their offsets', () => {
+    for (const s of seeds) {
+      expect(s.rows.length, s.id).toBeGreaterThan(0);
+      for (const r of s.rows) expect(s.body.slice(r.start, r.end)).toBe(r.quote);
+    }
+  });
+
+  it('give rows in text order', () => {
+    for (const s of seeds) expect(s.rows.map((r) => r.start)).toEqual([...s.rows.map((r) => r.start)].sort((a, b) => a - b));
+  });
+
+  it('extract the Arabic passage of 003 too', () => {
+    const arabic = seeds[3]!.rows.filter((r) => /\p{Script=Arabic}/u.test(r.quote));
+    expect(arabic.map((r) => `${r.actor}:${r.stance}`)).toContain('European Union:urges_restraint');
+    expect(arabic.find((r) => r.speaker === 'Jen Psaki')?.speaker_as_written).toBe('جين ساكي');
+  });
+});

@@ -1,0 +1,101 @@
+import { JSDOM } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExplainer, readDatasets } from '../../src/cli/report.ts';
+import { PATHS } from '../../src/cli/paths.ts';
+import { chartDocument } from '../../src/charts/dom.ts';
+import type { ChartData } from '../../src/charts/chart.ts';
+import { CHARTS } from '../../src/charts/registry.ts';
+import { buildReport } from '../../src/report/build.ts';
+
+let html: string;
+let data: ChartData;
+
+beforeAll(async () => {
+  ({ html } = await buildExplainer(PATHS.narrative, PATHS.derived));
+  data = await readDatasets(PATHS.derived);
+}, 30_000);
+
+describe('the built explainer', () => {
+  it('is byte-identical when built twice from the same inputs', async () => {
+    const again = await buildExplainer(PATHS.narrative, PATHS.derived);
+    expect(again.html).toBe(html);
+  });
+
+  it('loads nothing from outside: no external script, stylesheet, font, image or frame', () => {
+    const { document } = new JSDOM(html).window;
+    expect(document.querySelectorAll('script[src], link[rel="stylesheet"], link[href], iframe, object, embed')).toHaveLength(0);
+    for (const element of document.querySelectorAll('[src]')) expect(element.getAttribute('src')).toMatch(/^data:/);
+    for (const style of document.querySelectorAll('style')) {
+      expect(style.textContent).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//);
+    }
+    for (const element of document.querySelectorAll('[style]')) expect(element.getAttribute('style')).not.toMatch(/url\(/);
+    const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(csp).toContain("default-src 'none'");
+  });
+
+  it('shows the narrative, a chart rendered as inline SVG and its furniture', () => {
+    const { document } = new JSDOM(html).window;
+    expect(document.querySelector('h1')?.textContent).toBe("Kazakhstan's January unrest, in the sources' own numbers");
+    const figure = document.querySelector('figure.chart');
+    expect(figure?.querySelectorAll('svg').length).toBe(2);
+    expect(figure?.querySelectorAll('svg circle').length).toBeGreaterThan(5);
+    expect(figure?.querySelector('figcaption')?.textContent).toContain('Source:');
+    expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
+    expect(figure?.querySelectorAll('details table tbody tr').length).toBe(data.casualties.filter((r) => r.as_of).length);
+  });
+
+  it('footnotes name every source article: outlet or "Unattributed", title and date', () => {
+    const { document } = new JSDOM(html).window;
+    const notes = [...document.querySelectorAll('section[data-footnotes] li')].map((li) => li.textContent ?? '');
+    for (const article of data.articles) {
+      const note = notes.find((text) => text.includes(`Article ${article.id}.`));
+      expect(note, article.id).toBeDefined();
+      expect(note).toContain(article.outlet ?? 'Unattributed');
+      expect(note).toContain(article.title);
+    }
+    expect(notes.find((n) => n.includes('Article 003.'))).toContain('6 Jan 2022');
+  });
+
+  it('says when it was last updated from the newest article, not the clock', () => {
+    expect(html).toContain('Last updated <time datetime="2022-01-07">7 Jan 2022</time>');
+  });
+});
+
+describe('directives in the narrative', () => {
+  const build = async (markdown: string) =>
+    buildReport({ markdown: `---\ntitle: T\n---\n\n${markdown}\n`, path: 'story.md', data, charts: CHARTS, document: await chartDocument() });
+
+  it('reports an unknown chart at its position, with the nearest valid name', async () => {
+    const { html: out, file } = await build('Intro.\n\n::chart{name="casualty-evoluton"}');
+    expect(out).toBeNull();
+    const [message] = file.messages;
+    expect(message).toMatchObject({ line: 7, column: 1, ruleId: 'chart-unknown', fatal: true });
+    expect(message?.reason).toContain('did you mean `casualty-evolution`?');
+  });
+
+  it('reports an unknown chart attribute and an invalid measure', async () => {
+    const { file } = await build('::chart{name="casualty-evolution" colour="red" measure="kiled"}');
+    const reasons = file.messages.map((m) => m.reason);
+    expect(reasons.some((r) => r.includes('attribute `colour`'))).toBe(true);
+    expect(reasons.some((r) => r.includes('did you mean `killed`?'))).toBe(true);
+  });
+
+  it('reports a citation of an unknown article', async () => {
+    const { html: out, file } = await build('Text.:cite[009]');
+    expect(out).toBeNull();
+    expect(file.messages[0]).toMatchObject({ line: 5, column: 6, ruleId: 'cite-unknown-article' });
+  });
+
+  it('reports an unknown directive, and a known one written the wrong way', async () => {
+    const { file } = await build('A :cout{measure="killed"} here.\n\n:chart{name="casualty-evolution"} inline.');
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['directive-unknown', 'directive-unknown']);
+    expect(file.messages[1]?.reason).toContain('expected `::chart` on a line of its own');
+  });
+
+  it('never renders raw HTML from the narrative, and says so', async () => {
+    const { html: out, file } = await build('<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> here.');
+    expect(out).not.toContain('<script>alert');
+    expect(out).not.toContain('onerror');
+    expect(file.messages.map((m) => m.ruleId)).toContain('no-html');
+  });
+});
