@@ -1,9 +1,8 @@
 // `npm run derive -- --articles DIR --out DIR`: articles → datasets, written
 // all at once or not at all.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { deriveDatasets } from '../datasets/derive.ts';
-import { fingerprint, MANIFEST, parseManifest, serializeManifest } from '../datasets/fingerprint.ts';
+import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { serializeDatasets } from '../datasets/serialize.ts';
 import { GazetteerError, parseGazetteer } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
@@ -11,17 +10,12 @@ import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { loadArticles, readTextIfExists, writeFilesAtomically } from './files.ts';
-import { PATHS, ROOT } from './paths.ts';
+import { deriveFingerprint } from './derive-inputs.ts';
+import type { DeriveOptions } from './derive-inputs.ts';
+import { PATHS } from './paths.ts';
 import type { Console } from './run.ts';
 import { parseCommandArgs, printDiagnostics } from './run.ts';
 
-export interface DeriveOptions {
-  articles: string;
-  out: string;
-  gazetteer: string;
-}
-
-export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { articles: PATHS.articles, out: PATHS.derived, gazetteer: PATHS.gazetteer };
 
 export interface DeriveSummary {
   articles: number;
@@ -69,28 +63,6 @@ export async function loadGazetteer(path: string): Promise<Gazetteer> {
       })),
     );
   }
-}
-
-/** Everything the datasets depend on: the articles, the gazetteer, the extraction code and its libraries. */
-export async function deriveFingerprint(options: DeriveOptions): Promise<string> {
-  const entries: [string, string | Uint8Array][] = [];
-  for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
-    entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
-  }
-  entries.push(['gazetteer.yaml', (await readTextIfExists(options.gazetteer)) ?? '']);
-  for (const dir of PATHS.extractionCode) {
-    for (const name of await readdir(dir, { recursive: true })) {
-      if (name.endsWith('.ts')) entries.push([relative(ROOT, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
-    }
-  }
-  const pkg = JSON.parse(await readFile(PATHS.packageJson, 'utf8')) as { dependencies: Record<string, string> };
-  for (const lib of ['chrono-node', 'yaml', 'zod']) entries.push([`lib/${lib}`, pkg.dependencies[lib] ?? '']);
-  return fingerprint(entries);
-}
-
-export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
-  const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
-  return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
 }
 
 export async function deriveCommand(argv: string[], out: Console): Promise<void> {

@@ -7,7 +7,7 @@ import type { ChartData } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
 import { DatasetError, parseDataset } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
-import { DEFAULT_DERIVE_OPTIONS, derive, isUpToDate } from './derive.ts';
+import { DEFAULT_DERIVE_OPTIONS, isUpToDate } from './derive-inputs.ts';
 import { fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
@@ -48,6 +48,8 @@ export async function reportCommand(argv: string[], out: Console): Promise<void>
     out.log('✔ datasets up to date with the articles and the extraction code');
   } else {
     out.log('… articles or extraction code changed: deriving the datasets');
+    // Loaded only when needed: the extraction code is most of a cold start.
+    const { derive } = await import('./derive.ts');
     const summary = await derive(DEFAULT_DERIVE_OPTIONS);
     printDiagnostics(summary.diagnostics.filter((d) => d.severity !== 'info'), out);
     out.log(`✔ derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`);

@@ -49,7 +49,8 @@ function untranslatedPassages(article: Article): Message[] {
     end: passage.end,
     severity: 'info',
     ruleId: 'passage-not-extracted',
-    reason: `Cannot extract a passage in another language (\`${passage.lang}\`, ${passage.chars.toLocaleString('en-US')} characters): not extracted`,
+    // Reactions are read in Arabic too (the gazetteer has Arabic aliases); casualty figures are not.
+    reason: `Cannot extract casualty figures from a passage in another language (\`${passage.lang}\`, ${passage.chars.toLocaleString('en-US')} characters): not extracted`,
   }));
 }
 

@@ -34,7 +34,10 @@ export type Stance = (typeof STANCES)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
+  .refine((s) => {
+    const time = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+  }, 'expected a real calendar date');
 
 const count = z.number().int().nonnegative();
 

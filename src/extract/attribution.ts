@@ -21,11 +21,13 @@ const TITLE_WORDS = 'minister|deputy|head|chief|mayor|governor|general|commander
 /** A name of common words only ("Police", "State television", "Officials") is written in lower case. */
 const COMMON_NAME = new RegExp(String.raw`^(?:(?:${SOURCE_WORDS})(?:\s+|$))+$`, 'i');
 const NAME_WORD = String.raw`(?:[A-Z][\w’'.-]*|[0-9]+|[a-z]+['’]s|(?:${SOURCE_WORDS}|${TITLE_WORDS})\b)`;
-const NP = String.raw`((?:${NAME_WORD}|the)(?:\s+(?:${NAME_WORD}|of|the|and|for|de|al)){0,7})`;
+const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|of|the|and|for|de|al)){0,7})`;
 
 const ACCORDING = new RegExp(String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`, 'i');
 const CITING = new RegExp(String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`, 'i');
 const SUBJECT = new RegExp(String.raw`(?:^|[,;:“"—–-]\s*|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`);
+/** "A post on the Health Ministry's Telegram channel said…": the owner of the post is the source. */
+const POSTED = new RegExp(String.raw`\b(?:posts?|statements?|messages?|tweets?|updates?|reports?|figures?|data) (?:on|by|from|of|in) (?:the )?${NP}['’]s\b`);
 const PRONOUN = new RegExp(String.raw`(?:^|[,;“"—–]\s*|\b(?:and|while|but)\s+)(?:she|he|it|they|the (?:ministry|statement|agency|police|authorities|spokes(?:man|woman|person)|government|channel|department|organi[sz]ation|alliance))\s+(?:(?:also|later|then|further)\s+)*${SPEECH}\b`, 'i');
 
 /** Office words whose holder speaks for an institution: "Deputy Health Minister Ajer Ghinat" → "Deputy Health Minister". */
@@ -38,22 +40,36 @@ export interface Attribution {
   named: string | null;
 }
 
+/** Anaphors that name a kind of institution: they refer to the latest source of that kind. */
+const INSTITUTION = /^(?:ministry|agency|channel|government|organi[sz]ation|alliance|department|office)$/i;
+
 /** Words that stand for a source named before: "the ministry said", "according to the channel". */
 const ANAPHORIC = /^(?:ministry|statement|agency|channel|government|spokes(?:man|woman|person)|organi[sz]ation|alliance|department|office)$/i;
 
-export function findAttribution(sentence: string, lastSource: string | null): Attribution {
-  const candidates = [first(CITING, sentence), subject(sentence), first(ACCORDING, sentence)].filter((c): c is string => c !== null);
+/**
+ * The source of one sentence. `earlier` holds the sources named before it, the
+ * latest last (a single name is accepted too): "she added" takes the latest,
+ * "the ministry said" the latest ministry.
+ */
+export function findAttribution(sentence: string, earlier: string | null | readonly string[]): Attribution {
+  const history = earlier === null ? [] : typeof earlier === 'string' ? [earlier] : earlier;
+  const candidates = [first(CITING, sentence), subject(sentence), first(ACCORDING, sentence), first(POSTED, sentence)].filter(
+    (c): c is string => c !== null,
+  );
   const named = candidates.find((c) => !ANAPHORIC.test(c));
   if (named) return { source: named, named };
-  if (candidates.length > 0 || PRONOUN.test(sentence)) return { source: resolveAnaphor(candidates[0], lastSource), named: null };
+  if (candidates.length > 0 || PRONOUN.test(sentence)) return { source: resolveAnaphor(candidates[0], history), named: null };
   return { source: null, named: null };
 }
 
-// "the ministry" after "the Interior Ministry vowed…" is that ministry; a
-// generic word that matches no earlier source stays as written.
-function resolveAnaphor(word: string | undefined, lastSource: string | null): string | null {
-  if (!word) return lastSource;
-  return lastSource && lastSource.toLowerCase().includes(word.toLowerCase()) ? lastSource : lastSource ?? word;
+// "the ministry" after "the Interior Ministry vowed…" is that ministry, even
+// with another source named in between; "the statement", "the spokesman" and
+// "she" are whoever spoke last. A ministry never named before stays as written.
+function resolveAnaphor(word: string | undefined, history: readonly string[]): string | null {
+  const last = history.at(-1) ?? null;
+  if (!word || !INSTITUTION.test(word)) return last ?? word ?? null;
+  const lower = word.toLowerCase();
+  return history.findLast((source) => source.toLowerCase().includes(lower)) ?? word;
 }
 
 function first(pattern: RegExp, sentence: string): string | null {
@@ -85,6 +101,8 @@ export function normalize(raw: string): string {
   name = name.replace(/^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?)$/i, '$1');
   name = name.replace(/[’']s$/, '').replace(/^(?:the )?country[’']s\s+/i, '');
   name = name.replace(/\s+(?:news agency|agency|channel|TV channel|outlets|reporters|correspondents|journalists)$/i, '');
+  // "rights group Human Rights Watch", "state channel Khabar 24": the name, not what it is.
+  name = name.replace(/^(?:[A-Za-z]+\s+)?(?:group|agency|broadcaster|channel|outlet|newspaper|website|portal|organi[sz]ation|watchdog)\s+(?=[A-Z])/, '');
   return canonicalMinistry(commonNoun(name)).replace(/\s+/g, ' ');
 }
 

@@ -14,6 +14,7 @@ import { findAttribution } from './attribution.ts';
 import {
   AMONG_BEFORE,
   ARREST_TOLL_BEFORE,
+  BACK_REFERENCE,
   CLAUSE_END,
   DISPUTED,
   FROM_PREVIOUS,
@@ -30,6 +31,7 @@ import {
   NOT_PEOPLE,
   OTHER_EVENT,
   PARTICIPANTS,
+  PREDICATE,
   RETRACTED,
   SIZE_OF,
   TO_NEXT,
@@ -59,15 +61,19 @@ export interface Reading {
 export function extractCasualties(article: ArticleText): Extraction<CasualtyDraft> {
   const paragraphs = splitParagraphs(article.body);
   const rows: CasualtyDraft[] = [];
-  let lastSource: string | null = null;
+  const sources: string[] = [];
   let previous: Reading | null = null;
   let previousSource: string | null = null;
-  for (const sentence of splitSentences(article.body)) {
-    if (sentence.lang !== null) continue;
-    const attribution = findAttribution(sentence.text, lastSource);
-    if (attribution.named) lastSource = attribution.named;
+  const sentences = splitSentences(article.body);
+  sentences.forEach((sentence, index) => {
+    if (sentence.lang !== null) return;
+    const attribution = findAttribution(sentence.text, sources);
+    if (attribution.named && sources.push(attribution.named) > MEMORY) sources.shift();
     const readings = readSentence(sentence.text, previous, article.published);
-    if (readings.length === 0) continue;
+    if (readings.length === 0) {
+      markPrevious(rows, sentences[index - 1], sentence);
+      return;
+    }
     const paragraph = paragraphs[sentence.paragraph]?.text ?? sentence.text;
     const asOf = resolveAsOf(sentence.text, paragraph, article.published);
     const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : 'reported';
@@ -78,8 +84,22 @@ export function extractCasualties(article: ArticleText): Extraction<CasualtyDraf
     for (const reading of readings) {
       for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, status));
     }
-  }
+  });
   return { rows, messages: [] };
+}
+
+/**
+ * "The ministry said 164 people had been killed. The post has since been
+ * deleted." / "Reuters could not independently verify the figures.": a
+ * sentence without a figure of its own that withdraws or doubts figures applies
+ * to those of the sentence right before it: in the same paragraph, or across a
+ * paragraph break when it names what it withdraws ("The figure … was removed").
+ */
+function markPrevious(rows: CasualtyDraft[], before: Sentence | undefined, sentence: Sentence): void {
+  const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : null;
+  if (!status || !before) return;
+  if (before.paragraph !== sentence.paragraph && !BACK_REFERENCE.test(sentence.text)) return;
+  for (let i = rows.length - 1; i >= 0 && rows[i]?.start === before.start; i--) rows[i]!.status = status;
 }
 
 /**
@@ -123,6 +143,13 @@ function toRow(
   };
 }
 
+// How many sources an article's anaphors ("the ministry said") look back over.
+const MEMORY = 50;
+
+// How far back "among the security forces" may stand before a count: bounded,
+// so a long line of figures is never re-read from its start for each one.
+const LOOK_BACK = 200;
+
 /** A count being read: its measures may still come from a neighbour. */
 interface Draft {
   count: CountMention;
@@ -147,13 +174,20 @@ export function readSentence(text: string, previous: Reading | null = null, publ
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
   const asides = spans(INCLUSION, view);
-  const main = counts.filter((c) => !within(c, asides));
+  const asideOf = enclosing(counts, asides);
+  const main = counts.filter((_, i) => !asideOf[i]);
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
     if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued });
   }
-  const parts = counts.filter((c) => within(c, asides)).flatMap((c) => readPart(view, c, asides, readings));
+  let w = 0;
+  const parts = counts.flatMap((c, i) => {
+    while (w < readings.length && readings[w]!.count.start < c.start) w++;
+    const aside = asideOf[i];
+    // The whole is the last count before the aside, else ("Including 19 …, 225 were killed") the first after.
+    return aside ? readPart(view, c, aside, readings[w - 1] ?? readings[w]) : [];
+  });
   return readings.concat(parts, bodies(view, counts)).sort((a, b) => a.count.start - b.count.start);
 }
 
@@ -164,12 +198,12 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
     if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
-    const own = measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
+    const own = objectOf(before) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
     const fragment = own ? null : continued(text, count, previous);
     const link = own || fragment ? null : FROM_PREVIOUS.test(before) ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     const elided = drafts.length > 0 && /\band\s*$/i.test(before) && startsWithMeasure(after);
     const inherited = drafts.at(-1)?.group ?? previous?.group ?? null;
-    const group = groupOf(after, text.slice(0, count.start), inherited, elided);
+    const group = groupOf(after, text.slice(Math.max(0, count.start - LOOK_BACK), count.start), inherited, elided);
     drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null });
   });
   return drafts;
@@ -188,14 +222,13 @@ function resolveLinks(drafts: Draft[]): Draft[] {
 }
 
 /** A count named in an aside ("including 19 police officers"): its own measure, else the whole's. */
-function readPart(text: string, count: CountMention, asides: readonly Span[], readings: readonly Reading[]): Reading[] {
-  const aside = asides.find((a) => a.start <= count.start && count.end <= a.end);
-  const whole = readings.filter((r) => r.count.start < count.start).at(-1) ?? readings.find((r) => r.count.start > count.start);
-  const after = text.slice(count.end, aside?.end ?? count.end);
+function readPart(text: string, count: CountMention, aside: Span, whole: Reading | undefined): Reading[] {
+  const after = text.slice(count.end, aside.end);
   if (NOT_PEOPLE.test(after.trimStart())) return [];
   const measures = measuresAfter(after) ?? whole?.measures;
   if (!measures) return [];
-  return [{ count, measures, group: groupOf(after, text.slice(0, count.start), null, false) ?? whole?.group ?? null, continued: false }];
+  const before = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
+  return [{ count, measures, group: groupOf(after, before, null, false) ?? whole?.group ?? null, continued: false }];
 }
 
 /**
@@ -204,7 +237,7 @@ function readPart(text: string, count: CountMention, asides: readonly Span[], re
  */
 function continued(text: string, count: CountMention, previous: Reading | null): Measure[] | null {
   const last = previous?.measures.at(-1);
-  const fragment = text.slice(0, count.start).trim() === '' && /^\s+(?:more\s+)?others\W*$/i.test(text.slice(count.end));
+  const fragment = !/\S/.test(text.slice(0, count.start)) && /^\s+(?:more\s+)?others\W*$/i.test(text.slice(count.end));
   return fragment && last ? [last] : null;
 }
 
@@ -270,6 +303,16 @@ function startsWithMeasure(after: string): boolean {
   return start !== -1 && matchMeasure(after, start) !== null;
 }
 
+/**
+ * "Police killed 26 armed criminals and arrested 18 others": a count right
+ * after its verb is that verb's object, whatever verbs follow it.
+ */
+function objectOf(before: string): Measure[] | null {
+  const trimmed = before.replace(/[\s“"”(]+$/, '');
+  const participle = MEASURE_PARTICIPLES.find(([, pattern]) => pattern.test(trimmed));
+  return participle ? [participle[0]] : null;
+}
+
 /** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "killing 10". */
 function measuresBefore(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
@@ -311,7 +354,8 @@ function lives(before: string, after: string): Measure[] | null {
  */
 function groupOf(after: string, before: string, inherited: Group | null, elided: boolean): Group | null {
   after = after.replace(/^[\s”"’)]+/, '').replace(/^of\s+/i, ' ');
-  const own = groupIn(nounPhrase(after));
+  const phrase = nounPhrase(after);
+  const own = groupIn(phrase) ?? predicateGroup(after.slice(phrase.length));
   if (own) return own;
   if (PARTICIPANTS.test(after)) return 'protesters';
   const among = /\bamong (?:the )?([^,.;]+)/i.exec(after) ?? /\bamong (?:the )?([^,.;]+)/i.exec(before);
@@ -326,6 +370,12 @@ function groupOf(after: string, before: string, inherited: Group | null, elided:
 function nounPhrase(after: string): string {
   const end = after.search(/\b(?:who|which|that|were|was|are|is|have|has|had|died|killed|wounded|injured|arrested|detained|in|at|on|during|while|by|and (?:a|an|the|one))\b|[,;:.“”"(]/i);
   return end === -1 ? after : after.slice(0, end);
+}
+
+/** "four of the dead were journalists", "two of those killed were police officers": the group is the predicate. */
+function predicateGroup(rest: string): Group | null {
+  const predicate = PREDICATE.exec(rest)?.[1];
+  return predicate ? groupIn(predicate) : null;
 }
 
 /** The group a phrase names; a phrase naming two ("protesters and police") counts everyone. */
@@ -375,8 +425,14 @@ function spans(pattern: RegExp, text: string): Span[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-function within(count: CountMention, asides: readonly Span[]): boolean {
-  return asides.some((a) => a.start <= count.start && count.end <= a.end);
+/** For each count (both in text order), the aside holding it, in one pass. */
+function enclosing(counts: readonly CountMention[], asides: readonly Span[]): (Span | undefined)[] {
+  let a = 0;
+  return counts.map((c) => {
+    while (a < asides.length && asides[a]!.end < c.end) a++;
+    const aside = asides[a];
+    return aside && aside.start <= c.start && c.end <= aside.end ? aside : undefined;
+  });
 }
 
 /** The text with the asides blanked out, offsets unchanged: "164 people,           were killed". */

@@ -87,11 +87,23 @@ export const GROUP_WORDS: readonly [Group, RegExp][] = [
   ['civilians', /\b(?:civilians?|bystanders?|passers-by|passersby|residents|children|child|girls?|boys?|minors|infants?|babies|teenagers?|journalists?|reporters?|medics|doctors|paramedics)\b/i],
 ];
 
+/**
+ * "were journalists", "were mostly police officers": a predicate that names
+ * who the counted people were. Prepositions and participles end it, so "were
+ * killed by police" or "were in police custody" name no group.
+ */
+export const PREDICATE = /^\s*(?:were|was|are|is)\s+((?:(?!(?:in|by|at|on|of|from|with|to|for|among|killed|dead|died|injured|wounded|hurt|detained|arrested|hospitali[sz]ed|reported|taken|being|been|found|shot)\b)[\w-]+\s*){1,4})/i;
+
 /** "people who participated in the riots" are counted as protesters. */
 export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|involvement|participation) in (?:what [^,.;]{0,40} as )?(?:the )?(?:riots?|protests?|unrest|demonstrations?|disturbances|clashes|mass (?:riots|unrest))\b/i;
 
-/** Head nouns that are never people: a count of these is not a casualty count. */
-export const NOT_PEOPLE = /^(?:[\w-]+\s+){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges)\b/i;
+/**
+ * Head nouns that are never people: a count of these is not a casualty count.
+ * Up to two modifiers may come between ("70 Russian planes"), but not a
+ * preposition or article: "up from 5,800 a day earlier", "40 in three days".
+ */
+const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
+export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges)\b`, 'i');
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
 export const SIZE_OF = /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
@@ -109,5 +121,8 @@ export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|j
 /** The text says the figure was withdrawn: it must never be shown as fact. */
 export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted)\b/i;
 
+/** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
+export const BACK_REFERENCE = /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;
+
 /** The text says the figure is contested. */
-export const DISPUTED = /\b(?:disputed|denied (?:the|this|that) (?:figure|toll|number)|could not (?:be )?(?:independently )?(?:verified|confirmed)|unverified|contested|rejected (?:the|this) (?:figure|toll))\b/i;
+export const DISPUTED = /\b(?:disputed|denied (?:the|this|that) (?:figure|toll|number)|could not (?:be )?(?:independently |immediately )?(?:verif(?:y|ied)|confirm(?:ed)?)|(?:has|have) not been (?:independently )?(?:verified|confirmed)|unverified|contested|rejected (?:the|this) (?:figure|toll))\b/i;

@@ -12,7 +12,7 @@ let dir: string;
 
 async function derive(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/derive.ts'), ...args], { cwd: dir });
+    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/derive.ts'), ...args], { cwd: dir });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +31,7 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     const { code, output } = await derive('--articles', 'articles', '--out', 'out');
     expect(code).toBe(0);
     expect(output).toMatch(/✔ 5 articles → \d+ casualty figures, \d+ reactions in out/);
-    expect(output).toMatch(/articles\/003\.md:\d+:1 {2}info {2}Cannot extract a passage in another language \(`ar`/);
+    expect(output).toMatch(/articles\/003\.md:\d+:1 {2}info {2}Cannot extract casualty figures from a passage in another language \(`ar`/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([
       'articles.csv', 'articles.json', 'casualties.csv', 'casualties.json', 'manifest.json', 'reactions.csv', 'reactions.json',
     ]);

@@ -37,7 +37,7 @@ describe('the built explainer', () => {
     const { document } = new JSDOM(html).window;
     expect(document.querySelector('h1')?.textContent).toBe("Kazakhstan's January unrest, in the sources' own numbers");
     const figure = document.querySelector('figure.chart');
-    expect(figure?.querySelectorAll('svg').length).toBe(2);
+    expect(figure?.querySelectorAll('.chart-plot').length).toBe(2);
     expect(figure?.querySelectorAll('svg circle').length).toBeGreaterThan(5);
     expect(figure?.querySelector('figcaption')?.textContent).toContain('Source:');
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);

@@ -1,0 +1,38 @@
+// What a derivation depends on, and whether the datasets on disk are still
+// what it would give. Kept apart from derive.ts so that `npm run report` can
+// answer "up to date?" without loading the extraction code.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { readTextIfExists } from './files.ts';
+import { PATHS, ROOT } from './paths.ts';
+
+export interface DeriveOptions {
+  articles: string;
+  out: string;
+  gazetteer: string;
+}
+
+export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { articles: PATHS.articles, out: PATHS.derived, gazetteer: PATHS.gazetteer };
+
+/** Everything the datasets depend on: the articles, the gazetteer, the extraction code and its libraries. */
+export async function deriveFingerprint(options: DeriveOptions): Promise<string> {
+  const entries: [string, string | Uint8Array][] = [];
+  for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
+    entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+  }
+  entries.push(['gazetteer.yaml', (await readTextIfExists(options.gazetteer)) ?? '']);
+  for (const dir of PATHS.extractionCode) {
+    for (const name of await readdir(dir, { recursive: true })) {
+      if (name.endsWith('.ts')) entries.push([relative(ROOT, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
+    }
+  }
+  const pkg = JSON.parse(await readFile(PATHS.packageJson, 'utf8')) as { dependencies: Record<string, string> };
+  for (const lib of ['chrono-node', 'yaml', 'zod']) entries.push([`lib/${lib}`, pkg.dependencies[lib] ?? '']);
+  return fingerprint(entries);
+}
+
+export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
+  const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
+  return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+}
