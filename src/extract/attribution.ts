@@ -21,7 +21,7 @@ const TITLE_WORDS = 'minister|deputy|head|chief|mayor|governor|general|commander
 /** A name of common words only ("Police", "State television", "Officials") is written in lower case. */
 const COMMON_NAME = new RegExp(String.raw`^(?:(?:${SOURCE_WORDS})(?:\s+|$))+$`, 'i');
 const NAME_WORD = String.raw`(?:[A-Z][\w’'.-]*|[0-9]+|[a-z]+['’]s|(?:${SOURCE_WORDS}|${TITLE_WORDS})\b)`;
-const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|of|the|and|for|de|al)){0,7})`;
+const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|of|the|and|for|de|al|to(?= [A-Z]))){0,7})`;
 
 const ACCORDING = new RegExp(String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`, 'i');
 const CITING = new RegExp(String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`, 'i');
@@ -98,9 +98,10 @@ export function normalize(raw: string): string {
   name = name.replace(/^what (?:the )?(.+?) (?:announced|said|reported|stated|told)\b.*$/i, '$1');
   name = name.replace(OFFICE, '$1');
   // "police spokesman" speaks for the police; "the Interior Ministry's press service" for the ministry.
-  name = name.replace(/^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?)$/i, '$1');
+  name = name.replace(/^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?|chief)$/i, '$1');
   name = name.replace(/[’']s$/, '').replace(/^(?:the )?country[’']s\s+/i, '');
-  name = name.replace(/\s+(?:news agency|agency|channel|TV channel|outlets|reporters|correspondents|journalists)$/i, '');
+  // "Reuters reporters", "Interfax news agency": lower case only, so "Committee to Protect Journalists" keeps its name.
+  name = name.replace(/\s+(?:news agency|agency|channel|TV channel|outlets|reporters|correspondents|journalists)$/, '');
   // "rights group Human Rights Watch", "state channel Khabar 24": the name, not what it is.
   name = name.replace(/^(?:[A-Za-z]+\s+)?(?:group|agency|broadcaster|channel|outlet|newspaper|website|portal|organi[sz]ation|watchdog)\s+(?=[A-Z])/, '');
   return canonicalMinistry(commonNoun(name)).replace(/\s+/g, ' ');

@@ -200,13 +200,23 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
     const own = objectOf(before) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
     const fragment = own ? null : continued(text, count, previous);
-    const link = own || fragment ? null : FROM_PREVIOUS.test(before) ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
+    const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
+    const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     const elided = drafts.length > 0 && /\band\s*$/i.test(before) && startsWithMeasure(after);
-    const inherited = drafts.at(-1)?.group ?? previous?.group ?? null;
-    const group = groupOf(after, text.slice(Math.max(0, count.start - LOOK_BACK), count.start), inherited, elided);
+    const nearby = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
+    // "A police officer was killed and two others were wounded": the group of a noun with no count of its own.
+    const last = drafts.at(-1);
+    const inherited = last ? last.group : (groupIn(nearby) ?? previous?.group ?? null);
+    const group = groupOf(after, nearby, inherited, elided);
     drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null });
   });
   return drafts;
+}
+
+/** "Of the 225 dead, 19 were police officers": the count after the comma is a part of the one after "of the". */
+function isPartOfHead(text: string, head: CountMention | undefined, before: string): boolean {
+  if (!head || !/^[^,;.]*,\s*$/.test(before)) return false;
+  return /\bof (?:the|those|these)\s*$/i.test(text.slice(Math.max(0, head.start - 12), head.start));
 }
 
 /** Gives linked counts the measure (and, lacking their own, the group) of their neighbour. */
@@ -253,10 +263,10 @@ function isPartitiveOne(text: string, count: CountMention): boolean {
  */
 function isOtherYear(text: string, counts: readonly CountMention[], published: string): boolean {
   const current = Number(published.slice(0, 4));
+  const countStarts = new Set(counts.map((c) => c.numberStart));
   const years: number[] = [];
   for (const match of text.matchAll(YEAR_OF_EVENT)) {
-    const at = match.index + match[0].length - 4;
-    if (!counts.some((c) => c.start <= at && at < c.end)) years.push(Number(match[1]));
+    if (!countStarts.has(match.index + match[0].length - 4)) years.push(Number(match[1]));
   }
   return years.length > 0 && years.every((year) => year < current - 1);
 }
@@ -313,7 +323,7 @@ function objectOf(before: string): Measure[] | null {
   return participle ? [participle[0]] : null;
 }
 
-/** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "killing 10". */
+/** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */
 function measuresBefore(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
   const nouns = nominalised(trimmed);
@@ -324,9 +334,7 @@ function measuresBefore(before: string): Measure[] | null {
   if (HOSPITAL_TOLL_BEFORE.test(trimmed)) return ['hospitalized'];
   const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
   const amongMeasure = among ? matchMeasure(among, 0) : null;
-  if (amongMeasure) return [amongMeasure.measure];
-  const participle = MEASURE_PARTICIPLES.find(([, pattern]) => pattern.test(trimmed));
-  return participle ? [participle[0]] : null;
+  return amongMeasure ? [amongMeasure.measure] : null;
 }
 
 /** "the killing and wounding of": nouns joined by and/or before "of". */
@@ -353,7 +361,8 @@ function lives(before: string, after: string): Measure[] | null {
  * subject ("were killed and 748 wounded") refers to.
  */
 function groupOf(after: string, before: string, inherited: Group | null, elided: boolean): Group | null {
-  after = after.replace(/^[\s”"’)]+/, '').replace(/^of\s+/i, ' ');
+  // "300 detained journalists": a participle before the noun describes it.
+  after = after.replace(/^[\s”"’)]+/, '').replace(/^of\s+/i, ' ').replace(/^\s*(?:detained|arrested|wounded|injured|dead|killed)\s+(?=[a-z])/i, ' ');
   const phrase = nounPhrase(after);
   const own = groupIn(phrase) ?? predicateGroup(after.slice(phrase.length));
   if (own) return own;
@@ -362,6 +371,8 @@ function groupOf(after: string, before: string, inherited: Group | null, elided:
   const amongGroup = among?.[1] ? groupIn(among[1]) : null;
   if (amongGroup) return amongGroup;
   if (/^\s*(?:more\s+)?others\b/i.test(after)) return bothSides(after) ? null : inherited;
+  // "2,000 of them had been detained": part of the people just counted.
+  if (/^\s*(?:them|whom|those)\b/i.test(after)) return inherited;
   if (/^\s*more\b/i.test(after) || elided) return inherited;
   return null;
 }

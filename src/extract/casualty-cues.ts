@@ -11,7 +11,7 @@ export const MEASURE_WORDS: readonly [Measure, RegExp][] = [
   ['hospitalized', /(?:admitted to (?:the )?hospitals?|hospitali[sz]ed|in hospitals?|in (?:the )?intensive care|in (?:a )?critical condition|taken to hospitals?|in (?:a )?serious condition)\b/iy],
   ['killed', /(?:killed|dead|died|deaths?|die|fatalities|fatally|liquidated|eliminated|neutrali[sz]ed|slain|perished|lost (?:their|his|her) lives|lives (?:were )?lost|shot dead|gunned down|bodies|murdered|executed)\b/iy],
   ['injured', /(?:injured|wounded|hurt|injuries|sought (?:medical )?(?:treatment|help|care|attention)|needed (?:medical )?(?:treatment|help|care)|were treated|treated for injuries)\b/iy],
-  ['arrested', /(?:arrested|detained|arrests|detentions|detainees|in custody|(?:taken )?into custody|under arrest|apprehended|jailed|rounded up)\b/iy],
+  ['arrested', /(?:arrested|detained|arrests|detentions|detainees|in custody|in detention|(?:taken )?into custody|under arrest|apprehended|jailed|rounded up)\b/iy],
 ];
 
 /** Nominalisations before "of <count>": "the arrest of 2,000", "the killing and wounding of dozens", "the death toll of 225". */
@@ -119,7 +119,7 @@ export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their
 export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
 
 /** The text says the figure was withdrawn: it must never be shown as fact. */
-export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted)\b/i;
+export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
 
 /** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
 export const BACK_REFERENCE = /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;

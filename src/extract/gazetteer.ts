@@ -146,10 +146,10 @@ interface NameEntry {
 interface StanceRule {
   stance: Stance;
   agent: 'speaker' | 'subject';
-  cues: RegExp[];
+  cues: Matcher[];
   /** Anchored at the end: tested on the text just before a name. */
   agentAfter: RegExp[];
-  notAfter: RegExp | null;
+  notAfter: MatcherSet | null;
 }
 
 export interface Gazetteer {
@@ -162,12 +162,18 @@ export interface Gazetteer {
   nameEntries: ReadonlyMap<string, NameEntry[]>;
   people: Person[];
   stances: StanceRule[];
-  speechVerbs: RegExp;
-  speechVerbWord: RegExp;
-  objectVerbs: RegExp;
-  negation: RegExp;
+  /** Every cue of every stance, in stance order; `cueRule[i]` is the rule of cue i. */
+  cues: MatcherSet;
+  cueRule: StanceRule[];
+  speechVerbs: MatcherSet;
+  objectVerbs: MatcherSet;
+  negation: MatcherSet;
   titles: ReadonlySet<string>;
   nonActorHeads: ReadonlySet<string>;
+  /** People's spellings, indexed for fuzzy matching. */
+  personIndex: PersonIndex;
+  /** Answers per word, filled as texts are read (bounded). */
+  memo: { speechVerb: Map<string, boolean>; objectVerb: Map<string, boolean> };
 }
 
 // ------------------------------------------------------------------- parsing
@@ -280,9 +286,9 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     return [{
       stance,
       agent: rule.agent,
-      cues: rule.cues.map((c) => cueRegex(c, actorMacro)),
+      cues: rule.cues.map((c) => compileMatcher(c, actorMacro)),
       agentAfter: rule.agent_after.map((c) => new RegExp(`(?:${cueSource(c, actorMacro)})\\s*(?:the\\s+)?$`, 'iu')),
-      notAfter: rule.not_after.length > 0 ? new RegExp(rule.not_after.map((c) => cueSource(c, actorMacro)).join('|'), 'iu') : null,
+      notAfter: rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,
     }];
   });
 
@@ -295,12 +301,15 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     nameEntries,
     people,
     stances,
-    speechVerbs: phraseListRegex(data.speech_verbs, actorMacro),
-    speechVerbWord: new RegExp(`^[وف]?(?:${data.speech_verbs.map((c) => cueSource(c, actorMacro)).join('|')})$`, 'iu'),
-    objectVerbs: new RegExp(`^(?:${data.object_verbs.map((c) => cueSource(c, actorMacro)).join('|')})$`, 'iu'),
-    negation: phraseListRegex(data.negation, actorMacro),
+    cues: new MatcherSet(stances.flatMap((r) => r.cues)),
+    cueRule: stances.flatMap((r) => r.cues.map(() => r)),
+    speechVerbs: new MatcherSet(data.speech_verbs.map((c) => compileMatcher(c, actorMacro))),
+    objectVerbs: new MatcherSet(data.object_verbs.map((c) => compileMatcher(c, actorMacro))),
+    negation: new MatcherSet(data.negation.map((c) => compileMatcher(c, actorMacro))),
     titles: new Set(data.titles.map((t) => t.toLowerCase())),
     nonActorHeads: new Set(data.non_actor_heads.map((t) => t.toLowerCase())),
+    personIndex: indexPeople(people),
+    memo: { speechVerb: new Map(), objectVerb: new Map() },
   };
 }
 
@@ -321,6 +330,7 @@ function lastWord(name: string): string {
 
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/u;
 const LETTER_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', '’': "'", '‘': "'", 'ʼ': "'" };
+const NEEDS_NORMALIZING = /[\u064B-\u065F\u0670\u0640أإآٱىة’‘ʼ]/u;
 
 /** A text prepared for matching, with the way back to the original offsets. */
 export interface Normalized {
@@ -335,6 +345,11 @@ export interface Normalized {
  * written. Latin text keeps its length and offsets (apostrophes fold 1:1).
  */
 export function normalizeText(original: string): Normalized {
+  if (!NEEDS_NORMALIZING.test(original)) {
+    const toOriginal = new Array<number>(original.length + 1);
+    for (let i = 0; i <= original.length; i += 1) toOriginal[i] = i;
+    return { text: original, toOriginal };
+  }
   let out = '';
   const toOriginal: number[] = [];
   for (let i = 0; i < original.length; i += 1) {
@@ -393,10 +408,33 @@ function namesRegex(entries: NameEntry[]): RegExp {
   return new RegExp(`${BEFORE}(?:${fragments.join('|')})${AFTER}`, 'gu');
 }
 
-/** `{actor}` in a cue: any Latin alias of three letters or more. */
+/**
+ * `{actor}` in a cue: any Latin alias of three letters or more, the longest
+ * first. Written as a trie of case-folded characters ("Kazakh(?:stan(?:i)?)?"),
+ * which prefers longer aliases just as a longest-first list does, but is an
+ * expression a tenth the size to compile.
+ */
 function actorAlternation(aliases: string[]): string {
+  interface Node { end: boolean; kids: Map<string, { unit: string; node: Node }> }
+  const root: Node = { end: false, kids: new Map() };
   const usable = aliases.filter((a) => isLatin(a) && a.length >= 3).sort((a, b) => b.length - a.length);
-  return `(?:${usable.map(literal).join('|')})`;
+  for (const alias of usable) {
+    let node = root;
+    for (const part of normalizePattern(alias).match(/\s+|[^\s]/gu) ?? []) {
+      const key = /\s/u.test(part) ? ' ' : fold(part);
+      let kid = node.kids.get(key);
+      if (!kid) node.kids.set(key, (kid = { unit: key === ' ' ? '\\s+' : escapeRegex(part), node: { end: false, kids: new Map() } }));
+      node = kid.node;
+    }
+    node.end = true;
+  }
+  const source = (node: Node): string => {
+    const alternatives = [...node.kids.values()].map((k) => k.unit + source(k.node));
+    if (alternatives.length === 0) return '';
+    const body = alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return `(?:${root.kids.size > 0 ? source(root) : ''})`;
 }
 
 function expandActorMacro(source: string, macro: string): string {
@@ -429,14 +467,369 @@ function cueSource(cue: string, actorMacro: string): string {
   return `${before}${body}${after}`;
 }
 
-function cueRegex(cue: string, actorMacro: string): RegExp {
-  return new RegExp(cueSource(cue, actorMacro), 'giu');
+// ------------------------------------------------------------ cue matchers
+//
+// A text is read against some 400 cues, speech verbs and negations. Rather
+// than scan it once per cue, each cue is compiled to a sticky expression that
+// is tried only where it can start: at a character it can begin with (an
+// index by case-folded first character), and for phrases only at the start
+// of a word. The word boundaries of phrases and their `*` endings are checked
+// here in code rather than in the expression, where Unicode letter classes
+// cost milliseconds to compile for every cue. Results are those of the plain
+// expressions: every match of each cue, or the leftmost of a list.
+
+/** A cue, speech verb or negation, compiled to be tried at one position. */
+export interface Matcher {
+  /** Sticky expressions tried in order at a position; the first that passes the checks wins. */
+  variants: RegExp[];
+  /** The match must start a word: no letter, mark or digit before it. */
+  wordStart: boolean;
+  /** After the expression: `word`, it must end a word; `letters`, it runs on over letters and marks (a final `*`). */
+  tail: 'word' | 'letters' | null;
+  /** The case-folded characters a match can begin with; null when it could begin with any. */
+  first: ReadonlySet<string> | null;
+  /** For a pattern cue: its source, to test a whole word against. */
+  pattern: string | null;
 }
 
-function phraseListRegex(cues: string[], actorMacro: string): RegExp {
-  const sources = cues.length > 0 ? cues.map((c) => cueSource(c, actorMacro)) : ['(?!)'];
-  return new RegExp(sources.join('|'), 'giu');
+/**
+ * Phrases of plain words (the most of them) become a literal expression with
+ * the checks around it; a phrase with `{actor}` or a `*` inside a word, and
+ * every pattern, keep their full expression.
+ */
+function compileMatcher(cue: string, actorMacro: string): Matcher {
+  if (isRegexCue(cue)) {
+    const source = cueSource(cue, actorMacro);
+    return { variants: [new RegExp(source, 'iuy')], wordStart: false, tail: null, first: firstChars(source), pattern: source };
+  }
+  const s = normalizePattern(cue);
+  const arabic = isArabic(s);
+  const star = s.endsWith('*');
+  const stem = star ? s.slice(0, -1) : s;
+  if (stem.includes('{actor}') || stem.includes('*') || stem.length === 0) {
+    const source = cueSource(cue, actorMacro).slice(BEFORE.length);
+    return { variants: [new RegExp(source, 'iuy')], wordStart: true, tail: null, first: firstChars(source), pattern: null };
+  }
+  const body = escapeRegex(stem).replace(/\s+/gu, '\\s+');
+  const first = new Set([fold(stem[0]!)]);
+  if (arabic) for (const p of PROCLITICS) first.add(p);
+  // An Arabic phrase with its proclitic first, as the greedy `[وفبلك]?` tries it.
+  const variants = arabic ? [new RegExp(`${PROCLITIC}${body}`, 'iuy'), new RegExp(body, 'iuy')] : [new RegExp(body, 'iuy')];
+  return { variants, wordStart: true, tail: star ? 'letters' : 'word', first, pattern: null };
 }
+
+const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/** Where `m` matches starting at `p`: the end of the match, or -1. */
+function matchAt(m: Matcher, text: string, p: number): number {
+  if (m.wordStart && isWordCharBefore(text, p)) return -1;
+  for (const re of m.variants) {
+    re.lastIndex = p;
+    const found = re.exec(text);
+    if (!found) continue;
+    let end = p + found[0].length;
+    if (m.tail === 'letters') end = skipLetters(text, end);
+    else if (m.tail === 'word' && isWordCharAt(text, end)) continue;
+    return end;
+  }
+  return -1;
+}
+
+/** Cues indexed by the character they begin with. */
+export class MatcherSet {
+  readonly matchers: readonly Matcher[];
+  private readonly byFirst = new Map<string, number[]>();
+  private readonly anyFirst: number[] = [];
+
+  constructor(matchers: Matcher[]) {
+    this.matchers = matchers;
+    matchers.forEach((m, i) => {
+      if (m.first === null) this.anyFirst.push(i);
+      else for (const c of m.first) this.byFirst.set(c, [...(this.byFirst.get(c) ?? []), i]);
+    });
+    for (const [c, ids] of this.byFirst) this.byFirst.set(c, [...ids, ...this.anyFirst].sort((a, b) => a - b));
+  }
+
+  get length(): number {
+    return this.matchers.length;
+  }
+
+  /** The cues that may match at `p`, in their order. */
+  private candidates(text: string, p: number): number[] {
+    return this.byFirst.get(fold(text[p]!)) ?? this.anyFirst;
+  }
+
+  /** Every match of every cue, as `matchAll` of each would find them: grouped by cue, in cue order. */
+  all(text: string): { index: number; start: number; end: number }[] {
+    const found: { index: number; start: number; end: number }[][] = [];
+    const resume = new Array<number>(this.matchers.length).fill(0);
+    for (let p = 0; p < text.length; p += 1) {
+      if (isTrailSurrogate(text, p)) continue;
+      for (const i of this.candidates(text, p)) {
+        if (p < resume[i]!) continue;
+        const end = matchAt(this.matchers[i]!, text, p);
+        if (end < 0) continue;
+        (found[i] ??= []).push({ index: i, start: p, end });
+        resume[i] = end > p ? end : p + 1;
+      }
+    }
+    return found.flat();
+  }
+
+  /** The leftmost matches of any cue, first cue first, as one alternation of them all would find them. */
+  spans(text: string): Span[] {
+    const found: Span[] = [];
+    for (let p = 0; p < text.length; ) {
+      const end = isTrailSurrogate(text, p) ? -1 : this.firstAt(text, p);
+      if (end < 0) p += 1;
+      else {
+        if (end > p) found.push({ start: p, end });
+        p = end > p ? end : p + 1;
+      }
+    }
+    return found;
+  }
+
+  /** Whether any cue matches anywhere in `text`. */
+  test(text: string): boolean {
+    for (let p = 0; p <= text.length; p += 1) if (!isTrailSurrogate(text, p) && this.firstAt(text, p) >= 0) return true;
+    return false;
+  }
+
+  private firstAt(text: string, p: number): number {
+    const ids = p < text.length ? this.candidates(text, p) : this.anyFirst;
+    for (const i of ids) {
+      const end = matchAt(this.matchers[i]!, text, p);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether `word` as a whole is one of the cues, as `^(?:cue|cue…)$` tests
+   * it; with `proclitic`, also after a leading و or ف.
+   */
+  isWholeWord(word: string, proclitic: boolean): boolean {
+    if (word.length === 0) return false;
+    for (const i of this.candidates(word, 0)) {
+      const m = this.matchers[i]!;
+      if (m.pattern !== null) continue;
+      for (const re of m.variants) {
+        re.lastIndex = 0;
+        const found = re.exec(word);
+        if (!found) continue;
+        const end = m.tail === 'letters' ? skipLetters(word, found[0].length) : found[0].length;
+        if (end === word.length) return true;
+      }
+    }
+    return this.matchers.some((m) => m.pattern !== null && wholeWordPattern(m, proclitic).test(word));
+  }
+}
+
+const wholeWordPatterns = new WeakMap<Matcher, Map<boolean, RegExp>>();
+
+function wholeWordPattern(m: Matcher, proclitic: boolean): RegExp {
+  const byProclitic = wholeWordPatterns.get(m) ?? new Map<boolean, RegExp>();
+  wholeWordPatterns.set(m, byProclitic);
+  let re = byProclitic.get(proclitic);
+  if (!re) byProclitic.set(proclitic, (re = new RegExp(`^${proclitic ? '[وف]?' : ''}(?:${m.pattern})$`, 'iu')));
+  return re;
+}
+
+/** A character as case-insensitive matching sees it. */
+function fold(ch: string): string {
+  let f = FOLDED.get(ch);
+  if (f === undefined) {
+    const upper = ch.toUpperCase();
+    const lower = upper.length === 1 ? upper.toLowerCase() : '';
+    f = lower.length === 1 ? lower : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    FOLDED.set(ch, f);
+  }
+  return f;
+}
+const FOLDED = new Map<string, string>();
+
+const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_MARK = /^[\p{L}\p{M}]$/u;
+const classCache = new Map<string, number>();
+
+/** 1: letter or mark; 2: number; 0: neither. */
+function charClass(cp: string): number {
+  let c = classCache.get(cp);
+  if (c === undefined) {
+    c = LETTER_MARK.test(cp) ? 1 : LETTER_MARK_NUMBER.test(cp) ? 2 : 0;
+    if (classCache.size < 100_000) classCache.set(cp, c);
+  }
+  return c;
+}
+
+function codePointAt(text: string, p: number): string {
+  const c = text.charCodeAt(p);
+  return c >= 0xd800 && c <= 0xdbff && p + 1 < text.length ? text.slice(p, p + 2) : text[p]!;
+}
+
+function codePointBefore(text: string, p: number): string {
+  const c = text.charCodeAt(p - 1);
+  return c >= 0xdc00 && c <= 0xdfff && p >= 2 && isLeadSurrogate(text.charCodeAt(p - 2)) ? text.slice(p - 2, p) : text[p - 1]!;
+}
+
+const isLeadSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+function isTrailSurrogate(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  return c >= 0xdc00 && c <= 0xdfff && p > 0 && isLeadSurrogate(text.charCodeAt(p - 1));
+}
+
+/** Whether a letter, mark or digit comes right before `p`. */
+function isWordCharBefore(text: string, p: number): boolean {
+  return p > 0 && charClass(codePointBefore(text, p)) > 0;
+}
+
+/** Whether a letter, mark or digit is at `p`. */
+function isWordCharAt(text: string, p: number): boolean {
+  return p < text.length && charClass(codePointAt(text, p)) > 0;
+}
+
+/** The end of the run of letters and marks from `p`. */
+function skipLetters(text: string, p: number): number {
+  while (p < text.length) {
+    const cp = codePointAt(text, p);
+    if (charClass(cp) !== 1) break;
+    p += cp.length;
+  }
+  return p;
+}
+
+/**
+ * The case-folded characters a match of `source` can begin with, read off
+ * the expression; null when that is not certain (a class like \w, a pattern
+ * that can match empty). Only ever used to skip positions, so null is safe.
+ */
+function firstChars(source: string): Set<string> | null {
+  try {
+    const parsed = new FirstCharParser(source).alternation();
+    return parsed.nullable || parsed.chars === null ? null : parsed.chars;
+  } catch {
+    return null;
+  }
+}
+
+interface FirstOf {
+  /** null: any character. */
+  chars: Set<string> | null;
+  /** Whether it can match the empty string (or is only an assertion). */
+  nullable: boolean;
+}
+
+class FirstCharParser {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  alternation(): FirstOf {
+    const result: FirstOf = { chars: new Set(), nullable: false };
+    for (;;) {
+      const seq = this.sequence();
+      result.chars = result.chars && seq.chars ? new Set([...result.chars, ...seq.chars]) : null;
+      result.nullable ||= seq.nullable;
+      if (this.s[this.i] !== '|') return result;
+      this.i += 1;
+    }
+  }
+
+  private sequence(): FirstOf {
+    const result: FirstOf = { chars: new Set(), nullable: true };
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      const atom = this.atom();
+      const min = this.quantifier();
+      if (!result.nullable) continue;
+      if (atom === 'assertion') continue;
+      result.chars = result.chars && atom.chars ? new Set([...result.chars, ...atom.chars]) : null;
+      if (!atom.nullable && min > 0) result.nullable = false;
+    }
+    return result;
+  }
+
+  private atom(): FirstOf | 'assertion' {
+    const c = this.s[this.i]!;
+    this.i += 1;
+    if (c === '^' || c === '$') return 'assertion';
+    if (c === '.') return { chars: null, nullable: false };
+    if (c === '(') {
+      let lookaround = false;
+      if (this.s.startsWith('?:', this.i)) this.i += 2;
+      else if (this.s.startsWith('?=', this.i) || this.s.startsWith('?!', this.i)) (this.i += 2), (lookaround = true);
+      else if (this.s.startsWith('?<=', this.i) || this.s.startsWith('?<!', this.i)) (this.i += 3), (lookaround = true);
+      else if (this.s.startsWith('?<', this.i)) this.i = this.s.indexOf('>', this.i) + 1;
+      else if (this.s[this.i] === '?') throw new Error('unknown group');
+      const inner = this.alternation();
+      if (this.s[this.i] !== ')') throw new Error('unclosed group');
+      this.i += 1;
+      return lookaround ? 'assertion' : inner;
+    }
+    if (c === '[') return this.charClass();
+    if (c === '\\') {
+      const e = this.s[this.i]!;
+      this.i += 1;
+      if (e === 'b' || e === 'B') return 'assertion';
+      if (/[dDwWsSpPkc0-9]/u.test(e)) throw new Error('class or reference');
+      if (e === 'u' || e === 'x') throw new Error('code point escape');
+      return { chars: new Set([fold(ESCAPES[e] ?? e)]), nullable: false };
+    }
+    return { chars: new Set([fold(this.codePoint(c))]), nullable: false };
+  }
+
+  private codePoint(c: string): string {
+    if (isLeadSurrogate(c.charCodeAt(0)) && this.i < this.s.length) return c + this.s[this.i++]!;
+    return c;
+  }
+
+  private charClass(): FirstOf {
+    if (this.s[this.i] === '^') throw new Error('negated class');
+    const members: string[] = [];
+    while (this.s[this.i] !== ']') {
+      if (this.i >= this.s.length) throw new Error('unclosed class');
+      let c = this.s[this.i]!;
+      this.i += 1;
+      if (c === '\\') {
+        const e = this.s[this.i]!;
+        this.i += 1;
+        if (/[dDwWsSpPbBkc0-9ux]/u.test(e)) throw new Error('class escape');
+        c = ESCAPES[e] ?? e;
+      } else c = this.codePoint(c);
+      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']') {
+        this.i += 1;
+        let to = this.s[this.i]!;
+        this.i += 1;
+        if (to === '\\') throw new Error('escaped range end');
+        to = this.codePoint(to);
+        const from = c.codePointAt(0)!;
+        const last = to.codePointAt(0)!;
+        if (last - from > 256) throw new Error('wide range');
+        for (let cp = from; cp <= last; cp += 1) members.push(String.fromCodePoint(cp));
+      } else members.push(c);
+    }
+    this.i += 1;
+    return { chars: new Set(members.map(fold)), nullable: false };
+  }
+
+  /** Reads a quantifier after an atom; its minimum (1 when there is none). */
+  private quantifier(): number {
+    const c = this.s[this.i];
+    let min = 1;
+    if (c === '?' || c === '*') (min = 0), (this.i += 1);
+    else if (c === '+') this.i += 1;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/u.exec(this.s.slice(this.i));
+      if (!m) return 1;
+      min = Number(m[1]);
+      this.i += m[0].length;
+    } else return 1;
+    if (this.s[this.i] === '?') this.i += 1;
+    return min;
+  }
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
 
 // ------------------------------------------------------------------ matching
 
@@ -486,16 +879,13 @@ function lookup(g: Gazetteer, raw: string): NameEntry | undefined {
 
 /** Every cue of every stance in `text` (normalised), overlapping ones included. */
 export function findCues(g: Gazetteer, text: string): CueMatch[] {
-  const found: CueMatch[] = [];
-  for (const rule of g.stances) {
-    for (const re of rule.cues) {
-      for (const m of text.matchAll(re)) {
-        if (m[0].length === 0) continue;
-        found.push({ start: m.index, end: m.index + m[0].length, stance: rule.stance, agent: rule.agent, text: m[0] });
-      }
-    }
-  }
-  return found;
+  return g.cues
+    .all(text)
+    .filter((m) => m.end > m.start)
+    .map((m) => {
+      const rule = g.cueRule[m.index]!;
+      return { start: m.start, end: m.end, stance: rule.stance, agent: rule.agent, text: text.slice(m.start, m.end) };
+    });
 }
 
 /**
@@ -520,20 +910,27 @@ export function isReportedOnly(g: Gazetteer, stance: Stance, textBefore: string)
 
 /** Spans of speech verbs in `text`. */
 export function findSpeechVerbs(g: Gazetteer, text: string): Span[] {
-  return spans(text, g.speechVerbs);
+  return g.speechVerbs.spans(text);
 }
 
 export function isObjectVerb(g: Gazetteer, word: string): boolean {
-  return g.objectVerbs.test(word.replace(/^[وف]/u, '')) || g.objectVerbs.test(word);
+  return remember(g.memo.objectVerb, word, () => g.objectVerbs.isWholeWord(word.replace(/^[وف]/u, ''), false) || g.objectVerbs.isWholeWord(word, false));
 }
 
 /** Spans of negation words in `text`. */
 export function findNegations(g: Gazetteer, text: string): Span[] {
-  return spans(text, g.negation);
+  return g.negation.spans(text);
 }
 
-function spans(text: string, re: RegExp): Span[] {
-  return [...text.matchAll(re)].filter((m) => m[0].length > 0).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/** A per-word answer, kept (up to a bound, so memory stays flat over a long run). */
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
 }
 
 // ----------------------------------------------------------- people, fuzzily
@@ -651,7 +1048,7 @@ const SENTENCE_OPENERS = new Set(['and', 'but', 'meanwhile', 'also', 'however', 
 
 /** Whether one word is a speech verb. */
 export function isSpeechVerb(g: Gazetteer, word: string): boolean {
-  return g.speechVerbWord.test(word);
+  return remember(g.memo.speechVerb, word, () => g.speechVerbs.isWholeWord(word, true));
 }
 
 function isActorWord(g: Gazetteer, word: string): boolean {

@@ -12,9 +12,13 @@ import type { ChartData, ChartDefinition } from '../charts/chart.ts';
 import { renderPage } from './page.ts';
 import remarkChart from './remark-chart.ts';
 import remarkCite from './remark-cite.ts';
+import remarkCount from './remark-count.ts';
 import remarkNarrativeMeta from './remark-narrative-meta.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
+import rehypeScriptDirection from './rehype-script-direction.ts';
+import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
 
 export interface ReportInput {
@@ -33,6 +37,7 @@ export interface ReportOutput {
 
 export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const file = new VFile({ path: input.path, value: input.markdown });
+  const articleIds = input.data.articles.map((a) => a.id);
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -41,10 +46,19 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkNarrativeMeta)
     .use(remarkNoHtml)
     .use(remarkChart, { charts: input.charts, data: input.data, document: input.document })
-    .use(remarkCite, { articleIds: input.data.articles.map((a) => a.id) })
-    .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':' } })
+    .use(remarkCite, { articleIds })
+    .use(remarkCount, { casualties: input.data.casualties, articleIds })
+    .use(remarkStat, { data: input.data })
+    .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':', count: ':', stat: ':' } })
+    .use(remarkQuoteFootnotes, { rows: [...input.data.casualties, ...input.data.reactions], articles: input.data.articles })
     .use(remarkSourceFootnotes, { articles: input.data.articles })
-    .use(remarkRehype, { footnoteLabel: 'Sources and notes', footnoteBackLabel: 'Back to the text' })
+    .use(remarkRehype, {
+      footnoteLabel: 'Sources and notes',
+      // The visible arrow is part of the accessible name, as WCAG 2.5.3 asks.
+      footnoteBackContent: (_, rereference) => `↩${rereference > 1 ? rereference : ''}`,
+      footnoteBackLabel: (_, rereference) => `↩${rereference > 1 ? rereference : ''} Back to the text`,
+    })
+    .use(rehypeScriptDirection)
     .use(rehypeStringify);
 
   const tree = await processor.run(processor.parse(file), file);

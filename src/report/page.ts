@@ -1,6 +1,8 @@
 // The HTML shell around the rendered narrative: one file, nothing loaded from
 // outside, and a Content Security Policy that forbids any network access.
+import { createHash } from 'node:crypto';
 import { formatDay } from '../charts/labels.ts';
+import { FOOTNOTE_PREVIEW_SCRIPT } from './footnote-preview.ts';
 import { STYLES } from './styles.ts';
 
 export interface PageInput {
@@ -12,13 +14,26 @@ export interface PageInput {
   body: string;
 }
 
-const CSP = ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+const SCRIPTS = [FOOTNOTE_PREVIEW_SCRIPT];
+
+/**
+ * No network at all; styles inline; scripts only those whose hashes are listed,
+ * so a script smuggled into an article or the narrative can never run.
+ */
+export const CSP = [
+  "default-src 'none'",
+  `script-src ${SCRIPTS.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`).join(' ')}`,
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 export function renderPage(page: PageInput): string {
   const updated = page.lastUpdated
     ? `<p class="updated">Last updated <time datetime="${page.lastUpdated}">${formatDay(page.lastUpdated)}</time>, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`
     : '';
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -37,6 +52,7 @@ ${page.description ? `<p class="dek">${escapeHtml(page.description)}</p>\n` : ''
 ${page.body}
 </article>
 </main>
+${SCRIPTS.map((script) => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;

@@ -32,6 +32,9 @@ details.chart-data summary { cursor: pointer; font-size: 0.9rem; }
 sup a, a[data-footnote-ref] { text-decoration: none; padding: 0 0.1em; }
 section.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 section.footnotes h2 { font-size: 1.1rem; }
+.fn-preview { position: absolute; z-index: 10; max-width: calc(100vw - 16px); padding: 0.6rem 0.8rem; background: var(--paper); color: var(--ink); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.18); font-size: 0.875rem; line-height: 1.45; }
+.fn-preview p { margin: 0; }
+data.figure { font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 [lang="ar"] { font-family: system-ui, "Noto Naskh Arabic", "Geeza Pro", "Arial", sans-serif; }
 @media print {
@@ -39,7 +42,7 @@ section.footnotes h2 { font-size: 1.1rem; }
   main { max-width: none; }
   .chart-narrow { display: none !important; }
   .chart-wide { display: block !important; }
-  details.chart-data, .chart-download { display: none; }
+  details.chart-data, .chart-download, .fn-preview { display: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
 }
 `;

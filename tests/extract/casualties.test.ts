@@ -332,6 +332,78 @@ describe('measures', () => {
   });
 });
 
+describe('reading a sentence the way a reporter wrote it', () => {
+  it('a count right after its verb is its object: "killed 26 … and arrested 18 others"', () => {
+    expect(extract('Police killed 26 "armed criminals" and arrested 18 others, TASS reported, citing the Interior Ministry.')).toEqual([
+      row('killed', 'protesters', '26', 26, 'exact', { attribution: 'Interior Ministry' }),
+      row('arrested', 'protesters', '18', 18, 'exact', { attribution: 'Interior Ministry' }),
+    ]);
+  });
+
+  it('"Of the 225 dead, 19 were police officers": a part, grouped by its predicate', () => {
+    expect(extract('Of the 225 dead, 19 were police officers or soldiers.')).toEqual([
+      row('killed', 'all', '225', 225, 'exact'),
+      row('killed', 'security_forces', '19', 19, 'exact'),
+    ]);
+  });
+
+  it('"at least four of the dead were journalists" → civilians', () => {
+    expect(extract('Human Rights Watch said at least four of the dead were journalists.')).toEqual([
+      row('killed', 'civilians', 'at least four', 4, 'at_least', { attribution: 'Human Rights Watch' }),
+    ]);
+  });
+
+  it('"2,000 of them" are part of the people just counted', () => {
+    expect(extract('Tokayev said 20,000 "terrorists" had attacked Almaty, and that 2,000 of them had been detained.')).toEqual([
+      row('arrested', 'protesters', '2,000', 2000, 'exact', { attribution: 'Tokayev' }),
+    ]);
+  });
+
+  it('"two others" after a person written without a count', () => {
+    expect(extract('A police officer was killed and two others were wounded.')).toEqual([
+      row('injured', 'security_forces', 'two', 2, 'exact'),
+    ]);
+  });
+
+  it('a participle before the noun: "300 detained journalists"', () => {
+    expect(extract('The EU called for the release of 300 detained journalists.')).toEqual([row('arrested', 'civilians', '300', 300, 'exact')]);
+  });
+
+  it('"nearly 400 of them hospitalised, and 62 in intensive care"', () => {
+    expect(extract('Around 1,000 people were injured, nearly 400 of them hospitalised, and 62 were in intensive care.')).toEqual([
+      row('injured', 'all', 'Around 1,000', 1000, 'about'),
+      row('hospitalized', 'all', 'nearly 400', 400, 'about'),
+      row('hospitalized', 'all', '62', 62, 'exact'),
+    ]);
+  });
+
+  it('"of whom 1,300 were hospitalised"', () => {
+    expect(extract('More than 2,200 people sought treatment for injuries, of whom 1,300 were hospitalised.')).toEqual([
+      row('injured', 'all', 'More than 2,200', 2200, 'more_than'),
+      row('hospitalized', 'all', '1,300', 1300, 'exact'),
+    ]);
+  });
+
+  it('a toll "posted by mistake" is retracted', () => {
+    const body = 'The health ministry had reported that 164 people were killed, but later said the figure was posted by mistake.';
+    expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
+  });
+
+  it('a removal told in the next paragraph retracts the figure when it names it', () => {
+    const body = 'A total of 164 people were killed, the health ministry said.\n\nThe figure was later removed from its Telegram channel.';
+    expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
+  });
+
+  it('"the ministry added" → the ministry named earlier, not the source in between', () => {
+    const body = 'The Health Ministry said 164 people had died. Almaty’s mayor’s office said 103 of them died in the city. More than 2,200 people sought treatment, the ministry added.';
+    expect(extract(body).map((r) => [r.value, r.attribution])).toEqual([
+      [164, 'Health Ministry'],
+      [103, 'Almaty’s mayor’s office'],
+      [2200, 'Health Ministry'],
+    ]);
+  });
+});
+
 describe('groups', () => {
   it.each([
     ['Sixteen police officers were killed.', 'Sixteen'],

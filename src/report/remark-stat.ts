@@ -1,0 +1,38 @@
+// `:stat{name="figures"}` → a number about the datasets themselves, so the
+// methodology section states what was counted, reviewed and left out.
+import type { Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { ChartData } from '../charts/chart.ts';
+import { expected } from './suggest.ts';
+
+const reviewed = (row: object) => (row as { reviewed?: boolean }).reviewed === true;
+
+export const STATS: Readonly<Record<string, (data: ChartData) => number>> = {
+  articles: (d) => d.articles.length,
+  figures: (d) => d.casualties.length,
+  reactions: (d) => d.reactions.filter((r) => r.actor !== 'Kazakhstan').length,
+  actors: (d) => new Set(d.reactions.filter((r) => r.actor !== 'Kazakhstan').map((r) => r.actor)).size,
+  vague: (d) => d.casualties.filter((r) => r.qualifier === 'vague').length,
+  retracted: (d) => d.casualties.filter((r) => r.status === 'retracted').length,
+  'reviewed-figures': (d) => d.casualties.filter(reviewed).length,
+  'reviewed-reactions': (d) => d.reactions.filter(reviewed).length,
+  translated: (d) => d.articles.filter((a) => a.translated_from !== null).length,
+};
+
+export default function remarkStat(options: { data: ChartData }) {
+  const names = Object.keys(STATS);
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'textDirective', (node, index, parent) => {
+      if (node.name !== 'stat' || !parent || index === undefined) return;
+      const name = node.attributes?.name ?? '';
+      const stat = STATS[name];
+      if (!stat) {
+        file.message(`Unexpected stat \`${name}\`, ${expected(name, names)}`, { place: node.position, ruleId: 'stat-unknown', source: 'newsbook' }).fatal = true;
+        return;
+      }
+      parent.children[index] = { type: 'text', value: stat(options.data).toLocaleString('en-US') };
+    });
+  };
+}
