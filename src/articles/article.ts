@@ -22,18 +22,67 @@ export type ParsedArticle = { article: Article; problems: [] } | { article: null
 // Unknown fields are kept and ignored (CONTRACT §2).
 const frontMatterSchema = z.looseObject(articleRowSchema.shape);
 
-/** Decodes bytes as UTF-8, refusing binary files and invalid encodings instead of guessing. */
+/**
+ * Decodes bytes as UTF-8, refusing binary files and invalid encodings instead
+ * of guessing; an encoding problem points at the first offending byte.
+ */
 export function decodeArticle(bytes: Uint8Array): string | ArticleProblem {
+  // A NUL byte never occurs in text: the whole file is the problem, so 1:1.
   if (bytes.includes(0)) {
-    return { line: 1, column: 1, reason: 'Unexpected binary file: an article must be UTF-8 text', ruleId: 'article-encoding' };
+    return {
+      line: 1,
+      column: 1,
+      reason: 'Unexpected binary file (a NUL byte): expected an article as UTF-8 text',
+      ruleId: 'article-encoding',
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // A BOM sits before the front matter and is not part of the body.
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
   } catch {
-    return { line: 1, column: 1, reason: 'Unexpected encoding: an article must be UTF-8 text', ruleId: 'article-encoding' };
+    const bad = firstInvalidUtf8(bytes);
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return {
+      ...positionOfByte(bytes, bad),
+      reason: `Unexpected byte 0x${byte}, not UTF-8: expected an article saved as UTF-8 text (re-save it as UTF-8 in the editor)`,
+      ruleId: 'article-encoding',
+    };
   }
+}
+
+/** Line and column (in characters) of a byte offset, decoding leniently what comes before. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '');
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const [length, min, max] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f]
+      : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const [lo, hi] = k === 1 ? [min, max] : [0x80, 0xbf];
+      if (c === undefined || c < lo || c > hi) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** The `id` a file's front matter claims, when it can be read, whatever else is wrong with it. */
+export function claimedId(text: string): string | null {
+  const split = splitFrontMatter(text);
+  if ('reason' in split) return null;
+  const yaml = parseFrontMatterYaml(split.yaml, split.yamlLine);
+  const id = yaml.data.id;
+  return typeof id === 'string' ? id : null;
 }
 
 export function parseArticle(text: string, path: string): ParsedArticle {

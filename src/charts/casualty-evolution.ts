@@ -1,163 +1,286 @@
-// How the tolls grew and how sources disagree: every reported figure by the
-// day it refers to, one panel per measure and group, one colour per source.
+// How the tolls grew and how sources disagree: every reported figure on the
+// day it refers to, one panel per measure and group, each panel on its own
+// scale from zero, one colour and shape per source.
 import * as Plot from '@observablehq/plot';
-import { GROUPS, MEASURES } from '../datasets/schema.ts';
-import type { ArticleRow, CasualtyRow } from '../datasets/schema.ts';
-import type { ChartData, ChartDefinition, ChartOptions, ChartOutput } from './chart.ts';
-import { NARROW, WIDE } from './chart.ts';
-import { formatDay, formatNumber, GROUP_LABELS, MEASURE_LABELS, QUALIFIER_LABELS, sourceName } from './labels.ts';
-
-interface Point {
-  row: CasualtyRow;
-  panel: string;
-  source: string;
-  /** The day, nudged by source so figures of one day don't hide each other. */
-  x: Date;
-  low: number;
-  high: number;
-  /** Where an open-ended figure's arrow points to. */
-  open: 'up' | 'down' | null;
-  hollow: boolean;
-  tip: string;
-}
-
-const DAY = 86_400_000;
+import type { CasualtyRow } from '../datasets/schema.ts';
+import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
+import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
+import type { PlacedGlyph, SourceStyle } from './encoding.ts';
+import { ARROW_LENGTH, BACKGROUND, DOT_RADIUS, compactFigure, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
+import { GROUP_LABELS, MEASURE_LABELS, QUALIFIER_LABELS, daysBetween, formatDay, formatNumber, formatWeekday } from './labels.ts';
+import type { Panel } from './panels.ts';
+import { compareRowIds, panels as toPanels, selectRows } from './panels.ts';
+import type { Box, LabelRequest } from './placement.ts';
+import { placeLabels } from './placement.ts';
+import { niceScale, renderPlot } from './plot.ts';
+import { textWidth } from './text.ts';
 
 export const casualtyEvolution: ChartDefinition = {
   name: 'casualty-evolution',
+  filters: ['measure', 'group'],
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
-    const articles = new Map(data.articles.map((a) => [a.id, a]));
-    const rows = data.casualties.filter(
-      (r) => r.as_of !== null && (!options.measure || r.measure === options.measure) && (!options.group || r.group === options.group),
-    );
-    const sources = [...new Set(rows.map((r) => label(articles.get(r.article), r.article)))].sort();
-    const points = rows.map((row) => toPoint(row, label(articles.get(row.article), row.article), sources));
-    const panels = orderedPanels(rows);
-    const plot = (width: number) => render(points, panels, sources, width, document);
+    const rows = selectRows(data.casualties, options).filter((r) => r.as_of !== null);
+    const styles = sourceStyles(data.articles);
+    const panels = toPanels(rows);
+    const draw = (layout: Layout) => render(panels, styles, layout, document, options.title ?? TITLE);
     return {
-      title: options.title ?? 'How the reported tolls grew',
-      subtitle: 'Each dot is one figure as one article reported it, on the day it refers to; a line spans a range, an arrow an open-ended figure ("more than…"); hollow dots are vague words or withdrawn figures.',
-      description: describe(rows, panels, articles),
-      wide: plot(WIDE),
-      narrow: plot(NARROW),
-      columns: [
-        { field: 'as_of', label: 'Day' },
-        { field: 'measure', label: 'Measure' },
-        { field: 'group', label: 'Group' },
-        { field: 'phrase', label: 'As written' },
-        { field: 'value', label: 'Value' },
-        { field: 'source', label: 'Source' },
-        { field: 'status', label: 'Status' },
-        { field: 'id', label: 'Row' },
-      ],
-      rows: points.map(({ row, source }) => ({
-        as_of: row.as_of,
-        measure: row.measure,
-        group: row.group,
-        phrase: row.phrase,
-        value: row.value,
-        source,
-        status: row.status,
-        id: row.id,
-      })),
-      sources: [...new Set(rows.map((r) => r.article))],
+      title: options.title ?? TITLE,
+      subtitle:
+        'Each mark is one figure as one article reported it, placed on the day it refers to. Every panel has its own scale, from zero. Hollow marks are vague words (“dozens”), drawn from the least to the most the word can mean; arrows mark open-ended figures (“more than 2,000”).',
+      description: describe(panels, styles),
+      wide: draw('wide'),
+      narrow: draw('narrow'),
+      columns: COLUMNS,
+      rows: panels.flatMap((p) => p.rows).map((row) => tableRow(row, styleOf(styles, row.article))),
+      sources: [...new Set(rows.map((r) => r.article))].sort(),
     };
   },
 };
 
-function label(article: ArticleRow | undefined, id: string): string {
-  return article ? `${sourceName(article)}, ${formatDay(article.published, false)}` : id;
-}
+const TITLE = 'How the reported tolls grew';
 
-function panelName(row: CasualtyRow): string {
-  return `${MEASURE_LABELS[row.measure]}: ${GROUP_LABELS[row.group]}`;
-}
+const COLUMNS = [
+  { field: 'as_of', label: 'Day' },
+  { field: 'measure', label: 'Measure' },
+  { field: 'group', label: 'Group' },
+  { field: 'phrase', label: 'As written' },
+  { field: 'value', label: 'Counted as' },
+  { field: 'low', label: 'Low', table: false },
+  { field: 'high', label: 'High', table: false },
+  { field: 'qualifier', label: 'Qualifier', table: false },
+  { field: 'source', label: 'Source' },
+  { field: 'attribution', label: 'Attributed to' },
+  { field: 'status', label: 'Status' },
+  { field: 'id', label: 'Row', table: false },
+] as const;
 
-function orderedPanels(rows: readonly CasualtyRow[]): string[] {
-  const rank = (r: CasualtyRow) => MEASURES.indexOf(r.measure) * GROUPS.length + GROUPS.indexOf(r.group);
-  const sorted = [...rows].sort((a, b) => rank(a) - rank(b));
-  return [...new Set(sorted.map(panelName))];
-}
-
-function toPoint(row: CasualtyRow, source: string, sources: readonly string[]): Point {
-  const day = Date.parse(`${row.as_of}T00:00:00Z`);
-  const nudge = sources.length > 1 ? (sources.indexOf(source) / (sources.length - 1) - 0.5) * 0.5 : 0;
-  const open = row.high === null ? 'up' : row.low === null ? 'down' : null;
-  const withdrawn = row.status === 'retracted';
+function tableRow(row: CasualtyRow, source: SourceStyle): TableRow {
   return {
-    row,
-    panel: panelName(row),
-    source,
-    x: new Date(day + nudge * DAY),
-    low: row.low ?? row.value,
-    high: row.high ?? row.value,
-    open,
-    hollow: row.qualifier === 'vague' || withdrawn,
-    tip: `${row.phrase} ${MEASURE_LABELS[row.measure]} (${GROUP_LABELS[row.group]})${withdrawn ? ', later withdrawn' : ''}\n${source}; refers to ${formatDay(row.as_of ?? '')}\n“${row.quote}”`,
+    values: {
+      as_of: row.as_of,
+      measure: MEASURE_LABELS[row.measure],
+      group: GROUP_LABELS[row.group],
+      phrase: row.phrase,
+      value: counted(row),
+      low: row.low,
+      high: row.high,
+      qualifier: row.qualifier,
+      source: source.name,
+      attribution: row.attribution,
+      status: row.status,
+      id: row.id,
+    },
+    sources: [{ row: row.id }],
   };
 }
 
-function render(points: Point[], panels: string[], sources: string[], width: number, document: Document): Element {
-  const narrow = width < WIDE;
-  const days = points.map((p) => Date.parse(`${p.row.as_of}T00:00:00Z`));
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const dot = { x: 'x', y: (p: Point) => p.row.value, fy: 'panel', stroke: 'source', r: 4, strokeWidth: 1.5, title: 'tip' } as const;
-  return Plot.plot({
-    document,
-    width,
-    height: panels.length * (narrow ? 110 : 95) + 60,
-    marginLeft: 48,
-    marginRight: narrow ? 12 : 150,
-    style: { fontSize: narrow ? '12px' : '11px' },
-    x: {
-      type: 'utc',
-      domain: [new Date(first - 0.6 * DAY), new Date(last + 0.6 * DAY)],
-      // Whole days only: a figure refers to a day, never to an hour.
-      ticks: 'day',
-      tickFormat: '%-d %b',
-      label: null,
-    },
-    y: { type: 'log', label: 'people', grid: true, nice: true, tickFormat: ',' },
-    fy: { domain: panels, label: null, axis: narrow ? 'left' : 'right' },
-    color: { domain: sources, legend: true },
-    ariaLabel: 'Casualty figures by day, panel per measure and group',
-    marks: [
-      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
-      Plot.ruleX(points.filter((p) => p.high > p.low), { x: 'x', y1: 'low', y2: 'high', fy: 'panel', stroke: 'source', strokeWidth: 2 }),
-      Plot.arrow(points.filter((p) => p.open !== null), {
-        x1: 'x',
-        x2: 'x',
-        y1: (p: Point) => p.row.value,
-        y2: (p: Point) => (p.open === 'up' ? p.row.value * 1.8 : p.row.value / 1.8),
-        fy: 'panel',
-        stroke: 'source',
-        headLength: 6,
-      }),
-      // Solid for figures stated as numbers; hollow for vague words and withdrawn figures.
-      Plot.dot(points.filter((p) => !p.hollow), { ...dot, fill: 'source' }),
-      Plot.dot(points.filter((p) => p.hollow), { ...dot, fill: 'none', strokeWidth: 2 }),
-      Plot.text(points, {
-        x: 'x',
-        y: (p: Point) => p.row.value,
-        fy: 'panel',
-        text: (p: Point) => formatNumber(p.row.value),
-        dx: 8,
-        textAnchor: 'start',
-        fill: 'currentColor',
-      }),
-    ],
-  } as Plot.PlotOptions);
+/** The number a chart draws, in words a table reader can check: "24–99", "more than 2,000". */
+function counted(row: CasualtyRow): string {
+  if (row.low !== null && row.high !== null && row.high > row.low) return `${formatNumber(row.low)}–${formatNumber(row.high)}`;
+  if (row.qualifier === 'exact' || row.qualifier === 'vague') return formatNumber(row.value);
+  return `${QUALIFIER_LABELS[row.qualifier]} ${formatNumber(row.value)}`;
 }
 
-function describe(rows: readonly CasualtyRow[], panels: readonly string[], articles: Map<string, ArticleRow>): string {
-  if (rows.length === 0) return 'No casualty figures match this chart.';
-  const days = [...new Set(rows.map((r) => r.as_of ?? ''))].sort();
-  const parts = panels.map((panel) => {
-    const inPanel = rows.filter((r) => panelName(r) === panel);
-    const top = inPanel.reduce((a, b) => (b.value > a.value ? b : a));
-    const who = articles.get(top.article);
-    return `${panel}: ${inPanel.length} figure${inPanel.length === 1 ? '' : 's'}, the highest ${top.phrase} (${QUALIFIER_LABELS[top.qualifier]}) from ${who ? sourceName(who) : top.article}`;
+interface Geometry {
+  width: number;
+  font: number;
+  /** Left edge of the plotting area (tick labels sit to its left) and right edge. */
+  left: number;
+  right: number;
+  titleHeight: number;
+  plotHeight: number;
+  gap: number;
+  /** Largest gap between figures of one day, in pixels. */
+  spacing: number;
+  ticks: number;
+}
+
+const GEOMETRY: Record<Layout, Omit<Geometry, 'left'>> = {
+  wide: { width: WIDE, font: FONT_SIZE.wide, right: WIDE - 4, titleHeight: 26, plotHeight: 66, gap: 12, spacing: 30, ticks: 3 },
+  narrow: { width: NARROW, font: FONT_SIZE.narrow, right: NARROW - 2, titleHeight: 26, plotHeight: 78, gap: 12, spacing: 22, ticks: 2 },
+};
+
+interface Figure extends PlacedGlyph {
+  row: CasualtyRow;
+  label: string;
+}
+
+function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layout: Layout, document: Document, ariaLabel: string): Element {
+  const rows = panels.flatMap((p) => p.rows);
+  const scales = new Map(panels.map((p) => [p.key, scaleFor(p.rows, GEOMETRY[layout])]));
+  const tickWidth = Math.max(0, ...[...scales.values()].flatMap((s) => s.ticks.map((t) => textWidth(formatNumber(t), GEOMETRY[layout].font))));
+  const g: Geometry = { ...GEOMETRY[layout], left: Math.ceil(tickWidth) + 8 };
+  const marks: Plot.Markish[] = [];
+
+  // The legend: sources first, then what the shapes of the marks mean.
+  const sourceIds = [...new Set(rows.map((r) => r.article))].sort();
+  const legend = legendMarks(
+    [
+      ...sourceIds.map((id) => {
+        const s = styleOf(styles, id);
+        return { label: s.label, swatch: { kind: 'symbol' as const, symbol: s.symbol, color: s.color } };
+      }),
+      ...glyphLegend(rows.map(glyph)),
+    ],
+    0,
+    0,
+    g.width,
+    g.font,
+  );
+  marks.push(...legend.marks);
+  let top = legend.height + 8;
+
+  if (rows.length === 0) {
+    marks.push(Plot.text(['No casualty figures match this chart.'], { x: 0, y: top + 12, textAnchor: 'start' }));
+    return renderPlot({ document, layout, width: g.width, height: top + 30, ariaLabel, marks });
+  }
+
+  const days = daysBetween(minOf(rows.map((r) => r.as_of ?? '')), maxOf(rows.map((r) => r.as_of ?? '')));
+  const dayWidth = (g.right - g.left) / days.length;
+  const dayX = (day: string) => g.left + (days.indexOf(day) + 0.5) * dayWidth;
+  const dayLabels = days.map((day) => ({ day, x: dayX(day), text: fitDay(day, dayWidth - 6, g.font) }));
+  const axis = (y: number) => Plot.text(dayLabels, { x: 'x', y, text: 'text', fontWeight: 'bold', lineAnchor: 'middle' });
+  marks.push(axis(top + 8));
+  top += 20;
+
+  const figures: Figure[] = [];
+  const requests: LabelRequest<Figure>[] = [];
+  const obstacles: Box[] = [];
+  const grid: { y: number; zero: boolean }[] = [];
+  const tickLabels: { y: number; text: string }[] = [];
+  const titles: { y: number; text: string }[] = [];
+  const separators: { x: number; y1: number; y2: number }[] = [];
+
+  for (const panel of panels) {
+    const scale = scales.get(panel.key) ?? niceScale(1, g.ticks);
+    const plotTop = top + g.titleHeight;
+    const base = plotTop + g.plotHeight;
+    const y = (v: number) => base - (v / scale.max) * g.plotHeight;
+    titles.push({ y: top + g.font / 2, text: panel.title });
+    obstacles.push({ x1: 0, y1: top, x2: textWidth(panel.title, g.font, true), y2: top + g.font + 2 });
+    for (const t of scale.ticks) {
+      grid.push({ y: y(t), zero: t === 0 });
+      tickLabels.push({ y: y(t), text: formatNumber(t) });
+    }
+    for (let i = 1; i < days.length; i++) separators.push({ x: g.left + i * dayWidth, y1: plotTop - 4, y2: base });
+
+    for (const day of days) {
+      const group = panel.rows
+        .filter((r) => r.as_of === day)
+        .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : compareRowIds(a.id, b.id)));
+      const spacing = Math.min(g.spacing, (dayWidth - 14) / Math.max(group.length, 1));
+      group.forEach((row, i) => {
+        const source = styleOf(styles, row.article);
+        const gl = glyph(row);
+        const x = dayX(day) + (i - (group.length - 1) / 2) * spacing;
+        const fig: Figure = {
+          row,
+          x,
+          y: y(row.value),
+          glyph: gl,
+          color: source.color,
+          symbol: source.symbol,
+          label: compactFigure(row),
+          title: figureTitle(row, source, `${MEASURE_LABELS[row.measure]}, ${GROUP_LABELS[row.group]}`),
+          ...(gl.range ? { span: [y(gl.range[0]), y(gl.range[1])] as const } : {}),
+        };
+        figures.push(fig);
+        obstacles.push(...glyphBoxes(fig));
+      });
+    }
+    // Labels: the largest figures first, withdrawn ones last.
+    const inPanel = figures.filter((f) => panel.rows.includes(f.row));
+    const ordered = [...inPanel].sort((a, b) => Number(a.glyph.struck) - Number(b.glyph.struck) || b.row.value - a.row.value);
+    for (const fig of ordered) {
+      requests.push({
+        datum: fig,
+        x: fig.x,
+        y: fig.y,
+        width: textWidth(fig.label, g.font),
+        height: g.font,
+        gap: DOT_RADIUS + 3,
+        bounds: { x1: g.left - 2, y1: top + 2, x2: g.width, y2: base + g.font / 2 + 2 },
+      });
+    }
+    top = base + g.gap;
+  }
+
+  const { placed } = placeLabels(requests, obstacles);
+  marks.push(
+    Plot.ruleY(grid, { x1: g.left, x2: g.right, y: 'y', stroke: 'currentColor', strokeOpacity: (d: { zero: boolean }) => (d.zero ? 0.45 : 0.14) }),
+    Plot.ruleX(separators, { x: 'x', y1: 'y1', y2: 'y2', stroke: 'currentColor', strokeOpacity: 0.14, strokeDasharray: '2,3' }),
+    Plot.text(tickLabels, { x: g.left - 5, y: 'y', text: 'text', textAnchor: 'end', lineAnchor: 'middle', fillOpacity: 0.8 }),
+    Plot.text(titles, { x: 0, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 'bold' }),
+    ...glyphMarks(figures, 'up'),
+    ...(['start', 'middle', 'end'] as const).map((anchor) =>
+      Plot.text(
+        placed.filter((p) => p.textAnchor === anchor),
+        {
+          x: 'x',
+          y: 'y',
+          text: (p: (typeof placed)[number]) => p.datum.label,
+          textAnchor: anchor,
+          lineAnchor: 'middle',
+          fill: 'currentColor',
+          stroke: BACKGROUND,
+          strokeWidth: 3,
+        },
+      ),
+    ),
+    axis(top + 2),
+  );
+  return renderPlot({ document, layout, width: g.width, height: top + 12, ariaLabel, marks });
+}
+
+/** A panel's scale: from zero to above its largest figure, with room for the arrows of open-ended ones. */
+function scaleFor(rows: readonly CasualtyRow[], g: Omit<Geometry, 'left'>) {
+  const needed = rows.map((r) => {
+    const gl = glyph(r);
+    if (gl.range) return gl.range[1];
+    if (gl.open === 'up') return r.value / (1 - (ARROW_LENGTH + 2) / g.plotHeight);
+    return r.value;
   });
-  return `${rows.length} reported figures from ${new Set(rows.map((r) => r.article)).size} articles, referring to ${formatDay(days[0] ?? '')} to ${formatDay(days[days.length - 1] ?? '')}. ${parts.join('. ')}.`;
+  return niceScale(Math.max(...needed), g.ticks);
+}
+
+/** Boxes a figure's mark covers, for labels to avoid. */
+function glyphBoxes(f: Figure): Box[] {
+  const r = DOT_RADIUS + 1.5;
+  const boxes: Box[] = [{ x1: f.x - r, y1: f.y - r, x2: f.x + r, y2: f.y + r }];
+  if (f.span) boxes.push({ x1: f.x - 4, y1: Math.min(...f.span), x2: f.x + 4, y2: Math.max(...f.span) });
+  if (f.glyph.open === 'up') boxes.push({ x1: f.x - 4, y1: f.y - ARROW_LENGTH - 1, x2: f.x + 4, y2: f.y });
+  if (f.glyph.open === 'down') boxes.push({ x1: f.x - 4, y1: f.y, x2: f.x + 4, y2: f.y + ARROW_LENGTH + 1 });
+  if (f.glyph.struck) boxes.push({ x1: f.x - r - 2, y1: f.y - r - 2, x2: f.x + r + 2, y2: f.y + r + 2 });
+  return boxes;
+}
+
+/** "Wed 5 Jan", or "5 Jan", or "5": the longest that fits a day's column. */
+function fitDay(day: string, width: number, font: number): string {
+  return [formatWeekday(day), formatDay(day, false), day.slice(8).replace(/^0/, '')].find((t) => textWidth(t, font, true) <= width) ?? day.slice(8);
+}
+
+function minOf(values: readonly string[]): string {
+  return values.reduce((a, b) => (b < a ? b : a));
+}
+
+function maxOf(values: readonly string[]): string {
+  return values.reduce((a, b) => (b > a ? b : a));
+}
+
+function describe(panels: readonly Panel[], styles: Map<string, SourceStyle>): string {
+  const rows = panels.flatMap((p) => p.rows);
+  if (rows.length === 0) return 'No casualty figures match this chart.';
+  const days = rows.map((r) => r.as_of ?? '');
+  const articles = new Set(rows.map((r) => r.article));
+  const head = `${rows.length} reported figure${rows.length === 1 ? '' : 's'} from ${articles.size} article${articles.size === 1 ? '' : 's'}, for ${formatDay(minOf(days), false)} to ${formatDay(maxOf(days))}.`;
+  const parts = panels.map((panel) => {
+    const byDay = new Map<string, CasualtyRow[]>();
+    for (const r of panel.rows) byDay.set(r.as_of ?? '', [...(byDay.get(r.as_of ?? '') ?? []), r]);
+    const dayParts = [...byDay.keys()].sort().map((day) => {
+      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : ''} (${styleOf(styles, r.article).name})`);
+      return `${formatDay(day, false)}: ${phrases.join(', ')}`;
+    });
+    return `${panel.title}: ${dayParts.join('; ')}`;
+  });
+  return `${head} ${parts.join('. ')}.`;
 }

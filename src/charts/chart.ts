@@ -16,9 +16,22 @@ export interface ChartOptions {
   group?: Group;
 }
 
+/** The filtering attributes of `ChartOptions`: not every chart takes them. */
+export type ChartFilter = 'measure' | 'group';
+
 export interface TableColumn {
   field: string;
   label: string;
+  /** false: in the CSV only, not in the table readers see. */
+  table?: boolean;
+}
+
+/** Where a table row comes from: a dataset row (its quote becomes a footnote) or a passage of an article. */
+export type RowSource = { row: string } | { article: string; quote: string };
+
+export interface TableRow {
+  values: Readonly<Record<string, string | number | null>>;
+  sources: readonly RowSource[];
 }
 
 export interface ChartOutput {
@@ -29,18 +42,25 @@ export interface ChartOutput {
   /** The plot at phone width and at full width. */
   narrow: Element;
   wide: Element;
-  /** The rows behind the marks, shown in a table and offered as CSV. */
+  /** The rows behind the marks, shown in a table (each with its footnotes) and offered as CSV. */
   columns: readonly TableColumn[];
-  rows: readonly Record<string, string | number | null>[];
+  rows: readonly TableRow[];
   /** Article ids the marks come from, for the source line and footnotes. */
   sources: readonly string[];
 }
 
 export interface ChartDefinition {
   name: string;
+  /** The filters this chart honours; `remark-chart` can reject the others. */
+  filters: readonly ChartFilter[];
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput;
 }
 
 /** Widths the two renderings are drawn at, in CSS pixels. */
 export const WIDE = 640;
 export const NARROW = 360;
+
+/** Font size of chart text in each rendering: the narrow one is shown at about 1:1 on a phone. */
+export const FONT_SIZE = { wide: 12, narrow: 12 } as const;
+
+export type Layout = 'wide' | 'narrow';

@@ -1,5 +1,5 @@
 // Words readers see for the datasets' codes, shared by charts, tables and prose.
-import type { ArticleRow, Group, Measure, Qualifier } from '../datasets/schema.ts';
+import type { ArticleRow, Group, Measure, Qualifier, Stance } from '../datasets/schema.ts';
 
 export const MEASURE_LABELS: Record<Measure, string> = {
   killed: 'killed',
@@ -41,4 +41,67 @@ export function formatDay(iso: string, withYear = true): string {
 
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Thu 6 Jan" from an ISO date, computed in UTC so the machine's time zone never matters. */
+export function formatWeekday(iso: string): string {
+  return `${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? ''} ${formatDay(iso, false)}`;
+}
+
+/** The ISO dates from `first` to `last`, both included. */
+export function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}
+
+/** What each stance says, in a few words: column heads, tooltips, tables. */
+export const STANCE_LABELS: Record<Stance, string> = {
+  sends_troops: 'sends troops',
+  withdraws_troops: 'withdraws troops',
+  offers_help: 'offers help',
+  supports_government: 'backs the government',
+  blames_foreign_forces: 'blames outside forces',
+  rejects_interference: 'rejects interference',
+  expresses_concern: 'voices concern',
+  urges_restraint: 'urges restraint',
+  urges_dialogue: 'urges dialogue',
+  urges_rights: 'urges respect for rights',
+  travel_warning: 'travel warning',
+  questions_intervention: 'questions the troops',
+  criticizes_crackdown: 'criticises the crackdown',
+  denies_involvement: 'denies a role',
+};
+
+/** Stances in three families, in reading order: backing the authorities, urging restraint, keeping a critical distance. */
+export const STANCE_GROUPS = [
+  { id: 'backing', label: 'backs the authorities', stances: ['sends_troops', 'withdraws_troops', 'offers_help', 'supports_government', 'blames_foreign_forces', 'rejects_interference'] },
+  { id: 'restraint', label: 'concern, calls for restraint', stances: ['expresses_concern', 'urges_restraint', 'urges_dialogue', 'urges_rights', 'travel_warning'] },
+  { id: 'critical', label: 'criticism, distance', stances: ['questions_intervention', 'criticizes_crackdown', 'denies_involvement'] },
+] as const satisfies readonly { id: string; label: string; stances: readonly Stance[] }[];
+
+export type StanceGroup = (typeof STANCE_GROUPS)[number]['id'];
+
+export function stanceGroup(stance: Stance): StanceGroup {
+  return STANCE_GROUPS.find((g) => (g.stances as readonly Stance[]).includes(stance))?.id ?? 'restraint';
+}
+
+/** The order stances are shown in: by family, then as listed. */
+export const STANCE_ORDER: readonly Stance[] = STANCE_GROUPS.flatMap((g) => g.stances);
+
+/** Short names for long actor names, where a chart has little room. */
+const SHORT_ACTORS: Record<string, string> = {
+  'Collective Security Treaty Organization': 'CSTO',
+  'Organization of Turkic States': 'Turkic States',
+  'Organisation of Islamic Cooperation': 'OIC',
+  'European Union': 'EU',
+  'United Nations': 'UN',
+  'United States': 'US',
+  'United Kingdom': 'UK',
+};
+
+export function shortActor(actor: string): string {
+  return SHORT_ACTORS[actor] ?? actor;
 }

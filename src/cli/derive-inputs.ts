@@ -11,17 +11,21 @@ export interface DeriveOptions {
   articles: string;
   out: string;
   gazetteer: string;
+  /** The editors' decisions; data/review.yaml when not given. A missing file means no review. */
+  review?: string | undefined;
 }
 
-export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { articles: PATHS.articles, out: PATHS.derived, gazetteer: PATHS.gazetteer };
 
-/** Everything the datasets depend on: the articles, the gazetteer, the extraction code and its libraries. */
+export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { articles: PATHS.articles, out: PATHS.derived, gazetteer: PATHS.gazetteer, review: PATHS.review };
+
+/** Everything the datasets depend on: the articles, the gazetteer, the review, the extraction code and its libraries. */
 export async function deriveFingerprint(options: DeriveOptions): Promise<string> {
   const entries: [string, string | Uint8Array][] = [];
   for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
     entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
   }
   entries.push(['gazetteer.yaml', (await readTextIfExists(options.gazetteer)) ?? '']);
+  entries.push(['review.yaml', (await readTextIfExists(options.review ?? PATHS.review)) ?? '']);
   for (const dir of PATHS.extractionCode) {
     for (const name of await readdir(dir, { recursive: true })) {
       if (name.endsWith('.ts')) entries.push([relative(ROOT, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);

@@ -1,9 +1,17 @@
-// `npm run derive -- --articles DIR --out DIR`: articles → datasets, written
-// all at once or not at all.
-import { relative } from 'node:path';
+// `npm run derive -- --articles DIR --out DIR`: articles → datasets, with the
+// editors' review applied and CHANGES.md saying what changed since the
+// datasets that were there before, all written at once or not at all.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Article } from '../articles/article.ts';
+import { diffDatasets, formatChangesMarkdown, formatChangesSummary } from '../datasets/changes.ts';
+import type { Changes } from '../datasets/changes.ts';
 import { deriveDatasets } from '../datasets/derive.ts';
 import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
-import { serializeDatasets } from '../datasets/serialize.ts';
+import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
+import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
+import { DATASET_NAMES, serializeDatasets, validateDataset } from '../datasets/serialize.ts';
+import type { Datasets } from '../datasets/serialize.ts';
 import { GazetteerError, parseGazetteer } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
@@ -13,40 +21,68 @@ import { loadArticles, readTextIfExists, writeFilesAtomically } from './files.ts
 import { deriveFingerprint } from './derive-inputs.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { PATHS } from './paths.ts';
+import { createProgress } from './progress.ts';
+import type { Progress } from './progress.ts';
 import type { Console } from './run.ts';
 import { parseCommandArgs, printDiagnostics } from './run.ts';
 
+/** The file beside the datasets that says what the last derive changed. */
+export const CHANGES_FILE = 'CHANGES.md';
 
 export interface DeriveSummary {
   articles: number;
   casualties: number;
   reactions: number;
+  /** Extraction notes and review warnings (errors stop the derive instead). */
   diagnostics: Diagnostic[];
+  changes: Changes;
+  review: ReviewOutcome['counts'];
 }
 
+export interface DeriveEffects {
+  /** The progress display for `total` articles; a bar on stderr when it is a terminal, by default. */
+  progress?: (total: number) => Progress;
+}
+
+const defaultProgress = (total: number) => createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
+
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
-export async function derive(options: DeriveOptions): Promise<DeriveSummary> {
+export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const { articles, diagnostics } = await loadArticles(options.articles);
   if (diagnostics.some((d) => d.severity === 'error')) {
     throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
   }
   if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
   const gazetteer = await loadGazetteer(options.gazetteer);
-  const derived = deriveDatasets(articles, gazetteer);
+  const reviewPath = options.review ?? PATHS.review;
+  const review = await loadReview(reviewPath);
+
+  const progress = (effects.progress ?? defaultProgress)(articles.length);
+  const derived = deriveDatasets(articles, gazetteer, { review, onArticle: (article) => progress.tick(relative(options.articles, article.path)) });
+  progress.done();
+  const reviewProblems = reviewDiagnostics(reviewPath, derived.reviewProblems);
+  if (reviewProblems.some((d) => d.severity === 'error')) {
+    throw new CliError('Cannot derive: the review file has entries that cannot be applied; nothing was written', reviewProblems);
+  }
+
+  const changes = diffDatasets(await readPreviousDatasets(options.out), derived.datasets);
   const files = serializeDatasets(derived.datasets);
-  files.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint(options) }));
+  files.set(CHANGES_FILE, formatChangesMarkdown(changes));
+  files.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }) }));
   await writeFilesAtomically(options.out, files);
   return {
     articles: articles.length,
     casualties: derived.datasets.casualties.length,
     reactions: derived.datasets.reactions.length,
-    diagnostics: derived.messages.map((m) => fromExtractionMessage(m.article, m)),
+    diagnostics: [...derived.messages.map((m) => fromExtractionMessage(m.article, m)), ...reviewProblems],
+    changes,
+    review: derived.reviewCounts,
   };
 }
 
 export async function loadGazetteer(path: string): Promise<Gazetteer> {
   const text = await readTextIfExists(path);
-  if (text === null) throw new CliError(`Cannot read the gazetteer ${path}`);
+  if (text === null) throw new CliError(`Cannot read the gazetteer ${path}`, [{ path, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
   try {
     return parseGazetteer(text, path);
   } catch (error) {
@@ -65,17 +101,49 @@ export async function loadGazetteer(path: string): Promise<Gazetteer> {
   }
 }
 
-export async function deriveCommand(argv: string[], out: Console): Promise<void> {
+/** The review file, validated; a missing file is an empty review. Throws CliError with positions when it is invalid. */
+export async function loadReview(path: string): Promise<Review> {
+  const text = await readTextIfExists(path);
+  if (text === null) return EMPTY_REVIEW;
+  const { review, problems } = parseReview(text);
+  if (problems.length > 0) throw new CliError('Cannot derive: the review file has errors; nothing was written', reviewDiagnostics(path, problems));
+  return review;
+}
+
+export function reviewDiagnostics(path: string, problems: readonly ReviewProblem[]): Diagnostic[] {
+  return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
+}
+
+/** The datasets a derive is about to replace, or null when there are none (or they cannot be read). */
+export async function readPreviousDatasets(dir: string): Promise<Datasets | null> {
+  const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
+  for (const name of DATASET_NAMES) {
+    const path = join(dir, `${name}.json`);
+    const text = await readTextIfExists(path);
+    if (text === null) return null;
+    const { rows, problems } = validateDataset(name, text, path);
+    if (problems.length > 0) return null;
+    datasets[name] = rows;
+  }
+  return datasets as Datasets;
+}
+
+export async function deriveCommand(argv: string[], out: Console, effects: DeriveEffects = {}): Promise<void> {
   const args = parseCommandArgs(argv, {
     articles: { type: 'string', default: PATHS.articles },
     out: { type: 'string', default: PATHS.derived },
     gazetteer: { type: 'string', default: PATHS.gazetteer },
+    review: { type: 'string', default: PATHS.review },
   });
-  const options = { articles: args.articles, out: args.out, gazetteer: args.gazetteer } as DeriveOptions;
-  const summary = await derive(options);
+  const options: DeriveOptions = { articles: args.articles, out: args.out, gazetteer: args.gazetteer, review: args.review };
+  const summary = await derive(options, effects);
   printDiagnostics(summary.diagnostics, out);
+  const where = relative(process.cwd(), options.out) || '.';
+  for (const line of formatChangesSummary(summary.changes)) out.log(line);
+  const reviewed = summary.review.corrected + summary.review.confirmed + summary.review.rejected;
   out.log(
-    `✔ ${count(summary.articles, 'article')} → ${count(summary.casualties, 'casualty figure')}, ${count(summary.reactions, 'reaction')} in ${relative(process.cwd(), options.out) || '.'}`,
+    `✔ ${count(summary.articles, 'article')} → ${count(summary.casualties, 'casualty figure')}, ${count(summary.reactions, 'reaction')} in ${where}` +
+      `${reviewed > 0 ? ` (review: ${summary.review.corrected} corrected, ${summary.review.confirmed} confirmed, ${summary.review.rejected} rejected)` : ''}; what changed: ${join(where, CHANGES_FILE)}`,
   );
 }
 

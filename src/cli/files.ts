@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeArticle, parseArticle } from '../articles/article.ts';
+import { parseArticleFiles } from '../articles/collection.ts';
 import type { Article } from '../articles/article.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -13,27 +13,17 @@ export interface LoadedArticles {
   diagnostics: Diagnostic[];
 }
 
+/** Reads every `*.md` of a folder; the problems (encoding, front matter, duplicate ids…) as diagnostics. */
 export async function loadArticles(dir: string): Promise<LoadedArticles> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
   } catch {
-    return { articles: [], diagnostics: [{ path: dir, line: 1, column: 1, severity: 'error', reason: 'Cannot read the articles folder', ruleId: 'articles-folder' }] };
+    return { articles: [], diagnostics: [{ path: dir, line: 1, column: 1, severity: 'error', reason: 'Cannot read the articles folder: expected a folder of `*.md` articles', ruleId: 'articles-folder' }] };
   }
-  const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    const text = decodeArticle(await readFile(path));
-    if (typeof text !== 'string') {
-      diagnostics.push(fromArticleProblem(path, text));
-      continue;
-    }
-    const parsed = parseArticle(text, path);
-    if (parsed.article) articles.push(parsed.article);
-    else diagnostics.push(...parsed.problems.map((problem) => fromArticleProblem(path, problem)));
-  }
-  return { articles, diagnostics };
+  const files = await Promise.all(names.map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) })));
+  const { articles, problems } = parseArticleFiles(files);
+  return { articles, diagnostics: problems.map((problem) => fromArticleProblem(problem.path, problem)) };
 }
 
 /**

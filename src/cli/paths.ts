@@ -8,6 +8,7 @@ export const PATHS = {
   articles: join(ROOT, 'data/articles'),
   derived: join(ROOT, 'data/derived'),
   gazetteer: join(ROOT, 'data/gazetteer.yaml'),
+  review: join(ROOT, 'data/review.yaml'),
   narrative: join(ROOT, 'report/kazakhstan-unrest.md'),
   dist: join(ROOT, 'report/dist'),
   output: 'kazakhstan-unrest.html',

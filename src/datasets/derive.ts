@@ -7,6 +7,8 @@ import { findForeignPassages } from '../extract/language.ts';
 import { extractReactions } from '../extract/reactions.ts';
 import { splitSentences } from '../extract/sentences.ts';
 import type { Message } from '../extract/types.ts';
+import { applyReview, EMPTY_REVIEW } from './review.ts';
+import type { Review, ReviewOutcome, ReviewProblem } from './review.ts';
 import type { Datasets } from './serialize.ts';
 
 export interface ArticleMessage extends Message {
@@ -16,22 +18,50 @@ export interface ArticleMessage extends Message {
 export interface Derived {
   datasets: Datasets;
   messages: ArticleMessage[];
+  /** Problems of the review file (positioned in it): errors mean it could not be applied as written. */
+  reviewProblems: ReviewProblem[];
+  reviewCounts: ReviewOutcome['counts'];
 }
 
-export function deriveDatasets(articles: readonly Article[], gazetteer: Gazetteer): Derived {
+export interface DeriveDatasetsOptions {
+  /** The editors' decisions (data/review.yaml); none by default. */
+  review?: Review;
+  /** Called after each article is extracted, for a progress bar. */
+  onArticle?: (article: Article) => void;
+}
+
+export function deriveDatasets(articles: readonly Article[], gazetteer: Gazetteer, options: DeriveDatasetsOptions = {}): Derived {
   const sorted = [...articles].sort((a, b) => compare(a.meta.id, b.meta.id));
-  const datasets: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
+  const extracted: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
   const messages: ArticleMessage[] = [];
   for (const article of sorted) {
     const derived = deriveArticle(article, gazetteer);
-    datasets.casualties.push(...derived.casualties);
-    datasets.reactions.push(...derived.reactions);
+    extracted.casualties.push(...derived.casualties);
+    extracted.reactions.push(...derived.reactions);
     messages.push(...derived.messages.map((message) => ({ ...message, article })));
+    options.onArticle?.(article);
   }
-  return { datasets, messages };
+  const reviewed = applyReview(extracted, options.review ?? EMPTY_REVIEW, reviewContext(gazetteer));
+  return {
+    datasets: { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: extracted.articles },
+    messages,
+    reviewProblems: reviewed.problems,
+    reviewCounts: reviewed.counts,
+  };
 }
 
-/** One article's rows and messages: the unit the dev server re-derives alone. */
+/** What the review needs to know of the gazetteer: the actors a correction may name. */
+export function reviewContext(gazetteer: Gazetteer) {
+  return {
+    actorType: (name: string) => gazetteer.actorByName.get(name)?.type ?? null,
+    actorNames: gazetteer.actors.map((a) => a.name),
+  };
+}
+
+/**
+ * One article's rows and messages, before the review: the unit the dev server
+ * re-derives alone (it then runs applyReview on the whole datasets).
+ */
 export function deriveArticle(article: Article, gazetteer: Gazetteer) {
   const input = { id: article.meta.id, body: article.body, published: article.meta.published };
   const casualties = extractCasualties(input);

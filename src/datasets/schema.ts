@@ -41,6 +41,13 @@ const isoDate = z
 
 const count = z.number().int().nonnegative();
 
+/**
+ * Whether an editor signed off on the row in data/review.yaml (corrected or
+ * confirmed it). Written as the last column of both datasets; a row fresh
+ * from the extraction has not been reviewed, so it defaults to false.
+ */
+const reviewed = z.boolean().default(false);
+
 /** Where a row's quote sits in its article body (UTF-16 offsets). */
 const provenance = {
   quote: z.string().min(1),
@@ -63,6 +70,7 @@ export const casualtySchema = z
     attribution: z.string().min(1).nullable(),
     status: z.enum(STATUSES),
     ...provenance,
+    reviewed,
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 
@@ -77,6 +85,7 @@ export const reactionSchema = z
     stance: z.enum(STANCES),
     as_of: isoDate.nullable(),
     ...provenance,
+    reviewed,
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 
@@ -93,18 +102,21 @@ export const articleRowSchema = z.strictObject({
   translated_from: z.string().min(2).nullable(),
 });
 
-export type CasualtyRow = z.infer<typeof casualtySchema>;
-export type ReactionRow = z.infer<typeof reactionSchema>;
+// A row as code builds it: `reviewed` may be left out until the review is
+// applied (the extraction never sets it). Rows read back from a file, and
+// every row written, always carry it.
+export type CasualtyRow = z.input<typeof casualtySchema>;
+export type ReactionRow = z.input<typeof reactionSchema>;
 export type ArticleRow = z.infer<typeof articleRowSchema>;
 
 /** Field order of each dataset: the CSV header and the JSON key order. */
 export const CASUALTY_FIELDS = [
   'id', 'article', 'measure', 'group', 'value', 'qualifier', 'low', 'high', 'phrase',
-  'as_of', 'attribution', 'status', 'quote', 'start', 'end',
+  'as_of', 'attribution', 'status', 'quote', 'start', 'end', 'reviewed',
 ] as const satisfies readonly (keyof CasualtyRow)[];
 export const REACTION_FIELDS = [
   'id', 'article', 'actor', 'actor_type', 'speaker', 'speaker_as_written', 'stance',
-  'as_of', 'quote', 'start', 'end',
+  'as_of', 'quote', 'start', 'end', 'reviewed',
 ] as const satisfies readonly (keyof ReactionRow)[];
 export const ARTICLE_FIELDS = [
   'id', 'title', 'outlet', 'url', 'published', 'published_basis', 'published_note',

@@ -45,30 +45,42 @@ export function serializeDatasets(datasets: Datasets): Map<string, string> {
 
 /** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
 export function parseDataset<N extends DatasetName>(name: N, text: string, path: string): Datasets[N] {
+  const { rows, problems } = validateDataset(name, text, path);
+  if (problems[0]) throw problems[0];
+  return rows;
+}
+
+/** Like parseDataset, but gives every bad row (first problem of each) instead of stopping at the first. */
+export function validateDataset<N extends DatasetName>(name: N, text: string, path: string): { rows: Datasets[N]; problems: DatasetError[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new DatasetError(path, 1, 1, `Cannot parse ${name}: ${(error as Error).message}`);
+    return { rows: [], problems: [new DatasetError(path, 1, 1, `Cannot parse ${name}: ${(error as Error).message}`)] };
   }
-  if (!Array.isArray(data)) throw new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`);
+  if (!Array.isArray(data)) return { rows: [], problems: [new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`)] };
   const { schema } = DATASETS[name];
-  return data.map((row, i) => {
+  const rows: unknown[] = [];
+  const problems: DatasetError[] = [];
+  const lines = rowLines(text);
+  data.forEach((row, i) => {
     const parsed = schema.safeParse(row);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      rows.push(parsed.data);
+      return;
+    }
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
-    const line = lineOfRow(text, i);
-    throw new DatasetError(path, line, 1, `Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`);
-  }) as Datasets[N];
+    problems.push(new DatasetError(path, lines[i] ?? 1, 1, `Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`));
+  });
+  return { rows: rows as Datasets[N], problems };
 }
 
-// Rows are written one object per `  {` line, so the n-th such line is row n.
-function lineOfRow(text: string, index: number): number {
-  const lines = text.split('\n');
-  let seen = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === '  {' && ++seen === index) return i + 1;
-  }
-  return 1;
+/** The 1-based line where each row starts: rows are written one object per `  {` line. */
+export function rowLines(text: string): number[] {
+  const lines: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line === '  {') lines.push(i + 1);
+  });
+  return lines;
 }

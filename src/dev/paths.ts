@@ -6,6 +6,8 @@ import { PATHS, ROOT } from '../cli/paths.ts';
 export interface DevPaths {
   root: string;
   articles: string;
+  /** The datasets `npm run derive` wrote: read at start when up to date, never written. */
+  derived: string;
   gazetteer: string;
   /** The editors' review of the extraction; may not exist. */
   review: string;
@@ -19,13 +21,12 @@ export interface DevPaths {
 
 export function devPaths(root: string = ROOT): DevPaths {
   const at = (path: string) => join(root, relative(ROOT, path));
-  const known = PATHS as Partial<Record<string, unknown>>;
-  const review = typeof known.review === 'string' ? known.review : join(ROOT, 'data/review.yaml');
   return {
     root,
     articles: at(PATHS.articles),
+    derived: at(PATHS.derived),
     gazetteer: at(PATHS.gazetteer),
-    review: at(review),
+    review: at(PATHS.review),
     narrative: at(PATHS.narrative),
     report: join(at(PATHS.narrative), '..'),
     dist: at(PATHS.dist),

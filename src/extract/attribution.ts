@@ -28,6 +28,11 @@ const CITING = new RegExp(String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )
 const SUBJECT = new RegExp(String.raw`(?:^|[,;:“"—–-]\s*|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`);
 /** "A post on the Health Ministry's Telegram channel said…": the owner of the post is the source. */
 const POSTED = new RegExp(String.raw`\b(?:posts?|statements?|messages?|tweets?|updates?|reports?|figures?|data) (?:on|by|from|of|in) (?:the )?${NP}['’]s\b`);
+// SUBJECT and PRONOUN end on a speech verb after white space, and most
+// sentences have none: this pattern, far cheaper than theirs, rules them out.
+const SPEECH_AFTER_SPACE = new RegExp(String.raw`\s${SPEECH}\b`, 'i');
+// POSTED ends on a possessive.
+const POSSESSIVE = /['’]s/;
 const PRONOUN = new RegExp(String.raw`(?:^|[,;“"—–]\s*|\b(?:and|while|but)\s+)(?:she|he|it|they|the (?:ministry|statement|agency|police|authorities|spokes(?:man|woman|person)|government|channel|department|organi[sz]ation|alliance))\s+(?:(?:also|later|then|further)\s+)*${SPEECH}\b`, 'i');
 
 /** Office words whose holder speaks for an institution: "Deputy Health Minister Ajer Ghinat" → "Deputy Health Minister". */
@@ -53,12 +58,16 @@ const ANAPHORIC = /^(?:ministry|statement|agency|channel|government|spokes(?:man
  */
 export function findAttribution(sentence: string, earlier: string | null | readonly string[]): Attribution {
   const history = earlier === null ? [] : typeof earlier === 'string' ? [earlier] : earlier;
-  const candidates = [first(CITING, sentence), subject(sentence), first(ACCORDING, sentence), first(POSTED, sentence)].filter(
-    (c): c is string => c !== null,
-  );
+  const speaks = SPEECH_AFTER_SPACE.test(sentence);
+  const candidates = [
+    first(CITING, sentence),
+    speaks ? subject(sentence) : null,
+    first(ACCORDING, sentence),
+    POSSESSIVE.test(sentence) ? first(POSTED, sentence) : null,
+  ].filter((c): c is string => c !== null);
   const named = candidates.find((c) => !ANAPHORIC.test(c));
   if (named) return { source: named, named };
-  if (candidates.length > 0 || PRONOUN.test(sentence)) return { source: resolveAnaphor(candidates[0], history), named: null };
+  if (candidates.length > 0 || (speaks && PRONOUN.test(sentence))) return { source: resolveAnaphor(candidates[0], history), named: null };
   return { source: null, named: null };
 }
 

@@ -41,7 +41,7 @@ import {
 import { resolveAsOf } from './dates.ts';
 import { findCounts } from './numbers.ts';
 import type { CountMention } from './numbers.ts';
-import { splitParagraphs, splitSentences } from './sentences.ts';
+import { sentencesOf, splitParagraphs } from './sentences.ts';
 import type { CasualtyDraft, Extraction, Sentence, Span } from './types.ts';
 
 export interface ArticleText {
@@ -64,7 +64,7 @@ export function extractCasualties(article: ArticleText): Extraction<CasualtyDraf
   const sources: string[] = [];
   let previous: Reading | null = null;
   let previousSource: string | null = null;
-  const sentences = splitSentences(article.body);
+  const sentences = sentencesOf(article.body, paragraphs);
   sentences.forEach((sentence, index) => {
     if (sentence.lang !== null) return;
     const attribution = findAttribution(sentence.text, sources);
@@ -96,8 +96,11 @@ export function extractCasualties(article: ArticleText): Extraction<CasualtyDraf
  * paragraph break when it names what it withdraws ("The figure … was removed").
  */
 function markPrevious(rows: CasualtyDraft[], before: Sentence | undefined, sentence: Sentence): void {
+  // Only rows of the sentence right before can change, and most sentences
+  // follow one without any: test that before running the two patterns.
+  if (!before || rows.at(-1)?.start !== before.start) return;
   const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : null;
-  if (!status || !before) return;
+  if (!status) return;
   if (before.paragraph !== sentence.paragraph && !BACK_REFERENCE.test(sentence.text)) return;
   for (let i = rows.length - 1; i >= 0 && rows[i]?.start === before.start; i--) rows[i]!.status = status;
 }
@@ -173,6 +176,8 @@ export function readSentence(text: string, previous: Reading | null = null, publ
     .filter((c) => !isPartitiveOne(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
+  // Most sentences hold no count: only "a body" can be read from them (already in text order).
+  if (counts.length === 0) return bodies(view, counts);
   const asides = spans(INCLUSION, view);
   const asideOf = enclosing(counts, asides);
   const main = counts.filter((_, i) => !asideOf[i]);
@@ -262,14 +267,19 @@ function isPartitiveOne(text: string, count: CountMention): boolean {
  * is kept (a January article recalls December); the counts themselves are not years.
  */
 function isOtherYear(text: string, counts: readonly CountMention[], published: string): boolean {
+  // Most sentences hold no year at all; YEAR_OF_EVENT would try its words at every position to learn it.
+  if (!MAYBE_YEAR.test(text)) return false;
   const current = Number(published.slice(0, 4));
   const countStarts = new Set(counts.map((c) => c.numberStart));
   const years: number[] = [];
-  for (const match of text.matchAll(YEAR_OF_EVENT)) {
+  forEachMatch(YEAR_OF_EVENT, text, (match) => {
     if (!countStarts.has(match.index + match[0].length - 4)) years.push(Number(match[1]));
-  }
+  });
   return years.length > 0 && years.every((year) => year < current - 1);
 }
+
+/** The year YEAR_OF_EVENT captures, alone. */
+const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 
 /**
  * The measure words of the clause a count is the subject of: "26 armed
@@ -289,7 +299,10 @@ function measuresAfter(after: string): Measure[] | null {
 function linkedMeasures(clause: string, from: number): Measure[] {
   const found: Measure[] = [];
   let at = from;
-  for (let link = MEASURE_LINK.exec(clause.slice(at)); link; link = MEASURE_LINK.exec(clause.slice(at))) {
+  for (;;) {
+    MEASURE_LINK.lastIndex = at;
+    const link = MEASURE_LINK.exec(clause);
+    if (!link) break;
     const next = matchMeasure(clause, at + link[0].length);
     if (!next) break;
     found.push(next.measure);
@@ -408,10 +421,12 @@ function bothSides(after: string): boolean {
 /** "a body", "two bodies": a count of the dead with no number written as such. */
 function bodies(text: string, counts: readonly CountMention[]): Reading[] {
   const readings: Reading[] = [];
-  for (const match of text.matchAll(/\b(?:an?|one) (?:dead )?body\b/gi)) {
+  // The pattern below tries "a"/"one" at every word; most sentences have no "body" for it to find.
+  if (!/body/i.test(text)) return readings;
+  forEachMatch(BODY, text, (match) => {
     const start = match.index;
-    if (counts.some((c) => c.start <= start && start < c.end)) continue;
-    if (/\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))) continue;
+    if (counts.some((c) => c.start <= start && start < c.end)) return;
+    if (/\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))) return;
     const count: CountMention = {
       start,
       end: start + match[0].length,
@@ -425,15 +440,33 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
     };
     // "a body in a civilian car": the words around describe the place, not who died.
     readings.push({ count, measures: ['killed'], group: null, continued: false });
-  }
+  });
   return readings;
 }
+
+const BODY = /\b(?:an?|one) (?:dead )?body\b/gi;
 
 // ------------------------------------------------------------------ text helpers
 
 /** The spans a global pattern matches. */
 function spans(pattern: RegExp, text: string): Span[] {
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const found: Span[] = [];
+  forEachMatch(pattern, text, (m) => found.push({ start: m.index, end: m.index + m[0].length }));
+  return found;
+}
+
+/**
+ * `for (const m of text.matchAll(pattern))` for a global pattern without the
+ * copy of the pattern that matchAll makes on every call. The pattern's
+ * `lastIndex` starts at 0 and ends at 0, as the patterns here are only used so.
+ */
+function forEachMatch(pattern: RegExp, text: string, each: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    // An empty match would stall: step past it, as matchAll does (no `u` flag here).
+    if (match[0] === '') pattern.lastIndex += 1;
+    each(match);
+  }
 }
 
 /** For each count (both in text order), the aside holding it, in one pass. */
@@ -465,7 +498,12 @@ function blank(text: string, asides: readonly Span[]): string {
 function isHeadlineCase(text: string): boolean {
   const words = text.match(/\b[A-Za-z][A-Za-z'’-]{3,}\b/g) ?? [];
   if (words.length < 3) return false;
-  const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
+  // By code rather than a regex per word: this runs on every sentence.
+  let capitalised = 0;
+  for (const word of words) {
+    const first = word.charCodeAt(0);
+    if (first >= 0x41 && first <= 0x5a) capitalised += 1;
+  }
   return capitalised / words.length >= 0.8;
 }
 

@@ -50,8 +50,11 @@ export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|w
 export const LIVES_VERB = /\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|took|tak(?:es|ing))\s*$/i;
 export const LIVES_NOUN = /^\s*lives\b/i;
 
-/** Words that link two measures sharing one count: "killed and wounded", "the killing and wounding of". */
-export const MEASURE_LINK = /^\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|had been\s+)?/i;
+/**
+ * Words that link two measures sharing one count: "killed and wounded", "the
+ * killing and wounding of". Sticky: tried right where the first measure ends.
+ */
+export const MEASURE_LINK = /\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|had been\s+)?/iy;
 
 /**
  * Where the clause of a count ends: a new clause with its own subject ("A crowd

@@ -24,6 +24,7 @@ export interface NamedDay extends Span {
  */
 export function resolveDates(text: string, published: string): NamedDay[] {
   const pub = dayNumber(published);
+  if (!MAY_NAME_A_DAY.test(text)) return [];
   const mentions = mergeCompounds(text, findMentions(text, pub));
   return mentions.flatMap((m) =>
     resolve(m.meaning, pub)
@@ -34,7 +35,22 @@ export function resolveDates(text: string, published: string): NamedDay[] {
 
 /** The latest day named in the sentence, else in its paragraph, else `published`. */
 export function resolveAsOf(sentence: string, paragraph: string, published: string): string {
-  return latest(resolveDates(sentence, published)) ?? latest(resolveDates(paragraph, published)) ?? published;
+  const own = latest(resolveDates(sentence, published));
+  if (own !== null) return own;
+  // A one-sentence paragraph names no day its sentence does not.
+  return (paragraph === sentence ? null : paragraphLatest(paragraph, published)) ?? published;
+}
+
+// Callers ask for the sentences of one paragraph in turn, each passing the same
+// paragraph: remembering the last one parses each paragraph once, not once per
+// sentence (quadratic in paragraph length). One entry keeps memory constant.
+let lastParagraph: { text: string; published: string; latest: string | null } | null = null;
+
+function paragraphLatest(text: string, published: string): string | null {
+  if (lastParagraph?.text !== text || lastParagraph.published !== published) {
+    lastParagraph = { text, published, latest: latest(resolveDates(text, published)) };
+  }
+  return lastParagraph.latest;
 }
 
 function latest(days: NamedDay[]): string | null {
@@ -79,6 +95,14 @@ const PAST_WORD = /\b(?:last|past|previous)\b/i;
 // "until Sunday": the deadline of a plan, not a day that has happened.
 const FUTURE_BEFORE = /\b(?:until|till|til|next|coming|following)\s+(?:the\s+)?$/i;
 const PAST_BEFORE = /\b(?:last|past|previous)\s+$/i;
+
+// A text names a day only if one of the phrases `interpret` accepts can be cut
+// from it, and each of those contains one of these letters or digit shapes
+// (no word boundaries: a phrase edge need not be one in the text). Most
+// sentences contain none, and chrono, which runs some 20 parsers over the whole
+// text, is then skipped: the result is the same empty list.
+const MAY_NAME_A_DAY =
+  /yesterday|tomorrow|today|tonight|last night|this (?:morning|afternoon|evening)|ago|sunday|monday|tuesday|wednesday|thursday|friday|saturday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d/i;
 
 const dayParser = createDayParser();
 

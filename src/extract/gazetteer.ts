@@ -10,7 +10,7 @@ import type { Span } from './types.ts';
 
 // ------------------------------------------------------------------ the schema
 
-const REFERS_TO = ['speaker', 'state', 'organization', 'nearest'] as const;
+const REFERS_TO = ['speaker', 'person', 'state', 'organization', 'nearest'] as const;
 export type RefersTo = (typeof REFERS_TO)[number];
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -30,6 +30,7 @@ const personSchema = z.strictObject({
   office: text,
   variants: z.array(text).default([]),
   surname: text.optional(),
+  speaks_for: z.array(text).default([]),
 });
 
 const actorSchema = z.strictObject({
@@ -98,6 +99,8 @@ export interface Person {
   name: string;
   office: string;
   actor: Actor;
+  /** Organisations the person also speaks for (as their chair, say). */
+  speaksFor: Actor[];
   /** Latin-script spellings, each as words: canonical, variants, surname. */
   forms: PersonForm[];
 }
@@ -156,9 +159,9 @@ export interface Gazetteer {
   file: string;
   actors: Actor[];
   actorByName: ReadonlyMap<string, Actor>;
-  names: RegExp;
+  names: MatcherSet;
   /** Matched after names, so "the Organization of ..." is not "the organization". */
-  anaphors: RegExp;
+  anaphors: MatcherSet;
   nameEntries: ReadonlyMap<string, NameEntry[]>;
   people: Person[];
   stances: StanceRule[];
@@ -246,6 +249,13 @@ function findDuplicates(data: GazetteerData): { path: (string | number)[]; reaso
     actorNames.add(a.name);
     a.aliases.forEach((alias, j) => claim(alias, a.name, ['actors', i, 'aliases', j]));
   });
+  data.actors.forEach((a, i) =>
+    a.people.forEach((p, j) =>
+      p.speaks_for.forEach((n, k) => {
+        if (!data.actors.some((o) => o.name === n)) problems.push({ path: ['actors', i, 'people', j, 'speaks_for', k], reason: `"${n}" is not the name of an actor` });
+      }),
+    ),
+  );
   data.non_actors.forEach((n, i) => claim(n, 'the non-actors', ['non_actors', i]));
   data.anaphors.forEach((n, i) => claim(n.phrase, 'the anaphors', ['anaphors', i, 'phrase']));
   return problems;
@@ -261,7 +271,7 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     const actor = actors[i]!;
     for (const alias of a.aliases) entries.push({ kind: 'actor', text: alias, actor, person: null, refersTo: null });
     for (const p of a.people) {
-      const person: Person = { name: p.name, office: p.office, actor, forms: [] };
+      const person: Person = { name: p.name, office: p.office, actor, speaksFor: [], forms: [] };
       const spellings = [p.name, ...p.variants];
       // Non-Latin spellings (Arabic) have no case or word shapes to compare
       // fuzzily, so they are matched like aliases, exactly.
@@ -273,6 +283,8 @@ function compile(data: GazetteerData, file: string): Gazetteer {
       people.push(person);
     }
   });
+  const byName = new Map(actors.map((a) => [a.name, a]));
+  data.actors.forEach((a, i) => a.people.forEach((p, j) => (actors[i]!.people[j]!.speaksFor = p.speaks_for.map((n) => byName.get(n)!))));
   for (const n of data.non_actors) entries.push({ kind: 'non_actor', text: n, actor: null, person: null, refersTo: null });
   for (const n of data.anaphors) entries.push({ kind: 'anaphor', text: n.phrase, actor: null, person: null, refersTo: n.refers_to });
 
@@ -287,7 +299,10 @@ function compile(data: GazetteerData, file: string): Gazetteer {
       stance,
       agent: rule.agent,
       cues: rule.cues.map((c) => compileMatcher(c, actorMacro)),
-      agentAfter: rule.agent_after.map((c) => new RegExp(`(?:${cueSource(c, actorMacro)})\\s*(?:the\\s+)?$`, 'iu')),
+      agentAfter: rule.agent_after.map((c) => {
+        const source = `(?:${cueSource(c, actorMacro)})\\s*(?:the\\s+)?$`;
+        return new RegExp(source, patternFlags(source, 'i'));
+      }),
       notAfter: rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,
     }];
   });
@@ -296,8 +311,8 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     file,
     actors,
     actorByName: new Map(actors.map((a) => [a.name, a])),
-    names: namesRegex(entries.filter((e) => e.kind !== 'anaphor')),
-    anaphors: namesRegex(entries.filter((e) => e.kind === 'anaphor')),
+    names: namesMatcher(entries.filter((e) => e.kind !== 'anaphor')),
+    anaphors: namesMatcher(entries.filter((e) => e.kind === 'anaphor')),
     nameEntries,
     people,
     stances,
@@ -330,6 +345,7 @@ function lastWord(name: string): string {
 
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/u;
 const LETTER_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', '’': "'", '‘': "'", 'ʼ': "'" };
+const IDENTITY: number[] = [];
 const NEEDS_NORMALIZING = /[\u064B-\u065F\u0670\u0640أإآٱىة’‘ʼ]/u;
 
 /** A text prepared for matching, with the way back to the original offsets. */
@@ -346,9 +362,8 @@ export interface Normalized {
  */
 export function normalizeText(original: string): Normalized {
   if (!NEEDS_NORMALIZING.test(original)) {
-    const toOriginal = new Array<number>(original.length + 1);
-    for (let i = 0; i <= original.length; i += 1) toOriginal[i] = i;
-    return { text: original, toOriginal };
+    while (IDENTITY.length <= original.length) IDENTITY.push(IDENTITY.length);
+    return { text: original, toOriginal: IDENTITY.slice(0, original.length + 1) };
   }
   let out = '';
   const toOriginal: number[] = [];
@@ -363,7 +378,7 @@ export function normalizeText(original: string): Normalized {
 }
 
 function normalizePattern(s: string): string {
-  return normalizeText(s).text;
+  return NEEDS_NORMALIZING.test(s) ? normalizeText(s).text : s;
 }
 
 /** The key two spellings of one name share: case, spacing, apostrophes, Arabic marks folded. */
@@ -384,28 +399,28 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
-/** Spaces match any run of spaces, apostrophes either form (already folded). */
-function literal(s: string): string {
-  return escapeRegex(normalizePattern(s)).replace(/\s+/gu, '\\s+');
-}
-
 /**
  * Names in capitals (US, EU, CSTO) match exactly; others may change the case
  * of their first letter ("the Kremlin" / "Kremlin"). Anaphors ignore case.
  */
-function nameFragment(e: NameEntry): string {
+function nameMatcher(e: NameEntry): Matcher {
   const s = normalizePattern(e.text);
-  if (isArabic(s)) return `${PROCLITIC}?${literal(s)}`;
-  if (e.kind === 'anaphor') return [...s].map((c) => (/\p{L}/u.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c === ' ' ? '\\s+' : escapeRegex(c))).join('');
-  if (!/\p{Ll}/u.test(s)) return literal(s);
-  const first = s[0]!;
-  const head = /\p{L}/u.test(first) ? `[${first.toLowerCase()}${first.toUpperCase()}]` : escapeRegex(first);
-  return head + literal(s.slice(1));
+  if (isArabic(s)) return literalMatcher(s, 'none', true, 'word');
+  if (e.kind === 'anaphor') return literalMatcher(s, 'all', false, 'word');
+  return literalMatcher(s, /\p{Ll}/u.test(s) ? 'first' : 'none', false, 'word');
 }
 
-function namesRegex(entries: NameEntry[]): RegExp {
-  const fragments = [...new Set(entries.sort((a, b) => b.text.length - a.text.length).map(nameFragment))];
-  return new RegExp(`${BEFORE}(?:${fragments.join('|')})${AFTER}`, 'gu');
+/** All names as one list, the longest first (the same name once). */
+function namesMatcher(entries: NameEntry[]): MatcherSet {
+  const seen = new Set<string>();
+  const matchers: Matcher[] = [];
+  for (const e of [...entries].sort((a, b) => b.text.length - a.text.length)) {
+    const key = `${e.kind === 'anaphor'}\u0000${normalizePattern(e.text)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    matchers.push(nameMatcher(e));
+  }
+  return new MatcherSet(matchers);
 }
 
 /**
@@ -469,65 +484,142 @@ function cueSource(cue: string, actorMacro: string): string {
 
 // ------------------------------------------------------------ cue matchers
 //
-// A text is read against some 400 cues, speech verbs and negations. Rather
-// than scan it once per cue, each cue is compiled to a sticky expression that
-// is tried only where it can start: at a character it can begin with (an
-// index by case-folded first character), and for phrases only at the start
-// of a word. The word boundaries of phrases and their `*` endings are checked
-// here in code rather than in the expression, where Unicode letter classes
-// cost milliseconds to compile for every cue. Results are those of the plain
-// expressions: every match of each cue, or the leftmost of a list.
+// A sentence is read against some 400 cues, speech verbs and negations and
+// 900 names. Rather than scan it once per cue, or try a 900-way alternation at
+// every character, each is compiled to something tried only where it can
+// start: at a character it can begin with (an index by case-folded first
+// character) and, for phrases and names, only at the start of a word. Phrases
+// and names are plain literals compared here in code; patterns are sticky
+// expressions. Word boundaries are checked in code too: Unicode letter classes
+// cost milliseconds to compile in every expression. The results are those of
+// the plain expressions: every match of each cue, or the leftmost match of a
+// list, its first entry first.
 
-/** A cue, speech verb or negation, compiled to be tried at one position. */
+/** One character (case-folded when caseless), one of a set of characters, or null: a run of white space. */
+type Unit = string | ReadonlySet<string> | null;
+
+/** A phrase or name as characters, compared in code. */
+interface Literal {
+  units: Unit[];
+  /** Which characters compare regardless of case: all, the first only, none. */
+  caseless: 'all' | 'first' | 'none';
+  /** Whether a walk through the trie of folded characters is not proof of a match (case matters, or a set of characters). */
+  exact: boolean;
+}
+
+/** A cue, speech verb, negation or name, compiled to be tried at one position. */
 export interface Matcher {
-  /** Sticky expressions tried in order at a position; the first that passes the checks wins. */
-  variants: RegExp[];
+  /** Tried in order at a position; the first that passes the checks wins. */
+  variants: (Literal | RegExp)[];
   /** The match must start a word: no letter, mark or digit before it. */
   wordStart: boolean;
-  /** After the expression: `word`, it must end a word; `letters`, it runs on over letters and marks (a final `*`). */
+  /** After the variant: `word`, it must end a word; `letters`, it runs on over letters and marks (a final `*`). */
   tail: 'word' | 'letters' | null;
-  /** The case-folded characters a match can begin with; null when it could begin with any. */
-  first: ReadonlySet<string> | null;
+  /** How a match can begin: its first two characters, case-folded (see `prefixesOf`); null when unknown. */
+  prefixes: ReadonlySet<string> | null;
+  /** A pattern that opens with `\b` before a word character: it cannot start right after one. */
+  boundary: boolean;
   /** For a pattern cue: its source, to test a whole word against. */
   pattern: string | null;
 }
 
 /**
- * Phrases of plain words (the most of them) become a literal expression with
- * the checks around it; a phrase with `{actor}` or a `*` inside a word, and
- * every pattern, keep their full expression.
+ * A cue as a matcher. Phrases of plain words (most of them) become literals;
+ * a phrase with `{actor}` or a `*` inside a word, and every pattern, keep a
+ * full expression.
  */
 function compileMatcher(cue: string, actorMacro: string): Matcher {
   if (isRegexCue(cue)) {
     const source = cueSource(cue, actorMacro);
-    return { variants: [new RegExp(source, 'iuy')], wordStart: false, tail: null, first: firstChars(source), pattern: source };
+    const prefixes = prefixesOf(source);
+    return { variants: [new RegExp(source, patternFlags(source, 'iy'))], wordStart: false, tail: null, prefixes, boundary: opensWithBoundary(source, prefixes), pattern: source };
   }
   const s = normalizePattern(cue);
-  const arabic = isArabic(s);
   const star = s.endsWith('*');
   const stem = star ? s.slice(0, -1) : s;
   if (stem.includes('{actor}') || stem.includes('*') || stem.length === 0) {
     const source = cueSource(cue, actorMacro).slice(BEFORE.length);
-    return { variants: [new RegExp(source, 'iuy')], wordStart: true, tail: null, first: firstChars(source), pattern: null };
+    return { variants: [new RegExp(source, 'iuy')], wordStart: true, tail: null, prefixes: prefixesOf(source), boundary: false, pattern: null };
   }
-  const body = escapeRegex(stem).replace(/\s+/gu, '\\s+');
-  const first = new Set([fold(stem[0]!)]);
-  if (arabic) for (const p of PROCLITICS) first.add(p);
-  // An Arabic phrase with its proclitic first, as the greedy `[وفبلك]?` tries it.
-  const variants = arabic ? [new RegExp(`${PROCLITIC}${body}`, 'iuy'), new RegExp(body, 'iuy')] : [new RegExp(body, 'iuy')];
-  return { variants, wordStart: true, tail: star ? 'letters' : 'word', first, pattern: null };
+  return literalMatcher(stem, 'all', isArabic(s), star ? 'letters' : 'word');
 }
 
-const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك'];
+/**
+ * A literal matcher. An Arabic one may carry a one-letter proclitic, tried
+ * with it first as the greedy `[وفبلك]?` would.
+ */
+function literalMatcher(s: string, caseless: Literal['caseless'], proclitic: boolean, tail: Matcher['tail']): Matcher {
+  const units: Unit[] = [];
+  for (const c of s.split('')) {
+    if (!isSpace(c.charCodeAt(0))) units.push(caseless === 'all' ? fold(c) : c);
+    else if (units.at(-1) !== null) units.push(null);
+  }
+  if (caseless === 'first' && typeof units[0] === 'string') units[0] = fold(units[0]);
+  const variants: Literal[] = [{ units, caseless, exact: caseless !== 'all' }];
+  if (proclitic) variants.unshift({ units: [PROCLITIC_SET, ...units], caseless: caseless === 'first' ? 'none' : caseless, exact: true });
+  const prefixes = new Set(variants.flatMap(literalPrefixes));
+  return { variants, wordStart: true, tail, prefixes, boundary: false, pattern: null };
+}
 
-/** Where `m` matches starting at `p`: the end of the match, or -1. */
+const PROCLITIC_SET: ReadonlySet<string> = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/** The first two characters of a literal, as prefix symbols. */
+function literalPrefixes(lit: Literal): string[] {
+  const symbols = (u: Unit | undefined): string[] => (u === undefined ? [''] : u === null ? [' '] : typeof u === 'string' ? [symbol(u)] : [...u].map(symbol));
+  return symbols(lit.units[0]).flatMap((a) => symbols(lit.units[1]).map((b) => a + b));
+}
+
+/** The two characters at `p` of a text as prefix symbols. */
+function prefixAt(text: string, p: number): string {
+  return symbol(text[p]!) + (p + 1 < text.length ? symbol(text[p + 1]!) : '');
+}
+
+/**
+ * Flags for a pattern: with `u` (Unicode semantics) unless the pattern is
+ * plain ASCII without Unicode escapes, where `u` changes nothing but how
+ * U+017F and U+212A fold and how an emoji counts, and costs several times
+ * the compile time.
+ */
+function patternFlags(source: string, flags: string): string {
+  return /^[\x00-\x7f]*$/u.test(source) && !/\\[pP]\{|\\u\{|\\k</u.test(source) ? flags : `${flags}u`;
+}
+
+/** Where a literal matches from `p`: the end, or -1. */
+function literalAt(lit: Literal, text: string, p: number): number {
+  let q = p;
+  const units = lit.units;
+  for (let k = 0; k < units.length; k += 1) {
+    const u = units[k]!;
+    if (q >= text.length) return -1;
+    if (u === null) {
+      if (!isSpace(text.charCodeAt(q))) return -1;
+      do q += 1;
+      while (q < text.length && isSpace(text.charCodeAt(q)));
+    } else if (typeof u === 'string') {
+      const ch = text[q]!;
+      if (ch !== u && !((lit.caseless === 'all' || (lit.caseless === 'first' && k === 0)) && fold(ch) === u)) return -1;
+      q += 1;
+    } else {
+      if (!u.has(text[q]!)) return -1;
+      q += 1;
+    }
+  }
+  return q;
+}
+
+/** Where `m` matches from `p` (its word-start condition already met): the end of the match, or -1. */
 function matchAt(m: Matcher, text: string, p: number): number {
-  if (m.wordStart && isWordCharBefore(text, p)) return -1;
-  for (const re of m.variants) {
-    re.lastIndex = p;
-    const found = re.exec(text);
-    if (!found) continue;
-    let end = p + found[0].length;
+  for (const v of m.variants) {
+    let end: number;
+    if (v instanceof RegExp) {
+      v.lastIndex = p;
+      const found = v.exec(text);
+      if (!found) continue;
+      end = p + found[0].length;
+    } else {
+      end = literalAt(v, text, p);
+      if (end < 0) continue;
+    }
     if (m.tail === 'letters') end = skipLetters(text, end);
     else if (m.tail === 'word' && isWordCharAt(text, end)) continue;
     return end;
@@ -535,37 +627,326 @@ function matchAt(m: Matcher, text: string, p: number): number {
   return -1;
 }
 
-/** Cues indexed by the character they begin with. */
+/**
+ * Where a position stands: at the start of a word; inside one after an ASCII
+ * word character (where no `\b` precedes a letter); inside one after another
+ * letter, mark or digit; or in a surrogate pair (never a start).
+ */
+const START = 0;
+const INSIDE_ASCII = 1;
+const INSIDE = 2;
+const SKIP = 3;
+
+function positions(text: string): Uint8Array {
+  const kinds = new Uint8Array(text.length + 1);
+  let word = false;
+  let ascii = false;
+  for (let p = 0; p < text.length; ) {
+    const cp = text.codePointAt(p)!;
+    kinds[p] = !word ? START : ascii ? INSIDE_ASCII : INSIDE;
+    if (cp > 0xffff) kinds[p + 1] = SKIP;
+    word = isWordCode(cp);
+    ascii = isBoundaryWordCode(cp);
+    p += cp > 0xffff ? 2 : 1;
+  }
+  kinds[text.length] = !word ? START : ascii ? INSIDE_ASCII : INSIDE;
+  return kinds;
+}
+
+/** What `\b` counts as a word character under the `iu` flags. */
+const isBoundaryWordCode = (cp: number): boolean =>
+  (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 95 || cp === 0x17f || cp === 0x212a;
+
+interface Index {
+  /** Matchers by the two characters they begin with (see `pairCode`). */
+  byPair: Map<number, number[]>;
+  /** Matchers by the first character, where the second may be any (or none). */
+  byFirst: Map<number, number[]>;
+  /** Matchers that may begin with any character. */
+  any: number[];
+  /** Per first symbol: 1 when some matcher may begin with it. */
+  firstMask: Uint8Array;
+  /** Whether the index holds no matcher at all. */
+  empty: boolean;
+  /** Matchers by three ASCII characters they begin with (see `tripleCode`). */
+  byTriple: Map<number, number[]>;
+  /** The candidates for each pair of characters met, merged and in order (bounded). */
+  merged: Map<number, number[]>;
+  /** Likewise for each ASCII triple. */
+  mergedTriple: Map<number, number[]>;
+}
+
+const tripleCode = (a: number, b: number, c: number): number => (a << 14) | (b << 7) | c;
+
+const NO_CHAR = 0x10000;
+const pairCode = (a: number, b: number): number => a * 0x20000 + b;
+
+/** The prefix symbol of the UTF-16 unit at `p` as a number (see `symbol`). */
+function symbolAt(text: string, p: number): number {
+  if (p >= text.length) return NO_CHAR;
+  const code = text.charCodeAt(p);
+  let s = SYMBOLS[code]!;
+  if (s === 0) {
+    s = symbol(text[p]!).charCodeAt(0) + 1;
+    SYMBOLS[code] = s;
+  }
+  return s - 1;
+}
+/** Symbol + 1 per UTF-16 unit, 0 until first needed. */
+const SYMBOLS = new Uint32Array(0x10000);
+
+interface Positions {
+  text: string;
+  kinds: Uint8Array;
+  /** The word starts, in order. */
+  starts: number[];
+}
+
+/** The positions of the texts read last (a sentence is read by several sets in a row). */
+const recentPositions: Positions[] = [];
+
+function positionsOf(text: string): Positions {
+  for (const r of recentPositions) if (r.text.length === text.length && r.text === text) return r;
+  const kinds = positions(text);
+  const starts: number[] = [];
+  for (let p = 0; p < text.length; p += 1) if (kinds[p] === START) starts.push(p);
+  const result = { text, kinds, starts };
+  recentPositions.unshift(result);
+  if (recentPositions.length > 8) recentPositions.pop();
+  return result;
+}
+
+/** A trie of literals by prefix symbol (a space stands for a run of white space). */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The literals ending here: matcher and variant indices, in order. */
+  ends: { matcher: number; variant: number }[];
+}
+
+/**
+ * A trie as flat arrays, cheaper to walk than maps: node 0 is the root, whose
+ * children are looked up in a table by symbol; other nodes list their
+ * children's symbols and ids.
+ */
+interface FlatTrie {
+  rootChild: Int32Array;
+  childStart: Int32Array;
+  childCount: Int32Array;
+  childKey: Uint32Array;
+  childNode: Int32Array;
+  endsStart: Int32Array;
+  endsCount: Int32Array;
+  endMatcher: Int32Array;
+  endVariant: Int32Array;
+}
+
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [];
+  const ids = new Map<TrieNode, number>();
+  const visit = (n: TrieNode): void => {
+    ids.set(n, nodes.length);
+    nodes.push(n);
+    for (const child of n.next.values()) visit(child);
+  };
+  visit(root);
+  const count = nodes.length;
+  const t: FlatTrie = {
+    rootChild: new Int32Array(NO_CHAR + 1).fill(-1),
+    childStart: new Int32Array(count),
+    childCount: new Int32Array(count),
+    childKey: new Uint32Array(nodes.reduce((k, n) => k + n.next.size, 0)),
+    childNode: new Int32Array(nodes.reduce((k, n) => k + n.next.size, 0)),
+    endsStart: new Int32Array(count),
+    endsCount: new Int32Array(count),
+    endMatcher: new Int32Array(nodes.reduce((k, n) => k + n.ends.length, 0)),
+    endVariant: new Int32Array(nodes.reduce((k, n) => k + n.ends.length, 0)),
+  };
+  let c = 0;
+  let e = 0;
+  nodes.forEach((n, id) => {
+    t.childStart[id] = c;
+    t.childCount[id] = n.next.size;
+    for (const [key, child] of n.next) {
+      t.childKey[c] = key;
+      t.childNode[c] = ids.get(child)!;
+      if (id === 0) t.rootChild[key] = ids.get(child)!;
+      c += 1;
+    }
+    t.endsStart[id] = e;
+    t.endsCount[id] = n.ends.length;
+    for (const end of n.ends) {
+      t.endMatcher[e] = end.matcher;
+      t.endVariant[e] = end.variant;
+      e += 1;
+    }
+  });
+  return t;
+}
+
+function childOf(t: FlatTrie, node: number, key: number): number {
+  if (node === 0) return t.rootChild[key]!;
+  for (let i = t.childStart[node]!, stop = i + t.childCount[node]!; i < stop; i += 1) if (t.childKey[i] === key) return t.childNode[i]!;
+  return -1;
+}
+
+/** A literal matched at a position: its matcher, variant and end (after the tail). */
+interface LiteralHit {
+  matcher: number;
+  variant: number;
+  end: number;
+}
+
+const SPACE = 32;
+
+/**
+ * Matchers ready to be tried at each position of a text: literals through a
+ * trie walked from each word start, patterns through an index by the
+ * characters they begin with, kept apart for word starts and elsewhere.
+ */
 export class MatcherSet {
   readonly matchers: readonly Matcher[];
-  private readonly byFirst = new Map<string, number[]>();
-  private readonly anyFirst: number[] = [];
+  private readonly trie: TrieNode = { next: new Map(), ends: [] };
+  /** The trie laid out flat for walking (see `FlatTrie`). */
+  private readonly flat: FlatTrie;
+  /** Patterns by position kind (see `positions`). */
+  private readonly indexes: Index[];
+  /** Whether every matcher starts a word, so that only word starts need trying. */
+  private readonly startsOnly: boolean;
+  /** Whether every matcher is a literal (no pattern to try). */
+  private readonly literalOnly: boolean;
 
   constructor(matchers: Matcher[]) {
     this.matchers = matchers;
+    const isLiteral = (m: Matcher): boolean => m.variants.every((v) => !(v instanceof RegExp));
     matchers.forEach((m, i) => {
-      if (m.first === null) this.anyFirst.push(i);
-      else for (const c of m.first) this.byFirst.set(c, [...(this.byFirst.get(c) ?? []), i]);
+      if (isLiteral(m)) m.variants.forEach((v, j) => this.insert(v as Literal, i, j));
     });
-    for (const [c, ids] of this.byFirst) this.byFirst.set(c, [...ids, ...this.anyFirst].sort((a, b) => a - b));
+    this.flat = flatten(this.trie);
+    const atStart = indexMatchers(matchers, (m) => !isLiteral(m));
+    const inside = indexMatchers(matchers, (m) => !isLiteral(m) && !m.wordStart);
+    const insideAscii = indexMatchers(matchers, (m) => !isLiteral(m) && !m.wordStart && !m.boundary);
+    this.indexes = [atStart, insideAscii, inside];
+    this.startsOnly = inside.empty && matchers.every((m) => m.wordStart);
+    this.literalOnly = this.startsOnly && atStart.empty;
   }
 
   get length(): number {
     return this.matchers.length;
   }
 
-  /** The cues that may match at `p`, in their order. */
-  private candidates(text: string, p: number): number[] {
-    return this.byFirst.get(fold(text[p]!)) ?? this.anyFirst;
+  private insert(lit: Literal, matcher: number, variant: number): void {
+    const step = (node: TrieNode, key: number): TrieNode => {
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map(), ends: [] }));
+      return child;
+    };
+    let nodes = [this.trie];
+    for (const u of lit.units) {
+      if (u === null) nodes = nodes.map((n) => step(n, SPACE));
+      else if (typeof u === 'string') nodes = nodes.map((n) => step(n, symbol(u).charCodeAt(0)));
+      else nodes = nodes.flatMap((n) => [...u].map((c) => step(n, symbol(c).charCodeAt(0))));
+    }
+    for (const node of nodes) node.ends.push({ matcher, variant });
   }
 
-  /** Every match of every cue, as `matchAll` of each would find them: grouped by cue, in cue order. */
+  /** The literals that match at word start `p`, each with the end its tail gives (-1 when the tail fails). */
+  private literalsAt(text: string, p: number): LiteralHit[] {
+    const t = this.flat;
+    let hits = NO_HITS;
+    let node = 0;
+    let q = p;
+    for (;;) {
+      for (let e = t.endsStart[node]!, stop = e + t.endsCount[node]!; e < stop; e += 1) {
+        const matcher = t.endMatcher[e]!;
+        const variant = t.endVariant[e]!;
+        const m = this.matchers[matcher]!;
+        const lit = m.variants[variant] as Literal;
+        // The trie compares folded characters: only case-sensitive literals need a second look.
+        if (lit.exact && literalAt(lit, text, p) !== q) continue;
+        const end = m.tail === 'letters' ? skipLetters(text, q) : m.tail === 'word' && isWordCharAt(text, q) ? -1 : q;
+        if (hits === NO_HITS) hits = [];
+        hits.push({ matcher, variant, end });
+      }
+      if (q >= text.length) break;
+      const code = text.charCodeAt(q);
+      let key: number;
+      if (code > 32 && code < 127) {
+        key = symbolAt(text, q);
+        q += 1;
+      } else if (isSpace(code)) {
+        key = SPACE;
+        do q += 1;
+        while (q < text.length && isSpace(text.charCodeAt(q)));
+      } else {
+        key = symbolAt(text, q);
+        q += 1;
+      }
+      node = childOf(t, node, key);
+      if (node < 0) break;
+    }
+    return hits;
+  }
+
+  /** For each literal matcher matching at `p`, its first variant that passes its tail (matcher order). */
+  private literalMatches(text: string, kind: number, p: number): LiteralHit[] {
+    if (kind !== START || p >= text.length || this.trie.next.size === 0) return NO_HITS;
+    const all = this.literalsAt(text, p);
+    if (all.length === 0) return NO_HITS;
+    const hits = all.filter((h) => h.end >= 0);
+    if (hits.length < 2) return hits;
+    hits.sort((a, b) => a.matcher - b.matcher || a.variant - b.variant);
+    return hits.filter((h, k) => k === 0 || hits[k - 1]!.matcher !== h.matcher);
+  }
+
+  /** The patterns that may match at `p`, in their order. */
+  private candidates(text: string, kind: number, p: number): readonly number[] {
+    if (kind === SKIP) return NONE;
+    const index = this.indexes[kind]!;
+    if (index.empty) return NONE;
+    if (p >= text.length) return index.any;
+    const first = symbolAt(text, p);
+    if (index.firstMask[first] === 0) return index.any;
+    const second = symbolAt(text, p + 1);
+    const key = pairCode(first, second);
+    const third = symbolAt(text, p + 2);
+    if (index.byTriple.size > 0 && first < 128 && second < 128 && third < 128) {
+      const key3 = tripleCode(first, second, third);
+      let ids = index.mergedTriple.get(key3);
+      if (!ids) {
+        ids = [...new Set([...(index.byTriple.get(key3) ?? []), ...(index.byPair.get(key) ?? []), ...(index.byFirst.get(first) ?? []), ...index.any])].sort((a, b) => a - b);
+        if (index.mergedTriple.size >= 20_000) index.mergedTriple.clear();
+        index.mergedTriple.set(key3, ids);
+      }
+      return ids;
+    }
+    let ids = index.merged.get(key);
+    if (!ids) {
+      ids = [...new Set([...(index.byPair.get(key) ?? []), ...(index.byFirst.get(first) ?? []), ...index.any])].sort((a, b) => a - b);
+      if (index.merged.size >= 20_000) index.merged.clear();
+      index.merged.set(key, ids);
+    }
+    return ids;
+  }
+
+  /** Every match of every matcher, as `matchAll` of each would find them: grouped by matcher, in matcher order. */
   all(text: string): { index: number; start: number; end: number }[] {
+    const info = positionsOf(text);
     const found: { index: number; start: number; end: number }[][] = [];
     const resume = new Array<number>(this.matchers.length).fill(0);
-    for (let p = 0; p < text.length; p += 1) {
-      if (isTrailSurrogate(text, p)) continue;
-      for (const i of this.candidates(text, p)) {
+    const count = this.startsOnly ? info.starts.length : text.length;
+    for (let k = 0; k < count; k += 1) {
+      const p = this.startsOnly ? info.starts[k]! : k;
+      const kind = info.kinds[p]!;
+      // Most positions are inside words, where only a few patterns may start.
+      if (kind === SKIP) continue;
+      if (kind !== START && this.indexes[kind]!.firstMask[symbolAt(text, p)] === 0 && this.indexes[kind]!.any.length === 0) continue;
+      for (const hit of this.literalMatches(text, kind, p)) {
+        const i = hit.matcher;
+        if (p < resume[i]!) continue;
+        (found[i] ??= []).push({ index: i, start: p, end: hit.end });
+        resume[i] = hit.end > p ? hit.end : p + 1;
+      }
+      for (const i of this.candidates(text, kind, p)) {
         if (p < resume[i]!) continue;
         const end = matchAt(this.matchers[i]!, text, p);
         if (end < 0) continue;
@@ -576,54 +957,108 @@ export class MatcherSet {
     return found.flat();
   }
 
-  /** The leftmost matches of any cue, first cue first, as one alternation of them all would find them. */
+  /** The non-empty leftmost matches, the first matcher first, as one alternation of them all would find them. */
   spans(text: string): Span[] {
+    const info = positionsOf(text);
     const found: Span[] = [];
-    for (let p = 0; p < text.length; ) {
-      const end = isTrailSurrogate(text, p) ? -1 : this.firstAt(text, p);
-      if (end < 0) p += 1;
-      else {
-        if (end > p) found.push({ start: p, end });
-        p = end > p ? end : p + 1;
+    let resume = 0;
+    if (this.literalOnly) {
+      // Only the trie: the first matcher whose literal and tail hold at a word start.
+      for (const p of info.starts) {
+        if (p < resume) continue;
+        let best = -1;
+        let bestMatcher = Infinity;
+        let bestVariant = Infinity;
+        for (const h of this.literalsAt(text, p)) {
+          if (h.end < 0 || h.matcher > bestMatcher || (h.matcher === bestMatcher && h.variant > bestVariant)) continue;
+          bestMatcher = h.matcher;
+          bestVariant = h.variant;
+          best = h.end;
+        }
+        if (best < 0) continue;
+        if (best > p) found.push({ start: p, end: best });
+        resume = best > p ? best : p + 1;
       }
+      return found;
+    }
+    const count = this.startsOnly ? info.starts.length : text.length;
+    for (let k = 0; k < count; k += 1) {
+      const p = this.startsOnly ? info.starts[k]! : k;
+      if (p < resume) continue;
+      const end = this.firstAt(text, info.kinds[p]!, p);
+      if (end < 0) continue;
+      if (end > p) found.push({ start: p, end });
+      resume = end > p ? end : p + 1;
     }
     return found;
   }
 
-  /** Whether any cue matches anywhere in `text`. */
+  /** Whether any matcher matches anywhere in `text`. */
   test(text: string): boolean {
-    for (let p = 0; p <= text.length; p += 1) if (!isTrailSurrogate(text, p) && this.firstAt(text, p) >= 0) return true;
+    const kinds = positionsOf(text).kinds;
+    for (let p = 0; p <= text.length; p += 1) if (this.firstAt(text, kinds[p]!, p) >= 0) return true;
     return false;
   }
 
-  private firstAt(text: string, p: number): number {
-    const ids = p < text.length ? this.candidates(text, p) : this.anyFirst;
-    for (const i of ids) {
+  /** The end of the first matcher (in order) matching at `p`, or -1. */
+  private firstAt(text: string, kind: number, p: number): number {
+    const first = this.literalMatches(text, kind, p)[0];
+    const best = first ? first.matcher : Infinity;
+    const bestEnd = first ? first.end : -1;
+    for (const i of this.candidates(text, kind, p)) {
+      if (i > best) break;
       const end = matchAt(this.matchers[i]!, text, p);
       if (end >= 0) return end;
     }
-    return -1;
+    return bestEnd;
   }
 
   /**
-   * Whether `word` as a whole is one of the cues, as `^(?:cue|cue…)$` tests
-   * it; with `proclitic`, also after a leading و or ف.
+   * Whether `word` as a whole is one of the matchers, as `^(?:a|b|…)$` tests
+   * it; with `proclitic`, as `^[وف]?(?:a|b|…)$`.
    */
   isWholeWord(word: string, proclitic: boolean): boolean {
     if (word.length === 0) return false;
-    for (const i of this.candidates(word, 0)) {
+    if (this.literalsAt(word, 0).some((h) => h.end === word.length)) return true;
+    for (const i of this.candidates(word, START, 0)) {
       const m = this.matchers[i]!;
       if (m.pattern !== null) continue;
-      for (const re of m.variants) {
-        re.lastIndex = 0;
-        const found = re.exec(word);
-        if (!found) continue;
-        const end = m.tail === 'letters' ? skipLetters(word, found[0].length) : found[0].length;
-        if (end === word.length) return true;
-      }
+      const re = m.variants[0] as RegExp;
+      re.lastIndex = 0;
+      const found = re.exec(word);
+      if (found && found[0].length === word.length) return true;
     }
     return this.matchers.some((m) => m.pattern !== null && wholeWordPattern(m, proclitic).test(word));
   }
+}
+
+const NONE: readonly number[] = [];
+const NO_HITS: LiteralHit[] = [];
+
+
+function indexMatchers(matchers: Matcher[], include: (m: Matcher) => boolean): Index {
+  const index: Index = { byPair: new Map(), byFirst: new Map(), byTriple: new Map(), any: [], firstMask: new Uint8Array(NO_CHAR + 1), empty: true, merged: new Map(), mergedTriple: new Map() };
+  const add = (map: Map<number, number[]>, key: number, i: number): void => {
+    const ids = map.get(key) ?? [];
+    if (ids.at(-1) !== i) ids.push(i);
+    map.set(key, ids);
+  };
+  matchers.forEach((m, i) => {
+    if (!include(m)) return;
+    index.empty = false;
+    const prefixes = m.prefixes ?? [''];
+    if ([...prefixes].some((x) => x === '' || x[0] === ANY)) index.any.push(i);
+    else {
+      for (const x of prefixes) {
+        index.firstMask[x.charCodeAt(0)] = 1;
+        const [a, b, c] = [x.charCodeAt(0), x.charCodeAt(1), x.charCodeAt(2)];
+        if (x.length === 3 && a < 128 && b < 128 && c < 128) add(index.byTriple, tripleCode(a, b, c), i);
+        else if (x.length >= 2 && x[1] !== ANY) add(index.byPair, pairCode(a, b), i);
+        else add(index.byFirst, a, i);
+      }
+    }
+  });
+  return index;
 }
 
 const wholeWordPatterns = new WeakMap<Matcher, Map<boolean, RegExp>>();
@@ -643,149 +1078,220 @@ function fold(ch: string): string {
     const upper = ch.toUpperCase();
     const lower = upper.length === 1 ? upper.toLowerCase() : '';
     f = lower.length === 1 ? lower : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-    FOLDED.set(ch, f);
+    if (FOLDED.size < 100_000) FOLDED.set(ch, f);
   }
   return f;
 }
 const FOLDED = new Map<string, string>();
 
+// White space as `\s` has it.
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
 const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
 const LETTER_MARK = /^[\p{L}\p{M}]$/u;
-const classCache = new Map<string, number>();
+/** Per code point: 1 letter or mark, 2 number, 3 neither. */
+const CLASS = new Map<number, number>();
 
-/** 1: letter or mark; 2: number; 0: neither. */
-function charClass(cp: string): number {
-  let c = classCache.get(cp);
+function codeClass(cp: number): number {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) ? 1 : cp >= 48 && cp <= 57 ? 2 : 3;
+  let c = CLASS.get(cp);
   if (c === undefined) {
-    c = LETTER_MARK.test(cp) ? 1 : LETTER_MARK_NUMBER.test(cp) ? 2 : 0;
-    if (classCache.size < 100_000) classCache.set(cp, c);
+    const s = String.fromCodePoint(cp);
+    c = LETTER_MARK.test(s) ? 1 : LETTER_MARK_NUMBER.test(s) ? 2 : 3;
+    if (CLASS.size < 100_000) CLASS.set(cp, c);
   }
   return c;
 }
 
-function codePointAt(text: string, p: number): string {
-  const c = text.charCodeAt(p);
-  return c >= 0xd800 && c <= 0xdbff && p + 1 < text.length ? text.slice(p, p + 2) : text[p]!;
-}
-
-function codePointBefore(text: string, p: number): string {
-  const c = text.charCodeAt(p - 1);
-  return c >= 0xdc00 && c <= 0xdfff && p >= 2 && isLeadSurrogate(text.charCodeAt(p - 2)) ? text.slice(p - 2, p) : text[p - 1]!;
-}
-
-const isLeadSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-
-function isTrailSurrogate(text: string, p: number): boolean {
-  const c = text.charCodeAt(p);
-  return c >= 0xdc00 && c <= 0xdfff && p > 0 && isLeadSurrogate(text.charCodeAt(p - 1));
-}
-
-/** Whether a letter, mark or digit comes right before `p`. */
-function isWordCharBefore(text: string, p: number): boolean {
-  return p > 0 && charClass(codePointBefore(text, p)) > 0;
-}
+const isWordCode = (cp: number): boolean => codeClass(cp) !== 3;
 
 /** Whether a letter, mark or digit is at `p`. */
 function isWordCharAt(text: string, p: number): boolean {
-  return p < text.length && charClass(codePointAt(text, p)) > 0;
+  return p < text.length && isWordCode(text.codePointAt(p)!);
 }
 
 /** The end of the run of letters and marks from `p`. */
 function skipLetters(text: string, p: number): number {
   while (p < text.length) {
-    const cp = codePointAt(text, p);
-    if (charClass(cp) !== 1) break;
-    p += cp.length;
+    const cp = text.codePointAt(p)!;
+    if (codeClass(cp) !== 1) break;
+    p += cp > 0xffff ? 2 : 1;
   }
   return p;
 }
 
 /**
- * The case-folded characters a match of `source` can begin with, read off
- * the expression; null when that is not certain (a class like \w, a pattern
- * that can match empty). Only ever used to skip positions, so null is safe.
+ * How a match of `source` can begin: the set of its first two characters,
+ * case-folded (`ANY` where any character may stand; shorter strings for
+ * matches that short), read off the expression. Null when the parse is not
+ * sure. Only ever used to skip positions where nothing can match, so a
+ * larger set or null is always safe.
  */
-function firstChars(source: string): Set<string> | null {
+function prefixesOf(source: string): Set<string> | null {
   try {
-    const parsed = new FirstCharParser(source).alternation();
-    return parsed.nullable || parsed.chars === null ? null : parsed.chars;
+    const parser = new PrefixParser(source);
+    const result = parser.alternation();
+    return parser.done() ? result : null;
   } catch {
     return null;
   }
 }
 
-interface FirstOf {
-  /** null: any character. */
-  chars: Set<string> | null;
-  /** Whether it can match the empty string (or is only an assertion). */
-  nullable: boolean;
+/** Whether every match of `source` starts with `\b` and then a word character. */
+function opensWithBoundary(source: string, prefixes: ReadonlySet<string> | null): boolean {
+  if (!afterLookarounds(source).startsWith('\\b') || prefixes === null || ![...prefixes].every((x) => /^[a-z0-9_]/u.test(x))) return false;
+  // No top-level alternative may escape the `\b`.
+  let depth = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') i += 1;
+    else if (c === '[') while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
 }
 
-class FirstCharParser {
+/** `source` without the lookaround groups it opens with. */
+function afterLookarounds(source: string): string {
+  let rest = source;
+  while (/^\(\?<?[=!]/u.test(rest)) {
+    let depth = 0;
+    let i = 0;
+    for (; i < rest.length; i += 1) {
+      const c = rest[i];
+      if (c === '\\') i += 1;
+      else if (c === '[') while (i < rest.length && rest[i] !== ']') i += rest[i] === '\\' ? 2 : 1;
+      else if (c === '(') depth += 1;
+      else if (c === ')' && --depth === 0) break;
+    }
+    rest = rest.slice(i + 1);
+  }
+  return rest;
+}
+
+/** Stands for any character in a prefix. */
+const ANY = '\uffff';
+
+/** How many first characters of a pattern are worked out. */
+const PREFIX = 3;
+
+/** The strings of `a` followed by those of `b`, cut to PREFIX characters. */
+function concat(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= PREFIX) out.add(x);
+    else for (const y of b) out.add((x + y).slice(0, PREFIX));
+  }
+  return out;
+}
+
+/** Parses just enough of a regular expression to know how its matches begin. */
+class PrefixParser {
   private i = 0;
   constructor(private readonly s: string) {}
 
-  alternation(): FirstOf {
-    const result: FirstOf = { chars: new Set(), nullable: false };
+  done(): boolean {
+    return this.i === this.s.length;
+  }
+
+  alternation(): Set<string> {
+    const result = new Set<string>();
     for (;;) {
-      const seq = this.sequence();
-      result.chars = result.chars && seq.chars ? new Set([...result.chars, ...seq.chars]) : null;
-      result.nullable ||= seq.nullable;
+      for (const x of this.sequence()) result.add(x);
       if (this.s[this.i] !== '|') return result;
       this.i += 1;
     }
   }
 
-  private sequence(): FirstOf {
-    const result: FirstOf = { chars: new Set(), nullable: true };
+  private sequence(): Set<string> {
+    let result = new Set(['']);
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
       const atom = this.atom();
-      const min = this.quantifier();
-      if (!result.nullable) continue;
-      if (atom === 'assertion') continue;
-      result.chars = result.chars && atom.chars ? new Set([...result.chars, ...atom.chars]) : null;
-      if (!atom.nullable && min > 0) result.nullable = false;
+      result = concat(result, this.quantified(atom));
     }
     return result;
   }
 
-  private atom(): FirstOf | 'assertion' {
+  /** The atom repeated as a quantifier after it says. */
+  private quantified(atom: Set<string>): Set<string> {
+    const c = this.s[this.i];
+    let min = 1;
+    let max = 1;
+    if (c === '?' || c === '*' || c === '+') {
+      this.i += 1;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/u.exec(this.s.slice(this.i));
+      if (!m) throw new Error('not a quantifier');
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+      this.i += m[0].length;
+    } else return atom;
+    if (this.s[this.i] === '?') this.i += 1;
+    // PREFIX characters come from at most PREFIX non-empty repetitions.
+    let power = new Set(['']);
+    for (let k = 0; k < Math.min(min, PREFIX + 1); k += 1) power = concat(power, atom);
+    const result = new Set(power);
+    for (let k = min + 1; k <= Math.min(max, min + PREFIX); k += 1) {
+      power = concat(power, atom);
+      for (const x of power) result.add(x);
+    }
+    return result;
+  }
+
+  private atom(): Set<string> {
     const c = this.s[this.i]!;
     this.i += 1;
-    if (c === '^' || c === '$') return 'assertion';
-    if (c === '.') return { chars: null, nullable: false };
+    if (c === '^' || c === '$') return new Set(['']);
+    if (c === '.') return new Set([ANY]);
     if (c === '(') {
-      let lookaround = false;
+      let assertion = false;
       if (this.s.startsWith('?:', this.i)) this.i += 2;
-      else if (this.s.startsWith('?=', this.i) || this.s.startsWith('?!', this.i)) (this.i += 2), (lookaround = true);
-      else if (this.s.startsWith('?<=', this.i) || this.s.startsWith('?<!', this.i)) (this.i += 3), (lookaround = true);
+      else if (this.s.startsWith('?=', this.i) || this.s.startsWith('?!', this.i)) (this.i += 2), (assertion = true);
+      else if (this.s.startsWith('?<=', this.i) || this.s.startsWith('?<!', this.i)) (this.i += 3), (assertion = true);
       else if (this.s.startsWith('?<', this.i)) this.i = this.s.indexOf('>', this.i) + 1;
       else if (this.s[this.i] === '?') throw new Error('unknown group');
       const inner = this.alternation();
       if (this.s[this.i] !== ')') throw new Error('unclosed group');
       this.i += 1;
-      return lookaround ? 'assertion' : inner;
+      return assertion ? new Set(['']) : inner;
     }
     if (c === '[') return this.charClass();
     if (c === '\\') {
       const e = this.s[this.i]!;
       this.i += 1;
-      if (e === 'b' || e === 'B') return 'assertion';
-      if (/[dDwWsSpPkc0-9]/u.test(e)) throw new Error('class or reference');
-      if (e === 'u' || e === 'x') throw new Error('code point escape');
-      return { chars: new Set([fold(ESCAPES[e] ?? e)]), nullable: false };
+      if (e === 'b' || e === 'B') return new Set(['']);
+      if (/[1-9k]/u.test(e)) throw new Error('back reference');
+      if (e === 's') return new Set([' ']);
+      if (/[dDwWSpPcux0]/u.test(e)) {
+        this.skipEscapeArgument(e);
+        return new Set([ANY]);
+      }
+      return new Set([symbol(ESCAPES[e] ?? e)]);
     }
-    return { chars: new Set([fold(this.codePoint(c))]), nullable: false };
+    return new Set([symbol(this.codePoint(c))]);
+  }
+
+  private skipEscapeArgument(e: string): void {
+    if ((e === 'p' || e === 'P' || e === 'u') && this.s[this.i] === '{') this.i = this.s.indexOf('}', this.i) + 1;
+    else if (e === 'u') this.i += 4;
+    else if (e === 'x') this.i += 2;
+    else if (e === 'c') this.i += 1;
   }
 
   private codePoint(c: string): string {
-    if (isLeadSurrogate(c.charCodeAt(0)) && this.i < this.s.length) return c + this.s[this.i++]!;
+    const code = c.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && this.i < this.s.length) return c + this.s[this.i++]!;
     return c;
   }
 
-  private charClass(): FirstOf {
-    if (this.s[this.i] === '^') throw new Error('negated class');
-    const members: string[] = [];
+  private charClass(): Set<string> {
+    let members: string[] | null = [];
+    if (this.s[this.i] === '^') (members = null), (this.i += 1);
     while (this.s[this.i] !== ']') {
       if (this.i >= this.s.length) throw new Error('unclosed class');
       let c = this.s[this.i]!;
@@ -793,7 +1299,11 @@ class FirstCharParser {
       if (c === '\\') {
         const e = this.s[this.i]!;
         this.i += 1;
-        if (/[dDwWsSpPbBkc0-9ux]/u.test(e)) throw new Error('class escape');
+        if (/[dDwWsSpPbBkc0-9ux]/u.test(e)) {
+          this.skipEscapeArgument(e);
+          members = null;
+          continue;
+        }
         c = ESCAPES[e] ?? e;
       } else c = this.codePoint(c);
       if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']') {
@@ -804,29 +1314,18 @@ class FirstCharParser {
         to = this.codePoint(to);
         const from = c.codePointAt(0)!;
         const last = to.codePointAt(0)!;
-        if (last - from > 256) throw new Error('wide range');
-        for (let cp = from; cp <= last; cp += 1) members.push(String.fromCodePoint(cp));
-      } else members.push(c);
+        if (last - from > 256) members = null;
+        for (let cp = from; members && cp <= last; cp += 1) members.push(String.fromCodePoint(cp));
+      } else members?.push(c);
     }
     this.i += 1;
-    return { chars: new Set(members.map(fold)), nullable: false };
+    return new Set(members ? members.map(symbol) : [ANY]);
   }
+}
 
-  /** Reads a quantifier after an atom; its minimum (1 when there is none). */
-  private quantifier(): number {
-    const c = this.s[this.i];
-    let min = 1;
-    if (c === '?' || c === '*') (min = 0), (this.i += 1);
-    else if (c === '+') this.i += 1;
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/u.exec(this.s.slice(this.i));
-      if (!m) return 1;
-      min = Number(m[1]);
-      this.i += m[0].length;
-    } else return 1;
-    if (this.s[this.i] === '?') this.i += 1;
-    return min;
-  }
+/** A character as a prefix symbol: case-folded, white space as a space, ANY beyond the Basic Multilingual Plane. */
+function symbol(ch: string): string {
+  return ch.length !== 1 ? ANY : isSpace(ch.charCodeAt(0)) ? ' ' : fold(ch);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
@@ -843,11 +1342,11 @@ export function findNames(g: Gazetteer, text: string): NameMatch[] {
   return [...names, ...anaphors].sort((a, b) => a.start - b.start);
 }
 
-function matchNames(g: Gazetteer, text: string, re: RegExp): NameMatch[] {
+function matchNames(g: Gazetteer, text: string, set: MatcherSet): NameMatch[] {
   const found: NameMatch[] = [];
-  for (const m of text.matchAll(re)) {
-    const raw = m[0];
-    const start = m.index;
+  for (const m of set.spans(text)) {
+    const raw = text.slice(m.start, m.end);
+    const start = m.start;
     let entry = lookup(g, raw);
     let proclitic: string | null = null;
     if (!entry && isArabic(raw) && /^[وفبلك]/u.test(raw)) {
@@ -893,14 +1392,19 @@ export function findCues(g: Gazetteer, text: string): CueMatch[] {
  * Belarus"): tested on the text before a name; the cue span or null.
  */
 export function findAgentAfterCue(g: Gazetteer, textBefore: string): CueMatch | null {
+  // Such a cue is a few words long: it is looked for in the last 200 characters (from a space on).
+  const from = textBefore.length > AGENT_WINDOW ? Math.max(0, textBefore.lastIndexOf(' ', textBefore.length - AGENT_WINDOW)) : 0;
+  const tail = from > 0 ? textBefore.slice(from) : textBefore;
   for (const rule of g.stances) {
     for (const re of rule.agentAfter) {
-      const m = re.exec(textBefore);
-      if (m) return { start: m.index, end: textBefore.length, stance: rule.stance, agent: 'subject', text: m[0] };
+      const m = re.exec(tail);
+      if (m) return { start: from + m.index, end: textBefore.length, stance: rule.stance, agent: 'subject', text: m[0] };
     }
   }
   return null;
 }
+
+const AGENT_WINDOW = 200;
 
 /** Whether a stance's cue at this point is an accusation reported, not held. */
 export function isReportedOnly(g: Gazetteer, stance: Stance, textBefore: string): boolean {
@@ -947,7 +1451,30 @@ interface Word extends Span {
   text: string;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*/gu;
+/** The words of `text`: runs of letters and marks, joined by hyphens; read in one pass. */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (codeClass(text.codePointAt(i)!) !== 1) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < text.length) {
+        const cp = text.codePointAt(i)!;
+        if (codeClass(cp) !== 1) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      const c = text[i];
+      if ((c === '-' || c === '‐') && i + 1 < text.length && codeClass(text.codePointAt(i + 1)!) === 1) i += 1;
+      else break;
+    }
+    words.push({ start, end: i, text: text.slice(start, i) });
+  }
+  return words;
+}
 
 /**
  * People named in `text` by a Latin spelling, also when translation spelled
@@ -956,7 +1483,7 @@ const WORD = /[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*/gu;
  * surname at the start of a sentence (so "Price rises" is not Ned Price).
  */
 export function findPeople(g: Gazetteer, text: string, seen: ReadonlySet<Person> = new Set()): PersonMatch[] {
-  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const words = wordsOf(text);
   const found: PersonMatch[] = [];
   for (let i = 0; i < words.length; ) {
     const match = bestPersonAt(g, text, words, i, seen);
@@ -975,35 +1502,34 @@ function bestPersonAt(
   i: number,
   seen: ReadonlySet<Person>,
 ): { result: PersonMatch; length: number } | null {
-  if (!/^\p{Lu}/u.test(words[i]!.text)) return null;
+  const first = words[i]!.text.charCodeAt(0);
+  if (first >= 97 && first <= 122) return null;
+  if (!(first >= 65 && first <= 90) && !/^\p{Lu}/u.test(words[i]!.text)) return null;
+  const index = g.personIndex;
+  // Only the spellings whose first word is close to this one can match here.
+  const candidates: number[] = [];
+  for (const id of similaritiesOf(index, words[i]!.text).keys()) candidates.push(...(index.formsByFirst.get(id) ?? []));
+  candidates.sort((a, b) => a - b);
   let best: { result: PersonMatch; length: number; score: number } | null = null;
-  for (const person of g.people) {
-    for (const form of person.forms) {
-      const score = formScore(g, text, words, i, form, person, seen);
-      if (score === null) continue;
-      const n = form.words.length;
-      // More words first, then exact before close, then the person named most recently.
-      const rank = n * 10 + score + (seen.has(person) ? 0.5 : 0);
-      if (!best || rank > best.score) {
-        const start = words[i]!.start;
-        const end = words[i + n - 1]!.end;
-        best = { result: { start, end, person, written: text.slice(start, end), fuzzy: score < 2 }, length: n, score: rank };
-      }
+  for (const c of candidates) {
+    const { person, form } = index.forms[c]!;
+    const score = formScore(g, text, words, i, index.forms[c]!, seen);
+    if (score === null) continue;
+    const n = form.words.length;
+    // More words first, then exact before close, then the person named most recently.
+    const rank = n * 10 + score + (seen.has(person) ? 0.5 : 0);
+    if (!best || rank > best.score) {
+      const start = words[i]!.start;
+      const end = words[i + n - 1]!.end;
+      best = { result: { start, end, person, written: text.slice(start, end), fuzzy: score < 2 }, length: n, score: rank };
     }
   }
   return best ? { result: best.result, length: best.length } : null;
 }
 
 /** 2 = every word exact, 1 = close enough, null = no match. */
-function formScore(
-  g: Gazetteer,
-  text: string,
-  words: Word[],
-  i: number,
-  form: PersonForm,
-  person: Person,
-  seen: ReadonlySet<Person>,
-): number | null {
+function formScore(g: Gazetteer, text: string, words: Word[], i: number, entry: IndexedForm, seen: ReadonlySet<Person>): number | null {
+  const { person, form } = entry;
   const n = form.words.length;
   if (i + n > words.length) return null;
   let exact = 0;
@@ -1012,8 +1538,8 @@ function formScore(
     if (k > 0 && !/^\s+$/u.test(text.slice(words[i + k - 1]!.end, w.start))) return null;
     // Names are capitalised; particles ("von der") are matched as written.
     if (/^\p{Lu}/u.test(form.words[k]!) ? !/^\p{Lu}/u.test(w.text) : w.text !== form.words[k]) return null;
-    const sim = wordSimilarity(w.text, form.words[k]!);
-    if (sim === null) return null;
+    const sim = similaritiesOf(g.personIndex, w.text).get(entry.ids[k]!);
+    if (sim === undefined) return null;
     if (sim === 'exact') exact += 1;
   }
   const allExact = exact === n;
@@ -1086,31 +1612,133 @@ function sameSkeleton(a: string, b: string): boolean {
   return skeleton(a) === skeleton(b) && skeleton(a).length >= 3;
 }
 
+type Similarity = 'exact' | 'close';
+
+/** A word's sound: phonetic spelling and consonant skeleton. */
+interface Sound {
+  ph: string;
+  sk: string;
+}
+
+/** What spelling comparison needs of a word, computed once. */
+interface WordShape {
+  plain: string;
+  parts: string[];
+  /** Of the word without its hyphens. */
+  whole: Sound;
+  /** Of each hyphenated part (when there are several). */
+  partSounds: Sound[];
+}
+
+function sound(plainWord: string): Sound {
+  const ph = phonetic(plainWord);
+  return { ph, sk: ph.replace(/[aeiou]/gu, '') };
+}
+
+function wordShape(word: string): WordShape {
+  const p = plain(word);
+  const parts = p.split(/[-‐]/u);
+  return { plain: p, parts, whole: sound(p.replace(/[-‐]/gu, '')), partSounds: parts.length > 1 ? parts.map(sound) : [] };
+}
+
 /**
  * 'exact' when equal but for case and diacritics; 'close' when one is a
  * translator's respelling of the other (Teleobardi ~ Tileuberdi, Gomert ~
  * Jomart); null otherwise. Hyphenated names compare part by part.
  */
-export function wordSimilarity(written: string, known: string): 'exact' | 'close' | null {
-  const a = plain(written);
-  const b = plain(known);
-  if (a === b) return 'exact';
-  const pa = a.split(/[-‐]/u);
-  const pb = b.split(/[-‐]/u);
-  if (pa.length > 1 && pa.length === pb.length) {
-    const parts = pa.map((p, k) => (p === pb[k] ? 'exact' : closeWords(p, pb[k]!) ? 'close' : null));
-    return parts.every((p) => p !== null) ? 'close' : null;
-  }
-  return closeWords(a.replace(/[-‐]/gu, ''), b.replace(/[-‐]/gu, '')) ? 'close' : null;
+export function wordSimilarity(written: string, known: string): Similarity | null {
+  return similarity(wordShape(written), wordShape(known));
 }
 
-function closeWords(a: string, b: string): boolean {
-  const fa = phonetic(a);
-  const fb = phonetic(b);
-  if (fa === fb) return true;
-  if (Math.min(fa.length, fb.length) < 4) return false;
-  const distance = levenshtein(fa, fb) / Math.max(fa.length, fb.length);
-  return distance <= 0.34 && levenshtein(skeleton(a), skeleton(b)) <= 1;
+function similarity(a: WordShape, b: WordShape): Similarity | null {
+  if (a.plain === b.plain) return 'exact';
+  if (a.parts.length > 1 && a.parts.length === b.parts.length) {
+    for (let k = 0; k < a.parts.length; k += 1) {
+      if (a.parts[k] !== b.parts[k] && !closeSounds(a.partSounds[k]!, b.partSounds[k]!)) return null;
+    }
+    return 'close';
+  }
+  return closeSounds(a.whole, b.whole) ? 'close' : null;
+}
+
+function closeSounds(a: Sound, b: Sound): boolean {
+  if (a.ph === b.ph) return true;
+  const longest = Math.max(a.ph.length, b.ph.length);
+  if (Math.min(a.ph.length, b.ph.length) < 4) return false;
+  // Cheap bounds first: an edit distance is at least the difference in length.
+  if (Math.abs(a.ph.length - b.ph.length) / longest > 0.34 || Math.abs(a.sk.length - b.sk.length) > 1) return false;
+  return levenshtein(a.ph, b.ph) / longest <= 0.34 && levenshtein(a.sk, b.sk) <= 1;
+}
+
+/** A spelling of a person, with its words as known-word ids. */
+interface IndexedForm {
+  person: Person;
+  form: PersonForm;
+  ids: number[];
+}
+
+/** People's spellings, indexed so that a written word meets only the known words it could be close to. */
+export interface PersonIndex {
+  known: WordShape[];
+  byPlain: Map<string, number[]>;
+  /** Hyphenated known words by their number of parts. */
+  byParts: Map<number, number[]>;
+  /** Known words by skeleton length: a close word's differs by at most one. */
+  bySkeleton: Map<number, number[]>;
+  forms: IndexedForm[];
+  /** Form indices by the id of their first word. */
+  formsByFirst: Map<number, number[]>;
+  /** Similarities of written words to known ones (bounded). */
+  memo: Map<string, Map<number, Similarity>>;
+}
+
+function indexPeople(people: Person[]): PersonIndex {
+  const index: PersonIndex = { known: [], byPlain: new Map(), byParts: new Map(), bySkeleton: new Map(), forms: [], formsByFirst: new Map(), memo: new Map() };
+  const ids = new Map<string, number>();
+  const add = <K>(map: Map<K, number[]>, key: K, id: number): void => void map.set(key, [...(map.get(key) ?? []), id]);
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = index.known.length;
+      ids.set(word, id);
+      const shape = wordShape(word);
+      index.known.push(shape);
+      add(index.byPlain, shape.plain, id);
+      if (shape.parts.length > 1) add(index.byParts, shape.parts.length, id);
+      add(index.bySkeleton, shape.whole.sk.length, id);
+    }
+    return id;
+  };
+  for (const person of people) {
+    for (const form of person.forms) {
+      const entry = { person, form, ids: form.words.map(idOf) };
+      add(index.formsByFirst, entry.ids[0]!, index.forms.length);
+      index.forms.push(entry);
+    }
+  }
+  return index;
+}
+
+/** The known words a written word is exactly or closely like. */
+function similaritiesOf(index: PersonIndex, written: string): Map<number, Similarity> {
+  let sims = index.memo.get(written);
+  if (sims) return sims;
+  sims = new Map();
+  const shape = wordShape(written);
+  const candidates = new Set([
+    ...(index.byPlain.get(shape.plain) ?? []),
+    ...(shape.parts.length > 1 ? (index.byParts.get(shape.parts.length) ?? []) : []),
+    ...(index.bySkeleton.get(shape.whole.sk.length - 1) ?? []),
+    ...(index.bySkeleton.get(shape.whole.sk.length) ?? []),
+    ...(index.bySkeleton.get(shape.whole.sk.length + 1) ?? []),
+  ]);
+  for (const id of candidates) {
+    const sim = similarity(shape, index.known[id]!);
+    if (sim !== null) sims.set(id, sim);
+  }
+  if (index.memo.size >= 50_000) index.memo.clear();
+  index.memo.set(written, sims);
+  return sims;
 }
 
 export function levenshtein(a: string, b: string): number {

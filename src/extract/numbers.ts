@@ -277,40 +277,196 @@ interface Token {
   end: number;
   /** The text between the previous token and this one ('' = touching). */
   gap: string;
+  /** The gap is spaces only (see `spaced`): tested once here, read many times. */
+  spaced: boolean;
 }
 
-const DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
+// The tokens, in the words of one regex (flag `u`; leftmost match, first alternative wins):
+//
+//   num:   [0-9٠-٩۰-۹]+(?:[,.:٫٬][0-9٠-٩۰-۹]+)*
+//   word:  (?:\p{L}{1,2}\.)+\p{L}{1,2}(?!\p{L})  |  \p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*
+//   punct: \S
+//
 // Abbreviations such as "p.m", "U.S", "t.co" stay one word so the dots do not
 // split them; a digit run keeps its separators so "2,300" and "10:30" arrive whole.
-const TOKEN_RE = new RegExp(
-  `(?<num>${DIGIT}+(?:[,.:\\u066B\\u066C]${DIGIT}+)*)` +
-    `|(?<word>(?:\\p{L}{1,2}\\.)+\\p{L}{1,2}(?!\\p{L})|\\p{L}[\\p{L}\\p{M}]*(?:['’][\\p{L}\\p{M}]+)*)` +
-    `|(?<punct>\\S)`,
-  'gu',
-);
+// `tokenize` scans for exactly these matches by hand: it runs over every
+// sentence, and the regex (Unicode classes tried at every position) was the
+// larger part of `findCounts`.
+
+// Character classes, as bits: a code point may be several (none is also possible).
+const LETTER = 1;
+const MARK = 2;
+const SPACE = 4;
+const DIGIT = 8;
+
+// Classes as the `u` flag reads them: ASCII by code, anything else by
+// property tests, once per code point per process.
+const CHAR_CLASSES = new Map<number, number>();
+
+function classOf(code: number): number {
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return DIGIT;
+    const lower = code | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return LETTER;
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? SPACE : 0;
+  }
+  let cls = CHAR_CLASSES.get(code);
+  if (cls === undefined) {
+    const ch = String.fromCodePoint(code);
+    cls =
+      (/\p{L}/u.test(ch) ? LETTER : 0) |
+      (/\p{M}/u.test(ch) ? MARK : 0) |
+      (/\s/u.test(ch) ? SPACE : 0) |
+      (/[\u0660-\u0669\u06F0-\u06F9]/u.test(ch) ? DIGIT : 0);
+    CHAR_CLASSES.set(code, cls);
+  }
+  return cls;
+}
+
+const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, code) => classOf(code));
+
+// The scanners below read one past the end of the text as a matter of course:
+// `codeAt` answers -1 there instead of NaN (whose out-of-bounds read makes V8
+// drop its optimised code).
+function codeAt(text: string, at: number): number {
+  return at < text.length ? text.charCodeAt(at) : -1;
+}
+
+/** The class of the code point at `at` (nothing past the end). */
+function classAt(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  return code < 0x80 ? ASCII_CLASSES[code]! : classOf(text.codePointAt(at)!);
+}
+
+/** UTF-16 length of the code point at `at`: 2 for a surrogate pair. */
+function width(text: string, at: number): number {
+  const code = codeAt(text, at);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = codeAt(text, at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+const DIGIT_SEPARATORS: ReadonlySet<number> = new Set([0x2c, 0x2e, 0x3a, 0x066b, 0x066c]);
+
+/** End of `num` at `at`, a digit. */
+function numEnd(text: string, at: number): number {
+  let j = at;
+  while (classAt(text, j) & DIGIT) j += 1;
+  while (DIGIT_SEPARATORS.has(codeAt(text, j)) && classAt(text, j + 1) & DIGIT) {
+    j += 1;
+    while (classAt(text, j) & DIGIT) j += 1;
+  }
+  return j;
+}
+
+/** How many letters start at `at` (counting stops at 3: callers only tell one or two from more), and where they end. */
+function letterRun(text: string, at: number): { count: number; end: number } {
+  let count = 0;
+  let end = at;
+  while (count < 3 && classAt(text, end) & LETTER) {
+    end += width(text, end);
+    count += 1;
+  }
+  return { count, end };
+}
+
+/**
+ * End of the first `word` alternative at `at`, or -1. Its groups of one or two
+ * letters and a dot are forced, so the match is the longest run of groups
+ * followed by one or two letters; failing that, backtracking gives up the
+ * last group and ends on its letters, when at least one group remains.
+ */
+function initialsEnd(text: string, at: number): number {
+  let groups = 0;
+  let lastLetters = -1;
+  let pos = at;
+  for (;;) {
+    const { count, end } = letterRun(text, pos);
+    const short = count >= 1 && count <= 2;
+    if (short && codeAt(text, end) === 0x2e) {
+      groups += 1;
+      lastLetters = end;
+      pos = end + 1;
+      continue;
+    }
+    if (groups === 0) return -1;
+    if (short) return end;
+    return groups >= 2 ? lastLetters : -1;
+  }
+}
+
+/** End of the second `word` alternative at `at`, a letter. */
+function wordEnd(text: string, at: number): number {
+  let j = at + width(text, at);
+  for (;;) {
+    while (classAt(text, j) & (LETTER | MARK)) j += width(text, j);
+    const c = codeAt(text, j);
+    if ((c === 0x27 || c === 0x2019) && classAt(text, j + 1) & (LETTER | MARK)) {
+      j += 1;
+      continue;
+    }
+    return j;
+  }
+}
+
+const SPACES = /^[ \t\u00A0\u2009\u202F]+$/;
+
+/** Lower case, curly apostrophe straightened. */
+function keyOf(token: string): string {
+  const lower = token.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Keys are cut from the text keyed once: lowering each token of a two-byte
+  // string (any text with a curly quote) costs several times more. Lowering
+  // goes character by character, one for one, except for "İ" (two when
+  // lowered) and the Greek capital sigma (final or not by what follows):
+  // with either, tokens are keyed one by one.
+  const lowered = /[\u0130\u03A3]/.test(text) ? null : text.toLowerCase().replace(/’/g, "'");
   let previousEnd = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    const kind = m.groups?.['num'] ? 'num' : m.groups?.['word'] ? 'word' : 'punct';
+  let i = 0;
+  while (i < text.length) {
+    const cls = classAt(text, i);
+    if (cls & SPACE) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let kind: Token['kind'];
+    if (cls & DIGIT) {
+      kind = 'num';
+      i = numEnd(text, i);
+    } else if (cls & LETTER) {
+      kind = 'word';
+      const initials = initialsEnd(text, i);
+      i = initials === -1 ? wordEnd(text, i) : initials;
+    } else {
+      kind = 'punct';
+      i += width(text, i);
+    }
+    const token = text.slice(start, i);
+    const key = lowered === null ? keyOf(token) : lowered.slice(start, i);
+    const gap = start === previousEnd ? '' : text.slice(previousEnd, start);
     tokens.push({
       kind,
-      text: m[0],
-      key: m[0].toLowerCase().replace(/’/g, "'"),
+      text: token,
+      key,
       start,
-      end: start + m[0].length,
-      gap: text.slice(previousEnd, start),
+      end: i,
+      gap,
+      spaced: gap === ' ' || (gap !== '' && SPACES.test(gap)),
     });
-    previousEnd = start + m[0].length;
+    previousEnd = i;
   }
   return tokens;
 }
 
 /** Words of one phrase are separated by spaces only, never by a line break. */
 function spaced(t: Token | undefined): t is Token {
-  return t !== undefined && /^[ \t\u00A0\u2009\u202F]+$/.test(t.gap);
+  return t !== undefined && t.spaced;
 }
 
 function spacedKey(toks: readonly Token[], i: number, key: string): boolean {
@@ -371,6 +527,8 @@ const ARABIC_ZERO = 0x0660;
 const PERSIAN_ZERO = 0x06f0;
 
 function westernDigits(text: string): string {
+  // Almost every number is written in ASCII digits already.
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   return text
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - ARABIC_ZERO))
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - PERSIAN_ZERO))
@@ -513,6 +671,10 @@ function wordNumber(toks: readonly Token[], i: number): NumberPart | null {
 }
 
 function arabicVague(key: string): VagueWord | undefined {
+  // Every rewrite below only drops or swaps Arabic letters, so a word that does
+  // not start with one never matches: skip the dozen regexes for it.
+  const first = key.charCodeAt(0);
+  if (!(first >= 0x0600 && first <= 0x06ff)) return undefined;
   const bare = key.replace(/[أإآ]/g, 'ا').replace(/ـ/g, '');
   for (const a of [bare, bare.replace(/^[وف]/, '')]) {
     for (const b of [a, a.replace(/^[بلك]/, '')]) {
@@ -605,7 +767,25 @@ function longest(parts: readonly (NumberPart | null)[]): NumberPart | null {
   return best;
 }
 
+/**
+ * Every word a number in words, a vague word or a range can open with (see
+ * `rangeNumber`, `vagueNumber`, `wordNumber`); Arabic words are left to
+ * `arabicVague`. `numberAt` runs at every token, and most tokens are none of these.
+ */
+const NUMBER_OPENERS: ReadonlySet<string> = new Set([
+  ...BETWEEN_WORDS, 'many', 'several', 'a', 'zero', 'half',
+  ...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...VAGUE_PLURALS.keys(),
+]);
+
+function mayStartNumber(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'num' || NUMBER_OPENERS.has(t.key)) return true;
+  const first = t.key.charCodeAt(0);
+  return first >= 0x0600 && first <= 0x06ff;
+}
+
 function numberAt(toks: readonly Token[], i: number): NumberPart | null {
+  if (!mayStartNumber(toks[i])) return null;
   const best = longest([rangeNumber(toks, i), vagueNumber(toks, i), exactNumber(toks, i)]);
   // "rose from 8 to 18" reports a change: keep the ends apart, unless it is a date span.
   if (best?.ends && toks[best.start - 1]?.key === 'from' && !monthNear(toks, best)) return best.ends[0];
@@ -795,9 +975,22 @@ const QUALIFIERS_LONGEST_FIRST = QUALIFIER_PHRASES.map(([phrase, qualifier]) => 
   qualifier,
 })).sort((a, b) => b.keys.length - a.keys.length);
 
-function qualifiersAt(toks: readonly Token[], i: number): QualifierMatch[] {
+/** The same list by first word, order kept: `qualifiersAt` runs at every token. */
+const QUALIFIERS_BY_FIRST = new Map<string, typeof QUALIFIERS_LONGEST_FIRST>();
+for (const q of QUALIFIERS_LONGEST_FIRST) {
+  const list = QUALIFIERS_BY_FIRST.get(q.keys[0]!) ?? [];
+  list.push(q);
+  QUALIFIERS_BY_FIRST.set(q.keys[0]!, list);
+}
+
+const NO_QUALIFIERS: readonly QualifierMatch[] = [];
+
+function qualifiersAt(toks: readonly Token[], i: number): readonly QualifierMatch[] {
+  const key = toks[i]?.key;
+  const candidates = key === undefined ? undefined : QUALIFIERS_BY_FIRST.get(key);
+  if (!candidates) return NO_QUALIFIERS;
   const found: QualifierMatch[] = [];
-  for (const { keys, qualifier } of QUALIFIERS_LONGEST_FIRST) {
+  for (const { keys, qualifier } of candidates) {
     const end = matchKeys(toks, i, keys);
     if (end !== null) found.push({ start: i, end, qualifier });
   }
@@ -836,8 +1029,21 @@ function reading({ qualifier, part }: Match): CountReading {
   }
 }
 
+/**
+ * Every count starts at a digit or at one of the words of `NUMBER_OPENERS`.
+ * As plain substrings (no word boundaries, so never stricter than the
+ * tokens): digits and Arabic letters; the number words, teens and tens by a
+ * part each holds ("fourteen" holds "four", "sixty" "six"); the vague words;
+ * "a" only before what it can open ("a few", "a dozen", "a hundred"…).
+ * "between" and "many" open nothing without one of these after them. Most
+ * sentences have none, and need no tokens.
+ */
+const MAY_HOLD_COUNT =
+  /[0-9\u0600-\u06FF]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|dozens|hundreds|thousands|millions|several|zero|half|a[ \t\u00A0\u2009\u202F]+(?:few|couple|dozen|hundred|thousand|million|billion)/i;
+
 /** Every count in the text, in order, non-overlapping. */
 export function findCounts(text: string): CountMention[] {
+  if (!MAY_HOLD_COUNT.test(text)) return [];
   const toks = tokenize(text);
   const mentions: CountMention[] = [];
   let i = 0;

@@ -43,28 +43,52 @@ export interface ReactionArticle {
 export function extractReactions(article: ReactionArticle, gazetteer: Gazetteer): Extraction<ReactionDraft> {
   const paragraphs = splitParagraphs(article.body);
   const discourse = new Discourse(gazetteer, paragraphs);
-  const rows: ReactionDraft[] = [];
+  const found: { row: ReactionDraft; paragraph: number; cue: string }[] = [];
   const messages: Message[] = [];
   for (const sentence of splitSentences(article.body)) {
     const reading = readSentence(sentence, gazetteer, discourse);
     const paragraph = paragraphs[sentence.paragraph];
+    const asOf = reading.claims.length > 0 ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published) : null;
     for (const claim of reading.claims) {
-      rows.push({
+      const row: ReactionDraft = {
         article: article.id,
         actor: claim.actor.name,
         actor_type: claim.actor.type,
         speaker: claim.speaker?.name ?? null,
         speaker_as_written: claim.speaker?.written ?? null,
         stance: claim.stance,
-        as_of: resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published),
+        as_of: asOf,
         quote: sentence.text,
         start: sentence.start,
         end: sentence.end,
-      });
+      };
+      found.push({ row, paragraph: sentence.paragraph, cue: claim.cue });
     }
     messages.push(...reading.notes.map((reason) => note(sentence, reason)));
   }
-  return { rows, messages };
+  return { rows: aidThatIsTroops(found), messages };
+}
+
+const CIVILIAN_AID = /humanitarian|medic|food|suppl|expert|mediat|financ|econom/iu;
+
+/**
+ * Aid pledged by an actor that sends troops in the same paragraph is those
+ * troops ("the alliance has pledged aid. It will send peacekeeping troops"):
+ * sends_troops, not offers_help, unless the aid is named as civilian.
+ */
+function aidThatIsTroops(found: { row: ReactionDraft; paragraph: number; cue: string }[]): ReactionDraft[] {
+  const rows: ReactionDraft[] = [];
+  for (const f of found) {
+    const military =
+      f.row.stance === 'offers_help' &&
+      !CIVILIAN_AID.test(f.cue) &&
+      found.some((o) => o.paragraph === f.paragraph && o.row.actor === f.row.actor && o.row.stance === 'sends_troops');
+    if (!military) rows.push(f.row);
+    else if (!found.some((o) => o.row.start === f.row.start && o.row.actor === f.row.actor && o.row.stance === 'sends_troops')) {
+      rows.push({ ...f.row, stance: 'sends_troops' });
+    }
+  }
+  return rows;
 }
 
 function note(sentence: Sentence, reason: string): Message {
@@ -111,6 +135,8 @@ interface Claim {
   actor: Actor;
   speaker: Speaker | null;
   stance: CueMatch['stance'];
+  /** The cue's words. */
+  cue: string;
 }
 
 interface Reading {
@@ -124,12 +150,17 @@ type Owners = Entry[] | 'blocked' | null;
 // ---------------------------------------------------------------- discourse
 
 const WINDOW = 2;
+/** How far back "she" finds the person last named for the actor she stands for. */
+const PERSON_WINDOW = 6;
 
 /** What earlier sentences named, for implicit speakers. */
 class Discourse {
   readonly entries: Entry[] = [];
   readonly seen = new Set<Person>();
+  private readonly known = new Set<Entry>();
   private readonly tweets = new Map<number, Entry>();
+  /** People speaking for an organisation (see `assignRoles`), and since which paragraph. */
+  readonly roles = new Map<Person, { actor: Actor; paragraph: number }>();
 
   constructor(
     private readonly g: Gazetteer,
@@ -137,25 +168,46 @@ class Discourse {
   ) {
     for (const p of paragraphs) {
       const tweet = tweetAuthor(g, p.text);
-      if (tweet) this.tweets.set(p.index, { ...tweet, paragraph: p.index });
+      if (!tweet) continue;
+      const entry = { ...tweet, paragraph: p.index };
+      this.tweets.set(p.index, entry);
+      this.known.add(entry);
     }
   }
 
   /** The actor an implicit reference stands for, seen from `paragraph`. */
   resolve(refersTo: RefersTo, paragraph: number, pending: Entry[]): Entry | null {
-    const all = [...this.entries, ...pending];
-    const near = all.filter((e) => e.paragraph >= paragraph - WINDOW);
-    const last = (list: Entry[]): Entry | null => list.at(-1) ?? null;
-    switch (refersTo) {
-      case 'organization':
-        return last(all.filter((e) => e.actor.type === 'organization'));
-      case 'state':
-        return last(near.filter((e) => e.subject && e.actor.type === 'state'));
-      case 'nearest':
-        return last(near);
-      case 'speaker':
-        return last(near.filter((e) => e.subject));
+    const fits = (e: Entry): boolean => {
+      switch (refersTo) {
+        case 'organization':
+          return e.actor.type === 'organization';
+        case 'state':
+          return e.subject && e.actor.type === 'state';
+        case 'nearest':
+          return true;
+        case 'speaker':
+        case 'person':
+          return e.subject;
+      }
+    };
+    const found = this.lastEntry(pending, refersTo === 'organization' ? Infinity : WINDOW, paragraph, fits);
+    if (!found || refersTo !== 'person' || found.speaker) return found;
+    // "he", "she" are a person: the one last named for that actor.
+    const named = this.lastEntry(pending, PERSON_WINDOW, paragraph, (e) => e.actor === found.actor && e.speaker !== null);
+    return named ? { ...found, speaker: named.speaker } : found;
+  }
+
+  /** The last entry (pending ones first) that fits, within `window` paragraphs back. */
+  private lastEntry(pending: Entry[], window: number, paragraph: number, fits: (e: Entry) => boolean): Entry | null {
+    // Entries come in text order, so the search runs back and stops at the window.
+    for (const list of [pending, this.entries]) {
+      for (let i = list.length - 1; i >= 0; i -= 1) {
+        const e = list[i]!;
+        if (e.paragraph < paragraph - window) return null;
+        if (fits(e)) return e;
+      }
     }
+    return null;
   }
 
   /** The author of an embedded post in this paragraph ("— Nabila Massrali (@NabilaEUspox)"). */
@@ -165,11 +217,14 @@ class Discourse {
 
   /** Whether an entry came from earlier sentences (not from this one's names). */
   isKnown(entry: Entry): boolean {
-    return this.entries.includes(entry) || [...this.tweets.values()].includes(entry);
+    return this.known.has(entry);
   }
 
   commit(entries: Entry[], people: Person[]): void {
-    this.entries.push(...entries);
+    for (const e of entries) {
+      this.entries.push(e);
+      this.known.add(e);
+    }
     for (const p of people) this.seen.add(p);
   }
 }
@@ -190,6 +245,7 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse): R
   const asides = arabic ? [] : asideSpans(text);
   const tokens = tokenize(text);
   const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, asides);
+  assignRoles(mentions, discourse, sentence.paragraph);
   // A quoted name (the “Organization of the Collective Security Treaty”) is no speech.
   const quotes = (arabic ? [] : longQuotes(text)).filter((q) => !mentions.some((m) => text.slice(q.start + 1, q.end - 1).trim() === text.slice(m.start, m.end)));
   for (const m of mentions) m.quote = within(m.start, quotes);
@@ -210,14 +266,26 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse): R
       continue;
     }
     for (const owner of owners) {
-      addClaim(claims, { actor: owner.actor, speaker: owner.speaker, stance: cue.stance });
+      const speaker = owner.speaker ?? personNear(context, cue.start, owner.actor);
+      addClaim(claims, { actor: owner.actor, speaker, stance: cue.stance, cue: cue.text });
       // A speaker found only from context speaks here too, for the next "he added".
       if (discourse.isKnown(owner)) fromContext.push({ ...owner, subject: true, paragraph: sentence.paragraph });
     }
   }
   const people = mentions.flatMap((m) => (m.person ? [m.person] : []));
   discourse.commit([...pending, ...fromContext], people);
-  return { claims, notes };
+  return { claims: claims.filter((c) => !onlyTroopsNamed(c, claims)), notes };
+}
+
+const SENDING = /\b(?:send|sent|dispatch|deploy|airlift|land|transfer|mov|transport|flown|إرسال|نشر)/iu;
+
+/**
+ * Troops named in a sentence about their withdrawal ("Belarus began
+ * withdrawing its paratroopers") are not being sent: a sends_troops whose
+ * cue is only the troops gives way to the same actor's withdraws_troops.
+ */
+function onlyTroopsNamed(claim: Claim, claims: Claim[]): boolean {
+  return claim.stance === 'sends_troops' && !SENDING.test(claim.cue) && claims.some((c) => c.actor === claim.actor && c.stance === 'withdraws_troops');
 }
 
 /** One row per actor and stance in a sentence; a named speaker beats none. */
@@ -236,13 +304,28 @@ interface SentenceContext {
   tokens: Token[];
   discourse: Discourse;
   clauses: number[];
+  /** The speech verbs outside quotes and names, found when first needed. */
+  verbs?: Span[];
 }
 
 function isMostlyArabic(text: string): boolean {
-  const arabic = text.match(/\p{Script=Arabic}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  return arabic > latin;
+  let balance = 0;
+  for (const ch of text) balance += scriptOf(ch);
+  return balance > 0;
 }
+
+/** 1 for an Arabic character, -1 for a Latin one, 0 otherwise. */
+function scriptOf(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? -1 : 0;
+  let s = SCRIPTS.get(code);
+  if (s === undefined) {
+    s = /\p{Script=Arabic}/u.test(ch) ? 1 : /\p{Script=Latin}/u.test(ch) ? -1 : 0;
+    if (SCRIPTS.size < 10_000) SCRIPTS.set(code, s);
+  }
+  return s;
+}
+const SCRIPTS = new Map<number, number>();
 
 // ------------------------------------------------------------------ tokens
 
@@ -251,13 +334,55 @@ interface Token extends Span {
   word: boolean;
 }
 
+/**
+ * Words (letters, marks and digits, joined by ' - or .) and single other
+ * characters, as `/[\p{L}\p{M}\p{N}]+(?:['\-.][\p{L}\p{M}\p{N}]+)*|\S/gu` would
+ * give them, read in one pass.
+ */
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['\-.][\p{L}\p{M}\p{N}]+)*|\S/gu)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    word: /[\p{L}\p{N}]/u.test(m[0]),
-  }));
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (wordClass(cp) === 0) {
+      if (!/\s/u.test(text[i]!)) tokens.push({ start: i, end: i + size, text: text.slice(i, i + size), word: false });
+      i += size;
+      continue;
+    }
+    const start = i;
+    let word = false;
+    for (;;) {
+      // A run of letters, marks and digits; then, after a joiner, another.
+      while (i < text.length) {
+        const c = text.codePointAt(i)!;
+        const k = wordClass(c);
+        if (k === 0) break;
+        if (k !== MARK) word = true;
+        i += c > 0xffff ? 2 : 1;
+      }
+      if (i + 1 < text.length && JOINERS.has(text[i]!) && wordClass(text.codePointAt(i + 1)!) !== 0) i += 1;
+      else break;
+    }
+    tokens.push({ start, end: i, text: text.slice(start, i), word });
+  }
+  return tokens;
+}
+
+const JOINERS = new Set(["'", '-', '.']);
+const MARK = 2;
+const WORD_CLASSES = new Map<number, number>();
+
+/** 0: not a letter, mark or digit; 1: letter or digit; 2: mark. */
+function wordClass(cp: number): number {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) ? 1 : 0;
+  let c = WORD_CLASSES.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = /[\p{L}\p{N}]/u.test(ch) ? 1 : /\p{M}/u.test(ch) ? MARK : 0;
+    if (WORD_CLASSES.size < 100_000) WORD_CLASSES.set(cp, c);
+  }
+  return c;
 }
 
 // ------------------------------------------------------------------ quotes
@@ -277,6 +402,9 @@ function longQuotes(text: string): Span[] {
   const spans: Span[] = [];
   let open: number | null = null;
   for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Quotation marks are " « » and U+201C-201E: anything else passes at once.
+    if (code !== 0x22 && code !== 0xab && code !== 0xbb && (code < 0x201c || code > 0x201e)) continue;
     const ch = text[i]!;
     const opens = OPENING.has(ch) || (ch === '"' && open === null);
     const closes = CLOSING.has(ch) || (ch === '"' && open !== null);
@@ -337,6 +465,22 @@ function mention(
   proclitic: string | null,
 ): Mention {
   return { start: span.start, end: span.end, kind, actor, person, speaker, refersTo, proclitic, role: 'subject', quote: -1, aside: false, group: -1, resolved: null };
+}
+
+/**
+ * A person who also speaks for an organisation (Pashinyan as chair of the
+ * CSTO) speaks for it where the sentence names it, and in the paragraphs
+ * after that, as long as it comes up again; elsewhere for the person's state.
+ */
+function assignRoles(mentions: Mention[], discourse: Discourse, paragraph: number): void {
+  for (const m of mentions) {
+    const person = m.kind === 'person' ? m.person : null;
+    if (!person || person.speaksFor.length === 0) continue;
+    const named = person.speaksFor.find((org) => mentions.some((o) => o.kind === 'actor' && o.actor === org));
+    if (named) discourse.roles.set(person, { actor: named, paragraph });
+    const role = discourse.roles.get(person);
+    if (role && role.paragraph >= paragraph - WINDOW) m.actor = role.actor;
+  }
 }
 
 /**
@@ -481,7 +625,7 @@ function entryOf(m: Mention, paragraph: number): Entry | null {
   const subject = m.role === 'subject' && !m.aside && m.quote === -1;
   if (m.kind === 'anaphor') {
     if (!m.resolved) return null;
-    const speaker = m.refersTo === 'speaker' ? m.resolved.speaker : null;
+    const speaker = m.refersTo === 'speaker' || m.refersTo === 'person' ? m.resolved.speaker : null;
     return { actor: m.resolved.actor, speaker, subject, paragraph };
   }
   if ((m.kind === 'actor' || m.kind === 'person') && m.actor && m.role !== 'modifier') {
@@ -521,10 +665,20 @@ function negated(g: Gazetteer, text: string, cue: Span): boolean {
   return findNegations(g, lastWords).length > 0;
 }
 
-function longestFirst<C extends Span>(cues: C[]): C[] {
+/**
+ * Where cues overlap, a cue inside a longer one gives way to it ("without the
+ * interference of external forces" hides "external forces"), and of two
+ * cues of one stance the longer stands. Cues of different stances that only
+ * overlap both stand: "the ability to resolve their differences" is
+ * confidence in the government and a call for dialogue.
+ */
+function longestFirst<C extends Span & { stance: string }>(cues: C[]): C[] {
   const kept: C[] = [];
   const bySize = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const c of bySize) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  for (const c of bySize) {
+    const hidden = kept.some((k) => (k.start <= c.start && c.end <= k.end) || (k.stance === c.stance && c.start < k.end && k.start < c.end));
+    if (!hidden) kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -553,6 +707,9 @@ function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
   const sayer = nearestSubject(ctx, verb ? verb.start : anchor, -1);
   if (sayer) return ownersOf(ctx, sayer);
   if (quote) return quoteOwners(ctx, quote);
+  // A short quote or plain words with the attribution after them: "“Calm down,” he said."
+  const attributed = ctx.verbs?.some((v) => v.start >= cue.end) ? attributionAfter(ctx, cue) : null;
+  if (attributed) return ownersOf(ctx, attributed);
   const tweet = ctx.discourse.tweetAuthor(ctx.sentence.paragraph);
   return tweet ? [tweet] : null;
 }
@@ -579,10 +736,8 @@ function nearestSubject(ctx: SentenceContext, pos: number, q: number): Mention |
 }
 
 function nearestVerb(ctx: SentenceContext, pos: number): Span | null {
-  const verbs = findSpeechVerbs(ctx.g, ctx.text).filter(
-    (v) => v.end <= pos && within(v.start, ctx.quotes) < 0 && !ctx.mentions.some((m) => v.start < m.end && m.start < v.end),
-  );
-  return verbs.at(-1) ?? null;
+  ctx.verbs ??= findSpeechVerbs(ctx.g, ctx.text).filter((v) => within(v.start, ctx.quotes) < 0 && !ctx.mentions.some((m) => v.start < m.end && m.start < v.end));
+  return ctx.verbs.findLast((v) => v.end <= pos) ?? null;
 }
 
 /** The speaker named after a quote: a name first, else "it", "the statement". */
@@ -610,6 +765,12 @@ function personInClause(ctx: SentenceContext, m: Mention, actor: Actor): Speaker
   const people = ctx.mentions.filter((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(ctx.clauses, p.start) === clause);
   people.sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start));
   return people[0]?.speaker ?? null;
+}
+
+/** A named person of `actor` in the clause at `pos` (a list's doers: "Pashinyan said forces of the CSTO..."). */
+function personNear(ctx: SentenceContext, pos: number, actor: Actor): Speaker | null {
+  const clause = clauseOf(ctx.clauses, pos);
+  return ctx.mentions.find((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(ctx.clauses, p.start) === clause)?.speaker ?? null;
 }
 
 /** Clause boundaries: ";", ", and", ", but", "while", and the comma closing an opening "While ...". */

@@ -29,14 +29,19 @@ export function splitParagraphs(body: string): Paragraph[] {
  * language (BCP 47, e.g. "en" or "ar") so that its sentences stay `null`.
  */
 export function splitSentences(body: string, articleLanguage?: string): Sentence[] {
+  return sentencesOf(body, splitParagraphs(body), articleLanguage);
+}
+
+/** `splitSentences` for a caller that already has the paragraphs of `body` (`splitParagraphs`). */
+export function sentencesOf(body: string, paragraphs: readonly Paragraph[], articleLanguage?: string): Sentence[] {
   const own = articleLanguage ? primarySubtag(articleLanguage) : null;
   const sentences: Sentence[] = [];
-  for (const p of splitParagraphs(body)) {
+  for (const p of paragraphs) {
     for (const line of lineSpans(body, p.start, p.end)) {
       for (const span of sentenceSpans(body, line)) {
         const text = body.slice(span.start, span.end);
         const guess = guessLanguage(text);
-        sentences.push({ ...span, text, paragraph: p.index, lang: guess === own ? null : guess });
+        sentences.push({ start: span.start, end: span.end, text, paragraph: p.index, lang: guess === own ? null : guess });
       }
     }
   }
@@ -61,16 +66,22 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
  * most letters, when it has more letters than the Latin script; otherwise null.
  */
 export function guessLanguage(text: string): string | null {
+  // Only letters of the scripts above can outnumber the Latin ones, and none
+  // lies in Latin, IPA, combining marks or general punctuation (checked over
+  // every code point): an English sentence, curly quotes and dashes included,
+  // is done with one quick scan.
+  if (!BEYOND_LATIN.test(text)) return null;
   let latin = 0;
   const counts = new Map<string, number>();
-  for (const ch of text) {
-    if (!/\p{L}/u.test(ch)) continue;
-    if (/\p{Script=Latin}/u.test(ch)) {
-      latin += 1;
-      continue;
-    }
-    const lang = SCRIPT_LANGUAGES.find(([script]) => script.test(ch))?.[1];
-    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  // By code point, as `for (const ch of text)` would, but without a string per
+  // character: this runs over every character of every article.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i += 1;
+    const script = code < 0x80 ? asciiScript(code) : scriptOf(code);
+    if (script === null) continue;
+    if (script === LATIN) latin += 1;
+    else counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = latin;
@@ -78,6 +89,32 @@ export function guessLanguage(text: string): string | null {
     if (count > bestCount) [best, bestCount] = [lang, count];
   }
   return best;
+}
+
+const BEYOND_LATIN = /[^\u0000-\u036f\u2000-\u206f]/;
+
+/** What a letter tells `guessLanguage`: Latin, a language, or nothing (not a letter, or a script without one). */
+const LATIN = 'Latin';
+
+function asciiScript(code: number): string | null {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a ? LATIN : null;
+}
+
+// Unicode property tests are slow per character, and a text uses few distinct
+// characters: each code point is classified once per process.
+const SCRIPTS = new Map<number, string | null>();
+
+function scriptOf(code: number): string | null {
+  let script = SCRIPTS.get(code);
+  if (script === undefined) {
+    const ch = String.fromCodePoint(code);
+    if (!/\p{L}/u.test(ch)) script = null;
+    else if (/\p{Script=Latin}/u.test(ch)) script = LATIN;
+    else script = SCRIPT_LANGUAGES.find(([pattern]) => pattern.test(ch))?.[1] ?? null;
+    SCRIPTS.set(code, script);
+  }
+  return script;
 }
 
 function primarySubtag(tag: string): string {
@@ -103,14 +140,23 @@ function lineSpans(text: string, from: number, to: number): Span[] {
 /** `span` without surrounding whitespace, or null when nothing is left. */
 function trimSpan(text: string, span: Span): Span | null {
   let { start, end } = span;
-  while (start < end && /\s/u.test(text[start]!)) start += 1;
-  while (end > start && /\s/u.test(text[end - 1]!)) end -= 1;
+  while (start < end && isSpace(text, start)) start += 1;
+  while (end > start && isSpace(text, end - 1)) end -= 1;
   return start < end ? { start, end } : null;
+}
+
+/** `/\s/u` (the white space `trim` removes) at one UTF-16 index, without the regex for ASCII. */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/u.test(text[at]!);
 }
 
 // ---------------------------------------------------------------- sentence ends
 
 const TERMINATORS = '.!?…؟۔。！？';
+const TERMINATOR_CODES: ReadonlySet<number> = new Set([...TERMINATORS].map((t) => t.charCodeAt(0)));
+const NEXT_STOP = new RegExp(`[${TERMINATORS}\\n\\r\\u2028\\u2029]`, 'g');
 // Full-width stops end a sentence on their own: those scripts put no space after them.
 const FULL_WIDTH_TERMINATORS = '。！？';
 const CLOSERS = '”"’\')]}»›」』';
@@ -134,10 +180,12 @@ function sentenceSpans(text: string, line: Span): Span[] {
   let start = line.start;
   let i = line.start;
   while (i < line.end) {
-    if (!TERMINATORS.includes(text[i]!)) {
-      i += 1;
-      continue;
-    }
+    // Jump to the next terminator. A line break stops the search too, so it
+    // never runs past the white space that follows the line.
+    NEXT_STOP.lastIndex = i;
+    const stop = NEXT_STOP.exec(text);
+    if (!stop || stop.index >= line.end) break;
+    i = stop.index;
     const end = endOfTerminator(text, i, line.end);
     if (endsSentence(text, i, end, line.end)) {
       const span = trimSpan(text, { start, end });
@@ -154,7 +202,7 @@ function sentenceSpans(text: string, line: Span): Span[] {
 /** Past a run of terminators ("?!", "...") and the quotes or brackets closing on it. */
 function endOfTerminator(text: string, at: number, lineEnd: number): number {
   let j = at;
-  while (j < lineEnd && TERMINATORS.includes(text[j]!)) j += 1;
+  while (j < lineEnd && TERMINATOR_CODES.has(text.charCodeAt(j))) j += 1;
   while (j < lineEnd && CLOSERS.includes(text[j]!)) j += 1;
   return j;
 }
@@ -163,13 +211,16 @@ function endOfTerminator(text: string, at: number, lineEnd: number): number {
 function endsSentence(text: string, at: number, end: number, lineEnd: number): boolean {
   const run = text.slice(at, end);
   if ([...FULL_WIDTH_TERMINATORS].some((t) => run.includes(t))) return true;
-  const rest = text.slice(end, lineEnd);
-  if (rest.trim() === '') return true;
+  // The first character after the white space that follows: found in place,
+  // since slicing the rest of the line at every full stop is quadratic.
+  let next = end;
+  while (next < lineEnd && isSpace(text, next)) next += 1;
+  if (next === lineEnd) return true;
   // "A.In", "2.5", "t.co/x": no space, no sentence end.
-  if (!/^\s/u.test(rest)) return false;
-  const next = rest.trimStart()[0]!;
-  if (!startsSentence(next)) return false;
-  return !(run === '.' && isAbbreviation(wordBefore(text, at), next));
+  if (next === end) return false;
+  const ch = text[next]!;
+  if (!startsSentence(ch)) return false;
+  return !(run === '.' && isAbbreviation(wordBefore(text, at), ch));
 }
 
 function startsSentence(ch: string): boolean {
@@ -180,7 +231,7 @@ function startsSentence(ch: string): boolean {
 /** The word that a full stop at `at` closes, without opening quotes or brackets. */
 function wordBefore(text: string, at: number): string {
   let from = at;
-  while (from > 0 && !/\s/u.test(text[from - 1]!)) from -= 1;
+  while (from > 0 && !isSpace(text, from - 1)) from -= 1;
   let word = text.slice(from, at);
   while (word && OPENERS.includes(word[0]!)) word = word.slice(1);
   return word;

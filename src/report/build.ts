@@ -17,6 +17,7 @@ import remarkNarrativeMeta from './remark-narrative-meta.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
+import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeScriptDirection from './rehype-script-direction.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
@@ -59,6 +60,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
       footnoteBackLabel: (_, rereference) => `↩${rereference > 1 ? rereference : ''} Back to the text`,
     })
     .use(rehypeScriptDirection)
+    .use(rehypeSafeUrls)
     .use(rehypeStringify);
 
   const tree = await processor.run(processor.parse(file), file);

@@ -1,68 +1,109 @@
 // A chart's furniture, Datawrapper-style: title, subtitle, the plot (wide and
-// narrow, switched by CSS), a description in words, the source line with
-// footnotes, the data as a table and as a CSV download.
-import type { Element as HastElement, ElementContent } from 'hast';
+// narrow, switched by CSS), a description in words, the data as a table (each
+// row footnoted to its quote) and as a CSV download, and the source line.
+import type { ElementContent } from 'hast';
 import { fromDom } from 'hast-util-from-dom';
 import { h } from 'hastscript';
-import type { PhrasingContent, RootContent } from 'mdast';
-import type { ChartOptions, ChartOutput } from '../charts/chart.ts';
+import type { PhrasingContent, RootContent, Table, TableCell, TableRow as MdastTableRow } from 'mdast';
+import type { ChartOptions, ChartOutput, RowSource } from '../charts/chart.ts';
 import { toCsv } from '../datasets/csv.ts';
+import { quoteReference } from './quote-footnotes.ts';
 import { sourceReference } from './source-footnotes.ts';
 
-/** An mdast node that becomes `<figure>`; its source line keeps real footnote references. */
+/** An mdast node that becomes `<figure>`; the source line and the table keep real footnote references. */
 export function chartFigure(id: string, output: ChartOutput, options: ChartOptions): RootContent {
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
-  const hast = (children: ElementContent[], className: string) => block(className, children);
+  const name = id.replace(/^chart-\d+-/, '');
+  // Each rendering is one image, named by the title and described by the words under it: said once, not per layout.
   const plot = (element: Element, layout: 'wide' | 'narrow') =>
-    h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabel: `${output.title}. ${output.description}` }, [
+    h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [
       fromDom(element as unknown as Node) as ElementContent,
     ]);
-  const sourceLine: PhrasingContent[] = [{ type: 'text', value: 'Source: newsbook extraction from ' }];
+
+  const sourceLine: PhrasingContent[] = [];
+  if (options.caption) sourceLine.push({ type: 'text', value: `${options.caption} ` });
+  sourceLine.push({ type: 'text', value: 'Source: newsbook extraction from ' });
   output.sources.forEach((article, i) => {
     sourceLine.push({ type: 'text', value: `${i === 0 ? '' : ', '}article ${article}` }, sourceReference(article));
   });
   sourceLine.push({ type: 'text', value: '.' });
-  const csv = toCsv(output.columns.map((c) => c.field), output.rows);
 
   const children: RootContent[] = [
-    hast([h('h3', { id: titleId, className: ['chart-title'] }, output.title)], 'chart-head'),
-    hast([h('p', { className: ['chart-subtitle'] }, output.subtitle)], 'chart-sub'),
-    hast([plot(output.wide, 'wide'), plot(output.narrow, 'narrow')], 'chart-plots'),
-    hast([h('p', { id: descriptionId, className: ['chart-description'] }, output.description)], 'chart-words'),
-    {
-      type: 'paragraph',
-      data: { hName: 'figcaption', hProperties: { className: ['chart-source'] } },
-      children: [...(options.caption ? [{ type: 'text' as const, value: `${options.caption} ` }] : []), ...sourceLine],
-    },
-    hast(
-      [
-        h('details', { className: ['chart-data'] }, [
-          h('summary', 'The data behind this chart'),
-          h('div', { className: ['table-scroll'] }, [table(output)]),
-        ]),
-        h('p', { className: ['chart-download'] }, [
-          h('a', { href: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, download: `${id.replace(/^chart-\d+-/, '')}.csv` }, 'Get the data (CSV)'),
-        ]),
-      ],
-      'chart-foot',
-    ),
+    part('div', { className: ['chart-head'] }, [
+      h('h3', { id: titleId, className: ['chart-title'] }, output.title),
+      h('p', { className: ['chart-subtitle'] }, output.subtitle),
+    ]),
+    part('div', { className: ['chart-plots'] }, [plot(output.wide, 'wide'), plot(output.narrow, 'narrow')]),
+    part('p', { id: descriptionId, className: ['chart-description'] }, [{ type: 'text', value: output.description }]),
+    container('details', { className: ['chart-data'] }, [
+      container('summary', {}, [{ type: 'text', value: `The data behind this chart (${output.rows.length} row${output.rows.length === 1 ? '' : 's'})` }]),
+      container('div', { className: ['table-scroll'] }, [table(output)]),
+    ]),
+    part('p', { className: ['chart-download'] }, [
+      h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(output))}`, download: `${name}.csv` }, 'Get the data (CSV)'),
+    ]),
+    container('figcaption', { className: ['chart-source'] }, sourceLine),
   ];
-  return {
-    type: 'chartFigure',
-    data: { hName: 'figure', hProperties: { id, className: ['chart'], ariaLabelledBy: titleId, ariaDescribedBy: descriptionId } },
-    children,
-  } as unknown as RootContent;
+  return container('figure', { id, className: ['chart'], ariaLabelledBy: titleId }, children);
 }
 
-function table(output: ChartOutput): HastElement {
-  return h('table', [
-    h('thead', [h('tr', output.columns.map((c) => h('th', { scope: 'col' }, c.label)))]),
-    h('tbody', output.rows.map((row) => h('tr', output.columns.map((c) => h('td', String(row[c.field] ?? '')))))),
-  ]);
+/** The table readers see: the columns meant for it, then the footnotes leading to each row's quote. */
+function table(output: ChartOutput): Table {
+  const columns = output.columns.filter((c) => c.table !== false);
+  const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
+  const head: MdastTableRow = { type: 'tableRow', children: [...columns.map((c) => cell([{ type: 'text', value: c.label }])), cell([{ type: 'text', value: 'Quote' }])] };
+  const body = output.rows.map(
+    (row): MdastTableRow => ({
+      type: 'tableRow',
+      children: [...columns.map((c) => cell(text(row.values[c.field]))), cell(row.sources.flatMap(reference))],
+    }),
+  );
+  return { type: 'table', align: [...columns.map(() => null), null], children: [head, ...body] };
 }
 
-function block(className: string, children: ElementContent[]): RootContent {
-  // A childless mdast node whose hast children are given: `hChildren` replaces them.
-  return { type: 'chartPart', children: [], data: { hName: 'div', hProperties: { className: [className] }, hChildren: children } } as unknown as RootContent;
+function text(value: string | number | null | undefined): PhrasingContent[] {
+  if (value === null || value === undefined || value === '') return [];
+  return [{ type: 'text', value: typeof value === 'number' ? value.toLocaleString('en-US') : value }];
+}
+
+/** A dataset row leads to its quote's footnote; a passage of an article is quoted here, with the article's footnote. */
+function reference(source: RowSource): PhrasingContent[] {
+  if ('row' in source) return [quoteReference(source.row)];
+  return [{ type: 'text', value: `“${source.quote}”` }, sourceReference(source.article)];
+}
+
+/** The CSV: every column, then the dataset rows (or articles) each line comes from. */
+function csv(output: ChartOutput): string {
+  const fields = [...output.columns.map((c) => c.field), 'sources'];
+  const rows = output.rows.map((row) => ({
+    ...row.values,
+    sources: row.sources.map((s) => ('row' in s ? s.row : s.article)).join(' '),
+  }));
+  return toCsv(fields, rows);
+}
+
+/**
+ * Percent-encodes only what a `data:` URL in an attribute must not hold
+ * (spaces, line breaks, quotes, `#`, `%`, `&`, `<`, `>`, `?`), leaving
+ * letters, digits, punctuation and non-ASCII text as they are: a third of
+ * the size of `encodeURIComponent` for prose.
+ */
+export function encodeDataUrl(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (/[A-Za-z0-9\-_.!~*'(),:;/@=+$]/.test(char) || (char.codePointAt(0) ?? 0) > 0x9f) out += char;
+    else out += encodeURIComponent(char);
+  }
+  return out;
+}
+
+/** A childless mdast node whose hast children are given: `hChildren` replaces them. */
+function part(tagName: string, properties: Record<string, unknown>, children: ElementContent[] | { type: 'text'; value: string }[]): RootContent {
+  return { type: 'chartPart', children: [], data: { hName: tagName, hProperties: properties, hChildren: children } } as unknown as RootContent;
+}
+
+/** An mdast node rendered as `tagName` around mdast children (so footnote references inside stay references). */
+function container(tagName: string, properties: Record<string, unknown>, children: readonly unknown[]): RootContent {
+  return { type: 'chartPart', children, data: { hName: tagName, hProperties: properties } } as unknown as RootContent;
 }

@@ -16,7 +16,7 @@ export function describeArticle(article: ArticleRow): PhrasingContent[] {
   const date = `${formatDay(article.published)}${article.published_basis === 'inferred' ? ' (date inferred from the text)' : ''}`;
   const title = `“${article.title}”`;
   const parts: PhrasingContent[] = [{ type: 'text', value: `${article.outlet ?? 'Unattributed'}, ` }];
-  parts.push(article.url ? { type: 'link', url: article.url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title });
+  parts.push(article.url && /^https?:\/\//i.test(article.url) ? { type: 'link', url: article.url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title });
   parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
   return parts;
 }

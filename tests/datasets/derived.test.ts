@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
-import { loadGazetteer } from '../../src/cli/derive.ts';
+import { loadGazetteer, loadReview } from '../../src/cli/derive.ts';
 import { DEFAULT_DERIVE_OPTIONS, deriveFingerprint } from '../../src/cli/derive-inputs.ts';
 import { loadArticles } from '../../src/cli/files.ts';
 import { PATHS } from '../../src/cli/paths.ts';
@@ -20,11 +20,21 @@ beforeAll(async () => {
 });
 
 describe('data/derived', () => {
-  it('is what the extraction code derives from the articles today (run `npm run derive` if not)', async () => {
-    const derived = deriveDatasets(articles, await loadGazetteer(PATHS.gazetteer));
+  it('is what the extraction code derives from the articles today, with the review applied (run `npm run derive` if not)', async () => {
+    const derived = deriveDatasets(articles, await loadGazetteer(PATHS.gazetteer), { review: await loadReview(PATHS.review) });
+    expect(derived.reviewProblems).toEqual([]);
     for (const [name, content] of serializeDatasets(derived.datasets)) {
       expect(committed(name), `${name} is out of date: run \`npm run derive\``).toBe(content);
     }
+  }, 60_000);
+
+  it('marks the rows an editor reviewed, in the last column', () => {
+    const casualties = parseDataset('casualties', committed('casualties.json'), 'casualties.json');
+    expect(committed('casualties.csv').split('\n')[0]).toMatch(/,reviewed$/);
+    expect(committed('reactions.csv').split('\n')[0]).toMatch(/,reviewed$/);
+    // data/review.yaml corrects the date of 002's "dozens of the attackers were eliminated".
+    expect(casualties.find((r) => r.quote.includes('dozens of the attackers were eliminated'))).toMatchObject({ as_of: '2022-01-06', reviewed: true });
+    expect(casualties.filter((r) => r.reviewed)).toHaveLength(1);
   });
 
   it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
@@ -51,11 +61,14 @@ describe('data/derived', () => {
     }
   });
 
-  it('numbers rows per article in text order', () => {
+  it('numbers rows per article in text order (a rejected row leaves a gap, so ids never move)', () => {
     const casualties = parseDataset('casualties', committed('casualties.json'), 'casualties.json');
     for (const id of new Set(casualties.map((r) => r.article))) {
       const rows = casualties.filter((r) => r.article === id);
-      expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => `${id}-c${i + 1}`));
+      const numbers = rows.map((r) => Number(r.id.slice(`${id}-c`.length)));
+      expect(rows.every((r) => r.id.startsWith(`${id}-c`))).toBe(true);
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      expect(new Set(numbers).size).toBe(numbers.length);
       expect(rows.map((r) => r.start)).toEqual([...rows.map((r) => r.start)].sort((a, b) => a - b));
     }
   });

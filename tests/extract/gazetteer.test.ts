@@ -96,6 +96,13 @@ describe('validation', () => {
     expect(e.line).toBe(7);
   });
 
+  it('rejects a person speaking for an actor that does not exist', () => {
+    const yaml = MINIMAL.replace('    aliases: [Freedonia]\n', '    aliases: [Freedonia]\n    people:\n      - name: Rufus Firefly\n        office: President\n        speaks_for: [Sylvania]\n');
+    const e = problem(yaml);
+    expect(e.path).toBe('actors.0.people.0.speaks_for.0');
+    expect(e.reason).toMatch(/not the name of an actor/u);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const e = problem('actors:\n  - name: [unclosed\n');
     expect(e.line).toBeGreaterThan(1);
@@ -209,6 +216,16 @@ describe('cues', () => {
   it('expands {actor} to any alias', () => {
     expect(stances(g, 'We support Kazakhstan.')).toContain('supports_government');
     expect(stances(g, 'We support calls for calm.')).not.toContain('supports_government');
+  });
+
+  it('matches whole words only, with any case and spacing', () => {
+    expect(stances(g, 'It was unconcerned.')).toEqual([]);
+    expect(stances(g, 'They voiced  Grave CONCERN.')).toEqual(['expresses_concern']);
+    expect(stances(g, 'a call for non-violence')).toEqual(['urges_restraint']);
+  });
+
+  it('finds every cue of a text, overlapping ones included, in stance order', () => {
+    expect(findCues(g, normalizeText('They urged restraint and self-restraint.').text).map((c) => c.text)).toEqual(['restraint', 'restraint', 'self-restraint']);
   });
 
   it('matches Arabic cues through vowel marks and proclitics', () => {

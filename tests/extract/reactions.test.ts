@@ -166,6 +166,63 @@ describe('negation and reported accusations', () => {
   });
 });
 
+describe('general rules (sentences written for the test)', () => {
+  it('keeps cues of two stances that only overlap', () => {
+    expect(read('Iran said the government has the ability to resolve their differences.')).toEqual(['Iran:supports_government', 'Iran:urges_dialogue']);
+  });
+
+  it('does not read a promise to leave as a withdrawal', () => {
+    expect(read('The CSTO said its troops will leave as soon as the mission ends.')).not.toContain('Collective Security Treaty Organization:withdraws_troops');
+    expect(read('Russian troops will begin withdrawing on Thursday.')).toEqual([]);
+    expect(read('Belarus began withdrawing its paratroopers on Thursday.')).toEqual(['Belarus:withdraws_troops']);
+  });
+
+  it('does not take an airline for its country', () => {
+    expect(read('Turkish Airlines canceled its flights to Almaty.')).toEqual([]);
+    expect(read('Germany advised against travel, and Lufthansa suspended its flights.')).toEqual(['Germany:travel_warning']);
+  });
+
+  it('gives the words of an office-holder to the organisation he speaks for there', () => {
+    const body = 'Nikol Pashinyan said the CSTO would send peacekeepers.\n\nPashinyan wrote that the unrest was caused by foreign interference.';
+    expect(extract(body).rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`)).toEqual([
+      'Collective Security Treaty Organization:sends_troops:Nikol Pashinyan',
+      'Collective Security Treaty Organization:blames_foreign_forces:Nikol Pashinyan',
+    ]);
+    expect(read('Nikol Pashinyan said Armenia would send 100 troops.')).toEqual(['Armenia:sends_troops']);
+  });
+
+  it('reads aid pledged by an actor that sends troops as those troops', () => {
+    expect(read('The CSTO has pledged aid. The CSTO will send peacekeeping troops.')).toEqual([
+      'Collective Security Treaty Organization:sends_troops',
+      'Collective Security Treaty Organization:sends_troops',
+    ]);
+    expect(read('Russia pledged humanitarian aid. Russia also sent troops.')).toEqual(['Russia:offers_help', 'Russia:sends_troops']);
+  });
+
+  it('names the person behind "she" when the actor she stands for spoke through her before', () => {
+    const body = 'Maria Zakharova spoke on Monday.\n\nThe Russian Foreign Ministry said the riots were foreign-backed. She added that Moscow was worried.';
+    const rows = extract(body).rows;
+    expect(rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`)).toEqual(['Russia:blames_foreign_forces:null', 'Russia:expresses_concern:Maria Zakharova']);
+  });
+
+  it('reads the Kazakh authorities calming people as restraint, and an order to shoot as no criticism', () => {
+    expect(read('President Tokayev tried to calm the heated mood with urgent appeals.')).toEqual(['Kazakhstan:urges_restraint']);
+    expect(read('Tokayev spoke on television.\n\n“Do not respond to provocations,” he said.')).toEqual(['Kazakhstan:urges_restraint']);
+    expect(read('Tokayev said he had ordered troops to shoot to kill without warning.')).toEqual([]);
+  });
+
+  it('reads consultation on next steps and seeing a threat to the state as support', () => {
+    expect(read('Moscow will consult with Astana and its allies on further steps.')).toEqual(['Russia:supports_government']);
+    expect(read('The CSTO said the events were a real threat to the sovereignty of the state.')).toEqual(['Collective Security Treaty Organization:supports_government']);
+  });
+
+  it('reads peace and stability stressed, and violence to be rejected, as restraint; peaceful expression too', () => {
+    expect(read('The OSCE stressed the importance of peace and stability.')).toEqual(['Organization for Security and Co-operation in Europe:urges_restraint']);
+    expect(read('Qatar condemned the violence, calling for its end.')).toEqual(['Qatar:urges_restraint']);
+    expect(read('Canada called for protesters to express themselves peacefully.')).toEqual(['Canada:urges_restraint']);
+  });
+});
+
 describe('rows', () => {
   const body = 'Violent protests continued.\n\nOn Wednesday, Japan voiced concern, and India urged calm.';
   const rows = extract(body, '2022-01-07').rows;

@@ -4,7 +4,7 @@
 // shrunk counterexample, and the same seed replays it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCounts, formatCount, parseCount } from '../../src/extract/numbers.ts';
+import { findCounts, formatCount, parseCount, QUALIFIER_PHRASES } from '../../src/extract/numbers.ts';
 
 // FUZZ_SEED / FUZZ_RUNS explore further by hand; the suite itself always runs the same cases.
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20220106);
@@ -94,6 +94,8 @@ type Written = { n: number; text: string; how: 'separated' | 'plain' | 'words' }
 const written: fc.Arbitrary<Written> = fc.oneof(
   count(12).map((n) => ({ n, text: withSeparators(n), how: 'separated' as const })),
   count(7).map((n) => ({ n, text: String(n), how: 'plain' as const })),
+  // Counts that look like years: the year rules are where a count is most easily lost.
+  fc.integer({ min: 1800, max: 2099 }).map((n) => ({ n, text: String(n), how: 'plain' as const })),
   fc.tuple(count(12), style).map(([n, s]) => ({ n, text: toWords(n, s), how: 'words' as const })),
 );
 
@@ -105,8 +107,15 @@ const QUALIFIERS = [
   ['fewer than', 'fewer_than'],
 ] as const;
 
+/**
+ * Every English qualifier numbers.ts knows, as the oracle of which qualifier each
+ * means. "circa" is left out: "circa 1999" is rightly a year (numbers.ts lists
+ * it among the year prepositions).
+ */
+const ALL_QUALIFIERS = QUALIFIER_PHRASES.filter(([words]) => /^[a-z ]+$/.test(words) && words !== 'circa');
+
 /** What each qualifier must give for n: CONTRACT §3 and numbers.ts's `reading`. */
-function expected(qualifier: (typeof QUALIFIERS)[number][1] | 'exact', n: number) {
+function expected(qualifier: (typeof ALL_QUALIFIERS)[number][1] | 'exact', n: number) {
   switch (qualifier) {
     case 'at_least':
     case 'more_than':
@@ -213,6 +222,27 @@ describe('findCounts finds any count, exactly once, inside a sentence', () => {
         expect(sentence.slice(m!.numberStart, m!.numberEnd)).toBe(text);
       }),
       PARAMS,
+    );
+  });
+
+  // KNOWN BUG (fails until fixed; reported, not skipped). Minimal repro:
+  //   findCounts('Police said close to 2000 people were detained.') → [] (expected "close to 2000" = 2000, about).
+  // The "to" of the qualifier "close to" counts as a year preposition ("to 2000"),
+  // and "about" qualifiers are not strong enough to override it, so a count
+  // of 1800–2099 written as plain digits after "close to" is read as a year.
+  // ("2,000" and "two thousand" read fine.) Pinned as an explicit example.
+  it('behind every English qualifier numbers.ts knows', () => {
+    fc.assert(
+      fc.property(written, fc.constantFrom(...ALL_QUALIFIERS), fc.constantFrom(...TEMPLATES), ({ n, text }, [words, qualifier], template) => {
+        const { sentence, phrase } = place(template, `${words} ${text}`);
+        const found = findCounts(sentence);
+        expect(found).toHaveLength(1);
+        const [m] = found;
+        expect({ value: m!.value, qualifier: m!.qualifier, low: m!.low, high: m!.high }).toEqual(expected(qualifier, n));
+        expect(m!.phrase).toBe(phrase);
+        expect(parseCount(`${words} ${text}`)).toEqual(expected(qualifier, n));
+      }),
+      { ...PARAMS, examples: [[{ n: 2000, text: '2000', how: 'plain' }, ['close to', 'about'], TEMPLATES[0]!]] },
     );
   });
 });

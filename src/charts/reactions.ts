@@ -1,0 +1,209 @@
+// Where the world stood: foreign governments and organisations × the
+// positions they took, each cell the number of articles that reported it.
+// The Kazakh authorities' own statements are not reactions and stay out.
+import * as Plot from '@observablehq/plot';
+import type { ReactionRow, Stance } from '../datasets/schema.ts';
+import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
+import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
+import type { LegendItem } from './encoding.ts';
+import { legendMarks, styleOf, sourceStyles } from './encoding.ts';
+import type { StanceGroup } from './labels.ts';
+import { STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, shortActor, stanceGroup } from './labels.ts';
+import { compareRowIds } from './panels.ts';
+import { renderPlot } from './plot.ts';
+import { textWidth } from './text.ts';
+
+/** The actor whose statements are the government's own, not a reaction to it. */
+export const HOME_ACTOR = 'Kazakhstan';
+
+/** A colour per family of stances; at least 3:1 against light and dark pages. */
+export const GROUP_COLORS: Record<StanceGroup, string> = { backing: '#d55e00', restraint: '#0072b2', critical: '#a86bc2' };
+
+export interface Cell {
+  actor: string;
+  stance: Stance;
+  /** Articles reporting it, in id order, each with its sentences. */
+  articles: { article: string; rows: ReactionRow[] }[];
+  sentences: number;
+}
+
+export const reactions: ChartDefinition = {
+  name: 'reactions',
+  filters: [],
+  render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
+    const foreign = data.reactions.filter((r) => r.actor !== HOME_ACTOR);
+    const home = data.reactions.filter((r) => r.actor === HOME_ACTOR);
+    const cells = toCells(foreign);
+    const actors = orderActors(cells);
+    const stances = STANCE_ORDER.filter((s) => cells.some((c) => c.stance === s));
+    const styles = sourceStyles(data.articles);
+    const title = options.title ?? 'Where the world stood';
+    const draw = (layout: Layout) => render(cells, actors, stances, styles, layout, document, title);
+    const homeNote = home.length
+      ? ` The Kazakh authorities’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => STANCE_LABELS[r.stance]))].join(', ')}).`
+      : '';
+    return {
+      title,
+      subtitle: `How many articles reported each foreign government or organisation taking each position; the darker the cell, the more articles.${homeNote}`,
+      description: describe(cells, actors, home),
+      wide: draw('wide'),
+      narrow: draw('narrow'),
+      columns: [
+        { field: 'actor', label: 'Actor' },
+        { field: 'stance', label: 'Position' },
+        { field: 'family', label: 'Family', table: false },
+        { field: 'articles', label: 'Articles' },
+        { field: 'sentences', label: 'Sentences' },
+        { field: 'article_ids', label: 'Article ids', table: false },
+      ],
+      rows: actors.flatMap((actor) =>
+        stances.flatMap((stance): TableRow[] => {
+          const cell = cells.find((c) => c.actor === actor && c.stance === stance);
+          if (!cell) return [];
+          return [
+            {
+              values: {
+                actor,
+                stance: STANCE_LABELS[stance],
+                family: stanceGroup(stance),
+                articles: cell.articles.length,
+                sentences: cell.sentences,
+                article_ids: cell.articles.map((a) => a.article).join(' '),
+              },
+              // One footnote per article counted: its first sentence with this actor and stance.
+              sources: cell.articles.map((a) => ({ row: a.rows[0]?.id ?? '' })),
+            },
+          ];
+        }),
+      ),
+      sources: [...new Set(foreign.map((r) => r.article))].sort(),
+    };
+  },
+};
+
+export function toCells(rows: readonly ReactionRow[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const row of [...rows].sort((a, b) => compareRowIds(a.id, b.id))) {
+    const key = `${row.actor}\u0000${row.stance}`;
+    const cell = cells.get(key) ?? { actor: row.actor, stance: row.stance, articles: [], sentences: 0 };
+    const entry = cell.articles.find((a) => a.article === row.article);
+    if (entry) entry.rows.push(row);
+    else cell.articles.push({ article: row.article, rows: [row] });
+    cell.sentences++;
+    cells.set(key, cell);
+  }
+  return [...cells.values()];
+}
+
+/**
+ * Actors from those backing the authorities to those keeping their distance:
+ * by the mean family of their positions (weighted by articles), then by how
+ * often they were reported, then by name.
+ */
+export function orderActors(cells: readonly Cell[]): string[] {
+  const rank: Record<StanceGroup, number> = { backing: 0, restraint: 1, critical: 2 };
+  const stats = new Map<string, { weight: number; total: number }>();
+  for (const c of cells) {
+    const s = stats.get(c.actor) ?? { weight: 0, total: 0 };
+    s.weight += rank[stanceGroup(c.stance)] * c.articles.length;
+    s.total += c.articles.length;
+    stats.set(c.actor, s);
+  }
+  const lean = (a: string) => {
+    const s = stats.get(a);
+    return s ? s.weight / s.total : 0;
+  };
+  return [...stats.keys()].sort((a, b) => lean(a) - lean(b) || (stats.get(b)?.total ?? 0) - (stats.get(a)?.total ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const LAYOUT: Record<Layout, { width: number; font: number; rowHeight: number; maxCell: number }> = {
+  wide: { width: WIDE, font: FONT_SIZE.wide, rowHeight: 22, maxCell: 40 },
+  narrow: { width: NARROW, font: FONT_SIZE.narrow, rowHeight: 22, maxCell: 40 },
+};
+
+function render(cells: readonly Cell[], actors: readonly string[], stances: readonly Stance[], styles: ReturnType<typeof sourceStyles>, layout: Layout, document: Document, ariaLabel: string): Element {
+  const { width, font, rowHeight, maxCell } = LAYOUT[layout];
+  const marks: Plot.Markish[] = [];
+  const max = Math.max(1, ...cells.map((c) => c.articles.length));
+  const legendItems: LegendItem[] = STANCE_GROUPS.filter((g) => stances.some((s) => stanceGroup(s) === g.id)).map((g) => ({
+    label: g.label,
+    swatch: { kind: 'cell', color: GROUP_COLORS[g.id], opacity: opacity(max, max) },
+  }));
+  const legend = legendMarks(legendItems, 0, 0, width, font);
+  marks.push(...legend.marks);
+  if (cells.length === 0) {
+    marks.push(Plot.text(['No reactions match this chart.'], { x: 0, y: legend.height + 16, textAnchor: 'start' }));
+    return renderPlot({ document, layout, width, height: legend.height + 30, ariaLabel, marks });
+  }
+
+  const labelWidth = Math.ceil(Math.max(...actors.map((a) => textWidth(shortActor(a), font)))) + 8;
+  const cellWidth = Math.min(maxCell, Math.floor((width - labelWidth - 4) / stances.length));
+  const headerHeight = Math.ceil(Math.max(...stances.map((s) => textWidth(STANCE_LABELS[s], font)))) + 6;
+  const headerTop = legend.height + 10;
+  const barY = headerTop + headerHeight + 3;
+  const gridTop = barY + 6;
+  const colX = (s: Stance) => labelWidth + (stances.indexOf(s) + 0.5) * cellWidth;
+  const rowY = (a: string) => gridTop + (actors.indexOf(a) + 0.5) * rowHeight;
+
+  // Column heads, turned to read upwards; a bar in the family's colour under each family.
+  marks.push(Plot.text(stances, { x: colX, y: barY - 4, text: (s: Stance) => STANCE_LABELS[s], rotate: -90, textAnchor: 'start', lineAnchor: 'middle' }));
+  const families = STANCE_GROUPS.map((g) => ({ id: g.id, columns: stances.filter((s) => stanceGroup(s) === g.id) })).filter((f) => f.columns.length > 0);
+  marks.push(
+    Plot.rect(families, {
+      x1: (f: (typeof families)[number]) => colX(f.columns[0] ?? stances[0] ?? 'sends_troops') - cellWidth / 2 + 1,
+      x2: (f: (typeof families)[number]) => colX(f.columns.at(-1) ?? stances[0] ?? 'sends_troops') + cellWidth / 2 - 1,
+      y1: barY,
+      y2: barY + 4,
+      fill: (f: (typeof families)[number]) => GROUP_COLORS[f.id],
+    }),
+  );
+  // Row labels and faint row rules.
+  marks.push(
+    Plot.text(actors, { x: labelWidth - 6, y: rowY, text: shortActor, textAnchor: 'end', lineAnchor: 'middle' }),
+    Plot.ruleY(actors, { x1: 0, x2: labelWidth + stances.length * cellWidth, y: (a: string) => rowY(a) + rowHeight / 2, stroke: 'currentColor', strokeOpacity: 0.1 }),
+  );
+  // Cells: the family's colour, darker with more articles, and the number.
+  const pad = 1.5;
+  marks.push(
+    Plot.rect(cells, {
+      x1: (c: Cell) => colX(c.stance) - cellWidth / 2 + pad,
+      x2: (c: Cell) => colX(c.stance) + cellWidth / 2 - pad,
+      y1: (c: Cell) => rowY(c.actor) - rowHeight / 2 + pad,
+      y2: (c: Cell) => rowY(c.actor) + rowHeight / 2 - pad,
+      fill: (c: Cell) => GROUP_COLORS[stanceGroup(c.stance)],
+      fillOpacity: (c: Cell) => opacity(c.articles.length, max),
+      title: (c: Cell) => cellTitle(c, styles),
+    }),
+    Plot.text(cells, { x: (c: Cell) => colX(c.stance), y: (c: Cell) => rowY(c.actor), text: (c: Cell) => String(c.articles.length), lineAnchor: 'middle', pointerEvents: 'none' }),
+  );
+  return renderPlot({ document, layout, width, height: gridTop + actors.length * rowHeight + 4, ariaLabel, marks });
+}
+
+/** Paler for one article, darkest for the most; never so dark the number on it loses contrast. */
+function opacity(count: number, max: number): number {
+  return max <= 1 ? 0.5 : Math.round((0.25 + (0.5 * (count - 1)) / (max - 1)) * 100) / 100;
+}
+
+function cellTitle(cell: Cell, styles: ReturnType<typeof sourceStyles>): string {
+  const speakers = [...new Set(cell.articles.flatMap((a) => a.rows.map((r) => r.speaker)).filter((s): s is string => s !== null))];
+  const articles = cell.articles.map((a) => `${styleOf(styles, a.article).label}${a.rows.length > 1 ? ` (${a.rows.length} sentences)` : ''}`);
+  return `${cell.actor} — ${STANCE_LABELS[cell.stance]}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
+}
+
+function describe(cells: readonly Cell[], actors: readonly string[], home: readonly ReactionRow[]): string {
+  if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
+  const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article)));
+  const top = [...cells].sort((a, b) => b.articles.length - a.articles.length || actors.indexOf(a.actor) - actors.indexOf(b.actor)).slice(0, 4);
+  const families = STANCE_GROUPS.map((g) => {
+    const who = actors.filter((a) => cells.some((c) => c.actor === a && stanceGroup(c.stance) === g.id));
+    return who.length ? `${capitalizeFirst(g.label)}: ${who.map(shortActor).join(', ')}` : null;
+  }).filter((s): s is string => s !== null);
+  const homeNote = home.length ? ` The Kazakh authorities’ own statements (${home.length}) are not shown.` : '';
+  return `${actors.length} foreign governments and organisations, reported in ${articles.size} article${articles.size === 1 ? '' : 's'}. Most reported: ${top
+    .map((c) => `${shortActor(c.actor)} ${STANCE_LABELS[c.stance]} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`)
+    .join('; ')}. ${families.join('. ')}.${homeNote}`;
+}
+
+function capitalizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

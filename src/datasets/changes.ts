@@ -1,0 +1,300 @@
+// What a derive changed, compared with the datasets that were on disk before:
+// new, removed and changed figures and reactions by article, and the highest
+// figure per measure and group before and after. Rows are matched by what
+// they say (article, quote, phrase or actor and stance), never by id, so a
+// renumbering is not a change. Pure and deterministic: no clock, sorted output.
+import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, MEASURES, REACTION_FIELDS } from './schema.ts';
+import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
+import type { Datasets } from './serialize.ts';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface RowChange<R> {
+  kind: 'new' | 'removed' | 'changed';
+  before: R | null;
+  after: R | null;
+  /** For `changed`: the fields that differ. */
+  fields: FieldChange[];
+}
+
+export interface ArticleChanges {
+  article: string;
+  kind: 'new' | 'removed' | 'changed';
+  /** Front matter fields that changed (title, published, …). */
+  meta: FieldChange[];
+  casualties: RowChange<CasualtyRow>[];
+  reactions: RowChange<ReactionRow>[];
+}
+
+export interface Toll {
+  measure: Measure;
+  group: Group;
+  /** The row with the highest value, retracted figures left out; null when there was none. */
+  before: CasualtyRow | null;
+  after: CasualtyRow | null;
+}
+
+export interface Tally {
+  new: number;
+  removed: number;
+  changed: number;
+}
+
+export interface Changes {
+  /** False when no datasets were on disk before: everything is new. */
+  hadBefore: boolean;
+  counts: { before: DatasetCounts; after: DatasetCounts };
+  casualties: Tally;
+  reactions: Tally;
+  articles: ArticleChanges[];
+  tolls: Toll[];
+}
+
+interface DatasetCounts {
+  articles: number;
+  casualties: number;
+  reactions: number;
+}
+
+type AnyDatasets = Pick<Datasets, 'casualties' | 'reactions' | 'articles'>;
+
+// Fields that say where a row is, not what it says: a shifted offset or a new id is no change.
+const CASUALTY_KEY = ['article', 'quote', 'phrase'] as const;
+const REACTION_KEY = ['article', 'quote', 'actor', 'stance'] as const;
+const POSITION = ['id', 'start', 'end'];
+const CASUALTY_COMPARED = CASUALTY_FIELDS.filter((f) => !POSITION.includes(f) && !(CASUALTY_KEY as readonly string[]).includes(f));
+const REACTION_COMPARED = REACTION_FIELDS.filter((f) => !POSITION.includes(f) && !(REACTION_KEY as readonly string[]).includes(f));
+
+export function diffDatasets(before: AnyDatasets | null, after: AnyDatasets): Changes {
+  const old = before ?? { casualties: [], reactions: [], articles: [] };
+  const casualties = diffRows(old.casualties, after.casualties, CASUALTY_KEY, CASUALTY_COMPARED);
+  const reactions = diffRows(old.reactions, after.reactions, REACTION_KEY, REACTION_COMPARED);
+  const oldArticles = new Map(old.articles.map((a) => [a.id, a]));
+  const newArticles = new Map(after.articles.map((a) => [a.id, a]));
+  const ids = [...new Set([...oldArticles.keys(), ...newArticles.keys(), ...casualties.map(articleOf), ...reactions.map(articleOf)])].sort(compare);
+  const articles: ArticleChanges[] = [];
+  for (const id of ids) {
+    const was = oldArticles.get(id);
+    const is = newArticles.get(id);
+    const meta = was && is ? diffFields(was, is, ARTICLE_FIELDS) : [];
+    const rows = { casualties: casualties.filter((c) => articleOf(c) === id), reactions: reactions.filter((r) => articleOf(r) === id) };
+    if (meta.length === 0 && rows.casualties.length === 0 && rows.reactions.length === 0 && was && is) continue;
+    articles.push({ article: id, kind: !was ? 'new' : !is ? 'removed' : 'changed', meta, ...rows });
+  }
+  return {
+    hadBefore: before !== null,
+    counts: { before: countsOf(old), after: countsOf(after) },
+    casualties: tally(casualties),
+    reactions: tally(reactions),
+    articles,
+    tolls: tolls(old.casualties, after.casualties),
+  };
+}
+
+function diffRows<R extends CasualtyRow | ReactionRow>(before: readonly R[], after: readonly R[], key: readonly string[], compared: readonly string[]): RowChange<R>[] {
+  const keyOf = (row: R) => JSON.stringify(key.map((k) => (row as Record<string, unknown>)[k]));
+  const groups = new Map<string, { before: R[]; after: R[] }>();
+  const group = (k: string) => groups.get(k) ?? groups.set(k, { before: [], after: [] }).get(k)!;
+  for (const row of before) group(keyOf(row)).before.push(row);
+  for (const row of after) group(keyOf(row)).after.push(row);
+  const changes: RowChange<R>[] = [];
+  for (const { before: was, after: is } of groups.values()) {
+    // Identical rows first (the same figure stated twice in one sentence), then pair the rest in text order.
+    const left = [...was];
+    const right: R[] = [];
+    for (const row of is) {
+      const same = left.findIndex((old) => diffFields(old, row, compared).length === 0);
+      if (same === -1) right.push(row);
+      else left.splice(same, 1);
+    }
+    const paired = Math.min(left.length, right.length);
+    for (let i = 0; i < paired; i++) changes.push({ kind: 'changed', before: left[i]!, after: right[i]!, fields: diffFields(left[i]!, right[i]!, compared) });
+    for (const row of left.slice(paired)) changes.push({ kind: 'removed', before: row, after: null, fields: [] });
+    for (const row of right.slice(paired)) changes.push({ kind: 'new', before: null, after: row, fields: [] });
+  }
+  // In article order, then in the order of the text.
+  return changes.sort((a, b) => compare(articleOf(a), articleOf(b)) || (rowOf(a).start - rowOf(b).start) || order(a.kind) - order(b.kind));
+}
+
+function diffFields<T extends object>(before: T, after: T, fields: readonly string[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const was = (before as Record<string, unknown>)[field] ?? null;
+    const is = (after as Record<string, unknown>)[field] ?? null;
+    // A dataset written before `reviewed` existed had no reviewed rows.
+    if (field === 'reviewed' && (was ?? false) === (is ?? false)) continue;
+    if (was !== is) changes.push({ field, before: was, after: is });
+  }
+  return changes;
+}
+
+function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): Toll[] {
+  const result: Toll[] = [];
+  for (const measure of MEASURES) {
+    for (const group of GROUPS) {
+      const highest = (rows: readonly CasualtyRow[]) =>
+        rows.filter((r) => r.measure === measure && r.group === group && r.status !== 'retracted').reduce<CasualtyRow | null>((best, r) => (best === null || r.value > best.value ? r : best), null);
+      const toll = { measure, group, before: highest(before), after: highest(after) };
+      if (toll.before || toll.after) result.push(toll);
+    }
+  }
+  return result;
+}
+
+function tally(changes: readonly RowChange<unknown>[]): Tally {
+  return {
+    new: changes.filter((c) => c.kind === 'new').length,
+    removed: changes.filter((c) => c.kind === 'removed').length,
+    changed: changes.filter((c) => c.kind === 'changed').length,
+  };
+}
+
+function countsOf(d: AnyDatasets): DatasetCounts {
+  return { articles: d.articles.length, casualties: d.casualties.length, reactions: d.reactions.length };
+}
+
+function rowOf<R>(change: RowChange<R>): R {
+  return (change.after ?? change.before)!;
+}
+
+function articleOf(change: RowChange<CasualtyRow | ReactionRow>): string {
+  return rowOf(change).article;
+}
+
+function order(kind: RowChange<unknown>['kind']): number {
+  return kind === 'removed' ? 0 : kind === 'changed' ? 1 : 2;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ------------------------------------------------------------------ formatting
+
+/** Whether the derive changed anything at all. */
+export function hasChanges(changes: Changes): boolean {
+  return changes.articles.length > 0;
+}
+
+/** CHANGES.md: the summary, the tolls, then every change by article. */
+export function formatChangesMarkdown(changes: Changes): string {
+  const { before, after } = changes.counts;
+  const lines = ['# What changed in the datasets', ''];
+  if (!changes.hadBefore) {
+    lines.push(`No datasets were on disk before this derive: all ${plural(after.casualties, 'figure')} and ${plural(after.reactions, 'reaction')} from ${plural(after.articles, 'article')} are new.`, '');
+  } else {
+    lines.push(
+      `Compared with the datasets that were on disk before this derive: ${arrow(before.articles, after.articles)} articles, ${arrow(before.casualties, after.casualties)} casualty figures, ${arrow(before.reactions, after.reactions)} reactions.`,
+      '',
+      hasChanges(changes) ? `- Figures: ${describeTally(changes.casualties)}.\n- Reactions: ${describeTally(changes.reactions)}.` : 'Nothing changed.',
+      '',
+    );
+  }
+  lines.push('## Tolls', '', 'The highest figure reported for each measure and group (retracted figures left out), as the datasets stood before and stand now.', '');
+  lines.push('| measure | group | before | now | change |', '| --- | --- | --- | --- | --- |');
+  for (const toll of changes.tolls) {
+    lines.push(`| ${toll.measure} | ${toll.group} | ${tollCell(toll.before)} | ${tollCell(toll.after)} | ${tollChange(toll)} |`);
+  }
+  lines.push('');
+  if (changes.hadBefore && hasChanges(changes)) {
+    lines.push('## By article', '');
+    for (const article of changes.articles) {
+      lines.push(`### Article ${article.article}${article.kind === 'changed' ? '' : ` (${article.kind})`}`, '');
+      for (const field of article.meta) lines.push(`- front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`);
+      for (const change of article.casualties) lines.push(...bullet(describeCasualtyChange(change), rowOf(change).quote, rowOf(change).phrase));
+      for (const change of article.reactions) lines.push(...bullet(describeReactionChange(change), rowOf(change).quote, null));
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The lines a derive prints: the tally, the tolls that moved, then the changes by article, at most `limit` of them. */
+export function formatChangesSummary(changes: Changes, limit = 20): string[] {
+  if (!changes.hadBefore) return [`All ${plural(changes.counts.after.casualties, 'figure')} and ${plural(changes.counts.after.reactions, 'reaction')} are new (no datasets before)`];
+  if (!hasChanges(changes)) return ['No change in the figures or reactions since the previous derive'];
+  const lines = [`Changed since the previous derive: figures ${describeTally(changes.casualties)}; reactions ${describeTally(changes.reactions)}`];
+  for (const toll of changes.tolls) {
+    if (tollChange(toll) !== '—') lines.push(`  toll ${toll.measure}/${toll.group}: ${tollCell(toll.before)} → ${tollCell(toll.after)}`);
+  }
+  const details: string[] = [];
+  for (const article of changes.articles) {
+    // A whole article come or gone is one line here; CHANGES.md lists its rows.
+    if (article.kind !== 'changed') {
+      details.push(`  ${article.article}  article ${article.kind}: ${plural(article.casualties.length, 'figure')}, ${plural(article.reactions.length, 'reaction')}`);
+      continue;
+    }
+    for (const field of article.meta) details.push(`  ${article.article}  front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`);
+    for (const change of article.casualties) details.push(`  ${article.article}  ${describeCasualtyChange(change)}`);
+    for (const change of article.reactions) details.push(`  ${article.article}  ${describeReactionChange(change)}`);
+  }
+  lines.push(...details.slice(0, limit));
+  if (details.length > limit) lines.push(`  … and ${details.length - limit} more`);
+  return lines;
+}
+
+function describeCasualtyChange(change: RowChange<CasualtyRow>): string {
+  const row = rowOf(change);
+  const what = `figure ${row.id} ${row.measure}/${row.group} ${row.value.toLocaleString('en-US')} (${row.qualifier}, “${row.phrase}”)`;
+  if (change.kind !== 'changed') return `${change.kind} ${what}`;
+  return `changed figure ${row.id} “${row.phrase}”: ${change.fields.map(describeField).join(', ')}`;
+}
+
+function describeReactionChange(change: RowChange<ReactionRow>): string {
+  const row = rowOf(change);
+  const what = `reaction ${row.id} ${row.actor} ${row.stance}`;
+  if (change.kind !== 'changed') return `${change.kind} ${what}`;
+  return `changed ${what}: ${change.fields.map(describeField).join(', ')}`;
+}
+
+function describeField(field: FieldChange): string {
+  return `${field.field} ${value(field.before)} → ${value(field.after)}`;
+}
+
+function bullet(text: string, quote: string, phrase: string | null): string[] {
+  return [`- ${text}`, `  > ${excerpt(quote, phrase)}`];
+}
+
+/** At most 200 characters of the sentence, around the phrase when there is one. */
+function excerpt(quote: string, phrase: string | null, max = 200): string {
+  const flat = quote.replace(/\s+/g, ' ');
+  if (flat.length <= max) return flat;
+  const at = phrase ? Math.max(0, flat.indexOf(phrase)) : 0;
+  const start = Math.max(0, Math.min(at - Math.floor(max / 3), flat.length - max));
+  return `${start > 0 ? '…' : ''}${flat.slice(start, start + max).trim()}${start + max < flat.length ? '…' : ''}`;
+}
+
+function tollCell(row: CasualtyRow | null): string {
+  return row ? `${row.value.toLocaleString('en-US')} (“${row.phrase.replaceAll('|', '\\|')}”, ${row.id})` : '—';
+}
+
+function tollChange(toll: Toll): string {
+  const was = toll.before?.value ?? null;
+  const is = toll.after?.value ?? null;
+  if (was === is) return '—';
+  if (was === null) return 'new';
+  if (is === null) return 'gone';
+  const delta = is - was;
+  return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toLocaleString('en-US')}`;
+}
+
+function describeTally(t: Tally): string {
+  if (t.new + t.removed + t.changed === 0) return 'no change';
+  return `${t.new} new, ${t.removed} removed, ${t.changed} changed`;
+}
+
+function arrow(before: number, after: number): string {
+  return before === after ? `${after}` : `${before} → ${after}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function value(v: unknown): string {
+  return v === null ? 'null' : typeof v === 'string' ? `\`${v}\`` : String(v);
+}

@@ -1,0 +1,91 @@
+// `npm run check` as an editor runs it: a real process on a copy of the repository's inputs.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkFootnotesAndLinks } from '../../src/cli/check.ts';
+import { PATHS, ROOT } from '../../src/cli/paths.ts';
+
+const run = promisify(execFile);
+let dir: string;
+
+async function check() {
+  const args = ['--articles', 'articles', '--derived', 'derived', '--review', 'review.yaml', '--narrative', 'story.md'];
+  try {
+    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), ...args], { cwd: dir });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, output: e.stdout + e.stderr };
+  }
+}
+
+function snapshot(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+    if (statSync(join(folder, name)).isFile()) files[name] = readFileSync(join(folder, name), 'utf8');
+  }
+  return files;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbook-check-'));
+  cpSync(PATHS.articles, join(dir, 'articles'), { recursive: true });
+  cpSync(PATHS.derived, join(dir, 'derived'), { recursive: true });
+  cpSync(PATHS.review, join(dir, 'review.yaml'));
+  cpSync(PATHS.narrative, join(dir, 'story.md'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  it('passes on the repository as it is', async () => {
+    const { code, output } = await check();
+    expect(output).not.toContain('  error  ');
+    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles, the datasets in derived, the gazetteer, the review file and the narrative/);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('reports every problem of the narrative with its position, and exits 1', async () => {
+    const story = readFileSync(join(dir, 'story.md'), 'utf8');
+    writeFileSync(join(dir, 'story.md'), `${story}\n::map{name="almaty"}\n\nAs reported[^nope], see [the source](#article-009).\n\n[^unused]: Never referenced.\n`);
+    const lines = story.split('\n').length;
+    const { code, output } = await check();
+    expect(code).toBe(1);
+    expect(output).toContain(`story.md:${lines + 1}:1  error  Unexpected unknown directive \`::map\``);
+    expect(output).toContain(`story.md:${lines + 3}:12  error  Unexpected footnote reference \`[^nope]\` with no definition`);
+    expect(output).toContain(`story.md:${lines + 3}:25  error  Unexpected link to unknown article \`009\`, expected one of \`000\`, \`001\`, \`002\`, \`003\`, \`004\``);
+    expect(output).toContain(`story.md:${lines + 5}:1  warning  Unexpected footnote definition \`[^unused]\` that nothing references`);
+    expect(output).toMatch(/✖ Cannot pass the check: 3 errors, \d+ warnings?/);
+  }, 60_000);
+
+  it('reports articles, datasets and review problems together, writing nothing', async () => {
+    writeFileSync(join(dir, 'articles', '005.md'), readFileSync(join(dir, 'articles', '004.md')));
+    const casualties = join(dir, 'derived', 'casualties.json');
+    writeFileSync(casualties, readFileSync(casualties, 'utf8').replace('"start": 458,', '"start": 459,').replace('"end": 624,', '"end": 625,'));
+    writeFileSync(join(dir, 'review.yaml'), 'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n');
+    const before = snapshot(dir);
+    const { code, output } = await check();
+    expect(code).toBe(1);
+    expect(output).toContain('articles/005.md:2:5  error  Unexpected duplicate id `004`: 004.md already has it');
+    expect(output).toMatch(/derived\/casualties\.json:2:1 {2}(error|warning) {2}Unexpected offsets 459–625 in row 000-c1/);
+    expect(output).toContain('review.yaml:4:5  error  Unexpected field `stanse` in a review entry of `reactions`');
+    expect(output).toContain('derived/manifest.json:1:1  warning  Unexpected out-of-date datasets');
+    expect(snapshot(dir)).toEqual(before);
+  }, 60_000);
+});
+
+describe('checkFootnotesAndLinks', () => {
+  const context = { articleIds: ['000', '001'], rowIds: ['000-c1'], html: '<p id="user-content-fn-a">x</p>' };
+  it('finds undefined references, unused definitions and links to unknown articles or ids', () => {
+    const found = checkFootnotesAndLinks('Text[^a], [^source-004] and [x](#source-002), [y](#nowhere), [z](#article-001).\n\n[^a]: A.\n[^b]: B.\n', 'n.md', context);
+    expect(found.map((d) => [d.line, d.column, d.severity, d.ruleId])).toEqual([
+      [4, 1, 'warning', 'footnote-unused'],
+      [1, 11, 'error', 'footnote-undefined'],
+      [1, 29, 'error', 'link-unknown-article'],
+      [1, 47, 'warning', 'link-unknown-fragment'],
+    ]);
+    expect(found[1]?.reason).toContain('cite an article with `:cite[004]`');
+  });
+});
