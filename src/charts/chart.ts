@@ -1,11 +1,14 @@
 // What every chart gives the report: the plot itself (a wide and a narrow
 // rendering, switched by CSS) and the furniture around it.
 import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from '../datasets/schema.ts';
+import type { TimelineEvent } from './timeline-events.ts';
 
 export interface ChartData {
   casualties: readonly CasualtyRow[];
   reactions: readonly ReactionRow[];
   articles: readonly ArticleRow[];
+  /** The editors' key events (report/timeline.yaml), for the timeline. */
+  events: readonly TimelineEvent[];
 }
 
 /** Attributes an editor may set on `::chart{…}`. */

@@ -29,30 +29,56 @@ export function renderPlot(spec: PlotSpec): SVGSVGElement {
     style: { fontSize: `${FONT_SIZE[spec.layout]}px`, overflow: 'visible' },
     marks: spec.marks,
   }) as unknown as SVGSVGElement;
+  // Native tooltips need a pointer that hovers; the narrow rendering is for phones, which have none.
+  // Its marks go without, which keeps the page small; the table under the chart has every value.
+  if (spec.layout === 'narrow') for (const title of [...svg.querySelectorAll('title')]) title.remove();
   return tidy(svg);
 }
 
-const GEOMETRY = new Set(['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'points', 'viewBox']);
+/** Attributes holding coordinates: whole pixels for positions, tenths for shapes and radii. */
+const POSITIONS = new Set(['transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width', 'height', 'viewBox']);
+const SHAPES = new Set(['d', 'r', 'points']);
 
 /**
- * Rounds coordinates to a tenth of a pixel, drops Plot's stylesheet (the page
- * sets what it needs, and its white `--plot-background` would defeat dark
- * mode), and so keeps the SVG small.
+ * Rounds coordinates (whole pixels for positions, tenths for shapes), drops
+ * Plot's stylesheet and class (the page sets what it needs, and Plot's white
+ * `--plot-background` would defeat dark mode) and the marks' generic
+ * `aria-label`s (the chart is one image, described in words), and so keeps
+ * the SVG small.
  */
 export function tidy<E extends Element>(svg: E): E {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  svg.removeAttribute('class');
+  for (const group of [...svg.querySelectorAll('g[aria-label]')]) group.removeAttribute('aria-label');
+  // A one-line label: `x y dy` say what Plot's `y="0.32em" transform="translate(x,y)"` says, in fewer bytes.
+  for (const text of [...svg.querySelectorAll('text')]) {
+    const move = /^translate\(([-\d.e]+),([-\d.e]+)\)$/.exec(text.getAttribute('transform') ?? '');
+    const dy = text.getAttribute('y');
+    if (!move || text.children.length > 0 || (dy !== null && !dy.endsWith('em'))) continue;
+    text.removeAttribute('transform');
+    text.removeAttribute('y');
+    text.setAttribute('x', move[1] ?? '0');
+    text.setAttribute('y', move[2] ?? '0');
+    if (dy) text.setAttribute('dy', dy.replace(/^0\./, '.'));
+  }
+  // Plot writes line offsets of wrapped text as computed: ".9466666666666665em" says no more than ".947em".
+  for (const element of [...svg.querySelectorAll('[dy$="em"]')]) {
+    const em = Number.parseFloat(element.getAttribute('dy') ?? '');
+    if (Number.isFinite(em)) element.setAttribute('dy', `${round(String(em), 1000)}em`.replace(/^(-?)0\./, '$1.'));
+  }
   for (const element of [svg, ...svg.querySelectorAll('*')]) {
     for (const name of element.getAttributeNames()) {
-      if (!GEOMETRY.has(name)) continue;
+      const digits = POSITIONS.has(name) ? 1 : SHAPES.has(name) ? 10 : 0;
+      if (digits === 0) continue;
       const value = element.getAttribute(name) ?? '';
-      element.setAttribute(name, value.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?(?!\d|\.|em)/gi, round));
+      element.setAttribute(name, value.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?(?!\d|\.|em)/gi, (n) => round(n, digits)));
     }
   }
   return svg;
 }
 
-function round(number: string): string {
-  const value = Math.round(Number(number) * 10) / 10;
+function round(number: string, scale: number): string {
+  const value = Math.round(Number(number) * scale) / scale;
   return String(Object.is(value, -0) ? 0 : value);
 }
 

@@ -194,9 +194,14 @@ function describe(cells: readonly Cell[], actors: readonly string[], home: reado
   if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
   const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article)));
   const top = [...cells].sort((a, b) => b.articles.length - a.articles.length || actors.indexOf(a.actor) - actors.indexOf(b.actor)).slice(0, 4);
+  // Every cell, by family and actor: "Russia sends troops (2 articles), blames outside forces (1 article)".
+  const count = (c: Cell) => `${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`;
   const families = STANCE_GROUPS.map((g) => {
-    const who = actors.filter((a) => cells.some((c) => c.actor === a && stanceGroup(c.stance) === g.id));
-    return who.length ? `${capitalizeFirst(g.label)}: ${who.map(shortActor).join(', ')}` : null;
+    const who = actors.flatMap((a) => {
+      const own = STANCE_ORDER.flatMap((s) => cells.filter((c) => c.actor === a && c.stance === s && stanceGroup(s) === g.id));
+      return own.length ? [`${shortActor(a)} ${own.map((c) => `${STANCE_LABELS[c.stance]} (${count(c)})`).join(', ')}`] : [];
+    });
+    return who.length ? `${capitalizeFirst(g.label)}: ${who.join('; ')}` : null;
   }).filter((s): s is string => s !== null);
   const homeNote = home.length ? ` The Kazakh authorities’ own statements (${home.length}) are not shown.` : '';
   return `${actors.length} foreign governments and organisations, reported in ${articles.size} article${articles.size === 1 ? '' : 's'}. Most reported: ${top

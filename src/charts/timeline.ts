@@ -14,7 +14,6 @@ import { renderPlot } from './plot.ts';
 import { GROUP_COLORS, HOME_ACTOR } from './reactions.ts';
 import { wrap } from './text.ts';
 import type { TimelineEvent } from './timeline-events.ts';
-import { TIMELINE_EVENTS } from './timeline-events.ts';
 
 export type ItemKind = 'event' | 'toll' | StanceGroup;
 
@@ -34,40 +33,35 @@ const KIND_LABELS: Record<ItemKind, string> = {
   critical: 'first reaction: criticism, distance',
 };
 
-/** The timeline of the given key events; the registry's uses `TIMELINE_EVENTS`. */
-export function createTimeline(events: readonly TimelineEvent[]): ChartDefinition {
-  return {
-    name: 'timeline',
-    filters: [],
-    render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
-      const known = new Set(data.articles.map((a) => a.id));
-      const items = timelineItems(
-        events.filter((e) => known.has(e.article)),
-        data.casualties,
-        data.reactions.filter((r) => r.actor !== HOME_ACTOR),
-      );
-      const title = options.title ?? 'Day by day';
-      const days = items.length ? daysBetween(items[0]?.day ?? '', items.at(-1)?.day ?? '') : [];
-      const draw = (layout: Layout) => render(items, days, layout, document, title);
-      return {
-        title,
-        subtitle: 'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
-        description: describe(items, days),
-        wide: draw('wide'),
-        narrow: draw('narrow'),
-        columns: [
-          { field: 'day', label: 'Day' },
-          { field: 'kind', label: 'What' },
-          { field: 'text', label: 'Entry' },
-        ],
-        rows: items.map((item) => ({ values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text }, sources: item.sources })),
-        sources: [...new Set(items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))))].sort(),
-      };
-    },
-  };
-}
-
-export const timeline = createTimeline(TIMELINE_EVENTS);
+export const timeline: ChartDefinition = {
+  name: 'timeline',
+  filters: [],
+  render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
+    const known = new Set(data.articles.map((a) => a.id));
+    const items = timelineItems(
+      data.events.filter((e) => known.has(e.article)),
+      data.casualties,
+      data.reactions.filter((r) => r.actor !== HOME_ACTOR),
+    );
+    const title = options.title ?? 'Day by day';
+    const days = items.length ? daysBetween(items[0]?.day ?? '', items.at(-1)?.day ?? '') : [];
+    const draw = (layout: Layout) => render(items, days, layout, document, title);
+    return {
+      title,
+      subtitle: 'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
+      description: describe(items, days),
+      wide: draw('wide'),
+      narrow: draw('narrow'),
+      columns: [
+        { field: 'day', label: 'Day' },
+        { field: 'kind', label: 'What' },
+        { field: 'text', label: 'Entry' },
+      ],
+      rows: items.map((item) => ({ values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text }, sources: item.sources })),
+      sources: [...new Set(items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))))].sort(),
+    };
+  },
+};
 
 /** Everything the timeline shows, by day: events, then tolls, then first reactions. */
 export function timelineItems(events: readonly TimelineEvent[], casualties: readonly CasualtyRow[], reactions: readonly ReactionRow[]): TimelineItem[] {
@@ -80,7 +74,9 @@ export function timelineItems(events: readonly TimelineEvent[], casualties: read
     const ofDay = dated.filter((r) => r.as_of === day);
     for (const measure of [...new Set(panels(ofDay).map((p) => p.measure))]) {
       const picks = panels(ofDay.filter((r) => r.measure === measure)).map((p) => headline(p.rows));
-      const text = `${capitalize(MEASURE_LABELS[measure])}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${r.group === 'all' ? '' : ` (${GROUP_LABELS[r.group]})`}`).join(', ')}`;
+      // The group, and "disputed" when the highest figure is one: never passed off as the toll.
+      const notes = (r: CasualtyRow) => [r.group === 'all' ? '' : GROUP_LABELS[r.group], r.status === 'disputed' ? 'disputed' : ''].filter(Boolean).join(', ');
+      const text = `${capitalize(MEASURE_LABELS[measure])}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
       items.push({ day, kind: 'toll', text, sources: picks.map((r) => ({ row: r.id })) });
     }
   }
@@ -112,7 +108,8 @@ export function timelineItems(events: readonly TimelineEvent[], casualties: read
           day,
           kind: family.id,
           text: `${entry.actors.map(shortActor).join(', ')}: ${entry.stances.map((s) => STANCE_LABELS[s]).join(', ')}`,
-          sources: entry.rows.map((r) => ({ row: r.id })),
+          // One footnote per actor: its first sentence of the day in this family.
+          sources: entry.actors.map((actor) => ({ row: entry.rows.find((r) => r.actor === actor)?.id ?? '' })),
         });
       }
     }
@@ -200,7 +197,7 @@ function describe(items: readonly TimelineItem[], days: readonly string[]): stri
     const events = ofDay.filter((i) => i.kind === 'event').map((i) => i.text);
     const tolls = ofDay.filter((i) => i.kind === 'toll').map((i) => i.text);
     const reactions = ofDay.filter((i) => i.kind !== 'event' && i.kind !== 'toll').map((i) => i.text);
-    const segments = [events.join('; '), tolls.length ? `tolls given: ${tolls.join('; ')}` : '', reactions.length ? `first reactions: ${reactions.join('; ')}` : ''];
+    const segments = [events.join('; '), tolls.length ? `Tolls given: ${tolls.join('; ')}` : '', reactions.length ? `First reactions: ${reactions.join('; ')}` : ''];
     return `${formatWeekday(day)}: ${segments.filter(Boolean).join('. ')}`;
   });
   return `${formatDay(days[0] ?? '', false)} to ${formatDay(days.at(-1) ?? '')}. ${parts.join('. ')}.`;

@@ -120,10 +120,10 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
     const rows = latest.filter((l) => l.panel === panel);
     titles.push({ y: y + font / 2, text: panel.title });
     y += lineHeight + 4;
-    const x0 = stacked ? 8 : nameWidth;
+    const x0 = stacked ? 2 : nameWidth;
     // Wide: the phrase follows the bar, so the bars leave room for the longest phrase.
     const room = stacked ? 0 : Math.max(...rows.map((l) => textWidth(phraseLabel(l), font))) + DOT_RADIUS + 8;
-    const barWidth = Math.max(60, right - x0 - room - (rows.some((l) => glyph(l.row).open === 'up') ? ARROW_LENGTH : 0));
+    const barWidth = Math.max(60, right - x0 - room - DOT_RADIUS - 2 - (rows.some((l) => glyph(l.row).open === 'up') ? ARROW_LENGTH : 0));
     const scale = niceScale(Math.max(...rows.map((l) => glyph(l.row).range?.[1] ?? l.row.value)), 4);
     const x = (v: number) => x0 + (v / scale.max) * barWidth;
     const top = y;

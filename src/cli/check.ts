@@ -12,8 +12,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Article } from '../articles/article.ts';
+import type { ChartData } from '../charts/chart.ts';
 import { chartDocument } from '../charts/dom.ts';
 import { CHARTS } from '../charts/registry.ts';
+import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { checkReviewQuotes, parseReview } from '../datasets/review.ts';
 import type { Review } from '../datasets/review.ts';
 import { DATASETS } from '../datasets/schema.ts';
@@ -21,9 +23,10 @@ import { rowLines, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
 import { expected } from '../report/suggest.ts';
+import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import { isUpToDate } from './derive-inputs.ts';
 import { loadGazetteer, reviewDiagnostics } from './derive.ts';
-import { formatDiagnostic, fromVFile } from './diagnostic.ts';
+import { formatDiagnostic, fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { loadArticles, readTextIfExists } from './files.ts';
@@ -37,6 +40,7 @@ export interface CheckOptions {
   gazetteer: string;
   review: string;
   narrative: string;
+  timeline: string;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -45,6 +49,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   gazetteer: PATHS.gazetteer,
   review: PATHS.review,
   narrative: PATHS.narrative,
+  timeline: PATHS.timeline,
 };
 
 export interface CheckResult {
@@ -75,7 +80,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     );
   }
 
-  diagnostics.push(...(await checkNarrative(options.narrative, data)));
+  const events = await checkTimelineFile(options.timeline, bodies, diagnostics);
+  diagnostics.push(...(await checkNarrative(options.narrative, data && { ...data, events })));
   return { diagnostics, articles: articles.length };
 }
 
@@ -89,6 +95,16 @@ async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>
   }
   diagnostics.push(...reviewDiagnostics(path, checkReviewQuotes(review, bodies)));
   return review;
+}
+
+/** The timeline's events, each quote found word for word in its article; none when the file is missing or broken. */
+async function checkTimelineFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): Promise<TimelineEvent[]> {
+  const text = await readTextIfExists(path);
+  if (text === null) return [];
+  const file = parseTimelineEvents(text);
+  const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
+  diagnostics.push(...fromFileProblems(path, problems));
+  return file.events;
 }
 
 /** Schema, ids, articles and offsets of each dataset; the datasets when they could be read. */
@@ -139,7 +155,7 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
   return complete ? (read as unknown as Datasets) : null;
 }
 
-async function checkNarrative(path: string, data: Datasets | null): Promise<Diagnostic[]> {
+async function checkNarrative(path: string, data: ChartData | null): Promise<Diagnostic[]> {
   const markdown = await readTextIfExists(path);
   if (markdown === null) return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
   const diagnostics: Diagnostic[] = [];
@@ -237,14 +253,15 @@ export async function checkCommand(argv: string[], out: Console): Promise<void> 
     gazetteer: { type: 'string', default: DEFAULT_CHECK_OPTIONS.gazetteer },
     review: { type: 'string', default: DEFAULT_CHECK_OPTIONS.review },
     narrative: { type: 'string', default: DEFAULT_CHECK_OPTIONS.narrative },
+    timeline: { type: 'string', default: DEFAULT_CHECK_OPTIONS.timeline },
   });
-  const options: CheckOptions = { articles: args.articles, derived: args.derived, gazetteer: args.gazetteer, review: args.review, narrative: args.narrative };
+  const options: CheckOptions = { articles: args.articles, derived: args.derived, gazetteer: args.gazetteer, review: args.review, narrative: args.narrative, timeline: args.timeline };
   const { diagnostics, articles } = await check(options);
   for (const d of diagnostics) (d.severity === 'error' ? out.error : out.log)(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const scope = `${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), options.derived) || '.'}, the gazetteer, the review file and the narrative`;
+  const scope = `${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), options.derived) || '.'}, the gazetteer, the review file, the timeline and the narrative`;
   if (errors > 0) throw new CliError(`Cannot pass the check: ${tally} in ${scope}`);
   out.log(`✔ ${tally} in ${scope}`);
 }

@@ -6,7 +6,6 @@ import { join, relative } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { diffDatasets, formatChangesMarkdown, formatChangesSummary } from '../datasets/changes.ts';
 import type { Changes } from '../datasets/changes.ts';
-import { deriveDatasets } from '../datasets/derive.ts';
 import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
 import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
@@ -19,6 +18,8 @@ import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { loadArticles, readTextIfExists, writeFilesAtomically } from './files.ts';
 import { deriveFingerprint } from './derive-inputs.ts';
+import { deriveDatasetsInParallel } from './derive-workers.ts';
+import type { GazetteerSource } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { PATHS } from './paths.ts';
 import { createProgress } from './progress.ts';
@@ -42,6 +43,8 @@ export interface DeriveSummary {
 export interface DeriveEffects {
   /** The progress display for `total` articles; a bar on stderr when it is a terminal, by default. */
   progress?: (total: number) => Progress;
+  /** Worker threads for the extraction; by default one per core on large corpora (see derive-workers.ts). */
+  workers?: number;
 }
 
 const defaultProgress = (total: number) => createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
@@ -53,12 +56,13 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
   }
   if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
-  const gazetteer = await loadGazetteer(options.gazetteer);
+  const gazetteer = await readGazetteer(options.gazetteer);
   const reviewPath = options.review ?? PATHS.review;
   const review = await loadReview(reviewPath);
 
   const progress = (effects.progress ?? defaultProgress)(articles.length);
-  const derived = deriveDatasets(articles, gazetteer, { review, onArticle: (article) => progress.tick(relative(options.articles, article.path)) });
+  const onArticle = (article: Article) => progress.tick(relative(options.articles, article.path));
+  const derived = await deriveDatasetsInParallel(articles, gazetteer, { review, onArticle, workers: effects.workers });
   progress.done();
   const reviewProblems = reviewDiagnostics(reviewPath, derived.reviewProblems);
   if (reviewProblems.some((d) => d.severity === 'error')) {
@@ -81,10 +85,15 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
 }
 
 export async function loadGazetteer(path: string): Promise<Gazetteer> {
+  return (await readGazetteer(path)).gazetteer;
+}
+
+/** The gazetteer and the text it was compiled from: the derive workers compile it again in their threads. */
+export async function readGazetteer(path: string): Promise<GazetteerSource> {
   const text = await readTextIfExists(path);
   if (text === null) throw new CliError(`Cannot read the gazetteer ${path}`, [{ path, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
   try {
-    return parseGazetteer(text, path);
+    return { gazetteer: parseGazetteer(text, path), text, path };
   } catch (error) {
     if (!(error instanceof GazetteerError)) throw error;
     throw new CliError(

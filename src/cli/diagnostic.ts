@@ -37,6 +37,11 @@ export function fromArticleProblem(path: string, problem: ArticleProblem): Diagn
   return { path, line: problem.line, column: problem.column, severity: 'error', reason: problem.reason, ruleId: problem.ruleId };
 }
 
+/** Problems a data file's parser found (review, timeline), positioned in that file. */
+export function fromFileProblems(path: string, problems: readonly Omit<Diagnostic, 'path'>[]): Diagnostic[] {
+  return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
+}
+
 /** An extraction message positioned by body offset → a file position. */
 export function fromExtractionMessage(article: Article, message: Message): Diagnostic {
   const before = article.body.slice(0, message.start);

@@ -1,8 +1,8 @@
 // File I/O for the commands: reading articles and writing outputs atomically,
 // so a failed run never leaves a half-written file where a good one stood.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArticleFiles } from '../articles/collection.ts';
 import type { Article } from '../articles/article.ts';
 import { fromArticleProblem } from './diagnostic.ts';
@@ -27,24 +27,125 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
 }
 
 /**
- * Writes every file to a temporary name first and renames only once all are
- * written: a failure part-way leaves the previous files exactly as they were.
+ * The file operations an atomic write uses: node:fs/promises by default; a
+ * test passes one that fails at a chosen step to prove nothing is left half-done.
  */
-export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const staged: [string, string][] = [];
-  try {
+export interface WriteFs {
+  mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  link(existingPath: string, newPath: string): Promise<void>;
+  copyFile(source: string, destination: string): Promise<void>;
+  rename(oldPath: string, newPath: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+  rmdir(path: string): Promise<void>;
+}
+
+export const NODE_FS: WriteFs = { mkdir, writeFile, link, copyFile, rename, rm, rmdir };
+
+/** Files to write into one folder: name → content. */
+export interface FileGroup {
+  dir: string;
+  files: ReadonlyMap<string, string | Uint8Array>;
+}
+
+/**
+ * Replaces `files` in `dir` all together or not at all: a failure part-way
+ * leaves the previous files exactly as they were, and no temporary file behind.
+ */
+export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>, fs: WriteFs = NODE_FS): Promise<void> {
+  await writeFileGroupsAtomically([{ dir, files }], fs);
+}
+
+interface Staged {
+  target: string;
+  temp: string;
+  backup: string;
+  content: string | Uint8Array;
+  /** The previous file is kept under `backup`. */
+  backedUp: boolean;
+  /** `temp` has been renamed over `target`. */
+  committed: boolean;
+}
+
+/**
+ * Replaces files in one or more folders (the datasets and the page) all
+ * together or not at all:
+ * 1. every new content is written to a temporary file beside its target;
+ * 2. every target that exists is kept under a backup name, as a hard link (a
+ *    copy where links are not supported), so the target itself is not touched;
+ * 3. the temporary files are renamed over their targets, one by one;
+ * 4. the backups are removed.
+ * A failure in 1 or 2 removes what was made: the targets were never touched. A
+ * failure in 3 first moves every backup back over its target (and removes the
+ * new files that replaced nothing), so the folders hold exactly the previous
+ * files again; then the error is thrown. Folders this call had to create are
+ * removed again when they stay empty.
+ */
+export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs: WriteFs = NODE_FS): Promise<void> {
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staged: Staged[] = [];
+  for (const { dir, files } of groups) {
     for (const [name, content] of files) {
       const target = join(dir, name);
-      await writeFile(target + suffix, content);
-      staged.push([target + suffix, target]);
+      if (staged.some((s) => s.target === target)) throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
+      staged.push({ target, temp: `${target}${suffix}.tmp`, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
+    }
+  }
+  const created: string[] = [];
+  try {
+    for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
+      const first = await fs.mkdir(dir, { recursive: true });
+      if (first !== undefined) created.push(dir, first);
+    }
+    for (const s of staged) await fs.writeFile(s.temp, s.content);
+    for (const s of staged) s.backedUp = await keepBackup(fs, s);
+    for (const s of staged) {
+      await fs.rename(s.temp, s.target);
+      s.committed = true;
     }
   } catch (error) {
-    await Promise.all(staged.map(([temp]) => rm(temp, { force: true })));
+    await rollBack(fs, staged, created);
     throw error;
   }
-  for (const [temp, target] of staged) await rename(temp, target);
+  for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
+}
+
+/** Keeps the file at `target` under `backup`; false when there is none. */
+async function keepBackup(fs: WriteFs, s: Staged): Promise<boolean> {
+  try {
+    await fs.link(s.target, s.backup);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (!NO_LINKS.has(code ?? '')) throw error;
+  }
+  // No hard links here (some network and FAT file systems): a copy does as well.
+  await fs.copyFile(s.target, s.backup);
+  return true;
+}
+
+/** The errors of a file system that cannot make hard links. */
+const NO_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Puts the previous files back and removes every temporary file; never throws (the caller rethrows the first error). */
+async function rollBack(fs: WriteFs, staged: readonly Staged[], created: readonly string[]): Promise<void> {
+  const attempt = (step: () => Promise<void>) => step().catch(() => undefined);
+  for (const s of staged) {
+    if (s.committed) {
+      await attempt(() => (s.backedUp ? fs.rename(s.backup, s.target) : fs.rm(s.target, { force: true })));
+    } else {
+      await attempt(() => fs.rm(s.temp, { force: true }));
+      if (s.backedUp) await attempt(() => fs.rm(s.backup, { force: true }));
+    }
+  }
+  // Folders made by this call, deepest first; rmdir refuses any that is not empty.
+  for (let i = 0; i < created.length; i += 2) {
+    const [dir, top] = [created[i]!, created[i + 1]!];
+    for (let d = dir; ; d = dirname(d)) {
+      if ((await fs.rmdir(d).then(() => true, () => false)) === false || d === top || dirname(d) === d) break;
+    }
+  }
 }
 
 export async function readTextIfExists(path: string): Promise<string | null> {

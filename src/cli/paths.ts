@@ -10,6 +10,7 @@ export const PATHS = {
   gazetteer: join(ROOT, 'data/gazetteer.yaml'),
   review: join(ROOT, 'data/review.yaml'),
   narrative: join(ROOT, 'report/kazakhstan-unrest.md'),
+  timeline: join(ROOT, 'report/timeline.yaml'),
   dist: join(ROOT, 'report/dist'),
   output: 'kazakhstan-unrest.html',
   /** The code whose change changes the datasets. */

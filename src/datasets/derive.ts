@@ -9,6 +9,7 @@ import { splitSentences } from '../extract/sentences.ts';
 import type { Message } from '../extract/types.ts';
 import { applyReview, EMPTY_REVIEW } from './review.ts';
 import type { Review, ReviewOutcome, ReviewProblem } from './review.ts';
+import type { CasualtyRow, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 
 export interface ArticleMessage extends Message {
@@ -31,17 +32,37 @@ export interface DeriveDatasetsOptions {
 }
 
 export function deriveDatasets(articles: readonly Article[], gazetteer: Gazetteer, options: DeriveDatasetsOptions = {}): Derived {
-  const sorted = [...articles].sort((a, b) => compare(a.meta.id, b.meta.id));
+  const sorted = sortArticles(articles);
+  const derivations = sorted.map((article) => {
+    const derived = deriveArticle(article, gazetteer);
+    options.onArticle?.(article);
+    return derived;
+  });
+  return assembleDerived(sorted, derivations, gazetteer, options.review);
+}
+
+/** The articles in the datasets' order: by id. */
+export function sortArticles(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => compare(a.meta.id, b.meta.id));
+}
+
+/**
+ * The step after extraction: every article's rows (`derivations[i]` is
+ * `sorted[i]`'s) into the datasets, with the review applied. Shared by
+ * deriveDatasets and the CLI's worker pool (src/cli/derive-workers.ts), which
+ * extracts the articles on other threads: both give the same bytes.
+ */
+export function assembleDerived(sorted: readonly Article[], derivations: readonly ArticleDerivation[], gazetteer: Gazetteer, review: Review = EMPTY_REVIEW): Derived {
   const extracted: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
   const messages: ArticleMessage[] = [];
-  for (const article of sorted) {
-    const derived = deriveArticle(article, gazetteer);
+  sorted.forEach((article, i) => {
+    const derived = derivations[i];
+    if (!derived) throw new Error(`No extraction for article ${article.meta.id}`);
     extracted.casualties.push(...derived.casualties);
     extracted.reactions.push(...derived.reactions);
     messages.push(...derived.messages.map((message) => ({ ...message, article })));
-    options.onArticle?.(article);
-  }
-  const reviewed = applyReview(extracted, options.review ?? EMPTY_REVIEW, reviewContext(gazetteer));
+  });
+  const reviewed = applyReview(extracted, review, reviewContext(gazetteer));
   return {
     datasets: { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: extracted.articles },
     messages,
@@ -62,7 +83,13 @@ export function reviewContext(gazetteer: Gazetteer) {
  * One article's rows and messages, before the review: the unit the dev server
  * re-derives alone (it then runs applyReview on the whole datasets).
  */
-export function deriveArticle(article: Article, gazetteer: Gazetteer) {
+export interface ArticleDerivation {
+  casualties: CasualtyRow[];
+  reactions: ReactionRow[];
+  messages: Message[];
+}
+
+export function deriveArticle(article: Article, gazetteer: Gazetteer): ArticleDerivation {
   const input = { id: article.meta.id, body: article.body, published: article.meta.published };
   const casualties = extractCasualties(input);
   const reactions = extractReactions(input, gazetteer);

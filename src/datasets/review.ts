@@ -134,14 +134,20 @@ export interface ParsedReview {
   problems: ReviewProblem[];
 }
 
-/** Parses and validates review YAML; every problem has the line and column of the field at fault. */
-export function parseReview(yamlText: string): ParsedReview {
+/** A YAML document of an editors' file, and the line and column of any offset in it. */
+export function parseYamlWithPlaces(yamlText: string): { doc: Document; at: (offset: number) => Place } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Place => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  return { doc, at };
+}
+
+/** Parses and validates review YAML; every problem has the line and column of the field at fault. */
+export function parseReview(yamlText: string): ParsedReview {
+  const { doc, at } = parseYamlWithPlaces(yamlText);
   const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({ ...place, severity: 'error', reason, ruleId });
   if (doc.errors.length > 0) {
     return { review: EMPTY_REVIEW, problems: doc.errors.map((e) => error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml')) };
@@ -262,7 +268,7 @@ function fieldsKey(path: (string | number)[]): keyof typeof REVIEW_FIELDS {
 }
 
 /** Offset of the node at `path`, or of its nearest existing ancestor; of the key `key` when given. */
-function locate(doc: Document, path: (string | number)[], key?: string): number {
+export function locate(doc: Document, path: (string | number)[], key?: string): number {
   for (let n = path.length; n >= 0; n -= 1) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (key !== undefined && n === path.length && isMap(node)) {
@@ -276,7 +282,7 @@ function locate(doc: Document, path: (string | number)[], key?: string): number 
   return 0;
 }
 
-function sortProblems(problems: ReviewProblem[]): ReviewProblem[] {
+export function sortProblems(problems: ReviewProblem[]): ReviewProblem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

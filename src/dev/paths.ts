@@ -12,6 +12,8 @@ export interface DevPaths {
   /** The editors' review of the extraction; may not exist. */
   review: string;
   narrative: string;
+  /** The editors' key events for the timeline chart; may not exist. */
+  timeline: string;
   /** The folder the narrative lives in (watched; its dist/ is not). */
   report: string;
   dist: string;
@@ -28,6 +30,7 @@ export function devPaths(root: string = ROOT): DevPaths {
     gazetteer: at(PATHS.gazetteer),
     review: at(PATHS.review),
     narrative: at(PATHS.narrative),
+    timeline: at(PATHS.timeline),
     report: join(at(PATHS.narrative), '..'),
     dist: at(PATHS.dist),
     src: join(root, 'src'),

@@ -10,9 +10,10 @@ import { decodeArticle, parseArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { chartDocument } from '../charts/dom.ts';
 import type { ChartData } from '../charts/chart.ts';
+import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { CHARTS } from '../charts/registry.ts';
 import { isUpToDate } from '../cli/derive-inputs.ts';
-import { fromArticleProblem, fromExtractionMessage, fromVFile } from '../cli/diagnostic.ts';
+import { fromArticleProblem, fromExtractionMessage, fromFileProblems, fromVFile } from '../cli/diagnostic.ts';
 import type { Diagnostic } from '../cli/diagnostic.ts';
 import { CliError } from '../cli/errors.ts';
 import { readDatasets } from '../cli/report.ts';
@@ -21,11 +22,12 @@ import type { Review } from '../datasets/review.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Message } from '../extract/types.ts';
 import { buildReport } from '../report/build.ts';
+import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import { ChartCache } from './chart-cache.ts';
 import type { ChartCacheStats } from './chart-cache.ts';
 import type { DevPaths } from './paths.ts';
 
-export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review';
+export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review' | 'timeline';
 
 export interface Update {
   kinds: ChangeKind[];
@@ -97,6 +99,9 @@ export class DevProject {
   #reviewProblems: Diagnostic[] = [];
   #narrative: string | null = null;
   #narrativeProblems: Diagnostic[] = [];
+  #timelineText: string | null = null;
+  #events: TimelineEvent[] = [];
+  #timelineProblems: Diagnostic[] = [];
   #buildDiagnostics: Diagnostic[] = [];
   #data: ChartData | null = null;
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
@@ -115,6 +120,7 @@ export class DevProject {
       ...this.#reviewProblems,
       ...entries.flatMap((e) => e.reviewProblems),
       ...this.#narrativeProblems,
+      ...this.#timelineProblems,
       ...this.#buildDiagnostics,
     ];
   }
@@ -134,6 +140,7 @@ export class DevProject {
     const names = (await readdir(this.paths.articles).catch((): string[] => [])).filter((n) => n.endsWith('.md')).sort();
     for (const name of names) await this.#readArticle(join(this.paths.articles, name), update, false);
     this.#narrative = await this.#readNarrative();
+    await this.#readTimeline();
     this.#reviewText = await readText(this.paths.review);
 
     const derivedDir = this.paths.derived;
@@ -170,6 +177,12 @@ export class DevProject {
         if (await this.#updateGazetteer(update)) kinds.add(kind);
       } else if (kind === 'review') {
         if (await this.#updateReview(update)) kinds.add(kind);
+      } else if (kind === 'timeline') {
+        if (await this.#readTimeline()) {
+          update.changed.push(this.relative(path));
+          update.dataChanged = true;
+          kinds.add(kind);
+        }
       } else if (kind === 'narrative') {
         const text = await this.#readNarrative();
         if (text !== this.#narrative || this.#narrativeProblems.length > 0) {
@@ -221,6 +234,7 @@ export class DevProject {
     if (path === this.paths.narrative) return 'narrative';
     if (path === this.paths.gazetteer) return 'gazetteer';
     if (path === this.paths.review) return 'review';
+    if (path === this.paths.timeline) return 'timeline';
     if (dirname(path) === this.paths.articles) return path.endsWith('.md') ? 'article' : null;
     // Anything else beside the narrative (not the built output) re-renders the page.
     if (dirname(path) === this.paths.report && path !== this.paths.dist && !basename(path).startsWith('.')) return 'report';
@@ -243,6 +257,7 @@ export class DevProject {
       casualties: entries.flatMap((e) => e.rows!.casualties),
       reactions: entries.flatMap((e) => e.rows!.reactions),
       articles: entries.map((e) => e.article!.meta),
+      events: this.#events,
     };
   }
 
@@ -435,6 +450,19 @@ export class DevProject {
     const text = await readText(this.paths.narrative);
     this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
     return text;
+  }
+
+  /** Reads the timeline's events (the last good ones stay when the file is broken); returns whether it changed. */
+  async #readTimeline(): Promise<boolean> {
+    const text = await readText(this.paths.timeline);
+    if (text === this.#timelineText && this.#timelineProblems.length === 0) return false;
+    this.#timelineText = text;
+    const file = parseTimelineEvents(text ?? 'events: []');
+    const bodies = new Map([...this.#articles.values()].flatMap((e) => (e.article ? [[e.article.meta.id, e.article.body] as const] : [])));
+    const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
+    this.#timelineProblems = fromFileProblems(this.paths.timeline, problems);
+    if (file.problems.length === 0) this.#events = file.events;
+    return true;
   }
 
   /** The extraction code is most of a cold start: loaded only when something must be derived. */

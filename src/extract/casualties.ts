@@ -493,18 +493,22 @@ function blank(text: string, asides: readonly Span[]): string {
 /**
  * "Kazakhstan Says 164 Killed In Unrest", "POLICE SAY 26 RIOTERS KILLED":
  * headline case, where every word is capitalised, so capitals tell nothing
- * (findCounts takes "Says 164" for a name like "Channel 4").
+ * (findCounts takes "Detain 200" for a name like "Channel 4" when no count
+ * noun follows, as it does in "Says 164 Killed"). A short headline
+ * ("Police Detain 200") has two long words only: it counts when they and every
+ * shorter word are capitalised and no full stop ends it.
  */
 function isHeadlineCase(text: string): boolean {
   const words = text.match(/\b[A-Za-z][A-Za-z'’-]{3,}\b/g) ?? [];
-  if (words.length < 3) return false;
+  if (words.length < 2) return false;
   // By code rather than a regex per word: this runs on every sentence.
   let capitalised = 0;
   for (const word of words) {
     const first = word.charCodeAt(0);
     if (first >= 0x41 && first <= 0x5a) capitalised += 1;
   }
-  return capitalised / words.length >= 0.8;
+  if (words.length >= 3) return capitalised / words.length >= 0.8;
+  return capitalised === 2 && !/\b[a-z]/.test(text) && !/\.\s*$/.test(text);
 }
 
 /** Lower case that keeps every offset (a few letters change length when lowered). */

@@ -32,10 +32,16 @@
 // - A digit number right after a capitalised word that does not start its
 //   sentence is part of a name ("Khabar 24 channel", "Channel 4"); so is one
 //   after a label word ("number 5", "flight 370"). Sentence-initial words and
-//   weekdays are not names ("Yesterday 18 people…", "On Thursday 18 …").
+//   weekdays are not names ("Yesterday 18 people…", "On Thursday 18 …"), nor
+//   is a capitalised word when a count noun follows the number: Title Case
+//   headlines capitalise every word ("Kazakhstan Says 164 Killed").
 // - A plain four-digit number 1800–2099 is a year unless a strong qualifier
 //   precedes it ("more than 2000") or a count noun follows it ("2000 people")
-//   without a year preposition before it ("in 2019 protesters…" is a year).
+//   without a year preposition before it ("in 2019 protesters…" is a year). The
+//   last word of a qualifier is not a year preposition: "close to 2000 people"
+//   is a count; "around 2019" with no count noun after it stays a year.
+// - "one" after "that" counts ("said that one person died"): "that" is then a
+//   conjunction; the demonstrative "that one" is refused by what follows it.
 // - Dates: a number 1–31 right after or before a capitalised month name (or an
 //   Arabic one), including ranges ("5 to 19 January"). "January 500 people"
 //   stays a count.
@@ -244,9 +250,14 @@ const COUNT_NOUNS: ReadonlySet<string> = new Set([
   'victims', 'casualties', 'bodies', 'others', 'dead', 'killed', 'injured', 'wounded', 'arrested',
   'detained', 'hospitalized', 'hospitalised', 'of',
 ]);
-/** Words before "one" that make it a pronoun ("no one", "the one who"). */
+/**
+ * Words before "one" that make it a pronoun ("no one", "the one who"). Not
+ * "that": after a verb of saying it is a conjunction ("said that one person
+ * died"), and the demonstrative "that one" is followed by a verb or nothing
+ * ("that one was", "that one."), which `ONE_STOP` and the noun test refuse anyway.
+ */
 const ONE_DETERMINERS: ReadonlySet<string> = new Set([
-  'no', 'the', 'this', 'that', 'which', 'every', 'any', 'each', 'another', 'such',
+  'no', 'the', 'this', 'which', 'every', 'any', 'each', 'another', 'such',
 ]);
 /** Words after "one" that make it a pronoun or an idiom ("one was", "one another", "at one point"). */
 const ONE_STOP: ReadonlySet<string> = new Set([
@@ -891,14 +902,22 @@ function isDate({ toks, part }: Context): boolean {
   return monthNear(toks, part);
 }
 
+function countNounAfter(toks: readonly Token[], end: number): boolean {
+  const noun = wordAfter(toks, end);
+  return noun !== undefined && COUNT_NOUNS.has(noun.key);
+}
+
 function isYear({ toks, part, qualifier }: Context): boolean {
   if (part.ends) return yearLike(part.ends[0]) && yearLike(part.ends[1]);
   if (!yearLike(part)) return false;
   if (qualifier && COUNT_QUALIFIERS.has(qualifier)) return false;
+  if (!countNounAfter(toks, part.end)) return true;
+  // A count noun follows. The word before the number decides, unless it is the
+  // last word of a qualifier ("close to 2000 people", "estimated at 2000
+  // people"): "to" or "at" there belongs to the qualifier, not to a date.
+  if (qualifier) return false;
   const before = prevKey(toks, part.start);
-  const noun = wordAfter(toks, part.end);
-  const countNounAfter = noun !== undefined && COUNT_NOUNS.has(noun.key);
-  return !countNounAfter || (before !== undefined && YEAR_PREPOSITIONS.has(before));
+  return before !== undefined && YEAR_PREPOSITIONS.has(before);
 }
 
 function isAge({ toks, part }: Context): boolean {
@@ -914,7 +933,11 @@ function isName({ toks, part, qualifier }: Context): boolean {
   if (!prev || prev.kind !== 'word' || !spaced(toks[part.start])) return false;
   if (LABEL_WORDS.has(prev.key)) return true;
   if (!/^\p{Lu}/u.test(prev.text) || WEEKDAYS.has(prev.key) || EN_MONTHS.has(prev.key)) return false;
-  return !startsSentence(toks, part.start - 1);
+  if (startsSentence(toks, part.start - 1)) return false;
+  // Title Case headlines capitalise every word, so a capital tells nothing
+  // there; a name is followed by what it names ("Khabar 24 channel"), a count
+  // by what it counts ("Police Say 26 Killed", "UN Says 164 Dead").
+  return !countNounAfter(toks, part.end);
 }
 
 function isCodeDigits({ part }: Context): boolean {

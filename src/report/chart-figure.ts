@@ -15,11 +15,13 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
   const name = id.replace(/^chart-\d+-/, '');
-  // Each rendering is one image, named by the title and described by the words under it: said once, not per layout.
-  const plot = (element: Element, layout: 'wide' | 'narrow') =>
-    h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [
-      fromDom(element as unknown as Node) as ElementContent,
-    ]);
+  // Each rendering is one image, named by the title and described by the words under it: said once, not per
+  // layout. So the SVG's own label (for the SVG on its own) goes: inside role="img" nothing is read anyway.
+  const plot = (element: Element, layout: 'wide' | 'narrow') => {
+    const svg = fromDom(element as unknown as Node) as ElementContent;
+    if (svg.type === 'element') delete svg.properties.ariaLabel;
+    return h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
+  };
 
   const sourceLine: PhrasingContent[] = [];
   if (options.caption) sourceLine.push({ type: 'text', value: `${options.caption} ` });

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 let dir: string;
 
 async function check() {
-  const args = ['--articles', 'articles', '--derived', 'derived', '--review', 'review.yaml', '--narrative', 'story.md'];
+  const args = ['--articles', 'articles', '--derived', 'derived', '--review', 'review.yaml', '--narrative', 'story.md', '--timeline', 'timeline.yaml'];
   try {
     const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), ...args], { cwd: dir });
     return { code: 0, output: stdout + stderr };
@@ -36,6 +36,7 @@ beforeEach(() => {
   cpSync(PATHS.derived, join(dir, 'derived'), { recursive: true });
   cpSync(PATHS.review, join(dir, 'review.yaml'));
   cpSync(PATHS.narrative, join(dir, 'story.md'));
+  cpSync(PATHS.timeline, join(dir, 'timeline.yaml'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +44,7 @@ describe('npm run check', () => {
   it('passes on the repository as it is', async () => {
     const { code, output } = await check();
     expect(output).not.toContain('  error  ');
-    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles, the datasets in derived, the gazetteer, the review file and the narrative/);
+    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles, the datasets in derived, the gazetteer, the review file, the timeline and the narrative/);
     expect(code).toBe(0);
   }, 60_000);
 
@@ -65,6 +66,8 @@ describe('npm run check', () => {
     const casualties = join(dir, 'derived', 'casualties.json');
     writeFileSync(casualties, readFileSync(casualties, 'utf8').replace('"start": 458,', '"start": 459,').replace('"end": 624,', '"end": 625,'));
     writeFileSync(join(dir, 'review.yaml'), 'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n');
+    const timeline = join(dir, 'timeline.yaml');
+    writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('in the city of Zhanazin', 'in the city of Zhanaozen'));
     const before = snapshot(dir);
     const { code, output } = await check();
     expect(code).toBe(1);
@@ -72,6 +75,7 @@ describe('npm run check', () => {
     expect(output).toMatch(/derived\/casualties\.json:2:1 {2}(error|warning) {2}Unexpected offsets 459–625 in row 000-c1/);
     expect(output).toContain('review.yaml:4:5  error  Unexpected field `stanse` in a review entry of `reactions`');
     expect(output).toContain('derived/manifest.json:1:1  warning  Unexpected out-of-date datasets');
+    expect(output).toMatch(/timeline\.yaml:\d+:5 {2}error {2}Unexpected quote in event e1: article 000 does not contain “[^”]*Zhanaozen”/);
     expect(snapshot(dir)).toEqual(before);
   }, 60_000);
 });

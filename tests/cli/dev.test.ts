@@ -196,7 +196,7 @@ describe('npm run dev: the live preview', () => {
 
   it('shows a broken directive as an escaped overlay with file:line:column over the last good page, then recovers', async () => {
     const broken = original.replace('In the first week of January 2022', 'In the very first week of January 2022').replace('::chart{name="casualty-evolution"}', '::chart{name="<img src=x onerror=alert(1)>"}');
-    const line = broken.split('\n').findIndex((l) => l.startsWith('::chart')) + 1;
+    const line = broken.split('\n').findIndex((l) => l.startsWith('::chart{name="<img')) + 1;
     const failed = nextRebuild();
     writeFileSync(narrative, broken);
     const event = await failed;
@@ -240,7 +240,8 @@ describe('npm run dev: the live preview', () => {
     expect(others(after.casualties)).toEqual(others(before.casualties));
     others(after.casualties).forEach((row, i) => expect(row).toBe(others(before.casualties)[i]));
     others(after.reactions).forEach((row, i) => expect(row).toBe(others(before.reactions)[i]));
-    expect(lines.at(-1)).toMatch(/^↻ data\/articles\/002\.md changed → re-derived article 002, page rebuilt \(charts: 1 drawn, 0 cached\) in \d+ ms$/);
+    const charts = original.match(/^::chart\{/gm)?.length;
+    expect(lines.at(-1)).toMatch(new RegExp(`^↻ data/articles/002\\.md changed → re-derived article 002, page rebuilt \\(charts: ${charts} drawn, 0 cached\\) in \\d+ ms$`));
 
     // Broken front matter: an overlay naming the file, line and column; the last rows stay.
     const failed = nextRebuild();
@@ -288,6 +289,27 @@ describe('npm run dev: the live preview', () => {
     expect(await fixed).toMatchObject({ ok: true, kind: 'review' });
     expect(await page()).not.toMatch(OVERLAY);
     expect(server.project.data.casualties.some((r) => r.id === target!.id)).toBe(true);
+  }, 60_000);
+
+  it('redraws the timeline when report/timeline.yaml changes, without deriving, and shows a broken one', async () => {
+    const timeline = join(dir, 'report/timeline.yaml');
+    const text = readFileSync(timeline, 'utf8');
+    const renamed = text.replace('A crowd occupies Almaty airport', 'A crowd takes Almaty airport');
+    const rebuilt = nextRebuild();
+    writeFileSync(timeline, renamed);
+    expect(await rebuilt).toMatchObject({ kind: 'timeline', changed: ['report/timeline.yaml'], derived: [], reactions: [], ok: true });
+    expect(server.project.data.events.map((e) => e.text)).toContain('A crowd takes Almaty airport');
+    expect(await page()).toContain('A crowd takes Almaty airport');
+
+    const failed = nextRebuild();
+    writeFileSync(timeline, renamed.replace('a crowd occupied the airport', 'a crowd seized the airport'));
+    expect((await failed).ok).toBe(false);
+    expect(OVERLAY.exec(await page())?.[0]).toMatch(/<code>report\/timeline\.yaml:\d+:5<\/code> <strong>error<\/strong> Unexpected quote in event e6/);
+
+    const fixed = nextRebuild();
+    writeFileSync(timeline, text);
+    expect(await fixed).toMatchObject({ ok: true, kind: 'timeline' });
+    expect(await page()).not.toMatch(OVERLAY);
   }, 60_000);
 
   it('re-derives the reactions of every article, and nothing else, when the gazetteer changes', async () => {

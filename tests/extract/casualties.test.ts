@@ -320,6 +320,20 @@ describe('measures', () => {
     expect(extract('Death Toll In Kazakhstan Unrest Rises To 164')).toEqual([row('killed', 'all', '164', 164, 'exact')]);
   });
 
+  it.each([
+    ['Kazakhstan Says 164 Killed', 'killed', '164', 164],
+    ['Police Say 26 Killed', 'killed', '26', 26],
+    ['UN Says 164 Dead', 'killed', '164', 164],
+    ['Police Detain 200', 'arrested', '200', 200],
+    ['Kazakhstan Says 164 Killed In Unrest', 'killed', '164', 164],
+  ] as const)('a Title Case headline with a verb of saying: "%s"', (text, measure, phrase, value) => {
+    expect(extract(text)).toEqual([row(measure, 'all', phrase, value, 'exact')]);
+  });
+
+  it('a short capitalised sentence ending in a full stop is not a headline', () => {
+    expect(extract('Khabar 24 Reported.')).toEqual([]);
+  });
+
   it('an all-caps headline', () => {
     expect(extract('KAZAKH POLICE SAY 26 RIOTERS KILLED')).toEqual([row('killed', 'protesters', '26', 26, 'exact')]);
   });

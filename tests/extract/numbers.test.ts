@@ -379,7 +379,7 @@ describe('not counts', () => {
       '#5',
       'phone 87012345678',
     ],
-    pronouns: ['one of the main producers', 'no one'],
+    pronouns: ['one of the main producers', 'no one', 'that one was worse', 'he chose that one.', 'that one in Almaty', 'the one who fled'],
   };
 
   for (const [kind, texts] of Object.entries(cases)) {
@@ -409,6 +409,45 @@ describe('not counts', () => {
     expect(only('9900 were detained')).toMatchObject({ value: 9900 });
   });
 
+  it('reads a year-like count after a qualifier ending in a preposition, when a count noun follows', () => {
+    const text = 'Police said close to 2000 people were detained.';
+    const m = only(text);
+    expect(m).toMatchObject({ phrase: 'close to 2000', qualifier: 'about', value: 2000, low: 2000, high: 2000 });
+    expect(numberText(text, m)).toBe('2000');
+    expect(only('officials put the toll at an estimated 1900 dead')).toMatchObject({ phrase: 'an estimated 1900', qualifier: 'about' });
+    expect(only('around 2000 protesters gathered')).toMatchObject({ phrase: 'around 2000', qualifier: 'about', value: 2000 });
+  });
+
+  it.each([
+    'in 2019',
+    'since 2000',
+    'the 2019 election',
+    'in 2019 protesters gathered',
+    'around 2019 things changed',
+    'close to 2000',
+    'up from 1995 levels',
+    'it rose to 2021 highs',
+  ])('still reads "%s" as a year', (text) => {
+    expect(phrases(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Kazakhstan Says 164 Killed', '164'],
+    ['Police Say 26 Killed', '26'],
+    ['UN Says 164 Dead', '164'],
+    ['Almaty Mayor Says 18 Officers Dead', '18'],
+    ['Ministry Reports 2,300 Detained', '2,300'],
+  ])('reads a count after a capitalised word when a count noun follows (Title Case headline "%s")', (text, phrase) => {
+    expect(phrases(text)).toEqual([phrase]);
+  });
+
+  it.each(['told Khabar 24 channel', 'Channel 4 News reported', 'the Kazakhstan 2050 strategy', 'the Apollo 13 mission'])(
+    'still reads a capitalised word and a number with no count noun after it as a name: "%s"',
+    (text) => {
+      expect(phrases(text)).toEqual([]);
+    },
+  );
+
   it('does not take a sentence-initial or weekday word for a name', () => {
     expect(phrases('Yesterday 18 people died.')).toEqual(['18']);
     expect(phrases('On Thursday 18 people died.')).toEqual(['18']);
@@ -417,6 +456,17 @@ describe('not counts', () => {
 
   it('keeps a count after a month when it cannot be a day', () => {
     expect(phrases('In January 500 people were detained.')).toEqual(['500']);
+  });
+});
+
+describe('"one" after the conjunction "that"', () => {
+  it.each([
+    ['Police said that one person was killed.', 'one'],
+    ['Officials confirmed that one officer died.', 'one'],
+    ['The ministry said that one of them was a police officer.', 'one'],
+    ['Reports said that at least one protester was shot.', 'at least one'],
+  ])('"%s" → %s', (text, phrase) => {
+    expect(only(text)).toMatchObject({ phrase, value: 1 });
   });
 });
 

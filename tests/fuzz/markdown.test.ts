@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { PATHS } from '../../src/cli/paths.ts';
-import { buildExplainer, readDatasets } from '../../src/cli/report.ts';
+import { buildExplainer, readChartData } from '../../src/cli/report.ts';
 import { GROUPS, MEASURES } from '../../src/datasets/schema.ts';
 import { buildReport } from '../../src/report/build.ts';
 
@@ -17,7 +17,7 @@ const SCALE = Number(process.env['FUZZ_RUNS'] ?? 1);
 const runs = (n: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(n * SCALE)) });
 const TIMEOUT = 60_000;
 
-const data = await readDatasets(PATHS.derived);
+const data = await readChartData(PATHS.derived, PATHS.timeline);
 const document = await chartDocument();
 const Parser = document.defaultView!.DOMParser;
 const ids = data.articles.map((a) => a.id);

@@ -188,10 +188,9 @@ describe('parseCount reads any count back as itself', () => {
 });
 
 describe('findCounts finds any count, exactly once, inside a sentence', () => {
-  // KNOWN BUG (fails until fixed; reported, not skipped). Minimal repro:
-  //   findCounts('Police said that one person was killed.') → [] (expected one mention "one" = 1).
-  // numbers.ts lists "that" among ONE_DETERMINERS ("that one"), so "one" after the
-  // complementiser "that" ("said that one person …") is never read as a count.
+  // Regression (fixed): findCounts('Police said that one person was killed.') used to
+  // return [] because numbers.ts listed "that" among ONE_DETERMINERS ("that one"), so
+  // "one" after the conjunction "that" ("said that one person …") was never a count.
   // Pinned below as an explicit example so every run replays it.
   it('as written, with its offsets', () => {
     fc.assert(
@@ -225,12 +224,10 @@ describe('findCounts finds any count, exactly once, inside a sentence', () => {
     );
   });
 
-  // KNOWN BUG (fails until fixed; reported, not skipped). Minimal repro:
-  //   findCounts('Police said close to 2000 people were detained.') → [] (expected "close to 2000" = 2000, about).
-  // The "to" of the qualifier "close to" counts as a year preposition ("to 2000"),
-  // and "about" qualifiers are not strong enough to override it, so a count
-  // of 1800–2099 written as plain digits after "close to" is read as a year.
-  // ("2,000" and "two thousand" read fine.) Pinned as an explicit example.
+  // Regression (fixed): findCounts('Police said close to 2000 people were detained.') used
+  // to return [] because the "to" of the qualifier "close to" counted as a year
+  // preposition ("to 2000"), so a count of 1800–2099 in plain digits after "close to"
+  // was read as a year. Pinned as an explicit example.
   it('behind every English qualifier numbers.ts knows', () => {
     fc.assert(
       fc.property(written, fc.constantFrom(...ALL_QUALIFIERS), fc.constantFrom(...TEMPLATES), ({ n, text }, [words, qualifier], template) => {

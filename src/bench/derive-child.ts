@@ -1,0 +1,40 @@
+// Benchmark 3, the measured side: one derive of a synthetic corpus in a fresh
+// process, as `npm run derive` does it (default workers, progress on stderr),
+// timed from inside so that node's start-up is apart. Prints one JSON line.
+import { derive } from '../cli/derive.ts';
+import { defaultWorkers } from '../cli/derive-workers.ts';
+
+export interface DeriveChildInput {
+  articles: string;
+  out: string;
+  gazetteer: string;
+  review: string;
+}
+
+export interface DeriveChildOutput {
+  articles: number;
+  casualties: number;
+  reactions: number;
+  workers: number;
+  ms: number;
+  /** CPU time of every thread of the process during the derive. */
+  cpuMs: number;
+  peakMb: number;
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
+const cpu = process.cpuUsage();
+const started = performance.now();
+const summary = await derive(input);
+const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
+const output: DeriveChildOutput = {
+  articles: summary.articles,
+  casualties: summary.casualties,
+  reactions: summary.reactions,
+  workers: defaultWorkers(summary.articles),
+  ms,
+  cpuMs: (used.user + used.system) / 1000,
+  peakMb: process.resourceUsage().maxRSS / 1024,
+};
+console.log(JSON.stringify(output));

@@ -1,0 +1,53 @@
+// Synthetic corpora for the benchmark: articles of the seeds' size made by
+// recombining their sentences with a seeded generator, so every run measures
+// the same text. Never committed: made on the fly.
+import type { Article } from '../articles/article.ts';
+import { splitSentences } from '../extract/sentences.ts';
+
+/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` article files (name → text) in the contract's format. */
+export function syntheticCorpus(seeds: readonly Article[], count: number, seed = 1): Map<string, string> {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const sentences = seeds.flatMap((a) => splitSentences(a.body).filter((s) => s.lang === null).map((s) => s.text));
+  const size = Math.round(seeds.reduce((sum, a) => sum + a.body.length, 0) / seeds.length);
+  const width = String(count).length + 1;
+  const files = new Map<string, string>();
+  for (let i = 1; i <= count; i++) {
+    const id = `s${String(i).padStart(width, '0')}`;
+    const paragraphs: string[] = [];
+    let length = 0;
+    while (length < size) {
+      const paragraph = Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(sentences)).join(' ');
+      paragraphs.push(paragraph);
+      length += paragraph.length + 2;
+    }
+    const source = pick(seeds);
+    const meta = [
+      '---',
+      `id: "${id}"`,
+      `title: "Synthetic article ${i}"`,
+      'outlet: null',
+      'url: null',
+      `published: ${source.meta.published}`,
+      'published_basis: stated',
+      'published_note: null',
+      'language: en',
+      'translated_from: null',
+      '---',
+    ];
+    files.set(`${id}.md`, `${meta.join('\n')}\n${paragraphs.join('\n\n')}\n`);
+  }
+  return files;
+}

@@ -1,0 +1,53 @@
+// The worker pool (src/cli/derive-workers.ts) must give exactly the bytes the
+// in-process derive gives: same files, same messages, a progress tick per
+// article; and a failing worker must fail the derive, not hang it.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCorpus } from '../../src/bench/synthetic.ts';
+import { derive } from '../../src/cli/derive.ts';
+import { extractInWorkers } from '../../src/cli/derive-workers.ts';
+import { loadArticles } from '../../src/cli/files.ts';
+import { PATHS } from '../../src/cli/paths.ts';
+import type { Progress } from '../../src/cli/progress.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsbook-workers-'));
+const articles = join(dir, 'articles');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const { articles: seeds } = await loadArticles(PATHS.articles);
+  mkdirSync(articles);
+  // Below the default threshold (the test asks for two workers), to stay quick, yet 15 batches for them to share.
+  for (const [name, text] of syntheticCorpus(seeds, 120, 7)) writeFileSync(join(articles, name), text);
+});
+
+function counting(): { ticks: string[]; progress: (total: number) => Progress } {
+  const ticks: string[] = [];
+  return { ticks, progress: () => ({ tick: (name = '') => void ticks.push(name), done() {} }) };
+}
+
+const files = (out: string) => new Map(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+
+describe('derive on worker threads', () => {
+  it('writes byte for byte what the in-process derive writes, with the same messages and a tick per article', async () => {
+    const options = (out: string) => ({ articles, out: join(dir, out), gazetteer: PATHS.gazetteer, review: PATHS.review });
+    const alone = counting();
+    const single = await derive(options('single'), { progress: alone.progress, workers: 1 });
+    const pooled = counting();
+    const parallel = await derive(options('pool'), { progress: pooled.progress, workers: 2 });
+
+    expect(files(join(dir, 'pool'))).toEqual(files(join(dir, 'single')));
+    expect(parallel).toEqual(single);
+    expect(single.casualties).toBeGreaterThan(100);
+    expect(pooled.ticks).toHaveLength(120);
+    expect(new Set(pooled.ticks)).toEqual(new Set(alone.ticks));
+  }, 60_000);
+
+  it('fails, stopping every worker, when a worker cannot start', async () => {
+    const { articles: loaded } = await loadArticles(articles);
+    const broken = { text: 'actors: [', path: 'broken-gazetteer.yaml' };
+    await expect(extractInWorkers(loaded.slice(0, 4), broken, 2)).rejects.toThrow();
+  }, 30_000);
+});

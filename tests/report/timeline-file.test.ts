@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/cli/files.ts';
+import { PATHS } from '../../src/cli/paths.ts';
+import { checkTimelineQuotes, parseTimelineEvents } from '../../src/report/timeline-file.ts';
+
+const EVENT = `  - id: e1
+    day: 2022-01-02
+    text: Protests break out
+    article: "000"
+    quote: erupted last Sunday
+    day_basis: “last Sunday”
+`;
+
+const problems = (yaml: string) => parseTimelineEvents(yaml).problems.map((p) => `${p.line}:${p.column} ${p.ruleId} ${p.reason}`);
+
+describe('report/timeline.yaml', () => {
+  it('gives events whose every quote is, word for word, in its article', async () => {
+    const file = parseTimelineEvents(readFileSync(PATHS.timeline, 'utf8'));
+    expect(file.problems).toEqual([]);
+    expect(file.events.length).toBeGreaterThan(5);
+    const { articles } = await loadArticles(PATHS.articles);
+    expect(checkTimelineQuotes(file, new Map(articles.map((a) => [a.meta.id, a.body])))).toEqual([]);
+  });
+
+  it('reads an event with its place in the file', () => {
+    const file = parseTimelineEvents(`events:\n${EVENT}`);
+    expect(file.events).toEqual([{ id: 'e1', day: '2022-01-02', text: 'Protests break out', article: '000', quote: 'erupted last Sunday', day_basis: '“last Sunday”' }]);
+    expect(file.places).toEqual([{ line: 2, column: 5 }]);
+  });
+
+  it('reports an unknown field with the nearest known one', () => {
+    expect(problems(`events:\n${EVENT}    dya: 2022-01-03\n`)).toEqual(['8:5 timeline-field Unexpected field `dya` in event 1: expected one of `id`, `day`, `text`, `article`, `quote`, `day_basis` (did you mean `day`?)']);
+  });
+
+  it('reports an unquoted article id, an invalid day and a missing field where they are', () => {
+    const yaml = `events:\n${EVENT.replace('"000"', '000').replace('2022-01-02', '2022-13-02').replace('    text: Protests break out\n', '')}`;
+    expect(problems(yaml)).toEqual([
+      '2:5 timeline-field Missing `text` in event 1: expected what happened, in one line',
+      '3:10 timeline-value Unexpected `day` in event 1: expected a day written YYYY-MM-DD',
+      '4:14 timeline-value Unexpected `article` in event 1: expected an article id in quotes, such as "003"',
+    ]);
+  });
+
+  it('reports a duplicate id, broken YAML and a file without `events:`', () => {
+    expect(problems(`events:\n${EVENT}${EVENT}`)).toEqual(['8:9 timeline-id Unexpected duplicate event id `e1`: expected each event to have its own']);
+    expect(problems('events:\n  - id: [e1\n')[0]).toMatch(/^\d+:\d+ timeline-yaml Cannot parse the timeline file/);
+    expect(problems('- e1\n')).toEqual(['1:1 timeline-yaml Unexpected timeline file: expected an `events:` list']);
+  });
+
+  it('reports a quote that is not in its article, and an unknown article', () => {
+    const file = parseTimelineEvents(`events:\n${EVENT}${EVENT.replace('e1', 'e2').replace('"000"', '"009"')}`);
+    const found = checkTimelineQuotes(file, new Map([['000', 'Protests erupted last Monday.']]));
+    expect(found.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual(['2:5 timeline-quote', '8:5 timeline-article']);
+    expect(found[0]?.reason).toContain('does not contain “erupted last Sunday”');
+    expect(found[1]?.reason).toContain('did you mean `000`?');
+  });
+});
