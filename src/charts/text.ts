@@ -1,4 +1,4 @@
-// Text metrics without a browser: jsdom measures nothing, so labels are laid
+// Text metrics without a browser: the build-time DOM measures nothing, so labels are laid
 // out with advance widths close to DejaVu Sans, the widest of the common
 // system-ui fonts. Estimates err on the wide side, so labels never collide.
 

@@ -4,12 +4,18 @@
 // the rows come back, are put in article order and assembled on this thread
 // exactly as deriveDatasets does, so the bytes are the same as in-process.
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Article } from '../articles/article.ts';
 import { assembleDerived, deriveDatasets, sortArticles } from '../datasets/derive.ts';
 import type { ArticleDerivation, DeriveDatasetsOptions, Derived } from '../datasets/derive.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
+import { ROOT } from './paths.ts';
 import { startTsWorker } from './ts-worker.ts';
+
+// From the repository, not from this module: it may run from a bundle elsewhere (scripts/bundled.mjs).
+const WORKER = pathToFileURL(join(ROOT, 'src/cli/derive-worker.ts'));
 
 /**
  * Below this many articles extraction stays on this thread. A worker takes
@@ -67,7 +73,7 @@ export function extractInWorkers(articles: readonly Article[], source: Omit<Gaze
   for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
   const results: ArticleDerivation[][] = new Array<ArticleDerivation[]>(batches.length);
   const input: WorkerInput = { gazetteerText: source.text, gazetteerPath: source.path };
-  const pool = Array.from({ length: Math.min(count, batches.length) }, () => startTsWorker(new URL('./derive-worker.ts', import.meta.url), input));
+  const pool = Array.from({ length: Math.min(count, batches.length) }, () => startTsWorker(WORKER, input));
   let next = 0;
   let done = 0;
   let settled = false;

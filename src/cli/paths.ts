@@ -1,8 +1,13 @@
 // Where things are, relative to the repository, whatever the working directory.
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The repository. A command run from its bundle (scripts/bundled.mjs) lives in
+ * node_modules/.cache, perhaps through a symlink, so the launcher says where
+ * the repository is; otherwise it is two folders above this module.
+ */
+export const ROOT: string = (globalThis as { newsbookRoot?: string }).newsbookRoot ?? fileURLToPath(new URL('../../', import.meta.url));
 
 export const PATHS = {
   articles: join(ROOT, 'data/articles'),

@@ -53,7 +53,7 @@ describe('reactions', () => {
       const tip = tips.filter((t) => t.text.startsWith(`${cell.actor} — ${STANCE_LABELS[cell.stance]}\n`));
       expect(tip, `${cell.actor} / ${cell.stance}`).toHaveLength(1);
       expect(tip[0]?.text).toContain(`Reported by ${plural(cell.articles.length)}:`);
-      expect(tip[0]?.mark.tagName).toBe('rect');
+      expect(tip[0]?.mark.localName).toBe('rect');
     }
   });
 

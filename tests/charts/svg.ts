@@ -86,7 +86,7 @@ export function tooltips(svg: Element): { text: string; mark: Element }[] {
 export function position(mark: Element): { x: number; y: number } {
   const move = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(mark.getAttribute('transform') ?? '');
   if (move) return { x: Number(move[1]), y: Number(move[2]) };
-  if (mark.tagName === 'circle') return { x: Number(mark.getAttribute('cx')), y: Number(mark.getAttribute('cy')) };
+  if (mark.localName === 'circle') return { x: Number(mark.getAttribute('cx')), y: Number(mark.getAttribute('cy')) };
   return { x: Number(mark.getAttribute('x')), y: Number(mark.getAttribute('y')) };
 }
 

@@ -1,0 +1,40 @@
+// scripts/bundled.mjs, what `npm run report`, `derive` and `check` start: the
+// command from one cached bundle, with its arguments, in the repository.
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/cli/paths.ts';
+
+const run = promisify(execFile);
+const CACHE = join(ROOT, 'node_modules/.cache/newsbook');
+
+async function bundled(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts/bundled.mjs'), ...args], { cwd: ROOT });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, output: e.stdout + e.stderr };
+  }
+}
+
+describe('scripts/bundled.mjs', () => {
+  it('runs a command from one bundle of the current code, kept for the next run', async () => {
+    const first = await bundled('check');
+    expect(first.output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles/);
+    expect(first.code).toBe(0);
+    const bundles = readdirSync(CACHE).filter((name) => /^check-[0-9a-f]{16}\.mjs$/.test(name));
+    expect(bundles).toHaveLength(1);
+    expect(await bundled('check')).toEqual(first);
+    expect(readdirSync(CACHE).filter((name) => name.startsWith('check-'))).toEqual(bundles);
+  }, 60_000);
+
+  it("hands the command its arguments, and its errors and exit code to the caller", async () => {
+    const { code, output } = await bundled('check', '--narrative', 'no/such/story.md');
+    expect(code).toBe(1);
+    expect(output).toContain('no/such/story.md:1:1  error  Missing narrative');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
