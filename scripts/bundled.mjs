@@ -4,9 +4,12 @@
 // of small modules of the Markdown and chart libraries one by one through
 // tsx's loader is most of a cold `npm run report` (two seconds or more here);
 // one bundled file loads in a fraction of that, as Vite pre-bundles
-// dependencies. A change to src/, scripts/ or package.json makes a new bundle
-// (about half a second, once). Plain JavaScript because it runs before any
-// TypeScript can; should bundling fail, the command runs through tsx instead.
+// dependencies. The derive's worker thread (src/cli/derive-worker.ts) is
+// bundled beside it, for the same reason: each worker would otherwise load tsx
+// and the extraction code module by module while the derive waits for it. A
+// change to src/, scripts/ or package.json makes new bundles (about half a
+// second, once). Plain JavaScript because it runs before any TypeScript can;
+// should bundling fail, the command runs through tsx instead.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -31,34 +34,41 @@ if (bundle === null) {
 // finds the repository here rather than from the bundle's own place (src/cli/paths.ts).
 process.argv = [process.argv[0], entry, ...args];
 globalThis.newsbookRoot = root;
-await import(pathToFileURL(bundle).href);
+globalThis.newsbookDeriveWorker = bundle.worker;
+await import(pathToFileURL(bundle.command).href);
 
-/** The bundle of the current code: built (and older ones removed) when there is none. */
+/** The bundles of the current code, the command's and the derive worker's: built (and older ones removed) when there are none. */
 async function bundlePath() {
   const hash = createHash('sha256');
   for (const file of ['package.json', ...files('src'), ...files('scripts')]) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   hash.update(process.version);
-  const path = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}.mjs`);
-  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return path;
+  const stem = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}`);
+  const paths = { command: `${stem}.mjs`, worker: `${stem}.worker.mjs` };
+  if (Object.values(paths).every((path) => statSync(path, { throwIfNoEntry: false })?.isFile())) return paths;
 
   const { build } = await import('esbuild');
   mkdirSync(cache, { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [entry],
-    outfile: temp,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-    // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
-  });
-  // Bundles of older code go; another run may be writing this very one too (same bytes): it stays.
-  for (const old of readdirSync(cache)) if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && join(cache, old) !== path) rmSync(join(cache, old), { force: true });
-  renameSync(temp, path);
-  return path;
+  const bundleOne = async (from, path) => {
+    const temp = `${path}.${process.pid}.tmp`;
+    await build({
+      entryPoints: [from],
+      outfile: temp,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+      // CommonJS dependencies call require(); an ES module has none of its own.
+      banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
+    });
+    return () => renameSync(temp, path);
+  };
+  const done = await Promise.all([bundleOne(entry, paths.command), bundleOne(join(root, 'src/cli/derive-worker.ts'), paths.worker)]);
+  // Bundles of older code go; another run may be writing these very ones too (same bytes): they stay.
+  const current = new Set(Object.values(paths));
+  for (const old of readdirSync(cache)) if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(join(cache, old))) rmSync(join(cache, old), { force: true });
+  for (const rename of done) rename();
+  return paths;
 }
 
 /** The files of a folder of the repository, sorted, as paths relative to it. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { articleRowSchema } from '../datasets/schema.ts';
 import type { ArticleRow } from '../datasets/schema.ts';
 import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
-import type { FrontMatterProblem } from './front-matter.ts';
+import type { FrontMatterProblem, ParsedYaml } from './front-matter.ts';
 
 export interface Article {
   meta: ArticleRow;
@@ -80,17 +80,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function claimedId(text: string): string | null {
   const split = splitFrontMatter(text);
   if ('reason' in split) return null;
-  const yaml = parseFrontMatterYaml(split.yaml, split.yamlLine);
-  const id = yaml.data.id;
-  return typeof id === 'string' ? id : null;
+  return idOf(parseFrontMatterYaml(split.yaml, split.yamlLine));
 }
 
 export function parseArticle(text: string, path: string): ParsedArticle {
+  return readArticle(text, path).parsed;
+}
+
+/** parseArticle and claimedId of one file at once, reading its front matter once. */
+export function readArticle(text: string, path: string): { parsed: ParsedArticle; claimedId: string | null } {
   const split = splitFrontMatter(text);
-  if ('reason' in split) return { article: null, problems: [split] };
+  if ('reason' in split) return { parsed: { article: null, problems: [split] }, claimedId: null };
 
   const yaml = parseFrontMatterYaml(split.yaml, split.yamlLine);
-  if (yaml.problems.length > 0) return { article: null, problems: yaml.problems };
+  const id = idOf(yaml);
+  if (yaml.problems.length > 0) return { parsed: { article: null, problems: yaml.problems }, claimedId: id };
 
   const where = (field: string) => yaml.positions.get(field) ?? { line: split.closingLine, column: 1 };
   const result = frontMatterSchema.safeParse(yaml.data);
@@ -114,10 +118,15 @@ export function parseArticle(text: string, path: string): ParsedArticle {
       problems.push({ line: split.bodyLine, column: 1, reason: 'Unexpected empty body: an article needs its text after the front matter', ruleId: 'article-empty' });
     }
   }
-  if (problems.length > 0 || !result.success) return { article: null, problems };
+  if (problems.length > 0 || !result.success) return { parsed: { article: null, problems }, claimedId: id };
 
   const meta = Object.fromEntries(Object.keys(articleRowSchema.shape).map((key) => [key, result.data[key as keyof ArticleRow]])) as ArticleRow;
-  return { article: { meta, body: split.body, bodyLine: split.bodyLine, path }, problems: [] };
+  return { parsed: { article: { meta, body: split.body, bodyLine: split.bodyLine, path }, problems: [] }, claimedId: id };
+}
+
+function idOf(yaml: ParsedYaml): string | null {
+  const id = yaml.data.id;
+  return typeof id === 'string' ? id : null;
 }
 
 function describeIssue(field: string, issue: z.core.$ZodIssue, data: Record<string, unknown>): string {

@@ -2,8 +2,8 @@
 // line and column: encoding, front matter, empty bodies, and ids claimed by
 // two files (which names the file that has the id already). Pure: the caller
 // reads the bytes.
-import { claimedId, decodeArticle, parseArticle } from './article.ts';
-import type { Article, ArticleProblem } from './article.ts';
+import { claimedId, decodeArticle, readArticle } from './article.ts';
+import type { Article, ArticleProblem, ParsedArticle } from './article.ts';
 
 export interface ArticleFile {
   path: string;
@@ -21,43 +21,77 @@ export interface ParsedArticles {
 }
 
 export function parseArticleFiles(files: readonly ArticleFile[]): ParsedArticles {
-  const sorted = [...files].sort((a, b) => compare(a.path, b.path));
-  const articles: Article[] = [];
-  const problems: FileProblem[] = [];
-  // Which file first claimed each id: the owner is the file named after it, else the first in order.
-  const texts = sorted.map((file) => ({ file, text: decodeArticle(file.bytes) }));
-  const owners = new Map<string, string>();
-  for (const { file, text } of texts) {
-    const id = typeof text === 'string' ? claimedId(text) : null;
-    if (id === null) continue;
-    if (!owners.has(id) || baseName(file.path) === `${id}.md`) owners.set(id, file.path);
+  const reader = new ArticleFilesReader(files);
+  while (reader.read(Infinity));
+  return reader.result();
+}
+
+/**
+ * parseArticleFiles a few files at a time, so that a caller can do other work
+ * in between (the derive hands each article to its extraction workers as soon
+ * as it is read), and see each article as soon as it is read.
+ */
+export class ArticleFilesReader {
+  private readonly sorted: readonly ArticleFile[];
+  private readonly read_: { file: ArticleFile; text: string | ArticleProblem; parsed: ParsedArticle | null }[] = [];
+  /** Which file first claimed each id: the owner is the file named after it, else the first in order. */
+  private readonly owners = new Map<string, string>();
+
+  constructor(
+    files: readonly ArticleFile[],
+    private readonly onArticle?: (article: Article) => void,
+  ) {
+    this.sorted = [...files].sort((a, b) => compare(a.path, b.path));
   }
-  for (const { file, text } of texts) {
-    if (typeof text !== 'string') {
-      problems.push({ path: file.path, ...text });
-      continue;
+
+  /** Reads up to `count` more files; false when every file has been read. */
+  read(count: number): boolean {
+    for (let n = 0; n < count && this.read_.length < this.sorted.length; n += 1) {
+      const file = this.sorted[this.read_.length]!;
+      const text = decodeArticle(file.bytes);
+      if (typeof text !== 'string') {
+        this.read_.push({ file, text, parsed: null });
+        continue;
+      }
+      // The front matter is read once, for both the article and the id it claims.
+      const { parsed, claimedId: id } = readArticle(text, file.path);
+      if (id !== null && (!this.owners.has(id) || baseName(file.path) === `${id}.md`)) this.owners.set(id, file.path);
+      this.read_.push({ file, text, parsed });
+      if (parsed.article) this.onArticle?.(parsed.article);
     }
-    const parsed = parseArticle(text, file.path);
-    if (parsed.article) {
-      articles.push(parsed.article);
-      continue;
-    }
-    for (const problem of parsed.problems) {
-      const id = problem.ruleId === 'front-matter-id' ? claimedId(text) : null;
-      const owner = id === null ? undefined : owners.get(id);
-      if (id !== null && owner !== undefined && owner !== file.path) {
-        problems.push({
-          ...problem,
-          path: file.path,
-          reason: `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(file.path).replace(/\.md$/, '')}\` to match the file name`,
-          ruleId: 'article-duplicate-id',
-        });
-      } else {
-        problems.push({ ...problem, path: file.path });
+    return this.read_.length < this.sorted.length;
+  }
+
+  /** The articles and problems of every file (all must have been read). */
+  result(): ParsedArticles {
+    const articles: Article[] = [];
+    const problems: FileProblem[] = [];
+    for (const { file, text, parsed } of this.read_) {
+      if (typeof text !== 'string' || parsed === null) {
+        if (typeof text !== 'string') problems.push({ path: file.path, ...text });
+        continue;
+      }
+      if (parsed.article) {
+        articles.push(parsed.article);
+        continue;
+      }
+      for (const problem of parsed.problems) {
+        const id = problem.ruleId === 'front-matter-id' ? claimedId(text) : null;
+        const owner = id === null ? undefined : this.owners.get(id);
+        if (id !== null && owner !== undefined && owner !== file.path) {
+          problems.push({
+            ...problem,
+            path: file.path,
+            reason: `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(file.path).replace(/\.md$/, '')}\` to match the file name`,
+            ruleId: 'article-duplicate-id',
+          });
+        } else {
+          problems.push({ ...problem, path: file.path });
+        }
       }
     }
+    return { articles, problems };
   }
-  return { articles, problems };
 }
 
 function baseName(path: string): string {

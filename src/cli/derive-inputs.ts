@@ -18,11 +18,19 @@ export interface DeriveOptions {
 
 export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { articles: PATHS.articles, out: PATHS.derived, gazetteer: PATHS.gazetteer, review: PATHS.review };
 
-/** Everything the datasets depend on: the articles, the gazetteer, the review, the extraction code and its libraries. */
-export async function deriveFingerprint(options: DeriveOptions): Promise<string> {
+/**
+ * Everything the datasets depend on: the articles, the gazetteer, the review,
+ * the extraction code and its libraries. `articles`: the article files as the
+ * derive read them (every `*.md` by name), so that they are not read twice.
+ */
+export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array>): Promise<string> {
   const entries: [string, string | Uint8Array][] = [];
-  for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
-    entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+  if (articles) {
+    for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
+  } else {
+    for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
+      entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+    }
   }
   entries.push(['gazetteer.yaml', (await readTextIfExists(options.gazetteer)) ?? '']);
   entries.push(['review.yaml', (await readTextIfExists(options.review ?? PATHS.review)) ?? '']);

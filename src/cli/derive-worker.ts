@@ -1,8 +1,9 @@
 // A derive worker (see derive-workers.ts): compiles the gazetteer once, then
-// extracts every batch of articles it is sent and posts the rows back. The
-// extraction is the pure deriveArticle; nothing here touches the disk.
+// extracts every batch of articles it is sent, validates and writes their
+// rows (prepareArticle) and posts them back, the written bytes moved, not
+// copied. The extraction is pure; nothing here touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
-import { deriveArticle } from '../datasets/derive.ts';
+import { packForPosting, prepareArticle, preparedBuffers } from '../datasets/prepare.ts';
 import { parseGazetteer } from '../extract/gazetteer.ts';
 import type { WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
 
@@ -13,11 +14,14 @@ const gazetteer = parseGazetteer(input.gazetteerText, input.gazetteerPath);
 
 port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { batch: task.batch, derivations: task.articles.map((article) => deriveArticle(article, gazetteer)) };
+    const prepared = task.articles.map((article) => packForPosting(prepareArticle(article, gazetteer), article.body));
+    reply = { batch: task.batch, prepared };
+    transfer = prepared.flatMap(preparedBuffers);
   } catch (error) {
     // An Error does not survive postMessage with its stack everywhere: send the text.
     reply = { batch: task.batch, error: (error as Error)?.stack ?? String(error) };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });

@@ -1,36 +1,47 @@
 // Extraction on every core for large corpora. Extracting an article is pure
-// and independent of the others (deriveArticle), so the sorted articles are
-// cut into batches that worker threads (derive-worker.ts) take one at a time;
-// the rows come back, are put in article order and assembled on this thread
-// exactly as deriveDatasets does, so the bytes are the same as in-process.
+// and independent of the others (prepareArticle), so articles are sent in
+// batches to worker threads (derive-worker.ts), each batch as soon as it is
+// read: the workers start (about 0.5 s from their bundle, 1–1.5 s through
+// tsx: loading the extraction code, compiling the gazetteer) while this thread
+// lists and reads the articles, and extract while it reads the rest. Each worker validates and writes the rows it extracts
+// (see src/datasets/prepare.ts) and hands the written bytes back without a
+// copy; this thread puts the articles in order and assembles the datasets
+// exactly as in-process, so the bytes are the same.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Article } from '../articles/article.ts';
-import { assembleDerived, deriveDatasets, sortArticles } from '../datasets/derive.ts';
-import type { ArticleDerivation, DeriveDatasetsOptions, Derived } from '../datasets/derive.ts';
-import type { Gazetteer } from '../extract/gazetteer.ts';
+import { unpackPosted } from '../datasets/prepare.ts';
+import type { PreparedArticle } from '../datasets/prepare.ts';
 import { ROOT } from './paths.ts';
 import { startTsWorker } from './ts-worker.ts';
 
-// From the repository, not from this module: it may run from a bundle elsewhere (scripts/bundled.mjs).
-const WORKER = pathToFileURL(join(ROOT, 'src/cli/derive-worker.ts'));
+/**
+ * The worker's code: its bundle when this runs from one (scripts/bundled.mjs
+ * makes both), which starts in a fraction of the time; else the TypeScript
+ * module, from the repository rather than from this module's own place.
+ */
+function startWorker(input: WorkerInput): Worker {
+  const bundle = (globalThis as { newsbookDeriveWorker?: string }).newsbookDeriveWorker;
+  if (bundle) return new Worker(pathToFileURL(bundle), { workerData: input, resourceLimits: WORKER_LIMITS });
+  return startTsWorker(pathToFileURL(join(ROOT, 'src/cli/derive-worker.ts')), input, WORKER_LIMITS);
+}
 
 /**
  * Below this many articles extraction stays on this thread. A worker takes
- * 1–1.5 s to start (tsx, the extraction code, compiling the gazetteer) and
- * runs its first few hundred articles at half speed while its JIT warms up, so
- * the second core only pays from about here. Measured with `derive()` on the
- * 2-core machine, in-process vs two workers: 300 articles 5.7–6.4 s vs
- * 7.9–9.4 s; 1,000: 13.2–13.8 vs 13.8–15.1 s; 2,000: 23.6 vs 22.6 s;
- * 10,000: 105 vs 65 s.
+ * time to start and runs its first few hundred articles at half speed while
+ * its JIT warms up, and the two cores of this machine together extract only
+ * about 1.3 times as fast as one (they share a memory system that extraction
+ * keeps busy), so the second core only pays from about here. Measured with
+ * `npm run derive` on the 2-core machine, in-process vs `--workers 2`:
+ * 300 articles 4.6 vs 6.4 s; 1,000: 10.0 vs 9.3 s; 10,000 took 37–46 s with
+ * workers, against some 65 s at the in-process cost of an article.
  */
 export const WORKER_THRESHOLD = 2000;
 
-/** The gazetteer compiled here (for the review) and the text the workers compile it from: compiled objects cannot be posted. */
-export interface GazetteerSource {
-  gazetteer: Gazetteer;
+/** The gazetteer's text and file, which each worker compiles for itself: compiled objects cannot be posted. */
+export interface GazetteerText {
   text: string;
   path: string;
 }
@@ -45,68 +56,164 @@ export interface WorkerTask {
   articles: Article[];
 }
 
-export type WorkerReply = { batch: number; derivations: ArticleDerivation[] } | { batch: number; error: string };
-
-export interface ParallelDeriveOptions extends DeriveDatasetsOptions {
-  /** Worker threads; by default one per core from WORKER_THRESHOLD articles, none below. 1 or less: in-process. */
-  workers?: number | undefined;
-}
+export type WorkerReply = { batch: number; prepared: PreparedArticle[] } | { batch: number; error: string };
 
 export function defaultWorkers(articles: number): number {
   return articles >= WORKER_THRESHOLD ? availableParallelism() : 1;
 }
 
-/** deriveDatasets, with the extraction spread over worker threads when there are enough articles to pay for them. */
-export async function deriveDatasetsInParallel(articles: readonly Article[], source: GazetteerSource, options: ParallelDeriveOptions = {}): Promise<Derived> {
-  const workers = Math.min(options.workers ?? defaultWorkers(articles.length), articles.length);
-  if (workers <= 1) return deriveDatasets(articles, source.gazetteer, options);
-  const sorted = sortArticles(articles);
-  const derivations = await extractInWorkers(sorted, source, workers, options.onArticle);
-  return assembleDerived(sorted, derivations, source.gazetteer, options.review);
+/** Articles per batch for `articles` articles on `workers` workers. */
+export function batchSize(articles: number, workers: number): number {
+  // Small batches keep the cores evenly busy to the end; not so small that posting dominates.
+  return Math.max(1, Math.min(32, Math.ceil(articles / (workers * 8))));
 }
 
-/** Every article's rows, in the order of `articles`. Rejects (stopping every worker) when one fails. */
-export function extractInWorkers(articles: readonly Article[], source: Omit<GazetteerSource, 'gazetteer'>, count: number, onArticle?: (article: Article) => void): Promise<ArticleDerivation[]> {
-  // Small batches keep the cores evenly busy to the end; not so small that posting dominates.
-  const size = Math.max(1, Math.min(32, Math.ceil(articles.length / (count * 8))));
-  const batches: Article[][] = [];
-  for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
-  const results: ArticleDerivation[][] = new Array<ArticleDerivation[]>(batches.length);
-  const input: WorkerInput = { gazetteerText: source.text, gazetteerPath: source.path };
-  const pool = Array.from({ length: Math.min(count, batches.length) }, () => startTsWorker(WORKER, input));
-  let next = 0;
-  let done = 0;
-  let settled = false;
+/**
+ * A worker's young generation: extraction makes many short-lived strings and
+ * arrays, and with V8's default for a worker thread it spent a good part of
+ * its time collecting them. Measured on 10,000 synthetic articles, two
+ * workers: 5–6% less CPU time at 48–96 MB than by default.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 
-  return new Promise((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      void Promise.all(pool.map((worker) => worker.terminate())).then(() => (error === undefined ? resolve(results.flat()) : reject(error)));
-    };
-    const send = (worker: Worker) => {
-      if (next >= batches.length) return;
-      const task: WorkerTask = { batch: next, articles: batches[next]! };
-      next += 1;
-      worker.postMessage(task);
-    };
-    for (const worker of pool) {
-      worker.on('message', (reply: WorkerReply) => {
-        if (settled) return;
-        if ('error' in reply) return finish(new Error(`Extraction failed in a worker thread: ${reply.error}`));
-        results[reply.batch] = reply.derivations;
-        try {
-          for (const article of batches[reply.batch]!) onArticle?.(article);
-        } catch (error) {
-          return finish(error);
-        }
-        done += 1;
-        if (done === batches.length) return finish();
-        send(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => finish(new Error(`A derive worker stopped (exit code ${code}) before the extraction was done`)));
-      send(worker);
+/** Batches a worker is given at a time: the next is there when it finishes one, whatever this thread is doing. */
+const IN_FLIGHT = 2;
+
+/**
+ * A pool of extraction workers. Articles are added as they are read; `done`
+ * gives every article's extraction once `close` says no more will come. Any
+ * failure (a worker that cannot start or throws, or `onArticle` throwing)
+ * rejects `done` and stops every worker.
+ */
+export class ExtractionPool {
+  private readonly workers: Worker[];
+  private readonly idle: Map<Worker, number>;
+  private readonly pending: { batch: number; articles: Article[] }[] = [];
+  private readonly batches: Article[][] = [];
+  private readonly results = new Map<Article, PreparedArticle>();
+  private readonly finished: Article[] = [];
+  private current: Article[] = [];
+  private outstanding = 0;
+  private closed = false;
+  private settled = false;
+  private onArticle: ((article: Article) => void) | null = null;
+  private resolve!: (results: Map<Article, PreparedArticle>) => void;
+  private reject!: (error: unknown) => void;
+  /** Every article's extraction, once closed; rejects on the first failure. */
+  readonly done: Promise<Map<Article, PreparedArticle>>;
+
+  constructor(
+    source: GazetteerText,
+    count: number,
+    private readonly size: number,
+  ) {
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // A caller that gives up first (a bad article) must not see an unhandled rejection.
+    this.done.catch(() => undefined);
+    const input: WorkerInput = { gazetteerText: source.text, gazetteerPath: source.path };
+    this.workers = Array.from({ length: count }, () => startWorker(input));
+    this.idle = new Map(this.workers.map((w) => [w, IN_FLIGHT]));
+    for (const worker of this.workers) {
+      worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => this.fail(new Error(`A derive worker stopped (exit code ${code}) before the extraction was done`)));
     }
-  });
+  }
+
+  /** One more article to extract. */
+  add(article: Article): void {
+    if (this.closed) throw new Error('ExtractionPool: add after close');
+    this.current.push(article);
+    if (this.current.length >= this.size) this.flush();
+  }
+
+  /** No more articles: `done` resolves once those added are extracted. */
+  close(): void {
+    this.closed = true;
+    this.flush();
+    this.settle();
+  }
+
+  /** Called once per extracted article, those already done included (in the order they came back). */
+  each(onArticle: (article: Article) => void): void {
+    this.onArticle = onArticle;
+    try {
+      for (const article of this.finished) onArticle(article);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Stops every worker; `done` rejects if it has not resolved. */
+  async terminate(): Promise<void> {
+    this.fail(new Error('ExtractionPool: terminated'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private flush(): void {
+    if (this.current.length === 0) return;
+    const articles = this.current;
+    this.current = [];
+    this.pending.push({ batch: this.batches.length, articles });
+    this.batches.push(articles);
+    this.outstanding += 1;
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    // To the worker with the fewest batches on hand.
+    while (this.pending.length > 0 && !this.settled) {
+      let best: Worker | null = null;
+      for (const [worker, free] of this.idle) if (free > 0 && (best === null || free > this.idle.get(best)!)) best = worker;
+      if (best === null) return;
+      const task: WorkerTask = this.pending.shift()!;
+      this.idle.set(best, this.idle.get(best)! - 1);
+      best.postMessage(task);
+    }
+  }
+
+  private receive(worker: Worker, reply: WorkerReply): void {
+    if (this.settled) return;
+    if ('error' in reply) return this.fail(new Error(`Extraction failed in a worker thread: ${reply.error}`));
+    this.idle.set(worker, this.idle.get(worker)! + 1);
+    this.dispatch();
+    const articles = this.batches[reply.batch]!;
+    this.batches[reply.batch] = [];
+    try {
+      articles.forEach((article, i) => {
+        this.results.set(article, unpackPosted(reply.prepared[i]!, article.body));
+        this.finished.push(article);
+        this.onArticle?.(article);
+      });
+    } catch (error) {
+      return this.fail(error);
+    }
+    this.outstanding -= 1;
+    this.settle();
+  }
+
+  private settle(): void {
+    if (!this.closed || this.outstanding > 0 || this.settled) return;
+    this.settled = true;
+    void Promise.all(this.workers.map((w) => w.terminate())).then(() => this.resolve(this.results));
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    void Promise.all(this.workers.map((w) => w.terminate())).then(() => this.reject(error));
+  }
+}
+
+/** Every article's extraction, in the order of `articles`, on `count` workers. Rejects (stopping every worker) when one fails. */
+export async function extractInWorkers(articles: readonly Article[], source: GazetteerText, count: number, onArticle?: (article: Article) => void): Promise<PreparedArticle[]> {
+  const pool = new ExtractionPool(source, Math.max(1, Math.min(count, articles.length)), batchSize(articles.length, count));
+  if (onArticle) pool.each(onArticle);
+  for (const article of articles) pool.add(article);
+  pool.close();
+  const results = await pool.done;
+  return articles.map((article) => results.get(article)!);
 }

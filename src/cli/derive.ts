@@ -1,7 +1,6 @@
 // `npm run derive -- --articles DIR --out DIR`: articles → datasets, with the
 // editors' review applied and CHANGES.md saying what changed since the
 // datasets that were there before, all written at once or not at all.
-import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { diffDatasets, formatChangesMarkdown, formatChangesSummary } from '../datasets/changes.ts';
@@ -9,17 +8,19 @@ import type { Changes } from '../datasets/changes.ts';
 import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
 import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
-import { DATASET_NAMES, serializeDatasets, validateDataset } from '../datasets/serialize.ts';
+import { sortArticles } from '../datasets/derive.ts';
+import { assemblePrepared, prepareArticle } from '../datasets/prepare.ts';
+import type { PreparedArticle } from '../datasets/prepare.ts';
+import { DATASET_NAMES, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { GazetteerError, parseGazetteer } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { loadArticles, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
 import { deriveFingerprint } from './derive-inputs.ts';
-import { deriveDatasetsInParallel } from './derive-workers.ts';
-import type { GazetteerSource } from './derive-workers.ts';
+import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { PATHS } from './paths.ts';
 import { createProgress } from './progress.ts';
@@ -51,41 +52,81 @@ const defaultProgress = (total: number) => createProgress(total, { stream: proce
 
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
-  const { articles, diagnostics } = await loadArticles(options.articles);
-  if (diagnostics.some((d) => d.severity === 'error')) {
-    throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
-  }
-  if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
-  const gazetteer = await readGazetteer(options.gazetteer);
-  const reviewPath = options.review ?? PATHS.review;
-  const review = await loadReview(reviewPath);
+  const listing = await listArticles(options.articles);
+  const names = 'names' in listing ? listing.names : [];
+  // Large corpora are extracted on worker threads (derive-workers.ts), started
+  // first so that they are ready by the time the first articles are read, which
+  // go to them as soon as they are. The gazetteer is still checked on this
+  // thread below (a broken one stops the workers), and every input's errors
+  // are reported in the same order as in-process.
+  const workers = Math.min(effects.workers ?? defaultWorkers(names.length), names.length);
+  const gazetteerText = workers > 1 ? await readTextIfExists(options.gazetteer) : null;
+  const pool = gazetteerText === null ? null : new ExtractionPool({ text: gazetteerText, path: options.gazetteer }, workers, batchSize(names.length, workers));
+  // The datasets this derive replaces, read while the workers start and the articles are read.
+  const previous = readPreviousDatasets(options.out);
+  previous.catch(() => undefined);
+  try {
+    const contents = 'names' in listing ? await readArticleFiles(listing) : new Map<string, Uint8Array>();
+    const { articles, diagnostics } = 'names' in listing ? await loadArticleFiles(listing, contents, pool ? (article) => pool.add(article) : undefined) : { articles: [], diagnostics: listing.diagnostics };
+    if (diagnostics.some((d) => d.severity === 'error')) {
+      throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
+    }
+    if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
+    const { gazetteer } = await readGazetteer(options.gazetteer);
+    const reviewPath = options.review ?? PATHS.review;
+    const review = await loadReview(reviewPath);
 
-  const progress = (effects.progress ?? defaultProgress)(articles.length);
-  const onArticle = (article: Article) => progress.tick(relative(options.articles, article.path));
-  const derived = await deriveDatasetsInParallel(articles, gazetteer, { review, onArticle, workers: effects.workers });
-  progress.done();
-  const reviewProblems = reviewDiagnostics(reviewPath, derived.reviewProblems);
-  if (reviewProblems.some((d) => d.severity === 'error')) {
-    throw new CliError('Cannot derive: the review file has entries that cannot be applied; nothing was written', reviewProblems);
-  }
+    const progress = (effects.progress ?? defaultProgress)(articles.length);
+    const onArticle = (article: Article) => progress.tick(relative(options.articles, article.path));
+    const sorted = sortArticles(articles);
+    let prepared: PreparedArticle[];
+    if (pool) {
+      pool.each(onArticle);
+      pool.close();
+      const results = await pool.done;
+      prepared = sorted.map((article) => results.get(article)!);
+    } else {
+      prepared = sorted.map((article) => {
+        const p = prepareArticle(article, gazetteer);
+        onArticle(article);
+        return p;
+      });
+    }
+    progress.done();
+    const assembled = assemblePrepared(sorted, prepared, gazetteer, review);
+    const derived = assembled.derived;
+    const reviewProblems = reviewDiagnostics(reviewPath, derived.reviewProblems);
+    if (reviewProblems.some((d) => d.severity === 'error')) {
+      throw new CliError('Cannot derive: the review file has entries that cannot be applied; nothing was written', reviewProblems);
+    }
 
-  const changes = diffDatasets(await readPreviousDatasets(options.out), derived.datasets);
-  const files = serializeDatasets(derived.datasets);
-  files.set(CHANGES_FILE, formatChangesMarkdown(changes));
-  files.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }) }));
-  await writeFilesAtomically(options.out, files);
-  return {
-    articles: articles.length,
-    casualties: derived.datasets.casualties.length,
-    reactions: derived.datasets.reactions.length,
-    diagnostics: [...derived.messages.map((m) => fromExtractionMessage(m.article, m)), ...reviewProblems],
-    changes,
-    review: derived.reviewCounts,
-  };
+    const changes = diffDatasets(await previous, derived.datasets);
+    const out: Map<string, string | Uint8Array> = assembled.files();
+    out.set(CHANGES_FILE, formatChangesMarkdown(changes));
+    out.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }, contents) }));
+    await writeFilesAtomically(options.out, out);
+    return {
+      articles: articles.length,
+      casualties: derived.datasets.casualties.length,
+      reactions: derived.datasets.reactions.length,
+      diagnostics: [...derived.messages.map((m) => fromExtractionMessage(m.article, m)), ...reviewProblems],
+      changes,
+      review: derived.reviewCounts,
+    };
+  } finally {
+    if (pool) await pool.terminate();
+  }
 }
 
 export async function loadGazetteer(path: string): Promise<Gazetteer> {
   return (await readGazetteer(path)).gazetteer;
+}
+
+/** The gazetteer and the text it was compiled from. */
+export interface GazetteerSource {
+  gazetteer: Gazetteer;
+  text: string;
+  path: string;
 }
 
 /** The gazetteer and the text it was compiled from: the derive workers compile it again in their threads. */
@@ -143,9 +184,10 @@ export async function deriveCommand(argv: string[], out: Console, effects: Deriv
     out: { type: 'string', default: PATHS.derived },
     gazetteer: { type: 'string', default: PATHS.gazetteer },
     review: { type: 'string', default: PATHS.review },
+    workers: { type: 'string' },
   });
   const options: DeriveOptions = { articles: args.articles, out: args.out, gazetteer: args.gazetteer, review: args.review };
-  const summary = await derive(options, effects);
+  const summary = await derive(options, args.workers === undefined ? effects : { ...effects, workers: workerCount(args.workers) });
   printDiagnostics(summary.diagnostics, out);
   const where = relative(process.cwd(), options.out) || '.';
   for (const line of formatChangesSummary(summary.changes)) out.log(line);
@@ -154,6 +196,13 @@ export async function deriveCommand(argv: string[], out: Console, effects: Deriv
     `✔ ${count(summary.articles, 'article')} → ${count(summary.casualties, 'casualty figure')}, ${count(summary.reactions, 'reaction')} in ${where}` +
       `${reviewed > 0 ? ` (review: ${summary.review.corrected} corrected, ${summary.review.confirmed} confirmed, ${summary.review.rejected} rejected)` : ''}; what changed: ${join(where, CHANGES_FILE)}`,
   );
+}
+
+/** `--workers N`: extraction threads, 1 for none (by default one per core on large corpora). */
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new CliError(`Unexpected --workers ${value}: expected a whole number of threads from 1 to 64 (1: no worker threads)`, [], 2);
+  return n;
 }
 
 function count(n: number, word: string): string {

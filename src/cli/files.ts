@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArticleFiles } from '../articles/collection.ts';
+import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article } from '../articles/article.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -15,14 +15,36 @@ export interface LoadedArticles {
 
 /** Reads every `*.md` of a folder; the problems (encoding, front matter, duplicate ids…) as diagnostics. */
 export async function loadArticles(dir: string): Promise<LoadedArticles> {
-  let names: string[];
+  const listed = await listArticles(dir);
+  return 'names' in listed ? loadArticleFiles(listed, await readArticleFiles(listed)) : { articles: [], diagnostics: listed.diagnostics };
+}
+
+/** The `*.md` files of an articles folder, by name, or why the folder cannot be read. */
+export type ArticleListing = { dir: string; names: string[] } | { diagnostics: Diagnostic[] };
+
+export async function listArticles(dir: string): Promise<ArticleListing> {
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+    return { dir, names: (await readdir(dir)).filter((name) => name.endsWith('.md')).sort() };
   } catch {
-    return { articles: [], diagnostics: [{ path: dir, line: 1, column: 1, severity: 'error', reason: 'Cannot read the articles folder: expected a folder of `*.md` articles', ruleId: 'articles-folder' }] };
+    return { diagnostics: [{ path: dir, line: 1, column: 1, severity: 'error', reason: 'Cannot read the articles folder: expected a folder of `*.md` articles', ruleId: 'articles-folder' }] };
   }
-  const files = await Promise.all(names.map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) })));
-  const { articles, problems } = parseArticleFiles(files);
+}
+
+/** The bytes of every article listed, by name. */
+export async function readArticleFiles(listing: { dir: string; names: string[] }): Promise<Map<string, Uint8Array>> {
+  const files = await Promise.all(listing.names.map(async (name) => [name, await readFile(join(listing.dir, name))] as const));
+  return new Map(files);
+}
+
+/**
+ * The articles of files read by readArticleFiles. With `onArticle`, each good
+ * article is handed over as soon as it is read (the derive's workers start
+ * extracting it), and other work gets to run every few files.
+ */
+export async function loadArticleFiles(listing: { dir: string; names: string[] }, contents: ReadonlyMap<string, Uint8Array>, onArticle?: (article: Article) => void): Promise<LoadedArticles> {
+  const reader = new ArticleFilesReader(listing.names.map((name) => ({ path: join(listing.dir, name), bytes: contents.get(name)! })), onArticle);
+  while (reader.read(onArticle ? 32 : Infinity)) await new Promise((resolve) => setImmediate(resolve));
+  const { articles, problems } = reader.result();
   return { articles, diagnostics: problems.map((problem) => fromArticleProblem(problem.path, problem)) };
 }
 

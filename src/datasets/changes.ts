@@ -4,7 +4,7 @@
 // they say (article, quote, phrase or actor and stance), never by id, so a
 // renumbering is not a change. Pure and deterministic: no clock, sorted output.
 import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, MEASURES, REACTION_FIELDS } from './schema.ts';
-import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
+import type { CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 
 export interface FieldChange {
@@ -71,56 +71,111 @@ const REACTION_COMPARED = REACTION_FIELDS.filter((f) => !POSITION.includes(f) &&
 
 export function diffDatasets(before: AnyDatasets | null, after: AnyDatasets): Changes {
   const old = before ?? { casualties: [], reactions: [], articles: [] };
+  // Each change list comes grouped by article too: filtering every change per article is quadratic, minutes on a first derive of 10,000 articles.
   const casualties = diffRows(old.casualties, after.casualties, CASUALTY_KEY, CASUALTY_COMPARED);
   const reactions = diffRows(old.reactions, after.reactions, REACTION_KEY, REACTION_COMPARED);
   const oldArticles = new Map(old.articles.map((a) => [a.id, a]));
   const newArticles = new Map(after.articles.map((a) => [a.id, a]));
-  const ids = [...new Set([...oldArticles.keys(), ...newArticles.keys(), ...casualties.map(articleOf), ...reactions.map(articleOf)])].sort(compare);
-  // Grouped once: filtering every change per article is quadratic, minutes on a first derive of 10,000 articles.
-  const casualtiesOf = groupByArticle(casualties);
-  const reactionsOf = groupByArticle(reactions);
+  const idSet = new Set<string>();
+  for (const ids of [oldArticles.keys(), newArticles.keys(), casualties.byArticle.keys(), reactions.byArticle.keys()]) for (const id of ids) idSet.add(id);
+  const ids = [...idSet].sort(compare);
   const articles: ArticleChanges[] = [];
   for (const id of ids) {
     const was = oldArticles.get(id);
     const is = newArticles.get(id);
     const meta = was && is ? diffFields(was, is, ARTICLE_FIELDS) : [];
-    const rows = { casualties: casualtiesOf.get(id) ?? [], reactions: reactionsOf.get(id) ?? [] };
+    const rows = { casualties: casualties.byArticle.get(id) ?? [], reactions: reactions.byArticle.get(id) ?? [] };
     if (meta.length === 0 && rows.casualties.length === 0 && rows.reactions.length === 0 && was && is) continue;
     articles.push({ article: id, kind: !was ? 'new' : !is ? 'removed' : 'changed', meta, ...rows });
   }
   return {
     hadBefore: before !== null,
     counts: { before: countsOf(old), after: countsOf(after) },
-    casualties: tally(casualties),
-    reactions: tally(reactions),
+    casualties: tally(casualties.changes),
+    reactions: tally(reactions.changes),
     articles,
     tolls: tolls(old.casualties, after.casualties),
   };
 }
 
-function diffRows<R extends CasualtyRow | ReactionRow>(before: readonly R[], after: readonly R[], key: readonly string[], compared: readonly string[]): RowChange<R>[] {
-  const keyOf = (row: R) => JSON.stringify(key.map((k) => (row as Record<string, unknown>)[k]));
-  const groups = new Map<string, { before: R[]; after: R[] }>();
-  const group = (k: string) => groups.get(k) ?? groups.set(k, { before: [], after: [] }).get(k)!;
-  for (const row of before) group(keyOf(row)).before.push(row);
-  for (const row of after) group(keyOf(row)).after.push(row);
-  const changes: RowChange<R>[] = [];
-  for (const { before: was, after: is } of groups.values()) {
+interface RowGroup<R> {
+  /** The article of its rows (the first field of every key). */
+  article: string;
+  before: R[];
+  after: R[];
+}
+
+/** The changes between two versions of a dataset: in article order, then in the order of the text; and the same, by article. */
+function diffRows<R extends CasualtyRow | ReactionRow>(
+  before: readonly R[],
+  after: readonly R[],
+  key: readonly string[],
+  compared: readonly string[],
+): { changes: RowChange<R>[]; byArticle: Map<string, RowChange<R>[]> } {
+  // Groups by key, in the order they are first met: nested maps of the key's values (see `keyValue`).
+  const groups: RowGroup<R>[] = [];
+  const root = new Map<unknown, unknown>();
+  const group = (row: R) => {
+    let map = root;
+    for (let i = 0; i < key.length - 1; i += 1) {
+      const k = keyValue((row as Record<string, unknown>)[key[i]!]);
+      let next = map.get(k) as Map<unknown, unknown> | undefined;
+      if (!next) map.set(k, (next = new Map()));
+      map = next;
+    }
+    const k = keyValue((row as Record<string, unknown>)[key[key.length - 1]!]);
+    let g = map.get(k) as RowGroup<R> | undefined;
+    if (!g) {
+      map.set(k, (g = { article: row.article, before: [], after: [] }));
+      groups.push(g);
+    }
+    return g;
+  };
+  for (const row of before) group(row).before.push(row);
+  for (const row of after) group(row).after.push(row);
+  const byArticle = new Map<string, RowChange<R>[]>();
+  for (const { article, before: was, after: is } of groups) {
+    let list = byArticle.get(article);
+    if (!list) byArticle.set(article, (list = []));
+    if (was.length === 0 || is.length === 0) {
+      // Nothing to pair: all new, or all removed.
+      for (const row of is) list.push({ kind: 'new', before: null, after: row, fields: [] });
+      for (const row of was) list.push({ kind: 'removed', before: row, after: null, fields: [] });
+      continue;
+    }
     // Identical rows first (the same figure stated twice in one sentence), then pair the rest in text order.
     const left = [...was];
     const right: R[] = [];
     for (const row of is) {
-      const same = left.findIndex((old) => diffFields(old, row, compared).length === 0);
+      const same = left.findIndex((old) => sameFields(old, row, compared));
       if (same === -1) right.push(row);
       else left.splice(same, 1);
     }
     const paired = Math.min(left.length, right.length);
-    for (let i = 0; i < paired; i++) changes.push({ kind: 'changed', before: left[i]!, after: right[i]!, fields: diffFields(left[i]!, right[i]!, compared) });
-    for (const row of left.slice(paired)) changes.push({ kind: 'removed', before: row, after: null, fields: [] });
-    for (const row of right.slice(paired)) changes.push({ kind: 'new', before: null, after: row, fields: [] });
+    for (let i = 0; i < paired; i++) list.push({ kind: 'changed', before: left[i]!, after: right[i]!, fields: diffFields(left[i]!, right[i]!, compared) });
+    for (const row of left.slice(paired)) list.push({ kind: 'removed', before: row, after: null, fields: [] });
+    for (const row of right.slice(paired)) list.push({ kind: 'new', before: null, after: row, fields: [] });
   }
-  // In article order, then in the order of the text.
-  return changes.sort((a, b) => compare(articleOf(a), articleOf(b)) || (rowOf(a).start - rowOf(b).start) || order(a.kind) - order(b.kind));
+  // Each article's changes sorted apart: a stable sort, as of the whole list by article, then position and kind.
+  const changes: RowChange<R>[] = [];
+  const sorted = new Map<string, RowChange<R>[]>();
+  for (const id of [...byArticle.keys()].sort(compare)) {
+    const list = byArticle.get(id)!;
+    if (list.length === 0) continue;
+    if (list.length > 1) list.sort((a, b) => (rowOf(a).start - rowOf(b).start) || order(a.kind) - order(b.kind));
+    sorted.set(id, list);
+    for (const change of list) changes.push(change);
+  }
+  return { changes, byArticle: sorted };
+}
+
+/**
+ * A value of a row's key as a map key: rows match when their key values are
+ * equal as JSON, as they always have. A string is itself (unless it starts
+ * with NUL); anything else, NUL and its JSON in a list (undefined reads as null there).
+ */
+function keyValue(value: unknown): unknown {
+  return typeof value === 'string' && value.charCodeAt(0) !== 0 ? value : `\u0000${JSON.stringify([value])}`;
 }
 
 function diffFields<T extends object>(before: T, after: T, fields: readonly string[]): FieldChange[] {
@@ -135,25 +190,47 @@ function diffFields<T extends object>(before: T, after: T, fields: readonly stri
   return changes;
 }
 
+/** diffFields(before, after, fields).length === 0, without making the list. */
+function sameFields<T extends object>(before: T, after: T, fields: readonly string[]): boolean {
+  for (const field of fields) {
+    const was = (before as Record<string, unknown>)[field] ?? null;
+    const is = (after as Record<string, unknown>)[field] ?? null;
+    if (field === 'reviewed' && (was ?? false) === (is ?? false)) continue;
+    if (was !== is) return false;
+  }
+  return true;
+}
+
 function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): Toll[] {
+  const highestBefore = highest(before);
+  const highestAfter = highest(after);
   const result: Toll[] = [];
   for (const measure of MEASURES) {
     for (const group of GROUPS) {
-      const highest = (rows: readonly CasualtyRow[]) =>
-        rows.filter((r) => r.measure === measure && r.group === group && r.status !== 'retracted').reduce<CasualtyRow | null>((best, r) => (best === null || r.value > best.value ? r : best), null);
-      const toll = { measure, group, before: highest(before), after: highest(after) };
+      const toll = { measure, group, before: highestBefore.get(measure)?.get(group) ?? null, after: highestAfter.get(measure)?.get(group) ?? null };
       if (toll.before || toll.after) result.push(toll);
     }
   }
   return result;
 }
 
+/** For each measure and group, the first row with the highest value, retracted figures left out; in one pass. */
+function highest(rows: readonly CasualtyRow[]): Map<string, Map<string, CasualtyRow>> {
+  const best = new Map<string, Map<string, CasualtyRow>>();
+  for (const r of rows) {
+    if (r.status === 'retracted') continue;
+    let byGroup = best.get(r.measure);
+    if (!byGroup) best.set(r.measure, (byGroup = new Map()));
+    const b = byGroup.get(r.group);
+    if (b === undefined || r.value > b.value) byGroup.set(r.group, r);
+  }
+  return best;
+}
+
 function tally(changes: readonly RowChange<unknown>[]): Tally {
-  return {
-    new: changes.filter((c) => c.kind === 'new').length,
-    removed: changes.filter((c) => c.kind === 'removed').length,
-    changed: changes.filter((c) => c.kind === 'changed').length,
-  };
+  const t: Tally = { new: 0, removed: 0, changed: 0 };
+  for (const c of changes) t[c.kind] += 1;
+  return t;
 }
 
 function countsOf(d: AnyDatasets): DatasetCounts {
@@ -162,22 +239,6 @@ function countsOf(d: AnyDatasets): DatasetCounts {
 
 function rowOf<R>(change: RowChange<R>): R {
   return (change.after ?? change.before)!;
-}
-
-function articleOf(change: RowChange<CasualtyRow | ReactionRow>): string {
-  return rowOf(change).article;
-}
-
-/** The changes of each article, in their order. */
-function groupByArticle<R extends CasualtyRow | ReactionRow>(changes: readonly RowChange<R>[]): Map<string, RowChange<R>[]> {
-  const groups = new Map<string, RowChange<R>[]>();
-  for (const change of changes) {
-    const id = articleOf(change);
-    const group = groups.get(id);
-    if (group) group.push(change);
-    else groups.set(id, [change]);
-  }
-  return groups;
 }
 
 function order(kind: RowChange<unknown>['kind']): number {

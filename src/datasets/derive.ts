@@ -5,8 +5,8 @@ import { extractCasualties } from '../extract/casualties.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import { findForeignPassages } from '../extract/language.ts';
 import { extractReactions } from '../extract/reactions.ts';
-import { splitSentences } from '../extract/sentences.ts';
-import type { Message } from '../extract/types.ts';
+import { layoutOf } from '../extract/sentences.ts';
+import type { Message, Sentence } from '../extract/types.ts';
 import { applyReview, EMPTY_REVIEW } from './review.ts';
 import type { Review, ReviewOutcome, ReviewProblem } from './review.ts';
 import type { CasualtyRow, ReactionRow } from './schema.ts';
@@ -49,8 +49,9 @@ export function sortArticles(articles: readonly Article[]): Article[] {
 /**
  * The step after extraction: every article's rows (`derivations[i]` is
  * `sorted[i]`'s) into the datasets, with the review applied. Shared by
- * deriveDatasets and the CLI's worker pool (src/cli/derive-workers.ts), which
- * extracts the articles on other threads: both give the same bytes.
+ * deriveDatasets and assemblePrepared (src/datasets/prepare.ts), which the
+ * derive uses: both give the same datasets. The rows the review leaves alone
+ * are the very objects extracted (prepare.ts relies on it).
  */
 export function assembleDerived(sorted: readonly Article[], derivations: readonly ArticleDerivation[], gazetteer: Gazetteer, review: Review = EMPTY_REVIEW): Derived {
   const extracted: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
@@ -91,17 +92,19 @@ export interface ArticleDerivation {
 
 export function deriveArticle(article: Article, gazetteer: Gazetteer): ArticleDerivation {
   const input = { id: article.meta.id, body: article.body, published: article.meta.published };
-  const casualties = extractCasualties(input);
-  const reactions = extractReactions(input, gazetteer);
+  // Cut into sentences once, and each text's days worked out once, for all the extractors.
+  const layout = layoutOf(article.body);
+  const casualties = extractCasualties(input, layout);
+  const reactions = extractReactions(input, gazetteer, layout);
   return {
     casualties: casualties.rows.map((row, i) => ({ id: `${input.id}-c${i + 1}`, ...row })),
     reactions: reactions.rows.map((row, i) => ({ id: `${input.id}-r${i + 1}`, ...row })),
-    messages: [...casualties.messages, ...reactions.messages, ...untranslatedPassages(article)],
+    messages: [...casualties.messages, ...reactions.messages, ...untranslatedPassages(layout.sentences)],
   };
 }
 
-function untranslatedPassages(article: Article): Message[] {
-  return findForeignPassages(splitSentences(article.body)).map((passage) => ({
+function untranslatedPassages(sentences: Sentence[]): Message[] {
+  return findForeignPassages(sentences).map((passage) => ({
     start: passage.start,
     end: passage.end,
     severity: 'info',

@@ -11,6 +11,7 @@ import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../report/suggest.ts';
 import { GROUPS, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
+import { yamlData } from './yaml-data.ts';
 
 export interface Place {
   line: number;
@@ -152,7 +153,9 @@ export function parseReview(yamlText: string): ParsedReview {
   if (doc.errors.length > 0) {
     return { review: EMPTY_REVIEW, problems: doc.errors.map((e) => error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml')) };
   }
-  const data: unknown = doc.contents === null ? {} : doc.toJS();
+  const read = doc.contents === null ? { data: {} } : yamlData(doc);
+  if ('message' in read) return { review: EMPTY_REVIEW, problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')] };
+  const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { review: EMPTY_REVIEW, problems: [error({ line: 1, column: 1 }, 'Unexpected review file: expected `casualties:` and `reactions:` lists of entries', 'review-yaml')] };
   }
@@ -365,7 +368,8 @@ function apply<R extends { id: string; article: string; quote: string; reviewed?
   const out: R[] = [];
   for (const row of rows) {
     const decision = decided.get(row.id);
-    if (!decision) out.push({ ...row, reviewed: false });
+    // A row that already says `reviewed: false` (as validated rows do) is kept as it is: the same object.
+    if (!decision) out.push(row.reviewed === false ? row : { ...row, reviewed: false });
     else if (decision.row) out.push(decision.row);
   }
   return out;

@@ -34,10 +34,22 @@ export type Stance = (typeof STANCES)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
-  .refine((s) => {
+  .refine(isCalendarDate, 'expected a real calendar date');
+
+const CALENDAR_DATES = new Map<string, boolean>();
+
+/** Whether `YYYY-MM-DD` is a day that exists. */
+function isCalendarDate(s: string): boolean {
+  // Every row of a derive is checked, and they name a handful of days: each is worked out once.
+  let real = CALENDAR_DATES.get(s);
+  if (real === undefined) {
     const time = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
-  }, 'expected a real calendar date');
+    real = !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+    if (CALENDAR_DATES.size >= 10_000) CALENDAR_DATES.clear();
+    CALENDAR_DATES.set(s, real);
+  }
+  return real;
+}
 
 const count = z.number().int().nonnegative();
 

@@ -1,6 +1,6 @@
 // Datasets → file contents, and file contents → validated rows. Both directions
 // go through the one schema of each dataset.
-import { toCsv } from './csv.ts';
+import { csvHeader, csvLine } from './csv.ts';
 import { DATASETS } from './schema.ts';
 import type { ArticleRow, CasualtyRow, DatasetName, ReactionRow } from './schema.ts';
 
@@ -28,20 +28,89 @@ export class DatasetError extends Error {
 export function serializeDatasets(datasets: Datasets): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of DATASET_NAMES) {
-    const { schema, fields } = DATASETS[name];
-    const rows = (datasets[name] as unknown[]).map((row, i) => {
-      const parsed = schema.safeParse(row);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(`Cannot write ${name}: row ${i + 1}, field \`${String(issue?.path[0] ?? '')}\`: ${issue?.message}`);
-      }
-      return Object.fromEntries(fields.map((field) => [field, (parsed.data as Record<string, unknown>)[field]]));
+    const json: string[] = [];
+    const csv: string[] = [];
+    (datasets[name] as unknown[]).forEach((row, i) => {
+      const written = writeRow(name, row, i);
+      json.push(written.json);
+      csv.push(written.csv);
     });
-    files.set(`${name}.json`, `${JSON.stringify(rows, null, 2)}\n`);
-    files.set(`${name}.csv`, toCsv(fields, rows));
+    files.set(`${name}.json`, jsonFile(json));
+    files.set(`${name}.csv`, csvFile(name, csv));
   }
   return files;
 }
+
+/** A row as the files hold it: its JSON element (indented as in `<name>.json`) and its CSV line, neither with a separator. */
+export interface WrittenRow {
+  /** The row as the schema gives it back (`reviewed` defaulted), in the contract's field order. */
+  data: Record<string, unknown>;
+  json: string;
+  csv: string;
+}
+
+/** Why a row cannot be written: the first issue the schema found. */
+export interface RowIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Validates one row with its dataset's schema and writes it. Every row written
+ * goes through here, wherever it is written (see `src/datasets/prepare.ts`).
+ */
+export function checkRow(name: DatasetName, row: unknown): WrittenRow | RowIssue {
+  const { schema, fields } = DATASETS[name];
+  const parsed = schema.safeParse(row);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { field: String(issue?.path[0] ?? ''), message: String(issue?.message) };
+  }
+  const data = inFieldOrder(fields, parsed.data as Record<string, unknown>);
+  return { data, json: jsonElement(name, data), csv: csvLine(fields, data) };
+}
+
+/** The row with exactly `fields` as its keys, in that order: itself when it has them already (as the schema gives them back). */
+function inFieldOrder(fields: readonly string[], row: Record<string, unknown>): Record<string, unknown> {
+  let i = 0;
+  for (const key in row) {
+    if (key !== fields[i]) break;
+    i += 1;
+  }
+  if (i === fields.length && Object.keys(row).length === fields.length) return row;
+  const data: Record<string, unknown> = {};
+  for (const field of fields) data[field] = row[field];
+  return data;
+}
+
+/** checkRow, throwing the error a write of the dataset reports for its row `index` (0-based). */
+export function writeRow(name: DatasetName, row: unknown, index: number): WrittenRow {
+  const written = checkRow(name, row);
+  if ('field' in written) throw new Error(`Cannot write ${name}: row ${index + 1}, field \`${written.field}\`: ${written.message}`);
+  return written;
+}
+
+/**
+ * `<name>.json` from its rows' elements (or runs of them already joined by
+ * ROW_SEPARATOR): exactly `JSON.stringify(rows, null, 2)` and a line break.
+ */
+export function jsonFile(elements: readonly string[]): string {
+  return elements.length === 0 ? '[]\n' : `[\n${elements.join(ROW_SEPARATOR)}\n]\n`;
+}
+
+/** `<name>.csv` from its rows' lines (or runs of them already joined by `\n`): exactly `toCsv`. */
+export function csvFile(name: DatasetName, lines: readonly string[]): string {
+  return `${CSV_HEADERS[name]}\n${lines.map((line) => `${line}\n`).join('')}`;
+}
+
+/** Between two rows' elements in `<name>.json`. */
+export const ROW_SEPARATOR = ',\n';
+
+export const CSV_HEADERS: Readonly<Record<DatasetName, string>> = {
+  casualties: csvHeader(DATASETS.casualties.fields),
+  reactions: csvHeader(DATASETS.reactions.fields),
+  articles: csvHeader(DATASETS.articles.fields),
+};
 
 /** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
 export function parseDataset<N extends DatasetName>(name: N, text: string, path: string): Datasets[N] {
@@ -83,4 +152,37 @@ export function rowLines(text: string): number[] {
     if (line === '  {') lines.push(i + 1);
   });
   return lines;
+}
+
+/**
+ * One row as an element of `JSON.stringify(rows, null, 2)`: two spaces deeper
+ * than `JSON.stringify(row, null, 2)`. A row of the contract has every field,
+ * in order, each a string, number, boolean or null: each value is written on
+ * its own, as stringify would. Anything else is left to stringify.
+ */
+function jsonElement(name: DatasetName, row: Record<string, unknown>): string {
+  const { fields } = DATASETS[name];
+  const prefixes = KEY_PREFIXES[name];
+  let out = '  {';
+  let i = 0;
+  for (const key in row) {
+    const value = row[key];
+    if (key !== fields[i] || (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
+      return `  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
+    }
+    out += prefixes[i]! + (typeof value === 'boolean' ? (value ? 'true' : 'false') : value === null ? 'null' : JSON.stringify(value));
+    i += 1;
+  }
+  return i === 0 ? '  {}' : `${out}\n  }`;
+}
+
+/** Each field's key as the JSON of a row writes it, with the line break and comma before it. */
+const KEY_PREFIXES: Readonly<Record<DatasetName, readonly string[]>> = {
+  casualties: keyPrefixes(DATASETS.casualties.fields),
+  reactions: keyPrefixes(DATASETS.reactions.fields),
+  articles: keyPrefixes(DATASETS.articles.fields),
+};
+
+function keyPrefixes(fields: readonly string[]): string[] {
+  return fields.map((field, i) => `${i === 0 ? '' : ','}\n    ${JSON.stringify(field)}: `);
 }

@@ -41,7 +41,8 @@ import {
 import { resolveAsOf } from './dates.ts';
 import { findCounts } from './numbers.ts';
 import type { CountMention } from './numbers.ts';
-import { sentencesOf, splitParagraphs } from './sentences.ts';
+import { layoutOf } from './sentences.ts';
+import type { Layout } from './sentences.ts';
 import type { CasualtyDraft, Extraction, Sentence, Span } from './types.ts';
 
 export interface ArticleText {
@@ -58,13 +59,13 @@ export interface Reading {
   continued: boolean;
 }
 
-export function extractCasualties(article: ArticleText): Extraction<CasualtyDraft> {
-  const paragraphs = splitParagraphs(article.body);
+/** `layout`: the body's layout when the caller has it (it must be `layoutOf(article.body)`). */
+export function extractCasualties(article: ArticleText, layout: Layout = layoutOf(article.body)): Extraction<CasualtyDraft> {
+  const { paragraphs, sentences, days } = layout;
   const rows: CasualtyDraft[] = [];
   const sources: string[] = [];
   let previous: Reading | null = null;
   let previousSource: string | null = null;
-  const sentences = sentencesOf(article.body, paragraphs);
   sentences.forEach((sentence, index) => {
     if (sentence.lang !== null) return;
     const attribution = findAttribution(sentence.text, sources);
@@ -75,7 +76,7 @@ export function extractCasualties(article: ArticleText): Extraction<CasualtyDraf
       return;
     }
     const paragraph = paragraphs[sentence.paragraph]?.text ?? sentence.text;
-    const asOf = resolveAsOf(sentence.text, paragraph, article.published);
+    const asOf = resolveAsOf(sentence.text, paragraph, article.published, days);
     const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : 'reported';
     const source: string | null = attribution.source ?? (readings.some((r) => r.continued) ? previousSource : null);
     if (readings[0]?.continued) dropRespective(rows, previous, readings[0]);
@@ -171,8 +172,11 @@ interface Draft {
  */
 export function readSentence(text: string, previous: Reading | null = null, published: string | null = null): Reading[] {
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
+  const found = findCounts(view);
+  // Without a count or "a body" there is nothing to read, whatever else the sentence says.
+  if (found.length === 0 && !BODY_WORD.test(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
-  const counts = findCounts(view)
+  const counts = found
     .filter((c) => !isPartitiveOne(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
@@ -422,7 +426,7 @@ function bothSides(after: string): boolean {
 function bodies(text: string, counts: readonly CountMention[]): Reading[] {
   const readings: Reading[] = [];
   // The pattern below tries "a"/"one" at every word; most sentences have no "body" for it to find.
-  if (!/body/i.test(text)) return readings;
+  if (!BODY_WORD.test(text)) return readings;
   forEachMatch(BODY, text, (match) => {
     const start = match.index;
     if (counts.some((c) => c.start <= start && start < c.end)) return;
@@ -445,6 +449,7 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
 }
 
 const BODY = /\b(?:an?|one) (?:dead )?body\b/gi;
+const BODY_WORD = /body/i;
 
 // ------------------------------------------------------------------ text helpers
 

@@ -33,12 +33,26 @@ export function resolveDates(text: string, published: string): NamedDay[] {
   );
 }
 
+/**
+ * The latest day of each text read, for the texts of one article (published
+ * on one day): its two extractors ask about many of the same sentences and
+ * paragraphs, and each is read once.
+ */
+export type DayCache = Map<string, string | null>;
+
 /** The latest day named in the sentence, else in its paragraph, else `published`. */
-export function resolveAsOf(sentence: string, paragraph: string, published: string): string {
-  const own = latest(resolveDates(sentence, published));
+export function resolveAsOf(sentence: string, paragraph: string, published: string, cache?: DayCache): string {
+  const own = cache ? cachedLatest(cache, sentence, published) : latest(resolveDates(sentence, published));
   if (own !== null) return own;
   // A one-sentence paragraph names no day its sentence does not.
-  return (paragraph === sentence ? null : paragraphLatest(paragraph, published)) ?? published;
+  if (paragraph === sentence) return published;
+  return (cache ? cachedLatest(cache, paragraph, published) : paragraphLatest(paragraph, published)) ?? published;
+}
+
+function cachedLatest(cache: DayCache, text: string, published: string): string | null {
+  let day = cache.get(text);
+  if (day === undefined) cache.set(text, (day = latest(resolveDates(text, published))));
+  return day;
 }
 
 // Callers ask for the sentences of one paragraph in turn, each passing the same
@@ -104,7 +118,8 @@ const PAST_BEFORE = /\b(?:last|past|previous)\s+$/i;
 const MAY_NAME_A_DAY =
   /yesterday|tomorrow|today|tonight|last night|this (?:morning|afternoon|evening)|ago|sunday|monday|tuesday|wednesday|thursday|friday|saturday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d/i;
 
-const dayParser = createDayParser();
+/** Every parser this module uses (exported for the test that dayParserFor gives the same results). */
+export const dayParser = createDayParser();
 
 // We never need the hour, and the time parser reads the count in "Wednesday
 // 18 police" as 18:00 and swallows it into the phrase.
@@ -114,11 +129,75 @@ function createDayParser(): chrono.Chrono {
   return parser;
 }
 
+// Chrono tries each of its parsers' expressions over the whole text, and a
+// parser finds nothing in a text without the words its expression requires
+// (an expression that matches nowhere gives no result, and a parser's results
+// come only from its matches). So each text is parsed by a copy of dayParser
+// with only the parsers whose required words it contains, which gives the
+// very same results: the others would have added none, and the refiners are
+// the same. The words were read off chrono-node 2.10.3's expressions, all
+// case-insensitive without `u` (as the tests below are); each expression is
+// checked against a hash of the one read, and a parser whose expression is not
+// that one is always tried.
+const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const DAY_OF_MONTH = /[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|twentieth|thirtieth/i;
+const PARSER_NEEDS: Readonly<Record<string, { pattern: string; needs: (text: string) => boolean }>> = {
+  ENYearMonthDayParser: { pattern: '09a4b144', needs: (t) => /[0-9]{4}/.test(t) },
+  ISOFormatParser: { pattern: '6bcf21ad', needs: (t) => /[0-9]{4}-[0-9]/.test(t) },
+  SlashDateFormatParser: { pattern: '4c965ad4', needs: (t) => /[0-9][/.-][0-9]/.test(t) },
+  ENMonthNameLittleEndianParser: { pattern: 'e5093247', needs: (t) => MONTH.test(t) && DAY_OF_MONTH.test(t) },
+  ENMonthNameMiddleEndianParser: { pattern: '4fe75f97', needs: (t) => MONTH.test(t) && DAY_OF_MONTH.test(t) },
+  ENWeekdayParser: { pattern: 'e4169096', needs: (t) => /sun|mon|tue|wed|thu|fri|sat|week/i.test(t) },
+  ENSlashMonthFormatParser: { pattern: 'a5b64d29', needs: (t) => /[0-9]\/[0-9]{4}/.test(t) },
+  ENTimeUnitAgoFormatParser: { pattern: '61d696c8', needs: (t) => /ago|before|earlier/i.test(t) },
+  ENTimeUnitLaterFormatParser: { pattern: 'b9740e71', needs: (t) => /later|after|from now|henceforth|forward|out/i.test(t) },
+  ENYearMonthNameParser: { pattern: '6a416df1', needs: (t) => MONTH.test(t) && /[1-9]/.test(t) },
+  ENCasualDateParser: { pattern: '7a95d8eb', needs: (t) => /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i.test(t) },
+  ENCasualTimeParser: { pattern: '391ff145', needs: (t) => /morning|afternoon|evening|night|midday|noon/i.test(t) },
+  ENEndOfCurrentMonthParser: { pattern: '1daec59b', needs: (t) => /month/i.test(t) },
+  ENMonthNameParser: { pattern: 'c194d879', needs: (t) => MONTH.test(t) },
+  ENRelativeDateFormatParser: { pattern: 'f33e17e0', needs: (t) => /this|last|past|next|after/i.test(t) },
+  ENTimeUnitCasualRelativeFormatParser: { pattern: '208fb793', needs: (t) => /this|last|past|next|after|\+|-/i.test(t) },
+};
+
+/** For each of dayParser's parsers: what a text must contain for it to find anything (null: it is always tried). */
+export const parserNeeds: (((text: string) => boolean) | null)[] = dayParser.parsers.map((parser) => {
+  const known = PARSER_NEEDS[parser.constructor.name];
+  if (!known) return null;
+  // None of these expressions depends on the parse's options (`{}` here).
+  const pattern = (parser as { pattern?: (context: unknown) => RegExp }).pattern?.({ option: {} });
+  return pattern instanceof RegExp && fnv1a(`${pattern.source}/${pattern.flags}`) === known.pattern ? known.needs : null;
+});
+
+/** dayParser with only some of its parsers (a bit per parser, in order), made once per set. */
+const dayParsers = new Map<number, chrono.Chrono>();
+
+export function dayParserFor(text: string): chrono.Chrono {
+  let mask = 0;
+  parserNeeds.forEach((needs, i) => {
+    if (needs === null || needs(text)) mask |= 1 << i;
+  });
+  let parser = dayParsers.get(mask);
+  if (!parser) {
+    parser = dayParser.clone();
+    parser.parsers = dayParser.parsers.filter((_, i) => (mask & (1 << i)) !== 0);
+    if (dayParsers.size >= 1000) dayParsers.clear();
+    dayParsers.set(mask, parser);
+  }
+  return parser;
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i += 1) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 function findMentions(text: string, pub: number): Mention[] {
   // Noon UTC on the publication day; nothing below depends on chrono's own
   // resolution of it, only on the words it found.
   const reference = { instant: new Date(pub * DAY_MS + DAY_MS / 2), timezone: 0 };
-  return dayParser.parse(text, reference).flatMap((result) => {
+  return dayParserFor(text).parse(text, reference).flatMap((result) => {
     const phrase = result.text.replace(/[\s,;:]+$/u, '');
     const span = { start: result.index, end: result.index + phrase.length };
     const before = text.slice(Math.max(0, span.start - 40), span.start);

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } fr
 import { z } from 'zod';
 import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../datasets/schema.ts';
 import type { Span } from './types.ts';
+import { yamlData } from '../datasets/yaml-data.ts';
 
 // ------------------------------------------------------------------ the schema
 
@@ -176,7 +177,7 @@ export interface Gazetteer {
   /** People's spellings, indexed for fuzzy matching. */
   personIndex: PersonIndex;
   /** Answers per word, filled as texts are read (bounded). */
-  memo: { speechVerb: Map<string, boolean>; objectVerb: Map<string, boolean> };
+  memo: { speechVerb: Map<string, boolean>; objectVerb: Map<string, boolean>; name: Map<string, NameEntry | null> };
 }
 
 // ------------------------------------------------------------------- parsing
@@ -197,7 +198,9 @@ export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml'): Gazet
       doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
     );
   }
-  const result = gazetteerSchema.safeParse(doc.toJS());
+  const read = yamlData(doc);
+  if ('message' in read) throw new GazetteerError([{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }]);
+  const result = gazetteerSchema.safeParse(read.data);
   if (!result.success) {
     // An unknown field is usually a misspelt one: report it before the "missing" it causes.
     const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
@@ -324,7 +327,7 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     titles: new Set(data.titles.map((t) => t.toLowerCase())),
     nonActorHeads: new Set(data.non_actor_heads.map((t) => t.toLowerCase())),
     personIndex: indexPeople(people),
-    memo: { speechVerb: new Map(), objectVerb: new Map() },
+    memo: { speechVerb: new Map(), objectVerb: new Map(), name: new Map() },
   };
 }
 
@@ -347,12 +350,14 @@ const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/u;
 const LETTER_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', '’': "'", '‘': "'", 'ʼ': "'" };
 const IDENTITY: number[] = [];
 const NEEDS_NORMALIZING = /[\u064B-\u065F\u0670\u0640أإآٱىة’‘ʼ]/u;
+/** The keys of LETTER_FOLD. */
+const FOLDABLE = /[أإآٱىة’‘ʼ]/gu;
 
 /** A text prepared for matching, with the way back to the original offsets. */
 export interface Normalized {
   text: string;
-  /** `toOriginal[i]` is the original offset of normalised offset i (length + 1 entries). */
-  toOriginal: number[];
+  /** `toOriginal[i]` is the original offset of normalised offset i (at least length + 1 entries; those after are of no use). */
+  toOriginal: readonly number[];
 }
 
 /**
@@ -363,7 +368,13 @@ export interface Normalized {
 export function normalizeText(original: string): Normalized {
   if (!NEEDS_NORMALIZING.test(original)) {
     while (IDENTITY.length <= original.length) IDENTITY.push(IDENTITY.length);
-    return { text: original, toOriginal: IDENTITY.slice(0, original.length + 1) };
+    // Offsets are the same: the one growing table of identities serves every text (read, never written).
+    return { text: original, toOriginal: IDENTITY };
+  }
+  if (!ARABIC_MARKS.test(original)) {
+    // Nothing to drop, only letters to fold one for one (’ → ', أ → ا): the offsets stay the same.
+    while (IDENTITY.length <= original.length) IDENTITY.push(IDENTITY.length);
+    return { text: original.replace(FOLDABLE, (ch) => LETTER_FOLD[ch]!), toOriginal: IDENTITY };
   }
   let out = '';
   const toOriginal: number[] = [];
@@ -569,11 +580,6 @@ function literalPrefixes(lit: Literal): string[] {
   return symbols(lit.units[0]).flatMap((a) => symbols(lit.units[1]).map((b) => a + b));
 }
 
-/** The two characters at `p` of a text as prefix symbols. */
-function prefixAt(text: string, p: number): string {
-  return symbol(text[p]!) + (p + 1 < text.length ? symbol(text[p + 1]!) : '');
-}
-
 /**
  * Flags for a pattern: with `u` (Unicode semantics) unless the pattern is
  * plain ASCII without Unicode escapes, where `u` changes nothing but how
@@ -730,6 +736,9 @@ interface TrieNode {
  */
 interface FlatTrie {
   rootChild: Int32Array;
+  /** For nodes with many children: where their table of children by ASCII symbol starts in `wide`, else -1. */
+  wideStart: Int32Array;
+  wide: Int32Array;
   childStart: Int32Array;
   childCount: Int32Array;
   childKey: Uint32Array;
@@ -750,8 +759,11 @@ function flatten(root: TrieNode): FlatTrie {
   };
   visit(root);
   const count = nodes.length;
+  const wideNodes = nodes.filter((n, id) => id !== 0 && n.next.size > WIDE);
   const t: FlatTrie = {
     rootChild: new Int32Array(NO_CHAR + 1).fill(-1),
+    wideStart: new Int32Array(count).fill(-1),
+    wide: new Int32Array(wideNodes.length * 128).fill(-1),
     childStart: new Int32Array(count),
     childCount: new Int32Array(count),
     childKey: new Uint32Array(nodes.reduce((k, n) => k + n.next.size, 0)),
@@ -763,7 +775,13 @@ function flatten(root: TrieNode): FlatTrie {
   };
   let c = 0;
   let e = 0;
+  let w = 0;
   nodes.forEach((n, id) => {
+    if (id !== 0 && n.next.size > WIDE) {
+      t.wideStart[id] = w;
+      for (const [key, child] of n.next) if (key < 128) t.wide[w + key] = ids.get(child)!;
+      w += 128;
+    }
     t.childStart[id] = c;
     t.childCount[id] = n.next.size;
     for (const [key, child] of n.next) {
@@ -783,8 +801,13 @@ function flatten(root: TrieNode): FlatTrie {
   return t;
 }
 
+/** Nodes with more children than this have a table of them (by ASCII symbol) rather than a list to search. */
+const WIDE = 4;
+
 function childOf(t: FlatTrie, node: number, key: number): number {
   if (node === 0) return t.rootChild[key]!;
+  const wide = t.wideStart[node]!;
+  if (wide >= 0 && key < 128) return t.wide[wide + key]!;
   for (let i = t.childStart[node]!, stop = i + t.childCount[node]!; i < stop; i += 1) if (t.childKey[i] === key) return t.childNode[i]!;
   return -1;
 }
@@ -814,6 +837,10 @@ export class MatcherSet {
   private readonly startsOnly: boolean;
   /** Whether every matcher is a literal (no pattern to try). */
   private readonly literalOnly: boolean;
+  /** For `all`: where each matcher may match next, and in which call that was set. */
+  private readonly resumeAt: Int32Array;
+  private readonly resumeCall: Int32Array;
+  private calls = 0;
 
   constructor(matchers: Matcher[]) {
     this.matchers = matchers;
@@ -828,6 +855,8 @@ export class MatcherSet {
     this.indexes = [atStart, insideAscii, inside];
     this.startsOnly = inside.empty && matchers.every((m) => m.wordStart);
     this.literalOnly = this.startsOnly && atStart.empty;
+    this.resumeAt = new Int32Array(matchers.length);
+    this.resumeCall = new Int32Array(matchers.length).fill(-1);
   }
 
   get length(): number {
@@ -931,8 +960,11 @@ export class MatcherSet {
   /** Every match of every matcher, as `matchAll` of each would find them: grouped by matcher, in matcher order. */
   all(text: string): { index: number; start: number; end: number }[] {
     const info = positionsOf(text);
-    const found: { index: number; start: number; end: number }[][] = [];
-    const resume = new Array<number>(this.matchers.length).fill(0);
+    const found: { index: number; start: number; end: number }[] = [];
+    // Where each matcher may match next, when set in this call (0 otherwise).
+    const call = (this.calls = (this.calls + 1) | 0);
+    const resumeAt = this.resumeAt;
+    const resumeCall = this.resumeCall;
     const count = this.startsOnly ? info.starts.length : text.length;
     for (let k = 0; k < count; k += 1) {
       const p = this.startsOnly ? info.starts[k]! : k;
@@ -942,19 +974,22 @@ export class MatcherSet {
       if (kind !== START && this.indexes[kind]!.firstMask[symbolAt(text, p)] === 0 && this.indexes[kind]!.any.length === 0) continue;
       for (const hit of this.literalMatches(text, kind, p)) {
         const i = hit.matcher;
-        if (p < resume[i]!) continue;
-        (found[i] ??= []).push({ index: i, start: p, end: hit.end });
-        resume[i] = hit.end > p ? hit.end : p + 1;
+        if (resumeCall[i] === call && p < resumeAt[i]!) continue;
+        found.push({ index: i, start: p, end: hit.end });
+        resumeAt[i] = hit.end > p ? hit.end : p + 1;
+        resumeCall[i] = call;
       }
       for (const i of this.candidates(text, kind, p)) {
-        if (p < resume[i]!) continue;
+        if (resumeCall[i] === call && p < resumeAt[i]!) continue;
         const end = matchAt(this.matchers[i]!, text, p);
         if (end < 0) continue;
-        (found[i] ??= []).push({ index: i, start: p, end });
-        resume[i] = end > p ? end : p + 1;
+        found.push({ index: i, start: p, end });
+        resumeAt[i] = end > p ? end : p + 1;
+        resumeCall[i] = call;
       }
     }
-    return found.flat();
+    // Grouped by matcher, each in text order (a stable sort keeps the order found).
+    return found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
   }
 
   /** The non-empty leftmost matches, the first matcher first, as one alternation of them all would find them. */
@@ -1370,10 +1405,12 @@ function matchNames(g: Gazetteer, text: string, set: MatcherSet): NameMatch[] {
 }
 
 function lookup(g: Gazetteer, raw: string): NameEntry | undefined {
-  const candidates = g.nameEntries.get(nameKey(raw));
-  if (!candidates) return undefined;
-  // "US" must not be found as "us": an entry in capitals only takes itself.
-  return candidates.find((e) => e.kind === 'anaphor' || /\p{Ll}/u.test(e.text) || normalizePattern(e.text) === raw.replace(/\s+/gu, ' '));
+  return remember(g.memo.name, raw, () => {
+    const candidates = g.nameEntries.get(nameKey(raw));
+    if (!candidates) return null;
+    // "US" must not be found as "us": an entry in capitals only takes itself.
+    return candidates.find((e) => e.kind === 'anaphor' || /\p{Ll}/u.test(e.text) || normalizePattern(e.text) === raw.replace(/\s+/gu, ' ')) ?? null;
+  }) ?? undefined;
 }
 
 /** Every cue of every stance in `text` (normalised), overlapping ones included. */
@@ -1507,9 +1544,7 @@ function bestPersonAt(
   if (!(first >= 65 && first <= 90) && !/^\p{Lu}/u.test(words[i]!.text)) return null;
   const index = g.personIndex;
   // Only the spellings whose first word is close to this one can match here.
-  const candidates: number[] = [];
-  for (const id of similaritiesOf(index, words[i]!.text).keys()) candidates.push(...(index.formsByFirst.get(id) ?? []));
-  candidates.sort((a, b) => a - b);
+  const candidates = formsStartingLike(index, words[i]!.text);
   let best: { result: PersonMatch; length: number; score: number } | null = null;
   for (const c of candidates) {
     const { person, form } = index.forms[c]!;
@@ -1525,6 +1560,19 @@ function bestPersonAt(
     }
   }
   return best ? { result: best.result, length: best.length } : null;
+}
+
+/** The spellings (indices into `index.forms`, ascending) whose first word is exactly or closely like `word`. */
+function formsStartingLike(index: PersonIndex, word: string): readonly number[] {
+  let forms = index.formsMemo.get(word);
+  if (forms === undefined) {
+    const found: number[] = [];
+    for (const id of similaritiesOf(index, word).keys()) found.push(...(index.formsByFirst.get(id) ?? []));
+    forms = found.sort((a, b) => a - b);
+    if (index.formsMemo.size >= 50_000) index.formsMemo.clear();
+    index.formsMemo.set(word, forms);
+  }
+  return forms;
 }
 
 /** 2 = every word exact, 1 = close enough, null = no match. */
@@ -1690,10 +1738,12 @@ export interface PersonIndex {
   formsByFirst: Map<number, number[]>;
   /** Similarities of written words to known ones (bounded). */
   memo: Map<string, Map<number, Similarity>>;
+  /** The spellings each written word may begin (bounded; see `formsStartingLike`). */
+  formsMemo: Map<string, readonly number[]>;
 }
 
 function indexPeople(people: Person[]): PersonIndex {
-  const index: PersonIndex = { known: [], byPlain: new Map(), byParts: new Map(), bySkeleton: new Map(), forms: [], formsByFirst: new Map(), memo: new Map() };
+  const index: PersonIndex = { known: [], byPlain: new Map(), byParts: new Map(), bySkeleton: new Map(), forms: [], formsByFirst: new Map(), memo: new Map(), formsMemo: new Map() };
   const ids = new Map<string, number>();
   const add = <K>(map: Map<K, number[]>, key: K, id: number): void => void map.set(key, [...(map.get(key) ?? []), id]);
   const idOf = (word: string): number => {

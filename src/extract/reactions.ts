@@ -30,7 +30,8 @@ import {
   type Person,
   type RefersTo,
 } from './gazetteer.ts';
-import { splitParagraphs, splitSentences } from './sentences.ts';
+import { layoutOf } from './sentences.ts';
+import type { Layout } from './sentences.ts';
 import type { Extraction, Message, Paragraph, ReactionDraft, Sentence, Span } from './types.ts';
 
 export interface ReactionArticle {
@@ -39,16 +40,19 @@ export interface ReactionArticle {
   published: string;
 }
 
-/** The reactions of one article, rows in text order. */
-export function extractReactions(article: ReactionArticle, gazetteer: Gazetteer): Extraction<ReactionDraft> {
-  const paragraphs = splitParagraphs(article.body);
+/**
+ * The reactions of one article, rows in text order. `layout`: the body's
+ * layout when the caller has it (it must be `layoutOf(article.body)`).
+ */
+export function extractReactions(article: ReactionArticle, gazetteer: Gazetteer, layout: Layout = layoutOf(article.body)): Extraction<ReactionDraft> {
+  const { paragraphs, sentences, days } = layout;
   const discourse = new Discourse(gazetteer, paragraphs);
   const found: { row: ReactionDraft; paragraph: number; cue: string }[] = [];
   const messages: Message[] = [];
-  for (const sentence of splitSentences(article.body)) {
+  for (const sentence of sentences) {
     const reading = readSentence(sentence, gazetteer, discourse);
     const paragraph = paragraphs[sentence.paragraph];
-    const asOf = reading.claims.length > 0 ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published) : null;
+    const asOf = reading.claims.length > 0 ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published, days) : null;
     for (const claim of reading.claims) {
       const row: ReactionDraft = {
         article: article.id,
@@ -177,20 +181,7 @@ class Discourse {
 
   /** The actor an implicit reference stands for, seen from `paragraph`. */
   resolve(refersTo: RefersTo, paragraph: number, pending: Entry[]): Entry | null {
-    const fits = (e: Entry): boolean => {
-      switch (refersTo) {
-        case 'organization':
-          return e.actor.type === 'organization';
-        case 'state':
-          return e.subject && e.actor.type === 'state';
-        case 'nearest':
-          return true;
-        case 'speaker':
-        case 'person':
-          return e.subject;
-      }
-    };
-    const found = this.lastEntry(pending, refersTo === 'organization' ? Infinity : WINDOW, paragraph, fits);
+    const found = this.lastEntry(pending, refersTo === 'organization' ? Infinity : WINDOW, paragraph, (e) => fitsReference(refersTo, e));
     if (!found || refersTo !== 'person' || found.speaker) return found;
     // "he", "she" are a person: the one last named for that actor.
     const named = this.lastEntry(pending, PERSON_WINDOW, paragraph, (e) => e.actor === found.actor && e.speaker !== null);
@@ -229,6 +220,21 @@ class Discourse {
   }
 }
 
+/** Whether an entry can be what an implicit reference of this kind stands for. */
+function fitsReference(refersTo: RefersTo, e: Entry): boolean {
+  switch (refersTo) {
+    case 'organization':
+      return e.actor.type === 'organization';
+    case 'state':
+      return e.subject && e.actor.type === 'state';
+    case 'nearest':
+      return true;
+    case 'speaker':
+    case 'person':
+      return e.subject;
+  }
+}
+
 function tweetAuthor(g: Gazetteer, text: string): Omit<Entry, 'paragraph'> | null {
   const m = /[—–-]\s*([^—–()\n]{3,60}?)\s*\(@\w+\)/u.exec(text);
   if (!m) return null;
@@ -242,19 +248,20 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse): R
   const norm = normalizeText(sentence.text);
   const text = norm.text;
   const arabic = sentence.lang === 'ar' || isMostlyArabic(text);
-  const asides = arabic ? [] : asideSpans(text);
-  const tokens = tokenize(text);
-  const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, asides);
+  // Asides, tokens and clauses are worked out only for sentences that need them (most name no one).
+  const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () => (arabic ? [] : asideSpans(text)));
   assignRoles(mentions, discourse, sentence.paragraph);
   // A quoted name (the “Organization of the Collective Security Treaty”) is no speech.
   const quotes = (arabic ? [] : longQuotes(text)).filter((q) => !mentions.some((m) => text.slice(q.start + 1, q.end - 1).trim() === text.slice(m.start, m.end)));
   for (const m of mentions) m.quote = within(m.start, quotes);
-  for (const m of mentions) m.role = arabic ? arabicRole(text, m) : englishRole(g, text, tokens, mentions, m);
+  // englishRole reads only the tokens before a mention: those up to the last one are enough.
+  let tokens: Token[] | null = null;
+  for (const m of mentions) m.role = arabic ? arabicRole(text, m) : englishRole(g, text, (tokens ??= tokenize(text, Math.max(...mentions.map((o) => o.start)))), mentions, m);
   groupLists(text, mentions);
   if (!arabic) speakersBeforeVerbs(g, text, mentions);
   const pending = resolveAnaphors(mentions, discourse, sentence.paragraph);
   const cues = findStanceCues(g, text, mentions);
-  const context: SentenceContext = { g, text, sentence, mentions, quotes, tokens, discourse, clauses: clauseBreaks(text) };
+  const context: SentenceContext = { g, text, sentence, mentions, quotes, discourse };
   const claims: Claim[] = [];
   const notes: string[] = [];
   const fromContext: Entry[] = [];
@@ -301,14 +308,16 @@ interface SentenceContext {
   sentence: Sentence;
   mentions: Mention[];
   quotes: Span[];
-  tokens: Token[];
   discourse: Discourse;
-  clauses: number[];
+  /** The clause breaks (see `clauseBreaks`), found when first needed. */
+  clauses?: number[];
   /** The speech verbs outside quotes and names, found when first needed. */
   verbs?: Span[];
 }
 
 function isMostlyArabic(text: string): boolean {
+  // Only Arabic letters count for it: a text without any is done with one scan.
+  if (!ARABIC.test(text)) return false;
   let balance = 0;
   for (const ch of text) balance += scriptOf(ch);
   return balance > 0;
@@ -326,6 +335,7 @@ function scriptOf(ch: string): number {
   return s;
 }
 const SCRIPTS = new Map<number, number>();
+const ARABIC = /\p{Script=Arabic}/u;
 
 // ------------------------------------------------------------------ tokens
 
@@ -337,16 +347,16 @@ interface Token extends Span {
 /**
  * Words (letters, marks and digits, joined by ' - or .) and single other
  * characters, as `/[\p{L}\p{M}\p{N}]+(?:['\-.][\p{L}\p{M}\p{N}]+)*|\S/gu` would
- * give them, read in one pass.
+ * give them, read in one pass; those starting before `until` (all by default).
  */
-function tokenize(text: string): Token[] {
+function tokenize(text: string, until = text.length): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  while (i < text.length) {
+  while (i < text.length && i < until) {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     if (wordClass(cp) === 0) {
-      if (!/\s/u.test(text[i]!)) tokens.push({ start: i, end: i + size, text: text.slice(i, i + size), word: false });
+      if (!(cp < 128 ? cp === 32 || (cp >= 9 && cp <= 13) : /\s/u.test(text[i]!))) tokens.push({ start: i, end: i + size, text: text.slice(i, i + size), word: false });
       i += size;
       continue;
     }
@@ -434,10 +444,10 @@ const within = (pos: number, spans: Span[]): number => spans.findIndex((s) => po
 function collectMentions(
   g: Gazetteer,
   text: string,
-  toOriginal: number[],
+  toOriginal: readonly number[],
   original: string,
   seen: ReadonlySet<Person>,
-  asides: Span[],
+  asidesOf: () => Span[],
 ): Mention[] {
   const people = findPeople(g, text, seen).map((p) =>
     mention(p, 'person', p.person.actor, p.person, { name: p.person.name, written: original.slice(toOriginal[p.start], toOriginal[p.end]) }, null, null),
@@ -449,10 +459,13 @@ function collectMentions(
       return mention(n, n.kind, n.actor, n.person, speaker, n.refersTo, n.proclitic);
     });
   const all = possessedInstitutions(text, [...people, ...names].sort((a, b) => a.start - b.start));
-  return all
-    .map((m) => ({ ...m, kind: namesPeopleNotGovernment(g, text, m) ? ('non_actor' as const) : m.kind }))
-    .filter((m, i) => !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))))
-    .map((m) => ({ ...m, aside: within(m.start, asides) >= 0 }));
+  if (all.length === 0) return [];
+  const asides = asidesOf();
+  // The mentions are this call's own objects: set in place.
+  for (const m of all) if (namesPeopleNotGovernment(g, text, m)) m.kind = 'non_actor';
+  const kept = all.filter((m, i) => !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))));
+  for (const m of kept) m.aside = within(m.start, asides) >= 0;
+  return kept;
 }
 
 function mention(
@@ -761,16 +774,18 @@ function ownersOf(ctx: SentenceContext, m: Mention): Owners {
 
 /** A named person of the same actor in the clause of `m` ("Britain – through its Foreign Minister Liz Truss –"). */
 function personInClause(ctx: SentenceContext, m: Mention, actor: Actor): Speaker | null {
-  const clause = clauseOf(ctx.clauses, m.start);
-  const people = ctx.mentions.filter((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(ctx.clauses, p.start) === clause);
+  const clauses = (ctx.clauses ??= clauseBreaks(ctx.text));
+  const clause = clauseOf(clauses, m.start);
+  const people = ctx.mentions.filter((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause);
   people.sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start));
   return people[0]?.speaker ?? null;
 }
 
 /** A named person of `actor` in the clause at `pos` (a list's doers: "Pashinyan said forces of the CSTO..."). */
 function personNear(ctx: SentenceContext, pos: number, actor: Actor): Speaker | null {
-  const clause = clauseOf(ctx.clauses, pos);
-  return ctx.mentions.find((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(ctx.clauses, p.start) === clause)?.speaker ?? null;
+  const clauses = (ctx.clauses ??= clauseBreaks(ctx.text));
+  const clause = clauseOf(clauses, pos);
+  return ctx.mentions.find((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause)?.speaker ?? null;
 }
 
 /** Clause boundaries: ";", ", and", ", but", "while", and the comma closing an opening "While ...". */

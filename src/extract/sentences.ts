@@ -1,5 +1,6 @@
 // Paragraphs and sentences with true offsets into the article body, so every
 // extracted row can quote its sentence and point back at it (CONTRACT §5).
+import type { DayCache } from './dates.ts';
 import type { Paragraph, Sentence, Span } from './types.ts';
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
@@ -30,6 +31,22 @@ export function splitParagraphs(body: string): Paragraph[] {
  */
 export function splitSentences(body: string, articleLanguage?: string): Sentence[] {
   return sentencesOf(body, splitParagraphs(body), articleLanguage);
+}
+
+/**
+ * What every extractor of one article reads first: its body's paragraphs and
+ * sentences (`splitSentences(body)`), cut once, and the days its texts name,
+ * worked out once (see `resolveAsOf`).
+ */
+export interface Layout {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  days: DayCache;
+}
+
+export function layoutOf(body: string): Layout {
+  const paragraphs = splitParagraphs(body);
+  return { paragraphs, sentences: sentencesOf(body, paragraphs), days: new Map() };
 }
 
 /** `splitSentences` for a caller that already has the paragraphs of `body` (`splitParagraphs`). */

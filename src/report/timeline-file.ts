@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { locate, parseYamlWithPlaces, sortProblems } from '../datasets/review.ts';
 import type { Place, ReviewProblem } from '../datasets/review.ts';
 import { expected } from './suggest.ts';
+import { yamlData } from '../datasets/yaml-data.ts';
 
 export type TimelineProblem = ReviewProblem;
 
@@ -45,7 +46,9 @@ export function parseTimelineEvents(yamlText: string): TimelineFile {
   const failed = (problems: TimelineProblem[]): TimelineFile => ({ events: [], places: [], problems });
   if (doc.errors.length > 0) return failed(doc.errors.map((e) => problem(e.pos[0], `Cannot parse the timeline file: ${e.message.split('\n')[0]}`, 'timeline-yaml')));
 
-  const file = fileSchema.safeParse(doc.contents === null ? { events: [] } : doc.toJS());
+  const read = doc.contents === null ? { data: { events: [] } } : yamlData(doc);
+  if ('message' in read) return failed([problem(read.offset, `Cannot parse the timeline file: ${read.message}`, 'timeline-yaml')]);
+  const file = fileSchema.safeParse(read.data);
   if (!file.success) return failed([problem(0, 'Unexpected timeline file: expected an `events:` list', 'timeline-yaml')]);
 
   const events: TimelineEvent[] = [];

@@ -1,7 +1,8 @@
 // scripts/bundled.mjs, what `npm run report`, `derive` and `check` start: the
 // command from one cached bundle, with its arguments, in the repository.
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -25,10 +26,28 @@ describe('scripts/bundled.mjs', () => {
     const first = await bundled('check');
     expect(first.output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles/);
     expect(first.code).toBe(0);
-    const bundles = readdirSync(CACHE).filter((name) => /^check-[0-9a-f]{16}\.mjs$/.test(name));
-    expect(bundles).toHaveLength(1);
+    // The command's, and the derive worker's beside it.
+    const bundles = readdirSync(CACHE).filter((name) => /^check-[0-9a-f]{16}(?:\.worker)?\.mjs$/.test(name));
+    expect(bundles).toHaveLength(2);
     expect(await bundled('check')).toEqual(first);
     expect(readdirSync(CACHE).filter((name) => name.startsWith('check-'))).toEqual(bundles);
+  }, 60_000);
+
+  it('runs the derive on worker threads from their own bundle, giving the same datasets', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'newsbook-bundled-'));
+    try {
+      const { code, output } = await bundled('derive', '--out', out, '--workers', '2');
+      expect(output).toMatch(/✔ 5 articles → /);
+      expect(code).toBe(0);
+      for (const name of ['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json', 'manifest.json']) {
+        expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(ROOT, 'data/derived', name), 'utf8'));
+      }
+      const refused = await bundled('derive', '--out', out, '--workers', 'two');
+      expect(refused.code).toBe(2);
+      expect(refused.output).toContain('Unexpected --workers two: expected a whole number of threads');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("hands the command its arguments, and its errors and exit code to the caller", async () => {

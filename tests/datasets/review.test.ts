@@ -69,6 +69,10 @@ describe('parseReview', () => {
   it('reports broken YAML with its position', () => {
     const { problems } = parseReview('casualties:\n  - article: "002\n');
     expect(problems[0]).toMatchObject({ severity: 'error', ruleId: 'review-yaml' });
+    // Parsed, but not data: an alias to no anchor, reported where it is.
+    expect(parseReview('casualties:\n  - article: *a\n').problems).toEqual([
+      { line: 2, column: 14, severity: 'error', reason: expect.stringContaining('Cannot parse the review file: Unresolved alias'), ruleId: 'review-yaml' },
+    ]);
   });
 });
 

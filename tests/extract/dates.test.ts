@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveAsOf, resolveDates } from '../../src/extract/dates.ts';
+import fc from 'fast-check';
+import { dayParser, dayParserFor, parserNeeds, resolveAsOf, resolveDates } from '../../src/extract/dates.ts';
 import { splitParagraphs, splitSentences } from '../../src/extract/sentences.ts';
 
 const THURSDAY = '2022-01-06';
@@ -295,5 +296,41 @@ describe('resolveAsOf over the real articles', () => {
     ['004', 'The unprecedented protests in Kazakhstan', '2022-01-05'],
   ])('%s “%s…” is as of %s', (id, start, date) => {
     expect(asOf(id, start)).toBe(date);
+  });
+});
+
+// dayParserFor runs only the chrono parsers whose required words a text
+// contains (a speed-up of the derive): it must find exactly what every parser
+// finds, and must still know each parser (a chrono upgrade that changes an
+// expression makes that parser run always: right, but slow).
+describe('dayParserFor: the same results as every parser', () => {
+  const reference = { instant: new Date('2022-01-07T12:00:00Z'), timezone: 0 };
+  const found = (parser: typeof dayParser, text: string) =>
+    parser.parse(text, reference).map((r) => ({ index: r.index, text: r.text, start: r.start.date().toISOString(), end: r.end?.date().toISOString() ?? null }));
+  const texts = ['000', '001', '002', '003', '004'].flatMap((id) => {
+    const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+    const body = raw.split(/^---\n/m).slice(2).join('---\n');
+    return [...splitParagraphs(body).map((p) => p.text), ...splitSentences(body).map((s) => s.text)];
+  });
+
+  it('knows the expression of every parser but one it should always run', () => {
+    expect(parserNeeds.filter((needs) => needs === null)).toHaveLength(parserNeeds.length - 16);
+  });
+
+  it('on every paragraph and sentence of the articles', () => {
+    for (const text of texts) expect(found(dayParserFor(text), text), text).toEqual(found(dayParser, text));
+  });
+
+  it('on date phrases and the words of the articles, recombined', () => {
+    const phrases = ['on Monday', 'last week', '3 days ago', 'two weeks later', 'Jan 5', '5th of January', '2022-01-05', '1/5/2022', '01/2022', 'this morning', 'at noon', 'yesterday', 'tonight', 'end of month', 'next Friday', 'from now', 'the past month', '+2 days', 'Dec. 31', 'January 2022'];
+    const words = texts.join(' ').split(/\s+/).slice(0, 2000);
+    const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(...words), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join(' ');
+        expect(found(dayParserFor(text), text)).toEqual(found(dayParser, text));
+      }),
+      { numRuns: 1500, seed: 7 },
+    );
   });
 });

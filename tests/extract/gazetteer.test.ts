@@ -58,6 +58,11 @@ describe('the gazetteer file', () => {
 });
 
 describe('validation', () => {
+  it('reports an alias to no anchor where it is', () => {
+    const e = problem(MINIMAL.replace('type: state', 'type: *kind'));
+    expect(e.issues).toEqual([expect.objectContaining({ line: 3, column: 11, reason: expect.stringMatching(/^YAML: Unresolved alias/) })]);
+  });
+
   it('accepts the minimal file', () => {
     expect(parseGazetteer(MINIMAL, 'test.yaml').actors).toHaveLength(1);
   });

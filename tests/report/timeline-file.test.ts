@@ -46,6 +46,7 @@ describe('report/timeline.yaml', () => {
     expect(problems(`events:\n${EVENT}${EVENT}`)).toEqual(['8:9 timeline-id Unexpected duplicate event id `e1`: expected each event to have its own']);
     expect(problems('events:\n  - id: [e1\n')[0]).toMatch(/^\d+:\d+ timeline-yaml Cannot parse the timeline file/);
     expect(problems('- e1\n')).toEqual(['1:1 timeline-yaml Unexpected timeline file: expected an `events:` list']);
+    expect(problems('events:\n  - id: *e1\n')).toEqual([expect.stringMatching(/^2:9 timeline-yaml Cannot parse the timeline file: Unresolved alias/)]);
   });
 
   it('reports a quote that is not in its article, and an unknown article', () => {
