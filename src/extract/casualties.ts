@@ -207,11 +207,13 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
     if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
-    const own = objectOf(before) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
+    const own = objectOf(before) ?? laterDied(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
     const fragment = own ? null : continued(text, count, previous);
     const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
-    const elided = drafts.length > 0 && /\band\s*$/i.test(before) && startsWithMeasure(after);
+    // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
+    // (but "Eighteen officers were killed and 26 were detained" are not officers).
+    const elided = drafts.length > 0 && /\band\s*$/i.test(before) && (startsWithMeasure(after) || (BARE_SUBJECT.test(after) && !own?.includes('arrested')));
     const nearby = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
     // "A police officer was killed and two others were wounded": the group of a noun with no count of its own.
     const last = drafts.at(-1);
@@ -366,6 +368,18 @@ function nominalised(trimmed: string): Measure[] | null {
   }
   return found.length > 0 ? [...new Set(found)] : null;
 }
+
+/** "two were injured": a count standing for its noun, before its verb. */
+const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
+
+/**
+ * "One of the injured later died": the count moved from the injured to the
+ * dead; the "injured" it names is not its measure.
+ */
+function laterDied(after: string): Measure[] | null {
+  return LATER_DIED.test(after) ? ['killed'] : null;
+}
+const LATER_DIED = /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
 
 /** "claimed 164 lives". */
 function lives(before: string, after: string): Measure[] | null {

@@ -379,6 +379,26 @@ describe('reading a sentence the way a reporter wrote it', () => {
     ]);
   });
 
+  it('"and two were injured": a bare count takes the noun of the count before it', () => {
+    expect(extract('One police officer was killed and two were injured.')).toEqual([
+      row('killed', 'security_forces', 'One', 1, 'exact'),
+      row('injured', 'security_forces', 'two', 2, 'exact'),
+    ]);
+    expect(extract('Two protesters were killed and three were wounded.')).toEqual([
+      row('killed', 'protesters', 'Two', 2, 'exact'),
+      row('injured', 'protesters', 'three', 3, 'exact'),
+    ]);
+    // Not for arrests (those detained are rarely those killed: see above), nor
+    // for a count opening a sentence, which names no one.
+    expect(extract('Twelve were injured.')).toEqual([row('injured', 'all', 'Twelve', 12, 'exact')]);
+  });
+
+  it('"one of the injured later died" is a death, not an injury', () => {
+    expect(extract('Police said that one of the injured later died in hospital.')).toEqual([row('killed', 'all', 'one', 1, 'exact', { attribution: 'police' })]);
+    expect(extract('Two of the wounded died overnight.')).toEqual([row('killed', 'all', 'Two', 2, 'exact')]);
+    expect(extract('One of the injured was in a critical condition.')).toEqual([row('injured', 'all', 'One', 1, 'exact')]);
+  });
+
   it('a participle before the noun: "300 detained journalists"', () => {
     expect(extract('The EU called for the release of 300 detained journalists.')).toEqual([row('arrested', 'civilians', '300', 300, 'exact')]);
   });
