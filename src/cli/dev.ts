@@ -39,7 +39,6 @@ export async function devCommand(argv: string[], out: Console): Promise<void> {
     script: DEV_SCRIPT,
     args: root === undefined ? [] : ['--root', root],
     ...(port === undefined ? {} : { port }),
-    strictPort: port !== undefined,
     codeDir: join(ROOT, 'src'),
     log: out,
   });

@@ -23,9 +23,12 @@ export interface SupervisorOptions {
   script: string;
   /** The child's arguments, without --port. */
   args: readonly string[];
-  /** The port asked for; `strictPort` when it was explicit. */
+  /**
+   * The port asked for. The child is given it (and after its first start the
+   * one it took, so that the open page reconnects), and a child given a port
+   * takes that one or fails.
+   */
   port?: number;
-  strictPort: boolean;
   /** The code whose change restarts the child. */
   codeDir: string;
   log: Console;
@@ -55,7 +58,6 @@ export function supervise(options: SupervisorOptions): Supervisor {
   let child: ChildProcess | null = null;
   let exited: Promise<number> = Promise.resolve(0);
   let port = options.port;
-  let strict = options.strictPort;
   let everReady = false;
   let state: 'running' | 'restarting' | 'stopping' = 'running';
   let finish!: (code: number) => void;
@@ -74,7 +76,6 @@ export function supervise(options: SupervisorOptions): Supervisor {
       everReady = true;
       // Restarts take the same port: the open page reconnects to it.
       port = message.port;
-      strict = true;
       events.emit('ready', message);
     });
     exited = new Promise<number>((resolve) => {

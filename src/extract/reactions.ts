@@ -167,7 +167,7 @@ class Discourse {
   readonly roles = new Map<Person, { actor: Actor; paragraph: number }>();
 
   constructor(
-    private readonly g: Gazetteer,
+    g: Gazetteer,
     paragraphs: Paragraph[],
   ) {
     for (const p of paragraphs) {

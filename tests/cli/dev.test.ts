@@ -429,7 +429,7 @@ process.once('SIGTERM', stop);
 `,
     );
     const said: string[] = [];
-    const supervisor = supervise({ script: child, args: [], port: 0, strictPort: false, codeDir: code, log: { log: (l) => said.push(l), error: (l) => said.push(l) }, execArgv: [], debounceMs: 50 });
+    const supervisor = supervise({ script: child, args: [], port: 0, codeDir: code, log: { log: (l) => said.push(l), error: (l) => said.push(l) }, execArgv: [], debounceMs: 50 });
     const ready = () =>
       new Promise<ReadyMessage>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`child not ready: ${said.join('\n')}`)), WAIT);
