@@ -9,7 +9,7 @@ import type { Document } from 'yaml';
 import { z } from 'zod';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../report/suggest.ts';
-import { GROUPS, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
+import { GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
 import { yamlData } from './yaml-data.ts';
 
@@ -78,7 +78,7 @@ const articleId = z.string().min(1, 'expected the article id, e.g. "002"');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar date');
+  .refine(isCalendarDate, 'expected a real calendar date');
 const count = z.number().int('expected a whole number').nonnegative('expected a count of people (0 or more)');
 const decision = {
   reject: z.literal(true, 'expected `reject: true`').optional(),

@@ -38,8 +38,8 @@ const isoDate = z
 
 const CALENDAR_DATES = new Map<string, boolean>();
 
-/** Whether `YYYY-MM-DD` is a day that exists. */
-function isCalendarDate(s: string): boolean {
+/** Whether `YYYY-MM-DD` is a day that exists ("2022-02-30" and "2022-99-99" do not). */
+export function isCalendarDate(s: string): boolean {
   // Every row of a derive is checked, and they name a handful of days: each is worked out once.
   let real = CALENDAR_DATES.get(s);
   if (real === undefined) {

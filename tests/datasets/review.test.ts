@@ -69,6 +69,9 @@ describe('parseReview', () => {
   it('reports broken YAML with its position', () => {
     const { problems } = parseReview('casualties:\n  - article: "002\n');
     expect(problems[0]).toMatchObject({ severity: 'error', ruleId: 'review-yaml' });
+    // A day that cannot exist is a value to correct, not a crash.
+    const impossible = parseReview('casualties:\n  - article: "002"\n    quote: dozens\n    set:\n      as_of: 2022-99-99\n');
+    expect(impossible.problems).toEqual([expect.objectContaining({ line: 5, column: 14, reason: expect.stringContaining('expected a real calendar date') })]);
     // Parsed, but not data: an alias to no anchor, reported where it is.
     expect(parseReview('casualties:\n  - article: *a\n').problems).toEqual([
       { line: 2, column: 14, severity: 'error', reason: expect.stringContaining('Cannot parse the review file: Unresolved alias'), ruleId: 'review-yaml' },
