@@ -56,12 +56,13 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const names = 'names' in listing ? listing.names : [];
   // Large corpora are extracted on worker threads (derive-workers.ts), started
   // first so that they are ready by the time the first articles are read, which
-  // go to them as soon as they are. The gazetteer is still checked on this
-  // thread below (a broken one stops the workers), and every input's errors
-  // are reported in the same order as in-process.
+  // go to them as soon as they are. The gazetteer is read once, here: the
+  // workers compile its text, and this thread compiles and checks it below (a
+  // broken one stops the workers), so every input's errors are reported in
+  // the same order as in-process.
   const workers = Math.min(effects.workers ?? defaultWorkers(names.length), names.length);
-  const gazetteerText = workers > 1 ? await readTextIfExists(options.gazetteer) : null;
-  const pool = gazetteerText === null ? null : new ExtractionPool({ text: gazetteerText, path: options.gazetteer }, workers, batchSize(names.length, workers));
+  const gazetteerText = await readTextIfExists(options.gazetteer);
+  const pool = workers <= 1 || gazetteerText === null ? null : new ExtractionPool({ text: gazetteerText, path: options.gazetteer }, workers, batchSize(names.length, workers));
   // The datasets this derive replaces, read while the workers start and the articles are read.
   const previous = readPreviousDatasets(options.out);
   previous.catch(() => undefined);
@@ -72,7 +73,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
       throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
     }
     if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
-    const { gazetteer } = await readGazetteer(options.gazetteer);
+    const gazetteer = compileGazetteer(gazetteerText, options.gazetteer);
     const reviewPath = options.review ?? PATHS.review;
     const review = await loadReview(reviewPath);
 
@@ -118,23 +119,16 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   }
 }
 
+/** The gazetteer compiled; throws CliError, with every problem's place, when it is missing or has errors. */
 export async function loadGazetteer(path: string): Promise<Gazetteer> {
-  return (await readGazetteer(path)).gazetteer;
+  return compileGazetteer(await readTextIfExists(path), path);
 }
 
-/** The gazetteer and the text it was compiled from. */
-export interface GazetteerSource {
-  gazetteer: Gazetteer;
-  text: string;
-  path: string;
-}
-
-/** The gazetteer and the text it was compiled from: the derive workers compile it again in their threads. */
-export async function readGazetteer(path: string): Promise<GazetteerSource> {
-  const text = await readTextIfExists(path);
+/** loadGazetteer for text already read (null: the file is missing). */
+function compileGazetteer(text: string | null, path: string): Gazetteer {
   if (text === null) throw new CliError(`Cannot read the gazetteer ${path}`, [{ path, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
   try {
-    return { gazetteer: parseGazetteer(text, path), text, path };
+    return parseGazetteer(text, path);
   } catch (error) {
     if (!(error instanceof GazetteerError)) throw error;
     throw new CliError(

@@ -106,6 +106,20 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     expect(contents(join(dir, 'out'))).toEqual(before);
   }, 30_000);
 
+  it.each(['1', '2'])('stops on a missing or broken gazetteer, at its place, leaving the outputs as they were (--workers %s)', async (workers) => {
+    const before = contents(join(dir, 'out'));
+    const missing = await derive('--articles', 'articles', '--out', 'out', '--gazetteer', 'nowhere.yaml', '--workers', workers);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('nowhere.yaml:1:1  error  Missing gazetteer file: expected the actors and stance cues in YAML  (gazetteer)');
+    writeFileSync(join(dir, 'gazetteer.yaml'), `${readFileSync(PATHS.gazetteer, 'utf8')}\nactors: [\n`);
+    const broken = await derive('--articles', 'articles', '--out', 'out', '--gazetteer', 'gazetteer.yaml', '--workers', workers);
+    expect(broken.code).toBe(1);
+    expect(broken.output).toMatch(/gazetteer\.yaml:\d+:\d+ {2}error {2}YAML: /);
+    expect(broken.output).toContain('Cannot derive: the gazetteer has errors; nothing was written');
+    for (const { output } of [missing, broken]) expect(output).not.toMatch(/\n\s+at |worker/i);
+    expect(contents(join(dir, 'out'))).toEqual(before);
+  }, 30_000);
+
   it('refuses an unknown option with the ones it knows', async () => {
     const { code, output } = await derive('--article', 'articles');
     expect(code).toBe(2);
