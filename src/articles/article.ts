@@ -76,18 +76,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** The `id` a file's front matter claims, when it can be read, whatever else is wrong with it. */
-export function claimedId(text: string): string | null {
-  const split = splitFrontMatter(text);
-  if ('reason' in split) return null;
-  return idOf(parseFrontMatterYaml(split.yaml, split.yamlLine));
-}
-
 export function parseArticle(text: string, path: string): ParsedArticle {
   return readArticle(text, path).parsed;
 }
 
-/** parseArticle and claimedId of one file at once, reading its front matter once. */
+/**
+ * parseArticle, and the `id` the file's front matter claims when it can be
+ * read, whatever else is wrong with it (for the duplicate-id message).
+ */
 export function readArticle(text: string, path: string): { parsed: ParsedArticle; claimedId: string | null } {
   const split = splitFrontMatter(text);
   if ('reason' in split) return { parsed: { article: null, problems: [split] }, claimedId: null };

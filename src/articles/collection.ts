@@ -2,7 +2,7 @@
 // line and column: encoding, front matter, empty bodies, and ids claimed by
 // two files (which names the file that has the id already). Pure: the caller
 // reads the bytes.
-import { claimedId, decodeArticle, readArticle } from './article.ts';
+import { decodeArticle, readArticle } from './article.ts';
 import type { Article, ArticleProblem, ParsedArticle } from './article.ts';
 
 export interface ArticleFile {
@@ -33,7 +33,8 @@ export function parseArticleFiles(files: readonly ArticleFile[]): ParsedArticles
  */
 export class ArticleFilesReader {
   private readonly sorted: readonly ArticleFile[];
-  private readonly read_: { file: ArticleFile; text: string | ArticleProblem; parsed: ParsedArticle | null }[] = [];
+  /** Each file read: why it is no text, or its article (or problems) and the id its front matter claims. */
+  private readonly read_: ({ file: ArticleFile; problem: ArticleProblem } | { file: ArticleFile; parsed: ParsedArticle; id: string | null })[] = [];
   /** Which file first claimed each id: the owner is the file named after it, else the first in order. */
   private readonly owners = new Map<string, string>();
 
@@ -50,13 +51,13 @@ export class ArticleFilesReader {
       const file = this.sorted[this.read_.length]!;
       const text = decodeArticle(file.bytes);
       if (typeof text !== 'string') {
-        this.read_.push({ file, text, parsed: null });
+        this.read_.push({ file, problem: text });
         continue;
       }
       // The front matter is read once, for both the article and the id it claims.
       const { parsed, claimedId: id } = readArticle(text, file.path);
       if (id !== null && (!this.owners.has(id) || baseName(file.path) === `${id}.md`)) this.owners.set(id, file.path);
-      this.read_.push({ file, text, parsed });
+      this.read_.push({ file, parsed, id });
       if (parsed.article) this.onArticle?.(parsed.article);
     }
     return this.read_.length < this.sorted.length;
@@ -66,17 +67,19 @@ export class ArticleFilesReader {
   result(): ParsedArticles {
     const articles: Article[] = [];
     const problems: FileProblem[] = [];
-    for (const { file, text, parsed } of this.read_) {
-      if (typeof text !== 'string' || parsed === null) {
-        if (typeof text !== 'string') problems.push({ path: file.path, ...text });
+    for (const entry of this.read_) {
+      const { file } = entry;
+      if ('problem' in entry) {
+        problems.push({ path: file.path, ...entry.problem });
         continue;
       }
+      const { parsed, id: claimed } = entry;
       if (parsed.article) {
         articles.push(parsed.article);
         continue;
       }
       for (const problem of parsed.problems) {
-        const id = problem.ruleId === 'front-matter-id' ? claimedId(text) : null;
+        const id = problem.ruleId === 'front-matter-id' ? claimed : null;
         const owner = id === null ? undefined : this.owners.get(id);
         if (id !== null && owner !== undefined && owner !== file.path) {
           problems.push({
