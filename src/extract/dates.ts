@@ -36,35 +36,28 @@ export function resolveDates(text: string, published: string): NamedDay[] {
 /**
  * The latest day of each text read, for the texts of one article (published
  * on one day): its two extractors ask about many of the same sentences and
- * paragraphs, and each is read once.
+ * paragraphs (each sentence of a paragraph may fall back on the paragraph),
+ * and each is read once.
  */
 export type DayCache = Map<string, string | null>;
 
-/** The latest day named in the sentence, else in its paragraph, else `published`. */
-export function resolveAsOf(sentence: string, paragraph: string, published: string, cache?: DayCache): string {
-  const own = cache ? cachedLatest(cache, sentence, published) : latest(resolveDates(sentence, published));
+/**
+ * The latest day named in the sentence, else in its paragraph, else
+ * `published`. `cache`: the article's (see `layoutOf`); a call without one
+ * reads its texts afresh.
+ */
+export function resolveAsOf(sentence: string, paragraph: string, published: string, cache: DayCache = new Map()): string {
+  const own = cachedLatest(cache, sentence, published);
   if (own !== null) return own;
   // A one-sentence paragraph names no day its sentence does not.
   if (paragraph === sentence) return published;
-  return (cache ? cachedLatest(cache, paragraph, published) : paragraphLatest(paragraph, published)) ?? published;
+  return cachedLatest(cache, paragraph, published) ?? published;
 }
 
 function cachedLatest(cache: DayCache, text: string, published: string): string | null {
   let day = cache.get(text);
   if (day === undefined) cache.set(text, (day = latest(resolveDates(text, published))));
   return day;
-}
-
-// Callers ask for the sentences of one paragraph in turn, each passing the same
-// paragraph: remembering the last one parses each paragraph once, not once per
-// sentence (quadratic in paragraph length). One entry keeps memory constant.
-let lastParagraph: { text: string; published: string; latest: string | null } | null = null;
-
-function paragraphLatest(text: string, published: string): string | null {
-  if (lastParagraph?.text !== text || lastParagraph.published !== published) {
-    lastParagraph = { text, published, latest: latest(resolveDates(text, published)) };
-  }
-  return lastParagraph.latest;
 }
 
 function latest(days: NamedDay[]): string | null {
