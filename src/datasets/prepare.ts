@@ -22,7 +22,8 @@ import type { Derived } from './derive.ts';
 import { EMPTY_REVIEW } from './review.ts';
 import type { Review } from './review.ts';
 import type { ArticleRow, CasualtyRow, DatasetName, ReactionRow } from './schema.ts';
-import { checkRow, CSV_HEADERS, DATASET_NAMES, ROW_SEPARATOR, writeRow } from './serialize.ts';
+import { checkRow, datasetFiles, DATASET_NAMES, ROW_SEPARATOR, writeRow } from './serialize.ts';
+import type { WrittenBytes } from './serialize.ts';
 
 /** One dataset's rows of one article, validated and written. */
 export interface PreparedRows<R> {
@@ -150,13 +151,6 @@ export function assemblePrepared(sorted: readonly Article[], prepared: readonly 
   };
 }
 
-const bytes = (text: string): Uint8Array => utf8.encode(text);
-const OPEN = bytes('[\n');
-const CLOSE = bytes('\n]\n');
-const NO_ROWS = bytes('[]\n');
-const SEPARATOR = bytes(ROW_SEPARATOR);
-const LINE_BREAK = bytes('\n');
-
 /**
  * One dataset's files from its articles' prepared rows and the rows the
  * review gave back (in the same order, less the rejected ones). An article
@@ -164,13 +158,8 @@ const LINE_BREAK = bytes('\n');
  * written for it; the rows of any other article are validated and written
  * here, numbered as they stand in the finished dataset.
  */
-function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: string }>[], rows: readonly unknown[]): { json: Uint8Array; csv: Uint8Array } {
-  const json: Uint8Array[] = [];
-  const csv: Uint8Array[] = [];
-  const add = (element: Uint8Array, line: Uint8Array) => {
-    json.push(json.length === 0 ? OPEN : SEPARATOR, element);
-    csv.push(line, LINE_BREAK);
-  };
+function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: string }>[], rows: readonly unknown[]): WrittenBytes {
+  const pieces: WrittenBytes[] = [];
   let next = 0;
   for (const p of prepared) {
     const first = next;
@@ -185,17 +174,14 @@ function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: 
       }
     }
     if (kept) {
-      if (p.rows.length > 0) add(p.json, p.csv);
+      if (p.rows.length > 0) pieces.push(p);
       continue;
     }
     for (let i = first; i < next; i += 1) {
       const written = writeRow(name, rows[i], i);
-      add(bytes(written.json), bytes(written.csv));
+      pieces.push({ json: utf8.encode(written.json), csv: utf8.encode(written.csv) });
     }
   }
   if (next !== rows.length) throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
-  return {
-    json: json.length === 0 ? NO_ROWS : Buffer.concat([...json, CLOSE]),
-    csv: Buffer.concat([bytes(`${CSV_HEADERS[name]}\n`), ...csv]),
-  };
+  return datasetFiles(name, pieces);
 }

@@ -27,18 +27,41 @@ export class DatasetError extends Error {
 /** Every dataset as `<name>.json` and `<name>.csv`, keys in the contract's field order. */
 export function serializeDatasets(datasets: Datasets): Map<string, string> {
   const files = new Map<string, string>();
+  const text = new TextDecoder();
   for (const name of DATASET_NAMES) {
-    const json: string[] = [];
-    const csv: string[] = [];
-    (datasets[name] as unknown[]).forEach((row, i) => {
-      const written = writeRow(name, row, i);
-      json.push(written.json);
-      csv.push(written.csv);
-    });
-    files.set(`${name}.json`, jsonFile(json));
-    files.set(`${name}.csv`, csvFile(name, csv));
+    const { json, csv } = datasetFiles(
+      name,
+      (datasets[name] as unknown[]).map((row, i) => {
+        const written = writeRow(name, row, i);
+        return { json: utf8.encode(written.json), csv: utf8.encode(written.csv) };
+      }),
+    );
+    files.set(`${name}.json`, text.decode(json));
+    files.set(`${name}.csv`, text.decode(csv));
   }
   return files;
+}
+
+/** A row, or a run of rows, written: JSON elements joined by ROW_SEPARATOR and CSV lines joined by `\n`, as UTF-8. */
+export interface WrittenBytes {
+  json: Uint8Array;
+  csv: Uint8Array;
+}
+
+/**
+ * One dataset's two files from its rows written in order (see WrittenBytes):
+ * `<name>.json` exactly as `JSON.stringify(rows, null, 2)` and a line break,
+ * `<name>.csv` exactly as `toCsv`. Both the derive (src/datasets/prepare.ts)
+ * and serializeDatasets frame the files here.
+ */
+export function datasetFiles(name: DatasetName, pieces: readonly WrittenBytes[]): WrittenBytes {
+  const json: Uint8Array[] = [];
+  const csv: Uint8Array[] = [utf8.encode(`${CSV_HEADERS[name]}\n`)];
+  for (const piece of pieces) {
+    json.push(json.length === 0 ? OPEN : SEPARATOR, piece.json);
+    csv.push(piece.csv, LINE_BREAK);
+  }
+  return { json: json.length === 0 ? NO_ROWS : Buffer.concat([...json, CLOSE]), csv: Buffer.concat(csv) };
 }
 
 /** A row as the files hold it: its JSON element (indented as in `<name>.json`) and its CSV line, neither with a separator. */
@@ -90,27 +113,21 @@ export function writeRow(name: DatasetName, row: unknown, index: number): Writte
   return written;
 }
 
-/**
- * `<name>.json` from its rows' elements (or runs of them already joined by
- * ROW_SEPARATOR): exactly `JSON.stringify(rows, null, 2)` and a line break.
- */
-export function jsonFile(elements: readonly string[]): string {
-  return elements.length === 0 ? '[]\n' : `[\n${elements.join(ROW_SEPARATOR)}\n]\n`;
-}
-
-/** `<name>.csv` from its rows' lines (or runs of them already joined by `\n`): exactly `toCsv`. */
-export function csvFile(name: DatasetName, lines: readonly string[]): string {
-  return `${CSV_HEADERS[name]}\n${lines.map((line) => `${line}\n`).join('')}`;
-}
-
 /** Between two rows' elements in `<name>.json`. */
 export const ROW_SEPARATOR = ',\n';
 
-export const CSV_HEADERS: Readonly<Record<DatasetName, string>> = {
+const CSV_HEADERS: Readonly<Record<DatasetName, string>> = {
   casualties: csvHeader(DATASETS.casualties.fields),
   reactions: csvHeader(DATASETS.reactions.fields),
   articles: csvHeader(DATASETS.articles.fields),
 };
+
+const utf8 = new TextEncoder();
+const OPEN = utf8.encode('[\n');
+const CLOSE = utf8.encode('\n]\n');
+const NO_ROWS = utf8.encode('[]\n');
+const SEPARATOR = utf8.encode(ROW_SEPARATOR);
+const LINE_BREAK = utf8.encode('\n');
 
 /** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
 export function parseDataset<N extends DatasetName>(name: N, text: string, path: string): Datasets[N] {

@@ -10,7 +10,9 @@ import { loadArticles } from '../../src/cli/files.ts';
 import { PATHS } from '../../src/cli/paths.ts';
 import { deriveDatasets } from '../../src/datasets/derive.ts';
 import { MANIFEST, parseManifest } from '../../src/datasets/fingerprint.ts';
-import { parseDataset, serializeDatasets } from '../../src/datasets/serialize.ts';
+import { toCsv } from '../../src/datasets/csv.ts';
+import { DATASETS } from '../../src/datasets/schema.ts';
+import { DATASET_NAMES, parseDataset, serializeDatasets } from '../../src/datasets/serialize.ts';
 
 let articles: Article[];
 const committed = (name: string) => readFileSync(join(PATHS.derived, name), 'utf8');
@@ -40,6 +42,16 @@ describe('data/derived', () => {
   it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
     const manifest = parseManifest(committed(MANIFEST));
     expect(manifest?.inputs).toBe(await deriveFingerprint(DEFAULT_DERIVE_OPTIONS));
+  });
+
+  it('is written exactly as JSON.stringify(rows, null, 2) and toCsv write it (the writer frames rows itself, for speed)', () => {
+    for (const name of DATASET_NAMES) {
+      const rows = JSON.parse(committed(`${name}.json`)) as Record<string, unknown>[];
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(committed(`${name}.json`), name).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+      expect(committed(`${name}.csv`), name).toBe(toCsv(DATASETS[name].fields, rows));
+    }
+    expect(serializeDatasets({ casualties: [], reactions: [], articles: [] }).get('casualties.json')).toBe(`${JSON.stringify([], null, 2)}\n`);
   });
 
   it('validates against the schema when read back', () => {
