@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { casualtyEvolution } from '../../src/charts/casualty-evolution.ts';
 import { chartDocument } from '../../src/charts/dom.ts';
 import { FIXTURE } from './fixtures.ts';
-import { matchSnapshot } from './snapshot.ts';
+import { itMatchesItsSnapshots } from './snapshot.ts';
 
 let document: Document;
 beforeAll(async () => {
@@ -13,15 +13,7 @@ const output = () => casualtyEvolution.render(FIXTURE, {}, document);
 const dated = FIXTURE.casualties.filter((r) => r.as_of !== null);
 
 describe('casualty-evolution', () => {
-  it('renders the wide layout as in tests/output/casualty-evolution.svg', () => {
-    const { ok, message } = matchSnapshot('casualty-evolution', output().wide.outerHTML);
-    expect(ok, message).toBe(true);
-  });
-
-  it('renders the narrow layout as in tests/output/casualty-evolution-narrow.svg', () => {
-    const { ok, message } = matchSnapshot('casualty-evolution-narrow', output().narrow.outerHTML);
-    expect(ok, message).toBe(true);
-  });
+  itMatchesItsSnapshots('casualty-evolution', output);
 
   it('draws one mark per dated figure, with a tooltip in the wide layout', () => {
     const svg = output().wide;

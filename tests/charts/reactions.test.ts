@@ -5,8 +5,8 @@ import { HOME_ACTOR, reactions } from '../../src/charts/reactions.ts';
 import { compareRowIds } from '../../src/charts/panels.ts';
 import type { ReactionRow, Stance } from '../../src/datasets/schema.ts';
 import { FIXTURE } from './fixtures.ts';
-import { matchSnapshot } from './snapshot.ts';
-import { expectLabelledOnce, expectPhoneReadable, tooltips } from './svg.ts';
+import { itMatchesItsSnapshots } from './snapshot.ts';
+import { itIsReadableOnAPhoneAndLabelledOnce, tooltips } from './svg.ts';
 
 let document: Document;
 beforeAll(async () => {
@@ -35,15 +35,7 @@ for (const row of foreign) {
 const plural = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
 
 describe('reactions', () => {
-  it('renders the wide layout as in tests/output/reactions.svg', () => {
-    const { ok, message } = matchSnapshot('reactions', output().wide.outerHTML);
-    expect(ok, message).toBe(true);
-  });
-
-  it('renders the narrow layout as in tests/output/reactions-narrow.svg', () => {
-    const { ok, message } = matchSnapshot('reactions-narrow', output().narrow.outerHTML);
-    expect(ok, message).toBe(true);
-  });
+  itMatchesItsSnapshots('reactions', output);
 
   it('draws one cell per actor and stance with a tooltip naming it and how many articles reported it', () => {
     const svg = output().wide;
@@ -119,15 +111,7 @@ describe('reactions', () => {
     }
   });
 
-  it('keeps chart text at 11 px or more on a phone, the narrow layout 360 px wide, and inside it', () => {
-    const { wide, narrow } = output();
-    expectPhoneReadable(wide, narrow);
-  });
-
-  it('labels the chart once, as a whole, not its inner groups', () => {
-    const { wide, narrow, title } = output();
-    expectLabelledOnce([wide, narrow], title);
-  });
+  itIsReadableOnAPhoneAndLabelledOnce(output);
 
   it('says so when there are no reactions', () => {
     const none = reactions.render({ ...FIXTURE, reactions: home }, {}, document);

@@ -2,6 +2,7 @@
 // write <name>-changed.svg on mismatch (git-ignored), UPDATE=1 to accept.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
 
 const OUTPUT = join(import.meta.dirname, '../output');
 
@@ -22,4 +23,14 @@ export function matchSnapshot(name: string, svg: string): { ok: boolean; message
   }
   writeFileSync(changedPath, actual);
   return { ok: false, message: `${name}.svg changed: compare tests/output/${name}-changed.svg, then UPDATE=1 npm test to accept` };
+}
+
+/** The two snapshot tests of a chart: its wide and narrow layouts as in tests/output/<name>.svg and <name>-narrow.svg. */
+export function itMatchesItsSnapshots(name: string, output: () => { wide: Element; narrow: Element }): void {
+  for (const [layout, file] of [['wide', name], ['narrow', `${name}-narrow`]] as const) {
+    it(`renders the ${layout} layout as in tests/output/${file}.svg`, () => {
+      const { ok, message } = matchSnapshot(file, output()[layout].outerHTML);
+      expect(ok, message).toBe(true);
+    });
+  }
 }

@@ -1,7 +1,7 @@
 // Reading a rendered chart the way a browser would, for the chart tests:
 // the font size each text ends up with, where each line of text falls, and
 // the titles (native tooltips) on its marks.
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { NARROW, WIDE } from '../../src/charts/chart.ts';
 import { textWidth } from '../../src/charts/text.ts';
 
@@ -119,4 +119,17 @@ export function expectLabelledOnce(svgs: readonly Element[], title: string): voi
     expect(svg.getAttribute('aria-label')).toBe(title);
     expect(svg.querySelectorAll('[aria-label]')).toHaveLength(0);
   }
+}
+
+/** The phone and label tests every chart passes (expectPhoneReadable, expectLabelledOnce). */
+export function itIsReadableOnAPhoneAndLabelledOnce(output: () => { wide: Element; narrow: Element; title: string }): void {
+  it('keeps chart text at 11 px or more on a phone, the narrow layout 360 px wide, and inside it', () => {
+    const { wide, narrow } = output();
+    expectPhoneReadable(wide, narrow);
+  });
+
+  it('labels the chart once, as a whole, not its inner groups', () => {
+    const { wide, narrow, title } = output();
+    expectLabelledOnce([wide, narrow], title);
+  });
 }

@@ -5,8 +5,8 @@ import { HOME_ACTOR } from '../../src/charts/reactions.ts';
 import { timeline } from '../../src/charts/timeline.ts';
 import type { Stance } from '../../src/datasets/schema.ts';
 import { FIXTURE } from './fixtures.ts';
-import { matchSnapshot } from './snapshot.ts';
-import { expectLabelledOnce, expectPhoneReadable, fullText, textTop, tooltips } from './svg.ts';
+import { itMatchesItsSnapshots } from './snapshot.ts';
+import { fullText, itIsReadableOnAPhoneAndLabelledOnce, textTop, tooltips } from './svg.ts';
 
 let document: Document;
 beforeAll(async () => {
@@ -37,15 +37,7 @@ function dayBands(svg: Element): { day: string; top: number; bottom: number }[] 
 }
 
 describe('timeline', () => {
-  it('renders the wide layout as in tests/output/timeline.svg', () => {
-    const { ok, message } = matchSnapshot('timeline', output().wide.outerHTML);
-    expect(ok, message).toBe(true);
-  });
-
-  it('renders the narrow layout as in tests/output/timeline-narrow.svg', () => {
-    const { ok, message } = matchSnapshot('timeline-narrow', output().narrow.outerHTML);
-    expect(ok, message).toBe(true);
-  });
+  itMatchesItsSnapshots('timeline', output);
 
   it('shows every day from the first to the last, in order, and says so of days with nothing', () => {
     expect(quietDays.length).toBeGreaterThan(0);
@@ -171,15 +163,7 @@ describe('timeline', () => {
     }
   });
 
-  it('keeps chart text at 11 px or more on a phone, the narrow layout 360 px wide, and inside it', () => {
-    const { wide, narrow } = output();
-    expectPhoneReadable(wide, narrow);
-  });
-
-  it('labels the chart once, as a whole, not its inner groups', () => {
-    const { wide, narrow, title } = output();
-    expectLabelledOnce([wide, narrow], title);
-  });
+  itIsReadableOnAPhoneAndLabelledOnce(output);
 
   it('says so when there is nothing to show', () => {
     const none = timeline.render({ ...FIXTURE, casualties: [], reactions: [], events: [] }, {}, document);

@@ -7,8 +7,8 @@ import { whoSaysWhat } from '../../src/charts/who-says-what.ts';
 import { GROUPS, MEASURES } from '../../src/datasets/schema.ts';
 import type { CasualtyRow } from '../../src/datasets/schema.ts';
 import { FIXTURE } from './fixtures.ts';
-import { matchSnapshot } from './snapshot.ts';
-import { expectLabelledOnce, expectPhoneReadable, position, tooltips } from './svg.ts';
+import { itMatchesItsSnapshots } from './snapshot.ts';
+import { itIsReadableOnAPhoneAndLabelledOnce, position, tooltips } from './svg.ts';
 
 let document: Document;
 beforeAll(async () => {
@@ -49,15 +49,7 @@ function expectedLatest(options: ChartOptions = {}): CasualtyRow[] {
 const markOf = (svg: Element, id: string) => tooltips(svg).find((t) => t.text.includes(`(row ${id})`))?.mark;
 
 describe('who-says-what', () => {
-  it('renders the wide layout as in tests/output/who-says-what.svg', () => {
-    const { ok, message } = matchSnapshot('who-says-what', output().wide.outerHTML);
-    expect(ok, message).toBe(true);
-  });
-
-  it('renders the narrow layout as in tests/output/who-says-what-narrow.svg', () => {
-    const { ok, message } = matchSnapshot('who-says-what-narrow', output().narrow.outerHTML);
-    expect(ok, message).toBe(true);
-  });
+  itMatchesItsSnapshots('who-says-what', output);
 
   it('shows the latest figure of each source in each measure-and-group panel', () => {
     const { rows, sources } = output();
@@ -191,13 +183,5 @@ describe('who-says-what', () => {
     for (const row of latest) if (row.attribution) expect(description).toContain(row.attribution);
   });
 
-  it('keeps chart text at 11 px or more on a phone, the narrow layout 360 px wide, and inside it', () => {
-    const { wide, narrow } = output();
-    expectPhoneReadable(wide, narrow);
-  });
-
-  it('labels the chart once, as a whole, not its inner groups', () => {
-    const { wide, narrow, title } = output();
-    expectLabelledOnce([wide, narrow], title);
-  });
+  itIsReadableOnAPhoneAndLabelledOnce(output);
 });
