@@ -3,22 +3,11 @@
 // the same text. Never committed: made on the fly.
 import type { Article } from '../articles/article.ts';
 import { splitSentences } from '../extract/sentences.ts';
-
-/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.ts';
 
 /** `count` article files (name → text) in the contract's format. */
 export function syntheticCorpus(seeds: readonly Article[], count: number, seed = 1): Map<string, string> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const sentences = seeds.flatMap((a) => splitSentences(a.body).filter((s) => s.lang === null).map((s) => s.text));
   const size = Math.round(seeds.reduce((sum, a) => sum + a.body.length, 0) / seeds.length);

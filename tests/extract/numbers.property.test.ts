@@ -1,19 +1,8 @@
 // Round trips over a deterministic sample of 0..1,000,000: every number written
 // in digits or in words must read back as itself, alone and inside a sentence.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/bench/seeded-random.ts';
 import { findCounts, formatCount, parseCount } from '../../src/extract/numbers.ts';
-
-/** mulberry32: a tiny seeded generator, so a failure names a reproducible n. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Style {
   /** "twenty-six" or "twenty six". */
@@ -62,7 +51,7 @@ function toWords(n: number, style: Style): string {
 const PLAIN: Style = { hyphen: true, and: false, article: false };
 
 function sample(count: number, seed: number): number[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const edges = [0, 1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999, 1000, 1001, 1099, 1800, 2019, 2099, 9999, 10_000, 99_999, 100_000, 100_001, 999_999, 1_000_000];
   const drawn = Array.from({ length: count }, () => {
     // Uniform over magnitudes first, so small numbers are not drowned by large ones.
@@ -90,7 +79,7 @@ describe('toWords (the test oracle itself)', () => {
 
 describe('round trips over 0..1,000,000', () => {
   const numbers = sample(3000, 20220106);
-  const random = seeded(7);
+  const random = seededRandom(7);
   const styles = numbers.map(() => ({ hyphen: random() < 0.5, and: random() < 0.5, article: random() < 0.5 }));
 
   it('parseCount(toWords(n)) === n', () => {
