@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import { takeEvents } from '../dev/event-stream.ts';
 import { EVENTS_PATH } from '../dev/preview.ts';
 import { startDevServer } from '../dev/server.ts';
 import type { RebuildEvent } from '../dev/server.ts';
@@ -71,12 +72,9 @@ function openReloads(url: string): Promise<ReloadStream> {
     const request = get(url, (response: IncomingMessage) => {
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const type = /^event: (.*)$/m.exec(message)?.[1];
+        const { events, rest } = takeEvents(buffer + chunk);
+        buffer = rest;
+        for (const { type } of events) {
           if (type === 'hello') resolve(stream);
           if (type === 'reload' && waiting) {
             clearTimeout(waiting.timer);

@@ -19,6 +19,7 @@ import { DevProject } from './project.ts';
 import type { ChangeKind } from './project.ts';
 import { watchDirectories } from './watch.ts';
 import type { Watcher } from './watch.ts';
+import { eventMessage } from './event-stream.ts';
 
 export const DEFAULT_PORT = 4321;
 export const HOST = '127.0.0.1';
@@ -123,7 +124,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (path === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       // `retry`: how soon the page tries again when the server restarts.
-      res.write(`retry: 300\nevent: hello\ndata: ${JSON.stringify({ build })}\n\n`);
+      res.write(`retry: 300\n${eventMessage('hello', { build })}`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
@@ -189,7 +190,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   function publish(): ReloadEvent {
     build = `${buildPrefix}.${++builds}`;
     page = previewPage({ html: project.lastGoodHtml, build, diagnostics: project.diagnostics, root: paths.root });
-    const message = `event: reload\ndata: ${JSON.stringify({ build })}\n\n`;
+    const message = eventMessage('reload', { build });
     for (const client of clients) client.write(message);
     return { build, clients: clients.size, ms: 0 };
   }

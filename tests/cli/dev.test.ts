@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS, ROOT } from '../../src/cli/paths.ts';
 import { derive } from '../../src/cli/derive.ts';
 import { buildExplainer } from '../../src/cli/report.ts';
+import { takeEvents } from '../../src/dev/event-stream.ts';
 import { devPaths } from '../../src/dev/paths.ts';
 import { DevProject } from '../../src/dev/project.ts';
 import { listen, startDevServer } from '../../src/dev/server.ts';
@@ -82,15 +83,9 @@ function openEvents(url: string): EventStream {
     let buffer = '';
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const type = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (type && data) seen.push({ type, data: JSON.parse(data) });
-      }
+      const { events, rest } = takeEvents(buffer + chunk);
+      buffer = rest;
+      seen.push(...events);
       deliver();
     });
     res.on('end', endStream);
