@@ -27,17 +27,16 @@ export interface Derived {
 export interface DeriveDatasetsOptions {
   /** The editors' decisions (data/review.yaml); none by default. */
   review?: Review;
-  /** Called after each article is extracted, for a progress bar. */
-  onArticle?: (article: Article) => void;
 }
 
+/**
+ * The datasets of `articles`, in memory, extracted on this thread. `npm run
+ * derive` gives the same through src/datasets/prepare.ts, which also writes
+ * the rows where they are extracted.
+ */
 export function deriveDatasets(articles: readonly Article[], gazetteer: Gazetteer, options: DeriveDatasetsOptions = {}): Derived {
   const sorted = sortArticles(articles);
-  const derivations = sorted.map((article) => {
-    const derived = deriveArticle(article, gazetteer);
-    options.onArticle?.(article);
-    return derived;
-  });
+  const derivations = sorted.map((article) => deriveArticle(article, gazetteer));
   return assembleDerived(sorted, derivations, gazetteer, options.review);
 }
 
