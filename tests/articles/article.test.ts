@@ -5,7 +5,8 @@ import { decodeArticle, parseArticle } from '../../src/articles/article.ts';
 import { loadArticles } from '../../src/cli/files.ts';
 import { PATHS } from '../../src/cli/paths.ts';
 
-const CORPUS = join(PATHS.articles, '../../../shared/corpus');
+// The texts as received, kept in the repository beside the articles made from them.
+const SOURCES = join(PATHS.articles, '../sources');
 
 const valid = `---
 id: "007"
@@ -88,14 +89,14 @@ describe('the seed articles', () => {
     expect(articles.map((a) => a.meta.id)).toEqual(['000', '001', '002', '003', '004']);
   });
 
-  it('have bodies byte-identical to the corpus files, so offsets stay true', async () => {
+  it('have bodies byte-identical to the source texts, so offsets stay true', async () => {
     const { articles } = await loadArticles(PATHS.articles);
-    const sources = readdirSync(CORPUS).filter((name) => name.endsWith('.txt'));
+    const sources = readdirSync(SOURCES).filter((name) => name.endsWith('.txt'));
     expect(sources).toHaveLength(articles.length);
     for (const article of articles) {
       const source = sources.find((name) => name.startsWith(`${article.meta.id}_`));
       expect(source, article.meta.id).toBeDefined();
-      const bytes = readFileSync(join(CORPUS, source ?? ''));
+      const bytes = readFileSync(join(SOURCES, source ?? ''));
       const expected = bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
       expect(Buffer.from(article.body, 'utf8').equals(expected), `${article.meta.id} differs from ${source}`).toBe(true);
     }
