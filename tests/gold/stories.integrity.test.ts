@@ -220,7 +220,7 @@ describe("gold stories", () => {
             expect(row.value, `${where}: vague value`).toBe(vague);
           } else {
             expect(vague, `${where}: vague word but qualifier ${String(row.qualifier)}`).toBeNull();
-            const stated = statedNumber(phrase);
+            const stated = statedNumber(phrase.replace(/\b\d+-year-old\b/g, ""));
             if (stated !== null) expect(row.value, `${where}: value`).toBe(stated);
             const lead = LEADS.find(([re]) => re.test(phrase.trim()));
             expect(row.qualifier, `${where}: qualifier`).toBe(lead ? lead[1] : "exact");
