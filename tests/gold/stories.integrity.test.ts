@@ -27,7 +27,7 @@ const VAGUE: Record<string, number> = { several: 3, "a few": 3, tens: 20, dozens
 // Leading words → qualifier (CONTRACT.md §4, `qualifier`), longest first.
 const LEADS: Array<[RegExp, string]> = [
   [/^(at least|no fewer than|no less than)\b/i, "at_least"],
-  [/^(more than|over|passed|passes|exceeded?|topped|above|cross(?:ed|es)?)\b/i, "more_than"],
+  [/^(more than|over|passed|passes|exceed(?:s|ed)?|topped|above|cross(?:ed|es)?|top(?:ped|s)?)\b/i, "more_than"],
   [/^(about|some|around|nearly|almost|approximately|roughly|close to)\b/i, "about"],
   [/^(up to)\b/i, "up_to"],
   [/^(fewer than|less than|under)\b/i, "fewer_than"],
