@@ -58,11 +58,12 @@ function statedNumber(phrase: string): number | null {
   let current = 0;
   let seen = false;
   for (const w of words) {
-    if (w in UNITS) {
-      current += UNITS[w];
+    const unit = UNITS[w];
+    const m = MULTIPLIERS[w];
+    if (unit !== undefined) {
+      current += unit;
       seen = true;
-    } else if (w in MULTIPLIERS) {
-      const m = MULTIPLIERS[w];
+    } else if (m !== undefined) {
       current = (current || 1) * m;
       if (m >= 1000) {
         total += current;
@@ -82,7 +83,7 @@ function vagueValue(phrase: string): number | null {
     if (!m) continue;
     const rest = p.slice((m.index ?? 0) + word.length);
     const mult = /^\s+(?:of\s+)?(hundred|thousand)s?\b/.exec(rest);
-    return base * (mult ? MULTIPLIERS[mult[1]] : 1);
+    return base * (mult?.[1] ? (MULTIPLIERS[mult[1]] ?? 1) : 1);
   }
   return null;
 }
