@@ -19,8 +19,8 @@ import { benchDevRebuild } from '../src/bench/dev-rebuild.ts';
 import { round } from '../src/bench/stats.ts';
 import { formatTable, seconds } from '../src/bench/table.ts';
 import type { BenchRow } from '../src/bench/table.ts';
-import { WORKER_THRESHOLD } from '../src/cli/derive-workers.ts';
-import { ROOT } from '../src/cli/paths.ts';
+import { WORKER_THRESHOLD } from '../src/project/derive-workers.ts';
+import { ROOT } from '../src/bench/project-copy.ts';
 
 const TARGETS = { coldReportMs: 1500, rebuildMs: 150, deriveRate: 200, scaling: 1.2, fileKb: 250 };
 

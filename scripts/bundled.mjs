@@ -4,7 +4,7 @@
 // of small modules of the Markdown and chart libraries one by one through
 // tsx's loader is most of a cold `npm run report` (two seconds or more here);
 // one bundled file loads in a fraction of that, as Vite pre-bundles
-// dependencies. The derive's worker thread (src/cli/derive-worker.ts) is
+// dependencies. The derive's worker thread (src/project/derive-worker.ts) is
 // bundled beside it, for the same reason: each worker would otherwise load tsx
 // and the extraction code module by module while the derive waits for it. A
 // change to src/, scripts/ or package.json makes new bundles (about half a
@@ -30,12 +30,10 @@ if (bundle === null) {
   const { status } = spawnSync(tsx, [entry, ...args], { stdio: 'inherit' });
   process.exit(status ?? 1);
 }
-// The command reads its arguments from process.argv, as when run directly, and
-// finds the repository here rather than from the bundle's own place (src/cli/paths.ts).
-process.argv = [process.argv[0], entry, ...args];
-globalThis.newsbookRoot = root;
-globalThis.newsbookDeriveWorker = bundle.worker;
-await import(pathToFileURL(bundle.command).href);
+// The bundle lives in node_modules/.cache: it is told where the repository
+// and the derive worker's bundle are, rather than guessing from its own place.
+const { run } = await import(pathToFileURL(bundle.command).href);
+await run({ root, argv: args, workerBundle: bundle.worker });
 
 /** The bundles of the current code, the command's and the derive worker's: built (and older ones removed) when there are none. */
 async function bundlePath() {
@@ -63,7 +61,7 @@ async function bundlePath() {
     });
     return () => renameSync(temp, path);
   };
-  const done = await Promise.all([bundleOne(entry, paths.command), bundleOne(join(root, 'src/cli/derive-worker.ts'), paths.worker)]);
+  const done = await Promise.all([bundleOne(entry, paths.command), bundleOne(join(root, 'src/project/derive-worker.ts'), paths.worker)]);
   // Bundles of older code go; another run may be writing these very ones too (same bytes): they stay.
   const current = new Set(Object.values(paths));
   for (const old of readdirSync(cache)) if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(join(cache, old))) rmSync(join(cache, old), { force: true });

@@ -1,5 +1,10 @@
-// npm run derive -- --articles DIR --out DIR
+// npm run derive: see `npm run derive -- --help`. Runs directly through tsx, or
+// from its bundle, whose launcher (scripts/bundled.mjs) calls `run`.
 import { deriveCommand } from '../src/cli/derive.ts';
+import { directLaunch, isMain } from '../src/cli/launch.ts';
+import type { Launch } from '../src/cli/launch.ts';
 import { runCommand } from '../src/cli/run.ts';
 
-await runCommand(deriveCommand);
+export const run = (launch: Launch): Promise<void> => runCommand((argv, out) => deriveCommand(argv, out, launch), launch.argv);
+
+if (isMain(import.meta.url)) await run(directLaunch(import.meta.url));

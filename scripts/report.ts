@@ -1,5 +1,10 @@
-// npm run report
+// npm run report: see `npm run report -- --help`. Runs directly through tsx, or
+// from its bundle, whose launcher (scripts/bundled.mjs) calls `run`.
 import { reportCommand } from '../src/cli/report.ts';
+import { directLaunch, isMain } from '../src/cli/launch.ts';
+import type { Launch } from '../src/cli/launch.ts';
 import { runCommand } from '../src/cli/run.ts';
 
-await runCommand(reportCommand);
+export const run = (launch: Launch): Promise<void> => runCommand((argv, out) => reportCommand(argv, out, launch), launch.argv);
+
+if (isMain(import.meta.url)) await run(directLaunch(import.meta.url));

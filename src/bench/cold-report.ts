@@ -5,8 +5,8 @@
 // date, so that the measured runs only build the page, as an editor's do.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHS } from '../cli/paths.ts';
-import { copyWholeProject } from './project-copy.ts';
+import { storyLayout } from '../project/layout.ts';
+import { BENCH_STORY, copyWholeProject } from './project-copy.ts';
 import { median } from './stats.ts';
 import { timeProcess } from './timed-process.ts';
 import type { TimedRun } from './timed-process.ts';
@@ -41,7 +41,7 @@ export async function benchColdReport(options: { runs: number; alternatives: str
     const measured = await timeCommand(root, script, options.runs);
     const alternatives: CommandTiming[] = [];
     for (const command of options.alternatives) alternatives.push(await timeCommand(root, command, options.runs));
-    return { script: measured, alternatives, warmupDerived: DERIVING.test(warmup.stdout), fileBytes: statSync(join(root, 'report/dist', PATHS.output)).size };
+    return { script: measured, alternatives, warmupDerived: DERIVING.test(warmup.stdout), fileBytes: statSync(join(storyLayout(root, BENCH_STORY).dist, storyLayout(root, BENCH_STORY).output)).size };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

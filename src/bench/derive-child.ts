@@ -1,15 +1,11 @@
 // Benchmark 3, the measured side: one derive of a synthetic corpus in a fresh
 // process, as `npm run derive` does it (default workers, progress on stderr),
 // timed from inside so that node's start-up is apart. Prints one JSON line.
-import { derive } from '../cli/derive.ts';
-import { defaultWorkers } from '../cli/derive-workers.ts';
+import { derive } from '../project/derive.ts';
+import type { DeriveOptions } from '../project/derive-inputs.ts';
+import { defaultWorkers } from '../project/derive-workers.ts';
 
-export interface DeriveChildInput {
-  articles: string;
-  out: string;
-  gazetteer: string;
-  review: string;
-}
+export type DeriveChildInput = DeriveOptions;
 
 export interface DeriveChildOutput {
   articles: number;

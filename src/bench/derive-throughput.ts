@@ -5,8 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../cli/files.ts';
-import { PATHS } from '../cli/paths.ts';
+import { loadArticles } from '../project/files.ts';
+import { projectLayout, storyLayout } from '../project/layout.ts';
+import { BENCH_STORY, ROOT } from './project-copy.ts';
 import type { DeriveChildInput, DeriveChildOutput } from './derive-child.ts';
 import { syntheticCorpus } from './synthetic.ts';
 import { timeProcess } from './timed-process.ts';
@@ -23,7 +24,7 @@ export interface DeriveSizeResult extends DeriveChildOutput {
 const CHILD = fileURLToPath(new URL('./derive-child.ts', import.meta.url));
 
 export async function benchDerive(sizes: readonly number[], log: (line: string) => void): Promise<DeriveSizeResult[]> {
-  const { articles: seeds, diagnostics } = await loadArticles(PATHS.articles);
+  const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, BENCH_STORY).articles);
   if (seeds.length === 0) throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
   const results: DeriveSizeResult[] = [];
   for (const size of sizes) {
@@ -33,7 +34,7 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
       mkdirSync(articles);
       for (const [name, text] of syntheticCorpus(seeds, size, 1)) writeFileSync(join(articles, name), text);
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
-      const input: DeriveChildInput = { articles, out: join(dir, 'out'), gazetteer: PATHS.gazetteer, review: join(dir, 'review.yaml') };
+      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], review: null, home: null };
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
       const run = await timeProcess(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], process.cwd());
       if (run.code !== 0) throw new Error(`The derive of ${size} synthetic articles failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);

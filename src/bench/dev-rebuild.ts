@@ -10,7 +10,8 @@ import { takeEvents } from '../dev/event-stream.ts';
 import { EVENTS_PATH } from '../dev/preview.ts';
 import { startDevServer } from '../dev/server.ts';
 import type { RebuildEvent } from '../dev/server.ts';
-import { copyContent } from './project-copy.ts';
+import { readConfig } from '../project/config.ts';
+import { BENCH_STORY, copyContent, ROOT } from './project-copy.ts';
 import { median } from './stats.ts';
 
 export interface DevRebuildResult {
@@ -27,7 +28,7 @@ const WAIT_MS = 15_000;
 
 export async function benchDevRebuild(options: { runs: number; warmup: number }): Promise<DevRebuildResult> {
   const root = copyContent();
-  const server = await startDevServer({ root, port: 0 });
+  const server = await startDevServer({ config: await readConfig(root, BENCH_STORY, { code: ROOT }), port: 0 });
   const stream = await openReloads(new URL(EVENTS_PATH, server.url).href);
   const events: RebuildEvent[] = [];
   server.events.on('rebuild', (event) => events.push(event));

@@ -1,9 +1,15 @@
 // Throw-away copies of the project for the benchmark, so that measuring never
-// writes report/dist/, data/derived/ or the narrative of the repository.
+// writes report/dist/, data/*/derived/ or the narrative of the repository.
 import { cpSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../cli/paths.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The repository the benchmark runs from (through tsx, never from a bundle). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The story the benchmarks measure. */
+export const BENCH_STORY = 'kazakhstan-unrest';
 
 /** Code, content and node_modules (linked): `npm run report` runs in it as in the repository. */
 export function copyWholeProject(): string {
@@ -14,7 +20,7 @@ export function copyWholeProject(): string {
   return root;
 }
 
-/** report/ and data/ only: what the dev server previews (`root` of startDevServer); the code stays the repository's. */
+/** report/ and data/ only: what the dev server previews (the story's root); the code stays the repository's. */
 export function copyContent(): string {
   const root = mkdtempSync(join(tmpdir(), 'newsbook-bench-content-'));
   cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });

@@ -7,8 +7,29 @@ export interface ChartData {
   casualties: readonly CasualtyRow[];
   reactions: readonly ReactionRow[];
   articles: readonly ArticleRow[];
-  /** The editors' key events (report/timeline.yaml), for the timeline. */
-  events: readonly TimelineEvent[];
+  /** The editors' key events (report/<story>.timeline.yaml), for the timeline; null when the story has no such file. */
+  events: readonly TimelineEvent[] | null;
+  story: StoryContext;
+}
+
+/** What the charts need to know of the story beyond its rows: its settings and the gazetteer's words for its actors. */
+export interface StoryContext {
+  /** The actor whose own authorities' statements are not reactions (the story's `home`); null for none. */
+  home: string | null;
+  /** How readers are told of them: "the Kazakh authorities". */
+  homeAuthorities: string | null;
+  /** Short names where a chart has little room ("CSTO"), from the gazetteer. */
+  shortNames: ReadonlyMap<string, string>;
+  /** The timeline file, as the editor would name it: "report/flood.timeline.yaml". */
+  timelineFile: string;
+}
+
+/** A story with no settings: no home, no short names. */
+export const NO_STORY: StoryContext = { home: null, homeAuthorities: null, shortNames: new Map(), timelineFile: 'report/<story>.timeline.yaml' };
+
+/** An actor's short name where there is one. */
+export function shortName(story: StoryContext, actor: string): string {
+  return story.shortNames.get(actor) ?? actor;
 }
 
 /** Attributes an editor may set on `::chart{…}`. */
@@ -56,6 +77,8 @@ export interface ChartDefinition {
   name: string;
   /** The filters this chart honours; `remark-chart` can reject the others. */
   filters: readonly ChartFilter[];
+  /** Why this chart cannot be drawn for the story (a file it needs is missing), or null when it can. */
+  unavailable?(data: ChartData): string | null;
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput;
 }
 

@@ -90,18 +90,3 @@ export function stanceGroup(stance: Stance): StanceGroup {
 
 /** The order stances are shown in: by family, then as listed. */
 export const STANCE_ORDER: readonly Stance[] = STANCE_GROUPS.flatMap((g) => g.stances);
-
-/** Short names for long actor names, where a chart has little room. */
-const SHORT_ACTORS: Record<string, string> = {
-  'Collective Security Treaty Organization': 'CSTO',
-  'Organization of Turkic States': 'Turkic States',
-  'Organisation of Islamic Cooperation': 'OIC',
-  'European Union': 'EU',
-  'United Nations': 'UN',
-  'United States': 'US',
-  'United Kingdom': 'UK',
-};
-
-export function shortActor(actor: string): string {
-  return SHORT_ACTORS[actor] ?? actor;
-}

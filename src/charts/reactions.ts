@@ -1,20 +1,17 @@
 // Where the world stood: foreign governments and organisations × the
 // positions they took, each cell the number of articles that reported it.
-// The Kazakh authorities' own statements are not reactions and stay out.
+// The home authorities' own statements (the story's `home`) are not reactions and stay out.
 import * as Plot from '@observablehq/plot';
 import type { ReactionRow, Stance } from '../datasets/schema.ts';
-import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
-import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
+import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, StoryContext, TableRow } from './chart.ts';
+import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem } from './encoding.ts';
 import { legendMarks, styleOf, sourceStyles } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, shortActor, stanceGroup } from './labels.ts';
+import { STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, stanceGroup } from './labels.ts';
 import { compareRowIds } from './panels.ts';
 import { renderPlot } from './plot.ts';
 import { textWidth } from './text.ts';
-
-/** The actor whose statements are the government's own, not a reaction to it. */
-export const HOME_ACTOR = 'Kazakhstan';
 
 /** A colour per family of stances; at least 3:1 against light and dark pages. */
 export const GROUP_COLORS: Record<StanceGroup, string> = { backing: '#d55e00', restraint: '#0072b2', critical: '#a86bc2' };
@@ -31,21 +28,21 @@ export const reactions: ChartDefinition = {
   name: 'reactions',
   filters: [],
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
-    const foreign = data.reactions.filter((r) => r.actor !== HOME_ACTOR);
-    const home = data.reactions.filter((r) => r.actor === HOME_ACTOR);
+    const foreign = data.reactions.filter((r) => r.actor !== data.story.home);
+    const home = data.reactions.filter((r) => r.actor === data.story.home);
     const cells = toCells(foreign);
     const actors = orderActors(cells);
     const stances = STANCE_ORDER.filter((s) => cells.some((c) => c.stance === s));
     const styles = sourceStyles(data.articles);
     const title = options.title ?? 'Where the world stood';
-    const draw = (layout: Layout) => render(cells, actors, stances, styles, layout, document, title);
+    const draw = (layout: Layout) => render(cells, actors, stances, styles, layout, document, title, data.story);
     const homeNote = home.length
-      ? ` The Kazakh authorities’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => STANCE_LABELS[r.stance]))].join(', ')}).`
+      ? ` ${capitalizeFirst(data.story.homeAuthorities ?? 'the home authorities')}’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => STANCE_LABELS[r.stance]))].join(', ')}).`
       : '';
     return {
       title,
       subtitle: `How many articles reported each foreign government or organisation taking each position; the darker the cell, the more articles.${homeNote}`,
-      description: describe(cells, actors, home),
+      description: describe(cells, actors, home, data.story),
       wide: draw('wide'),
       narrow: draw('narrow'),
       columns: [
@@ -121,7 +118,17 @@ const LAYOUT: Record<Layout, { width: number; font: number; rowHeight: number; m
   narrow: { width: NARROW, font: FONT_SIZE.narrow, rowHeight: 22, maxCell: 40 },
 };
 
-function render(cells: readonly Cell[], actors: readonly string[], stances: readonly Stance[], styles: ReturnType<typeof sourceStyles>, layout: Layout, document: Document, ariaLabel: string): Element {
+function render(
+  cells: readonly Cell[],
+  actors: readonly string[],
+  stances: readonly Stance[],
+  styles: ReturnType<typeof sourceStyles>,
+  layout: Layout,
+  document: Document,
+  ariaLabel: string,
+  story: StoryContext,
+): Element {
+  const shortActor = (actor: string) => shortName(story, actor);
   const { width, font, rowHeight, maxCell } = LAYOUT[layout];
   const marks: Plot.Markish[] = [];
   const max = Math.max(1, ...cells.map((c) => c.articles.length));
@@ -190,7 +197,8 @@ function cellTitle(cell: Cell, styles: ReturnType<typeof sourceStyles>): string 
   return `${cell.actor} — ${STANCE_LABELS[cell.stance]}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
 }
 
-function describe(cells: readonly Cell[], actors: readonly string[], home: readonly ReactionRow[]): string {
+function describe(cells: readonly Cell[], actors: readonly string[], home: readonly ReactionRow[], story: StoryContext): string {
+  const shortActor = (actor: string) => shortName(story, actor);
   if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
   const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article)));
   const top = [...cells].sort((a, b) => b.articles.length - a.articles.length || actors.indexOf(a.actor) - actors.indexOf(b.actor)).slice(0, 4);
@@ -203,7 +211,7 @@ function describe(cells: readonly Cell[], actors: readonly string[], home: reado
     });
     return who.length ? `${capitalizeFirst(g.label)}: ${who.join('; ')}` : null;
   }).filter((s): s is string => s !== null);
-  const homeNote = home.length ? ` The Kazakh authorities’ own statements (${home.length}) are not shown.` : '';
+  const homeNote = home.length ? ` ${capitalizeFirst(story.homeAuthorities ?? 'the home authorities')}’ own statements (${home.length}) are not shown.` : '';
   return `${actors.length} foreign governments and organisations, reported in ${articles.size} article${articles.size === 1 ? '' : 's'}. Most reported: ${top
     .map((c) => `${shortActor(c.actor)} ${STANCE_LABELS[c.stance]} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`)
     .join('; ')}. ${families.join('. ')}.${homeNote}`;

@@ -4,14 +4,14 @@
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow, ReactionRow, Stance } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, RowSource } from './chart.ts';
-import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
+import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
 import { SHAPES, legendMarks } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { GROUP_LABELS, MEASURE_LABELS, STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, daysBetween, formatDay, formatWeekday, shortActor, stanceGroup } from './labels.ts';
+import { GROUP_LABELS, MEASURE_LABELS, STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
 import { capitalize, compareRowIds, headline, panels } from './panels.ts';
 import { renderPlot } from './plot.ts';
-import { GROUP_COLORS, HOME_ACTOR } from './reactions.ts';
+import { GROUP_COLORS } from './reactions.ts';
 import { wrap } from './text.ts';
 import type { TimelineEvent } from './timeline-events.ts';
 
@@ -36,12 +36,15 @@ const KIND_LABELS: Record<ItemKind, string> = {
 export const timeline: ChartDefinition = {
   name: 'timeline',
   filters: [],
+  unavailable: (data) =>
+    data.events === null ? `Cannot draw the timeline: the story has no key events; create \`${data.story.timelineFile}\` with them (see the README)` : null,
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
     const known = new Set(data.articles.map((a) => a.id));
     const items = timelineItems(
-      data.events.filter((e) => known.has(e.article)),
+      (data.events ?? []).filter((e) => known.has(e.article)),
       data.casualties,
-      data.reactions.filter((r) => r.actor !== HOME_ACTOR),
+      data.reactions.filter((r) => r.actor !== data.story.home),
+      (actor) => shortName(data.story, actor),
     );
     const title = options.title ?? 'Day by day';
     const days = items.length ? daysBetween(items[0]?.day ?? '', items.at(-1)?.day ?? '') : [];
@@ -64,7 +67,12 @@ export const timeline: ChartDefinition = {
 };
 
 /** Everything the timeline shows, by day: events, then tolls, then first reactions. */
-export function timelineItems(events: readonly TimelineEvent[], casualties: readonly CasualtyRow[], reactions: readonly ReactionRow[]): TimelineItem[] {
+export function timelineItems(
+  events: readonly TimelineEvent[],
+  casualties: readonly CasualtyRow[],
+  reactions: readonly ReactionRow[],
+  shortActor: (actor: string) => string = (actor) => actor,
+): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const e of events) items.push({ day: e.day, kind: 'event', text: e.text, sources: [{ article: e.article, quote: e.quote }] });
 

@@ -1,195 +1,94 @@
-// `npm run derive -- --articles DIR --out DIR`: articles → datasets, with the
-// editors' review applied and CHANGES.md saying what changed since the
-// datasets that were there before, all written at once or not at all.
-import { join, relative } from 'node:path';
-import type { Article } from '../articles/article.ts';
-import { diffDatasets, formatChangesMarkdown, formatChangesSummary } from '../datasets/changes.ts';
-import type { Changes } from '../datasets/changes.ts';
-import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
-import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
-import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
-import { sortArticles } from '../datasets/derive.ts';
-import { assemblePrepared, prepareArticle } from '../datasets/prepare.ts';
-import type { PreparedArticle } from '../datasets/prepare.ts';
-import { DATASET_NAMES, validateDataset } from '../datasets/serialize.ts';
-import type { Datasets } from '../datasets/serialize.ts';
-import { GazetteerError, parseGazetteer } from '../extract/gazetteer.ts';
-import type { Gazetteer } from '../extract/gazetteer.ts';
-import { fromExtractionMessage } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
-import { CliError } from './errors.ts';
-import { listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
-import { deriveFingerprint } from './derive-inputs.ts';
-import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
-import type { DeriveOptions } from './derive-inputs.ts';
-import { PATHS } from './paths.ts';
-import { createProgress } from './progress.ts';
-import type { Progress } from './progress.ts';
-import type { Console } from './run.ts';
-import { parseCommandArgs, printDiagnostics } from './run.ts';
+// `npm run derive [-- STORY…]` or `npm run derive -- --articles DIR --out DIR`:
+// the arguments, then the project layer's derive.
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { formatChangesSummary } from '../datasets/changes.ts';
+import { readConfigs } from '../project/config.ts';
+import { plural, printDiagnostics } from '../project/console.ts';
+import type { Console } from '../project/console.ts';
+import { CHANGES_FILE, derive } from '../project/derive.ts';
+import type { DeriveEffects, DeriveSummary } from '../project/derive.ts';
+import { storyDeriveOptions } from '../project/derive-inputs.ts';
+import type { DeriveOptions } from '../project/derive-inputs.ts';
+import { CliError } from '../project/errors.ts';
+import { projectLayout } from '../project/layout.ts';
+import type { Launch } from './launch.ts';
+import { parseCommandArgs } from './run.ts';
+import type { CommandSpec } from './run.ts';
 
-/** The file beside the datasets that says what the last derive changed. */
-export const CHANGES_FILE = 'CHANGES.md';
+export const DERIVE: CommandSpec<{
+  articles: { type: 'string'; help: string; value: string };
+  out: { type: 'string'; help: string; value: string };
+  gazetteer: { type: 'string'; help: string; value: string };
+  review: { type: 'string'; help: string; value: string };
+  home: { type: 'string'; help: string; value: string };
+  workers: { type: 'string'; help: string; value: string };
+}> = {
+  name: 'derive',
+  summary: 'Reads the articles of each story (or of any folder) and writes its datasets: casualties, reactions and articles, as JSON and CSV, with CHANGES.md.',
+  positionals: { usage: '[STORY…]', help: 'the stories to derive (data/<story>/articles → data/<story>/derived); all of them when none is named' },
+  options: {
+    articles: { type: 'string', value: 'DIR', help: 'derive this folder of articles instead of a story (needs --out)' },
+    out: { type: 'string', value: 'DIR', help: 'with --articles: where to write the datasets' },
+    gazetteer: { type: 'string', value: 'FILE', help: 'with --articles: actors, people and cues to add to data/gazetteer.yaml' },
+    review: { type: 'string', value: 'FILE', help: 'with --articles: an editors\' review file to apply' },
+    home: { type: 'string', value: 'ACTOR', help: 'with --articles: the country whose own offices are the usual source (a gazetteer actor, as a story\'s `home`)' },
+    workers: { type: 'string', value: 'N', help: 'extraction threads (1: none); by default one per core from 2,000 articles on' },
+  },
+  examples: ['npm run derive', 'npm run derive -- kazakhstan-unrest', 'npm run derive -- --articles ~/flood/articles --out ~/flood/derived'],
+};
 
-export interface DeriveSummary {
-  articles: number;
-  casualties: number;
-  reactions: number;
-  /** Extraction notes and review warnings (errors stop the derive instead). */
-  diagnostics: Diagnostic[];
-  changes: Changes;
-  review: ReviewOutcome['counts'];
-}
-
-export interface DeriveEffects {
-  /** The progress display for `total` articles; a bar on stderr when it is a terminal, by default. */
-  progress?: (total: number) => Progress;
-  /** Worker threads for the extraction; by default one per core on large corpora (see derive-workers.ts). */
-  workers?: number;
-}
-
-const defaultProgress = (total: number) => createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
-
-/** Derives and writes; throws CliError (writing nothing) when any input is bad. */
-export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
-  const listing = await listArticles(options.articles);
-  const names = 'names' in listing ? listing.names : [];
-  // Large corpora are extracted on worker threads (derive-workers.ts), started
-  // first so that they are ready by the time the first articles are read, which
-  // go to them as soon as they are. The gazetteer is read once, here: the
-  // workers compile its text, and this thread compiles and checks it below (a
-  // broken one stops the workers), so every input's errors are reported in
-  // the same order as in-process.
-  const workers = Math.min(effects.workers ?? defaultWorkers(names.length), names.length);
-  const gazetteerText = await readTextIfExists(options.gazetteer);
-  const pool = workers <= 1 || gazetteerText === null ? null : new ExtractionPool({ text: gazetteerText, path: options.gazetteer }, workers, batchSize(names.length, workers));
-  // The datasets this derive replaces, read while the workers start and the articles are read.
-  const previous = readPreviousDatasets(options.out);
-  previous.catch(() => undefined);
-  try {
-    const contents = 'names' in listing ? await readArticleFiles(listing) : new Map<string, Uint8Array>();
-    const { articles, diagnostics } = 'names' in listing ? await loadArticleFiles(listing, contents, pool ? (article) => pool.add(article) : undefined) : { articles: [], diagnostics: listing.diagnostics };
-    if (diagnostics.some((d) => d.severity === 'error')) {
-      throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
+export async function deriveCommand(argv: string[], out: Console, launch: Launch, effects: DeriveEffects = {}): Promise<void> {
+  const { values, positionals, help } = parseCommandArgs(argv, DERIVE, out);
+  if (help) return;
+  const withEffects: DeriveEffects = {
+    ...effects,
+    ...(values.workers === undefined ? {} : { workers: workerCount(values.workers) }),
+    ...(launch.workerBundle === undefined ? {} : { workerBundle: launch.workerBundle }),
+  };
+  const jobs: DeriveOptions[] = [];
+  if (values.articles !== undefined || values.out !== undefined) {
+    if (values.articles === undefined || values.out === undefined) throw new CliError('Cannot derive a folder: expected both --articles DIR and --out DIR', [], 2);
+    if (positionals.length > 0) throw new CliError(`Unexpected story \`${positionals[0]}\` with --articles: derive either stories or a folder`, [], 2);
+    const here = (path: string) => resolve(process.cwd(), path);
+    // A file named on the command line must be there; a story's optional ones need not.
+    for (const [flag, path, expected] of [
+      ['gazetteer', values.gazetteer, 'the actors and stance cues in YAML'],
+      ['review', values.review, 'the editors\' decisions in YAML'],
+    ] as const) {
+      if (path !== undefined && !existsSync(here(path))) {
+        throw new CliError(`Cannot derive: the ${flag} file is missing; nothing was written`, [
+          { path: here(path), line: 1, column: 1, severity: 'error', reason: `Missing ${flag} file: expected ${expected}`, ruleId: flag },
+        ]);
+      }
     }
-    if (articles.length === 0) throw new CliError(`Cannot derive: no articles (\`*.md\`) in ${options.articles}; nothing was written`);
-    const gazetteer = compileGazetteer(gazetteerText, options.gazetteer);
-    const reviewPath = options.review ?? PATHS.review;
-    const review = await loadReview(reviewPath);
-
-    const progress = (effects.progress ?? defaultProgress)(articles.length);
-    const onArticle = (article: Article) => progress.tick(relative(options.articles, article.path));
-    const sorted = sortArticles(articles);
-    let prepared: PreparedArticle[];
-    if (pool) {
-      pool.each(onArticle);
-      pool.close();
-      const results = await pool.done;
-      prepared = sorted.map((article) => results.get(article)!);
-    } else {
-      prepared = sorted.map((article) => {
-        const p = prepareArticle(article, gazetteer);
-        onArticle(article);
-        return p;
-      });
+    jobs.push({
+      code: launch.root,
+      articles: here(values.articles),
+      out: here(values.out),
+      gazetteers: [projectLayout(launch.root).gazetteer, ...(values.gazetteer === undefined ? [] : [here(values.gazetteer)])],
+      review: values.review === undefined ? null : here(values.review),
+      home: values.home ?? null,
+    });
+  } else {
+    for (const flag of ['gazetteer', 'review', 'home'] as const) {
+      if (values[flag] !== undefined) throw new CliError(`Unexpected --${flag} without --articles: a story's ${flag === 'home' ? 'home is in its narrative\'s front matter' : `${flag} is data/<story>/${flag}.yaml`}`, [], 2);
     }
-    progress.done();
-    const assembled = assemblePrepared(sorted, prepared, gazetteer, review);
-    const derived = assembled.derived;
-    const reviewProblems = reviewDiagnostics(reviewPath, derived.reviewProblems);
-    if (reviewProblems.some((d) => d.severity === 'error')) {
-      throw new CliError('Cannot derive: the review file has entries that cannot be applied; nothing was written', reviewProblems);
-    }
-
-    const changes = diffDatasets(await previous, derived.datasets);
-    const out: Map<string, string | Uint8Array> = assembled.files();
-    out.set(CHANGES_FILE, formatChangesMarkdown(changes));
-    out.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }, contents) }));
-    await writeFilesAtomically(options.out, out);
-    return {
-      articles: articles.length,
-      casualties: derived.datasets.casualties.length,
-      reactions: derived.datasets.reactions.length,
-      diagnostics: [...derived.messages.map((m) => fromExtractionMessage(m.article, m)), ...reviewProblems],
-      changes,
-      review: derived.reviewCounts,
-    };
-  } finally {
-    if (pool) await pool.terminate();
+    jobs.push(...(await readConfigs(launch.root, positionals)).map(storyDeriveOptions));
   }
+  for (const options of jobs) printSummary(options, await derive(options, withEffects), out);
 }
 
-/** The gazetteer compiled; throws CliError, with every problem's place, when it is missing or has errors. */
-export async function loadGazetteer(path: string): Promise<Gazetteer> {
-  return compileGazetteer(await readTextIfExists(path), path);
-}
-
-/** loadGazetteer for text already read (null: the file is missing). */
-function compileGazetteer(text: string | null, path: string): Gazetteer {
-  if (text === null) throw new CliError(`Cannot read the gazetteer ${path}`, [{ path, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
-  try {
-    return parseGazetteer(text, path);
-  } catch (error) {
-    if (!(error instanceof GazetteerError)) throw error;
-    throw new CliError(
-      'Cannot derive: the gazetteer has errors; nothing was written',
-      error.issues.map((issue) => ({
-        path,
-        line: issue.line,
-        column: issue.column,
-        severity: 'error' as const,
-        reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
-        ruleId: 'gazetteer',
-      })),
-    );
-  }
-}
-
-/** The review file, validated; a missing file is an empty review. Throws CliError with positions when it is invalid. */
-export async function loadReview(path: string): Promise<Review> {
-  const text = await readTextIfExists(path);
-  if (text === null) return EMPTY_REVIEW;
-  const { review, problems } = parseReview(text);
-  if (problems.length > 0) throw new CliError('Cannot derive: the review file has errors; nothing was written', reviewDiagnostics(path, problems));
-  return review;
-}
-
-export function reviewDiagnostics(path: string, problems: readonly ReviewProblem[]): Diagnostic[] {
-  return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
-}
-
-/** The datasets a derive is about to replace, or null when there are none (or they cannot be read). */
-export async function readPreviousDatasets(dir: string): Promise<Datasets | null> {
-  const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
-  for (const name of DATASET_NAMES) {
-    const path = join(dir, `${name}.json`);
-    const text = await readTextIfExists(path);
-    if (text === null) return null;
-    const { rows, problems } = validateDataset(name, text, path);
-    if (problems.length > 0) return null;
-    datasets[name] = rows;
-  }
-  return datasets as Datasets;
-}
-
-export async function deriveCommand(argv: string[], out: Console, effects: DeriveEffects = {}): Promise<void> {
-  const args = parseCommandArgs(argv, {
-    articles: { type: 'string', default: PATHS.articles },
-    out: { type: 'string', default: PATHS.derived },
-    gazetteer: { type: 'string', default: PATHS.gazetteer },
-    review: { type: 'string', default: PATHS.review },
-    workers: { type: 'string' },
-  });
-  const options: DeriveOptions = { articles: args.articles, out: args.out, gazetteer: args.gazetteer, review: args.review };
-  const summary = await derive(options, args.workers === undefined ? effects : { ...effects, workers: workerCount(args.workers) });
+function printSummary(options: DeriveOptions, summary: DeriveSummary, out: Console): void {
   printDiagnostics(summary.diagnostics, out);
   const where = relative(process.cwd(), options.out) || '.';
   for (const line of formatChangesSummary(summary.changes)) out.log(line);
   const reviewed = summary.review.corrected + summary.review.confirmed + summary.review.rejected;
   out.log(
-    `✔ ${count(summary.articles, 'article')} → ${count(summary.casualties, 'casualty figure')}, ${count(summary.reactions, 'reaction')} in ${where}` +
+    `✔ ${plural(summary.articles, 'article')} → ${plural(summary.casualties, 'casualty figure')}, ${plural(summary.reactions, 'reaction')} in ${where}` +
       `${reviewed > 0 ? ` (review: ${summary.review.corrected} corrected, ${summary.review.confirmed} confirmed, ${summary.review.rejected} rejected)` : ''}; what changed: ${join(where, CHANGES_FILE)}`,
   );
+  if (summary.articles === 0) out.log(`ℹ no articles yet in ${relative(process.cwd(), options.articles) || '.'}: save them there as <id>.md (see the README)`);
 }
 
 /** `--workers N`: extraction threads, 1 for none (by default one per core on large corpora). */
@@ -197,8 +96,4 @@ function workerCount(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new CliError(`Unexpected --workers ${value}: expected a whole number of threads from 1 to 64 (1: no worker threads)`, [], 2);
   return n;
-}
-
-function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

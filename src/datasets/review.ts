@@ -9,7 +9,7 @@ import type { Document } from 'yaml';
 import { z } from 'zod';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../report/suggest.ts';
-import { GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
+import { ARTICLE_ID, ARTICLE_ID_RULE, GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
 import { yamlData } from './yaml-data.ts';
 
@@ -74,7 +74,7 @@ export const EMPTY_REVIEW: Review = { casualties: [], reactions: [] };
 // ------------------------------------------------------------------ the format
 
 const text = z.string().trim().min(1, 'expected some text');
-const articleId = z.string().min(1, 'expected the article id, e.g. "002"');
+const articleId = z.string().regex(ARTICLE_ID, `expected the article id: ${ARTICLE_ID_RULE}`);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')

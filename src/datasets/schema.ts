@@ -53,6 +53,11 @@ export function isCalendarDate(s: string): boolean {
 
 const count = z.number().int().nonnegative();
 
+/** An article's id: the same rule in the articles, the datasets, the narrative, the timeline and the review. */
+export const ARTICLE_ID = /^[A-Za-z0-9_-]+$/;
+export const ARTICLE_ID_RULE = 'letters, digits, `_` and `-`, such as "003" or "quake-01"';
+const articleId = z.string().regex(ARTICLE_ID, `expected an article id: ${ARTICLE_ID_RULE}`);
+
 /**
  * Whether an editor signed off on the row in data/review.yaml (corrected or
  * confirmed it). Written as the last column of both datasets; a row fresh
@@ -70,7 +75,7 @@ const provenance = {
 export const casualtySchema = z
   .strictObject({
     id: z.string().regex(/^.+-c\d+$/),
-    article: z.string().min(1),
+    article: articleId,
     measure: z.enum(MEASURES),
     group: z.enum(GROUPS),
     value: count,
@@ -89,7 +94,7 @@ export const casualtySchema = z
 export const reactionSchema = z
   .strictObject({
     id: z.string().regex(/^.+-r\d+$/),
-    article: z.string().min(1),
+    article: articleId,
     actor: z.string().min(1),
     actor_type: z.enum(ACTOR_TYPES),
     speaker: z.string().min(1).nullable(),
@@ -103,7 +108,7 @@ export const reactionSchema = z
 
 /** The article metadata dataset: the front matter of CONTRACT §2, one row per article. */
 export const articleRowSchema = z.strictObject({
-  id: z.string().min(1),
+  id: articleId,
   title: z.string().min(1),
   outlet: z.string().min(1).nullable(),
   url: z.string().url().nullable(),

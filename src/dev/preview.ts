@@ -2,7 +2,7 @@
 // script, a Content Security Policy relaxed just enough for it, and the error
 // overlay. The built file (report/dist) never goes through this module.
 import { relative } from 'node:path';
-import type { Diagnostic } from '../cli/diagnostic.ts';
+import type { Diagnostic } from '../project/diagnostic.ts';
 
 export const DEV_PREFIX = '/__newsbook';
 export const EVENTS_PATH = `${DEV_PREFIX}/events`;

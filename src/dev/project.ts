@@ -9,14 +9,17 @@ import { basename, dirname, join, relative } from 'node:path';
 import { decodeArticle, parseArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { chartDocument } from '../charts/dom.ts';
-import type { ChartData } from '../charts/chart.ts';
+import type { ChartData, StoryContext } from '../charts/chart.ts';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { CHARTS } from '../charts/registry.ts';
-import { isUpToDate } from '../cli/derive-inputs.ts';
-import { fromArticleProblem, fromExtractionMessage, fromFileProblems, fromVFile } from '../cli/diagnostic.ts';
-import type { Diagnostic } from '../cli/diagnostic.ts';
-import { CliError } from '../cli/errors.ts';
-import { readDatasets } from '../cli/report.ts';
+import { readActorWords } from '../extract/actor-names.ts';
+import type { StoryConfig } from '../project/config.ts';
+import { storySettings } from '../project/config.ts';
+import { isUpToDate, storyDeriveOptions } from '../project/derive-inputs.ts';
+import { fromArticleProblem, fromExtractionMessage, fromFileProblems, fromVFile } from '../project/diagnostic.ts';
+import type { Diagnostic } from '../project/diagnostic.ts';
+import { CliError } from '../project/errors.ts';
+import { readDatasets, readStoryContext } from '../project/report.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { Review } from '../datasets/review.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
@@ -25,7 +28,6 @@ import { buildReport } from '../report/build.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import { ChartCache } from './chart-cache.ts';
 import type { ChartCacheStats } from './chart-cache.ts';
-import type { DevPaths } from './paths.ts';
 
 export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review' | 'timeline';
 
@@ -78,10 +80,12 @@ interface ArticleEntry {
 type Extraction = typeof import('../datasets/derive.ts') &
   Pick<typeof import('../datasets/review.ts'), 'applyReview' | 'parseReview'> &
   Pick<typeof import('../extract/reactions.ts'), 'extractReactions'> &
-  Pick<typeof import('../cli/derive.ts'), 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
+  Pick<typeof import('../extract/gazetteer.ts'), 'withHome'> &
+  Pick<typeof import('../project/derive.ts'), 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
 
 export class DevProject {
-  readonly paths: DevPaths;
+  /** The story; its settings follow the narrative's front matter as it is edited. */
+  paths: StoryConfig;
   /** Bumped whenever the datasets change; the chart cache is keyed by it. */
   dataVersion = 0;
   /** The last page built without errors. */
@@ -100,15 +104,17 @@ export class DevProject {
   #narrative: string | null = null;
   #narrativeProblems: Diagnostic[] = [];
   #timelineText: string | null = null;
-  #events: TimelineEvent[] = [];
+  /** null: the story has no timeline file. */
+  #events: TimelineEvent[] | null = null;
+  #story: StoryContext | null = null;
   #timelineProblems: Diagnostic[] = [];
   #buildDiagnostics: Diagnostic[] = [];
   #data: ChartData | null = null;
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
   #extraction: Promise<Extraction> | undefined;
 
-  constructor(paths: DevPaths) {
-    this.paths = paths;
+  constructor(config: StoryConfig) {
+    this.paths = config;
   }
 
   /** Everything current: article, gazetteer and narrative problems, then the page's own diagnostics. */
@@ -125,9 +131,21 @@ export class DevProject {
     ];
   }
 
-  get data(): ChartData {
+  /** The datasets, timeline and story settings the page is built from. */
+  async currentData(): Promise<ChartData> {
+    this.#story ??= await readStoryContext(this.paths);
     this.#data ??= this.#assemble();
     return this.#data;
+  }
+
+  /** The gazetteer files that exist (the base one and the story's additions). */
+  async #gazetteerSources(): Promise<{ text: string; path: string }[]> {
+    const sources = [];
+    for (const path of this.paths.gazetteers) {
+      const text = await readText(path);
+      if (text !== null) sources.push({ text, path });
+    }
+    return sources;
   }
 
   /**
@@ -142,9 +160,10 @@ export class DevProject {
     this.#narrative = await this.#readNarrative();
     await this.#readTimeline();
     this.#reviewText = await readText(this.paths.review);
+    this.#story = await readStoryContext(this.paths);
 
     const derivedDir = this.paths.derived;
-    const upToDate = await isUpToDate({ articles: this.paths.articles, out: derivedDir, gazetteer: this.paths.gazetteer, review: this.paths.review }).catch(() => false);
+    const upToDate = await isUpToDate(storyDeriveOptions(this.paths)).catch(() => false);
     if (upToDate && [...this.#articles.values()].every((e) => e.article !== null)) {
       const data = await readDatasets(derivedDir);
       for (const entry of this.#articles.values()) {
@@ -187,6 +206,9 @@ export class DevProject {
         const text = await this.#readNarrative();
         if (text !== this.#narrative || this.#narrativeProblems.length > 0) {
           this.#narrative = text;
+          // The story's `home` is in the narrative's front matter: the charts depend on it.
+          const home = text === null ? this.paths.home : storySettings(text, this.paths.slug).home;
+          if (home !== this.paths.home) await this.#changeHome(home, update);
           update.changed.push(this.relative(path));
           update.pageChanged = true;
           kinds.add(kind);
@@ -215,9 +237,10 @@ export class DevProject {
       const { html, file } = await buildReport({
         markdown: this.#narrative,
         path: this.paths.narrative,
-        data: this.data,
+        data: await this.currentData(),
         charts: this.#charts.charts,
         document: await chartDocument(),
+        actors: [...readActorWords(await this.#gazetteerSources()).keys()],
       });
       this.#buildDiagnostics = fromVFile(file);
       if (html !== null) this.lastGoodHtml = html;
@@ -232,12 +255,12 @@ export class DevProject {
   /** What a changed path is to the preview, or null when it does not matter. */
   kindOf(path: string): ChangeKind | null {
     if (path === this.paths.narrative) return 'narrative';
-    if (path === this.paths.gazetteer) return 'gazetteer';
+    if (this.paths.gazetteers.includes(path)) return 'gazetteer';
     if (path === this.paths.review) return 'review';
     if (path === this.paths.timeline) return 'timeline';
     if (dirname(path) === this.paths.articles) return path.endsWith('.md') ? 'article' : null;
     // Anything else beside the narrative (not the built output) re-renders the page.
-    if (dirname(path) === this.paths.report && path !== this.paths.dist && !basename(path).startsWith('.')) return 'report';
+    if (dirname(path) === dirname(this.paths.narrative) && path !== this.paths.dist && !basename(path).startsWith('.')) return 'report';
     return null;
   }
 
@@ -258,6 +281,7 @@ export class DevProject {
       reactions: entries.flatMap((e) => e.rows!.reactions),
       articles: entries.map((e) => e.article!.meta),
       events: this.#events,
+      story: this.#story!,
     };
   }
 
@@ -374,9 +398,10 @@ export class DevProject {
   }
 
   async #updateGazetteer(update: Update): Promise<boolean> {
-    const text = await readText(this.paths.gazetteer);
+    const text = gazetteerText(await this.#gazetteerSources());
     if (text === this.#gazetteerText && this.#gazetteer !== null) return false;
-    update.changed.push(this.relative(this.paths.gazetteer));
+    update.changed.push(...this.paths.gazetteers.filter((p) => update.changed.indexOf(this.relative(p)) < 0).map((p) => this.relative(p)));
+    this.#story = null;
     const hadGazetteer = this.#gazetteer !== null;
     if (!(await this.#loadGazetteer())) return true;
     const { extractReactions } = await this.#loadExtraction();
@@ -406,6 +431,16 @@ export class DevProject {
     return true;
   }
 
+  /** A new `home` in the narrative: the charts keep its statements apart, and the figures' sources are written by it. */
+  async #changeHome(home: string | null, update: Update): Promise<void> {
+    this.paths = { ...this.paths, home };
+    this.#story = null;
+    update.dataChanged = true;
+    if (this.#gazetteer === null) return;
+    this.#gazetteer = (await this.#loadExtraction()).withHome(this.#gazetteer, home);
+    for (const entry of [...this.#articles.values()].sort((a, b) => compare(a.path, b.path))) if (entry.article) await this.#derive(entry, update);
+  }
+
   /** Loads the review once, before the first derivation that needs it. */
   async #ensureReview(): Promise<void> {
     if (this.#review === null && this.#reviewProblems.length === 0) await this.#loadReview();
@@ -432,16 +467,16 @@ export class DevProject {
   }
 
   async #loadGazetteer(): Promise<boolean> {
-    this.#gazetteerText = await readText(this.paths.gazetteer);
+    this.#gazetteerText = gazetteerText(await this.#gazetteerSources());
     const { loadGazetteer } = await this.#loadExtraction();
     try {
-      this.#gazetteer = await loadGazetteer(this.paths.gazetteer);
+      this.#gazetteer = (await this.#loadExtraction()).withHome(await loadGazetteer(this.paths.gazetteers), this.paths.home);
       this.#gazetteerProblems = [];
       return true;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       // The last good gazetteer stays in use until this one is fixed.
-      this.#gazetteerProblems = error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths.gazetteer, error.message, 'gazetteer')];
+      this.#gazetteerProblems = error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths.gazetteers[0]!, error.message, 'gazetteer')];
       return false;
     }
   }
@@ -455,9 +490,14 @@ export class DevProject {
   /** Reads the timeline's events (the last good ones stay when the file is broken); returns whether it changed. */
   async #readTimeline(): Promise<boolean> {
     const text = await readText(this.paths.timeline);
-    if (text === this.#timelineText && this.#timelineProblems.length === 0) return false;
+    if (text === this.#timelineText && this.#timelineProblems.length === 0 && (text !== null || this.#events === null)) return false;
     this.#timelineText = text;
-    const file = parseTimelineEvents(text ?? 'events: []');
+    if (text === null) {
+      this.#events = null;
+      this.#timelineProblems = [];
+      return true;
+    }
+    const file = parseTimelineEvents(text);
     const bodies = new Map([...this.#articles.values()].flatMap((e) => (e.article ? [[e.article.meta.id, e.article.body] as const] : [])));
     const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
     this.#timelineProblems = fromFileProblems(this.paths.timeline, problems);
@@ -467,8 +507,9 @@ export class DevProject {
 
   /** The extraction code is most of a cold start: loaded only when something must be derived. */
   #loadExtraction(): Promise<Extraction> {
-    this.#extraction ??= Promise.all([import('../datasets/derive.ts'), import('../datasets/review.ts'), import('../extract/reactions.ts'), import('../cli/derive.ts')]).then(
-      ([derive, review, reactions, cli]) => ({
+    this.#extraction ??= Promise.all([import('../datasets/derive.ts'), import('../datasets/review.ts'), import('../extract/reactions.ts'), import('../project/derive.ts'), import('../extract/gazetteer.ts')]).then(
+      ([derive, review, reactions, cli, gazetteer]) => ({
+        withHome: gazetteer.withHome,
         ...derive,
         applyReview: review.applyReview,
         parseReview: review.parseReview,
@@ -501,6 +542,11 @@ async function readText(path: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
     throw error;
   }
+}
+
+/** The gazetteer files' text as one, to tell whether any changed. */
+function gazetteerText(sources: readonly { text: string; path: string }[]): string {
+  return sources.map((s) => `${s.path}\0${s.text}`).join('\0');
 }
 
 function compare(a: string, b: string): number {

@@ -7,13 +7,11 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dirname, relative } from 'node:path';
-import { formatDiagnostic } from '../cli/diagnostic.ts';
-import type { Diagnostic } from '../cli/diagnostic.ts';
-import { PATHS } from '../cli/paths.ts';
-import { CliError } from '../cli/errors.ts';
-import type { Console } from '../cli/run.ts';
-import { devPaths } from './paths.ts';
-import type { DevPaths } from './paths.ts';
+import type { StoryConfig } from '../project/config.ts';
+import type { Console } from '../project/console.ts';
+import { formatDiagnostic } from '../project/diagnostic.ts';
+import type { Diagnostic } from '../project/diagnostic.ts';
+import { CliError } from '../project/errors.ts';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, previewPage } from './preview.ts';
 import { DevProject } from './project.ts';
 import type { ChangeKind } from './project.ts';
@@ -33,8 +31,8 @@ export interface DevServerOptions {
   port?: number;
   /** When the port was asked for explicitly: a busy port is an error instead of moving to the next. */
   strictPort?: boolean;
-  /** The project folder (report/, data/); default: this repository. */
-  root?: string;
+  /** The story to preview. */
+  config: StoryConfig;
   log?: Console;
   /** Quiet time after the last file event of a burst before rebuilding. */
   debounceMs?: number;
@@ -80,7 +78,7 @@ export interface DevServerEvents {
 export interface DevServer {
   url: string;
   port: number;
-  paths: DevPaths;
+  paths: StoryConfig;
   project: DevProject;
   events: EventEmitter<DevServerEvents>;
   close(): Promise<void>;
@@ -88,10 +86,10 @@ export interface DevServer {
 
 const quiet: Console = { log: () => {}, error: () => {} };
 
-export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const started = performance.now();
   const log = options.log ?? quiet;
-  const paths = devPaths(options.root);
+  const paths = options.config;
   const project = new DevProject(paths);
   const events = new EventEmitter<DevServerEvents>();
   const clients = new Set<ServerResponse>();
@@ -133,7 +131,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : CLIENT_SCRIPT);
       return;
     }
-    if (path === '/' || path === '/index.html' || path === `/${PATHS.output}`) {
+    if (path === '/' || path === '/index.html' || path === `/${paths.output}`) {
       await ready;
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : page);
       return;
@@ -151,10 +149,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let running: Promise<void> | null = null;
   const watcher: Watcher = watchDirectories(
     [
-      { dir: paths.report, accept: (p) => project.kindOf(p) !== null },
+      { dir: dirname(paths.narrative), accept: (p) => project.kindOf(p) !== null },
       { dir: paths.articles, accept: (p) => project.kindOf(p) === 'article' },
-      // The gazetteer and the review through their folder: the review may not exist yet, and editors replace files on save.
-      ...[...new Set([dirname(paths.gazetteer), dirname(paths.review)])].map((dir) => ({ dir, accept: (p: string) => p === paths.gazetteer || p === paths.review })),
+      // The gazetteers and the review through their folders: a story's may not exist yet, and editors replace files on save.
+      ...[...new Set([...paths.gazetteers, paths.review].map((p) => dirname(p)))].map((dir) => ({
+        dir,
+        accept: (p: string) => paths.gazetteers.includes(p) || p === paths.review,
+      })),
     ],
     (changed, at) => {
       for (const path of changed) queue.add(path);
@@ -246,7 +247,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const loaded = await project.load();
     const render = await project.render();
     publish();
-    const data = project.data;
+    const data = await project.currentData();
     log.log(`newsbook dev server: ${url}`);
     log.log(
       `✔ ready in ${Math.round(performance.now() - started)} ms: ${data.articles.length} articles, ${data.casualties.length} casualty figures, ${data.reactions.length} reactions ` +
@@ -254,7 +255,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         `, page built in ${Math.round(render.ms)} ms`,
     );
     log.log(`ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`);
-    log.log(`ℹ watching ${rel(paths.report)}/, ${rel(paths.articles)}/, ${rel(paths.gazetteer)}, ${rel(paths.review)}`);
+    log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${paths.gazetteers.map(rel).join(', ')}, ${rel(paths.review)}`);
     print([...loaded.warnings, ...project.diagnostics], log);
   } catch (error) {
     closed = true;

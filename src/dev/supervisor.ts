@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Console } from '../cli/run.ts';
+import type { Console } from '../project/console.ts';
 import { watchDirectories } from './watch.ts';
 
 /** The message the child sends once it serves. */

@@ -116,18 +116,33 @@ export function normalize(raw: string): string {
   return canonicalMinistry(commonNoun(name)).replace(/\s+/g, ' ');
 }
 
-/**
- * "Ministry of the Interior", "Kazakh Interior Ministry", "health ministry" →
- * "Interior Ministry", "Health Ministry". The demonym goes only for the
- * Kazakh state's own offices, the default subject of the newsbook; a foreign
- * ministry keeps it ("Russian Defence Ministry").
- */
+/** "Ministry of the Interior", "health ministry" → "Interior Ministry", "Health Ministry". */
 function canonicalMinistry(name: string): string {
   name = name.replace(/^Ministry of (?:the )?(?:Interior|Internal Affairs)$/i, 'Interior Ministry');
   name = name.replace(/^Ministry of (?:the )?(\w+)$/i, (_, what: string) => `${capitalise(what)} Ministry`);
-  name = name.replace(/^(?:Kazakh|Kazakhstan['’]s|Kazakhstani)\s+(?=(?:\w+ Ministry|police|National Guard)$)/i, '');
   return name.replace(/^(\w+) ministry$/i, (_, what: string) => `${capitalise(what)} Ministry`);
 }
+
+/**
+ * The story's home country's own offices without its name ("Kazakh Interior
+ * Ministry", "Kazakhstan's police" → "Interior Ministry", "police"), as the
+ * usual source of the figures; a foreign ministry keeps its name ("Russian
+ * Defence Ministry"). `home`: the names the gazetteer gives that country.
+ */
+export function homeOffice(attribution: Attribution, home: readonly string[] | undefined): Attribution {
+  if (!home || home.length === 0) return attribution;
+  let pattern = HOME_PATTERNS.get(home);
+  if (!pattern) {
+    const names = [...home].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`^(?:${names.join('|')})(?:['’]s)?\\s+(?=(?:\\w+ Ministry|police|National Guard)$)`, 'i');
+    HOME_PATTERNS.set(home, pattern);
+  }
+  const strip = (name: string | null) => (name === null ? null : name.replace(pattern, ''));
+  return { source: strip(attribution.source), named: strip(attribution.named) };
+}
+
+/** One pattern per list of home names: a derive gives every article the same list. */
+const HOME_PATTERNS = new WeakMap<readonly string[], RegExp>();
 
 function commonNoun(name: string): string {
   return COMMON_NAME.test(name) ? name.toLowerCase() : name;

@@ -10,7 +10,7 @@
 // 5,800"), a partition ("four children were among 164 people killed") and a
 // fragment continuing the previous sentence ("About 750 others.").
 import type { Group, Measure } from '../datasets/schema.ts';
-import { findAttribution } from './attribution.ts';
+import { findAttribution, homeOffice } from './attribution.ts';
 import {
   AMONG_BEFORE,
   ARREST_TOLL_BEFORE,
@@ -49,6 +49,12 @@ export interface ArticleText {
   id: string;
   body: string;
   published: string;
+  /**
+   * The story's home country as the gazetteer names it ("Kazakhstan", "Kazakh"…):
+   * its own offices are the figures' usual source and are written without it
+   * ("Interior Ministry"), while a foreign one keeps its name.
+   */
+  home?: readonly string[];
 }
 
 export interface Reading {
@@ -68,7 +74,7 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
   let previousSource: string | null = null;
   sentences.forEach((sentence, index) => {
     if (sentence.lang !== null) return;
-    const attribution = findAttribution(sentence.text, sources);
+    const attribution = homeOffice(findAttribution(sentence.text, sources), article.home);
     if (attribution.named && sources.push(attribution.named) > MEMORY) sources.shift();
     const readings = readSentence(sentence.text, previous, article.published);
     if (readings.length === 0) {

@@ -37,6 +37,10 @@ const personSchema = z.strictObject({
 const actorSchema = z.strictObject({
   name: text,
   type: z.enum(ACTOR_TYPES),
+  /** "Kazakh": readers see "the Kazakh authorities". */
+  adjective: text.optional(),
+  /** "CSTO": where a chart has little room. */
+  short: text.optional(),
   aliases: z.array(text).min(1, 'an actor needs at least one alias'),
   people: z.array(personSchema).default([]),
 });
@@ -49,7 +53,7 @@ const stanceSchema = z.strictObject({
 });
 
 const gazetteerSchema = z.strictObject({
-  actors: z.array(actorSchema).min(1),
+  actors: z.array(actorSchema).default([]),
   non_actors: z.array(text).default([]),
   non_actor_heads: z.array(text).default([]),
   anaphors: z.array(z.strictObject({ phrase: text, refers_to: z.enum(REFERS_TO) })).default([]),
@@ -115,6 +119,8 @@ export interface PersonForm {
 export interface Actor {
   name: string;
   type: ActorType;
+  adjective: string | null;
+  short: string | null;
   aliases: string[];
   people: Person[];
 }
@@ -158,6 +164,8 @@ interface StanceRule {
 
 export interface Gazetteer {
   file: string;
+  /** The names of the story's home country (withHome); none by default. */
+  home: readonly string[];
   actors: Actor[];
   actorByName: ReadonlyMap<string, Actor>;
   names: MatcherSet;
@@ -182,11 +190,56 @@ export interface Gazetteer {
 
 // ------------------------------------------------------------------- parsing
 
+/** The gazetteer of a story whose home is the actor `home` (null: none, or an actor it does not know). */
+export function withHome(gazetteer: Gazetteer, home: string | null): Gazetteer {
+  const actor = home === null ? undefined : gazetteer.actorByName.get(home);
+  return { ...gazetteer, home: actor ? [actor.name, ...(actor.adjective ? [actor.adjective] : []), ...actor.aliases] : [] };
+}
+
+/** One gazetteer file: the base one, or a story's additions to it. */
+export interface GazetteerSource {
+  text: string;
+  path: string;
+}
+
 /**
  * Parses and validates gazetteer YAML and compiles it. `file` is only used in
  * messages. Throws `GazetteerError` listing every problem with its position.
  */
 export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml'): Gazetteer {
+  return parseGazetteers([{ text: yamlText, path: file }]);
+}
+
+/**
+ * The base gazetteer and a story's additions, as one: the additions' actors
+ * and lists follow the base ones, and their cues join the same stances. Each
+ * file is validated on its own, so a problem is reported in the file and at
+ * the place that has it; an alias an addition gives to a second actor is
+ * reported in the addition.
+ */
+export function parseGazetteers(sources: readonly GazetteerSource[]): Gazetteer {
+  const issues: GazetteerIssue[] = [];
+  const parsed: { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number }; file: string }[] = [];
+  for (const { text, path: file } of sources) {
+    const one = parseOne(text, file);
+    if ('issues' in one) issues.push(...one.issues);
+    else parsed.push({ ...one, file });
+  }
+  if (issues.length > 0) throw new GazetteerError(issues);
+  if (parsed.length === 0 || parsed.every((p) => p.data.actors.length === 0)) {
+    throw new GazetteerError([{ file: sources[0]?.path ?? 'gazetteer.yaml', path: 'actors', line: 1, column: 1, reason: 'expected at least one actor' }]);
+  }
+  const owners = new Map<string, string>();
+  const actorNames = new Set<string>();
+  for (const p of parsed) {
+    const duplicates = findDuplicates(p.data, owners, actorNames, parsed.map((q) => q.data));
+    issues.push(...duplicates.map((d) => ({ file: p.file, path: d.path.join('.'), ...p.at(locate(p.doc, d.path)), reason: d.reason })));
+  }
+  if (issues.length > 0) throw new GazetteerError(issues);
+  return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '));
+}
+
+function parseOne(yamlText: string, file: string): { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number } } | { issues: GazetteerIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const at = (offset: number): { line: number; column: number } => {
@@ -194,31 +247,48 @@ export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml'): Gazet
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
-    throw new GazetteerError(
-      doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
-    );
+    return { issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })) };
   }
   const read = yamlData(doc);
-  if ('message' in read) throw new GazetteerError([{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }]);
-  const result = gazetteerSchema.safeParse(read.data);
+  if ('message' in read) return { issues: [{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }] };
+  const result = gazetteerSchema.safeParse(read.data ?? {});
   if (!result.success) {
     // An unknown field is usually a misspelt one: report it before the "missing" it causes.
     const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-    throw new GazetteerError(
-      issues.map((issue) => {
+    return {
+      issues: issues.map((issue) => {
         const path = issue.path.map(String);
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const where = locate(doc, issue.path as (string | number)[], keys[0]);
         const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
         return { file, path: path.join('.'), ...at(where), reason };
       }),
-    );
+    };
   }
-  const duplicates = findDuplicates(result.data);
-  if (duplicates.length > 0) {
-    throw new GazetteerError(duplicates.map((d) => ({ file, path: d.path.join('.'), ...at(locate(doc, d.path)), reason: d.reason })));
+  return { data: result.data, doc, at };
+}
+
+/** The files' entries one after the other; a stance's cues from every file that has it. */
+function mergeData(all: readonly GazetteerData[]): GazetteerData {
+  const [first, ...rest] = all;
+  const merged: GazetteerData = { ...first!, stances: { ...first!.stances } };
+  for (const data of rest) {
+    merged.actors = [...merged.actors, ...data.actors];
+    merged.non_actors = [...merged.non_actors, ...data.non_actors];
+    merged.non_actor_heads = [...merged.non_actor_heads, ...data.non_actor_heads];
+    merged.anaphors = [...merged.anaphors, ...data.anaphors];
+    merged.speech_verbs = [...merged.speech_verbs, ...data.speech_verbs];
+    merged.object_verbs = [...merged.object_verbs, ...data.object_verbs];
+    merged.titles = [...merged.titles, ...data.titles];
+    merged.negation = [...merged.negation, ...data.negation];
+    for (const [stance, rule] of Object.entries(data.stances) as [Stance, NonNullable<GazetteerData['stances'][Stance]>][]) {
+      const base = merged.stances[stance];
+      merged.stances[stance] = base
+        ? { agent: base.agent, cues: [...base.cues, ...rule.cues], agent_after: [...base.agent_after, ...rule.agent_after], not_after: [...base.not_after, ...rule.not_after] }
+        : rule;
+    }
   }
-  return compile(result.data, file);
+  return merged;
 }
 
 /** Offset of the node at `path` (or of its nearest existing ancestor; of `key` when given). */
@@ -236,9 +306,17 @@ function locate(doc: Document, path: (string | number)[], key?: string): number 
   return 0;
 }
 
-/** An alias may name one thing only, or a mention could not say whose it is. */
-function findDuplicates(data: GazetteerData): { path: (string | number)[]; reason: string }[] {
-  const owners = new Map<string, string>();
+/**
+ * An alias may name one thing only, or a mention could not say whose it is.
+ * `owners` and `actorNames` carry the names the files before this one claimed;
+ * `all` is every file, for the actors a person may speak for.
+ */
+function findDuplicates(
+  data: GazetteerData,
+  owners: Map<string, string>,
+  actorNames: Set<string>,
+  all: readonly GazetteerData[],
+): { path: (string | number)[]; reason: string }[] {
   const problems: { path: (string | number)[]; reason: string }[] = [];
   const claim = (name: string, owner: string, path: (string | number)[]): void => {
     const key = nameKey(name);
@@ -246,7 +324,6 @@ function findDuplicates(data: GazetteerData): { path: (string | number)[]; reaso
     if (prior !== undefined && prior !== owner) problems.push({ path, reason: `"${name}" is already a name of ${prior}` });
     else owners.set(key, owner);
   };
-  const actorNames = new Set<string>();
   data.actors.forEach((a, i) => {
     if (actorNames.has(a.name)) problems.push({ path: ['actors', i, 'name'], reason: `actor "${a.name}" is defined twice` });
     actorNames.add(a.name);
@@ -255,7 +332,7 @@ function findDuplicates(data: GazetteerData): { path: (string | number)[]; reaso
   data.actors.forEach((a, i) =>
     a.people.forEach((p, j) =>
       p.speaks_for.forEach((n, k) => {
-        if (!data.actors.some((o) => o.name === n)) problems.push({ path: ['actors', i, 'people', j, 'speaks_for', k], reason: `"${n}" is not the name of an actor` });
+        if (!all.some((d) => d.actors.some((o) => o.name === n))) problems.push({ path: ['actors', i, 'people', j, 'speaks_for', k], reason: `"${n}" is not the name of an actor` });
       }),
     ),
   );
@@ -267,7 +344,7 @@ function findDuplicates(data: GazetteerData): { path: (string | number)[]; reaso
 // ----------------------------------------------------------------- compiling
 
 function compile(data: GazetteerData, file: string): Gazetteer {
-  const actors: Actor[] = data.actors.map((a) => ({ name: a.name, type: a.type, aliases: a.aliases, people: [] }));
+  const actors: Actor[] = data.actors.map((a) => ({ name: a.name, type: a.type, adjective: a.adjective ?? null, short: a.short ?? null, aliases: a.aliases, people: [] }));
   const entries: NameEntry[] = [];
   const people: Person[] = [];
   data.actors.forEach((a, i) => {
@@ -312,6 +389,7 @@ function compile(data: GazetteerData, file: string): Gazetteer {
 
   return {
     file,
+    home: [],
     actors,
     actorByName: new Map(actors.map((a) => [a.name, a])),
     names: namesMatcher(entries.filter((e) => e.kind !== 'anaphor')),

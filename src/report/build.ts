@@ -28,6 +28,8 @@ export interface ReportInput {
   data: ChartData;
   charts: ReadonlyMap<string, ChartDefinition>;
   document: Document;
+  /** The gazetteer's actors, which the story's `home` must name; not checked when left out. */
+  actors?: readonly string[];
 }
 
 export interface ReportOutput {
@@ -44,7 +46,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
-    .use(remarkNarrativeMeta)
+    .use(remarkNarrativeMeta, { actors: input.actors ?? null })
     .use(remarkNoHtml)
     .use(remarkChart, { charts: input.charts, data: input.data, document: input.document })
     .use(remarkCite, { articleIds })
@@ -66,7 +68,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);
-  const meta = file.data.meta ?? { title: '', description: null };
+  const meta = file.data.meta ?? { title: '', description: null, home: null };
   const html = renderPage({
     title: meta.title,
     description: meta.description,

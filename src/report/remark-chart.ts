@@ -45,6 +45,8 @@ export default function remarkChart(options: RemarkChartOptions) {
         return;
       }
       if (!valid) return;
+      const unavailable = chart.unavailable?.(options.data) ?? null;
+      if (unavailable !== null) return fail(unavailable, 'chart-unavailable');
       const chartOptions = Object.fromEntries(Object.entries(attributes).filter(([key]) => key !== 'name')) as ChartOptions;
       const output = chart.render(options.data, chartOptions, options.document);
       parent.children[index] = chartFigure(`chart-${++count}-${name}`, output, chartOptions);

@@ -12,8 +12,9 @@ const reviewed = (row: object) => (row as { reviewed?: boolean }).reviewed === t
 export const STATS: Readonly<Record<string, (data: ChartData) => number>> = {
   articles: (d) => d.articles.length,
   figures: (d) => d.casualties.length,
-  reactions: (d) => d.reactions.filter((r) => r.actor !== 'Kazakhstan').length,
-  actors: (d) => new Set(d.reactions.filter((r) => r.actor !== 'Kazakhstan').map((r) => r.actor)).size,
+  // Reactions are other actors' positions: the story's home authorities' own statements are not counted.
+  reactions: (d) => d.reactions.filter((r) => r.actor !== d.story.home).length,
+  actors: (d) => new Set(d.reactions.filter((r) => r.actor !== d.story.home).map((r) => r.actor)).size,
   vague: (d) => d.casualties.filter((r) => r.qualifier === 'vague').length,
   retracted: (d) => d.casualties.filter((r) => r.status === 'retracted').length,
   'reviewed-figures': (d) => d.casualties.filter(reviewed).length,

@@ -8,6 +8,7 @@ import { locate, parseYamlWithPlaces, sortProblems } from '../datasets/review.ts
 import type { Place, ReviewProblem } from '../datasets/review.ts';
 import { expected } from './suggest.ts';
 import { yamlData } from '../datasets/yaml-data.ts';
+import { ARTICLE_ID, ARTICLE_ID_RULE } from '../datasets/schema.ts';
 
 export type TimelineProblem = ReviewProblem;
 
@@ -16,7 +17,7 @@ const FIELDS = {
   id: 'a short name, unique in the file',
   day: 'the day it happened, YYYY-MM-DD',
   text: 'what happened, in one line',
-  article: 'the id of the article it comes from, in quotes, such as "003"',
+  article: 'the id of the article it comes from, in quotes, such as "003" or "quake-01"',
   quote: 'words copied from the article',
   day_basis: 'how the day follows from the quote',
 } as const;
@@ -26,7 +27,7 @@ const eventSchema = z.strictObject({
   day: z.iso.date('a day written YYYY-MM-DD'),
   text: z.string().trim().min(1, 'what happened, in one line'),
   // An unquoted 000 reads as the number 0: say how to write it.
-  article: z.string('an article id in quotes, such as "003"').regex(/^\d{3}$/, 'an article id in quotes, such as "003"'),
+  article: z.string(`an article id in quotes: ${ARTICLE_ID_RULE}`).regex(ARTICLE_ID, `an article id: ${ARTICLE_ID_RULE}`),
   quote: z.string().trim().min(1, 'words copied from the article'),
   day_basis: z.string().trim().min(1, 'how the day follows from the quote'),
 });

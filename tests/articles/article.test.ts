@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeArticle, parseArticle } from '../../src/articles/article.ts';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS } from '../story.ts';
 
 // The texts as received, kept in the repository beside the articles made from them.
 const SOURCES = join(PATHS.articles, '../sources');
@@ -26,7 +26,7 @@ Body line two.
 
 describe('parseArticle', () => {
   it('reads the front matter and keeps the body verbatim, less the final newline', () => {
-    const { article, problems } = parseArticle(valid, 'data/articles/007.md');
+    const { article, problems } = parseArticle(valid, 'data/kazakhstan-unrest/articles/007.md');
     expect(problems).toEqual([]);
     expect(article?.meta).toEqual({
       id: '007', title: 'A title', outlet: null, url: null, published: '2022-01-06', published_basis: 'stated',

@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS, ROOT } from '../../src/cli/paths.ts';
-import { buildExplainer } from '../../src/cli/report.ts';
+import { PATHS, ROOT, storyConfig } from '../story.ts';
+import { buildExplainer } from '../../src/project/report.ts';
 import { launch } from './browser.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +20,7 @@ let url: string;
 let html: string;
 
 beforeAll(async () => {
-  ({ html } = await buildExplainer(PATHS.narrative, PATHS.derived));
+  ({ html } = await buildExplainer(await storyConfig(), PATHS.derived));
   dir = mkdtempSync(join(tmpdir(), 'newsbook-page-'));
   const file = join(dir, 'kazakhstan-unrest.html');
   writeFileSync(file, html);

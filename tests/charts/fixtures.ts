@@ -1,8 +1,8 @@
 // Small, fixed data for chart snapshots: every qualifier and status the
 // charts draw differently, and reactions with the home actor among them.
-// Written out here, not read from data/derived, so snapshots change only
+// Written out here, not read from data/kazakhstan-unrest/derived, so snapshots change only
 // when the charts do.
-import type { ChartData } from '../../src/charts/chart.ts';
+import type { ChartData, StoryContext } from '../../src/charts/chart.ts';
 import type { TimelineEvent } from '../../src/charts/timeline-events.ts';
 import type { ArticleRow, CasualtyRow, ReactionRow } from '../../src/datasets/schema.ts';
 
@@ -37,7 +37,22 @@ export const FIXTURE_EVENTS: readonly TimelineEvent[] = [
   { id: 'e4', day: '2022-01-06', text: 'From an article not in the data', article: 'zz', quote: 'nothing', day_basis: '—' },
 ];
 
+/** The story's settings as the first story has them: Kazakhstan at home, short names from the gazetteer. */
+export const FIXTURE_STORY: StoryContext = {
+  home: 'Kazakhstan',
+  homeAuthorities: 'the Kazakh authorities',
+  shortNames: new Map([
+    ['Collective Security Treaty Organization', 'CSTO'],
+    ['European Union', 'EU'],
+    ['United Nations', 'UN'],
+    ['United States', 'US'],
+    ['United Kingdom', 'UK'],
+  ]),
+  timelineFile: 'report/story.timeline.yaml',
+};
+
 export const FIXTURE: ChartData = {
+  story: FIXTURE_STORY,
   articles: [article('a', '2022-01-06', 'Wire A'), article('b', '2022-01-07', null), article('c', '2022-01-07', 'Daily C')],
   casualties: [
     casualty('a', '2022-01-05', 'killed', 'security_forces', 'at least eight', 8, 'at_least', 8, null),

@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
-import { STANCE_LABELS, shortActor } from '../../src/charts/labels.ts';
-import { HOME_ACTOR, reactions } from '../../src/charts/reactions.ts';
+import { STANCE_LABELS } from '../../src/charts/labels.ts';
+import { reactions } from '../../src/charts/reactions.ts';
+import { shortName } from '../../src/charts/chart.ts';
 import { compareRowIds } from '../../src/charts/panels.ts';
 import type { ReactionRow, Stance } from '../../src/datasets/schema.ts';
 import { FIXTURE } from './fixtures.ts';
 import { itMatchesItsSnapshots } from './snapshot.ts';
 import { itIsReadableOnAPhoneAndLabelledOnce, tooltips } from './svg.ts';
+
+const HOME_ACTOR = FIXTURE.story.home!;
+const shortActor = (actor: string) => shortName(FIXTURE.story, actor);
 
 let document: Document;
 beforeAll(async () => {

@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
-import { GROUP_LABELS, MEASURE_LABELS, STANCE_LABELS, formatDay, formatWeekday, shortActor } from '../../src/charts/labels.ts';
-import { HOME_ACTOR } from '../../src/charts/reactions.ts';
+import { GROUP_LABELS, MEASURE_LABELS, STANCE_LABELS, formatDay, formatWeekday } from '../../src/charts/labels.ts';
+import { shortName } from '../../src/charts/chart.ts';
 import { timeline } from '../../src/charts/timeline.ts';
 import type { Stance } from '../../src/datasets/schema.ts';
-import { FIXTURE } from './fixtures.ts';
+import { FIXTURE, FIXTURE_EVENTS } from './fixtures.ts';
 import { itMatchesItsSnapshots } from './snapshot.ts';
 import { fullText, itIsReadableOnAPhoneAndLabelledOnce, textTop, tooltips } from './svg.ts';
+
+const HOME_ACTOR = FIXTURE.story.home!;
+const shortActor = (actor: string) => shortName(FIXTURE.story, actor);
 
 let document: Document;
 beforeAll(async () => {
@@ -17,8 +20,8 @@ const output = () => timeline.render(FIXTURE, {}, document);
 
 // What the timeline should cover, worked out from the fixture.
 const known = new Set(FIXTURE.articles.map((a) => a.id));
-const events = FIXTURE.events.filter((e) => known.has(e.article));
-const strayEvents = FIXTURE.events.filter((e) => !known.has(e.article));
+const events = FIXTURE_EVENTS.filter((e) => known.has(e.article));
+const strayEvents = FIXTURE_EVENTS.filter((e) => !known.has(e.article));
 const tollRows = FIXTURE.casualties.filter((r) => r.as_of !== null && r.status !== 'retracted');
 const withdrawn = FIXTURE.casualties.filter((r) => r.status === 'retracted');
 const foreign = FIXTURE.reactions.filter((r) => r.actor !== HOME_ACTOR && r.as_of !== null);

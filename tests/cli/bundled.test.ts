@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/cli/paths.ts';
+import { PATHS, ROOT } from '../story.ts';
 
 const run = promisify(execFile);
 const CACHE = join(ROOT, 'node_modules/.cache/newsbook');
@@ -24,7 +24,7 @@ async function bundled(...args: string[]) {
 describe('scripts/bundled.mjs', () => {
   it('runs a command from one bundle of the current code, kept for the next run', async () => {
     const first = await bundled('check');
-    expect(first.output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles/);
+    expect(first.output).toMatch(/✔ 0 errors, \d+ warnings? in kazakhstan-unrest \(5 articles/);
     expect(first.code).toBe(0);
     // The command's, and the derive worker's beside it.
     const bundles = readdirSync(CACHE).filter((name) => /^check-[0-9a-f]{16}(?:\.worker)?\.mjs$/.test(name));
@@ -36,11 +36,11 @@ describe('scripts/bundled.mjs', () => {
   it('runs the derive on worker threads from their own bundle, giving the same datasets', async () => {
     const out = mkdtempSync(join(tmpdir(), 'newsbook-bundled-'));
     try {
-      const { code, output } = await bundled('derive', '--out', out, '--workers', '2');
+      const { code, output } = await bundled('derive', '--articles', PATHS.articles, '--review', PATHS.review, '--home', 'Kazakhstan', '--out', out, '--workers', '2');
       expect(output).toMatch(/✔ 5 articles → /);
       expect(code).toBe(0);
       for (const name of ['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json', 'manifest.json']) {
-        expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(ROOT, 'data/derived', name), 'utf8'));
+        expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(ROOT, 'data/kazakhstan-unrest/derived', name), 'utf8'));
       }
       const refused = await bundled('derive', '--out', out, '--workers', 'two');
       expect(refused.code).toBe(2);
@@ -51,9 +51,9 @@ describe('scripts/bundled.mjs', () => {
   }, 60_000);
 
   it("hands the command its arguments, and its errors and exit code to the caller", async () => {
-    const { code, output } = await bundled('check', '--narrative', 'no/such/story.md');
-    expect(code).toBe(1);
-    expect(output).toContain('no/such/story.md:1:1  error  Missing narrative');
+    const { code, output } = await bundled('check', 'no-such-story');
+    expect(code).toBe(2);
+    expect(output).toContain('✖ Unexpected story `no-such-story`: there is no report/no-such-story.md');
     expect(output).not.toMatch(/\n\s+at /);
   }, 60_000);
 });

@@ -1,20 +1,24 @@
 // `npm run check` as an editor runs it: a real process on a copy of the repository's inputs.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkFootnotesAndLinks } from '../../src/cli/check.ts';
-import { PATHS, ROOT } from '../../src/cli/paths.ts';
+import { checkFootnotesAndLinks } from '../../src/report/check-footnotes.ts';
+import { ROOT, STORY } from '../story.ts';
+import { copyWholeProject } from '../../src/bench/project-copy.ts';
+import { storyLayout } from '../../src/project/layout.ts';
+import type { StoryLayout } from '../../src/project/layout.ts';
 
 const run = promisify(execFile);
+/** A whole copy of the project (its code linked to the same libraries): the command runs there as in the repository. */
 let dir: string;
+/** The copy's first story. */
+let p: StoryLayout;
 
-async function check() {
-  const args = ['--articles', 'articles', '--derived', 'derived', '--review', 'review.yaml', '--narrative', 'story.md', '--timeline', 'timeline.yaml'];
+async function check(...stories: string[]) {
   try {
-    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), ...args], { cwd: dir });
+    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(dir, 'scripts/check.ts'), ...stories], { cwd: dir });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -22,21 +26,20 @@ async function check() {
   }
 }
 
-function snapshot(folder: string): Record<string, string> {
+/** What an editor or the derive writes: the stories' narratives and data. */
+function snapshot(root: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
-    if (statSync(join(folder, name)).isFile()) files[name] = readFileSync(join(folder, name), 'utf8');
+  for (const folder of ['report', 'data']) {
+    for (const name of readdirSync(join(root, folder), { recursive: true }).map(String).sort()) {
+      if (statSync(join(root, folder, name)).isFile()) files[join(folder, name)] = readFileSync(join(root, folder, name), 'utf8');
+    }
   }
   return files;
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'newsbook-check-'));
-  cpSync(PATHS.articles, join(dir, 'articles'), { recursive: true });
-  cpSync(PATHS.derived, join(dir, 'derived'), { recursive: true });
-  cpSync(PATHS.review, join(dir, 'review.yaml'));
-  cpSync(PATHS.narrative, join(dir, 'story.md'));
-  cpSync(PATHS.timeline, join(dir, 'timeline.yaml'));
+  dir = copyWholeProject();
+  p = storyLayout(dir, STORY);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,29 +47,29 @@ describe('npm run check', () => {
   it('passes on the repository as it is', async () => {
     const { code, output } = await check();
     expect(output).not.toContain('  error  ');
-    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in 5 articles, the datasets in derived, the gazetteer, the review file, the timeline and the narrative/);
+    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in kazakhstan-unrest \(5 articles, the datasets in data\/kazakhstan-unrest\/derived, the gazetteer, the review, the timeline and the story\)/);
     expect(code).toBe(0);
   }, 60_000);
 
   it('reports every problem of the narrative with its position, and exits 1', async () => {
-    const story = readFileSync(join(dir, 'story.md'), 'utf8');
-    writeFileSync(join(dir, 'story.md'), `${story}\n::map{name="almaty"}\n\nAs reported[^nope], see [the source](#article-009).\n\n[^unused]: Never referenced.\n`);
+    const story = readFileSync(p.narrative, 'utf8');
+    writeFileSync(p.narrative, `${story}\n::map{name="almaty"}\n\nAs reported[^nope], see [the source](#article-009).\n\n[^unused]: Never referenced.\n`);
     const lines = story.split('\n').length;
     const { code, output } = await check();
     expect(code).toBe(1);
-    expect(output).toContain(`story.md:${lines + 1}:1  error  Unexpected unknown directive \`::map\``);
-    expect(output).toContain(`story.md:${lines + 3}:12  error  Unexpected footnote reference \`[^nope]\` with no definition`);
-    expect(output).toContain(`story.md:${lines + 3}:25  error  Unexpected link to unknown article \`009\`, expected one of \`000\`, \`001\`, \`002\`, \`003\`, \`004\``);
-    expect(output).toContain(`story.md:${lines + 5}:1  warning  Unexpected footnote definition \`[^unused]\` that nothing references`);
+    expect(output).toContain(`kazakhstan-unrest.md:${lines + 1}:1  error  Unexpected unknown directive \`::map\``);
+    expect(output).toContain(`kazakhstan-unrest.md:${lines + 3}:12  error  Unexpected footnote reference \`[^nope]\` with no definition`);
+    expect(output).toContain(`kazakhstan-unrest.md:${lines + 3}:25  error  Unexpected link to unknown article \`009\`, expected one of \`000\`, \`001\`, \`002\`, \`003\`, \`004\``);
+    expect(output).toContain(`kazakhstan-unrest.md:${lines + 5}:1  warning  Unexpected footnote definition \`[^unused]\` that nothing references`);
     expect(output).toMatch(/✖ Cannot pass the check: 3 errors, \d+ warnings?/);
   }, 60_000);
 
   it('reports articles, datasets and review problems together, writing nothing', async () => {
-    writeFileSync(join(dir, 'articles', '005.md'), readFileSync(join(dir, 'articles', '004.md')));
-    const casualties = join(dir, 'derived', 'casualties.json');
+    writeFileSync(join(p.articles, '005.md'), readFileSync(join(p.articles, '004.md')));
+    const casualties = join(p.derived, 'casualties.json');
     writeFileSync(casualties, readFileSync(casualties, 'utf8').replace('"start": 458,', '"start": 459,').replace('"end": 624,', '"end": 625,'));
-    writeFileSync(join(dir, 'review.yaml'), 'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n');
-    const timeline = join(dir, 'timeline.yaml');
+    writeFileSync(p.review, 'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n');
+    const timeline = p.timeline;
     writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('in the city of Zhanazin', 'in the city of Zhanaozen'));
     const before = snapshot(dir);
     const { code, output } = await check();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PATHS, ROOT } from '../../src/cli/paths.ts';
+import { PATHS, ROOT } from '../story.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -39,7 +39,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run derive -- --articles DIR --out DIR', () => {
   it('derives any folder of articles into JSON and CSV datasets, and says everything is new', async () => {
-    const { code, output } = await derive('--articles', 'articles', '--out', 'fresh');
+    const { code, output } = await derive('--articles', 'articles', '--out', 'fresh', '--review', PATHS.review, '--home', 'Kazakhstan');
     expect(code).toBe(0);
     expect(output).toMatch(/✔ 5 articles → \d+ casualty figures, \d+ reactions in fresh \(review: 1 corrected, 0 confirmed, 0 rejected\); what changed: fresh\/CHANGES\.md/);
     expect(output).toMatch(/articles\/003\.md:\d+:1 {2}info {2}Cannot extract casualty figures from a passage in another language \(`ar`/);
@@ -56,7 +56,7 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
   it('prints and writes to CHANGES.md what changed since the datasets that were there', async () => {
     writeFileSync(article('005'), readFileSync(article('004'), 'utf8').replace('id: "004"', 'id: "005"'));
     unlinkSync(article('003'));
-    const { code, output } = await derive('--articles', 'articles', '--out', 'out');
+    const { code, output } = await derive('--articles', 'articles', '--out', 'out', '--review', PATHS.review, '--home', 'Kazakhstan');
     expect(code).toBe(0);
     expect(output).toMatch(/Changed since the previous derive: figures 2 new, 2 removed, 0 changed; reactions \d+ new, \d+ removed, 0 changed/);
     expect(output).toContain('  005  article new: 2 figures,');
@@ -68,7 +68,7 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     expect(changes).toContain('- new figure 005-c2 injured/security_forces 317 (exact, “317”)');
     expect(changes).toMatch(/\| injured \| all \| 2,000 \(“more than two thousand”, 002-c2\) \| 2,000 \(“more than two thousand”, 002-c2\) \| — \|/);
     // Deriving again changes nothing.
-    const again = await derive('--articles', 'articles', '--out', 'out');
+    const again = await derive('--articles', 'articles', '--out', 'out', '--review', PATHS.review, '--home', 'Kazakhstan');
     expect(again.output).toContain('No change in the figures or reactions since the previous derive');
     expect(readFileSync(join(dir, 'out', 'CHANGES.md'), 'utf8')).toContain('Nothing changed.');
   }, 90_000);
@@ -119,6 +119,14 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     for (const { output } of [missing, broken]) expect(output).not.toMatch(/\n\s+at |worker/i);
     expect(contents(join(dir, 'out'))).toEqual(before);
   }, 30_000);
+
+  it("uses no story's review or gazetteer additions unless given", async () => {
+    const { code, output } = await derive('--articles', 'articles', '--out', 'plain');
+    expect(code).toBe(0);
+    expect(output).toMatch(/✔ 5 articles → \d+ casualty figures, \d+ reactions in plain; what changed/);
+    expect(output).not.toContain('review:');
+    expect(readFileSync(join(dir, 'plain', 'casualties.csv'), 'utf8')).not.toContain(',true\n');
+  }, 60_000);
 
   it('refuses an unknown option with the ones it knows', async () => {
     const { code, output } = await derive('--article', 'articles');

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/synthetic.ts';
-import { derive } from '../../src/cli/derive.ts';
-import { extractInWorkers } from '../../src/cli/derive-workers.ts';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
-import type { Progress } from '../../src/cli/progress.ts';
+import { derive } from '../../src/project/derive.ts';
+import { extractInWorkers } from '../../src/project/derive-workers.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS, ROOT } from '../story.ts';
+import type { Progress } from '../../src/project/progress.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-workers-'));
 const articles = join(dir, 'articles');
@@ -32,7 +32,7 @@ const files = (out: string) => new Map(readdirSync(out).sort().map((name) => [na
 
 describe('derive on worker threads', () => {
   it('writes byte for byte what the in-process derive writes, with the same messages and a tick per article', async () => {
-    const options = (out: string) => ({ articles, out: join(dir, out), gazetteer: PATHS.gazetteer, review: PATHS.review });
+    const options = (out: string) => ({ articles, out: join(dir, out), code: ROOT, gazetteers: [PATHS.gazetteer], review: PATHS.review, home: 'Kazakhstan' });
     const alone = counting();
     const single = await derive(options('single'), { progress: alone.progress, workers: 1 });
     const pooled = counting();
@@ -48,6 +48,6 @@ describe('derive on worker threads', () => {
   it('fails, stopping every worker, when a worker cannot start', async () => {
     const { articles: loaded } = await loadArticles(articles);
     const broken = { text: 'actors: [', path: 'broken-gazetteer.yaml' };
-    await expect(extractInWorkers(loaded.slice(0, 4), broken, 2)).rejects.toThrow();
+    await expect(extractInWorkers(loaded.slice(0, 4), { gazetteers: [broken], home: null }, 2)).rejects.toThrow();
   }, 30_000);
 });

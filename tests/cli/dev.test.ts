@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS, ROOT } from '../../src/cli/paths.ts';
-import { derive } from '../../src/cli/derive.ts';
-import { buildExplainer } from '../../src/cli/report.ts';
+import { PATHS, ROOT, STORY, storyConfig } from '../story.ts';
+import { copyWholeProject } from '../../src/bench/project-copy.ts';
+import { storyDeriveOptions } from '../../src/project/derive-inputs.ts';
+import { derive } from '../../src/project/derive.ts';
+import { buildExplainer } from '../../src/project/report.ts';
 import { takeEvents } from '../../src/dev/event-stream.ts';
-import { devPaths } from '../../src/dev/paths.ts';
 import { DevProject } from '../../src/dev/project.ts';
 import { listen, startDevServer } from '../../src/dev/server.ts';
 import type { DevServer, RebuildEvent } from '../../src/dev/server.ts';
@@ -123,8 +124,8 @@ beforeAll(async () => {
   dir = copyProject();
   narrative = join(dir, 'report/kazakhstan-unrest.md');
   original = readFileSync(narrative, 'utf8');
-  outputsBefore = { derived: listing(join(dir, 'data/derived')), dist: listing(join(dir, 'report/dist')) };
-  server = await startDevServer({ port: 0, root: dir, log: { log: (l) => lines.push(l), error: (l) => lines.push(l) } });
+  outputsBefore = { derived: listing(join(dir, 'data/kazakhstan-unrest/derived')), dist: listing(join(dir, 'report/dist')) };
+  server = await startDevServer({ port: 0, config: await storyConfig(dir), log: { log: (l) => lines.push(l), error: (l) => lines.push(l) } });
 }, 120_000);
 
 afterAll(async () => {
@@ -154,12 +155,12 @@ describe('npm run dev: the live preview', () => {
   });
 
   it('never puts the reload script in the built file, and writes nothing itself', async () => {
-    const { html } = await buildExplainer(narrative, join(dir, 'data/derived'));
+    const { html } = await buildExplainer(await storyConfig(dir), join(dir, 'data/kazakhstan-unrest/derived'));
     expect(html).not.toContain('__newsbook');
     expect(html).not.toContain('connect-src');
     const built = join(PATHS.dist, PATHS.output);
     if (existsSync(built)) expect(readFileSync(built, 'utf8')).not.toContain('__newsbook');
-    expect(listing(join(dir, 'data/derived'))).toEqual(outputsBefore.derived);
+    expect(listing(join(dir, 'data/kazakhstan-unrest/derived'))).toEqual(outputsBefore.derived);
     expect(listing(join(dir, 'report/dist'))).toEqual(outputsBefore.dist);
   });
 
@@ -217,17 +218,17 @@ describe('npm run dev: the live preview', () => {
   });
 
   it('re-derives only the edited article, renumbering only its ids', async () => {
-    const before = server.project.data;
+    const before = (await server.project.currentData());
     const others = (rows: readonly { id: string; article: string }[]) => rows.filter((r) => r.article !== '002');
-    const article = join(dir, 'data/articles/002.md');
+    const article = join(dir, 'data/kazakhstan-unrest/articles/002.md');
     const text = readFileSync(article, 'utf8');
     const sentence = 'Police said at least 17 protesters were killed in Aktobe on Thursday.';
     const rebuilt = nextRebuild();
     writeFileSync(article, `${text.trimEnd()}\n\n${sentence}\n`);
     const event = await rebuilt;
-    expect(event).toMatchObject({ kind: 'article', changed: ['data/articles/002.md'], derived: ['002'], reactions: [], ok: true, rendered: true });
+    expect(event).toMatchObject({ kind: 'article', changed: ['data/kazakhstan-unrest/articles/002.md'], derived: ['002'], reactions: [], ok: true, rendered: true });
     expect(event.charts.rendered).toBeGreaterThan(0);
-    const after = server.project.data;
+    const after = (await server.project.currentData());
     const mine = after.casualties.filter((r) => r.article === '002');
     expect(mine.some((r) => r.quote === sentence && r.value === 17)).toBe(true);
     expect(mine.map((r) => r.id)).toEqual(mine.map((_, i) => `002-c${i + 1}`));
@@ -236,28 +237,28 @@ describe('npm run dev: the live preview', () => {
     others(after.casualties).forEach((row, i) => expect(row).toBe(others(before.casualties)[i]));
     others(after.reactions).forEach((row, i) => expect(row).toBe(others(before.reactions)[i]));
     const charts = original.match(/^::chart\{/gm)?.length;
-    expect(lines.at(-1)).toMatch(new RegExp(`^↻ data/articles/002\\.md changed → re-derived article 002, page rebuilt \\(charts: ${charts} drawn, 0 cached\\) in \\d+ ms$`));
+    expect(lines.at(-1)).toMatch(new RegExp(`^↻ data/kazakhstan-unrest/articles/002\\.md changed → re-derived article 002, page rebuilt \\(charts: ${charts} drawn, 0 cached\\) in \\d+ ms$`));
 
     // Broken front matter: an overlay naming the file, line and column; the last rows stay.
     const failed = nextRebuild();
     writeFileSync(article, text.replace('published: 2022-01-07', 'published: 7 January'));
     expect((await failed).ok).toBe(false);
     const overlay = OVERLAY.exec(await page())?.[0] ?? '';
-    expect(overlay).toMatch(/<code>data\/articles\/002\.md:6:12<\/code> <strong>error<\/strong> Unexpected value &quot;7 January&quot; for field `published`/);
-    expect(server.project.data.casualties.some((r) => r.quote === sentence)).toBe(true);
+    expect(overlay).toMatch(/<code>data\/kazakhstan-unrest\/articles\/002\.md:6:12<\/code> <strong>error<\/strong> Unexpected value &quot;7 January&quot; for field `published`/);
+    expect((await server.project.currentData()).casualties.some((r) => r.quote === sentence)).toBe(true);
 
     const fixed = nextRebuild();
     writeFileSync(article, text);
     expect(await fixed).toMatchObject({ ok: true, derived: ['002'] });
     expect(await page()).not.toMatch(OVERLAY);
-    expect(server.project.data.casualties.some((r) => r.quote === sentence)).toBe(false);
-    expect(others(server.project.data.casualties)).toEqual(others(before.casualties));
+    expect((await server.project.currentData()).casualties.some((r) => r.quote === sentence)).toBe(false);
+    expect(others((await server.project.currentData()).casualties)).toEqual(others(before.casualties));
   }, 60_000);
 
   it('applies an edited review to the article it names only, shows a broken one, and recovers', async () => {
-    const reviewPath = join(dir, 'data/review.yaml');
+    const reviewPath = join(dir, 'data/kazakhstan-unrest/review.yaml');
     const text = readFileSync(reviewPath, 'utf8');
-    const target = server.project.data.casualties.find((r) => r.article === '002' && r.reviewed !== true);
+    const target = (await server.project.currentData()).casualties.find((r) => r.article === '002' && r.reviewed !== true);
     expect(target).toBeDefined();
     const entry = (extra = '') =>
       `\n  - article: "002"\n    quote: ${JSON.stringify(target!.quote)}\n    phrase: ${JSON.stringify(target!.phrase)}\n    measure: ${target!.measure}\n    group: ${target!.group}\n${extra}    reject: true\n    note: a test\n`;
@@ -267,39 +268,39 @@ describe('npm run dev: the live preview', () => {
     const rejected = nextRebuild();
     writeFileSync(reviewPath, withEntry());
     const event = await rejected;
-    expect(event).toMatchObject({ kind: 'review', changed: ['data/review.yaml'], ok: true, rendered: true });
+    expect(event).toMatchObject({ kind: 'review', changed: ['data/kazakhstan-unrest/review.yaml'], ok: true, rendered: true });
     expect([...event.derived, ...event.reviewed]).toEqual(['002']);
-    expect(server.project.data.casualties.some((r) => r.id === target!.id)).toBe(false);
+    expect((await server.project.currentData()).casualties.some((r) => r.id === target!.id)).toBe(false);
 
     const failed = nextRebuild();
     writeFileSync(reviewPath, withEntry('    colour: red\n'));
     expect((await failed).ok).toBe(false);
     const line = withEntry('    colour: red\n').split('\n').findIndex((l) => l.startsWith('    colour:')) + 1;
-    expect(OVERLAY.exec(await page())?.[0]).toContain(`<code>data/review.yaml:${line}:5</code> <strong>error</strong> Unexpected field \`colour\``);
+    expect(OVERLAY.exec(await page())?.[0]).toContain(`<code>data/kazakhstan-unrest/review.yaml:${line}:5</code> <strong>error</strong> Unexpected field \`colour\``);
     // The last good review stays applied meanwhile.
-    expect(server.project.data.casualties.some((r) => r.id === target!.id)).toBe(false);
+    expect((await server.project.currentData()).casualties.some((r) => r.id === target!.id)).toBe(false);
 
     const fixed = nextRebuild();
     writeFileSync(reviewPath, text);
     expect(await fixed).toMatchObject({ ok: true, kind: 'review' });
     expect(await page()).not.toMatch(OVERLAY);
-    expect(server.project.data.casualties.some((r) => r.id === target!.id)).toBe(true);
+    expect((await server.project.currentData()).casualties.some((r) => r.id === target!.id)).toBe(true);
   }, 60_000);
 
-  it('redraws the timeline when report/timeline.yaml changes, without deriving, and shows a broken one', async () => {
-    const timeline = join(dir, 'report/timeline.yaml');
+  it('redraws the timeline when report/kazakhstan-unrest.timeline.yaml changes, without deriving, and shows a broken one', async () => {
+    const timeline = join(dir, 'report/kazakhstan-unrest.timeline.yaml');
     const text = readFileSync(timeline, 'utf8');
     const renamed = text.replace('A crowd occupies Almaty airport', 'A crowd takes Almaty airport');
     const rebuilt = nextRebuild();
     writeFileSync(timeline, renamed);
-    expect(await rebuilt).toMatchObject({ kind: 'timeline', changed: ['report/timeline.yaml'], derived: [], reactions: [], ok: true });
-    expect(server.project.data.events.map((e) => e.text)).toContain('A crowd takes Almaty airport');
+    expect(await rebuilt).toMatchObject({ kind: 'timeline', changed: ['report/kazakhstan-unrest.timeline.yaml'], derived: [], reactions: [], ok: true });
+    expect((await server.project.currentData()).events?.map((e) => e.text)).toContain('A crowd takes Almaty airport');
     expect(await page()).toContain('A crowd takes Almaty airport');
 
     const failed = nextRebuild();
     writeFileSync(timeline, renamed.replace('a crowd occupied the airport', 'a crowd seized the airport'));
     expect((await failed).ok).toBe(false);
-    expect(OVERLAY.exec(await page())?.[0]).toMatch(/<code>report\/timeline\.yaml:\d+:5<\/code> <strong>error<\/strong> Unexpected quote in event e6/);
+    expect(OVERLAY.exec(await page())?.[0]).toMatch(/<code>report\/kazakhstan-unrest\.timeline\.yaml:\d+:5<\/code> <strong>error<\/strong> Unexpected quote in event e6/);
 
     const fixed = nextRebuild();
     writeFileSync(timeline, text);
@@ -309,12 +310,12 @@ describe('npm run dev: the live preview', () => {
 
   it('re-derives the reactions of every article, and nothing else, when the gazetteer changes', async () => {
     const gazetteer = join(dir, 'data/gazetteer.yaml');
-    const casualties = server.project.data.casualties;
+    const casualties = (await server.project.currentData()).casualties;
     const rebuilt = nextRebuild();
     writeFileSync(gazetteer, `${readFileSync(gazetteer, 'utf8')}\n# an editor's note\n`);
     const event = await rebuilt;
     expect(event).toMatchObject({ kind: 'gazetteer', derived: [], reactions: ['000', '001', '002', '003', '004'], ok: true });
-    expect(server.project.data.casualties).toEqual(casualties);
+    expect((await server.project.currentData()).casualties).toEqual(casualties);
   }, 60_000);
 
   it('takes a burst of writes as one save', async () => {
@@ -334,27 +335,27 @@ describe('npm run dev: the live preview', () => {
 });
 
 describe('npm run dev: starting from up-to-date datasets', () => {
-  it('reads data/derived instead of extracting, and still re-applies an edited review', async () => {
+  it('reads data/kazakhstan-unrest/derived instead of extracting, and still re-applies an edited review', async () => {
     const root = copyProject();
     try {
-      const paths = devPaths(root);
+      const paths = await storyConfig(root);
       // What `npm run report` leaves behind: datasets whose manifest matches the inputs.
-      await derive({ articles: paths.articles, out: paths.derived, gazetteer: paths.gazetteer, review: paths.review }, { progress: () => ({ tick() {}, done() {} }) });
+      await derive(storyDeriveOptions(paths), { progress: () => ({ tick() {}, done() {} }) });
       const project = new DevProject(paths);
       await project.load();
       expect(project.startedFrom).toBe('derived');
       expect((await project.render()).ok).toBe(true);
-      const target = project.data.casualties.find((r) => r.article === '001' && r.reviewed !== true)!;
+      const target = (await project.currentData()).casualties.find((r) => r.article === '001' && r.reviewed !== true)!;
       const text = readFileSync(paths.review, 'utf8');
       const reject = `casualties:\n  - article: "001"\n    quote: ${JSON.stringify(target.quote)}\n    phrase: ${JSON.stringify(target.phrase)}\n    measure: ${target.measure}\n    group: ${target.group}\n    reject: true\n`;
       writeFileSync(paths.review, text.replace(/^casualties:\n/m, reject));
       const update = await project.update([paths.review]);
       // Rows read from disk carry the old review: that article alone is derived again.
       expect(update).toMatchObject({ kinds: ['review'], derived: ['001'], reviewed: [] });
-      expect(project.data.casualties.some((r) => r.id === target.id)).toBe(false);
+      expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(false);
       writeFileSync(paths.review, text);
       expect(await project.update([paths.review])).toMatchObject({ derived: [], reviewed: ['001'] });
-      expect(project.data.casualties.some((r) => r.id === target.id)).toBe(true);
+      expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(true);
       expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -385,14 +386,14 @@ describe('npm run dev: ports', () => {
   });
 
   it('refuses a busy port asked for with --port, clearly, before any work', async () => {
-    await expect(startDevServer({ port: busyPort, strictPort: true, root: dir })).rejects.toThrow(
+    await expect(startDevServer({ port: busyPort, strictPort: true, config: await storyConfig(dir) })).rejects.toThrow(
       `Cannot serve on port ${busyPort}: it is busy (another dev server?). Choose another with \`--port N\`, or leave out --port to take the next free one`,
     );
   });
 
   it('exits non-zero from the command line, with the message and no stack trace', async () => {
     const run = promisify(execFile);
-    const error = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/dev.ts'), '--port', String(busyPort), '--root', dir], { cwd: dir, timeout: 60_000 }).then(
+    const error = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/dev.ts'), '--port', String(busyPort)], { cwd: ROOT, timeout: 60_000 }).then(
       () => null,
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
@@ -469,36 +470,62 @@ describe('npm run dev: close()', () => {
 });
 
 describe('npm run dev: the command', () => {
-  it('starts, serves the page and stops on Ctrl-C with exit code 0, leaving no process behind', async () => {
-    const root = copyProject();
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/dev.ts'), '--port', '0', '--root', root], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Starts `command` in a whole copy of the project and resolves with the preview's address once it serves. */
+  function startIn(root: string, command: string, args: string[]) {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 90_000);
+      const check = () => {
+        const match = /newsbook dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (match && output.includes('✔ ready in')) {
+          clearTimeout(timer);
+          child.stdout.off('data', check);
+          resolve(match[1]!);
+        }
+      };
+      child.stdout.on('data', check);
+      void exited.then(() => reject(new Error(`exited early:\n${output}`)));
+    });
+    return { child, exited, url };
+  }
+
+  /** Neither the supervisor nor the server it ran is left running, nor listening. */
+  async function expectNothingLeft(root: string, url: string) {
+    // A process may take a moment to go once its parent has.
+    const answers = () => fetch(url).then(() => true, () => false);
+    for (let i = 0; i < 40 && (await answers()); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 40 && execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(root); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(root);
+    await expect(fetch(url)).rejects.toThrow();
+  }
+
+  it('starts, serves the page and stops on Ctrl-C with exit code 0, leaving no process behind', async () => {
+    const root = copyWholeProject();
+    const { child, exited, url } = startIn(root, join(ROOT, 'node_modules/.bin/tsx'), [join(root, 'scripts/dev.ts'), '--port', '0']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 90_000);
-        const check = () => {
-          const match = /newsbook dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-          if (match && output.includes('✔ ready in')) {
-            clearTimeout(timer);
-            child.stdout.off('data', check);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', check);
-        void exited.then(() => reject(new Error(`exited early:\n${output}`)));
-      });
-      const res = await fetch(url);
+      const res = await fetch(await url);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('/__newsbook/client.js');
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      await expect(fetch(url)).rejects.toThrow();
-      // Neither the supervisor nor the server it ran is left running.
-      const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-      expect(processes).not.toContain(root);
+      await expectNothingLeft(root, await url);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops with npm: %s to `npm run dev` leaves nothing listening', async (signal) => {
+    const root = copyWholeProject();
+    const { child, url } = startIn(root, 'npm', ['run', '--silent', 'dev', '--', STORY, '--port', '0']);
+    try {
+      expect((await fetch(await url)).status).toBe(200);
+      child.kill(signal);
+      await expectNothingLeft(root, await url);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(root, { recursive: true, force: true });

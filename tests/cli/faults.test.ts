@@ -1,5 +1,5 @@
 // Faults (issue 7): a build that fails at any stage leaves the previous
-// datasets (data/derived) and page (report/dist) exactly as they were, byte
+// datasets (data/kazakhstan-unrest/derived) and page (report/dist) exactly as they were, byte
 // for byte, with no temporary file left behind. Each test copies a small
 // project (the seed articles, gazetteer and review, a narrative, and the
 // outputs of a good build) into a temporary folder, injects one failure and
@@ -21,16 +21,18 @@ import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartDefinition } from '../../src/charts/chart.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
-import type { DeriveOptions } from '../../src/cli/derive-inputs.ts';
-import { derive } from '../../src/cli/derive.ts';
-import type { DeriveEffects } from '../../src/cli/derive.ts';
-import { CliError } from '../../src/cli/errors.ts';
-import { NODE_FS, writeFileGroupsAtomically, writeFilesAtomically } from '../../src/cli/files.ts';
-import type { WriteFs } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
-import { report, STAGING_PREFIX } from '../../src/cli/report.ts';
-import type { ReportEffects, ReportOptions } from '../../src/cli/report.ts';
-import type { Console } from '../../src/cli/run.ts';
+import type { DeriveOptions } from '../../src/project/derive-inputs.ts';
+import { derive } from '../../src/project/derive.ts';
+import type { DeriveEffects } from '../../src/project/derive.ts';
+import { CliError } from '../../src/project/errors.ts';
+import { NODE_FS, writeFileGroupsAtomically, writeFilesAtomically } from '../../src/project/files.ts';
+import type { WriteFs } from '../../src/project/files.ts';
+import { PATHS, ROOT, STORY, storyConfig } from '../story.ts';
+import { reportStory } from '../../src/project/report.ts';
+import type { ReportEffects } from '../../src/project/report.ts';
+import type { StoryConfig } from '../../src/project/config.ts';
+import { projectLayout, storyLayout } from '../../src/project/layout.ts';
+import type { Console } from '../../src/project/console.ts';
 
 // ------------------------------------------------------------ node:fs/promises, failing on demand
 
@@ -91,28 +93,20 @@ Officials reported :count{measure="arrested" pick="max"} arrests.
 One of the sources :cite[000].
 `;
 
-const OUTPUT = 'kazakhstan-unrest.html';
+const OUTPUT = storyLayout(ROOT, STORY).output;
 
 function layout(root: string) {
-  return {
-    articles: join(root, 'data/articles'),
-    gazetteer: join(root, 'data/gazetteer.yaml'),
-    review: join(root, 'data/review.yaml'),
-    derived: join(root, 'data/derived'),
-    narrative: join(root, 'report/kazakhstan-unrest.md'),
-    timeline: join(root, 'report/timeline.yaml'),
-    dist: join(root, 'report/dist'),
-  };
+  return { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer };
 }
 
 function deriveOptions(root: string): DeriveOptions {
   const p = layout(root);
-  return { articles: p.articles, out: p.derived, gazetteer: p.gazetteer, review: p.review };
+  return { code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], review: p.review, home: 'Kazakhstan' };
 }
 
-function reportOptions(root: string): ReportOptions {
-  const p = layout(root);
-  return { derive: deriveOptions(root), narrative: p.narrative, timeline: p.timeline, dist: p.dist, output: OUTPUT };
+/** The story as `npm run report` resolves it in the copy at `root` (the code stays this repository's). */
+function reportConfig(root: string): Promise<StoryConfig> {
+  return storyConfig(root);
 }
 
 /** Every file under `root` with a hash of its bytes: what "exactly as they were" is compared against. */
@@ -133,7 +127,9 @@ function snapshot(root: string): Record<string, string> {
   return files;
 }
 
-const stagingFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(STAGING_PREFIX)).sort();
+/** The staging folders of the copy under test: given to the report through its effects, so that no other run's can be counted. */
+const stagingOf = (root: string) => `${root}.staging`;
+const stagingFolders = () => (existsSync(stagingOf(dir)) ? readdirSync(stagingOf(dir)).sort() : []);
 
 let template: string;
 let dir: string;
@@ -149,11 +145,14 @@ beforeAll(async () => {
   writeFileSync(t.narrative, NARRATIVE);
   // The outputs of a good build: what every failing build below must leave as they are.
   await derive(deriveOptions(template), { progress: () => ({ tick() {}, done() {} }) });
-  await report(reportOptions(template), quiet);
+  await reportStory(await reportConfig(template), quiet, { staging: stagingOf(template) });
   expect(existsSync(join(t.dist, OUTPUT))).toBe(true);
 }, 120_000);
 
-afterAll(() => rmSync(template, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(template, { recursive: true, force: true });
+  rmSync(stagingOf(template), { recursive: true, force: true });
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'newsbook-faults-'));
@@ -165,6 +164,7 @@ beforeEach(() => {
 afterEach(() => {
   arm('rename', 0);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(stagingOf(dir), { recursive: true, force: true });
 });
 
 // ------------------------------------------------------------ the faults
@@ -227,7 +227,7 @@ async function expectFailureLeavesAll(build: () => Promise<unknown>, message?: R
   expect(stagingFolders()).toEqual(staging);
 }
 
-describe('a failing `npm run derive` leaves data/derived as it was', () => {
+describe('a failing `npm run derive` leaves data/kazakhstan-unrest/derived as it was', () => {
   const run = (effects: DeriveEffects = extractionThrows()) => derive(deriveOptions(dir), effects);
   const noProgress = { progress: () => ({ tick() {}, done() {} }) };
 
@@ -236,7 +236,7 @@ describe('a failing `npm run derive` leaves data/derived as it was', () => {
     const before = snapshot(dir);
     await derive(deriveOptions(dir), noProgress);
     const after = snapshot(dir);
-    expect(after['data/derived/casualties.json']).not.toBe(before['data/derived/casualties.json']);
+    expect(after['data/kazakhstan-unrest/derived/casualties.json']).not.toBe(before['data/kazakhstan-unrest/derived/casualties.json']);
     expect(Object.keys(after)).toEqual(Object.keys(before));
   }, 60_000);
 
@@ -283,8 +283,8 @@ describe('a failing `npm run derive` leaves data/derived as it was', () => {
 describe.each([
   ['the datasets are up to date', false],
   ['an article changed, so the datasets are derived again first', true],
-] as const)('a failing `npm run report` leaves data/derived and report/dist as they were, when %s', (_, stale) => {
-  const build = (effects: ReportEffects = {}) => report(reportOptions(dir), quiet, effects);
+] as const)('a failing `npm run report` leaves data/kazakhstan-unrest/derived and report/dist as they were, when %s', (_, stale) => {
+  const build = async (effects: ReportEffects = {}) => reportStory(await reportConfig(dir), quiet, { staging: stagingOf(dir), ...effects });
   beforeEach(() => {
     if (stale) changeAnArticle();
   });
@@ -296,7 +296,7 @@ describe.each([
     expect(Object.keys(after)).toEqual(Object.keys(before));
     const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
     if (stale) {
-      expect(changed).toContain('data/derived/casualties.json');
+      expect(changed).toContain('data/kazakhstan-unrest/derived/casualties.json');
       expect(changed).toContain('report/dist/kazakhstan-unrest.html');
     } else {
       expect(changed).toEqual([]);
@@ -343,9 +343,10 @@ describe.each([
     await expectFailureLeavesAll(() => build(), /narrative has errors/);
   }, 60_000);
 
-  it('the Markdown build: a narrative that is missing', async () => {
+  it('the Markdown build: a narrative that goes missing once the story is resolved', async () => {
+    const config = await reportConfig(dir);
     rmSync(p.narrative);
-    await expectFailureLeavesAll(() => build(), /Cannot read the narrative/);
+    await expectFailureLeavesAll(() => reportStory(config, quiet, { staging: stagingOf(dir) }), /Cannot read the narrative/);
   }, 60_000);
 
   // The one write: the page, after the 8 dataset files when they were derived again.

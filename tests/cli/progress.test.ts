@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.ts';
+import { createProgress } from '../../src/project/progress.ts';
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
-import { loadGazetteer, loadReview } from '../../src/cli/derive.ts';
-import { DEFAULT_DERIVE_OPTIONS, deriveFingerprint } from '../../src/cli/derive-inputs.ts';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadGazetteer, loadReview } from '../../src/project/derive.ts';
+import { deriveFingerprint, storyDeriveOptions } from '../../src/project/derive-inputs.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS, storyConfig } from '../story.ts';
 import { deriveDatasets } from '../../src/datasets/derive.ts';
+import { withHome } from '../../src/extract/gazetteer.ts';
 import { MANIFEST, parseManifest } from '../../src/datasets/fingerprint.ts';
 import { toCsv } from '../../src/datasets/csv.ts';
 import { DATASETS } from '../../src/datasets/schema.ts';
@@ -21,9 +22,9 @@ beforeAll(async () => {
   ({ articles } = await loadArticles(PATHS.articles));
 });
 
-describe('data/derived', () => {
+describe('data/kazakhstan-unrest/derived', () => {
   it('is what the extraction code derives from the articles today, with the review applied (run `npm run derive` if not)', async () => {
-    const derived = deriveDatasets(articles, await loadGazetteer(PATHS.gazetteer), { review: await loadReview(PATHS.review) });
+    const derived = deriveDatasets(articles, withHome(await loadGazetteer([PATHS.gazetteer]), 'Kazakhstan'), { review: await loadReview(PATHS.review) });
     expect(derived.reviewProblems).toEqual([]);
     for (const [name, content] of serializeDatasets(derived.datasets)) {
       expect(committed(name), `${name} is out of date: run \`npm run derive\``).toBe(content);
@@ -34,14 +35,14 @@ describe('data/derived', () => {
     const casualties = parseDataset('casualties', committed('casualties.json'), 'casualties.json');
     expect(committed('casualties.csv').split('\n')[0]).toMatch(/,reviewed$/);
     expect(committed('reactions.csv').split('\n')[0]).toMatch(/,reviewed$/);
-    // data/review.yaml corrects the date of 002's "dozens of the attackers were eliminated".
+    // data/kazakhstan-unrest/review.yaml corrects the date of 002's "dozens of the attackers were eliminated".
     expect(casualties.find((r) => r.quote.includes('dozens of the attackers were eliminated'))).toMatchObject({ as_of: '2022-01-06', reviewed: true });
     expect(casualties.filter((r) => r.reviewed)).toHaveLength(1);
   });
 
   it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
     const manifest = parseManifest(committed(MANIFEST));
-    expect(manifest?.inputs).toBe(await deriveFingerprint(DEFAULT_DERIVE_OPTIONS));
+    expect(manifest?.inputs).toBe(await deriveFingerprint(storyDeriveOptions(await storyConfig())));
   });
 
   it('is written exactly as JSON.stringify(rows, null, 2) and toCsv write it (the writer frames rows itself, for speed)', () => {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS } from '../story.ts';
 import { deriveDatasets, sortArticles } from '../../src/datasets/derive.ts';
 import { assemblePrepared, packForPosting, prepareArticle, prepareRows, unpackPosted } from '../../src/datasets/prepare.ts';
 import type { PreparedArticle } from '../../src/datasets/prepare.ts';

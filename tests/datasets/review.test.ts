@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PATHS } from '../../src/cli/paths.ts';
+import { PATHS } from '../story.ts';
 import { describe, expect, it } from 'vitest';
 import { applyReview, checkReviewQuotes, parseReview } from '../../src/datasets/review.ts';
 import type { Review } from '../../src/datasets/review.ts';
@@ -120,11 +120,11 @@ describe('applyReview', () => {
   });
 });
 
-describe('data/review.yaml', () => {
+describe('data/kazakhstan-unrest/review.yaml', () => {
   it('is valid, and every entry quotes its article', async () => {
     const { review: committed, problems } = parseReview(readFileSync(PATHS.review, 'utf8'));
     expect(problems).toEqual([]);
-    const { loadArticles } = await import('../../src/cli/files.ts');
+    const { loadArticles } = await import('../../src/project/files.ts');
     const { articles } = await loadArticles(PATHS.articles);
     expect(checkReviewQuotes(committed, new Map(articles.map((a) => [a.meta.id, a.body])))).toEqual([]);
     for (const entry of [...committed.casualties, ...committed.reactions]) expect(entry.note, `entry at line ${entry.place.line}`).not.toBeNull();

@@ -1,7 +1,7 @@
 // Who gave a figure, as wire copy credits it: the source named in the
 // sentence, the one a relay cites, or the last one named for "she added".
 import { describe, expect, it } from 'vitest';
-import { findAttribution, normalize } from '../../src/extract/attribution.ts';
+import { findAttribution, homeOffice, normalize } from '../../src/extract/attribution.ts';
 
 const source = (sentence: string, earlier: string | readonly string[] | null = null) => findAttribution(sentence, earlier).source;
 
@@ -73,15 +73,32 @@ describe('findAttribution: a source referred back to', () => {
   });
 });
 
+describe('homeOffice', () => {
+  const home = ['Kazakhstan', 'Kazakh', 'Kazakhstani'];
+  it.each([
+    ['Kazakh Interior Ministry', 'Interior Ministry'],
+    ['Kazakhstan’s Health Ministry', 'Health Ministry'],
+    ['Kazakh police', 'police'],
+    ['Kazakhstani National Guard', 'National Guard'],
+    ['Russian Defence Ministry', 'Russian Defence Ministry'],
+    ['Kazakh authorities', 'Kazakh authorities'],
+  ])('the story at home in Kazakhstan: %s → %s', (raw, expected) => {
+    expect(homeOffice({ source: raw, named: raw }, home)).toEqual({ source: expected, named: expected });
+  });
+
+  it('leaves every name as it is in a story without a home', () => {
+    expect(homeOffice({ source: 'Kazakh Interior Ministry', named: null }, [])).toEqual({ source: 'Kazakh Interior Ministry', named: null });
+  });
+});
+
 describe('normalize', () => {
   it.each([
     ['the Ministry of the Interior', 'Interior Ministry'],
     ['Ministry of Internal Affairs', 'Interior Ministry'],
-    ['the Kazakh Interior Ministry', 'Interior Ministry'],
-    ['Kazakhstan’s Health Ministry', 'Health Ministry'],
+    ['the Kazakh Interior Ministry', 'Kazakh Interior Ministry'],
     ['the health ministry', 'Health Ministry'],
     ['the country’s health ministry', 'Health Ministry'],
-    ['Kazakh police spokesman Saltanat Azirbek', 'police'],
+    ['Kazakh police spokesman Saltanat Azirbek', 'Kazakh police'],
     ['the Interior Ministry’s press service', 'Interior Ministry'],
     ['local police chief Kanat Taimerdenov', 'local police'],
     ['Deputy Health Minister Ajer Ghinat', 'Deputy Health Minister'],

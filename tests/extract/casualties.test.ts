@@ -688,9 +688,10 @@ describe('attribution', () => {
     ]);
   });
 
-  it('"Kazakh police spokesman <name>" → police', () => {
+  it('"Kazakh police spokesman <name>" → police, in a story at home in Kazakhstan', () => {
     const body = 'Kazakh police spokesman Saltanat Azirbek told state television that dozens of attackers were liquidated.';
-    expect(extract(body)).toMatchObject([{ attribution: 'police', group: 'protesters' }]);
+    expect(extractCasualties({ id: 't', body, published: PUBLISHED, home: ['Kazakhstan', 'Kazakh'] }).rows).toMatchObject([{ attribution: 'police', group: 'protesters' }]);
+    expect(extract(body)).toMatchObject([{ attribution: 'Kazakh police' }]);
   });
 
   it('no source named → null', () => {

@@ -268,7 +268,7 @@ describe('resolveAsOf', () => {
 
 describe('resolveAsOf over the real articles', () => {
   function article(id: string): { body: string; published: string } {
-    const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+    const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
     const published = /^published: (\d{4}-\d{2}-\d{2})$/m.exec(raw)![1]!;
     return { body: raw.split(/^---\n/m).slice(2).join('---\n').replace(/\n$/, ''), published };
   }
@@ -308,7 +308,7 @@ describe('dayParserFor: the same results as every parser', () => {
   const found = (parser: typeof dayParser, text: string) =>
     parser.parse(text, reference).map((r) => ({ index: r.index, text: r.text, start: r.start.date().toISOString(), end: r.end?.date().toISOString() ?? null }));
   const texts = ['000', '001', '002', '003', '004'].flatMap((id) => {
-    const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+    const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
     const body = raw.split(/^---\n/m).slice(2).join('---\n');
     return [...splitParagraphs(body).map((p) => p.text), ...splitSentences(body).map((s) => s.text)];
   });

@@ -5,7 +5,7 @@ import { splitSentences } from '../../src/extract/sentences.ts';
 import type { Sentence } from '../../src/extract/types.ts';
 
 function articleBody(id: string): string {
-  const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+  const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
   return raw.split(/^---\n/m).slice(2).join('---\n').replace(/\n$/, '');
 }
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/cli/derive.ts';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadGazetteer } from '../../src/project/derive.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS } from '../story.ts';
 import { extractReactions } from '../../src/extract/reactions.ts';
 import type { ReactionDraft } from '../../src/extract/types.ts';
 
@@ -26,7 +26,7 @@ let predicted: ReactionDraft[] = [];
 
 beforeAll(async () => {
   const { articles } = await loadArticles(PATHS.articles);
-  const gazetteer = await loadGazetteer(PATHS.gazetteer);
+  const gazetteer = await loadGazetteer([PATHS.gazetteer]);
   predicted = articles.flatMap((a) => extractReactions({ id: a.meta.id, body: a.body, published: a.meta.published }, gazetteer).rows);
 });
 

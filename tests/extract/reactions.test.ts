@@ -260,7 +260,7 @@ describe('editors extend the gazetteer without code', () => {
 
 describe('the seed articles', () => {
   const seeds = ['000', '001', '002', '003', '004'].map((id) => {
-    const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+    const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
     const body = raw.replace(/^---\n[\s\S]*?\n---\n/u, '').replace(/\n$/u, '');
     const published = /^published: (\S+)$/mu.exec(raw)![1]!;
     return { id, body, rows: extractReactions({ id, body, published }, g).rows };

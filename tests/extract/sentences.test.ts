@@ -6,7 +6,7 @@ import type { Sentence } from '../../src/extract/types.ts';
 // The article format of CONTRACT §2: the body follows the second `---` line,
 // and the file adds one trailing newline.
 function articleBody(id: string): string {
-  const raw = readFileSync(new URL(`../../data/articles/${id}.md`, import.meta.url), 'utf8');
+  const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
   const parts = raw.split(/^---\n/m);
   return parts.slice(2).join('---\n').replace(/\n$/, '');
 }

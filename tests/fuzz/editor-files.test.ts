@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/articles/article.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { PATHS } from '../story.ts';
 import { parseReview } from '../../src/datasets/review.ts';
 import { GazetteerError, parseGazetteer } from '../../src/extract/gazetteer.ts';
 import { parseTimelineEvents } from '../../src/report/timeline-file.ts';
@@ -63,7 +63,7 @@ describe('the files people write never crash the tools', () => {
     fc.assert(
       fc.property(mutated(FRONT_MATTER), (front) => {
         const text = `${front}The body.\n`;
-        const { article, problems } = parseArticle(text, 'data/articles/003.md');
+        const { article, problems } = parseArticle(text, 'data/kazakhstan-unrest/articles/003.md');
         if (article === null) expect(problems.length).toBeGreaterThan(0);
         expectInside(text, problems);
       }),

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS } from '../story.ts';
 import { casualtySchema, reactionSchema } from '../../src/datasets/schema.ts';
 import { extractCasualties } from '../../src/extract/casualties.ts';
 import { parseGazetteer } from '../../src/extract/gazetteer.ts';

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
-import { PATHS } from '../../src/cli/paths.ts';
-import { buildExplainer, readChartData } from '../../src/cli/report.ts';
+import { PATHS, storyConfig } from '../story.ts';
+import { buildExplainer, readChartData } from '../../src/project/report.ts';
 import { GROUPS, MEASURES } from '../../src/datasets/schema.ts';
 import { buildReport } from '../../src/report/build.ts';
 
@@ -17,13 +17,13 @@ const SCALE = Number(process.env['FUZZ_RUNS'] ?? 1);
 const runs = (n: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(n * SCALE)) });
 const TIMEOUT = 60_000;
 
-const data = await readChartData(PATHS.derived, PATHS.timeline);
+const data = await readChartData(await storyConfig(), PATHS.derived);
 const document = await chartDocument();
 const Parser = document.defaultView!.DOMParser;
 const ids = data.articles.map((a) => a.id);
 
 // What the pipeline itself puts in a page: the real explainer's scripts and styles.
-const baseline = new Parser().parseFromString((await buildExplainer(PATHS.narrative, PATHS.derived)).html, 'text/html');
+const baseline = new Parser().parseFromString((await buildExplainer(await storyConfig(), PATHS.derived)).html, 'text/html');
 const OWN_SCRIPTS = new Set([...baseline.querySelectorAll('script')].map((s) => s.outerHTML));
 const OWN_STYLES = new Set([...baseline.querySelectorAll('style')].map((s) => s.outerHTML));
 

@@ -2,10 +2,10 @@
 // narrative and datasets and prints, as JSON, the page and the clock and zone
 // the build saw (so the test can prove its fake "today" and TZ took effect).
 import { createHash } from 'node:crypto';
-import { buildExplainer } from '../../src/cli/report.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { buildExplainer } from '../../src/project/report.ts';
+import { PATHS, storyConfig } from '../story.ts';
 
-const { html } = await buildExplainer(PATHS.narrative, PATHS.derived);
+const { html } = await buildExplainer(await storyConfig(), PATHS.derived);
 process.stdout.write(
   JSON.stringify({
     sha256: createHash('sha256').update(html).digest('hex'),

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExplainer, readChartData } from '../../src/cli/report.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { buildExplainer, readChartData } from '../../src/project/report.ts';
+import { PATHS, storyConfig } from '../story.ts';
 import { chartDocument } from '../../src/charts/dom.ts';
 import type { ChartData } from '../../src/charts/chart.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
@@ -11,13 +11,13 @@ let html: string;
 let data: ChartData;
 
 beforeAll(async () => {
-  ({ html } = await buildExplainer(PATHS.narrative, PATHS.derived));
-  data = await readChartData(PATHS.derived, PATHS.timeline);
+  ({ html } = await buildExplainer(await storyConfig(), PATHS.derived));
+  data = await readChartData(await storyConfig(), PATHS.derived);
 }, 30_000);
 
 describe('the built explainer', () => {
   it('is byte-identical when built twice from the same inputs', async () => {
-    const again = await buildExplainer(PATHS.narrative, PATHS.derived);
+    const again = await buildExplainer(await storyConfig(), PATHS.derived);
     expect(again.html).toBe(html);
   });
 
@@ -97,5 +97,31 @@ describe('directives in the narrative', () => {
     expect(out).not.toContain('<script>alert');
     expect(out).not.toContain('onerror');
     expect(file.messages.map((m) => m.ruleId)).toContain('no-html');
+  });
+
+  it('leaves an editor\'s note in a comment out without a word, unlike other HTML', async () => {
+    const { html: out, file } = await build('<!-- a note for the next editor -->\n\nText.');
+    expect(file.messages).toEqual([]);
+    expect(out).not.toContain('a note for the next editor');
+  });
+
+  it('refuses the timeline chart of a story with no timeline file, saying which file to create', async () => {
+    const { html: out, file } = await buildReport({
+      markdown: '---\ntitle: T\n---\n\n::chart{name="timeline"}\n',
+      path: 'story.md',
+      data: { ...data, events: null, story: { ...data.story, timelineFile: 'report/flood.timeline.yaml' } },
+      charts: CHARTS,
+      document: await chartDocument(),
+    });
+    expect(out).toBeNull();
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+      [5, 1, 'chart-unavailable', 'Cannot draw the timeline: the story has no key events; create `report/flood.timeline.yaml` with them (see the README)'],
+    ]);
+  });
+
+  it('checks the story\'s `home` against the gazetteer, at its line', async () => {
+    const { file } = await buildReport({ markdown: '---\ntitle: T\nhome: Kazakstan\n---\n\nText.\n', path: 'story.md', data, charts: CHARTS, document: await chartDocument(), actors: ['Kazakhstan', 'Chile'] });
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[3, 7, 'narrative-home']]);
+    expect(file.messages[0]?.reason).toContain('(did you mean `Kazakhstan`?)');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/cli/files.ts';
-import { PATHS } from '../../src/cli/paths.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS } from '../story.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../../src/report/timeline-file.ts';
 
 const EVENT = `  - id: e1
@@ -14,7 +14,7 @@ const EVENT = `  - id: e1
 
 const problems = (yaml: string) => parseTimelineEvents(yaml).problems.map((p) => `${p.line}:${p.column} ${p.ruleId} ${p.reason}`);
 
-describe('report/timeline.yaml', () => {
+describe('report/kazakhstan-unrest.timeline.yaml', () => {
   it('gives events whose every quote is, word for word, in its article', async () => {
     const file = parseTimelineEvents(readFileSync(PATHS.timeline, 'utf8'));
     expect(file.problems).toEqual([]);
@@ -38,8 +38,13 @@ describe('report/timeline.yaml', () => {
     expect(problems(yaml)).toEqual([
       '2:5 timeline-field Missing `text` in event 1: expected what happened, in one line',
       '3:10 timeline-value Unexpected `day` in event 1: expected a day written YYYY-MM-DD',
-      '4:14 timeline-value Unexpected `article` in event 1: expected an article id in quotes, such as "003"',
+      '4:14 timeline-value Unexpected `article` in event 1: expected an article id in quotes: letters, digits, `_` and `-`, such as "003" or "quake-01"',
     ]);
+  });
+
+  it('takes an article id by the same rule as the articles ("d01", "quake-01"), and refuses others', () => {
+    for (const id of ['d01', 'quake-01', 'a_b']) expect(problems(`events:\n${EVENT.replace('"000"', `"${id}"`)}`), id).toEqual([]);
+    expect(problems(`events:\n${EVENT.replace('"000"', '"d 01"')}`)[0]).toMatch(/^5:14 timeline-value Unexpected `article` in event 1: expected an article id: letters, digits/);
   });
 
   it('reports a duplicate id, broken YAML and a file without `events:`', () => {

@@ -8,24 +8,22 @@
 // copy; this thread puts the articles in order and assembles the datasets
 // exactly as in-process, so the bytes are the same.
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../articles/article.ts';
 import { unpackPosted } from '../datasets/prepare.ts';
 import type { PreparedArticle } from '../datasets/prepare.ts';
-import { ROOT } from './paths.ts';
+import type { GazetteerSource } from '../extract/gazetteer.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /**
- * The worker's code: its bundle when this runs from one (scripts/bundled.mjs
- * makes both), which starts in a fraction of the time; else the TypeScript
- * module, from the repository rather than from this module's own place.
+ * The worker's code: its bundle when the command runs from one
+ * (scripts/bundled.mjs makes both and says where it is), which starts in a
+ * fraction of the time; else the TypeScript module beside this one.
  */
-function startWorker(input: WorkerInput): Worker {
-  const bundle = (globalThis as { newsbookDeriveWorker?: string }).newsbookDeriveWorker;
+function startWorker(input: WorkerInput, bundle: string | undefined): Worker {
   if (bundle) return new Worker(pathToFileURL(bundle), { workerData: input, resourceLimits: WORKER_LIMITS });
-  return startTsWorker(pathToFileURL(join(ROOT, 'src/cli/derive-worker.ts')), input, WORKER_LIMITS);
+  return startTsWorker(new URL('./derive-worker.ts', import.meta.url), input, WORKER_LIMITS);
 }
 
 /**
@@ -40,15 +38,11 @@ function startWorker(input: WorkerInput): Worker {
  */
 export const WORKER_THRESHOLD = 2000;
 
-/** The gazetteer's text and file, which each worker compiles for itself: compiled objects cannot be posted. */
-export interface GazetteerText {
-  text: string;
-  path: string;
-}
-
+/** What each worker starts from: the gazetteer files' text, which it compiles for itself (compiled objects cannot be posted). */
 export interface WorkerInput {
-  gazetteerText: string;
-  gazetteerPath: string;
+  gazetteers: GazetteerSource[];
+  /** The story's home country (see withHome). */
+  home: string | null;
 }
 
 export interface WorkerTask {
@@ -103,9 +97,11 @@ export class ExtractionPool {
   readonly done: Promise<Map<Article, PreparedArticle>>;
 
   constructor(
-    source: GazetteerText,
+    input: WorkerInput,
     count: number,
     private readonly size: number,
+    /** The worker's bundle, when the command runs from one. */
+    bundle?: string,
   ) {
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -113,8 +109,7 @@ export class ExtractionPool {
     });
     // A caller that gives up first (a bad article) must not see an unhandled rejection.
     this.done.catch(() => undefined);
-    const input: WorkerInput = { gazetteerText: source.text, gazetteerPath: source.path };
-    this.workers = Array.from({ length: count }, () => startWorker(input));
+    this.workers = Array.from({ length: count }, () => startWorker(input, bundle));
     this.idle = new Map(this.workers.map((w) => [w, IN_FLIGHT]));
     for (const worker of this.workers) {
       worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
@@ -209,8 +204,8 @@ export class ExtractionPool {
 }
 
 /** Every article's extraction, in the order of `articles`, on `count` workers. Rejects (stopping every worker) when one fails. */
-export async function extractInWorkers(articles: readonly Article[], source: GazetteerText, count: number, onArticle?: (article: Article) => void): Promise<PreparedArticle[]> {
-  const pool = new ExtractionPool(source, Math.max(1, Math.min(count, articles.length)), batchSize(articles.length, count));
+export async function extractInWorkers(articles: readonly Article[], input: WorkerInput, count: number, onArticle?: (article: Article) => void): Promise<PreparedArticle[]> {
+  const pool = new ExtractionPool(input, Math.max(1, Math.min(count, articles.length)), batchSize(articles.length, count));
   if (onArticle) pool.each(onArticle);
   for (const article of articles) pool.add(article);
   pool.close();

@@ -4,13 +4,13 @@
 // copied. The extraction is pure; nothing here touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
 import { packForPosting, prepareArticle, preparedBuffers } from '../datasets/prepare.ts';
-import { parseGazetteer } from '../extract/gazetteer.ts';
+import { parseGazetteers, withHome } from '../extract/gazetteer.ts';
 import type { WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
 
 const port = parentPort;
 if (!port) throw new Error('derive-worker.ts runs as a worker thread only');
 const input = workerData as WorkerInput;
-const gazetteer = parseGazetteer(input.gazetteerText, input.gazetteerPath);
+const gazetteer = withHome(parseGazetteers(input.gazetteers), input.home);
 
 port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;

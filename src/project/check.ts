@@ -1,0 +1,174 @@
+// `npm run check`: everything an editor can get wrong, found without writing
+// anything: the articles, the gazetteer, the review file, the datasets (schema,
+// offsets, ids, up to date) and the narrative (directives, footnotes, links).
+// Prints every problem as `path:line:column  severity  message  (rule-id)`,
+// a summary, and exits 1 when any is an error.
+import { join } from 'node:path';
+import type { Article } from '../articles/article.ts';
+import type { ChartData } from '../charts/chart.ts';
+import { chartDocument } from '../charts/dom.ts';
+import { CHARTS } from '../charts/registry.ts';
+import type { TimelineEvent } from '../charts/timeline-events.ts';
+import { checkReviewQuotes, parseReview } from '../datasets/review.ts';
+import type { Review } from '../datasets/review.ts';
+import { DATASETS } from '../datasets/schema.ts';
+import { rowLines, validateDataset } from '../datasets/serialize.ts';
+import type { Datasets } from '../datasets/serialize.ts';
+import { buildReport } from '../report/build.ts';
+import { checkFootnotesAndLinks } from '../report/check-footnotes.ts';
+import { expected } from '../report/suggest.ts';
+import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
+import type { StoryConfig } from './config.ts';
+import { isUpToDate, storyDeriveOptions } from './derive-inputs.ts';
+import { loadGazetteer, reviewDiagnostics } from './derive.ts';
+import { fromFileProblems, fromVFile } from './diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { CliError } from './errors.ts';
+import { loadArticles, readTextIfExists } from './files.ts';
+import { readActorNames, readStoryContext } from './report.ts';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  articles: number;
+}
+
+/** Runs every check of one story; never throws for a problem in the inputs, only reports it. */
+export async function check(config: StoryConfig): Promise<CheckResult> {
+  const diagnostics: Diagnostic[] = [];
+
+  const { articles, diagnostics: articleProblems } = await loadArticles(config.articles);
+  diagnostics.push(...sorted(articleProblems));
+  if (articles.length === 0 && articleProblems.length === 0) {
+    diagnostics.push(at(config.articles, 'warning', 'No articles yet: save them in this folder as `<id>.md` (see the README)', 'articles-folder'));
+  }
+  const bodies = new Map(articles.map((a) => [a.meta.id, a.body]));
+
+  diagnostics.push(...(await problemsOf(() => loadGazetteer(config.gazetteers))));
+
+  await checkReviewFile(config.review, bodies, diagnostics);
+
+  const stale = !(await isUpToDate(storyDeriveOptions(config)).catch(() => false));
+  const data = await checkDatasets(config.derived, articles, stale, diagnostics);
+  if (stale) {
+    diagnostics.push(
+      at(join(config.derived, 'manifest.json'), 'warning', 'Unexpected out-of-date datasets: the articles, the gazetteer, the review or the extraction code changed since the last derive; run `npm run derive`', 'datasets-stale'),
+    );
+  }
+
+  const events = await checkTimelineFile(config.timeline, bodies, diagnostics);
+  const story = await readStoryContext(config);
+  diagnostics.push(...(await checkNarrative(config, data && { ...data, events, story })));
+  return { diagnostics, articles: articles.length };
+}
+
+async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): Promise<Review | null> {
+  const text = await readTextIfExists(path);
+  if (text === null) return null; // No review file: nothing reviewed yet.
+  const { review, problems } = parseReview(text);
+  if (problems.length > 0) {
+    diagnostics.push(...reviewDiagnostics(path, problems));
+    return null;
+  }
+  diagnostics.push(...reviewDiagnostics(path, checkReviewQuotes(review, bodies)));
+  return review;
+}
+
+/** The timeline's events, each quote found word for word in its article; null when the story has no timeline file, none when it is broken. */
+async function checkTimelineFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): Promise<TimelineEvent[] | null> {
+  const text = await readTextIfExists(path);
+  if (text === null) return null;
+  const file = parseTimelineEvents(text);
+  const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
+  diagnostics.push(...fromFileProblems(path, problems));
+  return file.events;
+}
+
+/** Schema, ids, articles and offsets of each dataset; the datasets when they could be read. */
+async function checkDatasets(dir: string, articles: readonly Article[], stale: boolean, diagnostics: Diagnostic[]): Promise<Datasets | null> {
+  const read: Partial<Record<keyof Datasets, unknown[]>> = {};
+  const byId = new Map(articles.map((a) => [a.meta.id, a]));
+  let complete = true;
+  for (const name of Object.keys(DATASETS) as (keyof Datasets)[]) {
+    const path = join(dir, `${name}.json`);
+    const text = await readTextIfExists(path);
+    if (text === null) {
+      diagnostics.push(at(path, 'error', `Missing dataset \`${name}\`: run \`npm run derive\``, 'dataset-missing'));
+      complete = false;
+      continue;
+    }
+    const { rows, problems } = validateDataset(name, text, path);
+    diagnostics.push(...problems.map((p) => ({ path: p.path, line: p.line, column: p.column, severity: 'error' as const, reason: p.message, ruleId: 'dataset-schema' })));
+    if (problems.length > 0) {
+      complete = false;
+      continue;
+    }
+    read[name] = rows;
+    if (name === 'articles') continue;
+    const lines = rowLines(text);
+    const seen = new Set<string>();
+    // Offsets that no longer match are expected while the datasets are out of date: a warning then.
+    const severity = stale ? 'warning' : 'error';
+    (rows as { id: string; article: string; quote: string; start: number; end: number }[]).forEach((row, i) => {
+      const where = { path, line: lines[i] ?? 1, column: 1 };
+      if (seen.has(row.id)) diagnostics.push({ ...where, severity: 'error', reason: `Unexpected duplicate id \`${row.id}\` in ${name}: expected each row to have its own`, ruleId: 'dataset-id' });
+      seen.add(row.id);
+      if (!row.id.startsWith(`${row.article}-`)) {
+        diagnostics.push({ ...where, severity: 'error', reason: `Unexpected id \`${row.id}\` for a row of article ${row.article}: expected \`${row.article}-…\``, ruleId: 'dataset-id' });
+      }
+      const article = byId.get(row.article);
+      if (!article) {
+        diagnostics.push({ ...where, severity, reason: `Unexpected article \`${row.article}\` in row ${row.id}: no such article file, ${expected(row.article, [...byId.keys()])}`, ruleId: 'dataset-article' });
+      } else if (article.body.slice(row.start, row.end) !== row.quote) {
+        diagnostics.push({
+          ...where,
+          severity,
+          reason: `Unexpected offsets ${row.start}–${row.end} in row ${row.id}: the article's text there is not the row's quote (expected \`body.slice(start, end) === quote\`)`,
+          ruleId: 'dataset-offset',
+        });
+      }
+    });
+  }
+  return complete ? (read as unknown as Datasets) : null;
+}
+
+async function checkNarrative(config: StoryConfig, data: ChartData | null): Promise<Diagnostic[]> {
+  const path = config.narrative;
+  const markdown = await readTextIfExists(path);
+  if (markdown === null) return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
+  const diagnostics: Diagnostic[] = [];
+  let html: string | null = null;
+  if (data) {
+    const built = await buildReport({ markdown, path, data, charts: CHARTS, document: await chartDocument(), actors: await readActorNames(config) });
+    diagnostics.push(...fromVFile(built.file));
+    html = built.html;
+  } else {
+    diagnostics.push(at(path, 'warning', 'Cannot check the charts and citations of the narrative without readable datasets: run `npm run derive`', 'narrative-unchecked'));
+  }
+  diagnostics.push(
+    ...checkFootnotesAndLinks(markdown, path, {
+      articleIds: data?.articles.map((a) => a.id) ?? null,
+      rowIds: data ? [...data.casualties, ...data.reactions].map((r) => r.id) : null,
+      html,
+    }),
+  );
+  return sorted(diagnostics);
+}
+
+async function problemsOf(load: () => Promise<unknown>): Promise<Diagnostic[]> {
+  try {
+    await load();
+    return [];
+  } catch (error) {
+    if (error instanceof CliError) return [...error.diagnostics];
+    throw error;
+  }
+}
+
+function at(path: string, severity: Diagnostic['severity'], reason: string, ruleId: string): Diagnostic {
+  return { path, line: 1, column: 1, severity, reason, ruleId };
+}
+
+function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+}
+

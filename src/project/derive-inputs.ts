@@ -1,0 +1,65 @@
+// What a derivation depends on, and whether the datasets on disk are still
+// what it would give. Kept apart from derive.ts so that `npm run report` can
+// answer "up to date?" without loading the extraction code.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { readTextIfExists } from './files.ts';
+import type { StoryConfig } from './config.ts';
+import { extractionCode } from './layout.ts';
+
+/** Everything a derive reads and where it writes. */
+export interface DeriveOptions {
+  /** newsbook's own folder: its extraction code is part of what the datasets depend on. */
+  code: string;
+  articles: string;
+  out: string;
+  /** The gazetteer files, the base one first; a missing extension is no extension. */
+  gazetteers: readonly string[];
+  /** The editors' decisions; null, or a missing file, means no review. */
+  review: string | null;
+  /** The story's home country, a gazetteer actor: its own offices are written without its name in `attribution`. */
+  home: string | null;
+}
+
+/** A story's derive: its articles, its review and its gazetteer additions. */
+export function storyDeriveOptions(config: StoryConfig): DeriveOptions {
+  return { code: config.code, articles: config.articles, out: config.derived, gazetteers: config.gazetteers, review: config.review, home: config.home };
+}
+
+/**
+ * Everything the datasets depend on: the articles, the gazetteer, the review,
+ * the extraction code and its libraries. `articles`: the article files as the
+ * derive read them (every `*.md` by name), so that they are not read twice.
+ */
+export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array>): Promise<string> {
+  const entries: [string, string | Uint8Array][] = [];
+  if (articles) {
+    for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
+  } else {
+    for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
+      entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+    }
+  }
+  // The base gazetteer keeps the name it always had, so a story without additions keeps its fingerprint.
+  for (const [i, path] of options.gazetteers.entries()) {
+    const text = await readTextIfExists(path);
+    if (i === 0 || text !== null) entries.push([i === 0 ? 'gazetteer.yaml' : `gazetteer-${i}.yaml`, text ?? '']);
+  }
+  entries.push(['review.yaml', (options.review === null ? null : await readTextIfExists(options.review)) ?? '']);
+  if (options.home !== null) entries.push(['home', options.home]);
+  const code = extractionCode(options.code);
+  for (const dir of code.dirs) {
+    for (const name of await readdir(dir, { recursive: true })) {
+      if (name.endsWith('.ts')) entries.push([relative(options.code, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
+    }
+  }
+  const pkg = JSON.parse(await readFile(code.packageJson, 'utf8')) as { dependencies: Record<string, string> };
+  for (const lib of ['chrono-node', 'yaml', 'zod']) entries.push([`lib/${lib}`, pkg.dependencies[lib] ?? '']);
+  return fingerprint(entries);
+}
+
+export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
+  const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
+  return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+}

@@ -1,0 +1,201 @@
+// A story's page: re-derive when the articles or the extraction changed, then
+// build the explainer, and write the datasets and the page at once; then the
+// index of every story built.
+import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { chartDocument } from '../charts/dom.ts';
+import type { ChartData, ChartDefinition, StoryContext } from '../charts/chart.ts';
+import { CHARTS } from '../charts/registry.ts';
+import type { TimelineEvent } from '../charts/timeline-events.ts';
+import { DATASET_NAMES, DatasetError, parseDataset } from '../datasets/serialize.ts';
+import type { Datasets } from '../datasets/serialize.ts';
+import { readActorWords } from '../extract/actor-names.ts';
+import { buildReport } from '../report/build.ts';
+import { renderIndexPage } from '../report/index-page.ts';
+import type { StoryEntry } from '../report/index-page.ts';
+import { parseTimelineEvents } from '../report/timeline-file.ts';
+import type { StoryConfig } from './config.ts';
+import { printDiagnostics } from './console.ts';
+import type { Console } from './console.ts';
+import { isUpToDate, storyDeriveOptions } from './derive-inputs.ts';
+import type { DeriveEffects } from './derive.ts';
+import { fromFileProblems, fromVFile } from './diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { CliError } from './errors.ts';
+import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
+import type { FileGroup, WriteFs } from './files.ts';
+import { projectLayout } from './layout.ts';
+import { makeStage } from './staging.ts';
+
+/** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
+export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {
+  return { ...(await readDatasets(dir)), events: await readTimeline(config.timeline), story: await readStoryContext(config) };
+}
+
+/** The story's settings and the gazetteer's words for its actors, as the charts use them. */
+export async function readStoryContext(config: StoryConfig): Promise<StoryContext> {
+  const words = readActorWords(await readExisting(config.gazetteers));
+  const shortNames = new Map([...words].flatMap(([name, w]) => (w.short ? [[name, w.short] as const] : [])));
+  const home = config.home;
+  const adjective = home === null ? null : (words.get(home)?.adjective ?? null);
+  return {
+    home,
+    homeAuthorities: home === null ? null : `the ${adjective ?? home} authorities`,
+    shortNames,
+    timelineFile: relative(config.root, config.timeline),
+  };
+}
+
+export async function readDatasets(dir: string): Promise<Datasets> {
+  const read = async <N extends 'casualties' | 'reactions' | 'articles'>(name: N) => {
+    const path = join(dir, `${name}.json`);
+    try {
+      return parseDataset(name, await readFile(path, 'utf8'), path);
+    } catch (error) {
+      if (error instanceof DatasetError) {
+        throw new CliError(`Cannot read the dataset ${name}`, [{ path: error.path, line: error.line, column: error.column, severity: 'error', reason: error.message, ruleId: 'dataset-schema' }]);
+      }
+      throw new CliError(`Cannot read the dataset ${path}: run \`npm run derive\``);
+    }
+  };
+  return { casualties: await read('casualties'), reactions: await read('reactions'), articles: await read('articles') };
+}
+
+/** The key events of the story's timeline file; null when the story has none. */
+export async function readTimeline(path: string): Promise<TimelineEvent[] | null> {
+  const text = await readTextIfExists(path);
+  if (text === null) return null;
+  const { events, problems } = parseTimelineEvents(text);
+  if (problems.length > 0) {
+    throw new CliError('Cannot read the timeline events; nothing was overwritten', fromFileProblems(path, problems));
+  }
+  return events;
+}
+
+/** The gazetteer's actors (the base one's and the story's), which the story's `home` must name. */
+export async function readActorNames(config: StoryConfig): Promise<string[]> {
+  return [...readActorWords(await readExisting(config.gazetteers)).keys()];
+}
+
+/** The files of `paths` that exist, with their text. */
+async function readExisting(paths: readonly string[]): Promise<{ text: string; path: string }[]> {
+  const found = [];
+  for (const path of paths) {
+    const text = await readTextIfExists(path);
+    if (text !== null) found.push({ text, path });
+  }
+  return found;
+}
+
+/** Builds the page from the datasets in `datasetsDir`; throws with the narrative's diagnostics when it has errors. */
+export async function buildExplainer(
+  config: StoryConfig,
+  datasetsDir: string,
+  charts: ReadonlyMap<string, ChartDefinition> = CHARTS,
+): Promise<{ html: string; diagnostics: Diagnostic[]; data: ChartData }> {
+  const markdown = await readTextIfExists(config.narrative);
+  if (markdown === null) throw new CliError(`Cannot read the narrative ${config.narrative}`);
+  const data = await readChartData(config, datasetsDir);
+  const actors = await readActorNames(config);
+  const { html, file } = await buildReport({ markdown, path: config.narrative, data, charts, document: await chartDocument(), actors });
+  const diagnostics = fromVFile(file);
+  if (html === null) throw new CliError('Cannot build the explainer: the narrative has errors; nothing was overwritten', diagnostics);
+  return { html, diagnostics, data };
+}
+
+/** What a test replaces to make one stage fail (tests/cli/faults.test.ts); the real thing by default. */
+export interface ReportEffects {
+  /** The charts `::chart` can place. */
+  charts?: ReadonlyMap<string, ChartDefinition>;
+  /** The file operations of the final write. */
+  fs?: WriteFs;
+  /** Given to the derive step. */
+  derive?: DeriveEffects;
+  /** Where staging folders are made: by default the project's cache. */
+  staging?: string;
+}
+
+export interface StoryReport {
+  path: string;
+  bytes: number;
+  entry: StoryEntry;
+}
+
+/**
+ * Re-derives the story's datasets when their inputs changed, builds its page
+ * and writes both at once. The new datasets go to a staging folder first and
+ * the page is built from there, so a failure at any step (an article, the
+ * review, the narrative, a chart, the write itself) leaves the datasets folder
+ * and report/dist exactly as they were.
+ */
+export async function reportStory(config: StoryConfig, out: Console, effects: ReportEffects = {}): Promise<StoryReport> {
+  const deriveOptions = storyDeriveOptions(config);
+  const datasetsDir = config.derived;
+  const groups: FileGroup[] = [];
+  let staging: string | null = null;
+  try {
+    let source = datasetsDir;
+    if (await isUpToDate(deriveOptions).catch(() => false)) {
+      out.log(`✔ ${config.slug}: datasets up to date with the articles and the extraction code`);
+    } else {
+      out.log(`… ${config.slug}: articles or extraction code changed: deriving the datasets`);
+      staging = await makeStage(effects.staging ?? join(projectLayout(config.root).cache, 'staging'));
+      // The datasets there now, so that CHANGES.md says what changed since them.
+      for (const name of DATASET_NAMES) {
+        await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      }
+      // Loaded only when needed: the extraction code is most of a cold start.
+      const { derive } = await import('./derive.ts');
+      const summary = await derive({ ...deriveOptions, out: staging }, effects.derive);
+      printDiagnostics(summary.diagnostics.filter((d) => d.severity !== 'info'), out);
+      out.log(`✔ ${config.slug}: derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`);
+      groups.push({ dir: datasetsDir, files: await readFolder(staging) });
+      source = staging;
+    }
+    const { html, diagnostics, data } = await buildExplainer(config, source, effects.charts);
+    printDiagnostics(diagnostics, out);
+    groups.push({ dir: config.dist, files: new Map([[config.output, html]]) });
+    await writeFileGroupsAtomically(groups, effects.fs);
+    const dates = data.articles.map((a) => a.published).sort();
+    return {
+      path: join(config.dist, config.output),
+      bytes: Buffer.byteLength(html),
+      entry: { href: config.output, title: config.title, description: config.description, articles: data.articles.length, lastUpdated: dates.at(-1) ?? null },
+    };
+  } finally {
+    if (staging !== null) await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The index of the stories whose page is in `dist`: those just built, and those built before. */
+export async function writeIndex(all: readonly StoryConfig[], built: readonly StoryEntry[], dist: string, fs?: WriteFs): Promise<string> {
+  const entries: StoryEntry[] = [];
+  const present = new Set(await readdir(dist).catch((): string[] => []));
+  for (const config of all) {
+    const fresh = built.find((e) => e.href === config.output);
+    if (fresh) entries.push(fresh);
+    else if (present.has(config.output)) entries.push(await entryFromDatasets(config));
+  }
+  const path = join(dist, 'index.html');
+  await writeFileGroupsAtomically([{ dir: dist, files: new Map([['index.html', renderIndexPage(entries)]]) }], fs);
+  return path;
+}
+
+async function entryFromDatasets(config: StoryConfig): Promise<StoryEntry> {
+  const articles = await readDatasets(config.derived).then(
+    (d) => d.articles,
+    () => [],
+  );
+  const dates = articles.map((a) => a.published).sort();
+  return { href: config.output, title: config.title, description: config.description, articles: articles.length, lastUpdated: dates.at(-1) ?? null };
+}
+
+async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) files.set(entry.name, await readFile(join(dir, entry.name)));
+  }
+  return files;
+}
