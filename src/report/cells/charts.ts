@@ -87,7 +87,7 @@ function drawPlot(options: unknown, document: Document): PlotChart {
     // Plot warns on the console; the editor reads the warning at the cell instead.
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
-      const text = args.map(String).join(" ").replace(/^Warning: /, "");
+      const text = args.map(String).join(' ').replace(/^Warning: /, '');
       if (!warnings.includes(text)) warnings.push(text);
     };
     try {

@@ -48,6 +48,7 @@ export class CellRuleError extends Error {
   }
 }
 
+const STRICT = '"use strict";';
 const CLOCK = 'Cannot read the clock in a cell: the page must come out the same at every build, expected a fixed date such as `new Date("2022-01-07")`';
 const RANDOM = 'Cannot use unseeded randomness in a cell: the page must come out the same at every build, expected a seeded generator such as `d3.randomLcg(42)`';
 
@@ -79,7 +80,8 @@ const FORBIDDEN: Record<string, string> = Object.fromEntries([
 export class CellRuntime {
   readonly #path: string;
   readonly #context: vm.Context;
-  readonly #origins: Origin[] = [];
+  /** Every piece of code run so far, with the script's own text, to map stack frames back to the story. */
+  readonly #origins: (Origin & { script: string })[] = [];
   /** Top-level names declared by the cells run so far, and where. */
   readonly #declared = new Map<string, { line: number; column: number }>();
   /** Names every cell of the story declares, for "before the cell that declares it". */
@@ -131,7 +133,7 @@ export class CellRuntime {
     const outputs: unknown[] = [];
     this.#outputs = outputs;
     try {
-      const value = this.#run(code, origin, 0);
+      const value = this.#run(code, origin);
       if (parsed.endsWithExpression && value !== undefined) outputs.push(value);
     } finally {
       this.#outputs = null;
@@ -151,7 +153,7 @@ export class CellRuntime {
       }
       throw error;
     }
-    return this.#run(`(${expression}\n)`, origin, 1);
+    return this.#run(`(${expression}\n)`, origin);
   }
 
   /** Runs host code that reads what a cell made (getters, proxies, callbacks) under the same time limit. */
@@ -169,14 +171,19 @@ export class CellRuntime {
     }
   }
 
-  #run(code: string, origin: Origin, prefix: number): unknown {
-    const script = new vm.Script(code, { filename: this.#path, lineOffset: origin.line - 1, columnOffset: origin.column - 1 - prefix });
+  /**
+   * Compiles and runs code in strict mode (a write to a frozen row or to an
+   * undeclared name throws, as in a module) on the story's lines. V8 leaves
+   * columns in stack frames unshifted, so #locate maps them.
+   */
+  #run(code: string, origin: Origin): unknown {
+    const script = new vm.Script(STRICT + code, { filename: this.#path, lineOffset: origin.line - 1, columnOffset: 0 });
+    this.#origins.push({ ...origin, prefix: origin.prefix + STRICT.length, script: STRICT + code });
     return this.#guard(origin, () => script.runInContext(this.#context, { timeout: TIME_LIMIT_MS }));
   }
 
   /** Runs `fn` with the host's own randomness off and deep stacks on; turns what it throws into a CellError. */
   #guard(origin: Origin, fn: () => unknown): unknown {
-    this.#origins.push(origin);
     const random = Math.random;
     const limit = Error.stackTraceLimit;
     Math.random = noRandom;
@@ -194,12 +201,13 @@ export class CellRuntime {
 
   #toCellError(error: unknown, origin: Origin): CellError {
     const { code, name, message, stack } = this.#read(error);
-    const at = this.#locate(stack) ?? { line: origin.line, column: origin.column };
+    const unknownName = name === 'ReferenceError' ? /^(\S+) is not defined$/.exec(message)?.[1] : undefined;
+    const at = this.#locate(stack, unknownName) ?? { line: origin.line, column: origin.column };
     if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       return new CellError(`Cannot finish within ${TIME_LIMIT_MS / 1000} second: the code ran on too long (an endless loop?), expected code that ends`, origin.line, origin.column, 'cell-timeout');
     }
     if (error instanceof CellRuleError) return new CellError(error.message, at.line, at.column, error.ruleId);
-    const unknown = name === 'ReferenceError' ? /^(\S+) is not defined$/.exec(message)?.[1] : undefined;
+    const unknown = unknownName;
     if (unknown !== undefined) {
       const forbidden = FORBIDDEN[unknown];
       if (forbidden) return new CellError(forbidden, at.line, at.column, 'cell-forbidden');
@@ -214,7 +222,8 @@ export class CellRuntime {
     if (/Code generation from strings disallowed/.test(message)) {
       return new CellError('Cannot run code from a string in a cell (`eval`, `new Function`), expected the code itself', at.line, at.column, 'cell-forbidden');
     }
-    return new CellError(`Cannot run the cell: ${name ? `${name}: ` : ''}${message}`, at.line, at.column, 'cell-error');
+    const frozen = /read only property|not extensible|Cannot (add|delete) property/.test(message) ? ' (the story\'s rows cannot be changed: copy one with `{...row}`)' : '';
+    return new CellError(`Cannot run the cell: ${name ? `${name}: ` : ''}${message}${frozen}`, at.line, at.column, 'cell-error');
   }
 
   /** What was thrown, read without trusting it: a cell's own object may have a getter that throws or loops. */
@@ -233,15 +242,32 @@ export class CellRuntime {
     }
   }
 
-  /** The innermost frame of the story in a stack, as a place in the story. */
-  #locate(stack: string): { line: number; column: number } | null {
+  /**
+   * The innermost frame of the story in a stack, as a place in the story.
+   * V8 places an unknown name at the start of the expression around it
+   * (`(2 * totl)` at the parenthesis); the name itself is looked for from there.
+   */
+  #locate(stack: string, name?: string): { line: number; column: number } | null {
     const frame = new RegExp(`${this.#path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
     for (const match of stack.matchAll(frame)) {
-      const line = Number(match[1]);
-      const column = Number(match[2]);
+      let line = Number(match[1]);
+      let column = Number(match[2]);
       const origin = this.#origins.findLast((o) => o.line <= line && line <= o.lastLine);
       if (!origin) continue;
-      return { line, column: line === origin.line ? column : column + origin.indent };
+      if (name) {
+        const lines = origin.script.split('\n');
+        const word = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+        for (let i = line - origin.line; i < lines.length; i++) {
+          word.lastIndex = i === line - origin.line ? column - 1 : 0;
+          const found = word.exec(lines[i] ?? '');
+          if (found) {
+            line = origin.line + i;
+            column = found.index + 1;
+            break;
+          }
+        }
+      }
+      return { line, column: line === origin.line ? origin.column + column - 1 - origin.prefix : column + origin.indent };
     }
     return null;
   }
