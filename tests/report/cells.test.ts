@@ -20,6 +20,8 @@ const page = (html: string | null) => new JSDOM(html ?? '').window.document;
 const fatal = (file: { messages: { fatal?: boolean | null | undefined; line?: number | undefined; column?: number | undefined; ruleId?: string | undefined; reason: string }[] }) =>
   file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, reason: m.reason }));
 
+const d3Counts = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())];
+
 describe('cells: scope and values', () => {
   it('shares top-level declarations across cells and with `${…}` in the text', async () => {
     const { html, file } = await build(`${cell('const a = 20;\nlet b = 1;\nfunction twice(x) { return 2 * x; }')}\n\n${cell('const c = twice(a) + b;')}\n\nSum: \${c + 1000}.`);
@@ -106,6 +108,18 @@ describe('cells: what a value becomes', () => {
     const { html: plain } = await build('No cells.');
     expect(page(html).querySelectorAll('script')).toHaveLength(page(plain).querySelectorAll('script').length);
     expect(page(html).querySelectorAll('[onload], [onclick], [onerror]')).toHaveLength(0);
+  });
+
+  it("honours Plot's options written in a cell (made in another realm) and keeps a legend inside the figure, unnested", async () => {
+    const { html } = await build(
+      cell('Plot.plot({title: "Sorted", color: {legend: true}, marks: [Plot.barX(casualties, Plot.groupY({x: "count"}, {y: "article", fill: "status", sort: {y: "x", reduce: "sum", reverse: true}}))]})'),
+    );
+    const figure = page(html).querySelector('figure.chart');
+    expect(figure?.querySelectorAll('figure')).toHaveLength(0);
+    const narrow = figure?.querySelector('.chart-narrow > div > svg[viewBox]');
+    const counts = new Map(d3Counts(FIXTURE.casualties.map((r) => r.article)));
+    const labels = [...(narrow?.querySelectorAll('g[text-anchor="end"] text') ?? [])].map((t) => t.textContent ?? '').filter((l) => counts.has(l));
+    expect(labels.map((l) => counts.get(l))).toEqual([...counts.values()].sort((a, b) => b - a));
   });
 
   it('builds the same bytes twice', async () => {

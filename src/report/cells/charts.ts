@@ -48,16 +48,32 @@ export function plotForCells(document: Document): Readonly<Record<string, unknow
   for (const [name, value] of Object.entries(Plot)) {
     if (typeof value === 'function' && /^[a-z]/.test(name)) {
       const fn = value as (...args: unknown[]) => unknown;
-      wrapped[name] = (...args: unknown[]) => withPlotMethod(fn(...args), document);
+      wrapped[name] = (...args: unknown[]) => withPlotMethod(fn(...args.map((arg) => (Array.isArray(arg) ? arg : toHost(arg)))), document);
     } else {
       wrapped[name] = value;
     }
   }
-  wrapped.plot = (options: unknown) => drawPlot(options, document);
+  wrapped.plot = (options: unknown) => drawPlot(toHost(options), document);
   wrapped.legend = () => {
     throw new CellRuleError('Cannot draw a legend on its own in a cell, expected `legend: true` on a scale of `Plot.plot({…})`', 'cell-value');
   };
   return Object.freeze(wrapped);
+}
+
+/**
+ * A cell's options object remade in this realm. Plot tells options from
+ * other values by `value.toString === Object.prototype.toString`, which an
+ * object made in the cells' context fails: `sort: {y: "x"}` would be ignored.
+ * Plain objects and arrays are copied (their contents too); anything else
+ * (marks, functions, dates, rows inside arrays of data) is kept as it is.
+ */
+function toHost(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toHost);
+  if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) !== '[object Object]') return value;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  const plain = prototype === null || (Object.getPrototypeOf(prototype) === null && prototype !== Object.prototype && 'hasOwnProperty' in prototype);
+  if (!plain) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toHost(item)]));
 }
 
 function withPlotMethod(value: unknown, document: Document): unknown {
@@ -118,8 +134,11 @@ function clean(element: Element, layout: Layout): Element {
   for (const style of [...element.querySelectorAll('style')]) style.remove();
   if (element.localName === 'svg') tidy(element);
   else {
-    element.removeAttribute('class');
-    element.removeAttribute('style');
+    // Plot gives a <figure> (legend and chart) when there is a legend: a plain <div> here, inside the cell's own
+    // figure, so no browser margin shrinks the chart on a phone.
+    const div = element.ownerDocument.createElement('div');
+    while (element.firstChild) div.append(element.firstChild);
+    element = div;
     for (const svg of [...element.querySelectorAll('svg')]) tidy(svg);
     for (const swatches of [...element.querySelectorAll('[class*="-swatches"]')]) {
       swatches.setAttribute('style', `display:flex;flex-wrap:wrap;align-items:center;gap:0 1em;font-size:${FONT_SIZE}px;margin-bottom:.5em`);

@@ -199,8 +199,12 @@ function tableFigure(id: string, fence: Fence, data: { columns: TableColumn[]; r
   const children: RootContent[] = [
     part('div', { className: ['chart-head'] }, head),
     ...(fence.description ? [part('p', { className: ['chart-description'] }, [{ type: 'text' as const, value: fence.description }])] : []),
-    container('div', { className: ['table-scroll'] }, [table(data)]),
-    part('p', { className: ['chart-download'] }, [h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(data))}`, download: `${id}.csv` }, 'Get the data (CSV)')]),
+    ...(data.rows.length === 0
+      ? [part('p', { className: ['chart-description'] }, [{ type: 'text' as const, value: 'No rows of the data match.' }])]
+      : [
+          container('div', { className: ['table-scroll'] }, [table(data)]),
+          part('p', { className: ['chart-download'] }, [h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(data))}`, download: `${id}.csv` }, 'Get the data (CSV)')]),
+        ]),
   ];
   if (sourceLine.length > 0) children.push(container('figcaption', { className: ['chart-source'] }, sourceLine));
   return container('figure', { id, className: ['chart', 'cell-table'], ariaLabelledBy: titleId }, children);
