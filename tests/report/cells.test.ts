@@ -1,5 +1,7 @@
 // Notebook cells: what a cell sees, what its value becomes on the page, and
 // every problem at the story's own line and column.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
@@ -210,5 +212,15 @@ describe('cells: problems at the line and column of the story', () => {
   it('reports a `${` without its `}`', async () => {
     const { file } = await build('Text ${1 + 2 here.');
     expect(fatal(file)).toEqual([expect.objectContaining({ line: 5, column: 6, ruleId: 'cell-syntax' })]);
+  });
+});
+
+describe('the README', () => {
+  it('builds the worked cells of "Draw your own chart" as three figures, with no problem', async () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = /^## Draw your own chart\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+    const { html, file } = await build(section);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([]);
+    expect(page(html).querySelectorAll('figure.chart')).toHaveLength(3);
   });
 });
