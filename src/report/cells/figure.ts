@@ -29,6 +29,8 @@ export interface Known {
 
 /** Fields of the story's rows that the table leaves to the CSV (the quote is the footnote). */
 const CSV_ONLY = new Set(['quote', 'start', 'end', 'low', 'high', 'reviewed', 'speaker_as_written']);
+/** Fields of the story's rows left out altogether: the footnote quotes the sentence. */
+const QUOTED = new Set(['quote', 'start', 'end']);
 
 /** The node a cell's value becomes, or null for nothing to show. Throws a CellRuleError for a value that cannot be drawn. */
 export function drawValue(value: unknown, id: string, fence: Fence, known: Known): RootContent | null {
@@ -90,7 +92,11 @@ export function tableOf(rows: readonly object[], known: Known): { columns: Table
   const fields: string[] = [];
   const nested = new Set<string>();
   for (const row of rows) {
+    // A row of the story is quoted in its footnote and its CSV line names it: its quote and offsets would only
+    // make the page heavier (they are in the datasets' own CSV files).
+    const own = typeof (row as { id?: unknown }).id === 'string' && known.rows.has((row as { id: string }).id);
     for (const [key, value] of Object.entries(row)) {
+      if (own && QUOTED.has(key)) continue;
       if (!fields.includes(key)) fields.push(key);
       if (value !== null && typeof value === 'object' && !isDate(value)) nested.add(key);
     }
