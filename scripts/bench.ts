@@ -9,10 +9,11 @@
 // build. `--strict` exits 1 on a missed target too; a measurement that cannot
 // be made (a command fails) always exits 1.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchCellsBuild } from '../src/bench/cells-build.ts';
 import { benchColdReport } from '../src/bench/cold-report.ts';
 import { benchDerive } from '../src/bench/derive-throughput.ts';
 import { benchDevRebuild } from '../src/bench/dev-rebuild.ts';
@@ -20,7 +21,9 @@ import { round } from '../src/bench/stats.ts';
 import { formatTable, seconds } from '../src/bench/table.ts';
 import type { BenchRow } from '../src/bench/table.ts';
 import { WORKER_THRESHOLD } from '../src/project/derive-workers.ts';
-import { ROOT } from '../src/bench/project-copy.ts';
+import { BENCH_STORY, ROOT } from '../src/bench/project-copy.ts';
+import { readConfig } from '../src/project/config.ts';
+import { readChartData } from '../src/project/report.ts';
 
 const TARGETS = { coldReportMs: 1500, rebuildMs: 150, deriveRate: 200, scaling: 1.2, fileKb: 250 };
 
@@ -53,6 +56,9 @@ try {
   const dev = await benchDevRebuild({ runs: 10, warmup: 2 });
   log(`3/3 derive throughput on ${sizes.join(', ')} synthetic articles…`);
   const derive = await benchDerive(sizes, log);
+  log('and a page build with 10 cells…');
+  const story = await readConfig(ROOT, BENCH_STORY);
+  const cells = await benchCellsBuild(readFileSync(story.narrative, 'utf8'), await readChartData(story, story.derived), runs);
 
   const rows: BenchRow[] = [];
   const coldNote = (t: typeof cold.script) => [t.cpuMs === null ? null : `CPU ${seconds(t.cpuMs)}`, t.peakMb === null ? null : `peak ${Math.round(t.peakMb)} MB`, t.runs.some((r) => r.derived) ? 're-derived!' : null].filter(Boolean).join(', ');
@@ -87,6 +93,11 @@ try {
       target: `< ${TARGETS.scaling}`, pass: ratio < TARGETS.scaling, note: `wall time (workers included); CPU time per article: ${cpuRatio.toFixed(2)}`,
     });
   }
+  rows.push({ id: 'cells-build-cold', label: `page build with ${cells.cells} cells, first in the process`, value: round(cells.coldMs), unit: 'ms', shown: `${Math.round(cells.coldMs)} ms`, target: null, pass: null });
+  rows.push({
+    id: 'cells-build', label: `page build with ${cells.cells} cells`, value: round(cells.withCellsMs), unit: 'ms', shown: `${Math.round(cells.withCellsMs)} ms`, target: null, pass: null,
+    note: `${Math.round(cells.withoutCellsMs)} ms without them, every built-in chart drawn (the dev server caches those)`,
+  });
   const kb = cold.fileBytes / 1024;
   rows.push({ id: 'file-size', label: 'built file size', value: round(kb, 1), unit: 'KB', shown: `${Math.round(kb)} KB`, target: `< ${TARGETS.fileKb} KB`, pass: kb < TARGETS.fileKb, note: `${cold.fileBytes.toLocaleString('en-US')} bytes` });
 
@@ -105,7 +116,7 @@ try {
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirty: (git('status', '--porcelain') ?? '') !== '' },
     targets: TARGETS,
     rows,
-    details: { coldReport: cold, devRebuild: dev, derive },
+    details: { coldReport: cold, devRebuild: dev, derive, cells },
   };
   const out = join(ROOT, 'bench');
   mkdirSync(out, { recursive: true });

@@ -50,8 +50,8 @@ export interface TableColumn {
   table?: boolean;
 }
 
-/** Where a table row comes from: a dataset row (its quote becomes a footnote) or a passage of an article. */
-export type RowSource = { row: string } | { article: string; quote: string };
+/** Where a table row comes from: a dataset row (its quote becomes a footnote), a passage of an article, or an article. */
+export type RowSource = { row: string } | { article: string; quote?: string };
 
 export interface TableRow {
   values: Readonly<Record<string, string | number | null>>;

@@ -4,7 +4,7 @@
 // (src/datasets/schema.ts), and every row read back is validated by it again
 // (serialize.ts): that rule stands. What changes is where the writing check
 // runs. On a large corpus the extraction runs on worker threads
-// (src/cli/derive-workers.ts) while this thread waits; validating and writing
+// (src/project/derive-workers.ts) while this thread waits; validating and writing
 // some 250,000 rows here afterwards took longer than anything but the
 // extraction. So each article's rows are validated with the same schema, and
 // written as their JSON elements and CSV lines, by the thread that extracted

@@ -9,7 +9,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
+import { CHARTS } from '../charts/registry.ts';
 import { renderPage } from './page.ts';
+import remarkCells from './remark-cells.ts';
 import remarkChart from './remark-chart.ts';
 import remarkCite from './remark-cite.ts';
 import remarkCount from './remark-count.ts';
@@ -52,6 +54,8 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkCite, { articleIds })
     .use(remarkCount, { casualties: input.data.casualties, articleIds })
     .use(remarkStat, { data: input.data })
+    // The registry itself, not `input.charts`: the dev server's cache of those keys renders by options alone, and cells pass rows.
+    .use(remarkCells, { data: input.data, document: input.document, charts: CHARTS })
     .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':', count: ':', stat: ':' } })
     .use(remarkQuoteFootnotes, { rows: [...input.data.casualties, ...input.data.reactions], articles: input.data.articles })
     .use(remarkSourceFootnotes, { articles: input.data.articles })

@@ -51,7 +51,7 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
 }
 
 /** The table readers see: the columns meant for it, then the footnotes leading to each row's quote. */
-function table(output: ChartOutput): Table {
+export function table(output: Pick<ChartOutput, 'columns' | 'rows'>): Table {
   const columns = output.columns.filter((c) => c.table !== false);
   const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
   const head: MdastTableRow = { type: 'tableRow', children: [...columns.map((c) => cell([{ type: 'text', value: c.label }])), cell([{ type: 'text', value: 'Quote' }])] };
@@ -72,11 +72,12 @@ function text(value: string | number | null | undefined): PhrasingContent[] {
 /** A dataset row leads to its quote's footnote; a passage of an article is quoted here, with the article's footnote. */
 function reference(source: RowSource): PhrasingContent[] {
   if ('row' in source) return [quoteReference(source.row)];
+  if (source.quote === undefined) return [sourceReference(source.article)];
   return [{ type: 'text', value: `“${source.quote}”` }, sourceReference(source.article)];
 }
 
 /** The CSV: every column, then the dataset rows (or articles) each line comes from. */
-function csv(output: ChartOutput): string {
+export function csv(output: Pick<ChartOutput, 'columns' | 'rows'>): string {
   const fields = [...output.columns.map((c) => c.field), 'sources'];
   const rows = output.rows.map((row) => ({
     ...row.values,
@@ -101,11 +102,11 @@ export function encodeDataUrl(text: string): string {
 }
 
 /** A childless mdast node whose hast children are given: `hChildren` replaces them. */
-function part(tagName: string, properties: Record<string, unknown>, children: ElementContent[] | { type: 'text'; value: string }[]): RootContent {
+export function part(tagName: string, properties: Record<string, unknown>, children: ElementContent[] | { type: 'text'; value: string }[]): RootContent {
   return { type: 'chartPart', children: [], data: { hName: tagName, hProperties: properties, hChildren: children } } as unknown as RootContent;
 }
 
 /** An mdast node rendered as `tagName` around mdast children (so footnote references inside stay references). */
-function container(tagName: string, properties: Record<string, unknown>, children: readonly unknown[]): RootContent {
+export function container(tagName: string, properties: Record<string, unknown>, children: readonly unknown[]): RootContent {
   return { type: 'chartPart', children, data: { hName: tagName, hProperties: properties } } as unknown as RootContent;
 }

@@ -1,4 +1,4 @@
-// The worker pool (src/cli/derive-workers.ts) must give exactly the bytes the
+// The worker pool (src/project/derive-workers.ts) must give exactly the bytes the
 // in-process derive gives: same files, same messages, a progress tick per
 // article; and a failing worker must fail the derive, not hang it.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
