@@ -2,7 +2,7 @@
 // bad field is reported at its own line and column, not just "invalid file".
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { yamlData } from '../datasets/yaml-data.ts';
+import { yamlData } from '../common/yaml-data.ts';
 
 export interface Point {
   line: number;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { printDiagnostics } from '../project/console.ts';
 import type { Console } from '../project/console.ts';
 import { CliError } from '../project/errors.ts';
-import { closest } from '../report/suggest.ts';
+import { closest } from '../common/suggest.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';

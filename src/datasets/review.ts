@@ -4,19 +4,15 @@
 // among the rows of that sentence), never by its id, and either rejects it,
 // confirms it, or corrects some of its fields. Pure: parseReview takes the
 // YAML text, applyReview takes the rows; the CLI reads and writes files.
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { z } from 'zod';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
-import { closest, expected } from '../report/suggest.ts';
+import { closest, expected } from '../common/suggest.ts';
 import { ARTICLE_ID, ARTICLE_ID_RULE, GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
-import { yamlData } from './yaml-data.ts';
-
-export interface Place {
-  line: number;
-  column: number;
-}
+import { yamlData } from '../common/yaml-data.ts';
+import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
+import type { Place } from '../common/yaml-places.ts';
 
 export interface ReviewProblem extends Place {
   severity: 'error' | 'warning';
@@ -133,17 +129,6 @@ export interface ParsedReview {
   review: Review;
   /** Errors only: a review with problems must not be applied. */
   problems: ReviewProblem[];
-}
-
-/** A YAML document of an editors' file, and the line and column of any offset in it. */
-export function parseYamlWithPlaces(yamlText: string): { doc: Document; at: (offset: number) => Place } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): Place => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  return { doc, at };
 }
 
 /** Parses and validates review YAML; every problem has the line and column of the field at fault. */
@@ -268,21 +253,6 @@ function fieldsKey(path: (string | number)[]): keyof typeof REVIEW_FIELDS {
   const dataset = path[0] === 'reactions' ? 'reactions' : 'casualties';
   if (path.length === 0) return 'top';
   return path.includes('set') ? `${dataset}.set` : dataset;
-}
-
-/** Offset of the node at `path`, or of its nearest existing ancestor; of the key `key` when given. */
-export function locate(doc: Document, path: (string | number)[], key?: string): number {
-  for (let n = path.length; n >= 0; n -= 1) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (key !== undefined && n === path.length && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      const range = pair && isScalar(pair.key) ? pair.key.range : null;
-      if (range) return range[0];
-    }
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return range[0];
-  }
-  return 0;
 }
 
 export function sortProblems(problems: ReviewProblem[]): ReviewProblem[] {

@@ -7,7 +7,8 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } fr
 import { z } from 'zod';
 import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../datasets/schema.ts';
 import type { Span } from './types.ts';
-import { yamlData } from '../datasets/yaml-data.ts';
+import { yamlData } from '../common/yaml-data.ts';
+import { editDistance } from '../common/suggest.ts';
 
 // ------------------------------------------------------------------ the schema
 
@@ -1793,7 +1794,7 @@ function closeSounds(a: Sound, b: Sound): boolean {
   if (Math.min(a.ph.length, b.ph.length) < 4) return false;
   // Cheap bounds first: an edit distance is at least the difference in length.
   if (Math.abs(a.ph.length - b.ph.length) / longest > 0.34 || Math.abs(a.sk.length - b.sk.length) > 1) return false;
-  return levenshtein(a.ph, b.ph) / longest <= 0.34 && levenshtein(a.sk, b.sk) <= 1;
+  return editDistance(a.ph, b.ph) / longest <= 0.34 && editDistance(a.sk, b.sk) <= 1;
 }
 
 /** A spelling of a person, with its words as known-word ids. */
@@ -1869,14 +1870,3 @@ function similaritiesOf(index: PersonIndex, written: string): Map<number, Simila
   return sims;
 }
 
-export function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}

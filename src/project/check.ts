@@ -16,7 +16,7 @@ import { rowLines, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
 import { checkFootnotesAndLinks } from '../report/check-footnotes.ts';
-import { expected } from '../report/suggest.ts';
+import { expected } from '../common/suggest.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import type { StoryConfig } from './config.ts';
 import { isUpToDate, storyDeriveOptions } from './derive-inputs.ts';

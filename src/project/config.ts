@@ -5,7 +5,7 @@
 // or the front matter on its own.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { expected } from '../report/suggest.ts';
+import { expected } from '../common/suggest.ts';
 import { CliError } from './errors.ts';
 import { listStories, SLUG, storyLayout } from './layout.ts';
 import type { StoryLayout } from './layout.ts';

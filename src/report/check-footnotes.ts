@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../project/diagnostic.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 export interface NarrativeContext {
   /** Known article ids, or null when the datasets could not be read. */

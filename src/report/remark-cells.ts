@@ -17,7 +17,7 @@ import type { ParsedCell } from './cells/parse.ts';
 import { CellSyntaxError, parseCell } from './cells/parse.ts';
 import type { Origin } from './cells/runtime.ts';
 import { CellError, CellRuntime, noRandom } from './cells/runtime.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 export interface RemarkCellsOptions {
   data: ChartData;

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { ChartData, ChartDefinition, ChartOptions } from '../charts/chart.ts';
 import { GROUPS, MEASURES } from '../datasets/schema.ts';
 import { chartFigure } from './chart-figure.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 export interface RemarkChartOptions {
   charts: ReadonlyMap<string, ChartDefinition>;

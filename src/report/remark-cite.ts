@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sourceReference } from './source-footnotes.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 export default function remarkCite(options: { articleIds: readonly string[] }) {
   return (tree: Root, file: VFile) => {

@@ -8,7 +8,7 @@ import { GROUP_LABELS, MEASURE_LABELS } from '../charts/labels.ts';
 import { GROUPS, MEASURES } from '../datasets/schema.ts';
 import type { CasualtyRow } from '../datasets/schema.ts';
 import { quoteReference } from './quote-footnotes.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 export const PICKS = ['max', 'min', 'latest', 'earliest'] as const;
 type Pick = (typeof PICKS)[number];

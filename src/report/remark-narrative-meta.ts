@@ -3,8 +3,8 @@
 import type { Root } from 'mdast';
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { VFile } from 'vfile';
-import { yamlData } from '../datasets/yaml-data.ts';
-import { closest } from './suggest.ts';
+import { yamlData } from '../common/yaml-data.ts';
+import { closest } from '../common/suggest.ts';
 
 export interface NarrativeMeta {
   title: string;

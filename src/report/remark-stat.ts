@@ -5,7 +5,7 @@ import type {} from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChartData } from '../charts/chart.ts';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 const reviewed = (row: object) => (row as { reviewed?: boolean }).reviewed === true;
 

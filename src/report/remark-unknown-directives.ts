@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type {} from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { expected } from './suggest.ts';
+import { expected } from '../common/suggest.ts';
 
 const SYNTAX = { textDirective: ':', leafDirective: '::', containerDirective: ':::' } as const;
 

@@ -4,10 +4,12 @@
 // and positioned problems out; the CLI reads the file.
 import { z } from 'zod';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
-import { locate, parseYamlWithPlaces, sortProblems } from '../datasets/review.ts';
-import type { Place, ReviewProblem } from '../datasets/review.ts';
-import { expected } from './suggest.ts';
-import { yamlData } from '../datasets/yaml-data.ts';
+import { sortProblems } from '../datasets/review.ts';
+import type { ReviewProblem } from '../datasets/review.ts';
+import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
+import type { Place } from '../common/yaml-places.ts';
+import { expected } from '../common/suggest.ts';
+import { yamlData } from '../common/yaml-data.ts';
 import { ARTICLE_ID, ARTICLE_ID_RULE } from '../datasets/schema.ts';
 
 export type TimelineProblem = ReviewProblem;

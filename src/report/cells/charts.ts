@@ -11,7 +11,7 @@ import { NARROW, WIDE } from '../../charts/chart.ts';
 import { tidy } from '../../charts/plot.ts';
 import { GROUPS, MEASURES } from '../../datasets/schema.ts';
 import type { CasualtyRow, ReactionRow } from '../../datasets/schema.ts';
-import { expected } from '../suggest.ts';
+import { expected } from '../../common/suggest.ts';
 import { CellRuleError } from './runtime.ts';
 
 /** A Plot chart drawn by a cell. */

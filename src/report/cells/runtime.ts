@@ -8,7 +8,7 @@
 import vm from 'node:vm';
 import type { CodePoint, ParsedCell } from './parse.ts';
 import { CellSyntaxError, parseCell } from './parse.ts';
-import { closest } from '../suggest.ts';
+import { closest } from '../../common/suggest.ts';
 
 /** How long a cell, an inline value or the reading of their results may run. */
 export const TIME_LIMIT_MS = 1000;
