@@ -3,31 +3,28 @@
 // depends on it: a narrative edit re-renders the page (charts from the cache),
 // an article edit re-derives that article, a gazetteer edit re-derives the
 // reactions; a review edit re-applies the review to the articles it names.
-// Nothing is written to disk: `npm run report` does that.
-import { readdir, readFile } from 'node:fs/promises';
+// Nothing is written to disk: `npm run report` does that. The articles
+// (article-store.ts) and the editors' other files (editor-files.ts) keep
+// their own state; this module decides what a change touches.
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { decodeArticle, parseArticle } from '../articles/article.ts';
-import type { Article } from '../articles/article.ts';
 import { chartDocument } from '../charts/dom.ts';
 import type { ChartData, StoryContext } from '../charts/chart.ts';
-import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { CHARTS } from '../charts/registry.ts';
-import { readActorWords } from '../extract/actor-names.ts';
+import type { Review } from '../datasets/review.ts';
 import type { StoryConfig } from '../project/config.ts';
 import { storySettings } from '../project/config.ts';
 import { isUpToDate, storyDeriveOptions } from '../project/derive-inputs.ts';
-import { fromArticleProblem, fromExtractionMessage, fromFileProblems, fromVFile } from '../project/diagnostic.ts';
+import { fromVFile } from '../project/diagnostic.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
-import { CliError } from '../project/errors.ts';
 import { readDatasets, readStoryContext } from '../project/report.ts';
-import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
-import type { Review } from '../datasets/review.ts';
-import type { Gazetteer } from '../extract/gazetteer.ts';
-import type { Message } from '../extract/types.ts';
 import { buildReport } from '../report/build.ts';
-import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
+import { ArticleStore } from './article-store.ts';
+import type { ArticleEntry, ReviewInput } from './article-store.ts';
 import { ChartCache } from './chart-cache.ts';
 import type { ChartCacheStats } from './chart-cache.ts';
+import { at, GazetteerFiles, readText, ReviewFile, TimelineFile } from './editor-files.ts';
+import { loadExtraction } from './extraction.ts';
 
 export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review' | 'timeline';
 
@@ -57,32 +54,6 @@ export interface Render {
   ms: number;
 }
 
-interface Rows {
-  casualties: CasualtyRow[];
-  reactions: ReactionRow[];
-}
-
-interface ArticleEntry {
-  path: string;
-  bytes: Buffer;
-  /** The last version that parsed. */
-  article: Article | null;
-  /** Its rows as extracted, before the review: null when they came from data/derived. */
-  raw: Rows | null;
-  /** Its rows with the review applied: what the page shows. */
-  rows: Rows | null;
-  /** Problems of the file as it is now (the last good rows stay in the page meanwhile). */
-  problems: Diagnostic[];
-  /** The review's entries for this article that cannot be applied, or match no row. */
-  reviewProblems: Diagnostic[];
-}
-
-type Extraction = typeof import('../datasets/derive.ts') &
-  Pick<typeof import('../datasets/review.ts'), 'applyReview' | 'parseReview'> &
-  Pick<typeof import('../extract/reactions.ts'), 'extractReactions'> &
-  Pick<typeof import('../extract/gazetteer.ts'), 'withHome'> &
-  Pick<typeof import('../project/derive.ts'), 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
-
 export class DevProject {
   /** The story; its settings follow the narrative's front matter as it is edited. */
   paths: StoryConfig;
@@ -93,88 +64,80 @@ export class DevProject {
   /** How the datasets were obtained at start. */
   startedFrom: 'derived' | 'articles' = 'articles';
 
-  #articles = new Map<string, ArticleEntry>();
-  #gazetteer: Gazetteer | null = null;
-  #gazetteerText: string | null = null;
-  #gazetteerProblems: Diagnostic[] = [];
-  /** null until needed: rows read from data/derived already have it applied. */
-  #review: Review | null = null;
-  #reviewText: string | null = null;
-  #reviewProblems: Diagnostic[] = [];
+  readonly #articles = new ArticleStore();
+  readonly #gazetteer: GazetteerFiles;
+  readonly #review: ReviewFile;
+  readonly #timeline: TimelineFile;
   #narrative: string | null = null;
   #narrativeProblems: Diagnostic[] = [];
-  #timelineText: string | null = null;
-  /** null: the story has no timeline file. */
-  #events: TimelineEvent[] | null = null;
   #story: StoryContext | null = null;
-  #timelineProblems: Diagnostic[] = [];
   #buildDiagnostics: Diagnostic[] = [];
   #data: ChartData | null = null;
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
-  #extraction: Promise<Extraction> | undefined;
 
   constructor(config: StoryConfig) {
     this.paths = config;
+    this.#gazetteer = new GazetteerFiles(config.gazetteers, config.home);
+    this.#review = new ReviewFile(config.review);
+    this.#timeline = new TimelineFile(config.timeline);
   }
 
   /** Everything current: article, gazetteer and narrative problems, then the page's own diagnostics. */
   get diagnostics(): Diagnostic[] {
-    const entries = [...this.#articles.values()].sort((a, b) => compare(a.path, b.path));
+    const entries = this.#articles.all();
     return [
       ...entries.flatMap((e) => e.problems),
-      ...this.#gazetteerProblems,
-      ...this.#reviewProblems,
+      ...this.#gazetteer.problems,
+      ...this.#review.problems,
       ...entries.flatMap((e) => e.reviewProblems),
       ...this.#narrativeProblems,
-      ...this.#timelineProblems,
+      ...this.#timeline.problems,
       ...this.#buildDiagnostics,
     ];
   }
 
-  /** The datasets, timeline and story settings the page is built from. */
+  /** The datasets, timeline and story settings the page is built from, in the derive's order. */
   async currentData(): Promise<ChartData> {
     this.#story ??= await readStoryContext(this.paths);
-    this.#data ??= this.#assemble();
+    if (this.#data === null) {
+      const entries = this.#articles.withRows();
+      this.#data = {
+        casualties: entries.flatMap((e) => e.rows.casualties),
+        reactions: entries.flatMap((e) => e.rows.reactions),
+        articles: entries.map((e) => e.article.meta),
+        events: this.#timeline.events,
+        story: this.#story,
+      };
+    }
     return this.#data;
   }
 
-  /** The gazetteer files that exist (the base one and the story's additions). */
-  async #gazetteerSources(): Promise<{ text: string; path: string }[]> {
-    const sources = [];
-    for (const path of this.paths.gazetteers) {
-      const text = await readText(path);
-      if (text !== null) sources.push({ text, path });
-    }
-    return sources;
-  }
-
   /**
-   * Reads everything. The datasets come from data/derived when its manifest
-   * says they are what the articles, the gazetteer, the review and the code
-   * give (no extraction to run); otherwise every article is derived here, in memory.
+   * Reads everything. The datasets come from the derived folder when its
+   * manifest says they are what the articles, the gazetteer, the review and
+   * the code give (no extraction to run); otherwise every article is derived
+   * here, in memory.
    */
   async load(): Promise<Update> {
     const update = emptyUpdate();
     const names = (await readdir(this.paths.articles).catch((): string[] => [])).filter((n) => n.endsWith('.md')).sort();
-    for (const name of names) await this.#readArticle(join(this.paths.articles, name), update, false);
+    for (const name of names) await this.#articles.read(join(this.paths.articles, name));
     this.#narrative = await this.#readNarrative();
-    await this.#readTimeline();
-    this.#reviewText = await readText(this.paths.review);
+    await this.#timeline.read(this.#articles.bodies());
+    this.#review.text = await this.#review.readText();
     this.#story = await readStoryContext(this.paths);
-
-    const derivedDir = this.paths.derived;
-    const upToDate = await isUpToDate(storyDeriveOptions(this.paths)).catch(() => false);
-    if (upToDate && [...this.#articles.values()].every((e) => e.article !== null)) {
-      const data = await readDatasets(derivedDir);
-      for (const entry of this.#articles.values()) {
+    const entries = this.#articles.all();
+    if ((await isUpToDate(storyDeriveOptions(this.paths)).catch(() => false)) && entries.every((e) => e.article !== null)) {
+      const data = await readDatasets(this.paths.derived);
+      for (const entry of entries) {
         const id = entry.article!.meta.id;
         entry.rows = { casualties: data.casualties.filter((r) => r.article === id), reactions: data.reactions.filter((r) => r.article === id) };
       }
       this.startedFrom = 'derived';
     } else {
-      await this.#ensureGazetteer();
-      await this.#ensureReview();
-      for (const entry of this.#articles.values()) if (entry.article) await this.#derive(entry, update);
+      // The gazetteer and the review are read first, so their problems show even with no article to derive.
+      await this.#reviewInput();
+      for (const entry of entries) await this.#derive(entry, update);
       this.startedFrom = 'articles';
     }
     update.dataChanged = true;
@@ -189,36 +152,7 @@ export class DevProject {
     const kinds = new Set<ChangeKind>();
     for (const path of [...paths].sort()) {
       const kind = this.kindOf(path);
-      if (kind === null) continue;
-      if (kind === 'article') {
-        if (await this.#readArticle(path, update, true)) kinds.add(kind);
-      } else if (kind === 'gazetteer') {
-        if (await this.#updateGazetteer(update)) kinds.add(kind);
-      } else if (kind === 'review') {
-        if (await this.#updateReview(update)) kinds.add(kind);
-      } else if (kind === 'timeline') {
-        if (await this.#readTimeline()) {
-          update.changed.push(this.relative(path));
-          update.dataChanged = true;
-          kinds.add(kind);
-        }
-      } else if (kind === 'narrative') {
-        const text = await this.#readNarrative();
-        if (text !== this.#narrative || this.#narrativeProblems.length > 0) {
-          this.#narrative = text;
-          // The story's `home` is in the narrative's front matter: the charts depend on it.
-          const home = text === null ? this.paths.home : storySettings(text, this.paths.slug).home;
-          if (home !== this.paths.home) await this.#changeHome(home, update);
-          update.changed.push(this.relative(path));
-          update.pageChanged = true;
-          kinds.add(kind);
-        }
-      } else {
-        // Something else in report/: the page may depend on it; re-rendering is cheap.
-        update.changed.push(this.relative(path));
-        update.pageChanged = true;
-        kinds.add(kind);
-      }
+      if (kind !== null && (await this.#take(kind, path, update))) kinds.add(kind);
     }
     update.kinds = [...kinds];
     if (update.dataChanged) {
@@ -232,7 +166,8 @@ export class DevProject {
   async render(): Promise<Render> {
     const started = performance.now();
     this.#buildDiagnostics = [];
-    if (this.#narrative === null) return { ok: false, charts: this.#charts.takeStats(), ms: performance.now() - started };
+    const done = (ok: boolean): Render => ({ ok, charts: this.#charts.takeStats(), ms: performance.now() - started });
+    if (this.#narrative === null) return done(false);
     try {
       const { html, file } = await buildReport({
         markdown: this.#narrative,
@@ -240,15 +175,15 @@ export class DevProject {
         data: await this.currentData(),
         charts: this.#charts.charts,
         document: await chartDocument(),
-        actors: [...readActorWords(await this.#gazetteerSources()).keys()],
+        actors: await this.#gazetteer.actors(),
       });
       this.#buildDiagnostics = fromVFile(file);
       if (html !== null) this.lastGoodHtml = html;
-      return { ok: html !== null, charts: this.#charts.takeStats(), ms: performance.now() - started };
+      return done(html !== null);
     } catch (error) {
       // A bug in the build must not stop the server: it shows like any other error.
       this.#buildDiagnostics = [at(this.paths.narrative, `Unexpected internal error while building the page: ${(error as Error)?.message ?? String(error)}`, 'internal-error')];
-      return { ok: false, charts: this.#charts.takeStats(), ms: performance.now() - started };
+      return done(false);
     }
   }
 
@@ -268,129 +203,99 @@ export class DevProject {
     return relative(this.paths.root, path) || path;
   }
 
+  /** One changed file of a kind; whether anything changed. */
+  async #take(kind: ChangeKind, path: string, update: Update): Promise<boolean> {
+    switch (kind) {
+      case 'article':
+        return this.#updateArticle(path, update);
+      case 'gazetteer':
+        return this.#updateGazetteer(update);
+      case 'review':
+        return this.#updateReview(update);
+      case 'timeline':
+        if (!(await this.#timeline.read(this.#articles.bodies()))) return false;
+        update.dataChanged = true;
+        break;
+      case 'narrative': {
+        const text = await this.#readNarrative();
+        if (text === this.#narrative && this.#narrativeProblems.length === 0) return false;
+        this.#narrative = text;
+        // The story's `home` is in the narrative's front matter: the charts and the figures' sources depend on it.
+        const home = text === null ? this.paths.home : storySettings(text, this.paths.slug).home;
+        if (home !== this.paths.home) await this.#changeHome(home, update);
+        break;
+      }
+      case 'report':
+        // Something else in report/: the page may depend on it; re-rendering is cheap.
+        break;
+    }
+    update.changed.push(this.relative(path));
+    update.pageChanged = true;
+    return true;
+  }
+
   #dataChanged(): void {
     this.dataVersion++;
     this.#data = null;
   }
 
-  /** The three datasets in derive's order: by article id, rows in text order. */
-  #assemble(): ChartData {
-    const entries = [...this.#articles.values()].filter((e) => e.article !== null && e.rows !== null).sort((a, b) => compare(a.article!.meta.id, b.article!.meta.id));
-    return {
-      casualties: entries.flatMap((e) => e.rows!.casualties),
-      reactions: entries.flatMap((e) => e.rows!.reactions),
-      articles: entries.map((e) => e.article!.meta),
-      events: this.#events,
-      story: this.#story!,
-    };
-  }
-
-  /** Reads one article file; returns whether anything changed. */
-  async #readArticle(path: string, update: Update, derive: boolean): Promise<boolean> {
-    const key = basename(path, '.md');
-    const entry = this.#articles.get(key);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      if (!entry) return false;
-      this.#articles.delete(key);
-      update.changed.push(this.relative(path));
-      if (entry.rows) {
-        update.removed.push(key);
+  /** An article file saved, renamed or deleted: derived again alone. */
+  async #updateArticle(path: string, update: Update): Promise<boolean> {
+    const outcome = await this.#articles.read(path);
+    if (outcome.kind === 'same') return false;
+    update.changed.push(this.relative(path));
+    if (outcome.kind === 'gone') {
+      if (outcome.removed) {
+        update.removed.push(basename(path, '.md'));
         update.dataChanged = true;
       }
       return true;
     }
-    if (entry && entry.bytes.equals(bytes)) return false;
-    update.changed.push(this.relative(path));
-    const next: ArticleEntry = entry ?? { path, bytes, article: null, raw: null, rows: null, problems: [], reviewProblems: [] };
-    next.bytes = bytes;
-    this.#articles.set(key, next);
-    const text = decodeArticle(bytes);
-    const parsed = typeof text === 'string' ? parseArticle(text, path) : { article: null, problems: [text] };
-    if (parsed.article === null) {
-      // The last good version's rows stay in the page until the file is fixed.
-      next.problems = parsed.problems.map((problem) => fromArticleProblem(path, problem));
-      return true;
-    }
-    next.problems = [];
-    next.article = parsed.article;
-    if (derive) {
-      // Without a gazetteer yet (broken from the start) the old rows stay until it is fixed.
-      await this.#ensureGazetteer();
-      await this.#derive(next, update);
-      update.dataChanged = true;
-    }
+    // A file that does not parse keeps its last good rows in the page until it is fixed.
+    if (outcome.entry.problems.length > 0) return true;
+    await this.#derive(outcome.entry, update);
+    update.dataChanged = true;
     return true;
   }
 
-  /** Derives one article's rows (ids renumbered for that article only), then applies its review. */
+  /** Derives one article with the current gazetteer and review; without a gazetteer (broken from the start) its rows stay. */
   async #derive(entry: ArticleEntry, update: Update): Promise<void> {
-    if (!entry.article || !this.#gazetteer) return;
-    const { deriveArticle } = await this.#loadExtraction();
-    let derived: ReturnType<typeof deriveArticle>;
-    try {
-      derived = deriveArticle(entry.article, this.#gazetteer);
-    } catch (error) {
-      // An extraction bug on this text: shown on the article; its last rows stay.
-      entry.problems = [at(entry.path, `Unexpected internal error while deriving this article: ${(error as Error)?.message ?? String(error)}`, 'internal-error')];
-      return;
-    }
-    entry.raw = { casualties: derived.casualties, reactions: derived.reactions };
-    await this.#ensureReview();
-    await this.#applyReview(entry);
+    const input = await this.#reviewInput();
+    if (!input || !entry.article) return;
+    const warnings = await this.#articles.derive(entry, input);
+    if (warnings === null) return;
     update.derived.push(entry.article.meta.id);
-    update.warnings.push(...warnings(entry.article, derived.messages));
+    update.warnings.push(...warnings);
   }
 
-  /**
-   * The review entries name their article, so the review applies article by
-   * article, exactly as `derive` applies it to the whole datasets.
-   */
-  async #applyReview(entry: ArticleEntry, rows: Rows | null = entry.raw, only?: 'reactions'): Promise<Rows | null> {
-    if (!entry.article || !rows || !this.#gazetteer) return null;
-    const { applyReview, reviewContext, reviewDiagnostics } = await this.#loadExtraction();
-    const id = entry.article.meta.id;
-    const review = this.#review ?? { casualties: [], reactions: [] };
-    const mine: Review = {
-      casualties: only === 'reactions' ? [] : review.casualties.filter((e) => e.article === id),
-      reactions: review.reactions.filter((e) => e.article === id),
-    };
-    const outcome = applyReview(rows, mine, reviewContext(this.#gazetteer));
-    entry.reviewProblems = reviewDiagnostics(this.paths.review, outcome.problems);
-    const reviewed = { casualties: outcome.casualties, reactions: outcome.reactions };
-    if (rows === entry.raw) entry.rows = reviewed;
-    return reviewed;
+  /** The gazetteer and the review, loaded on first need; null while the gazetteer has never compiled. */
+  async #reviewInput(): Promise<ReviewInput | null> {
+    await this.#gazetteer.ensure();
+    await this.#review.ensure();
+    const gazetteer = this.#gazetteer.gazetteer;
+    return gazetteer ? { gazetteer, review: this.#review.review, path: this.paths.review } : null;
   }
 
   /** Applies the edited review again to the articles it names now or named before. */
   async #updateReview(update: Update): Promise<boolean> {
-    const text = await readText(this.paths.review);
-    if (text === this.#reviewText && this.#reviewProblems.length === 0) return false;
+    const text = await this.#review.readText();
+    if (text === this.#review.text && this.#review.problems.length === 0) return false;
     update.changed.push(this.relative(this.paths.review));
-    await this.#ensureGazetteer();
-    // The review in effect: rows read from data/derived had the file as it was at start.
-    const { parseReview } = await this.#loadExtraction();
-    const before = this.#review ?? (this.#reviewText === null ? null : parseReview(this.#reviewText).review);
-    if (!(await this.#loadReview())) return true;
-    const after = this.#review ?? { casualties: [], reactions: [] };
-    // Entries without their place in the file: moving an entry changes nothing.
-    const entriesOf = (review: Review | null, id: string) =>
-      JSON.stringify([...(review?.casualties ?? []), ...(review?.reactions ?? [])].filter((e) => e.article === id).map(({ place: _place, ...entry }) => entry));
-    for (const entry of [...this.#articles.values()].sort((a, b) => compare(a.path, b.path))) {
-      if (!entry.article) continue;
-      const id = entry.article.meta.id;
-      const was = entriesOf(before, id);
-      const now = entriesOf(after, id);
-      if (was === now && (was === '[]' || entry.raw === null)) continue;
+    await this.#gazetteer.ensure();
+    // The review in effect: rows read from the derived datasets had the file as it was at start.
+    const { parseReview } = await loadExtraction();
+    const before = this.#review.review ?? (this.#review.text === null ? null : parseReview(this.#review.text).review);
+    if (!(await this.#review.load())) return true;
+    const input = await this.#reviewInput();
+    if (!input) return true;
+    for (const entry of this.#articles.all()) {
+      if (!entry.article || !reviewChanged(before, input.review, entry)) continue;
       if (entry.raw === null) {
-        // Rows read from data/derived carry the old review: derive them afresh.
+        // Rows read from the derived datasets carry the old review: derive them afresh.
         await this.#derive(entry, update);
       } else {
-        await this.#applyReview(entry);
-        update.reviewed.push(id);
+        await this.#articles.applyReview(entry, input);
+        update.reviewed.push(entry.article.meta.id);
       }
       update.dataChanged = true;
     }
@@ -398,34 +303,20 @@ export class DevProject {
   }
 
   async #updateGazetteer(update: Update): Promise<boolean> {
-    const text = gazetteerText(await this.#gazetteerSources());
-    if (text === this.#gazetteerText && this.#gazetteer !== null) return false;
-    update.changed.push(...this.paths.gazetteers.filter((p) => update.changed.indexOf(this.relative(p)) < 0).map((p) => this.relative(p)));
+    if (!(await this.#gazetteer.changed())) return false;
+    update.changed.push(...this.paths.gazetteers.map((p) => this.relative(p)).filter((p) => !update.changed.includes(p)));
     this.#story = null;
-    const hadGazetteer = this.#gazetteer !== null;
-    if (!(await this.#loadGazetteer())) return true;
-    const { extractReactions } = await this.#loadExtraction();
-    for (const entry of [...this.#articles.values()].sort((a, b) => compare(a.path, b.path))) {
-      const article = entry.article;
-      if (!article) continue;
+    const hadGazetteer = this.#gazetteer.gazetteer !== null;
+    if (!(await this.#gazetteer.load())) return true;
+    const input = (await this.#reviewInput())!;
+    for (const entry of this.#articles.all()) {
+      if (!entry.article) continue;
       if (!entry.rows || !hadGazetteer) {
         await this.#derive(entry, update);
         continue;
       }
-      // Casualties do not depend on the gazetteer: only the reactions are derived again.
-      const extracted = extractReactions({ id: article.meta.id, body: article.body, published: article.meta.published }, this.#gazetteer!);
-      const reactions = extracted.rows.map((row, i) => ({ id: `${article.meta.id}-r${i + 1}`, ...row }));
-      await this.#ensureReview();
-      if (entry.raw) {
-        entry.raw = { casualties: entry.raw.casualties, reactions };
-        await this.#applyReview(entry);
-      } else {
-        // Casualties read from data/derived are reviewed already: the review of the reactions only.
-        const reviewed = await this.#applyReview(entry, { casualties: [], reactions }, 'reactions');
-        entry.rows = { casualties: entry.rows.casualties, reactions: reviewed?.reactions ?? reactions };
-      }
-      update.reactions.push(article.meta.id);
-      update.warnings.push(...warnings(article, extracted.messages));
+      update.warnings.push(...(await this.#articles.deriveReactions(entry, input)));
+      update.reactions.push(entry.article.meta.id);
     }
     update.dataChanged = true;
     return true;
@@ -436,49 +327,9 @@ export class DevProject {
     this.paths = { ...this.paths, home };
     this.#story = null;
     update.dataChanged = true;
-    if (this.#gazetteer === null) return;
-    this.#gazetteer = (await this.#loadExtraction()).withHome(this.#gazetteer, home);
-    for (const entry of [...this.#articles.values()].sort((a, b) => compare(a.path, b.path))) if (entry.article) await this.#derive(entry, update);
-  }
-
-  /** Loads the review once, before the first derivation that needs it. */
-  async #ensureReview(): Promise<void> {
-    if (this.#review === null && this.#reviewProblems.length === 0) await this.#loadReview();
-  }
-
-  /** A missing file is an empty review; a broken one keeps the last good review in use. */
-  async #loadReview(): Promise<boolean> {
-    this.#reviewText = await readText(this.paths.review);
-    const { loadReview } = await this.#loadExtraction();
-    try {
-      this.#review = await loadReview(this.paths.review);
-      this.#reviewProblems = [];
-      return true;
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      this.#reviewProblems = error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths.review, error.message, 'review')];
-      return false;
-    }
-  }
-
-  /** Loads the gazetteer once, before the first derivation that needs it. */
-  async #ensureGazetteer(): Promise<void> {
-    if (this.#gazetteer === null && this.#gazetteerProblems.length === 0) await this.#loadGazetteer();
-  }
-
-  async #loadGazetteer(): Promise<boolean> {
-    this.#gazetteerText = gazetteerText(await this.#gazetteerSources());
-    const { loadGazetteer } = await this.#loadExtraction();
-    try {
-      this.#gazetteer = (await this.#loadExtraction()).withHome(await loadGazetteer(this.paths.gazetteers), this.paths.home);
-      this.#gazetteerProblems = [];
-      return true;
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      // The last good gazetteer stays in use until this one is fixed.
-      this.#gazetteerProblems = error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths.gazetteers[0]!, error.message, 'gazetteer')];
-      return false;
-    }
+    await this.#gazetteer.setHome(home);
+    if (this.#gazetteer.gazetteer === null) return;
+    for (const entry of this.#articles.all()) if (entry.article) await this.#derive(entry, update);
   }
 
   async #readNarrative(): Promise<string | null> {
@@ -486,69 +337,17 @@ export class DevProject {
     this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
     return text;
   }
-
-  /** Reads the timeline's events (the last good ones stay when the file is broken); returns whether it changed. */
-  async #readTimeline(): Promise<boolean> {
-    const text = await readText(this.paths.timeline);
-    if (text === this.#timelineText && this.#timelineProblems.length === 0 && (text !== null || this.#events === null)) return false;
-    this.#timelineText = text;
-    if (text === null) {
-      this.#events = null;
-      this.#timelineProblems = [];
-      return true;
-    }
-    const file = parseTimelineEvents(text);
-    const bodies = new Map([...this.#articles.values()].flatMap((e) => (e.article ? [[e.article.meta.id, e.article.body] as const] : [])));
-    const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
-    this.#timelineProblems = fromFileProblems(this.paths.timeline, problems);
-    if (file.problems.length === 0) this.#events = file.events;
-    return true;
-  }
-
-  /** The extraction code is most of a cold start: loaded only when something must be derived. */
-  #loadExtraction(): Promise<Extraction> {
-    this.#extraction ??= Promise.all([import('../datasets/derive.ts'), import('../datasets/review.ts'), import('../extract/reactions.ts'), import('../project/derive.ts'), import('../extract/gazetteer.ts')]).then(
-      ([derive, review, reactions, cli, gazetteer]) => ({
-        withHome: gazetteer.withHome,
-        ...derive,
-        applyReview: review.applyReview,
-        parseReview: review.parseReview,
-        extractReactions: reactions.extractReactions,
-        loadGazetteer: cli.loadGazetteer,
-        loadReview: cli.loadReview,
-        reviewDiagnostics: cli.reviewDiagnostics,
-      }),
-    );
-    return this.#extraction;
-  }
 }
 
-function warnings(article: Article, messages: readonly Message[]): Diagnostic[] {
-  return messages.filter((m) => m.severity !== 'info').map((m) => fromExtractionMessage(article, m));
+/** Whether the review's entries for the article of `entry` changed (moving an entry in the file changes nothing). */
+function reviewChanged(before: Review | null, after: Review | null, entry: ArticleEntry): boolean {
+  const id = entry.article!.meta.id;
+  const entriesOf = (review: Review | null) =>
+    JSON.stringify([...(review?.casualties ?? []), ...(review?.reactions ?? [])].filter((e) => e.article === id).map(({ place: _place, ...rest }) => rest));
+  const was = entriesOf(before);
+  return was !== entriesOf(after) || (was !== '[]' && entry.raw !== null);
 }
 
 function emptyUpdate(): Update {
   return { kinds: [], changed: [], derived: [], reactions: [], reviewed: [], removed: [], dataChanged: false, pageChanged: false, warnings: [] };
-}
-
-function at(path: string, reason: string, ruleId: string): Diagnostic {
-  return { path, line: 1, column: 1, severity: 'error', reason, ruleId };
-}
-
-async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
-    throw error;
-  }
-}
-
-/** The gazetteer files' text as one, to tell whether any changed. */
-function gazetteerText(sources: readonly { text: string; path: string }[]): string {
-  return sources.map((s) => `${s.path}\0${s.text}`).join('\0');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
