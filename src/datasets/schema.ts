@@ -1,6 +1,7 @@
 // The datasets of CONTRACT.md §3–4, as one zod schema each. Every write and
 // every read goes through these, so a file on disk is either valid or an error.
 import { z } from 'zod';
+import { isLanguageTag } from '../articles/language-tag.ts';
 
 export const MEASURES = ['killed', 'injured', 'arrested', 'hospitalized'] as const;
 export const GROUPS = ['security_forces', 'protesters', 'civilians', 'all'] as const;
@@ -101,6 +102,8 @@ export const reactionSchema = z
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 
+const languageTag = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as `en`, `ar` or `pt-BR`');
+
 /** The article metadata dataset: the front matter of CONTRACT §2, one row per article. */
 export const articleRowSchema = z.strictObject({
   id: z.string().min(1),
@@ -110,8 +113,8 @@ export const articleRowSchema = z.strictObject({
   published: isoDate,
   published_basis: z.enum(['stated', 'inferred']),
   published_note: z.string().min(1).nullable(),
-  language: z.string().min(2),
-  translated_from: z.string().min(2).nullable(),
+  language: languageTag,
+  translated_from: languageTag.nullable(),
 });
 
 // A row as code builds it: `reviewed` may be left out until the review is

@@ -4,6 +4,7 @@ import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } fro
 import { visit } from 'unist-util-visit';
 import type { ArticleRow } from '../datasets/schema.ts';
 import { formatDay } from '../charts/labels.ts';
+import { languageName } from '../articles/language-tag.ts';
 
 const PREFIX = 'source-';
 
@@ -19,12 +20,6 @@ export function describeArticle(article: ArticleRow): PhrasingContent[] {
   parts.push(article.url && /^https?:\/\//i.test(article.url) ? { type: 'link', url: article.url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title });
   parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
   return parts;
-}
-
-const languages = new Intl.DisplayNames(['en'], { type: 'language' });
-
-function languageName(code: string): string {
-  return languages.of(code) ?? code;
 }
 
 /** Adds a definition for every `source-<id>` reference that has none. */

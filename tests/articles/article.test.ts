@@ -101,3 +101,24 @@ describe('the seed articles', () => {
     }
   });
 });
+
+describe('language tags (issue 14, item 2)', () => {
+  it('reports a `translated_from` that is not BCP 47 at its line, naming the field', () => {
+    const { problems } = parseArticle(valid.replace('translated_from: null', 'translated_from: "not a language!"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 10, column: 18, field: 'translated_from', ruleId: 'front-matter-field' });
+    expect(problems[0]?.reason).toMatch(/^Unexpected value "not a language!" for field `translated_from`: expected a BCP 47 language tag/);
+  });
+
+  it('reports a `language` that is not BCP 47', () => {
+    const { problems } = parseArticle(valid.replace('language: en', 'language: english!'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 9, column: 11, field: 'language' });
+  });
+
+  it('accepts the tags editors write', () => {
+    for (const tag of ['en', 'ar', 'pt-BR', 'zh-Hant', 'sr-Latn-RS', 'kk']) {
+      expect(parseArticle(valid.replace('translated_from: null', `translated_from: ${tag}`), 'a/007.md').problems).toEqual([]);
+    }
+  });
+});
