@@ -7,6 +7,7 @@ import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article } from '../articles/article.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { writeError } from './write-error.ts';
 
 export interface LoadedArticles {
   articles: Article[];
@@ -114,20 +115,30 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     }
   }
   const created: string[] = [];
+  // What is being written, for the message when it fails.
+  let at: { path: string; what: 'write' | 'folder' } = { path: '', what: 'write' };
   try {
     for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
+      at = { path: dir, what: 'folder' };
       const first = await fs.mkdir(dir, { recursive: true });
       if (first !== undefined) created.push(dir, first);
     }
-    for (const s of staged) await fs.writeFile(s.temp, s.content);
-    for (const s of staged) s.backedUp = await keepBackup(fs, s);
     for (const s of staged) {
+      at = { path: s.target, what: 'write' };
+      await fs.writeFile(s.temp, s.content);
+    }
+    for (const s of staged) {
+      at = { path: s.target, what: 'write' };
+      s.backedUp = await keepBackup(fs, s);
+    }
+    for (const s of staged) {
+      at = { path: s.target, what: 'write' };
       await fs.rename(s.temp, s.target);
       s.committed = true;
     }
   } catch (error) {
     await rollBack(fs, staged, created);
-    throw error;
+    throw writeError(error, at.path, at.what);
   }
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
 }
