@@ -34,7 +34,7 @@ export type Stance = (typeof STANCES)[number];
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date (YYYY-MM-DD)', abort: true })
   .refine(isCalendarDate, 'expected a real calendar date');
 
 const CALENDAR_DATES = new Map<string, boolean>();
@@ -109,7 +109,8 @@ export const articleRowSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   outlet: z.string().min(1).nullable(),
-  url: z.string().url().nullable(),
+  // Only the web: a `javascript:` or `file:` address is no source a reader can follow.
+  url: z.string().url({ abort: true }).refine((url) => /^https?:\/\//i.test(url), 'expected an http(s) address, or null').nullable(),
   published: isoDate,
   published_basis: z.enum(['stated', 'inferred']),
   published_note: z.string().min(1).nullable(),

@@ -122,3 +122,31 @@ describe('language tags (issue 14, item 2)', () => {
     }
   });
 });
+
+describe('front-matter details (issue 14, item 11)', () => {
+  it('accepts only an http(s) `url`', () => {
+    const { problems } = parseArticle(valid.replace('url: null', 'url: "javascript:alert(1)"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 5, column: 6, field: 'url' });
+    expect(problems[0]?.reason).toContain('expected an http(s) address');
+    expect(parseArticle(valid.replace('url: null', 'url: "https://example.com/a?b=1"'), 'a/007.md').problems).toEqual([]);
+  });
+
+  it('gives one error for a `published` that is no date', () => {
+    const { problems } = parseArticle(valid.replace('published: 2022-01-06', 'published: "yesterday"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toContain('expected an ISO date (YYYY-MM-DD)');
+  });
+
+  it('reports an unterminated quote where the quote opens, not at the end of the front matter', () => {
+    const { problems } = parseArticle(valid.replace('title: "A title"', 'title: "A title'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3, column: 8, ruleId: 'front-matter-yaml' });
+    expect(problems[0]?.reason).toMatch(/^Cannot parse the front matter: .*quote/);
+  });
+
+  it('reports an unterminated single quote where it opens', () => {
+    const { problems } = parseArticle(valid.replace('outlet: null', "outlet: 'Reuters"), 'a/007.md');
+    expect(problems[0]).toMatchObject({ line: 4, column: 9, ruleId: 'front-matter-yaml' });
+  });
+});
