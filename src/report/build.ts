@@ -15,6 +15,7 @@ import remarkCite from './remark-cite.ts';
 import remarkCount from './remark-count.ts';
 import remarkNarrativeMeta from './remark-narrative-meta.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkNoRemoteImages from './remark-no-remote-images.ts';
 import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
@@ -46,6 +47,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkDirective)
     .use(remarkNarrativeMeta)
     .use(remarkNoHtml)
+    .use(remarkNoRemoteImages)
     .use(remarkChart, { charts: input.charts, data: input.data, document: input.document })
     .use(remarkCite, { articleIds })
     .use(remarkCount, { casualties: input.data.casualties, articleIds })
