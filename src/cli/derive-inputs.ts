@@ -4,7 +4,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
-import { readTextIfExists } from './files.ts';
+import { CliError } from './errors.ts';
+import { readArticleFile, readTextIfExists } from './files.ts';
 import { PATHS, ROOT } from './paths.ts';
 
 export interface DeriveOptions {
@@ -29,7 +30,10 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
     for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
   } else {
     for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
-      entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+      const path = join(options.articles, name);
+      const bytes = await readArticleFile(path);
+      if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
+      entries.push([`articles/${name}`, bytes]);
     }
   }
   entries.push(['gazetteer.yaml', (await readTextIfExists(options.gazetteer)) ?? '']);
@@ -44,7 +48,13 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
   return fingerprint(entries);
 }
 
+/** Whether the datasets are what a derive would give; false when an input cannot be read (the derive then says why). */
 export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
-  const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
-  return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+  try {
+    const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
+    return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+  } catch (error) {
+    if (error instanceof CliError || typeof (error as NodeJS.ErrnoException).code === 'string') return false;
+    throw error;
+  }
 }

@@ -18,7 +18,7 @@ import type { Gazetteer } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { articleBytes, listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
 import { deriveFingerprint } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
@@ -104,7 +104,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const changes = diffDatasets(await previous, derived.datasets);
     const out: Map<string, string | Uint8Array> = assembled.files();
     out.set(CHANGES_FILE, formatChangesMarkdown(changes));
-    out.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }, contents) }));
+    // Every article was read (an unreadable one stopped the derive above).
+    out.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint({ ...options, review: reviewPath }, articleBytes(contents)!) }));
     await writeFilesAtomically(options.out, out);
     return {
       articles: articles.length,

@@ -4,7 +4,7 @@
 // an article edit re-derives that article, a gazetteer edit re-derives the
 // reactions; a review edit re-applies the review to the articles it names.
 // Nothing is written to disk: `npm run report` does that.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { decodeArticle, parseArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
@@ -16,6 +16,7 @@ import { isUpToDate } from '../cli/derive-inputs.ts';
 import { fromArticleProblem, fromExtractionMessage, fromFileProblems, fromVFile } from '../cli/diagnostic.ts';
 import type { Diagnostic } from '../cli/diagnostic.ts';
 import { CliError } from '../cli/errors.ts';
+import { readArticleFile, readTextIfExists } from '../cli/files.ts';
 import { readDatasets } from '../cli/report.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { Review } from '../datasets/review.ts';
@@ -265,11 +266,9 @@ export class DevProject {
   async #readArticle(path: string, update: Update, derive: boolean): Promise<boolean> {
     const key = basename(path, '.md');
     const entry = this.#articles.get(key);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Only a regular file is read: a FIFO, a folder or a link to a device is a problem at its path, never a wait.
+    const read = await readArticleFile(path);
+    if (!(read instanceof Uint8Array) && read.ruleId === 'article-missing') {
       if (!entry) return false;
       this.#articles.delete(key);
       update.changed.push(this.relative(path));
@@ -279,12 +278,13 @@ export class DevProject {
       }
       return true;
     }
-    if (entry && entry.bytes.equals(bytes)) return false;
+    const bytes = read instanceof Uint8Array ? Buffer.from(read.buffer, read.byteOffset, read.byteLength) : Buffer.alloc(0);
+    if (entry && read instanceof Uint8Array && entry.bytes.equals(bytes) && entry.problems.every((p) => p.ruleId !== 'article-file')) return false;
     update.changed.push(this.relative(path));
     const next: ArticleEntry = entry ?? { path, bytes, article: null, raw: null, rows: null, problems: [], reviewProblems: [] };
     next.bytes = bytes;
     this.#articles.set(key, next);
-    const text = decodeArticle(bytes);
+    const text = read instanceof Uint8Array ? decodeArticle(bytes) : read;
     const parsed = typeof text === 'string' ? parseArticle(text, path) : { article: null, problems: [text] };
     if (parsed.article === null) {
       // The last good version's rows stay in the page until the file is fixed.
@@ -447,9 +447,15 @@ export class DevProject {
   }
 
   async #readNarrative(): Promise<string | null> {
-    const text = await readText(this.paths.narrative);
-    this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
-    return text;
+    try {
+      const text = await readTextIfExists(this.paths.narrative);
+      this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
+      return text;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      this.#narrativeProblems = [...error.diagnostics];
+      return null;
+    }
   }
 
   /** Reads the timeline's events (the last good ones stay when the file is broken); returns whether it changed. */
@@ -494,11 +500,12 @@ function at(path: string, reason: string, ruleId: string): Diagnostic {
   return { path, line: 1, column: 1, severity: 'error', reason, ruleId };
 }
 
+/** A text file's content; null when it is missing or is no regular file (loadGazetteer, loadReview and the narrative then say why). */
 async function readText(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextIfExists(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    if (error instanceof CliError) return null;
     throw error;
   }
 }
