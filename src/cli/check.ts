@@ -22,6 +22,7 @@ import { DATASETS } from '../datasets/schema.ts';
 import { rowLines, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
+import { findDeepNesting } from '../report/nesting-depth.ts';
 import { expected } from '../report/suggest.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import { isUpToDate } from './derive-inputs.ts';
@@ -158,6 +159,9 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
 async function checkNarrative(path: string, data: ChartData | null): Promise<Diagnostic[]> {
   const markdown = await readTextIfExists(path);
   if (markdown === null) return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
+  // Too deep to parse at all: that one error, without building or parsing the story.
+  const deep = findDeepNesting(markdown);
+  if (deep) return [{ path, line: deep.line, column: deep.column, severity: 'error', reason: deep.reason, ruleId: 'nesting-depth' }];
   const diagnostics: Diagnostic[] = [];
   let html: string | null = null;
   if (data) {

@@ -9,6 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
+import { findDeepNesting } from './nesting-depth.ts';
 import { renderPage } from './page.ts';
 import remarkChart from './remark-chart.ts';
 import remarkCite from './remark-cite.ts';
@@ -65,6 +66,12 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(rehypeSafeUrls)
     .use(rehypeStringify);
 
+  // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).
+  const deep = findDeepNesting(input.markdown);
+  if (deep) {
+    file.message(deep.reason, { place: { line: deep.line, column: deep.column }, ruleId: 'nesting-depth', source: 'newsbook' }).fatal = true;
+    return { html: null, file };
+  }
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);

@@ -46,3 +46,39 @@ describe('the narrative (issue 14, item 11)', () => {
     expect(messages[0]?.reason).toMatch(/^Unexpected image `http:\/\/evil\.example\/track\.png`/);
   });
 });
+
+describe('deep nesting in the narrative (issue 14, item 6)', () => {
+  const cases: [string, string, { line: number; column: number }][] = [
+    ['5,000 `>` on one line', `${'>'.repeat(5000)} deep\n`, { line: 5, column: 101 }],
+    ['a list nested 1,000 deep', `${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n')}\n`, { line: 105, column: 201 }],
+    ['list markers nested 3,000 deep on one line', `${'- '.repeat(3000)}x\n`, { line: 5, column: 201 }],
+    ['10,000 nested links', `${'['.repeat(10_000)}x${'](u)'.repeat(10_000)}\n`, { line: 5, column: 101 }],
+    ['emphasis nested 2,500 deep', `${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`, { line: 5, column: 1 }],
+  ];
+  for (const [name, body, place] of cases) {
+    it(`refuses ${name} with a positioned error, in well under a second`, async () => {
+      const started = performance.now();
+      const { html, messages } = await build(`---\ntitle: T\n---\n\n${body}`);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(html).toBeNull();
+      expect(messages).toEqual([expect.objectContaining({ ...place, fatal: true, ruleId: 'nesting-depth' })]);
+      expect(messages[0]?.reason).toMatch(/^Unexpected .* nested more than 100 deep: expected at most 100 levels/);
+    });
+  }
+
+  it('is reported by `npm run check` too, without parsing the story', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { check, DEFAULT_CHECK_OPTIONS } = await import('../../src/cli/check.ts');
+    const narrative = join(mkdtempSync(join(tmpdir(), 'newsbook-nesting-')), 'story.md');
+    writeFileSync(narrative, `---\ntitle: T\n---\n\n${'>'.repeat(5000)} deep\n`);
+    const { diagnostics } = await check({ ...DEFAULT_CHECK_OPTIONS, narrative });
+    expect(diagnostics.filter((d) => d.path === narrative)).toEqual([expect.objectContaining({ line: 5, column: 101, severity: 'error', ruleId: 'nesting-depth' })]);
+  }, 30_000);
+
+  it('leaves ordinary nesting alone', async () => {
+    const { html } = await build('---\ntitle: T\n---\n\n> quote\n> > nested\n\n- a\n  - b\n    - c\n\n**bold *and* [a [link]](https://example.com)**\n\n***\n');
+    expect(html).not.toBeNull();
+  });
+});
