@@ -21,6 +21,7 @@ import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeScriptDirection from './rehype-script-direction.ts';
+import rehypeNoBidiControls from './rehype-no-bidi-controls.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
 
@@ -64,6 +65,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     })
     .use(rehypeScriptDirection)
     .use(rehypeSafeUrls)
+    .use(rehypeNoBidiControls)
     .use(rehypeStringify);
 
   // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).

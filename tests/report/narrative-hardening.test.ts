@@ -82,3 +82,25 @@ describe('deep nesting in the narrative (issue 14, item 6)', () => {
     expect(html).not.toBeNull();
   });
 });
+
+describe('bidi isolation of article text (issue 14, item 9)', () => {
+  it('isolates titles, outlets and quotes in <bdi> and strips override characters', async () => {
+    const { JSDOM } = await import('jsdom');
+    const spoofed: ChartData = {
+      ...data,
+      articles: data.articles.map((a, i) => (i === 0 ? { ...a, title: `Innocent \u202Egnp.exe title`, outlet: 'Outlet\u202E reversed' } : a)),
+      casualties: data.casualties.map((r) => (r.article === data.articles[0]!.id ? { ...r, quote: `\u202E${r.quote}` } : r)),
+    };
+    const row = spoofed.casualties.find((r) => r.article === data.articles[0]!.id && r.status === 'reported')!;
+    const markdown = `---\ntitle: T\n---\n\nA figure :count{measure="${row.measure}" article="${row.article}"} and :cite[${row.article}].\n`;
+    const { html, file } = await buildReport({ markdown, path: 'story.md', data: spoofed, charts: CHARTS, document: await chartDocument() });
+    expect(file.messages.filter((m) => m.fatal)).toEqual([]);
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    const { document } = new JSDOM(html!).window;
+    const isolates = [...document.querySelectorAll('section[data-footnotes] bdi')].map((b) => b.textContent);
+    expect(isolates).toContain('Innocent gnp.exe title');
+    expect(isolates).toContain('Outlet reversed');
+    expect(isolates).toContain(row.quote.replace('\u202E', ''));
+    expect(document.querySelector('data.figure')?.getAttribute('dir')).toBe('auto');
+  });
+});
