@@ -14,6 +14,9 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 /** The largest other text file an editor writes (narrative, gazetteer, review, timeline). */
 export const MAX_TEXT_FILE_BYTES = 16 * 1024 * 1024;
 
+/** For the files the tools write themselves (the datasets): any size, but still only a regular file. */
+export const ANY_SIZE = Number.MAX_SAFE_INTEGER;
+
 /** Why a file was not read: `missing` when there is nothing at the path at all. */
 export interface UnreadableFile {
   reason: string;

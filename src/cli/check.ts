@@ -30,7 +30,7 @@ import { loadGazetteer, reviewDiagnostics } from './derive.ts';
 import { formatDiagnostic, fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { loadArticles, readTextIfExists } from './files.ts';
+import { loadArticles, readOutputIfExists, readTextIfExists } from './files.ts';
 import { PATHS } from './paths.ts';
 import type { Console } from './run.ts';
 import { parseCommandArgs } from './run.ts';
@@ -115,14 +115,14 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
   let complete = true;
   for (const name of Object.keys(DATASETS) as (keyof Datasets)[]) {
     const path = join(dir, `${name}.json`);
-    const text = await readTextIfExists(path);
+    const text = await readOutputIfExists(path);
     if (text === null) {
       diagnostics.push(at(path, 'error', `Missing dataset \`${name}\`: run \`npm run derive\``, 'dataset-missing'));
       complete = false;
       continue;
     }
     const { rows, problems } = validateDataset(name, text, path);
-    diagnostics.push(...problems.map((p) => ({ path: p.path, line: p.line, column: p.column, severity: 'error' as const, reason: p.message, ruleId: 'dataset-schema' })));
+    for (const p of problems) diagnostics.push({ path: p.path, line: p.line, column: p.column, severity: 'error', reason: p.message, ruleId: 'dataset-schema' });
     if (problems.length > 0) {
       complete = false;
       continue;

@@ -18,7 +18,7 @@ import type { Gazetteer } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { articleBytes, listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { articleBytes, listArticles, loadArticleFiles, readArticleFiles, readOutputIfExists, readTextIfExists, writeFilesAtomically } from './files.ts';
 import { deriveFingerprint } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
@@ -164,7 +164,7 @@ export async function readPreviousDatasets(dir: string): Promise<Datasets | null
   const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
   for (const name of DATASET_NAMES) {
     const path = join(dir, `${name}.json`);
-    const text = await readTextIfExists(path);
+    const text = await readOutputIfExists(path).catch(() => null);
     if (text === null) return null;
     const { rows, problems } = validateDataset(name, text, path);
     if (problems.length > 0) return null;

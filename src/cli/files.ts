@@ -5,7 +5,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'no
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
-import { MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } from '../articles/read-regular-file.ts';
+import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } from '../articles/read-regular-file.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -40,6 +40,11 @@ export async function readArticleFiles(listing: { dir: string; names: string[] }
 }
 
 /** One article's bytes, or why it cannot be read (a folder, a FIFO, a device, a symlink loop, too large…) at 1:1. */
+/** A file the tools wrote (a dataset): readTextIfExists with no size limit. */
+export function readOutputIfExists(path: string): Promise<string | null> {
+  return readTextIfExists(path, ANY_SIZE);
+}
+
 export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
   const read = await readRegularFile(path, MAX_ARTICLE_BYTES);
   if (read instanceof Uint8Array) return read;
@@ -211,8 +216,8 @@ async function rollBack(fs: WriteFs, staged: readonly Staged[], created: readonl
  * when there is none; a CliError naming it when it is no regular file that
  * can be read (a folder, a FIFO, a device, a symlink loop, too large).
  */
-export async function readTextIfExists(path: string): Promise<string | null> {
-  const read = await readRegularFile(path, MAX_TEXT_FILE_BYTES);
+export async function readTextIfExists(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<string | null> {
+  const read = await readRegularFile(path, maxBytes);
   if (read instanceof Uint8Array) return Buffer.from(read.buffer, read.byteOffset, read.byteLength).toString('utf8');
   if (read.missing) return null;
   throw new CliError(`Cannot read ${relative(process.cwd(), path) || path}: ${read.reason.replace(/^./, (c) => c.toLowerCase())}`, [

@@ -318,7 +318,7 @@ export class DevProject {
     await this.#ensureReview();
     await this.#applyReview(entry);
     update.derived.push(entry.article.meta.id);
-    update.warnings.push(...warnings(entry.article, derived.messages));
+    for (const warning of warnings(entry.article, derived.messages)) update.warnings.push(warning);
   }
 
   /**
@@ -400,7 +400,7 @@ export class DevProject {
         entry.rows = { casualties: entry.rows.casualties, reactions: reviewed?.reactions ?? reactions };
       }
       update.reactions.push(article.meta.id);
-      update.warnings.push(...warnings(article, extracted.messages));
+      for (const warning of warnings(article, extracted.messages)) update.warnings.push(warning);
     }
     update.dataChanged = true;
     return true;

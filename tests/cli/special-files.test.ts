@@ -11,7 +11,7 @@ import { MAX_ARTICLE_BYTES } from '../../src/articles/read-regular-file.ts';
 import { check } from '../../src/cli/check.ts';
 import { derive } from '../../src/cli/derive.ts';
 import { CliError } from '../../src/cli/errors.ts';
-import { readTextIfExists } from '../../src/cli/files.ts';
+import { readOutputIfExists, readTextIfExists } from '../../src/cli/files.ts';
 import { PATHS } from '../../src/cli/paths.ts';
 import { report } from '../../src/cli/report.ts';
 import { devPaths } from '../../src/dev/paths.ts';
@@ -108,5 +108,12 @@ describe('special files named *.md', () => {
     await expect(readTextIfExists(fifo)).rejects.toThrow(/^Cannot read narrative-fifo\.md|^Cannot read .*narrative-fifo\.md: unexpected named pipe/);
     await expect(readTextIfExists(join(root, 'report'))).rejects.toThrow(/: unexpected folder: expected a regular file$/);
     expect(await readTextIfExists(join(root, 'missing.md'))).toBeNull();
+  });
+
+  it('but not the datasets the tools wrote: they may be any size', async () => {
+    const big = join(root, 'big.json');
+    writeFileSync(big, `"${'x'.repeat(17 * 1024 * 1024)}"`);
+    expect((await readOutputIfExists(big))?.length).toBe(17 * 1024 * 1024 + 2);
+    await expect(readTextIfExists(big)).rejects.toThrow(/expected at most 16 MB/);
   });
 });
