@@ -25,7 +25,9 @@ import { buildReport } from '../report/build.ts';
 import { findDeepNesting } from '../report/nesting-depth.ts';
 import { expected } from '../report/suggest.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
-import { isUpToDate } from './derive-inputs.ts';
+import { datasetFolderState } from './dataset-folder.ts';
+import { manifestMatchesInputs } from './derive-inputs.ts';
+import { staleLeftovers } from './leftovers.ts';
 import { loadGazetteer, reviewDiagnostics } from './derive.ts';
 import { formatDiagnostic, fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -73,9 +75,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
   await checkReviewFile(options.review, bodies, diagnostics);
 
-  const stale = !(await safeIsUpToDate(options));
-  const data = await checkDatasets(options.derived, articles, stale, diagnostics);
-  if (stale) {
+  const outdated = !(await safeMatchesInputs(options));
+  // Files of two derives mixed (a derive killed while it swapped them in): never to be trusted.
+  const folder = await datasetFolderState(options.derived);
+  const data = await checkDatasets(options.derived, articles, outdated || folder.consistent === false, diagnostics);
+  if (folder.consistent === false) {
+    diagnostics.push(
+      at(join(options.derived, folder.file), 'error', `Unexpected datasets that do not belong together: ${folder.reason} (a derive was interrupted?); expected the files of one derive: run \`npm run derive\``, 'datasets-inconsistent'),
+    );
+  }
+  for (const name of await staleLeftovers(options.derived)) {
+    diagnostics.push(at(join(options.derived, name), 'warning', 'Unexpected leftover of an interrupted write: the next `npm run derive` or `npm run report` removes it', 'datasets-leftover'));
+  }
+  if (outdated) {
     diagnostics.push(
       at(join(options.derived, 'manifest.json'), 'warning', 'Unexpected out-of-date datasets: the articles, the gazetteer, the review or the extraction code changed since the last derive; run `npm run derive`', 'datasets-stale'),
     );
@@ -280,9 +292,9 @@ async function problemsOf(load: () => Promise<unknown>): Promise<Diagnostic[]> {
   }
 }
 
-async function safeIsUpToDate(options: CheckOptions): Promise<boolean> {
+async function safeMatchesInputs(options: CheckOptions): Promise<boolean> {
   try {
-    return await isUpToDate({ articles: options.articles, out: options.derived, gazetteer: options.gazetteer, review: options.review });
+    return await manifestMatchesInputs({ articles: options.articles, out: options.derived, gazetteer: options.gazetteer, review: options.review });
   } catch {
     return false;
   }

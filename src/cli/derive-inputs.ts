@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { datasetFolderState } from './dataset-folder.ts';
 import { CliError } from './errors.ts';
 import { readArticleFile, readTextIfExists } from './files.ts';
 import { PATHS, ROOT } from './paths.ts';
@@ -48,8 +49,24 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
   return fingerprint(entries);
 }
 
-/** Whether the datasets are what a derive would give; false when an input cannot be read (the derive then says why). */
+/**
+ * Whether the datasets are what a derive would give: their manifest names
+ * the inputs as they are now, and every file is the one the derive wrote with
+ * it (dataset-folder.ts). False when an input cannot be read (the derive then says why).
+ */
 export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
+  return (await datasetsState(options)) === 'up-to-date';
+}
+
+/** isUpToDate, saying why not: `inconsistent` when the folder's files do not belong together (a write killed half-way). */
+export async function datasetsState(options: DeriveOptions): Promise<'up-to-date' | 'stale' | 'inconsistent'> {
+  const folder = await datasetFolderState(options.out);
+  if (folder.consistent === false) return 'inconsistent';
+  return folder.consistent === true && (await manifestMatchesInputs(options)) ? 'up-to-date' : 'stale';
+}
+
+/** Whether the manifest names the inputs as they are now (whatever the files beside it); false when an input cannot be read. */
+export async function manifestMatchesInputs(options: DeriveOptions): Promise<boolean> {
   try {
     const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
     return manifest !== null && manifest.inputs === (await deriveFingerprint(options));

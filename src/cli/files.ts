@@ -9,6 +9,7 @@ import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } fro
 import { fromArticleProblem } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { staleLeftovers } from './leftovers.ts';
 import { writeError } from './write-error.ts';
 
 export interface LoadedArticles {
@@ -128,6 +129,10 @@ interface Staged {
  *    copy where links are not supported), so the target itself is not touched;
  * 3. the temporary files are renamed over their targets, one by one;
  * 4. the backups are removed.
+ * The files are swapped in the order given: the derive gives its manifest
+ * last, so that a kill part-way through step 3 leaves a folder whose
+ * manifest does not match its files (src/cli/dataset-folder.ts), and the
+ * next write removes the temporary files and backups it left.
  * A failure in 1 or 2 removes what was made: the targets were never touched. A
  * failure in 3 first moves every backup back over its target (and removes the
  * new files that replaced nothing), so the folders hold exactly the previous
@@ -143,6 +148,10 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
       if (staged.some((s) => s.target === target)) throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
       staged.push({ target, temp: `${target}${suffix}.tmp`, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
     }
+  }
+  // What a write killed earlier left in these folders (its process is gone): removed first.
+  for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
+    for (const name of await staleLeftovers(dir)) await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
   }
   const created: string[] = [];
   // What is being written, for the message when it fails.

@@ -11,7 +11,8 @@ import { DATASET_NAMES, DatasetError, parseDataset } from '../datasets/serialize
 import type { Datasets } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
 import { parseTimelineEvents } from '../report/timeline-file.ts';
-import { DEFAULT_DERIVE_OPTIONS, isUpToDate } from './derive-inputs.ts';
+import { MANIFEST } from '../datasets/fingerprint.ts';
+import { datasetsState, DEFAULT_DERIVE_OPTIONS } from './derive-inputs.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import type { DeriveEffects } from './derive.ts';
 import { fromFileProblems, fromVFile } from './diagnostic.ts';
@@ -115,13 +116,18 @@ export async function report(options: ReportOptions, out: Console, effects: Repo
   let staging: string | null = null;
   try {
     let source = datasetsDir;
-    if (await isUpToDate(options.derive)) {
+    const state = await datasetsState(options.derive);
+    if (state === 'up-to-date') {
       out.log('✔ datasets up to date with the articles and the extraction code');
     } else {
-      out.log('… articles or extraction code changed: deriving the datasets');
+      out.log(
+        state === 'inconsistent'
+          ? `… the datasets in ${relative(process.cwd(), datasetsDir) || '.'} do not belong together (a write was interrupted?): deriving them again`
+          : '… articles or extraction code changed: deriving the datasets',
+      );
       staging = await mkdtemp(join(tmpdir(), STAGING_PREFIX));
-      // The datasets there now, so that CHANGES.md says what changed since them.
-      for (const name of DATASET_NAMES) {
+      // The datasets there now, so that CHANGES.md says what changed since them (none when they do not belong together).
+      for (const name of state === 'inconsistent' ? [] : DATASET_NAMES) {
         await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
         });
@@ -144,10 +150,12 @@ export async function report(options: ReportOptions, out: Console, effects: Repo
   }
 }
 
+/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). */
 async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isFile()) files.set(entry.name, await readFile(join(dir, entry.name)));
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile());
+  for (const entry of [...entries.filter((e) => e.name !== MANIFEST), ...entries.filter((e) => e.name === MANIFEST)]) {
+    files.set(entry.name, await readFile(join(dir, entry.name)));
   }
   return files;
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
 import { loadGazetteer, loadReview } from '../../src/cli/derive.ts';
 import { DEFAULT_DERIVE_OPTIONS, deriveFingerprint } from '../../src/cli/derive-inputs.ts';
+import { datasetFolderState } from '../../src/cli/dataset-folder.ts';
 import { loadArticles } from '../../src/cli/files.ts';
 import { PATHS } from '../../src/cli/paths.ts';
 import { deriveDatasets } from '../../src/datasets/derive.ts';
@@ -42,6 +43,11 @@ describe('data/derived', () => {
   it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
     const manifest = parseManifest(committed(MANIFEST));
     expect(manifest?.inputs).toBe(await deriveFingerprint(DEFAULT_DERIVE_OPTIONS));
+  });
+
+  it('records the hash of every file written with the manifest, and its files are those (issue 14, item 1)', async () => {
+    expect(Object.keys(parseManifest(committed(MANIFEST))?.files ?? {}).sort()).toEqual([...DATASET_NAMES.flatMap((n) => [`${n}.csv`, `${n}.json`])].sort());
+    expect(await datasetFolderState(PATHS.derived)).toEqual({ consistent: true });
   });
 
   it('is written exactly as JSON.stringify(rows, null, 2) and toCsv write it (the writer frames rows itself, for speed)', () => {

@@ -1,0 +1,116 @@
+// Issue 14, item 1: a derive killed (SIGKILL) during its final swap of files
+// leaves some datasets new and some old, and `*.tmp`/`*.bak` files. The
+// manifest, written last with the hash of every file, tells: `check` reports
+// the folder, `report` and the dev preview never reuse it (they derive
+// again), and the next write removes the leftovers. The probe's reproduction:
+// remove an article, kill the derive after its first rename, put the article back.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/cli/check.ts';
+import { datasetFolderState } from '../../src/cli/dataset-folder.ts';
+import { isUpToDate } from '../../src/cli/derive-inputs.ts';
+import { derive } from '../../src/cli/derive.ts';
+import { PATHS, ROOT } from '../../src/cli/paths.ts';
+import { report } from '../../src/cli/report.ts';
+import { devPaths } from '../../src/dev/paths.ts';
+import { DevProject } from '../../src/dev/project.ts';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const KILL = pathToFileURL(join(ROOT, 'tests/cli/kill-on-rename.ts')).href;
+const DATASETS = ['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json', 'articles.csv'];
+const noProgress = { progress: () => ({ tick() {}, done() {} }) };
+
+let root: string;
+const p = {
+  articles: '',
+  derived: '',
+  gazetteer: '',
+  review: '',
+};
+let good: Map<string, string>;
+
+const read = (dir: string, names: readonly string[]) => new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const leftovers = () => readdirSync(p.derived).filter((n) => /\.(?:tmp|bak)$/.test(n));
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'newsbook-interrupted-'));
+  mkdirSync(join(root, 'data'));
+  Object.assign(p, { articles: join(root, 'data/articles'), derived: join(root, 'data/derived'), gazetteer: join(root, 'data/gazetteer.yaml'), review: join(root, 'data/review.yaml') });
+  cpSync(PATHS.articles, p.articles, { recursive: true });
+  cpSync(PATHS.gazetteer, p.gazetteer);
+  cpSync(PATHS.review, p.review);
+  cpSync(join(PATHS.narrative, '..'), join(root, 'report'), { recursive: true, filter: (src) => !src.includes('/dist') });
+  await derive({ ...p, out: p.derived }, noProgress);
+  good = read(p.derived, DATASETS);
+
+  // The probe: an article removed, the derive killed after its first rename, the article put back.
+  const article = join(p.articles, '001.md');
+  renameSync(article, join(root, '001.md'));
+  // tsx runs the script in a child process and exits with 128 + 9 when that one is killed.
+  const killed = await new Promise<string>((resolve) => {
+    const child = execFile(TSX, ['--import', KILL, 'scripts/derive.ts', '--articles', p.articles, '--out', p.derived, '--gazetteer', p.gazetteer, '--review', p.review, '--workers', '1'], {
+      cwd: ROOT,
+      env: { ...process.env, KILL_AT_RENAME: '2' },
+    });
+    child.on('exit', (code, signal) => resolve(signal ?? String(code)));
+  });
+  expect(['SIGKILL', '137']).toContain(killed);
+  renameSync(join(root, '001.md'), article);
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('a derive killed during its final swap', () => {
+  it('leaves mixed datasets and leftovers (the situation this guards against)', () => {
+    const now = read(p.derived, DATASETS);
+    expect(now.get('casualties.json')).not.toBe(good.get('casualties.json'));
+    expect(now.get('reactions.json')).toBe(good.get('reactions.json'));
+    expect(leftovers().length).toBeGreaterThan(0);
+  });
+
+  it('is never taken for up to date, although the inputs are back as the manifest records them', async () => {
+    expect(await datasetFolderState(p.derived)).toMatchObject({ consistent: false, file: 'casualties.json' });
+    expect(await isUpToDate({ ...p, out: p.derived })).toBe(false);
+  });
+
+  it('is an error in `check`, naming the file, and each leftover a warning', async () => {
+    const { diagnostics } = await check({ ...p, derived: p.derived, narrative: join(root, 'report/kazakhstan-unrest.md'), timeline: join(root, 'report/timeline.yaml') });
+    const inconsistent = diagnostics.filter((d) => d.ruleId === 'datasets-inconsistent');
+    expect(inconsistent).toEqual([expect.objectContaining({ path: join(p.derived, 'casualties.json'), severity: 'error' })]);
+    expect(inconsistent[0]!.reason).toMatch(/^Unexpected datasets that do not belong together: casualties\.json is not the file the last derive wrote/);
+    expect(diagnostics.filter((d) => d.ruleId === 'datasets-leftover').map((d) => d.path).sort()).toEqual(leftovers().map((n) => join(p.derived, n)).sort());
+  }, 30_000);
+
+  it('is not reused by the dev preview', async () => {
+    const project = new DevProject({ ...devPaths(root) });
+    await project.load();
+    expect(project.startedFrom).toBe('articles');
+  }, 30_000);
+
+  it('is derived again by `report`, which removes the leftovers and leaves a folder that belongs together', async () => {
+    const lines: string[] = [];
+    await report(
+      { derive: { ...p, out: p.derived }, narrative: join(root, 'report/kazakhstan-unrest.md'), timeline: join(root, 'report/timeline.yaml'), dist: join(root, 'report/dist'), output: 'page.html' },
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      { derive: noProgress },
+    );
+    expect(lines[0]).toMatch(/do not belong together .*: deriving them again$/);
+    expect(leftovers()).toEqual([]);
+    expect(await datasetFolderState(p.derived)).toEqual({ consistent: true });
+    expect(read(p.derived, DATASETS)).toEqual(good);
+    expect(existsSync(join(root, 'report/dist/page.html'))).toBe(true);
+    const { diagnostics } = await check({ ...p, derived: p.derived, narrative: join(root, 'report/kazakhstan-unrest.md'), timeline: join(root, 'report/timeline.yaml') });
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('datasets-'))).toEqual([]);
+  }, 60_000);
+
+  it('is cleaned up by a later derive: the leftovers of a process that is gone, not those of a running one', async () => {
+    writeFileSync(join(p.derived, 'casualties.json.999999.0123abcd.bak'), 'old');
+    writeFileSync(join(p.derived, `reactions.csv.${process.ppid}.0123abcd.tmp`), 'a running process may still be writing this');
+    await derive({ ...p, out: p.derived }, noProgress);
+    expect(leftovers()).toEqual([`reactions.csv.${process.ppid}.0123abcd.tmp`]);
+  }, 60_000);
+});
