@@ -8,6 +8,8 @@ import type { Article, ArticleProblem, ParsedArticle } from './article.ts';
 export interface ArticleFile {
   path: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (not a regular file, too large): then `bytes` is empty. */
+  unreadable?: ArticleProblem;
 }
 
 export interface FileProblem extends ArticleProblem {
@@ -49,7 +51,7 @@ export class ArticleFilesReader {
   read(count: number): boolean {
     for (let n = 0; n < count && this.read_.length < this.sorted.length; n += 1) {
       const file = this.sorted[this.read_.length]!;
-      const text = decodeArticle(file.bytes);
+      const text = file.unreadable ?? decodeArticle(file.bytes);
       if (typeof text !== 'string') {
         this.read_.push({ file, problem: text });
         continue;

@@ -109,7 +109,7 @@ export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
     return { line: line + firstLine - 1, column: col };
   };
   const problems: FrontMatterProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    ...toPoint(error.pos[0]),
+    ...toPoint(error.code === 'MISSING_CHAR' ? (unclosedQuote(yaml, error.message) ?? error.pos[0]) : error.pos[0]),
     reason: `Cannot parse the front matter: ${firstLineOf(error.message)}`,
     ruleId: 'front-matter-yaml',
   }));
@@ -132,6 +132,27 @@ export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
   const read = yamlData(doc);
   if ('message' in read) return { data: {}, positions, problems: [{ ...toPoint(read.offset), reason: `Cannot parse the front matter: ${read.message}`, ruleId: 'front-matter-yaml' }] };
   return { data: read.data as Record<string, unknown>, positions, problems };
+}
+
+/**
+ * Where the quote that the YAML parser found unclosed opens: the parser
+ * reports it at the end of the front matter, far from the mistake. The first
+ * value whose quote does not close on its own line; null when none does.
+ */
+function unclosedQuote(yaml: string, message: string): number | null {
+  const quote = message.includes('"quote') ? '"' : message.includes("'quote") ? "'" : null;
+  if (quote === null) return null;
+  let offset = 0;
+  for (const line of yaml.split('\n')) {
+    const value = /^[^#:]*:[ \t]*/.exec(line);
+    if (value && line[value[0].length] === quote) {
+      const rest = line.slice(value[0].length + 1);
+      const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+      if (!closed) return offset + value[0].length;
+    }
+    offset += line.length + 1;
+  }
+  return null;
 }
 
 function stripCr(line: string): string {

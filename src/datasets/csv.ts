@@ -1,5 +1,8 @@
 // RFC 4180 CSV, so spreadsheets open the datasets as they are: fields quoted
 // only when needed, null as an empty cell, CRLF-free (LF) for clean diffs.
+// Text that a spreadsheet would run as a formula is neutralised (csv-safety.ts).
+import { looksLikeFormula, neutralizeFormula } from './csv-safety.ts';
+
 type Cell = string | number | boolean | null;
 
 export function toCsv(fields: readonly string[], rows: readonly Record<string, unknown>[]): string {
@@ -25,5 +28,6 @@ const NEEDS_QUOTES = /[",\n\r]/;
 function quote(value: Cell): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
+  if (typeof value === 'string' && looksLikeFormula(text)) return `"${neutralizeFormula(text).replaceAll('"', '""')}"`;
   return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }

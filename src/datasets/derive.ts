@@ -58,9 +58,10 @@ export function assembleDerived(sorted: readonly Article[], derivations: readonl
   sorted.forEach((article, i) => {
     const derived = derivations[i];
     if (!derived) throw new Error(`No extraction for article ${article.meta.id}`);
-    extracted.casualties.push(...derived.casualties);
-    extracted.reactions.push(...derived.reactions);
-    messages.push(...derived.messages.map((message) => ({ ...message, article })));
+    // One by one: spreading an article's 200,000 rows into push() overflows the stack.
+    for (const row of derived.casualties) extracted.casualties.push(row);
+    for (const row of derived.reactions) extracted.reactions.push(row);
+    for (const message of derived.messages) messages.push({ ...message, article });
   });
   const reviewed = applyReview(extracted, review, reviewContext(gazetteer));
   return {

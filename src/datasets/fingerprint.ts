@@ -1,5 +1,8 @@
 // A content hash of everything a derivation depends on: when it matches the
-// one stored beside the datasets, re-deriving would give the same bytes.
+// one stored beside the datasets, re-deriving would give the same bytes. The
+// manifest also records the hash of every file the derive wrote with it, and
+// is written last: a folder whose files are not those (a write killed half-way
+// through the swap) is never trusted (src/project/dataset-folder.ts).
 import { createHash } from 'node:crypto';
 
 export function fingerprint(entries: Iterable<readonly [name: string, content: string | Uint8Array]>): string {
@@ -15,6 +18,20 @@ export function fingerprint(entries: Iterable<readonly [name: string, content: s
 
 export interface Manifest {
   inputs: string;
+  /** Every file written with the manifest, by name: `sha256:<hex>` of its bytes. Absent in a manifest of an older newsbook. */
+  files?: Record<string, string>;
+}
+
+/** `sha256:<hex>` of a file's bytes, as the manifest records it. */
+export function fileHash(content: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+}
+
+/** The hashes of the files written beside a manifest, in the order given. */
+export function fileHashes(files: ReadonlyMap<string, string | Uint8Array>): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const [name, content] of files) hashes[name] = fileHash(content);
+  return hashes;
 }
 
 export const MANIFEST = 'manifest.json';
@@ -27,7 +44,10 @@ export function parseManifest(text: string | null): Manifest | null {
   if (text === null) return null;
   try {
     const data = JSON.parse(text) as Partial<Manifest>;
-    return typeof data.inputs === 'string' ? { inputs: data.inputs } : null;
+    if (typeof data.inputs !== 'string') return null;
+    const files = data.files;
+    const valid = typeof files === 'object' && files !== null && !Array.isArray(files) && Object.values(files).every((hash) => typeof hash === 'string');
+    return valid ? { inputs: data.inputs, files: { ...files } } : { inputs: data.inputs };
   } catch {
     return null;
   }

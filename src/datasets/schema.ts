@@ -1,6 +1,7 @@
 // The datasets of CONTRACT.md §3–4, as one zod schema each. Every write and
 // every read goes through these, so a file on disk is either valid or an error.
 import { z } from 'zod';
+import { isLanguageTag } from '../articles/language-tag.ts';
 
 export const MEASURES = ['killed', 'injured', 'arrested', 'hospitalized'] as const;
 export const GROUPS = ['security_forces', 'protesters', 'civilians', 'all'] as const;
@@ -33,7 +34,7 @@ export type Stance = (typeof STANCES)[number];
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date (YYYY-MM-DD)', abort: true })
   .refine(isCalendarDate, 'expected a real calendar date');
 
 const CALENDAR_DATES = new Map<string, boolean>();
@@ -106,17 +107,20 @@ export const reactionSchema = z
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 
+const languageTag = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as `en`, `ar` or `pt-BR`');
+
 /** The article metadata dataset: the front matter of CONTRACT §2, one row per article. */
 export const articleRowSchema = z.strictObject({
   id: articleId,
   title: z.string().min(1),
   outlet: z.string().min(1).nullable(),
-  url: z.string().url().nullable(),
+  // Only the web: a `javascript:` or `file:` address is no source a reader can follow.
+  url: z.string().url({ abort: true }).refine((url) => /^https?:\/\//i.test(url), 'expected an http(s) address, or null').nullable(),
   published: isoDate,
   published_basis: z.enum(['stated', 'inferred']),
   published_note: z.string().min(1).nullable(),
-  language: z.string().min(2),
-  translated_from: z.string().min(2).nullable(),
+  language: languageTag,
+  translated_from: languageTag.nullable(),
 });
 
 // A row as code builds it: `reviewed` may be left out until the review is

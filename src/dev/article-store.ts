@@ -2,7 +2,6 @@
 // version, its rows as extracted and as reviewed, and its problems. An edit
 // re-derives that article alone, and the review applies article by article,
 // exactly as the derive applies it to the whole datasets.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decodeArticle, parseArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
@@ -11,6 +10,7 @@ import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Message } from '../extract/types.ts';
 import { fromArticleProblem, fromExtractionMessage } from '../project/diagnostic.ts';
+import { readArticleFile } from '../project/files.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
 import { at } from './editor-files.ts';
 import { loadExtraction } from './extraction.ts';
@@ -62,20 +62,19 @@ export class ArticleStore {
   async read(path: string): Promise<ReadOutcome> {
     const key = basename(path, '.md');
     const entry = this.#entries.get(key);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // Only a regular file is read: a FIFO, a folder or a link to a device is a problem at its path, never a wait.
+    const read = await readArticleFile(path);
+    if (!(read instanceof Uint8Array) && read.ruleId === 'article-missing') {
       if (!entry) return { kind: 'same' };
       this.#entries.delete(key);
       return { kind: 'gone', removed: entry.rows !== null };
     }
-    if (entry && entry.bytes.equals(bytes)) return { kind: 'same' };
+    const bytes = read instanceof Uint8Array ? Buffer.from(read.buffer, read.byteOffset, read.byteLength) : Buffer.alloc(0);
+    if (entry && read instanceof Uint8Array && entry.bytes.equals(bytes) && entry.problems.every((p) => p.ruleId !== 'article-file')) return { kind: 'same' };
     const next: ArticleEntry = entry ?? { path, bytes, article: null, raw: null, rows: null, problems: [], reviewProblems: [] };
     next.bytes = bytes;
     this.#entries.set(key, next);
-    const text = decodeArticle(bytes);
+    const text = read instanceof Uint8Array ? decodeArticle(bytes) : read;
     const parsed = typeof text === 'string' ? parseArticle(text, path) : { article: null, problems: [text] };
     next.problems = parsed.problems.map((problem) => fromArticleProblem(path, problem));
     if (parsed.article !== null) next.article = parsed.article;

@@ -1,7 +1,6 @@
 // The files an editor writes beside the articles, as the preview holds them:
 // each read again on a save, and, when it breaks, its problems shown while
 // the last good version stays in use until it is fixed.
-import { readFile } from 'node:fs/promises';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
 import type { Review } from '../datasets/review.ts';
 import { readActorWords } from '../extract/actor-names.ts';
@@ -9,6 +8,7 @@ import type { Gazetteer } from '../extract/gazetteer.ts';
 import { fromFileProblems } from '../project/diagnostic.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
 import { CliError } from '../project/errors.ts';
+import { readTextIfExists } from '../project/files.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import { loadExtraction } from './extraction.ts';
 
@@ -136,11 +136,12 @@ export function at(path: string, reason: string, ruleId: string): Diagnostic {
   return { path, line: 1, column: 1, severity: 'error', reason, ruleId };
 }
 
+/** A text file's content; null when it is missing or is no regular file (loadGazetteer, loadReview and the narrative then say why). */
 export async function readText(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextIfExists(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    if (error instanceof CliError) return null;
     throw error;
   }
 }

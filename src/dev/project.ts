@@ -23,7 +23,9 @@ import { ArticleStore } from './article-store.ts';
 import type { ArticleEntry, ReviewInput } from './article-store.ts';
 import { ChartCache } from './chart-cache.ts';
 import type { ChartCacheStats } from './chart-cache.ts';
-import { at, GazetteerFiles, readText, ReviewFile, TimelineFile } from './editor-files.ts';
+import { at, GazetteerFiles, ReviewFile, TimelineFile } from './editor-files.ts';
+import { CliError } from '../project/errors.ts';
+import { readTextIfExists } from '../project/files.ts';
 import { loadExtraction } from './extraction.ts';
 
 export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review' | 'timeline';
@@ -333,9 +335,15 @@ export class DevProject {
   }
 
   async #readNarrative(): Promise<string | null> {
-    const text = await readText(this.paths.narrative);
-    this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
-    return text;
+    try {
+      const text = await readTextIfExists(this.paths.narrative);
+      this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
+      return text;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      this.#narrativeProblems = [...error.diagnostics];
+      return null;
+    }
   }
 }
 

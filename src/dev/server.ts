@@ -18,6 +18,7 @@ import type { ChangeKind } from './project.ts';
 import { watchDirectories } from './watch.ts';
 import type { Watcher } from './watch.ts';
 import { eventMessage } from './event-stream.ts';
+import { refuseForeignRequest } from './allowed-hosts.ts';
 
 export const DEFAULT_PORT = 4321;
 export const HOST = '127.0.0.1';
@@ -98,6 +99,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let build = `${buildPrefix}.0`;
   let page = '';
   let closed = false;
+  /** The port listened on: the only one a request's Host may name. */
+  let boundPort = 0;
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -110,6 +113,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only this machine's own addresses: another site cannot read the draft through DNS rebinding.
+    if (refuseForeignRequest(req, res, boundPort)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
@@ -140,6 +145,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const port = await listen(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false, log);
+  boundPort = port;
   const url = `http://${HOST}:${port}/`;
 
   // Watching starts before the first load, so that no save is missed; the

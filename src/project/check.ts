@@ -19,12 +19,15 @@ import { checkFootnotesAndLinks } from '../report/check-footnotes.ts';
 import { expected } from '../common/suggest.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
 import type { StoryConfig } from './config.ts';
-import { isUpToDate, storyDeriveOptions } from './derive-inputs.ts';
+import { manifestMatchesInputs, storyDeriveOptions } from './derive-inputs.ts';
+import { datasetFolderState } from './dataset-folder.ts';
+import { staleLeftovers } from './leftovers.ts';
+import { findDeepNesting } from '../report/nesting-depth.ts';
 import { loadGazetteer, reviewDiagnostics } from './derive.ts';
 import { fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { loadArticles, readTextIfExists } from './files.ts';
+import { loadArticles, readOutputIfExists, readTextIfExists } from './files.ts';
 import { readActorNames, readStoryContext } from './report.ts';
 
 export interface CheckResult {
@@ -47,8 +50,18 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
 
   await checkReviewFile(config.review, bodies, diagnostics);
 
-  const stale = !(await isUpToDate(storyDeriveOptions(config)).catch(() => false));
-  const data = await checkDatasets(config.derived, articles, stale, diagnostics);
+  const stale = !(await manifestMatchesInputs(storyDeriveOptions(config)).catch(() => false));
+  // Files of two derives mixed (a derive killed while it swapped them in): never to be trusted.
+  const folder = await datasetFolderState(config.derived);
+  const data = await checkDatasets(config.derived, articles, stale || folder.consistent === false, diagnostics);
+  if (folder.consistent === false) {
+    diagnostics.push(
+      at(join(config.derived, folder.file), 'error', `Unexpected datasets that do not belong together: ${folder.reason} (a derive was interrupted?); expected the files of one derive: run \`npm run derive\``, 'datasets-inconsistent'),
+    );
+  }
+  for (const name of await staleLeftovers(config.derived)) {
+    diagnostics.push(at(join(config.derived, name), 'warning', 'Unexpected leftover of an interrupted write: the next `npm run derive` or `npm run report` removes it', 'datasets-leftover'));
+  }
   if (stale) {
     diagnostics.push(
       at(join(config.derived, 'manifest.json'), 'warning', 'Unexpected out-of-date datasets: the articles, the gazetteer, the review or the extraction code changed since the last derive; run `npm run derive`', 'datasets-stale'),
@@ -90,7 +103,7 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
   let complete = true;
   for (const name of Object.keys(DATASETS) as (keyof Datasets)[]) {
     const path = join(dir, `${name}.json`);
-    const text = await readTextIfExists(path);
+    const text = await readOutputIfExists(path);
     if (text === null) {
       diagnostics.push(at(path, 'error', `Missing dataset \`${name}\`: run \`npm run derive\``, 'dataset-missing'));
       complete = false;
@@ -135,6 +148,9 @@ async function checkNarrative(config: StoryConfig, data: ChartData | null): Prom
   const path = config.narrative;
   const markdown = await readTextIfExists(path);
   if (markdown === null) return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
+  // Too deep to parse at all: that one error, without building or parsing the story.
+  const deep = findDeepNesting(markdown);
+  if (deep) return [{ path, line: deep.line, column: deep.column, severity: 'error', reason: deep.reason, ruleId: 'nesting-depth' }];
   const diagnostics: Diagnostic[] = [];
   let html: string | null = null;
   if (data) {

@@ -4,7 +4,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
-import { readTextIfExists } from './files.ts';
+import { datasetFolderState } from './dataset-folder.ts';
+import { CliError } from './errors.ts';
+import { readArticleFile, readTextIfExists } from './files.ts';
 import type { StoryConfig } from './config.ts';
 import { extractionCode } from './layout.ts';
 
@@ -38,7 +40,10 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
     for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
   } else {
     for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
-      entries.push([`articles/${name}`, await readFile(join(options.articles, name))]);
+      const path = join(options.articles, name);
+      const bytes = await readArticleFile(path);
+      if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
+      entries.push([`articles/${name}`, bytes]);
     }
   }
   // The base gazetteer keeps the name it always had, so a story without additions keeps its fingerprint.
@@ -59,7 +64,29 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
   return fingerprint(entries);
 }
 
+/**
+ * Whether the datasets are what a derive would give: their manifest names
+ * the inputs as they are now, and every file is the one the derive wrote with
+ * it (dataset-folder.ts). False when an input cannot be read (the derive then says why).
+ */
 export async function isUpToDate(options: DeriveOptions): Promise<boolean> {
-  const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
-  return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+  return (await datasetsState(options)) === 'up-to-date';
+}
+
+/** isUpToDate, saying why not: `inconsistent` when the folder's files do not belong together (a write killed half-way). */
+export async function datasetsState(options: DeriveOptions): Promise<'up-to-date' | 'stale' | 'inconsistent'> {
+  const folder = await datasetFolderState(options.out);
+  if (folder.consistent === false) return 'inconsistent';
+  return folder.consistent === true && (await manifestMatchesInputs(options)) ? 'up-to-date' : 'stale';
+}
+
+/** Whether the manifest names the inputs as they are now (whatever the files beside it); false when an input cannot be read. */
+export async function manifestMatchesInputs(options: DeriveOptions): Promise<boolean> {
+  try {
+    const manifest = parseManifest(await readTextIfExists(join(options.out, MANIFEST)));
+    return manifest !== null && manifest.inputs === (await deriveFingerprint(options));
+  } catch (error) {
+    if (error instanceof CliError || typeof (error as NodeJS.ErrnoException).code === 'string') return false;
+    throw error;
+  }
 }

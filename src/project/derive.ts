@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { diffDatasets, formatChangesMarkdown } from '../datasets/changes.ts';
 import type { Changes } from '../datasets/changes.ts';
-import { MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
+import { fileHashes, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
 import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
 import { sortArticles } from '../datasets/derive.ts';
@@ -18,7 +18,8 @@ import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { listArticles, loadArticleFiles, readArticleFiles, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { articleBytes, listArticles, loadArticleFiles, readArticleFiles, readOutputIfExists, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { datasetFolderState } from './dataset-folder.ts';
 import { deriveFingerprint } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
@@ -101,7 +102,12 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const changes = diffDatasets(await previous, derived.datasets);
     const out: Map<string, string | Uint8Array> = assembled.files();
     out.set(CHANGES_FILE, formatChangesMarkdown(changes));
-    out.set(MANIFEST, serializeManifest({ inputs: await deriveFingerprint(options, contents) }));
+    // Every article was read (an unreadable one stopped the derive above). The
+    // manifest comes last, with the hash of every other file: it is swapped in
+    // last, and a folder whose files do not match it is never reused.
+    const inputs = await deriveFingerprint(options, articleBytes(contents)!);
+    // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
+    out.set(MANIFEST, serializeManifest({ inputs, files: fileHashes(new Map([...out].filter(([name]) => name !== CHANGES_FILE))) }));
     await writeFilesAtomically(options.out, out);
     return {
       articles: articles.length,
@@ -166,12 +172,13 @@ export function reviewDiagnostics(path: string, problems: readonly ReviewProblem
   return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
 }
 
-/** The datasets a derive is about to replace, or null when there are none (or they cannot be read). */
+/** The datasets a derive is about to replace, or null when there are none (or they cannot be read, or do not belong together). */
 export async function readPreviousDatasets(dir: string): Promise<Datasets | null> {
+  if ((await datasetFolderState(dir)).consistent === false) return null;
   const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
   for (const name of DATASET_NAMES) {
     const path = join(dir, `${name}.json`);
-    const text = await readTextIfExists(path);
+    const text = await readOutputIfExists(path).catch(() => null);
     if (text === null) return null;
     const { rows, problems } = validateDataset(name, text, path);
     if (problems.length > 0) return null;

@@ -42,11 +42,32 @@ export function fromFileProblems(path: string, problems: readonly Omit<Diagnosti
   return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
 }
 
+/** Where each line of an article's body starts, worked out once per article: positioning a message is then a binary search, not a scan of the body. */
+const LINE_STARTS = new WeakMap<Article, number[]>();
+
+function lineStarts(article: Article): number[] {
+  let starts = LINE_STARTS.get(article);
+  if (!starts) {
+    starts = [0];
+    for (let i = article.body.indexOf('\n'); i !== -1; i = article.body.indexOf('\n', i + 1)) starts.push(i + 1);
+    LINE_STARTS.set(article, starts);
+  }
+  return starts;
+}
+
 /** An extraction message positioned by body offset → a file position. */
 export function fromExtractionMessage(article: Article, message: Message): Diagnostic {
-  const before = article.body.slice(0, message.start);
-  const lineInBody = before.split('\n').length - 1;
-  const column = message.start - (before.lastIndexOf('\n') + 1) + 1;
+  const starts = lineStarts(article);
+  // The last line that starts at or before the message.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= message.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const lineInBody = lo;
+  const column = message.start - starts[lo]! + 1;
   return {
     path: article.path,
     line: article.bodyLine + lineInBody,

@@ -1,12 +1,16 @@
 // File I/O for the commands: reading articles and writing outputs atomically,
 // so a failed run never leaves a half-written file where a good one stood.
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
-import type { Article } from '../articles/article.ts';
+import type { Article, ArticleProblem } from '../articles/article.ts';
+import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } from '../articles/read-regular-file.ts';
 import { fromArticleProblem } from './diagnostic.ts';
+import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { staleLeftovers } from './leftovers.ts';
+import { writeError } from './write-error.ts';
 
 export interface LoadedArticles {
   articles: Article[];
@@ -30,10 +34,32 @@ export async function listArticles(dir: string): Promise<ArticleListing> {
   }
 }
 
-/** The bytes of every article listed, by name. */
-export async function readArticleFiles(listing: { dir: string; names: string[] }): Promise<Map<string, Uint8Array>> {
-  const files = await Promise.all(listing.names.map(async (name) => [name, await readFile(join(listing.dir, name))] as const));
+/** The bytes of every article listed, by name, or why it is no regular file that can be read (src/articles/read-regular-file.ts). */
+export async function readArticleFiles(listing: { dir: string; names: string[] }): Promise<Map<string, Uint8Array | ArticleProblem>> {
+  const files = await Promise.all(listing.names.map(async (name) => [name, await readArticleFile(join(listing.dir, name))] as const));
   return new Map(files);
+}
+
+/** One article's bytes, or why it cannot be read (a folder, a FIFO, a device, a symlink loop, too large…) at 1:1. */
+/** A file the tools wrote (a dataset): readTextIfExists with no size limit. */
+export function readOutputIfExists(path: string): Promise<string | null> {
+  return readTextIfExists(path, ANY_SIZE);
+}
+
+export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
+  const read = await readRegularFile(path, MAX_ARTICLE_BYTES);
+  if (read instanceof Uint8Array) return read;
+  return { line: 1, column: 1, reason: read.reason.replace('expected a regular file', 'expected an article, a regular `.md` file'), ruleId: read.missing ? 'article-missing' : 'article-file' };
+}
+
+/** The articles' bytes when every one could be read (what the fingerprint hashes); null otherwise. */
+export function articleBytes(contents: ReadonlyMap<string, Uint8Array | ArticleProblem>): Map<string, Uint8Array> | null {
+  const bytes = new Map<string, Uint8Array>();
+  for (const [name, content] of contents) {
+    if (!(content instanceof Uint8Array)) return null;
+    bytes.set(name, content);
+  }
+  return bytes;
 }
 
 /**
@@ -41,8 +67,14 @@ export async function readArticleFiles(listing: { dir: string; names: string[] }
  * article is handed over as soon as it is read (the derive's workers start
  * extracting it), and other work gets to run every few files.
  */
-export async function loadArticleFiles(listing: { dir: string; names: string[] }, contents: ReadonlyMap<string, Uint8Array>, onArticle?: (article: Article) => void): Promise<LoadedArticles> {
-  const reader = new ArticleFilesReader(listing.names.map((name) => ({ path: join(listing.dir, name), bytes: contents.get(name)! })), onArticle);
+export async function loadArticleFiles(listing: { dir: string; names: string[] }, contents: ReadonlyMap<string, Uint8Array | ArticleProblem>, onArticle?: (article: Article) => void): Promise<LoadedArticles> {
+  const reader = new ArticleFilesReader(
+    listing.names.map((name) => {
+      const content = contents.get(name)!;
+      return content instanceof Uint8Array ? { path: join(listing.dir, name), bytes: content } : { path: join(listing.dir, name), bytes: new Uint8Array(), unreadable: content };
+    }),
+    onArticle,
+  );
   while (reader.read(onArticle ? 32 : Infinity)) await new Promise((resolve) => setImmediate(resolve));
   const { articles, problems } = reader.result();
   return { articles, diagnostics: problems.map((problem) => fromArticleProblem(problem.path, problem)) };
@@ -97,6 +129,10 @@ interface Staged {
  *    copy where links are not supported), so the target itself is not touched;
  * 3. the temporary files are renamed over their targets, one by one;
  * 4. the backups are removed.
+ * The files are swapped in the order given: the derive gives its manifest
+ * last, so that a kill part-way through step 3 leaves a folder whose
+ * manifest does not match its files (src/project/dataset-folder.ts), and the
+ * next write removes the temporary files and backups it left.
  * A failure in 1 or 2 removes what was made: the targets were never touched. A
  * failure in 3 first moves every backup back over its target (and removes the
  * new files that replaced nothing), so the folders hold exactly the previous
@@ -113,21 +149,35 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
       staged.push({ target, temp: `${target}${suffix}.tmp`, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
     }
   }
+  // What a write killed earlier left in these folders (its process is gone): removed first.
+  for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
+    for (const name of await staleLeftovers(dir)) await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
   const created: string[] = [];
+  // What is being written, for the message when it fails.
+  let at: { path: string; what: 'write' | 'folder' } = { path: '', what: 'write' };
   try {
     for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
+      at = { path: dir, what: 'folder' };
       const first = await fs.mkdir(dir, { recursive: true });
       if (first !== undefined) created.push(dir, first);
     }
-    for (const s of staged) await fs.writeFile(s.temp, s.content);
-    for (const s of staged) s.backedUp = await keepBackup(fs, s);
     for (const s of staged) {
+      at = { path: s.target, what: 'write' };
+      await fs.writeFile(s.temp, s.content);
+    }
+    for (const s of staged) {
+      at = { path: s.target, what: 'write' };
+      s.backedUp = await keepBackup(fs, s);
+    }
+    for (const s of staged) {
+      at = { path: s.target, what: 'write' };
       await fs.rename(s.temp, s.target);
       s.committed = true;
     }
   } catch (error) {
     await rollBack(fs, staged, created);
-    throw error;
+    throw writeError(error, at.path, at.what);
   }
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
 }
@@ -170,11 +220,16 @@ async function rollBack(fs: WriteFs, staged: readonly Staged[], created: readonl
   }
 }
 
-export async function readTextIfExists(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+/**
+ * A text file an editor writes (narrative, gazetteer, review, timeline): null
+ * when there is none; a CliError naming it when it is no regular file that
+ * can be read (a folder, a FIFO, a device, a symlink loop, too large).
+ */
+export async function readTextIfExists(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<string | null> {
+  const read = await readRegularFile(path, maxBytes);
+  if (read instanceof Uint8Array) return Buffer.from(read.buffer, read.byteOffset, read.byteLength).toString('utf8');
+  if (read.missing) return null;
+  throw new CliError(`Cannot read ${relative(process.cwd(), path) || path}: ${read.reason.replace(/^./, (c) => c.toLowerCase())}`, [
+    { path, line: 1, column: 1, severity: 'error', reason: read.reason, ruleId: 'file-unreadable' },
+  ]);
 }

@@ -17,7 +17,8 @@ import { parseTimelineEvents } from '../report/timeline-file.ts';
 import type { StoryConfig } from './config.ts';
 import { printDiagnostics } from './console.ts';
 import type { Console } from './console.ts';
-import { isUpToDate, storyDeriveOptions } from './derive-inputs.ts';
+import { datasetsState, storyDeriveOptions } from './derive-inputs.ts';
+import { MANIFEST } from '../datasets/fingerprint.ts';
 import type { DeriveEffects } from './derive.ts';
 import { fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -135,13 +136,18 @@ export async function reportStory(config: StoryConfig, out: Console, effects: Re
   let staging: string | null = null;
   try {
     let source = datasetsDir;
-    if (await isUpToDate(deriveOptions).catch(() => false)) {
+    const state = await datasetsState(deriveOptions);
+    if (state === 'up-to-date') {
       out.log(`✔ ${config.slug}: datasets up to date with the articles and the extraction code`);
     } else {
-      out.log(`… ${config.slug}: articles or extraction code changed: deriving the datasets`);
+      out.log(
+        state === 'inconsistent'
+          ? `… ${config.slug}: the datasets in ${relative(process.cwd(), datasetsDir) || '.'} do not belong together (a write was interrupted?): deriving them again`
+          : `… ${config.slug}: articles or extraction code changed: deriving the datasets`,
+      );
       staging = await makeStage(effects.staging ?? join(projectLayout(config.root).cache, 'staging'));
-      // The datasets there now, so that CHANGES.md says what changed since them.
-      for (const name of DATASET_NAMES) {
+      // The datasets there now, so that CHANGES.md says what changed since them (none when they do not belong together).
+      for (const name of state === 'inconsistent' ? [] : DATASET_NAMES) {
         await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
         });
@@ -192,10 +198,12 @@ async function entryFromDatasets(config: StoryConfig): Promise<StoryEntry> {
   return { href: config.output, title: config.title, description: config.description, articles: articles.length, lastUpdated: dates.at(-1) ?? null };
 }
 
+/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). */
 async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isFile()) files.set(entry.name, await readFile(join(dir, entry.name)));
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile());
+  for (const entry of [...entries.filter((e) => e.name !== MANIFEST), ...entries.filter((e) => e.name === MANIFEST)]) {
+    files.set(entry.name, await readFile(join(dir, entry.name)));
   }
   return files;
 }

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
+import { findDeepNesting } from './nesting-depth.ts';
 import { renderPage } from './page.ts';
 import remarkCells from './remark-cells.ts';
 import remarkChart from './remark-chart.ts';
@@ -17,10 +18,12 @@ import remarkCite from './remark-cite.ts';
 import remarkCount from './remark-count.ts';
 import remarkNarrativeMeta from './remark-narrative-meta.ts';
 import remarkNoHtml from './remark-no-html.ts';
+import remarkNoRemoteImages from './remark-no-remote-images.ts';
 import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeScriptDirection from './rehype-script-direction.ts';
+import rehypeNoBidiControls from './rehype-no-bidi-controls.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
 
@@ -50,6 +53,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkDirective)
     .use(remarkNarrativeMeta, { actors: input.actors ?? null })
     .use(remarkNoHtml)
+    .use(remarkNoRemoteImages)
     .use(remarkChart, { charts: input.charts, data: input.data, document: input.document })
     .use(remarkCite, { articleIds })
     .use(remarkCount, { casualties: input.data.casualties, articleIds })
@@ -67,8 +71,15 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     })
     .use(rehypeScriptDirection)
     .use(rehypeSafeUrls)
+    .use(rehypeNoBidiControls)
     .use(rehypeStringify);
 
+  // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).
+  const deep = findDeepNesting(input.markdown);
+  if (deep) {
+    file.message(deep.reason, { place: { line: deep.line, column: deep.column }, ruleId: 'nesting-depth', source: 'newsbook' }).fatal = true;
+    return { html: null, file };
+  }
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);

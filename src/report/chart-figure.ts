@@ -7,7 +7,7 @@ import { h } from 'hastscript';
 import type { PhrasingContent, RootContent, Table, TableCell, TableRow as MdastTableRow } from 'mdast';
 import type { ChartOptions, ChartOutput, RowSource } from '../charts/chart.ts';
 import { toCsv } from '../datasets/csv.ts';
-import { quoteReference } from './quote-footnotes.ts';
+import { inLanguage, quoteReference } from './quote-footnotes.ts';
 import { sourceReference } from './source-footnotes.ts';
 
 /** An mdast node that becomes `<figure>`; the source line and the table keep real footnote references. */
@@ -73,7 +73,7 @@ function text(value: string | number | null | undefined): PhrasingContent[] {
 function reference(source: RowSource): PhrasingContent[] {
   if ('row' in source) return [quoteReference(source.row)];
   if (source.quote === undefined) return [sourceReference(source.article)];
-  return [{ type: 'text', value: `“${source.quote}”` }, sourceReference(source.article)];
+  return [{ type: 'text', value: '“' }, inLanguage(source.quote), { type: 'text', value: '”' }, sourceReference(source.article)];
 }
 
 /** The CSV: every column, then the dataset rows (or articles) each line comes from. */

@@ -4,6 +4,7 @@
 import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ArticleRow } from '../datasets/schema.ts';
+import { isolated } from './bidi.ts';
 import { describeArticle } from './source-footnotes.ts';
 
 const PREFIX = 'quote-';
@@ -19,16 +20,14 @@ export function quoteReference(rowId: string): FootnoteReference {
   return { type: 'footnoteReference', identifier: PREFIX + rowId, label: PREFIX + rowId };
 }
 
-/** Text in a script other than Latin carries its language and direction, for screen readers and layout. */
+/**
+ * A quote, in its own bidi isolate (bidi.ts); text in a script other than
+ * Latin also carries its language and direction, for screen readers and layout.
+ */
 export function inLanguage(text: string): PhrasingContent {
   const arabic = (text.match(/[\u0600-\u06FF]/g) ?? []).length;
   const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  if (arabic <= latin) return { type: 'text', value: text };
-  return {
-    type: 'emphasis',
-    data: { hName: 'span', hProperties: { lang: 'ar', dir: 'rtl' } },
-    children: [{ type: 'text', value: text }],
-  };
+  return isolated([{ type: 'text', value: text }], arabic <= latin ? {} : { lang: 'ar', dir: 'rtl' });
 }
 
 export default function remarkQuoteFootnotes(options: { rows: readonly QuotedRow[]; articles: readonly ArticleRow[] }) {

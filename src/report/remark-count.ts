@@ -94,7 +94,8 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
       }
       const figure: PhrasingContent = {
         type: 'emphasis',
-        data: { hName: 'data', hProperties: { value: String(row.value), className: ['figure'] } },
+        // dir="auto": the phrase may be the article's own words; isolated from the sentence around it.
+        data: { hName: 'data', hProperties: { value: String(row.value), className: ['figure'], dir: 'auto' } },
         children: [{ type: 'text', value: formatFigure(row) }],
       };
       parent.children.splice(index, 1, figure, quoteReference(row.id));

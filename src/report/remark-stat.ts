@@ -27,6 +27,11 @@ export default function remarkStat(options: { data: ChartData }) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node, index, parent) => {
       if (node.name !== 'stat' || !parent || index === undefined) return;
+      const unknown = Object.keys(node.attributes ?? {}).filter((key) => key !== 'name');
+      for (const key of unknown) {
+        file.message(`Unexpected attribute \`${key}\` on \`:stat\`, ${expected(key, ['name'])}`, { place: node.position, ruleId: 'stat-attribute', source: 'newsbook' }).fatal = true;
+      }
+      if (unknown.length > 0) return;
       const name = node.attributes?.name ?? '';
       const stat = STATS[name];
       if (!stat) {

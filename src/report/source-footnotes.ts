@@ -4,6 +4,8 @@ import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } fro
 import { visit } from 'unist-util-visit';
 import type { ArticleRow } from '../datasets/schema.ts';
 import { formatDay } from '../charts/labels.ts';
+import { languageName } from '../articles/language-tag.ts';
+import { isolatedText } from './bidi.ts';
 
 const PREFIX = 'source-';
 
@@ -14,17 +16,12 @@ export function sourceReference(articleId: string): FootnoteReference {
 /** The words a footnote gives for an article: outlet (or "unattributed"), title, date, link. */
 export function describeArticle(article: ArticleRow): PhrasingContent[] {
   const date = `${formatDay(article.published)}${article.published_basis === 'inferred' ? ' (date inferred from the text)' : ''}`;
-  const title = `“${article.title}”`;
-  const parts: PhrasingContent[] = [{ type: 'text', value: `${article.outlet ?? 'Unattributed'}, ` }];
-  parts.push(article.url && /^https?:\/\//i.test(article.url) ? { type: 'link', url: article.url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title });
+  // The outlet and the title are the article's own words: each in its own bidi isolate (bidi.ts).
+  const title: PhrasingContent[] = [{ type: 'text', value: '“' }, isolatedText(article.title), { type: 'text', value: '”' }];
+  const parts: PhrasingContent[] = article.outlet === null ? [{ type: 'text', value: 'Unattributed, ' }] : [isolatedText(article.outlet), { type: 'text', value: ', ' }];
+  parts.push(...(article.url && /^https?:\/\//i.test(article.url) ? [{ type: 'link', url: article.url, children: title } satisfies PhrasingContent] : title));
   parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
   return parts;
-}
-
-const languages = new Intl.DisplayNames(['en'], { type: 'language' });
-
-function languageName(code: string): string {
-  return languages.of(code) ?? code;
 }
 
 /** Adds a definition for every `source-<id>` reference that has none. */

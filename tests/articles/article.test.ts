@@ -102,3 +102,52 @@ describe('the seed articles', () => {
     }
   });
 });
+
+describe('language tags (issue 14, item 2)', () => {
+  it('reports a `translated_from` that is not BCP 47 at its line, naming the field', () => {
+    const { problems } = parseArticle(valid.replace('translated_from: null', 'translated_from: "not a language!"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 10, column: 18, field: 'translated_from', ruleId: 'front-matter-field' });
+    expect(problems[0]?.reason).toMatch(/^Unexpected value "not a language!" for field `translated_from`: expected a BCP 47 language tag/);
+  });
+
+  it('reports a `language` that is not BCP 47', () => {
+    const { problems } = parseArticle(valid.replace('language: en', 'language: english!'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 9, column: 11, field: 'language' });
+  });
+
+  it('accepts the tags editors write', () => {
+    for (const tag of ['en', 'ar', 'pt-BR', 'zh-Hant', 'sr-Latn-RS', 'kk']) {
+      expect(parseArticle(valid.replace('translated_from: null', `translated_from: ${tag}`), 'a/007.md').problems).toEqual([]);
+    }
+  });
+});
+
+describe('front-matter details (issue 14, item 11)', () => {
+  it('accepts only an http(s) `url`', () => {
+    const { problems } = parseArticle(valid.replace('url: null', 'url: "javascript:alert(1)"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 5, column: 6, field: 'url' });
+    expect(problems[0]?.reason).toContain('expected an http(s) address');
+    expect(parseArticle(valid.replace('url: null', 'url: "https://example.com/a?b=1"'), 'a/007.md').problems).toEqual([]);
+  });
+
+  it('gives one error for a `published` that is no date', () => {
+    const { problems } = parseArticle(valid.replace('published: 2022-01-06', 'published: "yesterday"'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toContain('expected an ISO date (YYYY-MM-DD)');
+  });
+
+  it('reports an unterminated quote where the quote opens, not at the end of the front matter', () => {
+    const { problems } = parseArticle(valid.replace('title: "A title"', 'title: "A title'), 'a/007.md');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3, column: 8, ruleId: 'front-matter-yaml' });
+    expect(problems[0]?.reason).toMatch(/^Cannot parse the front matter: .*quote/);
+  });
+
+  it('reports an unterminated single quote where it opens', () => {
+    const { problems } = parseArticle(valid.replace('outlet: null', "outlet: 'Reuters"), 'a/007.md');
+    expect(problems[0]).toMatchObject({ line: 4, column: 9, ruleId: 'front-matter-yaml' });
+  });
+});

@@ -56,9 +56,12 @@ let url: string;
 let html: string;
 
 beforeAll(async () => {
-  const parsed = parseArticle(ARTICLE, 'articles/666.md');
+  // A `javascript:` url is refused in the front matter (issue 14); the page must not run one that reaches it anyway.
+  const refused = parseArticle(ARTICLE, 'articles/666.md');
+  if (refused.article || refused.problems.map((p) => p.field).join() !== 'url') throw new Error(`expected the url refused: ${JSON.stringify(refused.problems)}`);
+  const parsed = parseArticle(ARTICLE.replace(/^url: .*$/m, 'url: null'), 'articles/666.md');
   if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
-  const article: Article = parsed.article;
+  const article: Article = { ...parsed.article, meta: { ...parsed.article.meta, url: "javascript:window.__pwned = 'url'" } };
   const gazetteer = parseGazetteer(readFileSync(PATHS.gazetteer, 'utf8'));
   const { datasets } = deriveDatasets([article], gazetteer);
   const built = await buildReport({ markdown: NARRATIVE, path: 'story.md', data: { ...datasets, events: [], story: NO_STORY }, charts: CHARTS, document: await chartDocument() });

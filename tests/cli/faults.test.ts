@@ -33,6 +33,7 @@ import type { ReportEffects } from '../../src/project/report.ts';
 import type { StoryConfig } from '../../src/project/config.ts';
 import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 import type { Console } from '../../src/project/console.ts';
+import { fileHash, MANIFEST, parseManifest, serializeManifest } from '../../src/datasets/fingerprint.ts';
 
 // ------------------------------------------------------------ node:fs/promises, failing on demand
 
@@ -168,6 +169,14 @@ afterEach(() => {
 });
 
 // ------------------------------------------------------------ the faults
+
+/** Rewrites the manifest's file hashes to those of the files there now (dropping missing ones), as if the derive had written them. */
+function vouchFor(dir: string): void {
+  const path = join(dir, MANIFEST);
+  const manifest = parseManifest(readFileSync(path, 'utf8'))!;
+  const files = Object.fromEntries(Object.keys(manifest.files ?? {}).filter((name) => existsSync(join(dir, name))).map((name) => [name, fileHash(readFileSync(join(dir, name)))]));
+  writeFileSync(path, serializeManifest({ ...manifest, files }));
+}
 
 /** An edited article: the datasets are out of date, so the next build derives them again (and they would change). */
 function changeAnArticle(): void {
@@ -318,14 +327,18 @@ describe.each([
     await expectFailureLeavesAll(() => build(), /review/);
   }, 60_000);
 
+  // The manifest records each dataset's hash, and a folder whose files are not those is derived again
+  // (issue 14, item 1): to reach the read, the manifest is made to vouch for the broken file.
   it.runIf(!stale)('reading the datasets: a dataset that is not valid', async () => {
     const path = join(p.derived, 'casualties.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"measure": "', '"measure": "x'));
+    vouchFor(p.derived);
     await expectFailureLeavesAll(() => build(), /Cannot read the dataset casualties/);
   }, 60_000);
 
   it.runIf(!stale)('reading the datasets: a dataset that is missing', async () => {
     rmSync(join(p.derived, 'reactions.json'));
+    vouchFor(p.derived);
     await expectFailureLeavesAll(() => build(), /Cannot read the dataset/);
   }, 60_000);
 

@@ -8,6 +8,7 @@ import { loadGazetteer, loadReview } from '../../src/project/derive.ts';
 import { deriveFingerprint, storyDeriveOptions } from '../../src/project/derive-inputs.ts';
 import { loadArticles } from '../../src/project/files.ts';
 import { PATHS, storyConfig } from '../story.ts';
+import { datasetFolderState } from '../../src/project/dataset-folder.ts';
 import { deriveDatasets } from '../../src/datasets/derive.ts';
 import { withHome } from '../../src/extract/gazetteer.ts';
 import { MANIFEST, parseManifest } from '../../src/datasets/fingerprint.ts';
@@ -43,6 +44,11 @@ describe('data/kazakhstan-unrest/derived', () => {
   it('records the fingerprint of its inputs, so `npm run report` knows when to re-derive', async () => {
     const manifest = parseManifest(committed(MANIFEST));
     expect(manifest?.inputs).toBe(await deriveFingerprint(storyDeriveOptions(await storyConfig())));
+  });
+
+  it('records the hash of every file written with the manifest, and its files are those (issue 14, item 1)', async () => {
+    expect(Object.keys(parseManifest(committed(MANIFEST))?.files ?? {}).sort()).toEqual([...DATASET_NAMES.flatMap((n) => [`${n}.csv`, `${n}.json`])].sort());
+    expect(await datasetFolderState(PATHS.derived)).toEqual({ consistent: true });
   });
 
   it('is written exactly as JSON.stringify(rows, null, 2) and toCsv write it (the writer frames rows itself, for speed)', () => {

@@ -1,0 +1,24 @@
+// Whether a front-matter `language` or `translated_from` is a BCP 47 language
+// tag (`en`, `ar`, `pt-BR`, `sr-Latn-RS`): the footnotes name the language
+// from it, and a value the platform cannot read would stop the page's build.
+
+const names = new Intl.DisplayNames(['en'], { type: 'language' });
+
+export function isLanguageTag(value: string): boolean {
+  try {
+    Intl.getCanonicalLocales(value);
+    names.of(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The English name of a language tag ("Arabic" for `ar`); the tag itself when it has none. */
+export function languageName(tag: string): string {
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

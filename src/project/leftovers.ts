@@ -1,0 +1,26 @@
+// The leftovers of a write that was killed (writeFileGroupsAtomically in
+// files.ts): `<file>.<pid>.<8 hex>.tmp` (a new file not swapped in yet) and
+// `.bak` (the previous one, kept until the swap is done). The next write
+// removes those of a process that is gone; `check` names them.
+import { readdir } from 'node:fs/promises';
+
+export const LEFTOVER = /^(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|bak)$/;
+
+/** The leftovers in `dir` whose process is gone (a running one may still be writing them). */
+export async function staleLeftovers(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((): string[] => []);
+  return names.filter((name) => {
+    const match = LEFTOVER.exec(name);
+    return match !== null && !isRunning(Number(match[2]));
+  }).sort();
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
