@@ -87,6 +87,20 @@ authorities are kept apart. -->
 
 ::chart{name="reactions"}
 
+## Your own chart
+
+<!-- A block fenced with \`\`\`js is a cell: it runs when the page is built and
+draws what it ends with (see the README, "Draw your own chart"). This one
+counts the figures each article gave; change it, or delete it. -->
+
+\`\`\`js title="Figures per article"
+Plot.plot({
+  x: {label: null},
+  y: {label: "Figures", grid: true},
+  marks: [Plot.barY(casualties, Plot.groupX({y: "count"}, {x: "article"})), Plot.ruleY([0])],
+})
+\`\`\`
+
 <!-- A day-by-day timeline needs the key events: create
 report/${slug}.timeline.yaml (see the README, "The timeline"), then add
 ::chart{name="timeline"} where it should stand. -->
