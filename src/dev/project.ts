@@ -22,6 +22,7 @@ import { buildReport } from '../report/build.ts';
 import { ArticleStore } from './article-store.ts';
 import type { ArticleEntry, ReviewInput } from './article-store.ts';
 import { ChartCache } from './chart-cache.ts';
+import { CellCache } from '../report/cells/cache.ts';
 import type { ChartCacheStats } from './chart-cache.ts';
 import { at, GazetteerFiles, ReviewFile, TimelineFile } from './editor-files.ts';
 import { CliError } from '../project/errors.ts';
@@ -76,6 +77,7 @@ export class DevProject {
   #buildDiagnostics: Diagnostic[] = [];
   #data: ChartData | null = null;
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
+  #cells = new CellCache(() => this.dataVersion);
 
   constructor(config: StoryConfig) {
     this.paths = config;
@@ -178,6 +180,7 @@ export class DevProject {
         charts: this.#charts.charts,
         document: await chartDocument(),
         actors: await this.#gazetteer.actors(),
+        cellCache: this.#cells,
       });
       this.#buildDiagnostics = fromVFile(file);
       if (html !== null) this.lastGoodHtml = html;

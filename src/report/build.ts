@@ -13,6 +13,7 @@ import { CHARTS } from '../charts/registry.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { renderPage } from './page.ts';
 import remarkCells from './remark-cells.ts';
+import type { CellCache } from './cells/cache.ts';
 import remarkChart from './remark-chart.ts';
 import remarkCite from './remark-cite.ts';
 import remarkCount from './remark-count.ts';
@@ -35,6 +36,8 @@ export interface ReportInput {
   document: Document;
   /** The gazetteer's actors, which the story's `home` must name; not checked when left out. */
   actors?: readonly string[];
+  /** The live preview's memory of the cells' last output. */
+  cellCache?: CellCache;
 }
 
 export interface ReportOutput {
@@ -59,7 +62,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkCount, { casualties: input.data.casualties, articleIds })
     .use(remarkStat, { data: input.data })
     // The registry itself, not `input.charts`: the dev server's cache of those keys renders by options alone, and cells pass rows.
-    .use(remarkCells, { data: input.data, document: input.document, charts: CHARTS })
+    .use(remarkCells, { data: input.data, document: input.document, charts: CHARTS, ...(input.cellCache ? { cache: input.cellCache } : {}) })
     .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':', count: ':', stat: ':' } })
     .use(remarkQuoteFootnotes, { rows: [...input.data.casualties, ...input.data.reactions], articles: input.data.articles })
     .use(remarkSourceFootnotes, { articles: input.data.articles })

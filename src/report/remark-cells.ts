@@ -18,12 +18,15 @@ import { CellSyntaxError, parseCell } from './cells/parse.ts';
 import type { Origin } from './cells/runtime.ts';
 import { CellError, CellRuntime, noRandom } from './cells/runtime.ts';
 import { expected } from '../common/suggest.ts';
+import type { CellCache, CellOutputs } from './cells/cache.ts';
 
 export interface RemarkCellsOptions {
   data: ChartData;
   document: Document;
   /** The built-in charts, offered to cells as `charts.<camelCaseName>`. */
   charts: ReadonlyMap<string, ChartDefinition>;
+  /** The live preview's memory of the last cells' output (cells/cache.ts). */
+  cache?: CellCache;
 }
 
 const FENCE_ATTRIBUTES = ['title', 'subtitle', 'description', 'caption', 'echo', 'table'] as const;
@@ -52,6 +55,11 @@ export default function remarkCells(options: RemarkCellsOptions) {
       if (node.type === 'text' && node.value.includes('${')) inlines.push({ node, parent });
     });
     if (cells.length === 0 && inlines.length === 0) return;
+    // Everything the outputs depend on besides the data: the cells as written and the text holding expressions.
+    const signature = [...cells.map((c) => `${c.node.meta ?? ''}\n${c.node.value}`), ...inlines.map((i) => i.node.value)];
+    const cached = options.cache?.get(signature);
+    if (cached) return replaceAll(cells, inlines, cached);
+    const outputs: CellOutputs = { cells: [], inlines: [] };
 
     const fail = (error: CellError) => {
       file.message(error.message, { place: { line: error.line, column: error.column }, ruleId: error.ruleId, source: 'newsbook' }).fatal = true;
@@ -96,14 +104,12 @@ export default function remarkCells(options: RemarkCellsOptions) {
         fail(error);
         return;
       }
-      const index = cell.parent.children.indexOf(cell.node);
-      const shown = cell.fence.echo ? [cell.node, ...nodes] : nodes;
-      cell.parent.children.splice(index, 1, ...(shown as typeof cell.parent.children));
+      outputs.cells.push(cell.fence.echo ? [cell.node, ...nodes] : nodes);
     }
 
     const source = String(file.value);
     const lines = lineStarts(source);
-    for (const { node, parent } of inlines) {
+    for (const { node } of inlines) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       const { found, unclosed } = findExpressions(node.value, start !== undefined && end !== undefined ? source.slice(start, end) : node.value, start ?? 0);
@@ -115,6 +121,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
         return;
       }
       const replacement: PhrasingContent[] = [];
+      outputs.inlines.push(replacement);
       let last = 0;
       for (const expression of found) {
         const place = at(expression.offset);
@@ -131,11 +138,18 @@ export default function remarkCells(options: RemarkCellsOptions) {
           return;
         }
       }
-      if (found.length === 0) continue;
-      if (last < node.value.length) replacement.push({ type: 'text', value: node.value.slice(last) });
-      parent.children.splice(parent.children.indexOf(node), 1, ...(replacement as typeof parent.children));
+      if (found.length === 0) replacement.push(node);
+      else if (last < node.value.length) replacement.push({ type: 'text', value: node.value.slice(last) });
     }
+    options.cache?.set(signature, outputs);
+    replaceAll(cells, inlines, outputs);
   };
+}
+
+/** Each cell and each text with expressions replaced by its output. */
+function replaceAll(cells: readonly Cell[], inlines: readonly Inline[], outputs: CellOutputs): void {
+  cells.forEach((cell, i) => cell.parent.children.splice(cell.parent.children.indexOf(cell.node), 1, ...(outputs.cells[i] as typeof cell.parent.children)));
+  inlines.forEach(({ node, parent }, i) => parent.children.splice(parent.children.indexOf(node), 1, ...(outputs.inlines[i] as typeof parent.children)));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Notebook cells: what a cell sees, what its value becomes on the page, and
 // every problem at the story's own line and column.
+import { CellCache } from '../../src/report/cells/cache.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -222,5 +223,26 @@ describe('the README', () => {
     const { html, file } = await build(section);
     expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([]);
     expect(page(html).querySelectorAll('figure.chart')).toHaveLength(3);
+  });
+});
+
+describe('cells in the live preview', () => {
+  const story = (prose: string) =>
+    `---\ntitle: T\n---\n\n${prose}\n\n\`\`\`js title="Killed"\nconst killed = casualties.filter((r) => r.measure === "killed");\nPlot.plot({marks: [Plot.barY(killed, {x: "article", y: "value"})]})\n\`\`\`\n\nThe largest: \${d3.max(killed, (r) => r.value)}.\n`;
+  const built = (markdown: string, cellCache?: CellCache) =>
+    buildReport({ markdown, path: 'report/story.md', data: FIXTURE, charts: CHARTS, document, ...(cellCache ? { cellCache } : {}) });
+
+  it('reuses the cells\' output when only the prose around them changed, giving the page a fresh build gives', async () => {
+    let version = 1;
+    const cache = new CellCache(() => version);
+    await built(story('First words.'), cache);
+    const again = await built(story('Other words, one more line.\n\nAnd a paragraph.'), cache);
+    expect(cache.hits).toBe(1);
+    expect(again.html).toBe((await built(story('Other words, one more line.\n\nAnd a paragraph.'))).html);
+    version = 2;
+    await built(story('Other words.'), cache);
+    expect(cache.hits).toBe(1);
+    await built(story('Other words.').replace('"value"', '"low"'), cache);
+    expect(cache.hits).toBe(1);
   });
 });
