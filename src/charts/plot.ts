@@ -82,19 +82,25 @@ function round(number: string, scale: number): string {
   return String(Object.is(value, -0) ? 0 : value);
 }
 
-/** A linear scale's top and step from zero, with at most `count` steps of 1, 2, 2.5 or 5 × 10ⁿ (whole numbers only). */
+/**
+ * A linear scale's top and step from zero, with at most `count` steps of 1, 2,
+ * 2.5 or 5 × 10ⁿ (whole numbers only). Plot's own nicing (d3's ticks) takes
+ * steps of 1, 2 or 5 only, and the panels of a chart share this count: with
+ * 2.5 a panel topping at 9,000 gets 0–10,000 by 2,500 in the snapshots
+ * instead of 0–10,000 by 5,000, two gridlines where a reader wants four.
+ */
 export function niceScale(max: number, count: number): { max: number; step: number; ticks: number[] } {
   const target = Math.max(max, 1);
-  let step = 1;
-  for (let power = 1; ; power *= 10) {
-    const candidate = [1, 2, 2.5, 5].map((m) => m * power).find((s) => Number.isInteger(s) && Math.ceil(target / s) <= count);
-    if (candidate !== undefined) {
-      step = candidate;
-      break;
-    }
-  }
+  const step = niceStep(target, count);
   const top = Math.ceil(target / step) * step;
   const ticks: number[] = [];
   for (let t = 0; t <= top; t += step) ticks.push(t);
   return { max: top, step, ticks };
+}
+
+function niceStep(target: number, count: number): number {
+  for (let power = 1; ; power *= 10) {
+    const candidate = [1, 2, 2.5, 5].map((m) => m * power).find((s) => Number.isInteger(s) && Math.ceil(target / s) <= count);
+    if (candidate !== undefined) return candidate;
+  }
 }

@@ -1,11 +1,18 @@
 // The extraction code, loaded by the preview only when something must be
 // derived: it is most of a cold start, and a preview that reads up-to-date
 // datasets never needs it.
-export type Extraction = typeof import('../datasets/derive.ts') &
-  Pick<typeof import('../datasets/review.ts'), 'applyReview' | 'parseReview'> &
-  Pick<typeof import('../extract/reactions.ts'), 'extractReactions'> &
-  Pick<typeof import('../extract/gazetteer.ts'), 'withHome'> &
-  Pick<typeof import('../project/derive.ts'), 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
+// Type-only imports: erased, they load nothing.
+import type * as DatasetsDerive from '../datasets/derive.ts';
+import type * as Review from '../datasets/review.ts';
+import type * as Reactions from '../extract/reactions.ts';
+import type * as GazetteerModule from '../extract/gazetteer.ts';
+import type * as ProjectDerive from '../project/derive.ts';
+
+export type Extraction = typeof DatasetsDerive &
+  Pick<typeof Review, 'applyReview' | 'parseReview'> &
+  Pick<typeof Reactions, 'extractReactions'> &
+  Pick<typeof GazetteerModule, 'withHome'> &
+  Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
 
 let loading: Promise<Extraction> | undefined;
 

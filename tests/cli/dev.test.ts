@@ -68,7 +68,6 @@ interface EventStream {
 function openEvents(url: string): EventStream {
   const seen: { type: string; data: unknown }[] = [];
   const waiting: { type: string; resolve: (data: unknown) => void }[] = [];
-  let request: ClientRequest;
   let endStream!: () => void;
   const ended = new Promise<void>((resolve) => (endStream = resolve));
   const deliver = () => {
@@ -80,7 +79,7 @@ function openEvents(url: string): EventStream {
       w.resolve(event!.data);
     }
   };
-  request = get(new URL('/__newsbook/events', url), { agent: false }, (res) => {
+  const request: ClientRequest = get(new URL('/__newsbook/events', url), { agent: false }, (res) => {
     let buffer = '';
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type * as FsPromises from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartDefinition } from '../../src/charts/chart.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
@@ -43,7 +44,7 @@ type FsOp = 'writeFile' | 'link' | 'rename';
 const inject = vi.hoisted(() => ({ op: null as 'writeFile' | 'link' | 'rename' | null, at: 0, calls: 0 }));
 
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const real = await importOriginal<typeof FsPromises>();
   const failing = <F extends (...args: never[]) => Promise<unknown>>(op: FsOp, fn: F): F =>
     (async (...args: Parameters<F>) => {
       if (inject.op === op && ++inject.calls === inject.at) throw Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
