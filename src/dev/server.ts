@@ -5,20 +5,22 @@
 // process that runs it (see src/dev/supervisor.ts).
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { dirname, relative } from 'node:path';
+import type { ChartData } from '../charts/chart.ts';
 import type { StoryConfig } from '../project/config.ts';
 import type { Console } from '../project/console.ts';
-import { formatDiagnostic } from '../project/diagnostic.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
 import { CliError } from '../project/errors.ts';
-import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, previewPage } from './preview.ts';
+import { logRebuild, printProblems } from './console-lines.ts';
+import { eventMessage } from './event-stream.ts';
+import { previewPage } from './preview.ts';
 import { DevProject } from './project.ts';
-import type { ChangeKind } from './project.ts';
+import type { ChangeKind, Render, Update } from './project.ts';
+import { handleRequest } from './routes.ts';
+import type { PreviewState } from './routes.ts';
 import { watchDirectories } from './watch.ts';
 import type { Watcher } from './watch.ts';
-import { eventMessage } from './event-stream.ts';
-import { refuseForeignRequest } from './allowed-hosts.ts';
 
 export const DEFAULT_PORT = 4321;
 export const HOST = '127.0.0.1';
@@ -93,67 +95,141 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const paths = options.config;
   const project = new DevProject(paths);
   const events = new EventEmitter<DevServerEvents>();
-  const clients = new Set<ServerResponse>();
   const buildPrefix = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
   let builds = 0;
-  let build = `${buildPrefix}.0`;
-  let page = '';
   let closed = false;
-  /** The port listened on: the only one a request's Host may name. */
-  let boundPort = 0;
-
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const state: PreviewState = { port: 0, build: `${buildPrefix}.0`, page: '', output: paths.output, ready, clients: new Set() };
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
+    void handleRequest(req, res, state).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`newsbook dev server: ${(error as Error)?.message ?? String(error)}\n`);
     });
   });
+  state.port = await listen(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false, log);
+  const url = `http://${HOST}:${state.port}/`;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Only this machine's own addresses: another site cannot read the draft through DNS rebinding.
-    if (refuseForeignRequest(req, res, boundPort)) return;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
-      return;
-    }
-    if (path === EVENTS_PATH && req.method === 'HEAD') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' }).end();
-      return;
-    }
-    if (path === EVENTS_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      // `retry`: how soon the page tries again when the server restarts.
-      res.write(`retry: 300\n${eventMessage('hello', { build })}`);
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (path === CLIENT_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : CLIENT_SCRIPT);
-      return;
-    }
-    if (path === '/' || path === '/index.html' || path === `/${paths.output}`) {
-      await ready;
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? undefined : page);
-      return;
-    }
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found: the preview is at /\n');
+  /** A new build of the page, and a reload message to every open page. */
+  const publish = (): ReloadEvent => {
+    state.build = `${buildPrefix}.${++builds}`;
+    state.page = previewPage({ html: project.lastGoodHtml, build: state.build, diagnostics: project.diagnostics, root: paths.root });
+    const message = eventMessage('reload', { build: state.build });
+    for (const client of state.clients) client.write(message);
+    return { build: state.build, clients: state.clients.size, ms: 0 };
+  };
+
+  const rebuild = async (changed: Set<string>, firstEventAt: number): Promise<void> => {
+    const t0 = performance.now();
+    const hadErrors = project.diagnostics.some((d) => d.severity === 'error');
+    const update = await project.update(changed);
+    if (update.changed.length === 0) return;
+    const render = update.pageChanged ? await project.render() : null;
+    const reload = publish();
+    const ms = (reload.ms = performance.now() - t0);
+    const errors = project.diagnostics.filter((d) => d.severity === 'error');
+    const event = rebuildEvent(update, render, errors, ms, firstEventAt > 0 ? performance.now() - firstEventAt : ms, reload.build);
+    events.emit('reload', reload);
+    options.onRebuild?.(event);
+    events.emit('rebuild', event);
+    printProblems([...update.warnings, ...project.diagnostics], log);
+    logRebuild({ update, render, errors, hadErrors, ms }, log);
+  };
+
+  // Watching starts before the first load, so that no save is missed; the queue waits for the load to finish.
+  const queue = new RebuildQueue(rebuild, state.ready, log);
+  const watcher = watchStory(paths, project, (changed, at) => queue.add(changed, at), options.debounceMs ?? DEFAULT_DEBOUNCE_MS, log);
+
+  try {
+    await firstBuild(project, publish, log, url, started);
+  } catch (error) {
+    closed = true;
+    watcher.close();
+    await closeServer(server, state.clients);
+    throw error;
+  } finally {
+    markReady();
+  }
+  queue.drain();
+
+  return {
+    url,
+    port: state.port,
+    paths,
+    project,
+    events,
+    async close() {
+      if (closed) return;
+      closed = true;
+      watcher.close();
+      await queue.close();
+      await closeServer(server, state.clients);
+      events.removeAllListeners();
+    },
+  };
+}
+
+function rebuildEvent(update: Update, render: Render | null, errors: Diagnostic[], ms: number, sinceChange: number, build: string): RebuildEvent {
+  const { kinds, changed, derived, reactions, reviewed, removed } = update;
+  const charts = render?.charts ?? { rendered: 0, cached: 0 };
+  return { kind: kinds.join('+'), kinds, changed, derived, reactions, reviewed, removed, rendered: render !== null, charts, ok: errors.length === 0, errors, ms, sinceChange, build };
+}
+
+/**
+ * Saves come in bursts and may come while a rebuild runs: they are queued, and
+ * one rebuild at a time takes all that came in meanwhile.
+ */
+class RebuildQueue {
+  #paths = new Set<string>();
+  #firstChangeAt = 0;
+  #running: Promise<void> | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly rebuild: (changed: Set<string>, firstEventAt: number) => Promise<void>,
+    private readonly ready: Promise<void>,
+    private readonly log: Console,
+  ) {}
+
+  add(changed: Iterable<string>, at: number): void {
+    for (const path of changed) this.#paths.add(path);
+    if (this.#firstChangeAt === 0) this.#firstChangeAt = at;
+    this.drain();
   }
 
-  const port = await listen(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false, log);
-  boundPort = port;
-  const url = `http://${HOST}:${port}/`;
+  drain(): void {
+    if (this.#running || this.#closed) return;
+    this.#running = (async () => {
+      try {
+        await this.ready;
+        while (this.#paths.size > 0 && !this.#closed) {
+          const batch = this.#paths;
+          const at = this.#firstChangeAt;
+          this.#paths = new Set();
+          this.#firstChangeAt = 0;
+          try {
+            await this.rebuild(batch, at);
+          } catch (error) {
+            // Reading a file failed in an unexpected way: say so, keep serving, take the next save.
+            this.log.error(`✖ Unexpected internal error while rebuilding: ${(error as Error)?.message ?? String(error)}`);
+          }
+        }
+      } finally {
+        this.#running = null;
+      }
+    })();
+  }
 
-  // Watching starts before the first load, so that no save is missed; the
-  // queue waits for the load to finish.
-  let queue = new Set<string>();
-  let firstChangeAt = 0;
-  let running: Promise<void> | null = null;
-  const watcher: Watcher = watchDirectories(
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#running?.catch(() => {});
+  }
+}
+
+/** The story's folders: the narrative's, the articles', and those of the gazetteers and the review. */
+function watchStory(paths: StoryConfig, project: DevProject, onChange: (changed: Iterable<string>, at: number) => void, debounceMs: number, log: Console): Watcher {
+  return watchDirectories(
     [
       { dir: dirname(paths.narrative), accept: (p) => project.kindOf(p) !== null },
       { dir: paths.articles, accept: (p) => project.kindOf(p) === 'article' },
@@ -163,144 +239,31 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         accept: (p: string) => paths.gazetteers.includes(p) || p === paths.review,
       })),
     ],
-    (changed, at) => {
-      for (const path of changed) queue.add(path);
-      if (firstChangeAt === 0) firstChangeAt = at;
-      drain();
-    },
-    { debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS, onError: (dir, error) => log.error(`✖ cannot watch ${relative(process.cwd(), dir) || dir}: ${error.message}`) },
+    onChange,
+    { debounceMs, onError: (dir, error) => log.error(`✖ cannot watch ${relative(process.cwd(), dir) || dir}: ${error.message}`) },
   );
-
-  function drain(): void {
-    if (running || closed) return;
-    running = (async () => {
-      try {
-        await ready;
-        while (queue.size > 0 && !closed) {
-          const batch = queue;
-          const at = firstChangeAt;
-          queue = new Set();
-          firstChangeAt = 0;
-          try {
-            await rebuild(batch, at);
-          } catch (error) {
-            // Reading a file failed in an unexpected way: say so, keep serving, take the next save.
-            log.error(`✖ Unexpected internal error while rebuilding: ${(error as Error)?.message ?? String(error)}`);
-          }
-        }
-      } finally {
-        running = null;
-      }
-    })();
-  }
-
-  function publish(): ReloadEvent {
-    build = `${buildPrefix}.${++builds}`;
-    page = previewPage({ html: project.lastGoodHtml, build, diagnostics: project.diagnostics, root: paths.root });
-    const message = eventMessage('reload', { build });
-    for (const client of clients) client.write(message);
-    return { build, clients: clients.size, ms: 0 };
-  }
-
-  async function rebuild(changed: Set<string>, firstEventAt: number): Promise<void> {
-    const t0 = performance.now();
-    const hadErrors = project.diagnostics.some((d) => d.severity === 'error');
-    const update = await project.update(changed);
-    if (update.changed.length === 0) return;
-    const render = update.pageChanged ? await project.render() : null;
-    const reload = publish();
-    const ms = performance.now() - t0;
-    reload.ms = ms;
-    const errors = project.diagnostics.filter((d) => d.severity === 'error');
-    const event: RebuildEvent = {
-      kind: update.kinds.join('+'),
-      kinds: update.kinds,
-      changed: update.changed,
-      derived: update.derived,
-      reactions: update.reactions,
-      reviewed: update.reviewed,
-      removed: update.removed,
-      rendered: render !== null,
-      charts: render?.charts ?? { rendered: 0, cached: 0 },
-      ok: errors.length === 0,
-      errors,
-      ms,
-      sinceChange: firstEventAt > 0 ? performance.now() - firstEventAt : ms,
-      build: reload.build,
-    };
-    events.emit('reload', reload);
-    options.onRebuild?.(event);
-    events.emit('rebuild', event);
-
-    // The console: what changed, what was rebuilt, how long it took.
-    const did: string[] = [];
-    if (update.derived.length > 0) did.push(`re-derived ${list(update.derived, 'article')}`);
-    if (update.reactions.length > 0) did.push(`re-derived the reactions of ${list(update.reactions, 'article')}`);
-    if (update.removed.length > 0) did.push(`dropped ${list(update.removed, 'article')}`);
-    if (render) did.push(render.ok ? `page rebuilt (charts: ${render.charts.rendered} drawn, ${render.charts.cached} cached)` : 'page not rebuilt');
-    if (update.reviewed.length > 0) did.push(`re-applied the review to ${list(update.reviewed, 'article')}`);
-    const what = `${update.changed.join(', ')} changed`;
-    print([...update.warnings, ...project.diagnostics], log);
-    if (errors.length > 0) {
-      log.error(`✖ ${what} → ${did.join(', ') || 'nothing rebuilt'}: ${errors.length} error${errors.length === 1 ? '' : 's'}, shown over the last good page (${Math.round(ms)} ms)`);
-    } else {
-      log.log(`${hadErrors ? '✔ fixed: ' : '↻ '}${what} → ${did.join(', ') || 'nothing to rebuild'} in ${Math.round(ms)} ms`);
-    }
-  }
-
-  // The first build: datasets, then the page.
-  try {
-    const loaded = await project.load();
-    const render = await project.render();
-    publish();
-    const data = await project.currentData();
-    log.log(`newsbook dev server: ${url}`);
-    log.log(
-      `✔ ready in ${Math.round(performance.now() - started)} ms: ${data.articles.length} articles, ${data.casualties.length} casualty figures, ${data.reactions.length} reactions ` +
-        (project.startedFrom === 'derived' ? `(datasets read from ${rel(paths.derived)}: up to date)` : `(derived ${loaded.derived.length} articles in memory: ${rel(paths.derived)} is out of date)`) +
-        `, page built in ${Math.round(render.ms)} ms`,
-    );
-    log.log(`ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`);
-    log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${paths.gazetteers.map(rel).join(', ')}, ${rel(paths.review)}`);
-    print([...loaded.warnings, ...project.diagnostics], log);
-  } catch (error) {
-    closed = true;
-    watcher.close();
-    await closeServer(server, clients);
-    throw error;
-  } finally {
-    markReady();
-  }
-  drain();
-
-  return {
-    url,
-    port,
-    paths,
-    project,
-    events,
-    async close() {
-      if (closed) return;
-      closed = true;
-      watcher.close();
-      await running?.catch(() => {});
-      await closeServer(server, clients);
-      events.removeAllListeners();
-    },
-  };
-
-  function rel(path: string): string {
-    return relative(process.cwd(), path) || path;
-  }
 }
 
-/** Errors and warnings, one `path:line:column  severity  message  (rule)` line each. */
-function print(diagnostics: readonly Diagnostic[], log: Console): void {
-  for (const d of diagnostics) if (d.severity !== 'info') (d.severity === 'error' ? log.error : log.log)(formatDiagnostic(d));
+/** The first build: loads the story (its datasets), builds the page and says so. */
+async function firstBuild(project: DevProject, publish: () => void, log: Console, url: string, started: number): Promise<void> {
+  const loaded = await project.load();
+  const render = await project.render();
+  publish();
+  logReady(log, url, await project.currentData(), project, loaded.derived.length, Math.round(performance.now() - started), Math.round(render.ms));
+  printProblems([...loaded.warnings, ...project.diagnostics], log);
 }
 
-function list(ids: readonly string[], word: string): string {
-  return `${word}${ids.length === 1 ? '' : 's'} ${ids.join(', ')}`;
+function logReady(log: Console, url: string, data: ChartData, project: DevProject, derived: number, readyMs: number, pageMs: number): void {
+  const paths = project.paths;
+  const rel = (path: string) => relative(process.cwd(), path) || path;
+  log.log(`newsbook dev server: ${url}`);
+  log.log(
+    `✔ ready in ${readyMs} ms: ${data.articles.length} articles, ${data.casualties.length} casualty figures, ${data.reactions.length} reactions ` +
+      (project.startedFrom === 'derived' ? `(datasets read from ${rel(paths.derived)}: up to date)` : `(derived ${derived} articles in memory: ${rel(paths.derived)} is out of date)`) +
+      `, page built in ${pageMs} ms`,
+  );
+  log.log(`ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`);
+  log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${paths.gazetteers.map(rel).join(', ')}, ${rel(paths.review)}`);
 }
 
 /** Listens on `port`, or (unless strict) the next free one after it. */

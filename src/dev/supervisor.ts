@@ -54,86 +54,92 @@ export const CHILD_ENV = 'NEWSBOOK_DEV_CHILD';
 const KILL_AFTER_MS = 3000;
 
 export function supervise(options: SupervisorOptions): Supervisor {
-  const events = new EventEmitter<SupervisorEvents>();
-  let child: ChildProcess | null = null;
-  let exited: Promise<number> = Promise.resolve(0);
-  let port = options.port;
-  let everReady = false;
-  let state: 'running' | 'restarting' | 'stopping' = 'running';
-  let finish!: (code: number) => void;
-  const done = new Promise<number>((resolve) => (finish = resolve));
+  return new ChildSupervisor(options);
+}
 
-  const start = () => {
-    const args = [...options.args, ...(port === undefined ? [] : ['--port', String(port)])];
-    const current = fork(options.script, args, {
-      execArgv: [...(options.execArgv ?? process.execArgv)],
-      env: { ...process.env, ...options.env, [CHILD_ENV]: '1' },
+class ChildSupervisor implements Supervisor {
+  readonly events = new EventEmitter<SupervisorEvents>();
+  readonly done: Promise<number>;
+  #child: ChildProcess | null = null;
+  #exited: Promise<number> = Promise.resolve(0);
+  #port: number | undefined;
+  #everReady = false;
+  #state: 'running' | 'restarting' | 'stopping' = 'running';
+  #finish!: (code: number) => void;
+  readonly #watcher;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.done = new Promise<number>((resolve) => (this.#finish = resolve));
+    this.#port = options.port;
+    this.#watcher = watchDirectories([{ dir: options.codeDir, recursive: true, accept: () => true }], (changed) => this.#onCodeChange(changed), {
+      debounceMs: options.debounceMs ?? 200,
+      onError: (dir, error) => options.log.error(`✖ cannot watch ${rel(dir)}: ${error.message}`),
+    });
+    this.#start();
+    options.log.log(`ℹ watching ${rel(options.codeDir)}/: a code change restarts the server`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#state === 'stopping') return this.done.then(() => {});
+    this.#state = 'stopping';
+    this.#watcher.close();
+    if (this.#child) kill(this.#child);
+    await this.#exited;
+    this.#finish(0);
+    await this.done;
+  }
+
+  #start(): void {
+    const args = [...this.options.args, ...(this.#port === undefined ? [] : ['--port', String(this.#port)])];
+    const current = fork(this.options.script, args, {
+      execArgv: [...(this.options.execArgv ?? process.execArgv)],
+      env: { ...process.env, ...this.options.env, [CHILD_ENV]: '1' },
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
-    child = current;
+    this.#child = current;
     current.on('message', (message: unknown) => {
       if (!isReady(message)) return;
-      everReady = true;
+      this.#everReady = true;
       // Restarts take the same port: the open page reconnects to it.
-      port = message.port;
-      events.emit('ready', message);
+      this.#port = message.port;
+      this.events.emit('ready', message);
     });
-    exited = new Promise<number>((resolve) => {
+    this.#exited = new Promise<number>((resolve) => {
       current.once('exit', (code, signal) => {
-        if (child === current) child = null;
+        if (this.#child === current) this.#child = null;
         const status = code ?? (signal ? 1 : 0);
         resolve(status);
-        if (state === 'restarting') {
-          state = 'running';
-          start();
-        } else if (state === 'stopping') {
-          // stop() finishes.
-        } else if (!everReady) {
-          // The first start failed (a busy port, a broken install): the child said why.
-          watcher.close();
-          finish(status);
-        } else {
-          options.log.error(`✖ the dev server stopped (exit code ${status}${signal ? `, ${signal}` : ''}): it starts again on the next change in ${rel(options.codeDir)}/`);
-        }
+        this.#onExit(status, signal);
       });
     });
-  };
+  }
 
-  const watcher = watchDirectories(
-    [{ dir: options.codeDir, recursive: true, accept: () => true }],
-    (changed) => {
-      if (state === 'stopping') return;
-      // Tools' temporary files (sed -i, formatters) come and go: named only when they stayed.
-      const present = [...changed].filter((path) => existsSync(path));
-      const files = (present.length > 0 ? present : [...changed]).map(rel);
-      events.emit('restart', { changed: files });
-      options.log.log(`↻ ${files.join(', ')} changed: code changed, ${child ? 'restarting' : 'starting'} the server`);
-      if (child) {
-        state = 'restarting';
-        kill(child);
-      } else {
-        start();
-      }
-    },
-    { debounceMs: options.debounceMs ?? 200, onError: (dir, error) => options.log.error(`✖ cannot watch ${rel(dir)}: ${error.message}`) },
-  );
+  /** A child gone: started again after a code change, done when stopping, else said (it starts again on the next change). */
+  #onExit(status: number, signal: NodeJS.Signals | null): void {
+    if (this.#state === 'restarting') {
+      this.#state = 'running';
+      this.#start();
+    } else if (this.#state !== 'stopping' && !this.#everReady) {
+      // The first start failed (a busy port, a broken install): the child said why.
+      this.#watcher.close();
+      this.#finish(status);
+    } else if (this.#state !== 'stopping') {
+      this.options.log.error(`✖ the dev server stopped (exit code ${status}${signal ? `, ${signal}` : ''}): it starts again on the next change in ${rel(this.options.codeDir)}/`);
+    }
+  }
 
-  start();
-  options.log.log(`ℹ watching ${rel(options.codeDir)}/: a code change restarts the server`);
-
-  return {
-    events,
-    done,
-    async stop() {
-      if (state === 'stopping') return done.then(() => {});
-      state = 'stopping';
-      watcher.close();
-      if (child) kill(child);
-      await exited;
-      finish(0);
-      await done;
-    },
-  };
+  /** Code changed: the child restarted, or started when it was not running. */
+  #onCodeChange(changed: Iterable<string>): void {
+    if (this.#state === 'stopping') return;
+    // Tools' temporary files (sed -i, formatters) come and go: named only when they stayed.
+    const present = [...changed].filter((path) => existsSync(path));
+    const files = (present.length > 0 ? present : [...changed]).map(rel);
+    this.events.emit('restart', { changed: files });
+    this.options.log.log(`↻ ${files.join(', ')} changed: code changed, ${this.#child ? 'restarting' : 'starting'} the server`);
+    if (!this.#child) return this.#start();
+    this.#state = 'restarting';
+    kill(this.#child);
+  }
 }
 
 function kill(child: ChildProcess): void {
