@@ -8,6 +8,7 @@ import { readConfig } from '../project/config.ts';
 import type { Console } from '../project/console.ts';
 import { CliError } from '../project/errors.ts';
 import { listStories } from '../project/layout.ts';
+import { isRunning } from '../project/processes.ts';
 import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
 import type { CommandSpec } from './run.ts';
@@ -99,20 +100,11 @@ export async function devServerCommand(argv: string[], out: Console, launch: Lau
 function watchParent(stop: () => void): NodeJS.Timeout {
   const parent = process.ppid;
   const timer = setInterval(() => {
-    if (process.ppid !== parent || !isAlive(parent)) {
+    if (process.ppid !== parent || !isRunning(parent)) {
       clearInterval(timer);
       stop();
     }
   }, 250);
   timer.unref();
   return timer;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

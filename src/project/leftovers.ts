@@ -3,6 +3,7 @@
 // `.bak` (the previous one, kept until the swap is done). The next write
 // removes those of a process that is gone; `check` names them.
 import { readdir } from 'node:fs/promises';
+import { isRunning } from './processes.ts';
 
 export const LEFTOVER = /^(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|bak)$/;
 
@@ -13,14 +14,4 @@ export async function staleLeftovers(dir: string): Promise<string[]> {
     const match = LEFTOVER.exec(name);
     return match !== null && !isRunning(Number(match[2]));
   }).sort();
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -5,6 +5,7 @@
 // removes those a killed run left behind.
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRunning } from './processes.ts';
 
 /** A new staging folder in `parent`, after removing the stale ones there. */
 export async function makeStage(parent: string): Promise<string> {
@@ -23,14 +24,4 @@ export async function removeStaleStages(parent: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, but is another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
