@@ -19,6 +19,7 @@ import remarkNarrativeMeta from './remark-narrative-meta.ts';
 import remarkNoHtml from './remark-no-html.ts';
 import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
+import rehypeFootnotes from './rehype-footnotes.ts';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeScriptDirection from './rehype-script-direction.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
@@ -61,10 +62,13 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkSourceFootnotes, { articles: input.data.articles })
     .use(remarkRehype, {
       footnoteLabel: 'Sources and notes',
-      // The visible arrow is part of the accessible name, as WCAG 2.5.3 asks.
-      footnoteBackContent: (_, rereference) => `↩${rereference > 1 ? rereference : ''}`,
-      footnoteBackLabel: (_, rereference) => `↩${rereference > 1 ? rereference : ''} Back to the text`,
+      // A visible heading: the notes are a section readers go to (and a printed page ends with).
+      footnoteLabelProperties: { className: ['footnotes-title'] },
+      // Short ids (`fn-q-002-c3`, `fnref-q-002-c3-2`): said once per mark and back-link, they add up.
+      // The narrative cannot hold HTML, so no id of the page can clobber another.
+      clobberPrefix: '',
     })
+    .use(rehypeFootnotes)
     .use(rehypeScriptDirection)
     .use(rehypeSafeUrls)
     .use(rehypeStringify);

@@ -19,7 +19,7 @@ export const FOOTNOTE_PREVIEW_SCRIPT = `(() => {
     if (!note) return;
     clearTimeout(timer);
     const copy = note.cloneNode(true);
-    copy.querySelectorAll('[data-footnote-backref]').forEach((b) => b.remove());
+    copy.querySelectorAll('.fn-back').forEach((b) => b.remove());
     copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
     tip.replaceChildren(...copy.childNodes);
     if (current && current !== a) current.removeAttribute('aria-describedby');

@@ -11,11 +11,12 @@ export function sourceReference(articleId: string): FootnoteReference {
   return { type: 'footnoteReference', identifier: PREFIX + articleId, label: PREFIX + articleId };
 }
 
-/** The words a footnote gives for an article: outlet (or "unattributed"), title, date, link. */
+/** The words a footnote gives for an article: outlet (or "outlet not stated"), title, date, link. */
 export function describeArticle(article: ArticleRow): PhrasingContent[] {
   const date = `${formatDay(article.published)}${article.published_basis === 'inferred' ? ' (date inferred from the text)' : ''}`;
   const title = `“${article.title}”`;
-  const parts: PhrasingContent[] = [{ type: 'text', value: `${article.outlet ?? 'Unattributed'}, ` }];
+  // An unknown outlet is not an unknown source: the title and date still name the article.
+  const parts: PhrasingContent[] = [{ type: 'text', value: `${article.outlet ?? 'Outlet not stated'}, ` }];
   parts.push(article.url && /^https?:\/\//i.test(article.url) ? { type: 'link', url: article.url, children: [{ type: 'text', value: title }] } : { type: 'text', value: title });
   parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
   return parts;
