@@ -1,5 +1,6 @@
 // Narrative Markdown + datasets → the one self-contained HTML page.
 // Pure apart from the DOM the charts are drawn in, which the caller provides.
+import { basename } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,7 +11,9 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
+import { allDataCsv } from './data-file.ts';
 import { renderPage } from './page.ts';
+import rehypeHeadings from './rehype-headings.ts';
 import remarkCells from './remark-cells.ts';
 import remarkChart from './remark-chart.ts';
 import remarkCite from './remark-cite.ts';
@@ -69,20 +72,28 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
       clobberPrefix: '',
     })
     .use(rehypeFootnotes)
+    .use(rehypeHeadings)
     .use(rehypeScriptDirection)
     .use(rehypeSafeUrls)
-    .use(rehypeStringify);
+    // End tags HTML leaves optional (`</td>`, `</li>`, `</p>`…) and quotes it does not need go: hundreds of table cells, notes and SVG attributes.
+    .use(rehypeStringify, { omitOptionalTags: true, preferUnquoted: true });
 
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);
-  const meta = file.data.meta ?? { title: '', description: null, home: null };
+  const meta = file.data.meta ?? { title: '', description: null, home: null, toc: true };
+  const name = basename(input.path).replace(/\.md$/i, '');
   const html = renderPage({
     title: meta.title,
     description: meta.description,
     lastUpdated: newest(input.data.articles.map((a) => a.published)),
     articleCount: input.data.articles.length,
     body,
+    data: {
+      csv: allDataCsv(input.data),
+      filename: `${name}-data.csv`,
+      rows: input.data.casualties.length + input.data.reactions.length + input.data.articles.length,
+    },
   });
   return { html, file };
 }

@@ -1,5 +1,5 @@
-// A chart's furniture, Datawrapper-style: title, subtitle, the plot (wide and
-// narrow, switched by CSS), what it shows in a sentence or two and the full
+// A chart's furniture, Datawrapper-style: title, subtitle, the plot (its
+// narrow layout, scaled to the column), what it shows in a sentence or two and the full
 // description on request, the source line, and the data as a table (each row
 // footnoted to its quote) and as a CSV download.
 import type { ElementContent } from 'hast';
@@ -21,12 +21,13 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
   const name = id.replace(/^chart-\d+-/, '');
-  // Each rendering is one image, named by the title and described by the full description (a screen reader
-  // gets it even while its disclosure is closed): said once, not per layout. So the SVG's own label goes.
-  const plot = (element: Element, layout: 'wide' | 'narrow') => {
+  // One rendering, the narrow one: drawn for a phone (text at 12 px there), it scales up to a readable size on
+  // a wide screen, and the page carries each chart once. It is one image, named by the title and described by
+  // the full description (a screen reader gets it even while its disclosure is closed), so the SVG's own label goes.
+  const plot = (element: Element) => {
     const svg = fromDom(element as unknown as Node) as ElementContent;
     if (svg.type === 'element') delete svg.properties.ariaLabel;
-    return h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
+    return h('div', { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
   };
 
   const children: RootContent[] = [
@@ -34,7 +35,7 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
       h('h3', { id: titleId, className: ['chart-title'] }, output.title),
       h('p', { className: ['chart-subtitle'] }, output.subtitle),
     ]),
-    part('div', { className: ['chart-plots'] }, [plot(output.wide, 'wide'), plot(output.narrow, 'narrow')]),
+    part('div', { className: ['chart-plots'] }, [plot(output.narrow)]),
     part('p', { className: ['chart-summary'] }, [{ type: 'text', value: output.summary }]),
     part('details', { className: ['chart-describe'] }, [
       h('summary', 'Describe this chart'),
@@ -112,17 +113,19 @@ export function csv(output: Pick<ChartOutput, 'columns' | 'rows'>): string {
 
 /**
  * Percent-encodes only what a `data:` URL in an attribute must not hold
- * (spaces, line breaks, quotes, `#`, `%`, `&`, `<`, `>`, `?`), leaving
- * letters, digits, punctuation and non-ASCII text as they are: a third of
- * the size of `encodeURIComponent` for prose.
+ * (line breaks, quotes, `#`, `%`, `&`, `<`, `>`, `?`), leaving letters,
+ * digits, spaces, punctuation and non-ASCII text as they are: a URL parser
+ * keeps the spaces of a `data:` URL's body, so prose costs a byte a space,
+ * not three.
  */
 export function encodeDataUrl(text: string): string {
   let out = '';
   for (const char of text) {
-    if (/[A-Za-z0-9\-_.!~*'(),:;/@=+$]/.test(char) || (char.codePointAt(0) ?? 0) > 0x9f) out += char;
+    if (/[A-Za-z0-9\-_.!~*'(),:;/@=+$ ]/.test(char) || (char.codePointAt(0) ?? 0) > 0x9f) out += char;
     else out += encodeURIComponent(char);
   }
-  return out;
+  // A space at the very end would be trimmed from the URL: it stays encoded.
+  return out.replace(/ +$/, (spaces) => '%20'.repeat(spaces.length));
 }
 
 /** A childless mdast node whose hast children are given: `hChildren` replaces them. */

@@ -29,6 +29,8 @@ function compactBackLinks(li: Element): void {
     for (const child of node.children) if (isBackLink(child)) hrefs.push(String(child.properties.href));
     node.children = node.children.filter((c) => !isBackLink(c));
     while (node.children.at(-1)?.type === 'text' && /^\s*$/.test((node.children.at(-1) as { value: string }).value)) node.children.pop();
+    const end = node.children.at(-1);
+    if (end?.type === 'text') end.value = end.value.trimEnd();
     last = node;
   });
   const parent = last as Element | null;
