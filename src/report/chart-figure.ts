@@ -7,6 +7,7 @@ import { fromDom } from 'hast-util-from-dom';
 import { h } from 'hastscript';
 import type { PhrasingContent, RootContent, Table, TableCell, TableRow as MdastTableRow } from 'mdast';
 import type { ChartOptions, ChartOutput, RowSource } from '../charts/chart.ts';
+import { compact } from '../charts/plot.ts';
 import { toCsv } from '../datasets/csv.ts';
 import { quoteReference } from './quote-footnotes.ts';
 import { sourceReference } from './source-footnotes.ts';
@@ -25,7 +26,9 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
   // a wide screen, and the page carries each chart once. It is one image, named by the title and described by
   // the full description (a screen reader gets it even while its disclosure is closed), so the SVG's own label goes.
   const plot = (element: Element) => {
-    const svg = fromDom(element as unknown as Node) as ElementContent;
+    const copy = element.cloneNode(true) as Element;
+    compact(copy);
+    const svg = fromDom(copy as unknown as Node) as ElementContent;
     if (svg.type === 'element') delete svg.properties.ariaLabel;
     return h('div', { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
   };
