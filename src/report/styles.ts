@@ -51,7 +51,8 @@ data.figure { font-weight: 600; }
   main { max-width: none; padding: 0; }
   figure.chart, .chart-plot, .chart-head, tr, section.footnotes li { break-inside: avoid; }
   h2, h3, .chart-head { break-after: avoid; }
-  .chart-plot svg { max-width: 26rem; }
+  /* A chart, with its title and words, fits one page: a tall one is drawn shorter (and narrower) rather than split. */
+  .chart-plot svg { width: auto; max-width: 26rem; max-height: 19cm; }
   details.chart-data, details.chart-describe, .chart-download, .all-data, .fn-preview, .permalink, .fn-back, .toc { display: none; }
   sup a, a[data-footnote-ref] { color: #000; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; word-break: break-all; }
