@@ -69,7 +69,7 @@ describe('cells: what a value becomes', () => {
     const killed = FIXTURE.casualties.filter((r) => r.measure === 'killed');
     const rows = [...(figure?.querySelectorAll('details table tbody tr') ?? [])];
     expect(rows).toHaveLength(killed.length);
-    for (const [i, row] of rows.entries()) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-/);
+    for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-/);
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
     expect(figure?.querySelector('.chart-source')?.textContent?.trim()).toMatch(/^From the fixture\. Source: newsbook extraction from article a.*, article b.*, article c/);
     // One rendering on the page, the phone's: 360 px wide, text at 12 px, scaled to the column.
