@@ -13,6 +13,7 @@ import { compareRowIds, panels as toPanels, selectRows } from './panels.ts';
 import type { Box, LabelRequest } from './placement.ts';
 import { placeLabels } from './placement.ts';
 import { niceScale, renderPlot } from './plot.ts';
+import { trendSentence } from './summary.ts';
 import { textWidth } from './text.ts';
 
 export const casualtyEvolution: ChartDefinition = {
@@ -27,6 +28,7 @@ export const casualtyEvolution: ChartDefinition = {
       title: options.title ?? TITLE,
       subtitle:
         'Each mark is one figure as one article reported it, placed on the day it refers to. Every panel has its own scale, from zero. Hollow marks are vague words (“dozens”), drawn from the least to the most the word can mean; arrows mark open-ended figures (“more than 2,000”).',
+      summary: summarize(panels),
       description: describe(panels, styles),
       wide: draw('wide'),
       narrow: draw('narrow'),
@@ -265,6 +267,18 @@ function minOf(values: readonly string[]): string {
 
 function maxOf(values: readonly string[]): string {
   return values.reduce((a, b) => (b > a ? b : a));
+}
+
+/** "24 figures from 5 articles, for 5 to 7 Jan 2022, in 6 panels." and how the most watched toll moved. */
+function summarize(panels: readonly Panel[]): string {
+  const rows = panels.flatMap((p) => p.rows);
+  if (rows.length === 0) return 'No casualty figures match this chart.';
+  const days = rows.map((r) => r.as_of ?? '');
+  const articles = new Set(rows.map((r) => r.article)).size;
+  const span = minOf(days) === maxOf(days) ? formatDay(minOf(days)) : `${formatDay(minOf(days), false)} to ${formatDay(maxOf(days))}`;
+  const head = `${rows.length} reported figure${rows.length === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}, for ${span}, in ${panels.length} panel${panels.length === 1 ? '' : 's'}.`;
+  const trend = trendSentence(panels);
+  return trend ? `${head} ${trend}` : head;
 }
 
 function describe(panels: readonly Panel[], styles: Map<string, SourceStyle>): string {

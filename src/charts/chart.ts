@@ -61,7 +61,9 @@ export interface TableRow {
 export interface ChartOutput {
   title: string;
   subtitle: string;
-  /** A text description generated from the data: the chart for those who cannot see it. */
+  /** What the chart shows and its main finding, from the data, in at most two sentences: printed under the chart. */
+  summary: string;
+  /** The full description generated from the data, every point in words: the chart for those who cannot see it. */
   description: string;
   /** The plot at phone width and at full width. */
   narrow: Element;

@@ -77,6 +77,116 @@ export function tidy<E extends Element>(svg: E): E {
   return svg;
 }
 
+/**
+ * Says the same picture in fewer bytes, as an SVG optimiser would: a shape's
+ * `translate(…)` goes into its coordinates; neighbouring lines, rectangles and
+ * paths that look the same (same attributes, no tooltip) become one path; a
+ * group's one-line labels are centred by the group's `dominant-baseline`
+ * instead of a `dy` each. Paint order is kept: only neighbours merge. For
+ * the page (chart-figure.ts): the charts' own output keeps one element per
+ * mark, which their tests read.
+ */
+export function compact(svg: Element): void {
+  for (const path of [...svg.querySelectorAll('path[transform]')]) {
+    const move = /^translate\(([-\d.]+),([-\d.]+)\)$/.exec(path.getAttribute('transform') ?? '');
+    const d = move ? translatePath(path.getAttribute('d') ?? '', Number(move[1]), Number(move[2])) : null;
+    if (d === null) continue;
+    path.setAttribute('d', d);
+    path.removeAttribute('transform');
+  }
+  for (const parent of [svg, ...svg.querySelectorAll('g')]) {
+    let run: Element[] = [];
+    const flush = () => {
+      if (run.length > 1) merge(run);
+      run = [];
+    };
+    for (const child of [...parent.children]) {
+      const d = outline(child);
+      if (d === null) {
+        flush();
+        continue;
+      }
+      const previous = run[0];
+      if (previous && signature(previous) !== signature(child)) flush();
+      run.push(child);
+    }
+    flush();
+    const texts = [...parent.children].filter((c) => c.localName === 'text');
+    if (texts.length > 1 && texts.length === parent.children.length && texts.every((t) => t.getAttribute('dy') === '.32em' && t.children.length === 0)) {
+      for (const text of texts) text.removeAttribute('dy');
+      parent.setAttribute('dominant-baseline', 'central');
+    }
+  }
+}
+
+const GEOMETRY: Record<string, readonly string[]> = { path: ['d'], line: ['x1', 'y1', 'x2', 'y2'], rect: ['x', 'y', 'width', 'height'] };
+
+/** The shape as path data when it can merge with its neighbours (no tooltip, no id, no transform), else null. */
+function outline(element: Element): string | null {
+  const geometry = GEOMETRY[element.localName];
+  if (!geometry || element.children.length > 0 || element.hasAttribute('id') || element.hasAttribute('transform')) return null;
+  const n = (name: string) => Number(element.getAttribute(name) ?? 0);
+  if (element.localName === 'path') {
+    const d = element.getAttribute('d') ?? '';
+    return /^M[^a-z]*$/.test(d) ? d : null;
+  }
+  if (element.localName === 'line') {
+    const [x1, y1, x2, y2] = [n('x1'), n('y1'), n('x2'), n('y2')];
+    return `M${x1},${y1}${y1 === y2 ? `H${x2}` : x1 === x2 ? `V${y2}` : `L${x2},${y2}`}`;
+  }
+  if (element.hasAttribute('rx') || element.hasAttribute('ry')) return null;
+  return `M${n('x')},${n('y')}h${n('width')}v${n('height')}h${-n('width')}z`;
+}
+
+/** What must be equal for two shapes to become one path: their kind and every attribute but their geometry. */
+function signature(element: Element): string {
+  const geometry = GEOMETRY[element.localName] ?? [];
+  const attributes = element
+    .getAttributeNames()
+    .filter((name) => !geometry.includes(name))
+    .sort()
+    .map((name) => `${name}=${element.getAttribute(name)}`);
+  return `${element.localName === 'line' ? 'line' : 'area'} ${attributes.join(' ')}`;
+}
+
+function merge(run: readonly Element[]): void {
+  const first = run[0];
+  if (!first) return;
+  const path = first.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path');
+  const geometry = GEOMETRY[first.localName] ?? [];
+  for (const name of first.getAttributeNames()) if (!geometry.includes(name)) path.setAttribute(name, first.getAttribute(name) ?? '');
+  // A line has no inside: the path made of lines must not be filled by an inherited `fill`.
+  if (first.localName === 'line' && !path.hasAttribute('fill')) path.setAttribute('fill', 'none');
+  path.setAttribute('d', run.map(outline).join(''));
+  first.replaceWith(path);
+  for (const element of run.slice(1)) element.remove();
+}
+
+/** Absolute path data moved by (dx, dy); null when it has relative commands, which would need no moving but are not expected. */
+export function translatePath(d: string, dx: number, dy: number): string | null {
+  let out = '';
+  for (const [, command = '', args = ''] of d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
+    if (command !== command.toUpperCase()) return null;
+    const numbers = (args.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+    const moved = numbers.map((value, i) => {
+      switch (command) {
+        case 'H':
+          return value + dx;
+        case 'V':
+          return value + dy;
+        case 'A':
+          return i % 7 === 5 ? value + dx : i % 7 === 6 ? value + dy : value;
+        case 'Z':
+          return value;
+        default:
+          return i % 2 === 0 ? value + dx : value + dy;
+      }
+    });
+    out += command + moved.map((v) => round(String(v), 10)).join(',');
+  }
+  return out;
+}
+
 function round(number: string, scale: number): string {
   const value = Math.round(Number(number) * scale) / scale;
   return String(Object.is(value, -0) ? 0 : value);

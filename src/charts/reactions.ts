@@ -42,6 +42,7 @@ export const reactions: ChartDefinition = {
     return {
       title,
       subtitle: `How many articles reported each foreign government or organisation taking each position; the darker the cell, the more articles.${homeNote}`,
+      summary: summarize(cells, actors, data.story),
       description: describe(cells, actors, home, data.story),
       wide: draw('wide'),
       narrow: draw('narrow'),
@@ -195,6 +196,17 @@ function cellTitle(cell: Cell, styles: ReturnType<typeof sourceStyles>): string 
   const speakers = [...new Set(cell.articles.flatMap((a) => a.rows.map((r) => r.speaker)).filter((s): s is string => s !== null))];
   const articles = cell.articles.map((a) => `${styleOf(styles, a.article).label}${a.rows.length > 1 ? ` (${a.rows.length} sentences)` : ''}`);
   return `${cell.actor} — ${STANCE_LABELS[cell.stance]}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
+}
+
+/** How many actors and articles, and the positions most reported. */
+function summarize(cells: readonly Cell[], actors: readonly string[], story: StoryContext): string {
+  if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
+  const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article))).size;
+  const most = Math.max(...cells.map((c) => c.articles.length));
+  const top = cells.filter((c) => c.articles.length === most).sort((a, b) => actors.indexOf(a.actor) - actors.indexOf(b.actor));
+  const names = top.slice(0, 3).map((c) => `${shortName(story, c.actor)} ${STANCE_LABELS[c.stance]}`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `${actors.length} foreign governments and organisations, reported in ${articles} article${articles === 1 ? '' : 's'}. Most reported${top.length > 3 ? ', among others' : ''}: ${list} (${most} article${most === 1 ? '' : 's'}${top.length > 1 ? ' each' : ''}).`;
 }
 
 function describe(cells: readonly Cell[], actors: readonly string[], home: readonly ReactionRow[], story: StoryContext): string {

@@ -52,6 +52,7 @@ export const timeline: ChartDefinition = {
     return {
       title,
       subtitle: 'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
+      summary: summarize(items, days),
       description: describe(items, days),
       wide: draw('wide'),
       narrow: draw('narrow'),
@@ -195,6 +196,18 @@ function render(items: readonly TimelineItem[], days: readonly string[], layout:
     Plot.text(texts, { x: textX, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: lineHeight / font }),
   );
   return renderPlot({ document, layout, width, height: y, ariaLabel, marks });
+}
+
+/** What the days hold, and when the first toll and the first foreign reaction came. */
+function summarize(items: readonly TimelineItem[], days: readonly string[]): string {
+  if (items.length === 0) return 'No events, tolls or reactions to show.';
+  const events = items.filter((i) => i.kind === 'event').length;
+  const firstOf = (test: (i: TimelineItem) => boolean) => items.find(test)?.day ?? null;
+  const toll = firstOf((i) => i.kind === 'toll');
+  const reaction = firstOf((i) => i.kind !== 'event' && i.kind !== 'toll');
+  const head = `${events} key event${events === 1 ? '' : 's'} over ${days.length} day${days.length === 1 ? '' : 's'}, ${formatDay(days[0] ?? '', false)} to ${formatDay(days.at(-1) ?? '')}.`;
+  const firsts = [toll ? `the first toll was given for ${formatDay(toll, false)}` : null, reaction ? `the first foreign reaction reported on ${formatDay(reaction, false)}` : null].filter(Boolean);
+  return firsts.length ? `${head} In these sources ${firsts.join(' and ')}.` : head;
 }
 
 function describe(items: readonly TimelineItem[], days: readonly string[]): string {

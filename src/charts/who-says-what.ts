@@ -10,6 +10,7 @@ import { GROUP_LABELS, MEASURE_LABELS, formatDay } from './labels.ts';
 import type { Panel } from './panels.ts';
 import { headline, panels as toPanels, selectRows } from './panels.ts';
 import { niceScale, renderPlot } from './plot.ts';
+import { figureWords, panelWords } from './summary.ts';
 import { textWidth, wrap } from './text.ts';
 
 /** A source's latest figure in a panel, and how many it gave there. */
@@ -32,6 +33,7 @@ export const whoSaysWhat: ChartDefinition = {
     return {
       title,
       subtitle: 'The latest figure each article gave for each toll, as written, with who it cited. Bars start at zero; each panel has its own scale.',
+      summary: summarize(panels, latest),
       description: describe(panels, latest),
       wide: draw('wide'),
       narrow: draw('narrow'),
@@ -170,6 +172,25 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
     Plot.text(phrases, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: lineHeight / font }),
   );
   return renderPlot({ document, layout, width, height: y - 4, ariaLabel, marks });
+}
+
+/** How many sources and tolls, and where the latest figures are furthest apart. */
+function summarize(panels: readonly Panel[], latest: readonly Latest[]): string {
+  if (latest.length === 0) return 'No casualty figures match this chart.';
+  const articles = new Set(latest.map((l) => l.row.article)).size;
+  const head = `The latest figure from each of ${articles} article${articles === 1 ? '' : 's'}, for ${panels.length} toll${panels.length === 1 ? '' : 's'}.`;
+  const spreads = panels
+    .map((panel) => {
+      const own = latest.filter((l) => l.panel === panel && l.row.status !== 'retracted');
+      const low = own.reduce<Latest | null>((a, b) => (a === null || b.row.value < a.row.value ? b : a), null);
+      const high = own.reduce<Latest | null>((a, b) => (a === null || b.row.value > a.row.value ? b : a), null);
+      return { panel, low, high, ratio: low && high ? high.row.value / Math.max(low.row.value, 1) : 1 };
+    })
+    .filter((s) => s.ratio > 1)
+    .sort((a, b) => b.ratio - a.ratio);
+  const widest = spreads[0];
+  if (!widest?.low || !widest.high) return `${head} Where several articles give a toll, their latest figures agree.`;
+  return `${head} They are furthest apart for ${panelWords(widest.panel)}: from ${figureWords(widest.low.row)} (${widest.low.source.name}) to ${figureWords(widest.high.row)} (${widest.high.source.name}).`;
 }
 
 function describe(panels: readonly Panel[], latest: readonly Latest[]): string {

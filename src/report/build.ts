@@ -1,5 +1,6 @@
 // Narrative Markdown + datasets → the one self-contained HTML page.
 // Pure apart from the DOM the charts are drawn in, which the caller provides.
+import { basename } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -11,7 +12,9 @@ import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
 import { findDeepNesting } from './nesting-depth.ts';
+import { allDataCsv } from './data-file.ts';
 import { renderPage } from './page.ts';
+import rehypeHeadings from './rehype-headings.ts';
 import remarkCells from './remark-cells.ts';
 import type { CellCache } from './cells/cache.ts';
 import remarkChart from './remark-chart.ts';
@@ -22,6 +25,7 @@ import remarkNoHtml from './remark-no-html.ts';
 import remarkNoRemoteImages from './remark-no-remote-images.ts';
 import remarkStat from './remark-stat.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
+import rehypeFootnotes from './rehype-footnotes.ts';
 import rehypeSafeUrls from './rehype-safe-urls.ts';
 import rehypeScriptDirection from './rehype-script-direction.ts';
 import rehypeNoBidiControls from './rehype-no-bidi-controls.ts';
@@ -68,14 +72,19 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkSourceFootnotes, { articles: input.data.articles })
     .use(remarkRehype, {
       footnoteLabel: 'Sources and notes',
-      // The visible arrow is part of the accessible name, as WCAG 2.5.3 asks.
-      footnoteBackContent: (_, rereference) => `↩${rereference > 1 ? rereference : ''}`,
-      footnoteBackLabel: (_, rereference) => `↩${rereference > 1 ? rereference : ''} Back to the text`,
+      // A visible heading: the notes are a section readers go to (and a printed page ends with).
+      footnoteLabelProperties: { className: ['footnotes-title'] },
+      // Short ids (`fn-q-002-c3`, `fnref-q-002-c3-2`): said once per mark and back-link, they add up.
+      // The narrative cannot hold HTML, so no id of the page can clobber another.
+      clobberPrefix: '',
     })
+    .use(rehypeFootnotes)
+    .use(rehypeHeadings)
     .use(rehypeScriptDirection)
     .use(rehypeSafeUrls)
     .use(rehypeNoBidiControls)
-    .use(rehypeStringify);
+    // End tags HTML leaves optional (`</td>`, `</li>`, `</p>`…) and quotes it does not need go: hundreds of table cells, notes and SVG attributes.
+    .use(rehypeStringify, { omitOptionalTags: true, preferUnquoted: true });
 
   // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).
   const deep = findDeepNesting(input.markdown);
@@ -86,13 +95,19 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);
-  const meta = file.data.meta ?? { title: '', description: null, home: null };
+  const meta = file.data.meta ?? { title: '', description: null, home: null, toc: true };
+  const name = basename(input.path).replace(/\.md$/i, '');
   const html = renderPage({
     title: meta.title,
     description: meta.description,
     lastUpdated: newest(input.data.articles.map((a) => a.published)),
     articleCount: input.data.articles.length,
     body,
+    data: {
+      csv: allDataCsv(input.data),
+      filename: `${name}-data.csv`,
+      rows: input.data.casualties.length + input.data.reactions.length + input.data.articles.length,
+    },
   });
   return { html, file };
 }

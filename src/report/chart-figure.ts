@@ -1,43 +1,50 @@
-// A chart's furniture, Datawrapper-style: title, subtitle, the plot (wide and
-// narrow, switched by CSS), a description in words, the data as a table (each
-// row footnoted to its quote) and as a CSV download, and the source line.
+// A chart's furniture, Datawrapper-style: title, subtitle, the plot (its
+// narrow layout, scaled to the column), what it shows in a sentence or two and the full
+// description on request, the source line, and the data as a table (each row
+// footnoted to its quote) and as a CSV download.
 import type { ElementContent } from 'hast';
 import { fromDom } from 'hast-util-from-dom';
 import { h } from 'hastscript';
 import type { PhrasingContent, RootContent, Table, TableCell, TableRow as MdastTableRow } from 'mdast';
 import type { ChartOptions, ChartOutput, RowSource } from '../charts/chart.ts';
+import { compact } from '../charts/plot.ts';
 import { toCsv } from '../datasets/csv.ts';
 import { inLanguage, quoteReference } from './quote-footnotes.ts';
 import { sourceReference } from './source-footnotes.ts';
 
-/** An mdast node that becomes `<figure>`; the source line and the table keep real footnote references. */
+/**
+ * An mdast node that becomes `<figure>`, in reading order: title and
+ * subtitle, the plot, what it shows in at most two sentences, the full
+ * description behind "Describe this chart", the source line, then the data
+ * (table and CSV). Footnotes are numbered in that order.
+ */
 export function chartFigure(id: string, output: ChartOutput, options: ChartOptions): RootContent {
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
   const name = id.replace(/^chart-\d+-/, '');
-  // Each rendering is one image, named by the title and described by the words under it: said once, not per
-  // layout. So the SVG's own label (for the SVG on its own) goes: inside role="img" nothing is read anyway.
-  const plot = (element: Element, layout: 'wide' | 'narrow') => {
-    const svg = fromDom(element as unknown as Node) as ElementContent;
+  // One rendering, the narrow one: drawn for a phone (text at 12 px there), it scales up to a readable size on
+  // a wide screen, and the page carries each chart once. It is one image, named by the title and described by
+  // the full description (a screen reader gets it even while its disclosure is closed), so the SVG's own label goes.
+  const plot = (element: Element) => {
+    const copy = element.cloneNode(true) as Element;
+    compact(copy);
+    const svg = fromDom(copy as unknown as Node) as ElementContent;
     if (svg.type === 'element') delete svg.properties.ariaLabel;
-    return h('div', { className: ['chart-plot', `chart-${layout}`], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
+    return h('div', { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
   };
-
-  const sourceLine: PhrasingContent[] = [];
-  if (options.caption) sourceLine.push({ type: 'text', value: `${options.caption} ` });
-  sourceLine.push({ type: 'text', value: 'Source: newsbook extraction from ' });
-  output.sources.forEach((article, i) => {
-    sourceLine.push({ type: 'text', value: `${i === 0 ? '' : ', '}article ${article}` }, sourceReference(article));
-  });
-  sourceLine.push({ type: 'text', value: '.' });
 
   const children: RootContent[] = [
     part('div', { className: ['chart-head'] }, [
       h('h3', { id: titleId, className: ['chart-title'] }, output.title),
       h('p', { className: ['chart-subtitle'] }, output.subtitle),
     ]),
-    part('div', { className: ['chart-plots'] }, [plot(output.wide, 'wide'), plot(output.narrow, 'narrow')]),
-    part('p', { id: descriptionId, className: ['chart-description'] }, [{ type: 'text', value: output.description }]),
+    part('div', { className: ['chart-plots'] }, [plot(output.narrow)]),
+    part('p', { className: ['chart-summary'] }, [{ type: 'text', value: output.summary }]),
+    part('details', { className: ['chart-describe'] }, [
+      h('summary', 'Describe this chart'),
+      h('p', { id: descriptionId, className: ['chart-description'] }, output.description),
+    ]),
+    sourceLine(output.sources, options.caption),
     container('details', { className: ['chart-data'] }, [
       container('summary', {}, [{ type: 'text', value: `The data behind this chart (${output.rows.length} row${output.rows.length === 1 ? '' : 's'})` }]),
       container('div', { className: ['table-scroll'] }, [table(output)]),
@@ -45,9 +52,30 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
     part('p', { className: ['chart-download'] }, [
       h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(output))}`, download: `${name}.csv` }, 'Get the data (CSV)'),
     ]),
-    container('figcaption', { className: ['chart-source'] }, sourceLine),
   ];
   return container('figure', { id, className: ['chart'], ariaLabelledBy: titleId }, children);
+}
+
+/** "Source: newsbook extraction from article 000¹, article 003²." after the editor's caption: before the table, so its notes come first. */
+export function sourceLine(articles: readonly string[], caption?: string): RootContent {
+  const line: PhrasingContent[] = [];
+  if (caption) line.push({ type: 'text', value: `${caption} ` });
+  if (articles.length > 0) {
+    line.push({ type: 'text', value: 'Source: newsbook extraction from ' });
+    articles.forEach((article, i) => {
+      line.push({ type: 'text', value: `${i === 0 ? '' : ', '}article ${article}` }, sourceReference(article));
+    });
+    line.push({ type: 'text', value: '.' });
+  }
+  return container('p', { className: ['chart-source'] }, line);
+}
+
+/** The first `count` sentences of a description: what a sighted reader is shown of it under the chart. */
+export function summarize(text: string, count = 2): string {
+  return text
+    .split(/(?<=[.!?][”’)]?)\s+(?=[A-Z0-9“‘(])/)
+    .slice(0, count)
+    .join(' ');
 }
 
 /** The table readers see: the columns meant for it, then the footnotes leading to each row's quote. */
@@ -88,17 +116,19 @@ export function csv(output: Pick<ChartOutput, 'columns' | 'rows'>): string {
 
 /**
  * Percent-encodes only what a `data:` URL in an attribute must not hold
- * (spaces, line breaks, quotes, `#`, `%`, `&`, `<`, `>`, `?`), leaving
- * letters, digits, punctuation and non-ASCII text as they are: a third of
- * the size of `encodeURIComponent` for prose.
+ * (line breaks, quotes, `#`, `%`, `&`, `<`, `>`, `?`), leaving letters,
+ * digits, spaces, punctuation and non-ASCII text as they are: a URL parser
+ * keeps the spaces of a `data:` URL's body, so prose costs a byte a space,
+ * not three.
  */
 export function encodeDataUrl(text: string): string {
   let out = '';
   for (const char of text) {
-    if (/[A-Za-z0-9\-_.!~*'(),:;/@=+$]/.test(char) || (char.codePointAt(0) ?? 0) > 0x9f) out += char;
+    if (/[A-Za-z0-9\-_.!~*'(),:;/@=+$ ]/.test(char) || (char.codePointAt(0) ?? 0) > 0x9f) out += char;
     else out += encodeURIComponent(char);
   }
-  return out;
+  // A space at the very end would be trimmed from the URL: it stays encoded.
+  return out.replace(/ +$/, (spaces) => '%20'.repeat(spaces.length));
 }
 
 /** A childless mdast node whose hast children are given: `hChildren` replaces them. */

