@@ -45,8 +45,10 @@ section.footnotes li p { margin: 0.2rem 0; }
 data.figure { font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 [lang="ar"] { font-family: system-ui, "Noto Naskh Arabic", "Geeza Pro", "Arial", sans-serif; }
+@page { margin: 18mm 16mm; }
 @media print {
   :root { --ink: #000; --muted: #333; --paper: #fff; --link: #000; }
+  figure.chart { margin: 1rem 0; }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   figure.chart, .chart-plot, .chart-head, tr, section.footnotes li { break-inside: avoid; }
