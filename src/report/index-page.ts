@@ -1,8 +1,7 @@
 // report/dist/index.html: the project's stories, each with its title,
 // description, article count and last update, linking to its page. Pure.
 import { formatDay } from '../charts/labels.ts';
-import { CSP, escapeHtml } from './page.ts';
-import { STYLES } from './styles.ts';
+import { documentHead, escapeHtml } from './page.ts';
 
 export interface StoryEntry {
   /** The page's file name, beside the index. */
@@ -22,17 +21,7 @@ export function renderIndexPage(stories: readonly StoryEntry[]): string {
 ${story.description ? `<p class="dek">${escapeHtml(story.description)}</p>\n` : ''}<p class="updated">${story.articles} source article${story.articles === 1 ? '' : 's'}${updated}.</p>
 </li>`;
   });
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>Stories</title>
-<style>${STYLES}
-.stories { list-style: none; margin: 0; padding: 0; }
-.stories .updated { border: 0; padding: 0; }</style>
-</head>
+  return `${documentHead('Stories', null, '\n.stories { list-style: none; margin: 0; padding: 0; }\n.stories .updated { border: 0; padding: 0; }')}
 <body>
 <main>
 <h1>Stories</h1>

@@ -32,19 +32,24 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-export function renderPage(page: PageInput): string {
-  const updated = page.lastUpdated
-    ? `<p class="updated">Last updated <time datetime="${page.lastUpdated}">${formatDay(page.lastUpdated)}</time>, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`
-    : '';
+/** The doctype and head every page of ours opens with: no network (CSP), the one stylesheet (and `extraStyles`). */
+export function documentHead(title: string, description: string | null, extraStyles = ''): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>${escapeHtml(page.title)}</title>
-${page.description ? `<meta name="description" content="${escapeHtml(page.description)}">\n` : ''}<style>${STYLES}</style>
-</head>
+<title>${escapeHtml(title)}</title>
+${description ? `<meta name="description" content="${escapeHtml(description)}">\n` : ''}<style>${STYLES}${extraStyles}</style>
+</head>`;
+}
+
+export function renderPage(page: PageInput): string {
+  const updated = page.lastUpdated
+    ? `<p class="updated">Last updated <time datetime="${page.lastUpdated}">${formatDay(page.lastUpdated)}</time>, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`
+    : '';
+  return `${documentHead(page.title, page.description)}
 <body>
 <main>
 <article>
