@@ -31,6 +31,7 @@ import rehypeScriptDirection from './rehype-script-direction.ts';
 import rehypeNoBidiControls from './rehype-no-bidi-controls.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
+import { fail } from '../common/problems.ts';
 
 export interface ReportInput {
   markdown: string;
@@ -89,7 +90,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).
   const deep = findDeepNesting(input.markdown);
   if (deep) {
-    file.message(deep.reason, { place: { line: deep.line, column: deep.column }, ruleId: 'nesting-depth', source: 'newsbook' }).fatal = true;
+    fail(file, deep.reason, { line: deep.line, column: deep.column }, 'nesting-depth');
     return { html: null, file };
   }
   const tree = await processor.run(processor.parse(file), file);

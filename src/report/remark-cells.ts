@@ -19,6 +19,7 @@ import type { Origin } from './cells/runtime.ts';
 import { CellError, CellRuntime, noRandom } from './cells/runtime.ts';
 import { expected } from '../common/suggest.ts';
 import type { CellCache, CellOutputs } from './cells/cache.ts';
+import { fail } from '../common/problems.ts';
 
 export interface RemarkCellsOptions {
   data: ChartData;
@@ -61,9 +62,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
     if (cached) return replaceAll(cells, inlines, cached);
     const outputs: CellOutputs = { cells: [], inlines: [] };
 
-    const fail = (error: CellError) => {
-      file.message(error.message, { place: { line: error.line, column: error.column }, ruleId: error.ruleId, source: 'newsbook' }).fatal = true;
-    };
+    const failCell = (error: CellError) => fail(file, error.message, { line: error.line, column: error.column }, error.ruleId);
     const runtime = createRuntime(String(file.path), options);
     const known: Known = {
       rows: new Map([...options.data.casualties, ...options.data.reactions].map((r) => [r.id, r])),
@@ -78,7 +77,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
       } catch (error) {
         if (!(error instanceof CellSyntaxError)) throw error;
         const { line, column } = error.point;
-        fail(new CellError(error.message, cell.origin.line + line - 1, line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column, error.ruleId));
+        failCell(new CellError(error.message, cell.origin.line + line - 1, line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column, error.ruleId));
       }
     }
     if (file.messages.some((m) => m.fatal && m.ruleId?.startsWith('cell-'))) return;
@@ -101,7 +100,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
         );
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
-        fail(error);
+        failCell(error);
         return;
       }
       outputs.cells.push(cell.fence.echo ? [cell.node, ...nodes] : nodes);
@@ -117,7 +116,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
       const at = (offset: number | null) => (offset === null || start === undefined ? nodeStart : point(lines, offset));
       if (unclosed !== null) {
         const place = at(unclosed);
-        fail(new CellError('Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)', place.line, place.column - 2, 'cell-syntax'));
+        failCell(new CellError('Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)', place.line, place.column - 2, 'cell-syntax'));
         return;
       }
       const replacement: PhrasingContent[] = [];
@@ -134,7 +133,7 @@ export default function remarkCells(options: RemarkCellsOptions) {
           last = expression.end;
         } catch (error) {
           if (!(error instanceof CellError)) throw error;
-          fail(error);
+          failCell(error);
           return;
         }
       }
@@ -191,14 +190,14 @@ function toCell(node: Code, parent: Parent, file: VFile): Cell {
     const value = double ?? single ?? bare;
     const place = { line: start.line, column: start.column };
     if (!(FENCE_ATTRIBUTES as readonly string[]).includes(key)) {
-      file.message(`Unexpected attribute \`${key}\` on a \`js\` cell, ${expected(key, FENCE_ATTRIBUTES)}`, { place, ruleId: 'cell-attribute', source: 'newsbook' }).fatal = true;
+      fail(file, `Unexpected attribute \`${key}\` on a \`js\` cell, ${expected(key, FENCE_ATTRIBUTES)}`, place, 'cell-attribute');
     } else if (FLAGS.has(key)) {
       if (value !== undefined && value !== 'true' && value !== 'false') {
-        file.message(`Unexpected \`${key}=${value}\` on a \`js\` cell, expected \`${key}\` alone`, { place, ruleId: 'cell-attribute', source: 'newsbook' }).fatal = true;
+        fail(file, `Unexpected \`${key}=${value}\` on a \`js\` cell, expected \`${key}\` alone`, place, 'cell-attribute');
       }
       (fence as Record<string, boolean>)[key] = value !== 'false';
     } else if (value === undefined || value.trim() === '') {
-      file.message(`Unexpected \`${key}\` without text on a \`js\` cell, expected \`${key}="…"\``, { place, ruleId: 'cell-attribute', source: 'newsbook' }).fatal = true;
+      fail(file, `Unexpected \`${key}\` without text on a \`js\` cell, expected \`${key}="…"\``, place, 'cell-attribute');
     } else {
       (fence as Record<string, string>)[key] = value;
     }

@@ -8,6 +8,7 @@ import type { ChartData, ChartDefinition, ChartOptions } from '../charts/chart.t
 import { GROUPS, MEASURES } from '../datasets/schema.ts';
 import { chartFigure } from './chart-figure.ts';
 import { expected } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 export interface RemarkChartOptions {
   charts: ReadonlyMap<string, ChartDefinition>;
@@ -23,30 +24,31 @@ export default function remarkChart(options: RemarkChartOptions) {
     let count = 0;
     visit(tree, 'leafDirective', (node, index, parent) => {
       if (node.name !== 'chart' || !parent || index === undefined) return;
-      const fail = (reason: string, ruleId: string) => {
-        file.message(reason, { place: node.position, ruleId, source: 'newsbook' }).fatal = true;
-      };
+      const refuse = (reason: string, ruleId: string) => fail(file, reason, node.position, ruleId);
       const attributes = node.attributes ?? {};
       let valid = true;
       for (const [key, value] of Object.entries(attributes)) {
         const allowed = VALUES[key as keyof typeof VALUES];
         if (!(ATTRIBUTES as readonly string[]).includes(key)) {
-          fail(`Unexpected attribute \`${key}\` on \`::chart\`, ${expected(key, ATTRIBUTES)}`, 'chart-attribute');
+          refuse(`Unexpected attribute \`${key}\` on \`::chart\`, ${expected(key, ATTRIBUTES)}`, 'chart-attribute');
           valid = false;
         } else if (allowed && !allowed.includes(value ?? '')) {
-          fail(`Unexpected ${key} \`${value}\` on \`::chart\`, ${expected(value ?? '', allowed)}`, 'chart-attribute');
+          refuse(`Unexpected ${key} \`${value}\` on \`::chart\`, ${expected(value ?? '', allowed)}`, 'chart-attribute');
           valid = false;
         }
       }
       const name = attributes.name ?? '';
       const chart = options.charts.get(name);
       if (!chart) {
-        fail(name ? `Unexpected unknown chart \`${name}\`, ${expected(name, [...options.charts.keys()])}` : `Missing chart name, expected \`::chart{name="…"}\` with one of ${[...options.charts.keys()].map((c) => `\`${c}\``).join(', ')}`, 'chart-unknown');
+        refuse(name ? `Unexpected unknown chart \`${name}\`, ${expected(name, [...options.charts.keys()])}` : `Missing chart name, expected \`::chart{name="…"}\` with one of ${[...options.charts.keys()].map((c) => `\`${c}\``).join(', ')}`, 'chart-unknown');
         return;
       }
       if (!valid) return;
       const unavailable = chart.unavailable?.(options.data) ?? null;
-      if (unavailable !== null) return fail(unavailable, 'chart-unavailable');
+      if (unavailable !== null) {
+        refuse(unavailable, 'chart-unavailable');
+        return;
+      }
       const chartOptions = Object.fromEntries(Object.entries(attributes).filter(([key]) => key !== 'name')) as ChartOptions;
       const output = chart.render(options.data, chartOptions, options.document);
       parent.children[index] = chartFigure(`chart-${++count}-${name}`, output, chartOptions);

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sourceReference } from './source-footnotes.ts';
 import { expected } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 export default function remarkCite(options: { articleIds: readonly string[] }) {
   return (tree: Root, file: VFile) => {
@@ -13,12 +14,12 @@ export default function remarkCite(options: { articleIds: readonly string[] }) {
       if (node.name !== 'cite' || !parent || index === undefined) return;
       const ids = toString(node).split(/[\s,]+/).filter(Boolean);
       if (ids.length === 0) {
-        file.message('Unexpected empty citation, expected an article id such as `:cite[000]`', { place: node.position, ruleId: 'cite-empty', source: 'newsbook' }).fatal = true;
+        fail(file, 'Unexpected empty citation, expected an article id such as `:cite[000]`', node.position, 'cite-empty');
         return;
       }
       for (const id of ids) {
         if (!options.articleIds.includes(id)) {
-          file.message(`Unexpected unknown article \`${id}\`, ${expected(id, options.articleIds)}`, { place: node.position, ruleId: 'cite-unknown-article', source: 'newsbook' }).fatal = true;
+          fail(file, `Unexpected unknown article \`${id}\`, ${expected(id, options.articleIds)}`, node.position, 'cite-unknown-article');
         }
       }
       parent.children.splice(index, 1, ...ids.map(sourceReference));

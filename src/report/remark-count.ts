@@ -9,6 +9,7 @@ import { GROUPS, MEASURES } from '../datasets/schema.ts';
 import type { CasualtyRow } from '../datasets/schema.ts';
 import { quoteReference } from './quote-footnotes.ts';
 import { expected } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 export const PICKS = ['max', 'min', 'latest', 'earliest'] as const;
 type Pick = (typeof PICKS)[number];
@@ -63,23 +64,21 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node, index, parent) => {
       if (node.name !== 'count' || !parent || index === undefined) return;
-      const fail = (reason: string, ruleId: string) => {
-        file.message(reason, { place: node.position, ruleId, source: 'newsbook' }).fatal = true;
-      };
+      const refuse = (reason: string, ruleId: string) => fail(file, reason, node.position, ruleId);
       const attributes = node.attributes ?? {};
       const allowed: Record<string, readonly string[]> = { measure: MEASURES, group: GROUPS, pick: PICKS, article: options.articleIds };
       let valid = true;
       for (const [key, value] of Object.entries(attributes)) {
         if (!(ATTRIBUTES as readonly string[]).includes(key)) {
-          fail(`Unexpected attribute \`${key}\` on \`:count\`, ${expected(key, ATTRIBUTES)}`, 'count-attribute');
+          refuse(`Unexpected attribute \`${key}\` on \`:count\`, ${expected(key, ATTRIBUTES)}`, 'count-attribute');
           valid = false;
         } else if (allowed[key] && !allowed[key].includes(value ?? '')) {
-          fail(`Unexpected ${key} \`${value}\` on \`:count\`, ${expected(value ?? '', allowed[key])}`, 'count-attribute');
+          refuse(`Unexpected ${key} \`${value}\` on \`:count\`, ${expected(value ?? '', allowed[key])}`, 'count-attribute');
           valid = false;
         }
       }
       if (!attributes.measure) {
-        fail(`Missing \`measure\` on \`:count\`, expected one of ${MEASURES.map((m) => `\`${m}\``).join(', ')}`, 'count-attribute');
+        refuse(`Missing \`measure\` on \`:count\`, expected one of ${MEASURES.map((m) => `\`${m}\``).join(', ')}`, 'count-attribute');
         return;
       }
       if (!valid) return;
@@ -89,7 +88,7 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
       if (attributes.as_of) query.as_of = attributes.as_of;
       const row = pickFigure(options.casualties, query);
       if (!row) {
-        fail(`Cannot find a reported figure for ${describe(query)}, expected one of: ${available(options.casualties)}`, 'count-no-match');
+        refuse(`Cannot find a reported figure for ${describe(query)}, expected one of: ${available(options.casualties)}`, 'count-no-match');
         return;
       }
       const figure: PhrasingContent = {

@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { VFile } from 'vfile';
 import { yamlData } from '../common/yaml-data.ts';
 import { closest } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 export interface NarrativeMeta {
   title: string;
@@ -46,7 +47,7 @@ export default function remarkNarrativeMeta(options: RemarkNarrativeMetaOptions 
         const error = doc.errors[0];
         const reason = error ? error.message.split('\n')[0] : read && 'message' in read ? read.message : 'unreadable';
         const offset = error ? error.pos[0] : read && 'offset' in read ? read.offset : 0;
-        file.message(`Cannot parse the front matter: ${reason}`, { place: at(offset), ruleId: 'narrative-front-matter', source: 'newsbook' }).fatal = true;
+        fail(file, `Cannot parse the front matter: ${reason}`, at(offset), 'narrative-front-matter');
         broken = true;
       } else if (read.data !== null && typeof read.data === 'object' && !Array.isArray(read.data)) {
         data = read.data as Record<string, unknown>;
@@ -60,21 +61,17 @@ export default function remarkNarrativeMeta(options: RemarkNarrativeMetaOptions 
     }
     // A front matter that cannot be read has already been reported: no second error for what it would have said.
     if (!broken && (typeof data.title !== 'string' || data.title.trim() === '')) {
-      file.message('Missing `title` in the front matter of the narrative: expected `title: "…"` between the `---` lines at the top', { place: placeOf('title'), ruleId: 'narrative-front-matter', source: 'newsbook' }).fatal = true;
+      fail(file, 'Missing `title` in the front matter of the narrative: expected `title: "…"` between the `---` lines at the top', placeOf('title'), 'narrative-front-matter');
     }
     const home = typeof data.home === 'string' && data.home.trim() !== '' ? data.home.trim() : null;
     if (data.home !== undefined && data.home !== null && home === null) {
-      file.message('Unexpected `home`: expected the name of a country in the gazetteer, such as `home: Chile`, or `home: null`', { place: placeOf('home'), ruleId: 'narrative-home', source: 'newsbook' }).fatal = true;
+      fail(file, 'Unexpected `home`: expected the name of a country in the gazetteer, such as `home: Chile`, or `home: null`', placeOf('home'), 'narrative-home');
     } else if (home !== null && options.actors && !options.actors.includes(home)) {
       const guess = closest(home, options.actors);
-      file.message(`Unexpected home \`${home}\`: expected an actor of the gazetteer${guess ? ` (did you mean \`${guess}\`?)` : ''}, or \`home: null\`; a new one goes in data/gazetteer.yaml`, {
-        place: placeOf('home'),
-        ruleId: 'narrative-home',
-        source: 'newsbook',
-      }).fatal = true;
+      fail(file, `Unexpected home \`${home}\`: expected an actor of the gazetteer${guess ? ` (did you mean \`${guess}\`?)` : ''}, or \`home: null\`; a new one goes in data/gazetteer.yaml`, placeOf('home'), 'narrative-home');
     }
     if (data.toc !== undefined && typeof data.toc !== 'boolean') {
-      file.message('Unexpected `toc`: expected `toc: false` to leave out the table of contents, or `toc: true`', { place: placeOf('toc'), ruleId: 'narrative-toc', source: 'newsbook' }).fatal = true;
+      fail(file, 'Unexpected `toc`: expected `toc: false` to leave out the table of contents, or `toc: true`', placeOf('toc'), 'narrative-toc');
     }
     file.data.meta = {
       title: typeof data.title === 'string' ? data.title : '',

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChartData } from '../charts/chart.ts';
 import { expected } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 const reviewed = (row: object) => (row as { reviewed?: boolean }).reviewed === true;
 
@@ -29,13 +30,13 @@ export default function remarkStat(options: { data: ChartData }) {
       if (node.name !== 'stat' || !parent || index === undefined) return;
       const unknown = Object.keys(node.attributes ?? {}).filter((key) => key !== 'name');
       for (const key of unknown) {
-        file.message(`Unexpected attribute \`${key}\` on \`:stat\`, ${expected(key, ['name'])}`, { place: node.position, ruleId: 'stat-attribute', source: 'newsbook' }).fatal = true;
+        fail(file, `Unexpected attribute \`${key}\` on \`:stat\`, ${expected(key, ['name'])}`, node.position, 'stat-attribute');
       }
       if (unknown.length > 0) return;
       const name = node.attributes?.name ?? '';
       const stat = STATS[name];
       if (!stat) {
-        file.message(`Unexpected stat \`${name}\`, ${expected(name, names)}`, { place: node.position, ruleId: 'stat-unknown', source: 'newsbook' }).fatal = true;
+        fail(file, `Unexpected stat \`${name}\`, ${expected(name, names)}`, node.position, 'stat-unknown');
         return;
       }
       parent.children[index] = { type: 'text', value: stat(options.data).toLocaleString('en-US') };

@@ -5,6 +5,7 @@ import type {} from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { expected } from '../common/suggest.ts';
+import { fail } from '../common/problems.ts';
 
 const SYNTAX = { textDirective: ':', leafDirective: '::', containerDirective: ':::' } as const;
 
@@ -23,7 +24,7 @@ export default function remarkUnknownDirectives(options: { known: KnownDirective
       const reason = form
         ? `Unexpected \`${written}\`, expected \`${form}${node.name}\`${form === '::' ? ' on a line of its own' : ' inside a paragraph'}`
         : `Unexpected unknown directive \`${written}\`, ${expected(node.name, names)}`;
-      file.message(reason, { place: node.position, ruleId: 'directive-unknown', source: 'newsbook' }).fatal = true;
+      fail(file, reason, node.position, 'directive-unknown');
     });
   };
 }
