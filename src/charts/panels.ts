@@ -4,7 +4,7 @@
 import { GROUPS, MEASURES } from '../datasets/schema.ts';
 import type { CasualtyRow, Group, Measure } from '../datasets/schema.ts';
 import type { ChartOptions } from './chart.ts';
-import { GROUP_LABELS, MEASURE_LABELS } from './labels.ts';
+import { GROUP_LABELS, measureLabel } from './labels.ts';
 
 export interface Panel {
   key: string;
@@ -27,7 +27,7 @@ export function panels(rows: readonly CasualtyRow[]): Panel[] {
     for (const group of GROUPS) {
       const inPanel = rows.filter((r) => r.measure === measure && r.group === group);
       if (inPanel.length === 0) continue;
-      const title = `${capitalize(MEASURE_LABELS[measure])}: ${GROUP_LABELS[group]}`;
+      const title = `${capitalize(measureLabel(measure))}: ${GROUP_LABELS[group]}`;
       byKey.set(`${measure}/${group}`, { key: `${measure}/${group}`, measure, group, title, rows: inPanel });
     }
   }

@@ -8,7 +8,7 @@ import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
 import { SHAPES, legendMarks } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { GROUP_LABELS, MEASURE_LABELS, STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
+import { GROUP_LABELS, measureLabel, STANCE_GROUPS, stanceLabel, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
 import { capitalize, compareRowIds, headline, panels } from './panels.ts';
 import { renderPlot } from './plot.ts';
 import { GROUP_COLORS } from './reactions.ts';
@@ -84,7 +84,7 @@ export function timelineItems(
       const picks = panels(ofDay.filter((r) => r.measure === measure)).map((p) => headline(p.rows));
       // The group, and "disputed" when the highest figure is one: never passed off as the toll.
       const notes = (r: CasualtyRow) => [r.group === 'all' ? '' : GROUP_LABELS[r.group], r.status === 'disputed' ? 'disputed' : ''].filter(Boolean).join(', ');
-      const text = `${capitalize(MEASURE_LABELS[measure])}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
+      const text = `${capitalize(measureLabel(measure))}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
       items.push({ day, kind: 'toll', text, sources: picks.map((r) => ({ row: r.id })) });
     }
   }
@@ -115,7 +115,7 @@ export function timelineItems(
         items.push({
           day,
           kind: family.id,
-          text: `${entry.actors.map(shortActor).join(', ')}: ${entry.stances.map((s) => STANCE_LABELS[s]).join(', ')}`,
+          text: `${entry.actors.map(shortActor).join(', ')}: ${entry.stances.map((s) => stanceLabel(s)).join(', ')}`,
           // One footnote per actor: its first sentence of the day in this family.
           sources: entry.actors.map((actor) => ({ row: entry.rows.find((r) => r.actor === actor)?.id ?? '' })),
         });

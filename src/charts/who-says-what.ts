@@ -6,7 +6,7 @@ import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, Tab
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
 import type { PlacedGlyph, SourceStyle } from './encoding.ts';
 import { ARROW_LENGTH, DOT_RADIUS, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
-import { GROUP_LABELS, MEASURE_LABELS, formatDay } from './labels.ts';
+import { GROUP_LABELS, measureLabel, formatDay } from './labels.ts';
 import type { Panel } from './panels.ts';
 import { headline, panels as toPanels, selectRows } from './panels.ts';
 import { niceScale, renderPlot } from './plot.ts';
@@ -49,7 +49,7 @@ export const whoSaysWhat: ChartDefinition = {
       rows: latest.map(
         (l): TableRow => ({
           values: {
-            measure: MEASURE_LABELS[l.row.measure],
+            measure: measureLabel(l.row.measure),
             group: GROUP_LABELS[l.row.group],
             source: l.source.name,
             phrase: l.row.phrase + (l.row.status === 'retracted' ? ' (withdrawn)' : ''),
@@ -148,7 +148,7 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
         glyph: gl,
         color: l.source.color,
         symbol: l.source.symbol,
-        title: `${figureTitle(l.row, l.source, `${MEASURE_LABELS[l.row.measure]}, ${GROUP_LABELS[l.row.group]}`)}\nThe latest of ${l.given} figure${l.given === 1 ? '' : 's'} this article gave here.`,
+        title: `${figureTitle(l.row, l.source, `${measureLabel(l.row.measure)}, ${GROUP_LABELS[l.row.group]}`)}\nThe latest of ${l.given} figure${l.given === 1 ? '' : 's'} this article gave here.`,
         ...(gl.range ? { span: [x(gl.range[0]), x(gl.range[1])] as const } : {}),
       };
       bars.push(bar);

@@ -470,7 +470,7 @@ export class DevProject {
     this.#gazetteerText = gazetteerText(await this.#gazetteerSources());
     const { loadGazetteer } = await this.#loadExtraction();
     try {
-      this.#gazetteer = (await this.#loadExtraction()).withHome(await loadGazetteer(this.paths.gazetteers), this.paths.home);
+      this.#gazetteer = (await this.#loadExtraction()).withHome(await loadGazetteer(this.paths.gazetteers, this.paths.codebooks), this.paths.home);
       this.#gazetteerProblems = [];
       return true;
     } catch (error) {

@@ -13,21 +13,14 @@ import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
   AMONG_BEFORE,
-  ARREST_TOLL_BEFORE,
   BACK_REFERENCE,
   CLAUSE_END,
   DISPUTED,
   FROM_PREVIOUS,
-  GROUP_WORDS,
-  HOSPITAL_TOLL_BEFORE,
   INCLUSION,
-  INJURY_TOLL_BEFORE,
   LIVES_NOUN,
   LIVES_VERB,
   MEASURE_LINK,
-  MEASURE_NOUNS,
-  MEASURE_PARTICIPLES,
-  MEASURE_WORDS,
   NOT_PEOPLE,
   OTHER_EVENT,
   PARTICIPANTS,
@@ -35,9 +28,12 @@ import {
   RETRACTED,
   SIZE_OF,
   TO_NEXT,
-  TOLL_BEFORE,
   YEAR_OF_EVENT,
+  measureLexicon,
 } from './casualty-cues.ts';
+import type { MeasureLexicon } from './casualty-cues.ts';
+import { defaultCodebook } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
 import { findCounts } from './numbers.ts';
 import type { CountMention } from './numbers.ts';
@@ -55,6 +51,8 @@ export interface ArticleText {
    * ("Interior Ministry"), while a foreign one keeps its name.
    */
   home?: readonly string[];
+  /** The measures and groups to read (the story's codebook); the base codebook when left out. */
+  codebook?: Codebook;
 }
 
 export interface Reading {
@@ -68,6 +66,7 @@ export interface Reading {
 /** `layout`: the body's layout when the caller has it (it must be `layoutOf(article.body)`). */
 export function extractCasualties(article: ArticleText, layout: Layout = layoutOf(article.body)): Extraction<CasualtyDraft> {
   const { paragraphs, sentences, days } = layout;
+  const lexicon = measureLexicon(article.codebook ?? defaultCodebook());
   const rows: CasualtyDraft[] = [];
   const sources: string[] = [];
   let previous: Reading | null = null;
@@ -76,7 +75,7 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
     if (sentence.lang !== null) return;
     const attribution = homeOffice(findAttribution(sentence.text, sources), article.home);
     if (attribution.named && sources.push(attribution.named) > MEMORY) sources.shift();
-    const readings = readSentence(sentence.text, previous, article.published);
+    const readings = readSentence(sentence.text, previous, article.published, lexicon);
     if (readings.length === 0) {
       markPrevious(rows, sentences[index - 1], sentence);
       return;
@@ -153,6 +152,12 @@ function toRow(
   };
 }
 
+/**
+ * The measures and groups of the sentence being read: set by readSentence on
+ * entry (reading is synchronous), so the helpers below need not pass it on.
+ */
+let LEX: MeasureLexicon;
+
 // How many sources an article's anaphors ("the ministry said") look back over.
 const MEMORY = 50;
 
@@ -176,7 +181,8 @@ interface Draft {
  * `previous` resolves "others" and fragments; `published` (ISO date) tells a
  * past event ("in 2011, 14 oil workers were killed") from the one reported.
  */
-export function readSentence(text: string, previous: Reading | null = null, published: string | null = null): Reading[] {
+export function readSentence(text: string, previous: Reading | null = null, published: string | null = null, lexicon?: MeasureLexicon): Reading[] {
+  LEX = lexicon ?? measureLexicon(defaultCodebook());
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
   // Without a count or "a body" there is nothing to read, whatever else the sentence says.
@@ -323,13 +329,15 @@ function linkedMeasures(clause: string, from: number): Measure[] {
   return found;
 }
 
+/** The measure whose words match at `at`, the longest match winning ("missing, feared dead" is missing). */
 function matchMeasure(text: string, at: number): { measure: Measure; end: number } | null {
-  for (const [measure, pattern] of MEASURE_WORDS) {
+  let best: { measure: Measure; end: number } | null = null;
+  for (const [measure, pattern] of LEX.words) {
     pattern.lastIndex = at;
     const match = pattern.exec(text);
-    if (match) return { measure, end: at + match[0].length };
+    if (match && (!best || at + match[0].length > best.end)) best = { measure, end: at + match[0].length };
   }
-  return null;
+  return best;
 }
 
 /** "748 wounded" (no noun of its own): the count shares the subject of the clause before. */
@@ -344,7 +352,7 @@ function startsWithMeasure(after: string): boolean {
  */
 function objectOf(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
-  const participle = MEASURE_PARTICIPLES.find(([, pattern]) => pattern.test(trimmed));
+  const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
   return participle ? [participle[0]] : null;
 }
 
@@ -353,13 +361,21 @@ function measuresBefore(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
   const nouns = nominalised(trimmed);
   if (nouns) return nouns;
-  if (TOLL_BEFORE.test(trimmed)) return ['killed'];
-  if (INJURY_TOLL_BEFORE.test(trimmed)) return ['injured'];
-  if (ARREST_TOLL_BEFORE.test(trimmed)) return ['arrested'];
-  if (HOSPITAL_TOLL_BEFORE.test(trimmed)) return ['hospitalized'];
+  const toll = tollBefore(trimmed);
+  if (toll) return [toll];
   const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
   const amongMeasure = among ? matchMeasure(among, 0) : null;
   return amongMeasure ? [amongMeasure.measure] : null;
+}
+
+/** "the death toll rose to", "the number of people displaced has risen to": the toll whose head starts first (is the longest). */
+function tollBefore(trimmed: string): Measure | null {
+  let best: { measure: Measure; start: number } | null = null;
+  for (const [measure, pattern] of LEX.tolls) {
+    const match = pattern.exec(trimmed);
+    if (match && (!best || match.index < best.start)) best = { measure, start: match.index };
+  }
+  return best?.measure ?? null;
 }
 
 /** "the killing and wounding of": nouns joined by and/or before "of". */
@@ -368,7 +384,7 @@ function nominalised(trimmed: string): Measure[] | null {
   if (ofMatch?.[1] === undefined) return null;
   const found: Measure[] = [];
   for (const part of ofMatch[1].trimEnd().split(/\s+(?:and|or)\s+/i).reverse()) {
-    const measure = MEASURE_NOUNS.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
+    const measure = LEX.nouns.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
     if (!measure) break;
     found.unshift(measure);
   }
@@ -428,7 +444,7 @@ function predicateGroup(rest: string): Group | null {
 
 /** The group a phrase names; a phrase naming two ("protesters and police") counts everyone. */
 function groupIn(text: string): Group | null {
-  const named = GROUP_WORDS.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
+  const named = LEX.groups.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
   if (named.length > 1) return 'all';
   return named[0] ?? null;
 }

@@ -1,47 +1,92 @@
 // The words that say what a number counts and who it counts, as patterns.
 // Kept apart from the logic so a reader can check the vocabulary at a glance.
 import type { Group, Measure } from '../datasets/schema.ts';
+import { alternation, wordSource } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 
 /**
- * A word or phrase after a count that says what happened to the people. Sticky
- * (`y`): the caller tries them at each word start of the clause, so no pattern
- * ever scans the text on its own.
+ * The codebook's measures and groups as the patterns the grammar tries, made
+ * once per codebook. Words come from the codebook only (data/codebook.yaml and
+ * a story's additions); the grammar around them stays here.
  */
-export const MEASURE_WORDS: readonly [Measure, RegExp][] = [
-  ['hospitalized', /(?:admitted to (?:the )?hospitals?|hospitali[sz]ed|in hospitals?|in (?:the )?intensive care|in (?:a )?critical condition|taken to hospitals?|in (?:a )?serious condition)\b/iy],
-  ['killed', /(?:killed|dead|died|deaths?|die|fatalities|fatally|liquidated|eliminated|neutrali[sz]ed|slain|perished|lost (?:their|his|her) lives|lives (?:were )?lost|shot dead|gunned down|bodies|murdered|executed)\b/iy],
-  ['injured', /(?:injured|wounded|hurt|injuries|sought (?:medical )?(?:treatment|help|care|attention)|needed (?:medical )?(?:treatment|help|care)|were treated|treated for injuries)\b/iy],
-  ['arrested', /(?:arrested|detained|arrests|detentions|detainees|in custody|in detention|(?:taken )?into custody|under arrest|apprehended|jailed|rounded up)\b/iy],
-];
+export interface MeasureLexicon {
+  /** After a count, sticky (`y`): tried at each word start of the count's clause. */
+  words: readonly [Measure, RegExp][];
+  /** Frames with the count inside: "pulled * from the rubble" as the words before and after it. */
+  frames: readonly { measure: Measure; before: RegExp; after: RegExp }[];
+  /** Verbs right before a count whose object it is: "killing 10", "Police Detain 200". */
+  verbs: readonly [Measure, RegExp][];
+  /** Nominalisations before "of <count>": "the arrest of 2,000", "the death toll of 225". */
+  nouns: readonly [Measure, RegExp][];
+  /** A toll phrase before its figure: "the death toll … rose to <count>". */
+  tolls: readonly [Measure, RegExp][];
+  groups: readonly [Group, RegExp][];
+  /** Any measure word at all: a sentence without one (nor a count) is read no further. */
+  measureOf: (word: string) => Measure | null;
+}
 
-/** Nominalisations before "of <count>": "the arrest of 2,000", "the killing and wounding of dozens", "the death toll of 225". */
-export const MEASURE_NOUNS: readonly [Measure, RegExp][] = [
-  ['killed', /\b(?:killing|killings|deaths?|murders?|liquidation|elimination|bodies|(?:death )?toll|(?:claim(?:ed|ing|s)?|took|tak(?:es|ing)|cost(?:s|ing)?) the lives)$/i],
-  ['injured', /\b(?:wounding|injuring|injur(?:y|ies)|injury toll)$/i],
-  ['arrested', /\b(?:arrests?|detentions?|detaining|arresting)$/i],
-  ['hospitalized', /\b(?:hospitali[sz]ation)$/i],
-];
+const LEXICONS = new WeakMap<Codebook, MeasureLexicon>();
 
-/**
- * Verbs right before a count whose object it is: "killing 10", "Police have
- * detained nearly 10,000", "Hospitals treated 1,300", and the present tense of
- * headlines ("Police Detain 200").
- */
-export const MEASURE_PARTICIPLES: readonly [Measure, RegExp][] = [
-  ['killed', /\b(?:kill(?:s|ed|ing)?|shot dead|shot and killed|gunned down|liquidat(?:ed|ing)|eliminat(?:ed|ing))$/i],
-  ['injured', /\b(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|treated|treating)$/i],
-  ['arrested', /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|rounded up|rounding up)$/i],
-  ['hospitalized', /\b(?:hospitali[sz](?:ed|ing))$/i],
-];
+export function measureLexicon(codebook: Codebook): MeasureLexicon {
+  let lexicon = LEXICONS.get(codebook);
+  if (!lexicon) {
+    lexicon = compileLexicon(codebook);
+    LEXICONS.set(codebook, lexicon);
+  }
+  return lexicon;
+}
+
+const isFrame = (w: string): boolean => !w.startsWith('/') && w.trim().split(/\s+/).includes('*');
+
+function compileLexicon(codebook: Codebook): MeasureLexicon {
+  const words: [Measure, RegExp][] = [];
+  const frames: { measure: Measure; before: RegExp; after: RegExp }[] = [];
+  const verbs: [Measure, RegExp][] = [];
+  const nouns: [Measure, RegExp][] = [];
+  const tolls: [Measure, RegExp][] = [];
+  for (const m of codebook.measureEntries) {
+    const plain = m.words.filter((w) => !isFrame(w));
+    const after = alternation(plain);
+    if (after) words.push([m.name, new RegExp(`(?:${after})\\b`, 'iy')]);
+    for (const frame of m.words.filter(isFrame)) {
+      const [head = '', tail = ''] = frame.trim().split(/\s*(?<!\S)\*(?!\S)\s*/);
+      frames.push({
+        measure: m.name,
+        before: new RegExp(head ? `\\b(?:${wordSource(head)})\\s*$` : '$^', 'i'),
+        after: new RegExp(tail ? `^[^.;,]{0,40}?\\b(?:${wordSource(tail)})\\b` : '^', 'i'),
+      });
+    }
+    const before = alternation(m.verbs);
+    if (before) verbs.push([m.name, new RegExp(`\\b(?:${before})$`, 'i')]);
+    const of = alternation(m.nouns);
+    if (of) nouns.push([m.name, new RegExp(`\\b(?:${of})$`, 'i')]);
+    const heads = [alternation(m.tolls), after ? `${NUMBER_OF}(?:${after})` : null].filter(Boolean).join('|');
+    if (heads) tolls.push([m.name, new RegExp(String.raw`\b(?:${heads})\b[^.;]{0,100}?${TOLL_VERB}`, 'i')]);
+  }
+  const groups: [Group, RegExp][] = codebook.groupEntries.flatMap((g) => {
+    const alt = alternation(g.words);
+    return alt ? [[g.name as Group, new RegExp(`\\b(?:${alt})\\b`, 'i')] as [Group, RegExp]] : [];
+  });
+  const memo = new Map<string, Measure | null>();
+  const measureOf = (word: string): Measure | null => {
+    let found = memo.get(word);
+    if (found === undefined) {
+      found = null;
+      for (const [measure, pattern] of words) {
+        pattern.lastIndex = 0;
+        if (pattern.test(word)) found = measure;
+      }
+      memo.set(word, found);
+    }
+    return found;
+  };
+  return { words, frames, verbs, nouns, tolls, groups, measureOf };
+}
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|is|was|at|to|hit|hits|of|from|increased|grew|exceeded|topped|passed)\s*$`;
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|exceeded|exceeds|topped|tops|passed|passes|crossed|crosses|surpassed|surpasses)\s*$`;
 const NUMBER_OF = String.raw`number of (?:the )?(?:[\w-]+ ){0,2}?`;
-export const TOLL_BEFORE = new RegExp(String.raw`\b(?:(?:death )?toll|${NUMBER_OF}(?:dead|deaths|killed|fatalities|victims killed)|killed)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const INJURY_TOLL_BEFORE = new RegExp(String.raw`\b(?:injury toll|${NUMBER_OF}(?:injured|wounded|injuries|casualties wounded))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const ARREST_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:arrested|detained|detainees|arrests|detentions)|arrests)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const HOSPITAL_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:hospitali[sz]ed|in hospitals?))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
@@ -76,19 +121,6 @@ export const INCLUSION = /(?:,|\(|\s[—–])\s*(?:including|among them|among wh
 export const FROM_PREVIOUS = /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
 /** "Four children were among 164 people killed": the count takes the measure of the next one. */
 export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
-
-/** Who the people were. Order matters only for the "others" and "among" look-ups; a noun phrase naming two groups is `all`. */
-export const GROUP_WORDS: readonly [Group, RegExp][] = [
-  [
-    'security_forces',
-    /\b(?:security (?:forces?|personnel|officers?|services?|service members|troops)|police(?:men|women| officers?| personnel)?|policem[ae]n|officers?|soldiers?|servicem[ae]n|servicewom[ae]n|military (?:servicemen|personnel)|troops|National Guard(?:smen)?|guardsmen|law enforcement(?: officers?| personnel| agents?)?|paratroopers|members of the (?:security|armed) forces|armed forces|special forces|gendarmes?|riot police|border guards|conscripts|cadets)\b/i,
-  ],
-  [
-    'protesters',
-    /\b(?:protest(?:e|o)rs?|demonstrators?|rioters?|armed criminals?|criminals?|attackers?|terrorists?|militants?|insurgents?|bandits?|looters?|extremists?|gunmen|assailants?|participants in (?:the )?(?:riots?|protests?|unrest|demonstrations?)|marauders?|radicals?|armed (?:men|people|persons|individuals|groups?)|gangs?|gang members)\b/i,
-  ],
-  ['civilians', /\b(?:civilians?|bystanders?|passers-by|passersby|residents|children|child|girls?|boys?|minors|infants?|babies|teenagers?|journalists?|reporters?|medics|doctors|paramedics)\b/i],
-];
 
 /**
  * "were journalists", "were mostly police officers": a predicate that names

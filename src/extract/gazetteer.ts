@@ -5,7 +5,8 @@
 // Pure: it takes the YAML text; reading the file is the caller's job.
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
 import { z } from 'zod';
-import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../datasets/schema.ts';
+import { ACTOR_TYPES, type ActorType, type Stance } from '../datasets/schema.ts';
+import { defaultCodebook, type Codebook } from './codebook.ts';
 import type { Span } from './types.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { editDistance } from '../common/suggest.ts';
@@ -46,13 +47,6 @@ const actorSchema = z.strictObject({
   people: z.array(personSchema).default([]),
 });
 
-const stanceSchema = z.strictObject({
-  agent: z.enum(['speaker', 'subject']),
-  cues: z.array(cue).default([]),
-  agent_after: z.array(cue).default([]),
-  not_after: z.array(cue).default([]),
-});
-
 const gazetteerSchema = z.strictObject({
   actors: z.array(actorSchema).default([]),
   non_actors: z.array(text).default([]),
@@ -62,8 +56,10 @@ const gazetteerSchema = z.strictObject({
   object_verbs: z.array(cue).default([]),
   titles: z.array(text).default([]),
   negation: z.array(cue).default([]),
-  stances: z.partialRecord(z.enum(STANCES), stanceSchema),
 });
+
+/** A stance's cues are tried with the gazetteer's patterns: the codebook's loader checks them the same way. */
+export const stanceCue = cue;
 
 type GazetteerData = z.infer<typeof gazetteerSchema>;
 
@@ -175,6 +171,8 @@ export interface Gazetteer {
   nameEntries: ReadonlyMap<string, NameEntry[]>;
   people: Person[];
   stances: StanceRule[];
+  /** The codebook whose stances the cues are, and whose measures the casualties count. */
+  codebook: Codebook;
   /** Every cue of every stance, in stance order; `cueRule[i]` is the rule of cue i. */
   cues: MatcherSet;
   cueRule: StanceRule[];
@@ -207,8 +205,8 @@ export interface GazetteerSource {
  * Parses and validates gazetteer YAML and compiles it. `file` is only used in
  * messages. Throws `GazetteerError` listing every problem with its position.
  */
-export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml'): Gazetteer {
-  return parseGazetteers([{ text: yamlText, path: file }]);
+export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml', codebook: Codebook = defaultCodebook()): Gazetteer {
+  return parseGazetteers([{ text: yamlText, path: file }], codebook);
 }
 
 /**
@@ -218,7 +216,7 @@ export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml'): Gazet
  * the place that has it; an alias an addition gives to a second actor is
  * reported in the addition.
  */
-export function parseGazetteers(sources: readonly GazetteerSource[]): Gazetteer {
+export function parseGazetteers(sources: readonly GazetteerSource[], codebook: Codebook = defaultCodebook()): Gazetteer {
   const issues: GazetteerIssue[] = [];
   const parsed: { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number }; file: string }[] = [];
   for (const { text, path: file } of sources) {
@@ -237,7 +235,7 @@ export function parseGazetteers(sources: readonly GazetteerSource[]): Gazetteer 
     issues.push(...duplicates.map((d) => ({ file: p.file, path: d.path.join('.'), ...p.at(locate(p.doc, d.path)), reason: d.reason })));
   }
   if (issues.length > 0) throw new GazetteerError(issues);
-  return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '));
+  return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '), codebook);
 }
 
 function parseOne(yamlText: string, file: string): { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number } } | { issues: GazetteerIssue[] } {
@@ -261,7 +259,8 @@ function parseOne(yamlText: string, file: string): { data: GazetteerData; doc: D
         const path = issue.path.map(String);
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const where = locate(doc, issue.path as (string | number)[], keys[0]);
-        const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+        const moved = keys.includes('stances') ? ': the stances and their cues are in the codebook now (data/codebook.yaml, data/<story>/codebook.yaml)' : '';
+        const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}${moved}` : issue.message;
         return { file, path: path.join('.'), ...at(where), reason };
       }),
     };
@@ -272,7 +271,7 @@ function parseOne(yamlText: string, file: string): { data: GazetteerData; doc: D
 /** The files' entries one after the other; a stance's cues from every file that has it. */
 function mergeData(all: readonly GazetteerData[]): GazetteerData {
   const [first, ...rest] = all;
-  const merged: GazetteerData = { ...first!, stances: { ...first!.stances } };
+  const merged: GazetteerData = { ...first! };
   for (const data of rest) {
     merged.actors = [...merged.actors, ...data.actors];
     merged.non_actors = [...merged.non_actors, ...data.non_actors];
@@ -282,12 +281,6 @@ function mergeData(all: readonly GazetteerData[]): GazetteerData {
     merged.object_verbs = [...merged.object_verbs, ...data.object_verbs];
     merged.titles = [...merged.titles, ...data.titles];
     merged.negation = [...merged.negation, ...data.negation];
-    for (const [stance, rule] of Object.entries(data.stances) as [Stance, NonNullable<GazetteerData['stances'][Stance]>][]) {
-      const base = merged.stances[stance];
-      merged.stances[stance] = base
-        ? { agent: base.agent, cues: [...base.cues, ...rule.cues], agent_after: [...base.agent_after, ...rule.agent_after], not_after: [...base.not_after, ...rule.not_after] }
-        : rule;
-    }
   }
   return merged;
 }
@@ -344,7 +337,7 @@ function findDuplicates(
 
 // ----------------------------------------------------------------- compiling
 
-function compile(data: GazetteerData, file: string): Gazetteer {
+function compile(data: GazetteerData, file: string, codebook: Codebook): Gazetteer {
   const actors: Actor[] = data.actors.map((a) => ({ name: a.name, type: a.type, adjective: a.adjective ?? null, short: a.short ?? null, aliases: a.aliases, people: [] }));
   const entries: NameEntry[] = [];
   const people: Person[] = [];
@@ -373,11 +366,9 @@ function compile(data: GazetteerData, file: string): Gazetteer {
   for (const e of entries) nameEntries.set(nameKey(e.text), [...(nameEntries.get(nameKey(e.text)) ?? []), e]);
 
   const actorMacro = actorAlternation(data.actors.flatMap((a) => a.aliases));
-  const stances: StanceRule[] = STANCES.flatMap((stance) => {
-    const rule = data.stances[stance];
-    if (!rule) return [];
-    return [{
-      stance,
+  const stances: StanceRule[] = codebook.stanceEntries.map((rule) => {
+    return {
+      stance: rule.name,
       agent: rule.agent,
       cues: rule.cues.map((c) => compileMatcher(c, actorMacro)),
       agentAfter: rule.agent_after.map((c) => {
@@ -385,7 +376,7 @@ function compile(data: GazetteerData, file: string): Gazetteer {
         return new RegExp(source, patternFlags(source, 'i'));
       }),
       notAfter: rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,
-    }];
+    };
   });
 
   return {
@@ -398,6 +389,7 @@ function compile(data: GazetteerData, file: string): Gazetteer {
     nameEntries,
     people,
     stances,
+    codebook,
     cues: new MatcherSet(stances.flatMap((r) => r.cues)),
     cueRule: stances.flatMap((r) => r.cues.map(() => r)),
     speechVerbs: new MatcherSet(data.speech_verbs.map((c) => compileMatcher(c, actorMacro))),
