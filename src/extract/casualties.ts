@@ -13,6 +13,7 @@ import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
   AMONG_BEFORE,
+  BACK_FIGURE,
   BACK_REFERENCE,
   CLAUSE_END,
   DISPUTED,
@@ -61,6 +62,8 @@ export interface Reading {
   group: Group | null;
   /** Read from the previous sentence ("About 750 others."), whose source it shares. */
   continued: boolean;
+  /** Not a count but a projection: "expected to rise to 600", "could top 100", "feared dead". */
+  projected?: boolean;
 }
 
 /** `layout`: the body's layout when the caller has it (it must be `layoutOf(article.body)`). */
@@ -88,7 +91,8 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
     previous = readings.at(-1) ?? null;
     previousSource = source;
     for (const reading of readings) {
-      for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, status));
+      const own = status === 'reported' && reading.projected ? 'projected' : status === 'disputed' && reading.projected ? 'projected' : status;
+      for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, own));
     }
   });
   return { rows, messages: [] };
@@ -174,6 +178,7 @@ interface Draft {
   link: 'previous' | 'next' | null;
   /** Read from the previous sentence ("About 750 others."). */
   continued: boolean;
+  projected: boolean;
 }
 
 /**
@@ -200,7 +205,7 @@ export function readSentence(text: string, previous: Reading | null = null, publ
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued });
+    if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued, projected: draft.projected });
   }
   let w = 0;
   const parts = counts.flatMap((c, i) => {
@@ -218,9 +223,9 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   counts.forEach((count, i) => {
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
-    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
-    const own = objectOf(before) ?? laterDied(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
-    const fragment = own ? null : continued(text, count, previous);
+    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before) || isAge(before, after)) return;
+    const own = objectOf(before) ?? laterDied(after) ?? partOf(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after) ?? frame(before, after);
+    const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
@@ -231,9 +236,21 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const last = drafts.at(-1);
     const inherited = last ? last.group : (groupIn(nearby) ?? previous?.group ?? null);
     const group = groupOf(after, nearby, inherited, elided);
-    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null });
+    const projected = PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
+    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
   });
   return drafts;
+}
+
+/** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
+function isAge(before: string, after: string): boolean {
+  return /\b[A-Z][\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after);
+}
+
+/** "The Home Ministry later withdrew the figure of 3,000": the figure is of the measure of the one before. */
+function backReference(before: string, previous: Reading | null): Measure[] | null {
+  const measure = previous?.measures[0];
+  return measure && BACK_FIGURE.test(before) ? [measure] : null;
 }
 
 /** "Of the 225 dead, 19 were police officers": the count after the comma is a part of the one after "of the". */
@@ -290,11 +307,23 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
   const current = Number(published.slice(0, 4));
   const countStarts = new Set(counts.map((c) => c.numberStart));
   const years: number[] = [];
+  const month = Number(published.slice(5, 7));
   forEachMatch(YEAR_OF_EVENT, text, (match) => {
-    if (!countStarts.has(match.index + match[0].length - 4)) years.push(Number(match[1]));
+    if (countStarts.has(match.index + match[0].length - 4)) return;
+    const year = Number(match[1]);
+    // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
+    const named = MONTH.exec(match[0]);
+    const monthsBefore = named ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1) : 0;
+    years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
+  // "the deadliest since 2015, when two earthquakes killed nearly 9,000": the counts are of 2015.
+  forEachMatch(SINCE_WHEN, text, (match) => years.push(Number(match[1])));
   return years.length > 0 && years.every((year) => year < current - 1);
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const SINCE_WHEN = /\bsince ((?:1[89]|20)\d\d),? when\b/gi;
 
 /** The year YEAR_OF_EVENT captures, alone. */
 const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
@@ -401,6 +430,29 @@ const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
 function laterDied(after: string): Measure[] | null {
   return LATER_DIED.test(after) ? ['killed'] : null;
 }
+/**
+ * "85 of the injured were airlifted to hospitals": a part of people counted
+ * before, in a new state; the measure is the new one (none: the usual reading).
+ */
+function partOf(after: string): Measure[] | null {
+  const part = PART_OF.exec(after);
+  return part ? measuresAfter(after.slice(part[0].length)) : null;
+}
+const PART_OF = /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
+
+/** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */
+function frame(before: string, after: string): Measure[] | null {
+  const found = LEX.frames.find((f) => f.before.test(before) && f.after.test(after));
+  return found ? [found.measure] : null;
+}
+
+/**
+ * A projection, not a count: "the toll could rise to several hundred", "may
+ * exceed 70", "is expected to reach 600", "could top 100", "might be trapped".
+ */
+const PROJECTED_BEFORE = /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
+const PROJECTED_AFTER = /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
+
 const LATER_DIED = /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
 
 /** "claimed 164 lives". */

@@ -85,8 +85,14 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|exceeded|exceeds|topped|tops|passed|passes|crossed|crosses|surpassed|surpasses)\s*$`;
-const NUMBER_OF = String.raw`number of (?:the )?(?:[\w-]+ ){0,2}?`;
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb)\s*$`;
+const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure) of (?:the )?(?:[\w-]+ ){0,2}?`;
+
+/**
+ * "withdrew the figure of 3,000", "The number is expected to reach 600": a
+ * count of the figure spoken of before; it takes the previous figure's measure.
+ */
+export const BACK_FIGURE = /\b(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) )?(?:figure|number|count|tally|estimate)\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
@@ -137,14 +143,14 @@ export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|in
  * Up to two modifiers may come between ("70 Russian planes"), but not a
  * preposition or article: "up from 5,800 a day earlier", "40 in three days".
  */
-const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
-export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges)\b`, 'i');
+const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
+export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities)\b`, 'i');
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
 export const SIZE_OF = /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
-export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b/i;
+export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",
@@ -154,7 +160,7 @@ export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their
 export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
 
 /** The text says the figure was withdrawn: it must never be shown as fact. */
-export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
+export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down|dropped|corrected|revised away|scrapped)|(?:deleted|withdrew|retracted|removed|walked back|took down|dropped|corrected|scrapped) (?:the|its|their|this|that|an|a) (?:(?:earlier|previous|initial|first) )?(?:figure|toll|post|report|number|statement|tweet|count|estimate)|(?:figure|toll|number|count|estimate)\b[^.;]{0,60}\bwas (?:wrong|incorrect|false|an error|a mistake|erroneous)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
 
 /** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
 export const BACK_REFERENCE = /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;
