@@ -21,7 +21,8 @@ const name = text.regex(NAME, 'expected a name of lowercase letters, digits and 
 /** A word, phrase or /pattern/ that must compile. */
 const word = text.superRefine((s, ctx) => {
   try {
-    new RegExp(wordSource(s, 'x'), 'i');
+    // As strict as the gazetteer's matchers, which compile stance cues with the `u` flag.
+    new RegExp(wordSource(s.replaceAll('{actor}', 'x'), 'x'), 'iu');
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(e as Error).message}` });
   }
