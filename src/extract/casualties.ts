@@ -205,7 +205,7 @@ export function readSentence(text: string, previous: Reading | null = null, publ
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued, projected: draft.projected });
+    if (draft.measures && draft.measures.length > 0) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued, projected: draft.projected });
   }
   let w = 0;
   const parts = counts.flatMap((c, i) => {
@@ -336,11 +336,18 @@ function measuresAfter(after: string): Measure[] | null {
   const end = after.search(CLAUSE_END);
   const clause = end === -1 ? after : after.slice(0, end);
   for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
-    const measure = matchMeasure(clause, word.index);
-    if (measure) return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
+    let measure = matchMeasure(clause, word.index);
+    if (!measure) continue;
+    // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
+    const predicate = /^\s*$/.test(clause.slice(0, word.index)) ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
+    const then = predicate ? matchMeasure(clause, measure.end + predicate.index + predicate[0].length) : null;
+    if (then && then.measure !== measure.measure) measure = then;
+    return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
   }
   return null;
 }
+
+const PREDICATE_VERB = /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
 
 /** "killed and wounded", "killed or injured": further measures sharing the count. */
 function linkedMeasures(clause: string, from: number): Measure[] {
@@ -436,8 +443,12 @@ function laterDied(after: string): Measure[] | null {
  */
 function partOf(after: string): Measure[] | null {
   const part = PART_OF.exec(after);
-  return part ? measuresAfter(after.slice(part[0].length)) : null;
+  if (!part) return null;
+  const rest = after.slice(part[0].length);
+  // "About 30 of those arrested were arraigned": a part in a state that is no measure counts nothing new.
+  return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
 }
+const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
 const PART_OF = /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
 
 /** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */

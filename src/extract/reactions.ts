@@ -708,7 +708,8 @@ function longestFirst<C extends Span & { stance: string }>(cues: C[]): C[] {
  *  5. the author of a post embedded in the paragraph.
  */
 function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
-  const owner = possessor(ctx, cue);
+  // Deeds only: "Kazakhstan's ability to deal with" is no position of Kazakhstan's.
+  const owner = cue.agent === 'subject' ? possessor(ctx, cue) : null;
   if (owner) return owner;
   const q = within(cue.start, ctx.quotes);
   const quote = q >= 0 ? ctx.quotes[q]! : null;
