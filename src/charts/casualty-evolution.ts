@@ -277,7 +277,7 @@ function describe(panels: readonly Panel[], styles: Map<string, SourceStyle>): s
     const byDay = new Map<string, CasualtyRow[]>();
     for (const r of panel.rows) byDay.set(r.as_of ?? '', [...(byDay.get(r.as_of ?? '') ?? []), r]);
     const dayParts = [...byDay.keys()].sort().map((day) => {
-      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : ''} (${styleOf(styles, r.article).name})`);
+      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : r.status === 'projected' ? ' (projected)' : ''} (${styleOf(styles, r.article).name})`);
       return `${formatDay(day, false)}: ${phrases.join(', ')}`;
     });
     return `${panel.title}: ${dayParts.join('; ')}`;

@@ -3,6 +3,7 @@
 // per measure and group) and the first reported reactions of each actor.
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow, ReactionRow, Stance } from '../datasets/schema.ts';
+import { isToll } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, RowSource } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
@@ -77,7 +78,7 @@ export function timelineItems(
   for (const e of events) items.push({ day: e.day, kind: 'event', text: e.text, sources: [{ article: e.article, quote: e.quote }] });
 
   // Tolls: for each day and measure, the highest figure each group was given (withdrawn figures never).
-  const dated = casualties.filter((r) => r.as_of !== null && r.status !== 'retracted');
+  const dated = casualties.filter((r) => r.as_of !== null && isToll(r.status));
   for (const day of [...new Set(dated.map((r) => r.as_of ?? ''))].sort()) {
     const ofDay = dated.filter((r) => r.as_of === day);
     for (const measure of [...new Set(panels(ofDay).map((p) => p.measure))]) {

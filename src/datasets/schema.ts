@@ -9,6 +9,10 @@ export const MEASURES: readonly string[] = BASE_MEASURES;
 export const GROUPS = ['security_forces', 'protesters', 'civilians', 'all'] as const;
 export const QUALIFIERS = ['exact', 'at_least', 'more_than', 'about', 'up_to', 'fewer_than', 'vague'] as const;
 export const STATUSES = ['reported', 'retracted', 'disputed', 'projected'] as const;
+/** Whether a figure of this status is a toll a chart may draw: not one withdrawn, not a projection. */
+export function isToll(status: (typeof STATUSES)[number]): boolean {
+  return status !== 'retracted' && status !== 'projected';
+}
 export const ACTOR_TYPES = ['state', 'organization'] as const;
 /** The contract's base stances; a codebook may add more. */
 export const BASE_STANCES = [
