@@ -109,15 +109,15 @@ export function schemasFor(vocabulary: Vocabulary): DatasetSchemas {
   return schemas;
 }
 
-const oneOf = (names: readonly string[], what: string) =>
-  z.string().refine((s) => names.includes(s), { message: `expected a ${what} of the codebook: ${names.map((n) => `'${n}'`).join(' | ')}` });
+// An enum, as fast to check as a fixed one (a refinement would take the row off zod's compiled path).
+const oneOf = (names: readonly string[]) => z.enum(names as [string, ...string[]]);
 
 function casualtySchemaFor(measures: readonly string[]) {
   return z
   .strictObject({
     id: z.string().regex(/^.+-c\d+$/),
     article: articleId,
-    measure: oneOf(measures, 'measure'),
+    measure: oneOf(measures),
     group: z.enum(GROUPS),
     value: count,
     qualifier: z.enum(QUALIFIERS),
@@ -142,7 +142,7 @@ function reactionSchemaFor(stances: readonly string[]) {
     actor_type: z.enum(ACTOR_TYPES),
     speaker: z.string().min(1).nullable(),
     speaker_as_written: z.string().min(1).nullable(),
-    stance: oneOf(stances, 'stance'),
+    stance: oneOf(stances),
     as_of: isoDate.nullable(),
     ...provenance,
     reviewed,
