@@ -13,6 +13,9 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   displaced: 'displaced',
 };
 
+/** The measures the charts show, in order (the codebook's `charts:`); empty: every measure with rows. */
+export const CHART_MEASURES: Measure[] = [];
+
 /** A measure's label; a name the codebook does not know is shown as written. */
 export function measureLabel(measure: Measure): string {
   return MEASURE_LABELS[measure] ?? measure.replaceAll('_', ' ');
@@ -27,8 +30,10 @@ export function stanceLabel(stance: Stance): string {
 export function useCodebookLabels(codebook: {
   measureEntries: readonly { name: string; label: string }[];
   stanceEntries: readonly { name: string; label: string; family: string }[];
+  charts: readonly string[];
 }): void {
   for (const m of codebook.measureEntries) MEASURE_LABELS[m.name] = m.label;
+  CHART_MEASURES.splice(0, CHART_MEASURES.length, ...codebook.charts);
   for (const s of codebook.stanceEntries) {
     STANCE_LABELS[s.name] = s.label;
     const family = STANCE_GROUPS.find((g) => g.id === s.family) ?? STANCE_GROUPS[1];

@@ -4,7 +4,7 @@
 import { GROUPS, isToll } from '../datasets/schema.ts';
 import type { CasualtyRow, Group, Measure } from '../datasets/schema.ts';
 import type { ChartOptions } from './chart.ts';
-import { GROUP_LABELS, MEASURE_LABELS, measureLabel } from './labels.ts';
+import { CHART_MEASURES, GROUP_LABELS, MEASURE_LABELS, measureLabel } from './labels.ts';
 
 export interface Panel {
   key: string;
@@ -24,7 +24,8 @@ export function selectRows(rows: readonly CasualtyRow[], options: ChartOptions):
 export function panels(rows: readonly CasualtyRow[]): Panel[] {
   const byKey = new Map<string, Panel>();
   // The codebook's measures in its order (a story's own after the base ones), then any other a row holds.
-  for (const measure of new Set([...Object.keys(MEASURE_LABELS), ...rows.map((r) => r.measure)])) {
+  const measures = CHART_MEASURES.length > 0 ? CHART_MEASURES : [...Object.keys(MEASURE_LABELS), ...rows.map((r) => r.measure)];
+  for (const measure of new Set(measures)) {
     for (const group of GROUPS) {
       const inPanel = rows.filter((r) => r.measure === measure && r.group === group);
       if (inPanel.length === 0) continue;

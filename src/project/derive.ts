@@ -169,7 +169,7 @@ export async function readGazetteerSources(paths: readonly string[]): Promise<Ga
 
 /** loadGazetteer for files already read (null: the base file is missing). */
 function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string, codebook: Codebook): Gazetteer {
-  if (sources === null) throw new CliError(`Cannot read the gazetteer ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
+  if (sources === null) throw new CliError(`Cannot read the gazetteer ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and people in YAML', ruleId: 'gazetteer' }]);
   try {
     return parseGazetteers(sources, codebook);
   } catch (error) {

@@ -140,6 +140,7 @@ beforeAll(async () => {
   const t = layout(template);
   cpSync(PATHS.articles, t.articles, { recursive: true });
   cpSync(PATHS.gazetteer, t.gazetteer);
+  cpSync(PATHS.codebook, t.codebook);
   cpSync(PATHS.review, t.review);
   mkdirSync(join(template, 'report'));
   writeFileSync(t.narrative, NARRATIVE);
