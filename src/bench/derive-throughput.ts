@@ -34,7 +34,7 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
       mkdirSync(articles);
       for (const [name, text] of syntheticCorpus(seeds, size, 1)) writeFileSync(join(articles, name), text);
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
-      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], review: null, home: null };
+      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], codebooks: [projectLayout(ROOT).codebook], review: null, home: null };
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
       const run = await timeProcess(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], process.cwd());
       if (run.code !== 0) throw new Error(`The derive of ${size} synthetic articles failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);

@@ -7,7 +7,7 @@ import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, Tab
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
 import type { PlacedGlyph, SourceStyle } from './encoding.ts';
 import { ARROW_LENGTH, BACKGROUND, DOT_RADIUS, compactFigure, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
-import { GROUP_LABELS, MEASURE_LABELS, QUALIFIER_LABELS, daysBetween, formatDay, formatNumber, formatWeekday } from './labels.ts';
+import { GROUP_LABELS, measureLabel, QUALIFIER_LABELS, daysBetween, formatDay, formatNumber, formatWeekday } from './labels.ts';
 import type { Panel } from './panels.ts';
 import { compareRowIds, panels as toPanels, selectRows } from './panels.ts';
 import type { Box, LabelRequest } from './placement.ts';
@@ -60,7 +60,7 @@ function tableRow(row: CasualtyRow, source: SourceStyle): TableRow {
   return {
     values: {
       as_of: row.as_of,
-      measure: MEASURE_LABELS[row.measure],
+      measure: measureLabel(row.measure),
       group: GROUP_LABELS[row.group],
       phrase: row.phrase,
       value: counted(row),
@@ -183,7 +183,7 @@ function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layo
           color: source.color,
           symbol: source.symbol,
           label: compactFigure(row),
-          title: figureTitle(row, source, `${MEASURE_LABELS[row.measure]}, ${GROUP_LABELS[row.group]}`),
+          title: figureTitle(row, source, `${measureLabel(row.measure)}, ${GROUP_LABELS[row.group]}`),
           ...(gl.range ? { span: [y(gl.range[0]), y(gl.range[1])] as const } : {}),
         };
         figures.push(fig);
@@ -291,7 +291,7 @@ function describe(panels: readonly Panel[], styles: Map<string, SourceStyle>): s
     const byDay = new Map<string, CasualtyRow[]>();
     for (const r of panel.rows) byDay.set(r.as_of ?? '', [...(byDay.get(r.as_of ?? '') ?? []), r]);
     const dayParts = [...byDay.keys()].sort().map((day) => {
-      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : ''} (${styleOf(styles, r.article).name})`);
+      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : r.status === 'projected' ? ' (projected)' : ''} (${styleOf(styles, r.article).name})`);
       return `${formatDay(day, false)}: ${phrases.join(', ')}`;
     });
     return `${panel.title}: ${dayParts.join('; ')}`;

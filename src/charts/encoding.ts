@@ -2,6 +2,7 @@
 // every chart and a vague or withdrawn figure is drawn the same way everywhere.
 import * as Plot from '@observablehq/plot';
 import type { ArticleRow, CasualtyRow } from '../datasets/schema.ts';
+import { isToll } from '../datasets/schema.ts';
 import { formatDay, formatNumber } from './labels.ts';
 import { textWidth } from './text.ts';
 
@@ -73,7 +74,7 @@ export interface Glyph {
 export function glyph(row: CasualtyRow): Glyph {
   const open = row.high === null && row.low !== null ? 'up' : row.low === null && row.high !== null ? 'down' : null;
   return {
-    hollow: row.qualifier === 'vague' || row.status === 'retracted',
+    hollow: row.qualifier === 'vague' || !isToll(row.status),
     struck: row.status === 'retracted',
     faded: row.status === 'disputed',
     open,
@@ -214,7 +215,7 @@ export function glyphLegend(glyphs: readonly Glyph[]): LegendItem[] {
 
 /** "Article 000, 6 Jan, says 18 (Interior Ministry)": a figure's tooltip. */
 export function figureTitle(row: CasualtyRow, source: SourceStyle, what: string): string {
-  const status = row.status === 'retracted' ? ' — later withdrawn' : row.status === 'disputed' ? ' — disputed' : '';
+  const status = row.status === 'retracted' ? ' — later withdrawn' : row.status === 'disputed' ? ' — disputed' : row.status === 'projected' ? ' — a projection, not a count' : '';
   const by = row.attribution ? `, citing ${row.attribution}` : '';
   return `${row.phrase} ${what}${status}\n${source.label}${by}; refers to ${row.as_of ? formatDay(row.as_of, false) : 'an unknown day'} (row ${row.id})`;
 }

@@ -1,4 +1,7 @@
 // Words readers see for the datasets' codes, shared by charts, tables and prose.
+// The measures' and stances' labels are the codebook's (data/codebook.yaml):
+// these defaults are the base codebook's, which a test holds equal to the
+// file, and `useCodebookLabels` adds a story's own before its page is built.
 import type { ArticleRow, Group, Measure, Qualifier, Stance } from '../datasets/schema.ts';
 
 export const MEASURE_LABELS: Record<Measure, string> = {
@@ -6,7 +9,38 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   injured: 'injured',
   arrested: 'arrested',
   hospitalized: 'in hospital',
+  missing: 'missing',
+  displaced: 'displaced',
 };
+
+/** The measures the charts show, in order (the codebook's `charts:`); empty: every measure with rows. */
+export const CHART_MEASURES: Measure[] = [];
+
+/** A measure's label; a name the codebook does not know is shown as written. */
+export function measureLabel(measure: Measure): string {
+  return MEASURE_LABELS[measure] ?? measure.replaceAll('_', ' ');
+}
+
+/** A stance's label; a name the codebook does not know is shown as written. */
+export function stanceLabel(stance: Stance): string {
+  return STANCE_LABELS[stance] ?? stance.replaceAll('_', ' ');
+}
+
+/** The labels, families and order a codebook gives (a story's measures and stances join the base ones). */
+export function useCodebookLabels(codebook: {
+  measureEntries: readonly { name: string; label: string }[];
+  stanceEntries: readonly { name: string; label: string; family: string }[];
+  charts: readonly string[];
+}): void {
+  for (const m of codebook.measureEntries) MEASURE_LABELS[m.name] = m.label;
+  CHART_MEASURES.splice(0, CHART_MEASURES.length, ...codebook.charts);
+  for (const s of codebook.stanceEntries) {
+    STANCE_LABELS[s.name] = s.label;
+    const family = STANCE_GROUPS.find((g) => g.id === s.family) ?? STANCE_GROUPS[1];
+    if (!STANCE_GROUPS.some((g) => g.stances.includes(s.name))) family.stances.push(s.name);
+  }
+  STANCE_ORDER.splice(0, STANCE_ORDER.length, ...STANCE_GROUPS.flatMap((g) => g.stances));
+}
 
 export const GROUP_LABELS: Record<Group, string> = {
   security_forces: 'security forces',
@@ -73,20 +107,22 @@ export const STANCE_LABELS: Record<Stance, string> = {
   questions_intervention: 'questions the troops',
   criticizes_crackdown: 'criticises the crackdown',
   denies_involvement: 'denies a role',
+  expresses_sympathy: 'expresses sympathy',
+  sends_aid: 'sends aid',
 };
 
 /** Stances in three families, in reading order: backing the authorities, urging restraint, keeping a critical distance. */
-export const STANCE_GROUPS = [
-  { id: 'backing', label: 'backs the authorities', stances: ['sends_troops', 'withdraws_troops', 'offers_help', 'supports_government', 'blames_foreign_forces', 'rejects_interference'] },
-  { id: 'restraint', label: 'concern, calls for restraint', stances: ['expresses_concern', 'urges_restraint', 'urges_dialogue', 'urges_rights', 'travel_warning'] },
-  { id: 'critical', label: 'criticism, distance', stances: ['questions_intervention', 'criticizes_crackdown', 'denies_involvement'] },
-] as const satisfies readonly { id: string; label: string; stances: readonly Stance[] }[];
+export type StanceGroup = 'backing' | 'restraint' | 'critical';
 
-export type StanceGroup = (typeof STANCE_GROUPS)[number]['id'];
+export const STANCE_GROUPS: readonly [{ id: StanceGroup; label: string; stances: Stance[] }, { id: StanceGroup; label: string; stances: Stance[] }, { id: StanceGroup; label: string; stances: Stance[] }] = [
+  { id: 'backing', label: 'backs the authorities', stances: ['sends_troops', 'withdraws_troops', 'offers_help', 'sends_aid', 'supports_government', 'blames_foreign_forces', 'rejects_interference'] },
+  { id: 'restraint', label: 'concern, calls for restraint', stances: ['expresses_concern', 'expresses_sympathy', 'urges_restraint', 'urges_dialogue', 'urges_rights', 'travel_warning'] },
+  { id: 'critical', label: 'criticism, distance', stances: ['questions_intervention', 'criticizes_crackdown', 'denies_involvement'] },
+];
 
 export function stanceGroup(stance: Stance): StanceGroup {
-  return STANCE_GROUPS.find((g) => (g.stances as readonly Stance[]).includes(stance))?.id ?? 'restraint';
+  return STANCE_GROUPS.find((g) => g.stances.includes(stance))?.id ?? 'restraint';
 }
 
 /** The order stances are shown in: by family, then as listed. */
-export const STANCE_ORDER: readonly Stance[] = STANCE_GROUPS.flatMap((g) => g.stances);
+export const STANCE_ORDER: Stance[] = STANCE_GROUPS.flatMap((g) => g.stances);

@@ -1,10 +1,10 @@
 // Casualty figures come in panels, one per measure and group ("killed:
 // security forces"): figures of different panels count different things and
 // are never drawn on one scale.
-import { GROUPS, MEASURES } from '../datasets/schema.ts';
+import { GROUPS, isToll } from '../datasets/schema.ts';
 import type { CasualtyRow, Group, Measure } from '../datasets/schema.ts';
 import type { ChartOptions } from './chart.ts';
-import { GROUP_LABELS, MEASURE_LABELS } from './labels.ts';
+import { CHART_MEASURES, GROUP_LABELS, MEASURE_LABELS, measureLabel } from './labels.ts';
 
 export interface Panel {
   key: string;
@@ -23,11 +23,13 @@ export function selectRows(rows: readonly CasualtyRow[], options: ChartOptions):
 /** Panels in a fixed order (measures, then groups, as the contract lists them), rows in dataset order. */
 export function panels(rows: readonly CasualtyRow[]): Panel[] {
   const byKey = new Map<string, Panel>();
-  for (const measure of MEASURES) {
+  // The codebook's measures in its order (a story's own after the base ones), then any other a row holds.
+  const measures = CHART_MEASURES.length > 0 ? CHART_MEASURES : [...Object.keys(MEASURE_LABELS), ...rows.map((r) => r.measure)];
+  for (const measure of new Set(measures)) {
     for (const group of GROUPS) {
       const inPanel = rows.filter((r) => r.measure === measure && r.group === group);
       if (inPanel.length === 0) continue;
-      const title = `${capitalize(MEASURE_LABELS[measure])}: ${GROUP_LABELS[group]}`;
+      const title = `${capitalize(measureLabel(measure))}: ${GROUP_LABELS[group]}`;
       byKey.set(`${measure}/${group}`, { key: `${measure}/${group}`, measure, group, title, rows: inPanel });
     }
   }
@@ -51,7 +53,7 @@ export function compareRowIds(a: string, b: string): number {
  * the highest, then an open-ended one ("more than 18" before "18"), then the first reported.
  */
 export function headline(rows: readonly CasualtyRow[]): CasualtyRow {
-  const rank = (r: CasualtyRow) => [r.status === 'retracted' ? 0 : 1, r.qualifier === 'vague' ? 0 : 1, r.value, r.qualifier === 'more_than' || r.qualifier === 'at_least' ? 1 : 0];
+  const rank = (r: CasualtyRow) => [isToll(r.status) ? 1 : 0, r.qualifier === 'vague' ? 0 : 1, r.value, r.qualifier === 'more_than' || r.qualifier === 'at_least' ? 1 : 0];
   const sorted = [...rows].sort((a, b) => compareRowIds(a.id, b.id));
   return sorted.reduce((best, r) => {
     const [a, b] = [rank(r), rank(best)];

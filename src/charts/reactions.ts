@@ -8,7 +8,7 @@ import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem } from './encoding.ts';
 import { legendMarks, styleOf, sourceStyles } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, stanceGroup } from './labels.ts';
+import { STANCE_GROUPS, stanceLabel, STANCE_ORDER, stanceGroup } from './labels.ts';
 import { compareRowIds } from './panels.ts';
 import { renderPlot } from './plot.ts';
 import { textWidth } from './text.ts';
@@ -37,7 +37,7 @@ export const reactions: ChartDefinition = {
     const title = options.title ?? 'Where the world stood';
     const draw = (layout: Layout) => render(cells, actors, stances, styles, layout, document, title, data.story);
     const homeNote = home.length
-      ? ` ${capitalizeFirst(data.story.homeAuthorities ?? 'the home authorities')}’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => STANCE_LABELS[r.stance]))].join(', ')}).`
+      ? ` ${capitalizeFirst(data.story.homeAuthorities ?? 'the home authorities')}’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => stanceLabel(r.stance)))].join(', ')}).`
       : '';
     return {
       title,
@@ -62,7 +62,7 @@ export const reactions: ChartDefinition = {
             {
               values: {
                 actor,
-                stance: STANCE_LABELS[stance],
+                stance: stanceLabel(stance),
                 family: stanceGroup(stance),
                 articles: cell.articles.length,
                 sentences: cell.sentences,
@@ -146,7 +146,7 @@ function render(
 
   const labelWidth = Math.ceil(Math.max(...actors.map((a) => textWidth(shortActor(a), font)))) + 8;
   const cellWidth = Math.min(maxCell, Math.floor((width - labelWidth - 4) / stances.length));
-  const headerHeight = Math.ceil(Math.max(...stances.map((s) => textWidth(STANCE_LABELS[s], font)))) + 6;
+  const headerHeight = Math.ceil(Math.max(...stances.map((s) => textWidth(stanceLabel(s), font)))) + 6;
   const headerTop = legend.height + 10;
   const barY = headerTop + headerHeight + 3;
   const gridTop = barY + 6;
@@ -154,7 +154,7 @@ function render(
   const rowY = (a: string) => gridTop + (actors.indexOf(a) + 0.5) * rowHeight;
 
   // Column heads, turned to read upwards; a bar in the family's colour under each family.
-  marks.push(Plot.text(stances, { x: colX, y: barY - 4, text: (s: Stance) => STANCE_LABELS[s], rotate: -90, textAnchor: 'start', lineAnchor: 'middle' }));
+  marks.push(Plot.text(stances, { x: colX, y: barY - 4, text: (s: Stance) => stanceLabel(s), rotate: -90, textAnchor: 'start', lineAnchor: 'middle' }));
   const families = STANCE_GROUPS.map((g) => ({ id: g.id, columns: stances.filter((s) => stanceGroup(s) === g.id) })).filter((f) => f.columns.length > 0);
   marks.push(
     Plot.rect(families, {
@@ -195,7 +195,7 @@ function opacity(count: number, max: number): number {
 function cellTitle(cell: Cell, styles: ReturnType<typeof sourceStyles>): string {
   const speakers = [...new Set(cell.articles.flatMap((a) => a.rows.map((r) => r.speaker)).filter((s): s is string => s !== null))];
   const articles = cell.articles.map((a) => `${styleOf(styles, a.article).label}${a.rows.length > 1 ? ` (${a.rows.length} sentences)` : ''}`);
-  return `${cell.actor} — ${STANCE_LABELS[cell.stance]}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
+  return `${cell.actor} — ${stanceLabel(cell.stance)}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
 }
 
 /** How many actors and articles, and the positions most reported. */
@@ -204,7 +204,7 @@ function summarize(cells: readonly Cell[], actors: readonly string[], story: Sto
   const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article))).size;
   const most = Math.max(...cells.map((c) => c.articles.length));
   const top = cells.filter((c) => c.articles.length === most).sort((a, b) => actors.indexOf(a.actor) - actors.indexOf(b.actor));
-  const names = top.slice(0, 3).map((c) => `${shortName(story, c.actor)} ${STANCE_LABELS[c.stance]}`);
+  const names = top.slice(0, 3).map((c) => `${shortName(story, c.actor)} ${stanceLabel(c.stance)}`);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
   return `${actors.length} foreign governments and organisations, reported in ${articles} article${articles === 1 ? '' : 's'}. Most reported${top.length > 3 ? ', among others' : ''}: ${list} (${most} article${most === 1 ? '' : 's'}${top.length > 1 ? ' each' : ''}).`;
 }
@@ -219,13 +219,13 @@ function describe(cells: readonly Cell[], actors: readonly string[], home: reado
   const families = STANCE_GROUPS.map((g) => {
     const who = actors.flatMap((a) => {
       const own = STANCE_ORDER.flatMap((s) => cells.filter((c) => c.actor === a && c.stance === s && stanceGroup(s) === g.id));
-      return own.length ? [`${shortActor(a)} ${own.map((c) => `${STANCE_LABELS[c.stance]} (${count(c)})`).join(', ')}`] : [];
+      return own.length ? [`${shortActor(a)} ${own.map((c) => `${stanceLabel(c.stance)} (${count(c)})`).join(', ')}`] : [];
     });
     return who.length ? `${capitalizeFirst(g.label)}: ${who.join('; ')}` : null;
   }).filter((s): s is string => s !== null);
   const homeNote = home.length ? ` ${capitalizeFirst(story.homeAuthorities ?? 'the home authorities')}’ own statements (${home.length}) are not shown.` : '';
   return `${actors.length} foreign governments and organisations, reported in ${articles.size} article${articles.size === 1 ? '' : 's'}. Most reported: ${top
-    .map((c) => `${shortActor(c.actor)} ${STANCE_LABELS[c.stance]} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`)
+    .map((c) => `${shortActor(c.actor)} ${stanceLabel(c.stance)} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`)
     .join('; ')}. ${families.join('. ')}.${homeNote}`;
 }
 

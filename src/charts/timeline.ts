@@ -3,12 +3,13 @@
 // per measure and group) and the first reported reactions of each actor.
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow, ReactionRow, Stance } from '../datasets/schema.ts';
+import { isToll } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, RowSource } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
 import { SHAPES, legendMarks } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { GROUP_LABELS, MEASURE_LABELS, STANCE_GROUPS, STANCE_LABELS, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
+import { GROUP_LABELS, measureLabel, STANCE_GROUPS, stanceLabel, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
 import { capitalize, compareRowIds, headline, panels } from './panels.ts';
 import { renderPlot } from './plot.ts';
 import { GROUP_COLORS } from './reactions.ts';
@@ -78,14 +79,14 @@ export function timelineItems(
   for (const e of events) items.push({ day: e.day, kind: 'event', text: e.text, sources: [{ article: e.article, quote: e.quote }] });
 
   // Tolls: for each day and measure, the highest figure each group was given (withdrawn figures never).
-  const dated = casualties.filter((r) => r.as_of !== null && r.status !== 'retracted');
+  const dated = casualties.filter((r) => r.as_of !== null && isToll(r.status));
   for (const day of [...new Set(dated.map((r) => r.as_of ?? ''))].sort()) {
     const ofDay = dated.filter((r) => r.as_of === day);
     for (const measure of [...new Set(panels(ofDay).map((p) => p.measure))]) {
       const picks = panels(ofDay.filter((r) => r.measure === measure)).map((p) => headline(p.rows));
       // The group, and "disputed" when the highest figure is one: never passed off as the toll.
       const notes = (r: CasualtyRow) => [r.group === 'all' ? '' : GROUP_LABELS[r.group], r.status === 'disputed' ? 'disputed' : ''].filter(Boolean).join(', ');
-      const text = `${capitalize(MEASURE_LABELS[measure])}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
+      const text = `${capitalize(measureLabel(measure))}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
       items.push({ day, kind: 'toll', text, sources: picks.map((r) => ({ row: r.id })) });
     }
   }
@@ -116,7 +117,7 @@ export function timelineItems(
         items.push({
           day,
           kind: family.id,
-          text: `${entry.actors.map(shortActor).join(', ')}: ${entry.stances.map((s) => STANCE_LABELS[s]).join(', ')}`,
+          text: `${entry.actors.map(shortActor).join(', ')}: ${entry.stances.map((s) => stanceLabel(s)).join(', ')}`,
           // One footnote per actor: its first sentence of the day in this family.
           sources: entry.actors.map((actor) => ({ row: entry.rows.find((r) => r.actor === actor)?.id ?? '' })),
         });

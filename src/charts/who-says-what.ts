@@ -2,11 +2,12 @@
 // gave, as it wrote it, side by side. Where sources disagree, it shows.
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow } from '../datasets/schema.ts';
+import { isToll } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
 import type { PlacedGlyph, SourceStyle } from './encoding.ts';
 import { ARROW_LENGTH, DOT_RADIUS, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
-import { GROUP_LABELS, MEASURE_LABELS, formatDay } from './labels.ts';
+import { GROUP_LABELS, measureLabel, formatDay } from './labels.ts';
 import type { Panel } from './panels.ts';
 import { headline, panels as toPanels, selectRows } from './panels.ts';
 import { niceScale, renderPlot } from './plot.ts';
@@ -51,10 +52,10 @@ export const whoSaysWhat: ChartDefinition = {
       rows: latest.map(
         (l): TableRow => ({
           values: {
-            measure: MEASURE_LABELS[l.row.measure],
+            measure: measureLabel(l.row.measure),
             group: GROUP_LABELS[l.row.group],
             source: l.source.name,
-            phrase: l.row.phrase + (l.row.status === 'retracted' ? ' (withdrawn)' : ''),
+            phrase: l.row.phrase + (l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'projected' ? ' (projected)' : ''),
             value: l.row.value,
             as_of: l.row.as_of,
             attribution: l.row.attribution,
@@ -77,7 +78,7 @@ export function latestBySource(panel: Panel, styles: Map<string, SourceStyle>): 
   const articles = [...new Set(panel.rows.map((r) => r.article))].sort();
   return articles.map((article) => {
     const own = panel.rows.filter((r) => r.article === article);
-    const usable = own.some((r) => r.status !== 'retracted') ? own.filter((r) => r.status !== 'retracted') : own;
+    const usable = own.some((r) => isToll(r.status)) ? own.filter((r) => isToll(r.status)) : own;
     const lastDay = usable.reduce((d, r) => ((r.as_of ?? '') > d ? (r.as_of ?? '') : d), '');
     const row = headline(usable.filter((r) => (r.as_of ?? '') === lastDay));
     return { panel, row, source: styleOf(styles, article), given: own.length };
@@ -96,7 +97,7 @@ interface Bar extends PlacedGlyph {
 
 function phraseLabel(l: Latest): string {
   const who = l.row.attribution ? `${l.row.attribution}, ` : '';
-  const status = l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'disputed' ? ' (disputed)' : '';
+  const status = l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'disputed' ? ' (disputed)' : l.row.status === 'projected' ? ' (projected)' : '';
   return `${l.row.phrase}${status} (${who}${l.row.as_of ? formatDay(l.row.as_of, false) : 'undated'})`;
 }
 
@@ -150,7 +151,7 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
         glyph: gl,
         color: l.source.color,
         symbol: l.source.symbol,
-        title: `${figureTitle(l.row, l.source, `${MEASURE_LABELS[l.row.measure]}, ${GROUP_LABELS[l.row.group]}`)}\nThe latest of ${l.given} figure${l.given === 1 ? '' : 's'} this article gave here.`,
+        title: `${figureTitle(l.row, l.source, `${measureLabel(l.row.measure)}, ${GROUP_LABELS[l.row.group]}`)}\nThe latest of ${l.given} figure${l.given === 1 ? '' : 's'} this article gave here.`,
         ...(gl.range ? { span: [x(gl.range[0]), x(gl.range[1])] as const } : {}),
       };
       bars.push(bar);

@@ -14,7 +14,7 @@ import type { CommandSpec } from './run.ts';
 export const CHECK: CommandSpec<Record<string, never>> = {
   name: 'check',
   summary:
-    'Checks everything an editor or a journalist writes (articles, gazetteer, review, datasets, timeline, story) and writes nothing; lists each problem as file:line:column and exits with an error when there is one.',
+    'Checks everything an editor or a journalist writes (articles, codebook, gazetteer, review, datasets, timeline, story) and writes nothing; lists each problem as file:line:column and exits with an error when there is one.',
   positionals: { usage: '[STORY…]', help: 'the stories to check; all of them when none is named' },
   options: {},
   examples: ['npm run check', 'npm run check -- kazakhstan-unrest'],
@@ -31,7 +31,7 @@ export async function checkCommand(argv: string[], out: Console, launch: Launch)
     for (const d of diagnostics) (d.severity === 'error' ? out.error : out.log)(formatDiagnostic(d));
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     warnings += diagnostics.filter((d) => d.severity === 'warning').length;
-    scopes.push(`${config.slug} (${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), config.derived) || '.'}, the gazetteer, the review, the timeline and the story)`);
+    scopes.push(`${config.slug} (${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), config.derived) || '.'}, the codebook, the gazetteer, the review, the timeline and the story)`);
   }
   const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${scopes.join('; ')}`;
   if (errors > 0) throw new CliError(`Cannot pass the check: ${tally}`);

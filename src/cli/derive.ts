@@ -20,6 +20,7 @@ export const DERIVE: CommandSpec<{
   articles: { type: 'string'; help: string; value: string };
   out: { type: 'string'; help: string; value: string };
   gazetteer: { type: 'string'; help: string; value: string };
+  codebook: { type: 'string'; help: string; value: string };
   review: { type: 'string'; help: string; value: string };
   home: { type: 'string'; help: string; value: string };
   workers: { type: 'string'; help: string; value: string };
@@ -31,6 +32,7 @@ export const DERIVE: CommandSpec<{
     articles: { type: 'string', value: 'DIR', help: 'derive this folder of articles instead of a story (needs --out)' },
     out: { type: 'string', value: 'DIR', help: 'with --articles: where to write the datasets' },
     gazetteer: { type: 'string', value: 'FILE', help: 'with --articles: actors, people and cues to add to data/gazetteer.yaml' },
+    codebook: { type: 'string', value: 'FILE', help: 'with --articles: measures, stances and cues to add to data/codebook.yaml' },
     review: { type: 'string', value: 'FILE', help: 'with --articles: an editors\' review file to apply' },
     home: { type: 'string', value: 'ACTOR', help: 'with --articles: the country whose own offices are the usual source (a gazetteer actor, as a story\'s `home`)' },
     workers: { type: 'string', value: 'N', help: 'extraction threads (1: none); by default one per core from 2,000 articles on' },
@@ -53,7 +55,8 @@ export async function deriveCommand(argv: string[], out: Console, launch: Launch
     const here = (path: string) => resolve(process.cwd(), path);
     // A file named on the command line must be there; a story's optional ones need not.
     for (const [flag, path, expected] of [
-      ['gazetteer', values.gazetteer, 'the actors and stance cues in YAML'],
+      ['gazetteer', values.gazetteer, 'the actors and people in YAML'],
+      ['codebook', values.codebook, 'the measures and stances in YAML'],
       ['review', values.review, 'the editors\' decisions in YAML'],
     ] as const) {
       if (path !== undefined && !existsSync(here(path))) {
@@ -67,11 +70,12 @@ export async function deriveCommand(argv: string[], out: Console, launch: Launch
       articles: here(values.articles),
       out: here(values.out),
       gazetteers: [projectLayout(launch.root).gazetteer, ...(values.gazetteer === undefined ? [] : [here(values.gazetteer)])],
+      codebooks: [projectLayout(launch.root).codebook, ...(values.codebook === undefined ? [] : [here(values.codebook)])],
       review: values.review === undefined ? null : here(values.review),
       home: values.home ?? null,
     });
   } else {
-    for (const flag of ['gazetteer', 'review', 'home'] as const) {
+    for (const flag of ['gazetteer', 'codebook', 'review', 'home'] as const) {
       if (values[flag] !== undefined) throw new CliError(`Unexpected --${flag} without --articles: a story's ${flag === 'home' ? 'home is in its narrative\'s front matter' : `${flag} is data/<story>/${flag}.yaml`}`, [], 2);
     }
     jobs.push(...(await readConfigs(launch.root, positionals)).map(storyDeriveOptions));

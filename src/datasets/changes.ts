@@ -3,7 +3,7 @@
 // figure per measure and group before and after. Rows are matched by what
 // they say (article, quote, phrase or actor and stance), never by id, so a
 // renumbering is not a change. Pure and deterministic: no clock, sorted output.
-import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, MEASURES, REACTION_FIELDS } from './schema.ts';
+import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, isToll, MEASURES, REACTION_FIELDS } from './schema.ts';
 import type { CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 
@@ -205,7 +205,8 @@ function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): T
   const highestBefore = highest(before);
   const highestAfter = highest(after);
   const result: Toll[] = [];
-  for (const measure of MEASURES) {
+  // The base measures in their order, then a story's own as its rows give them.
+  for (const measure of new Set([...MEASURES, ...highestBefore.keys(), ...highestAfter.keys()])) {
     for (const group of GROUPS) {
       const toll = { measure, group, before: highestBefore.get(measure)?.get(group) ?? null, after: highestAfter.get(measure)?.get(group) ?? null };
       if (toll.before || toll.after) result.push(toll);
@@ -214,11 +215,11 @@ function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): T
   return result;
 }
 
-/** For each measure and group, the first row with the highest value, retracted figures left out; in one pass. */
+/** For each measure and group, the first row with the highest value, retracted and projected figures left out; in one pass. */
 function highest(rows: readonly CasualtyRow[]): Map<string, Map<string, CasualtyRow>> {
   const best = new Map<string, Map<string, CasualtyRow>>();
   for (const r of rows) {
-    if (r.status === 'retracted') continue;
+    if (!isToll(r.status)) continue;
     let byGroup = best.get(r.measure);
     if (!byGroup) best.set(r.measure, (byGroup = new Map()));
     const b = byGroup.get(r.group);
@@ -270,7 +271,7 @@ export function formatChangesMarkdown(changes: Changes): string {
       '',
     );
   }
-  lines.push('## Tolls', '', 'The highest figure reported for each measure and group (retracted figures left out), as the datasets stood before and stand now.', '');
+  lines.push('## Tolls', '', 'The highest figure reported for each measure and group (retracted and projected figures left out), as the datasets stood before and stand now.', '');
   lines.push('| measure | group | before | now | change |', '| --- | --- | --- | --- | --- |');
   for (const toll of changes.tolls) {
     lines.push(`| ${toll.measure} | ${toll.group} | ${tollCell(toll.before)} | ${tollCell(toll.after)} | ${tollChange(toll)} |`);

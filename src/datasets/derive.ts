@@ -91,7 +91,7 @@ export interface ArticleDerivation {
 }
 
 export function deriveArticle(article: Article, gazetteer: Gazetteer): ArticleDerivation {
-  const input = { id: article.meta.id, body: article.body, published: article.meta.published, home: gazetteer.home };
+  const input = { id: article.meta.id, body: article.body, published: article.meta.published, home: gazetteer.home, codebook: gazetteer.codebook };
   // Cut into sentences once, and each text's days worked out once, for all the extractors.
   const layout = layoutOf(article.body);
   const casualties = extractCasualties(input, layout);

@@ -22,6 +22,8 @@ import type { Derived } from './derive.ts';
 import { EMPTY_REVIEW } from './review.ts';
 import type { Review } from './review.ts';
 import type { ArticleRow, CasualtyRow, DatasetName, ReactionRow } from './schema.ts';
+import { DATASETS, schemasFor } from './schema.ts';
+import type { DatasetSchemas } from './schema.ts';
 import { checkRow, datasetFiles, DATASET_NAMES, ROW_SEPARATOR, writeRow } from './serialize.ts';
 import type { WrittenBytes } from './serialize.ts';
 
@@ -54,10 +56,11 @@ export interface PreparedArticle {
 /** Extracts one article (deriveArticle) and validates and writes its rows. Pure. */
 export function prepareArticle(article: Article, gazetteer: Gazetteer): PreparedArticle {
   const derived = deriveArticle(article, gazetteer);
+  const schemas = schemasFor(gazetteer.codebook);
   return {
-    casualties: prepareRows('casualties', derived.casualties),
-    reactions: prepareRows('reactions', derived.reactions),
-    articles: prepareRows('articles', [article.meta]),
+    casualties: prepareRows('casualties', derived.casualties, schemas),
+    reactions: prepareRows('reactions', derived.reactions, schemas),
+    articles: prepareRows('articles', [article.meta], schemas),
     messages: derived.messages,
   };
 }
@@ -66,12 +69,12 @@ const utf8 = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 
 /** Validates and writes one dataset's rows of one article; when one fails its schema, they are kept as given, unwritten. */
-export function prepareRows<R>(name: DatasetName, rows: R[]): PreparedRows<R> {
+export function prepareRows<R>(name: DatasetName, rows: R[], schemas: DatasetSchemas = DATASETS): PreparedRows<R> {
   const data: R[] = [];
   const json: string[] = [];
   const csv: string[] = [];
   for (const row of rows) {
-    const written = checkRow(name, row);
+    const written = checkRow(name, row, schemas);
     if ('field' in written) return { rows, valid: false, json: EMPTY, csv: EMPTY };
     data.push(written.data as R);
     json.push(written.json);
@@ -142,7 +145,7 @@ export function assemblePrepared(sorted: readonly Article[], prepared: readonly 
       for (const name of DATASET_NAMES) {
         const rows = prepared.map((p) => p[name] as PreparedRows<{ id?: string }>);
         // The review leaves the articles' front matter alone: their rows are the ones prepared.
-        const { json, csv } = writeDataset(name, rows, name === 'articles' ? rows.flatMap((r) => r.rows) : datasets[name]);
+        const { json, csv } = writeDataset(name, rows, name === 'articles' ? rows.flatMap((r) => r.rows) : datasets[name], schemasFor(gazetteer.codebook));
         files.set(`${name}.json`, json);
         files.set(`${name}.csv`, csv);
       }
@@ -158,7 +161,7 @@ export function assemblePrepared(sorted: readonly Article[], prepared: readonly 
  * written for it; the rows of any other article are validated and written
  * here, numbered as they stand in the finished dataset.
  */
-function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: string }>[], rows: readonly unknown[]): WrittenBytes {
+function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: string }>[], rows: readonly unknown[], schemas: DatasetSchemas): WrittenBytes {
   const pieces: WrittenBytes[] = [];
   let next = 0;
   for (const p of prepared) {
@@ -178,7 +181,7 @@ function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: 
       continue;
     }
     for (let i = first; i < next; i += 1) {
-      const written = writeRow(name, rows[i], i);
+      const written = writeRow(name, rows[i], i, schemas);
       pieces.push({ json: utf8.encode(written.json), csv: utf8.encode(written.csv) });
     }
   }

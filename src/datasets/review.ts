@@ -8,7 +8,8 @@ import type { Document } from 'yaml';
 import { z } from 'zod';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../common/suggest.ts';
-import { ARTICLE_ID, ARTICLE_ID_RULE, GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES } from './schema.ts';
+import { ARTICLE_ID, ARTICLE_ID_RULE, GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES, STATUSES } from './schema.ts';
+import type { Vocabulary } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
@@ -82,21 +83,34 @@ const decision = {
   note: text.optional(),
 };
 
+/** The codebook of the review being parsed (parseReview sets it; parsing is synchronous). */
+let vocabulary: Vocabulary = { measures: MEASURES, stances: STANCES };
+const codebookName = (kind: 'measures' | 'stances') =>
+  z.string().superRefine((s, ctx) => {
+    const names = vocabulary[kind];
+    if (names.includes(s)) return;
+    ctx.addIssue({ code: 'custom', message: `${expected(s, names)}: a ${kind.slice(0, -1)} of the codebook` });
+  });
+const measureName = codebookName('measures');
+const stanceName = codebookName('stances');
+
 const casualtyCorrection = z.strictObject({
-  measure: z.enum(MEASURES).optional(),
+  measure: measureName.optional(),
   group: z.enum(GROUPS).optional(),
   value: count.optional(),
   qualifier: z.enum(QUALIFIERS).optional(),
   as_of: isoDate.nullable().optional(),
   high: count.nullable().optional(),
+  status: z.enum(STATUSES).optional(),
+  attribution: text.nullable().optional(),
 });
-const reactionCorrection = z.strictObject({ actor: text.optional(), stance: z.enum(STANCES).optional() });
+const reactionCorrection = z.strictObject({ actor: text.optional(), stance: stanceName.optional() });
 
 const casualtyEntry = z.strictObject({
   article: articleId,
   quote: text,
   phrase: text.optional(),
-  measure: z.enum(MEASURES).optional(),
+  measure: measureName.optional(),
   group: z.enum(GROUPS).optional(),
   ...decision,
   set: casualtyCorrection.optional(),
@@ -105,7 +119,7 @@ const reactionEntry = z.strictObject({
   article: articleId,
   quote: text,
   actor: text.optional(),
-  stance: z.enum(STANCES).optional(),
+  stance: stanceName.optional(),
   ...decision,
   set: reactionCorrection.optional(),
 });
@@ -132,7 +146,8 @@ export interface ParsedReview {
 }
 
 /** Parses and validates review YAML; every problem has the line and column of the field at fault. */
-export function parseReview(yamlText: string): ParsedReview {
+export function parseReview(yamlText: string, codebook: Vocabulary = { measures: MEASURES, stances: STANCES }): ParsedReview {
+  vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(yamlText);
   const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({ ...place, severity: 'error', reason, ruleId });
   if (doc.errors.length > 0) {

@@ -3,18 +3,28 @@
 import { z } from 'zod';
 import { isLanguageTag } from '../articles/language-tag.ts';
 
-export const MEASURES = ['killed', 'injured', 'arrested', 'hospitalized'] as const;
+/** The contract's base measures; a codebook may add more (data/codebook.yaml, data/<story>/codebook.yaml). */
+export const BASE_MEASURES = ['killed', 'injured', 'arrested', 'hospitalized', 'missing', 'displaced'] as const;
+/** The measures a dataset without a story's codebook may hold: the base ones. */
+export const MEASURES: readonly string[] = BASE_MEASURES;
 export const GROUPS = ['security_forces', 'protesters', 'civilians', 'all'] as const;
 export const QUALIFIERS = ['exact', 'at_least', 'more_than', 'about', 'up_to', 'fewer_than', 'vague'] as const;
-export const STATUSES = ['reported', 'retracted', 'disputed'] as const;
+export const STATUSES = ['reported', 'retracted', 'disputed', 'projected'] as const;
+/** Whether a figure of this status is a toll a chart may draw: not one withdrawn, not a projection. */
+export function isToll(status: (typeof STATUSES)[number]): boolean {
+  return status !== 'retracted' && status !== 'projected';
+}
 export const ACTOR_TYPES = ['state', 'organization'] as const;
-export const STANCES = [
+/** The contract's base stances; a codebook may add more. */
+export const BASE_STANCES = [
   'expresses_concern',
+  'expresses_sympathy',
   'urges_restraint',
   'urges_dialogue',
   'urges_rights',
   'supports_government',
   'offers_help',
+  'sends_aid',
   'criticizes_crackdown',
   'blames_foreign_forces',
   'rejects_interference',
@@ -24,13 +34,22 @@ export const STANCES = [
   'withdraws_troops',
   'travel_warning',
 ] as const;
+export const STANCES: readonly string[] = BASE_STANCES;
 
-export type Measure = (typeof MEASURES)[number];
+/** The names a codebook defines: what a dataset's `measure` and `stance` may be. */
+export interface Vocabulary {
+  measures: readonly string[];
+  stances: readonly string[];
+}
+
+/** A codebook measure: a base one or a story's own. */
+export type Measure = string;
 export type Group = (typeof GROUPS)[number];
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Status = (typeof STATUSES)[number];
 export type ActorType = (typeof ACTOR_TYPES)[number];
-export type Stance = (typeof STANCES)[number];
+/** A codebook stance: a base one or a story's own. */
+export type Stance = string;
 
 const isoDate = z
   .string()
@@ -73,11 +92,33 @@ const provenance = {
   end: count,
 };
 
-export const casualtySchema = z
+/** The schema of each dataset for a codebook's measures and stances. */
+export function datasetSchemas(vocabulary: Vocabulary) {
+  return {
+    casualties: { schema: casualtySchemaFor(vocabulary.measures), fields: CASUALTY_FIELDS },
+    reactions: { schema: reactionSchemaFor(vocabulary.stances), fields: REACTION_FIELDS },
+    articles: { schema: articleRowSchema, fields: ARTICLE_FIELDS },
+  } as const;
+}
+export type DatasetSchemas = ReturnType<typeof datasetSchemas>;
+
+const SCHEMAS = new WeakMap<Vocabulary, DatasetSchemas>();
+/** datasetSchemas, made once per codebook. */
+export function schemasFor(vocabulary: Vocabulary): DatasetSchemas {
+  let schemas = SCHEMAS.get(vocabulary);
+  if (!schemas) SCHEMAS.set(vocabulary, (schemas = datasetSchemas(vocabulary)));
+  return schemas;
+}
+
+// An enum, as fast to check as a fixed one (a refinement would take the row off zod's compiled path).
+const oneOf = (names: readonly string[]) => z.enum(names as [string, ...string[]]);
+
+function casualtySchemaFor(measures: readonly string[]) {
+  return z
   .strictObject({
     id: z.string().regex(/^.+-c\d+$/),
     article: articleId,
-    measure: z.enum(MEASURES),
+    measure: oneOf(measures),
     group: z.enum(GROUPS),
     value: count,
     qualifier: z.enum(QUALIFIERS),
@@ -91,8 +132,10 @@ export const casualtySchema = z
     reviewed,
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+}
 
-export const reactionSchema = z
+function reactionSchemaFor(stances: readonly string[]) {
+  return z
   .strictObject({
     id: z.string().regex(/^.+-r\d+$/),
     article: articleId,
@@ -100,12 +143,16 @@ export const reactionSchema = z
     actor_type: z.enum(ACTOR_TYPES),
     speaker: z.string().min(1).nullable(),
     speaker_as_written: z.string().min(1).nullable(),
-    stance: z.enum(STANCES),
+    stance: oneOf(stances),
     as_of: isoDate.nullable(),
     ...provenance,
     reviewed,
   })
   .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+}
+
+export const casualtySchema = casualtySchemaFor(MEASURES);
+export const reactionSchema = reactionSchemaFor(STANCES);
 
 const languageTag = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as `en`, `ar` or `pt-BR`');
 
@@ -144,9 +191,6 @@ export const ARTICLE_FIELDS = [
   'language', 'translated_from',
 ] as const satisfies readonly (keyof ArticleRow)[];
 
-export const DATASETS = {
-  casualties: { schema: casualtySchema, fields: CASUALTY_FIELDS },
-  reactions: { schema: reactionSchema, fields: REACTION_FIELDS },
-  articles: { schema: articleRowSchema, fields: ARTICLE_FIELDS },
-} as const;
+/** The datasets' schemas for the base codebook, for callers that have no story. */
+export const DATASETS: DatasetSchemas = datasetSchemas({ measures: MEASURES, stances: STANCES });
 export type DatasetName = keyof typeof DATASETS;

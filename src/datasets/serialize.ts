@@ -2,6 +2,7 @@
 // go through the one schema of each dataset.
 import { csvHeader, csvLine } from './csv.ts';
 import { DATASETS } from './schema.ts';
+import type { DatasetSchemas } from './schema.ts';
 import type { ArticleRow, CasualtyRow, DatasetName, ReactionRow } from './schema.ts';
 
 export interface Datasets {
@@ -25,14 +26,14 @@ export class DatasetError extends Error {
 }
 
 /** Every dataset as `<name>.json` and `<name>.csv`, keys in the contract's field order. */
-export function serializeDatasets(datasets: Datasets): Map<string, string> {
+export function serializeDatasets(datasets: Datasets, schemas: DatasetSchemas = DATASETS): Map<string, string> {
   const files = new Map<string, string>();
   const text = new TextDecoder();
   for (const name of DATASET_NAMES) {
     const { json, csv } = datasetFiles(
       name,
       (datasets[name] as unknown[]).map((row, i) => {
-        const written = writeRow(name, row, i);
+        const written = writeRow(name, row, i, schemas);
         return { json: utf8.encode(written.json), csv: utf8.encode(written.csv) };
       }),
     );
@@ -82,8 +83,8 @@ export interface RowIssue {
  * Validates one row with its dataset's schema and writes it. Every row written
  * goes through here, wherever it is written (see `src/datasets/prepare.ts`).
  */
-export function checkRow(name: DatasetName, row: unknown): WrittenRow | RowIssue {
-  const { schema, fields } = DATASETS[name];
+export function checkRow(name: DatasetName, row: unknown, schemas: DatasetSchemas = DATASETS): WrittenRow | RowIssue {
+  const { schema, fields } = schemas[name];
   const parsed = schema.safeParse(row);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -107,8 +108,8 @@ function inFieldOrder(fields: readonly string[], row: Record<string, unknown>): 
 }
 
 /** checkRow, throwing the error a write of the dataset reports for its row `index` (0-based). */
-export function writeRow(name: DatasetName, row: unknown, index: number): WrittenRow {
-  const written = checkRow(name, row);
+export function writeRow(name: DatasetName, row: unknown, index: number, schemas: DatasetSchemas = DATASETS): WrittenRow {
+  const written = checkRow(name, row, schemas);
   if ('field' in written) throw new Error(`Cannot write ${name}: row ${index + 1}, field \`${written.field}\`: ${written.message}`);
   return written;
 }
@@ -130,14 +131,14 @@ const SEPARATOR = utf8.encode(ROW_SEPARATOR);
 const LINE_BREAK = utf8.encode('\n');
 
 /** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
-export function parseDataset<N extends DatasetName>(name: N, text: string, path: string): Datasets[N] {
-  const { rows, problems } = validateDataset(name, text, path);
+export function parseDataset<N extends DatasetName>(name: N, text: string, path: string, schemas: DatasetSchemas = DATASETS): Datasets[N] {
+  const { rows, problems } = validateDataset(name, text, path, schemas);
   if (problems[0]) throw problems[0];
   return rows;
 }
 
 /** Like parseDataset, but gives every bad row (first problem of each) instead of stopping at the first. */
-export function validateDataset<N extends DatasetName>(name: N, text: string, path: string): { rows: Datasets[N]; problems: DatasetError[] } {
+export function validateDataset<N extends DatasetName>(name: N, text: string, path: string, schemas: DatasetSchemas = DATASETS): { rows: Datasets[N]; problems: DatasetError[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -145,7 +146,7 @@ export function validateDataset<N extends DatasetName>(name: N, text: string, pa
     return { rows: [], problems: [new DatasetError(path, 1, 1, `Cannot parse ${name}: ${(error as Error).message}`)] };
   }
   if (!Array.isArray(data)) return { rows: [], problems: [new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`)] };
-  const { schema } = DATASETS[name];
+  const { schema } = schemas[name];
   const rows: unknown[] = [];
   const problems: DatasetError[] = [];
   const lines = rowLines(text);

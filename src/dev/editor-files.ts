@@ -20,13 +20,15 @@ export class GazetteerFiles {
 
   constructor(
     readonly paths: readonly string[],
+    /** The codebook files, whose cues compile with the gazetteer's names. */
+    readonly codebooks: readonly string[],
     private home: string | null,
   ) {}
 
-  /** The files that exist, with their text. */
+  /** The files that exist, with their text (the codebooks' too: an edit of either changes the matchers). */
   async sources(): Promise<{ text: string; path: string }[]> {
     const sources = [];
-    for (const path of this.paths) {
+    for (const path of [...this.paths, ...this.codebooks]) {
       const text = await readText(path);
       if (text !== null) sources.push({ text, path });
     }
@@ -35,7 +37,7 @@ export class GazetteerFiles {
 
   /** The actors' names, which the story's `home` must be one of. */
   async actors(): Promise<string[]> {
-    return [...readActorWords(await this.sources()).keys()];
+    return [...readActorWords((await this.sources()).filter((s) => this.paths.includes(s.path))).keys()];
   }
 
   /** Whether the files differ from those last loaded (or none loaded yet). */
@@ -53,7 +55,7 @@ export class GazetteerFiles {
     this.#text = joined(await this.sources());
     const { loadGazetteer, withHome } = await loadExtraction();
     try {
-      this.gazetteer = withHome(await loadGazetteer(this.paths), this.home);
+      this.gazetteer = withHome(await loadGazetteer(this.paths, this.codebooks), this.home);
       this.problems = [];
       return true;
     } catch (error) {

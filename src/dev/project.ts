@@ -29,7 +29,7 @@ import { CliError } from '../project/errors.ts';
 import { readTextIfExists } from '../project/files.ts';
 import { loadExtraction } from './extraction.ts';
 
-export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'review' | 'timeline';
+export type ChangeKind = 'narrative' | 'report' | 'article' | 'gazetteer' | 'codebook' | 'review' | 'timeline';
 
 export interface Update {
   kinds: ChangeKind[];
@@ -81,7 +81,7 @@ export class DevProject {
 
   constructor(config: StoryConfig) {
     this.paths = config;
-    this.#gazetteer = new GazetteerFiles(config.gazetteers, config.home);
+    this.#gazetteer = new GazetteerFiles(config.gazetteers, config.codebooks, config.home);
     this.#review = new ReviewFile(config.review);
     this.#timeline = new TimelineFile(config.timeline);
   }
@@ -196,6 +196,7 @@ export class DevProject {
   kindOf(path: string): ChangeKind | null {
     if (path === this.paths.narrative) return 'narrative';
     if (this.paths.gazetteers.includes(path)) return 'gazetteer';
+    if (this.paths.codebooks.includes(path)) return 'codebook';
     if (path === this.paths.review) return 'review';
     if (path === this.paths.timeline) return 'timeline';
     if (dirname(path) === this.paths.articles) return path.endsWith('.md') ? 'article' : null;
@@ -214,7 +215,10 @@ export class DevProject {
       case 'article':
         return this.#updateArticle(path, update);
       case 'gazetteer':
-        return this.#updateGazetteer(update);
+        return this.#updateGazetteer(path, update, false);
+      case 'codebook':
+        // The codebook holds the casualty words too: every article is derived again, not only its reactions.
+        return this.#updateGazetteer(path, update, true);
       case 'review':
         return this.#updateReview(update);
       case 'timeline':
@@ -307,16 +311,17 @@ export class DevProject {
     return true;
   }
 
-  async #updateGazetteer(update: Update): Promise<boolean> {
+  /** The gazetteer or the codebook edited: the reactions derived again, or (`everything`) every article. */
+  async #updateGazetteer(path: string, update: Update, everything: boolean): Promise<boolean> {
     if (!(await this.#gazetteer.changed())) return false;
-    update.changed.push(...this.paths.gazetteers.map((p) => this.relative(p)).filter((p) => !update.changed.includes(p)));
+    update.changed.push(this.relative(path));
     this.#story = null;
     const hadGazetteer = this.#gazetteer.gazetteer !== null;
     if (!(await this.#gazetteer.load())) return true;
     const input = (await this.#reviewInput())!;
     for (const entry of this.#articles.all()) {
       if (!entry.article) continue;
-      if (!entry.rows || !hadGazetteer) {
+      if (!entry.rows || !hadGazetteer || everything) {
         await this.#derive(entry, update);
         continue;
       }

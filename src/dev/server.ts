@@ -234,9 +234,9 @@ function watchStory(paths: StoryConfig, project: DevProject, onChange: (changed:
       { dir: dirname(paths.narrative), accept: (p) => project.kindOf(p) !== null },
       { dir: paths.articles, accept: (p) => project.kindOf(p) === 'article' },
       // The gazetteers and the review through their folders: a story's may not exist yet, and editors replace files on save.
-      ...[...new Set([...paths.gazetteers, paths.review].map((p) => dirname(p)))].map((dir) => ({
+      ...[...new Set([...paths.gazetteers, ...paths.codebooks, paths.review].map((p) => dirname(p)))].map((dir) => ({
         dir,
-        accept: (p: string) => paths.gazetteers.includes(p) || p === paths.review,
+        accept: (p: string) => paths.gazetteers.includes(p) || paths.codebooks.includes(p) || p === paths.review,
       })),
     ],
     onChange,
@@ -263,7 +263,7 @@ function logReady(log: Console, url: string, data: ChartData, project: DevProjec
       `, page built in ${pageMs} ms`,
   );
   log.log(`ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`);
-  log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${paths.gazetteers.map(rel).join(', ')}, ${rel(paths.review)}`);
+  log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${[...paths.gazetteers, ...paths.codebooks].map(rel).join(', ')}, ${rel(paths.review)}`);
 }
 
 /** Listens on `port`, or (unless strict) the next free one after it. */

@@ -13,21 +13,15 @@ import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
   AMONG_BEFORE,
-  ARREST_TOLL_BEFORE,
+  BACK_FIGURE,
   BACK_REFERENCE,
   CLAUSE_END,
   DISPUTED,
   FROM_PREVIOUS,
-  GROUP_WORDS,
-  HOSPITAL_TOLL_BEFORE,
   INCLUSION,
-  INJURY_TOLL_BEFORE,
   LIVES_NOUN,
   LIVES_VERB,
   MEASURE_LINK,
-  MEASURE_NOUNS,
-  MEASURE_PARTICIPLES,
-  MEASURE_WORDS,
   NOT_PEOPLE,
   OTHER_EVENT,
   PARTICIPANTS,
@@ -35,9 +29,12 @@ import {
   RETRACTED,
   SIZE_OF,
   TO_NEXT,
-  TOLL_BEFORE,
   YEAR_OF_EVENT,
+  measureLexicon,
 } from './casualty-cues.ts';
+import type { MeasureLexicon } from './casualty-cues.ts';
+import { defaultCodebook } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
 import { findCounts } from './numbers.ts';
 import type { CountMention } from './numbers.ts';
@@ -55,6 +52,8 @@ export interface ArticleText {
    * ("Interior Ministry"), while a foreign one keeps its name.
    */
   home?: readonly string[];
+  /** The measures and groups to read (the story's codebook); the base codebook when left out. */
+  codebook?: Codebook;
 }
 
 export interface Reading {
@@ -63,11 +62,14 @@ export interface Reading {
   group: Group | null;
   /** Read from the previous sentence ("About 750 others."), whose source it shares. */
   continued: boolean;
+  /** Not a count but a projection: "expected to rise to 600", "could top 100", "feared dead". */
+  projected?: boolean;
 }
 
 /** `layout`: the body's layout when the caller has it (it must be `layoutOf(article.body)`). */
 export function extractCasualties(article: ArticleText, layout: Layout = layoutOf(article.body)): Extraction<CasualtyDraft> {
   const { paragraphs, sentences, days } = layout;
+  const lexicon = measureLexicon(article.codebook ?? defaultCodebook());
   const rows: CasualtyDraft[] = [];
   const sources: string[] = [];
   let previous: Reading | null = null;
@@ -76,7 +78,7 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
     if (sentence.lang !== null) return;
     const attribution = homeOffice(findAttribution(sentence.text, sources), article.home);
     if (attribution.named && sources.push(attribution.named) > MEMORY) sources.shift();
-    const readings = readSentence(sentence.text, previous, article.published);
+    const readings = readSentence(sentence.text, previous, article.published, lexicon);
     if (readings.length === 0) {
       markPrevious(rows, sentences[index - 1], sentence);
       return;
@@ -89,7 +91,8 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
     previous = readings.at(-1) ?? null;
     previousSource = source;
     for (const reading of readings) {
-      for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, status));
+      const own = status === 'reported' && reading.projected ? 'projected' : status === 'disputed' && reading.projected ? 'projected' : status;
+      for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, own));
     }
   });
   return { rows, messages: [] };
@@ -153,6 +156,12 @@ function toRow(
   };
 }
 
+/**
+ * The measures and groups of the sentence being read: set by readSentence on
+ * entry (reading is synchronous), so the helpers below need not pass it on.
+ */
+let LEX: MeasureLexicon;
+
 // How many sources an article's anaphors ("the ministry said") look back over.
 const MEMORY = 50;
 
@@ -169,6 +178,7 @@ interface Draft {
   link: 'previous' | 'next' | null;
   /** Read from the previous sentence ("About 750 others."). */
   continued: boolean;
+  projected: boolean;
 }
 
 /**
@@ -176,7 +186,8 @@ interface Draft {
  * `previous` resolves "others" and fragments; `published` (ISO date) tells a
  * past event ("in 2011, 14 oil workers were killed") from the one reported.
  */
-export function readSentence(text: string, previous: Reading | null = null, published: string | null = null): Reading[] {
+export function readSentence(text: string, previous: Reading | null = null, published: string | null = null, lexicon?: MeasureLexicon): Reading[] {
+  LEX = lexicon ?? measureLexicon(defaultCodebook());
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
   // Without a count or "a body" there is nothing to read, whatever else the sentence says.
@@ -194,7 +205,7 @@ export function readSentence(text: string, previous: Reading | null = null, publ
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (draft.measures) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued });
+    if (draft.measures && draft.measures.length > 0) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued, projected: draft.projected });
   }
   let w = 0;
   const parts = counts.flatMap((c, i) => {
@@ -212,9 +223,9 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   counts.forEach((count, i) => {
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
-    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before)) return;
-    const own = objectOf(before) ?? laterDied(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after);
-    const fragment = own ? null : continued(text, count, previous);
+    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before) || isAge(before, after)) return;
+    const own = objectOf(before) ?? laterDied(after) ?? partOf(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after) ?? frame(before, after);
+    const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
@@ -225,9 +236,21 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const last = drafts.at(-1);
     const inherited = last ? last.group : (groupIn(nearby) ?? previous?.group ?? null);
     const group = groupOf(after, nearby, inherited, elided);
-    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null });
+    const projected = PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
+    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
   });
   return drafts;
+}
+
+/** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
+function isAge(before: string, after: string): boolean {
+  return /\b[A-Z][\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after);
+}
+
+/** "The Home Ministry later withdrew the figure of 3,000": the figure is of the measure of the one before. */
+function backReference(before: string, previous: Reading | null): Measure[] | null {
+  const measure = previous?.measures[0];
+  return measure && BACK_FIGURE.test(before) ? [measure] : null;
 }
 
 /** "Of the 225 dead, 19 were police officers": the count after the comma is a part of the one after "of the". */
@@ -284,11 +307,23 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
   const current = Number(published.slice(0, 4));
   const countStarts = new Set(counts.map((c) => c.numberStart));
   const years: number[] = [];
+  const month = Number(published.slice(5, 7));
   forEachMatch(YEAR_OF_EVENT, text, (match) => {
-    if (!countStarts.has(match.index + match[0].length - 4)) years.push(Number(match[1]));
+    if (countStarts.has(match.index + match[0].length - 4)) return;
+    const year = Number(match[1]);
+    // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
+    const named = MONTH.exec(match[0]);
+    const monthsBefore = named ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1) : 0;
+    years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
+  // "the deadliest since 2015, when two earthquakes killed nearly 9,000": the counts are of 2015.
+  forEachMatch(SINCE_WHEN, text, (match) => years.push(Number(match[1])));
   return years.length > 0 && years.every((year) => year < current - 1);
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const SINCE_WHEN = /\bsince ((?:1[89]|20)\d\d),? when\b/gi;
 
 /** The year YEAR_OF_EVENT captures, alone. */
 const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
@@ -301,11 +336,18 @@ function measuresAfter(after: string): Measure[] | null {
   const end = after.search(CLAUSE_END);
   const clause = end === -1 ? after : after.slice(0, end);
   for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
-    const measure = matchMeasure(clause, word.index);
-    if (measure) return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
+    let measure = matchMeasure(clause, word.index);
+    if (!measure) continue;
+    // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
+    const predicate = /^\s*$/.test(clause.slice(0, word.index)) ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
+    const then = predicate ? matchMeasure(clause, measure.end + predicate.index + predicate[0].length) : null;
+    if (then && then.measure !== measure.measure) measure = then;
+    return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
   }
   return null;
 }
+
+const PREDICATE_VERB = /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
 
 /** "killed and wounded", "killed or injured": further measures sharing the count. */
 function linkedMeasures(clause: string, from: number): Measure[] {
@@ -323,13 +365,15 @@ function linkedMeasures(clause: string, from: number): Measure[] {
   return found;
 }
 
+/** The measure whose words match at `at`, the longest match winning ("missing, feared dead" is missing). */
 function matchMeasure(text: string, at: number): { measure: Measure; end: number } | null {
-  for (const [measure, pattern] of MEASURE_WORDS) {
+  let best: { measure: Measure; end: number } | null = null;
+  for (const [measure, pattern] of LEX.words) {
     pattern.lastIndex = at;
     const match = pattern.exec(text);
-    if (match) return { measure, end: at + match[0].length };
+    if (match && (!best || at + match[0].length > best.end)) best = { measure, end: at + match[0].length };
   }
-  return null;
+  return best;
 }
 
 /** "748 wounded" (no noun of its own): the count shares the subject of the clause before. */
@@ -344,7 +388,7 @@ function startsWithMeasure(after: string): boolean {
  */
 function objectOf(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
-  const participle = MEASURE_PARTICIPLES.find(([, pattern]) => pattern.test(trimmed));
+  const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
   return participle ? [participle[0]] : null;
 }
 
@@ -353,13 +397,21 @@ function measuresBefore(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
   const nouns = nominalised(trimmed);
   if (nouns) return nouns;
-  if (TOLL_BEFORE.test(trimmed)) return ['killed'];
-  if (INJURY_TOLL_BEFORE.test(trimmed)) return ['injured'];
-  if (ARREST_TOLL_BEFORE.test(trimmed)) return ['arrested'];
-  if (HOSPITAL_TOLL_BEFORE.test(trimmed)) return ['hospitalized'];
+  const toll = tollBefore(trimmed);
+  if (toll) return [toll];
   const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
   const amongMeasure = among ? matchMeasure(among, 0) : null;
   return amongMeasure ? [amongMeasure.measure] : null;
+}
+
+/** "the death toll rose to", "the number of people displaced has risen to": the toll whose head starts first (is the longest). */
+function tollBefore(trimmed: string): Measure | null {
+  let best: { measure: Measure; start: number } | null = null;
+  for (const [measure, pattern] of LEX.tolls) {
+    const match = pattern.exec(trimmed);
+    if (match && (!best || match.index < best.start)) best = { measure, start: match.index };
+  }
+  return best?.measure ?? null;
 }
 
 /** "the killing and wounding of": nouns joined by and/or before "of". */
@@ -368,7 +420,7 @@ function nominalised(trimmed: string): Measure[] | null {
   if (ofMatch?.[1] === undefined) return null;
   const found: Measure[] = [];
   for (const part of ofMatch[1].trimEnd().split(/\s+(?:and|or)\s+/i).reverse()) {
-    const measure = MEASURE_NOUNS.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
+    const measure = LEX.nouns.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
     if (!measure) break;
     found.unshift(measure);
   }
@@ -385,6 +437,33 @@ const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
 function laterDied(after: string): Measure[] | null {
   return LATER_DIED.test(after) ? ['killed'] : null;
 }
+/**
+ * "85 of the injured were airlifted to hospitals": a part of people counted
+ * before, in a new state; the measure is the new one (none: the usual reading).
+ */
+function partOf(after: string): Measure[] | null {
+  const part = PART_OF.exec(after);
+  if (!part) return null;
+  const rest = after.slice(part[0].length);
+  // "About 30 of those arrested were arraigned": a part in a state that is no measure counts nothing new.
+  return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
+}
+const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
+const PART_OF = /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
+
+/** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */
+function frame(before: string, after: string): Measure[] | null {
+  const found = LEX.frames.find((f) => f.before.test(before) && f.after.test(after));
+  return found ? [found.measure] : null;
+}
+
+/**
+ * A projection, not a count: "the toll could rise to several hundred", "may
+ * exceed 70", "is expected to reach 600", "could top 100", "might be trapped".
+ */
+const PROJECTED_BEFORE = /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
+const PROJECTED_AFTER = /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
+
 const LATER_DIED = /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
 
 /** "claimed 164 lives". */
@@ -428,7 +507,7 @@ function predicateGroup(rest: string): Group | null {
 
 /** The group a phrase names; a phrase naming two ("protesters and police") counts everyone. */
 function groupIn(text: string): Group | null {
-  const named = GROUP_WORDS.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
+  const named = LEX.groups.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
   if (named.length > 1) return 'all';
   return named[0] ?? null;
 }

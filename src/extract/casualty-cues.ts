@@ -1,47 +1,98 @@
 // The words that say what a number counts and who it counts, as patterns.
 // Kept apart from the logic so a reader can check the vocabulary at a glance.
 import type { Group, Measure } from '../datasets/schema.ts';
+import { alternation, wordSource } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 
 /**
- * A word or phrase after a count that says what happened to the people. Sticky
- * (`y`): the caller tries them at each word start of the clause, so no pattern
- * ever scans the text on its own.
+ * The codebook's measures and groups as the patterns the grammar tries, made
+ * once per codebook. Words come from the codebook only (data/codebook.yaml and
+ * a story's additions); the grammar around them stays here.
  */
-export const MEASURE_WORDS: readonly [Measure, RegExp][] = [
-  ['hospitalized', /(?:admitted to (?:the )?hospitals?|hospitali[sz]ed|in hospitals?|in (?:the )?intensive care|in (?:a )?critical condition|taken to hospitals?|in (?:a )?serious condition)\b/iy],
-  ['killed', /(?:killed|dead|died|deaths?|die|fatalities|fatally|liquidated|eliminated|neutrali[sz]ed|slain|perished|lost (?:their|his|her) lives|lives (?:were )?lost|shot dead|gunned down|bodies|murdered|executed)\b/iy],
-  ['injured', /(?:injured|wounded|hurt|injuries|sought (?:medical )?(?:treatment|help|care|attention)|needed (?:medical )?(?:treatment|help|care)|were treated|treated for injuries)\b/iy],
-  ['arrested', /(?:arrested|detained|arrests|detentions|detainees|in custody|in detention|(?:taken )?into custody|under arrest|apprehended|jailed|rounded up)\b/iy],
-];
+export interface MeasureLexicon {
+  /** After a count, sticky (`y`): tried at each word start of the count's clause. */
+  words: readonly [Measure, RegExp][];
+  /** Frames with the count inside: "pulled * from the rubble" as the words before and after it. */
+  frames: readonly { measure: Measure; before: RegExp; after: RegExp }[];
+  /** Verbs right before a count whose object it is: "killing 10", "Police Detain 200". */
+  verbs: readonly [Measure, RegExp][];
+  /** Nominalisations before "of <count>": "the arrest of 2,000", "the death toll of 225". */
+  nouns: readonly [Measure, RegExp][];
+  /** A toll phrase before its figure: "the death toll … rose to <count>". */
+  tolls: readonly [Measure, RegExp][];
+  groups: readonly [Group, RegExp][];
+  /** Any measure word at all: a sentence without one (nor a count) is read no further. */
+  measureOf: (word: string) => Measure | null;
+}
 
-/** Nominalisations before "of <count>": "the arrest of 2,000", "the killing and wounding of dozens", "the death toll of 225". */
-export const MEASURE_NOUNS: readonly [Measure, RegExp][] = [
-  ['killed', /\b(?:killing|killings|deaths?|murders?|liquidation|elimination|bodies|(?:death )?toll|(?:claim(?:ed|ing|s)?|took|tak(?:es|ing)|cost(?:s|ing)?) the lives)$/i],
-  ['injured', /\b(?:wounding|injuring|injur(?:y|ies)|injury toll)$/i],
-  ['arrested', /\b(?:arrests?|detentions?|detaining|arresting)$/i],
-  ['hospitalized', /\b(?:hospitali[sz]ation)$/i],
-];
+const LEXICONS = new WeakMap<Codebook, MeasureLexicon>();
 
-/**
- * Verbs right before a count whose object it is: "killing 10", "Police have
- * detained nearly 10,000", "Hospitals treated 1,300", and the present tense of
- * headlines ("Police Detain 200").
- */
-export const MEASURE_PARTICIPLES: readonly [Measure, RegExp][] = [
-  ['killed', /\b(?:kill(?:s|ed|ing)?|shot dead|shot and killed|gunned down|liquidat(?:ed|ing)|eliminat(?:ed|ing))$/i],
-  ['injured', /\b(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|treated|treating)$/i],
-  ['arrested', /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|rounded up|rounding up)$/i],
-  ['hospitalized', /\b(?:hospitali[sz](?:ed|ing))$/i],
-];
+export function measureLexicon(codebook: Codebook): MeasureLexicon {
+  let lexicon = LEXICONS.get(codebook);
+  if (!lexicon) {
+    lexicon = compileLexicon(codebook);
+    LEXICONS.set(codebook, lexicon);
+  }
+  return lexicon;
+}
+
+const isFrame = (w: string): boolean => !w.startsWith('/') && w.trim().split(/\s+/).includes('*');
+
+function compileLexicon(codebook: Codebook): MeasureLexicon {
+  const words: [Measure, RegExp][] = [];
+  const frames: { measure: Measure; before: RegExp; after: RegExp }[] = [];
+  const verbs: [Measure, RegExp][] = [];
+  const nouns: [Measure, RegExp][] = [];
+  const tolls: [Measure, RegExp][] = [];
+  for (const m of codebook.measureEntries) {
+    const plain = m.words.filter((w) => !isFrame(w));
+    const after = alternation(plain);
+    if (after) words.push([m.name, new RegExp(`(?:${after})\\b`, 'iy')]);
+    for (const frame of m.words.filter(isFrame)) {
+      const [head = '', tail = ''] = frame.trim().split(/\s*(?<!\S)\*(?!\S)\s*/);
+      frames.push({
+        measure: m.name,
+        before: new RegExp(head ? `\\b(?:${wordSource(head)})\\s*$` : '$^', 'i'),
+        after: new RegExp(tail ? `^[^.;,]{0,40}?\\b(?:${wordSource(tail)})\\b` : '^', 'i'),
+      });
+    }
+    const before = alternation(m.verbs);
+    if (before) verbs.push([m.name, new RegExp(`\\b(?:${before})$`, 'i')]);
+    const of = alternation(m.nouns);
+    if (of) nouns.push([m.name, new RegExp(`\\b(?:${of})$`, 'i')]);
+    const heads = [alternation(m.tolls), after ? `${NUMBER_OF}(?:${after})` : null].filter(Boolean).join('|');
+    if (heads) tolls.push([m.name, new RegExp(String.raw`\b(?:${heads})\b[^.;]{0,100}?${TOLL_VERB}`, 'i')]);
+  }
+  const groups: [Group, RegExp][] = codebook.groupEntries.flatMap((g) => {
+    const alt = alternation(g.words);
+    return alt ? [[g.name as Group, new RegExp(`\\b(?:${alt})\\b`, 'i')] as [Group, RegExp]] : [];
+  });
+  const memo = new Map<string, Measure | null>();
+  const measureOf = (word: string): Measure | null => {
+    let found = memo.get(word);
+    if (found === undefined) {
+      found = null;
+      for (const [measure, pattern] of words) {
+        pattern.lastIndex = 0;
+        if (pattern.test(word)) found = measure;
+      }
+      memo.set(word, found);
+    }
+    return found;
+  };
+  return { words, frames, verbs, nouns, tolls, groups, measureOf };
+}
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|is|was|at|to|hit|hits|of|from|increased|grew|exceeded|topped|passed)\s*$`;
-const NUMBER_OF = String.raw`number of (?:the )?(?:[\w-]+ ){0,2}?`;
-export const TOLL_BEFORE = new RegExp(String.raw`\b(?:(?:death )?toll|${NUMBER_OF}(?:dead|deaths|killed|fatalities|victims killed)|killed)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const INJURY_TOLL_BEFORE = new RegExp(String.raw`\b(?:injury toll|${NUMBER_OF}(?:injured|wounded|injuries|casualties wounded))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const ARREST_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:arrested|detained|detainees|arrests|detentions)|arrests)\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
-export const HOSPITAL_TOLL_BEFORE = new RegExp(String.raw`\b(?:${NUMBER_OF}(?:hospitali[sz]ed|in hospitals?))\b[^.;]{0,100}?${TOLL_VERB}`, 'i');
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to)\s*$`;
+const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure) of (?:the )?(?:[\w-]+ ){0,2}?`;
+
+/**
+ * "withdrew the figure of 3,000", "The number is expected to reach 600": a
+ * count of the figure spoken of before; it takes the previous figure's measure.
+ */
+export const BACK_FIGURE = /\b(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) )?(?:figure|number|count|tally|estimate)\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
@@ -61,7 +112,7 @@ export const MEASURE_LINK = /\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|h
  * of 5,000 gathered, and police detained…") or a subordinate clause about
  * something else ("3,000 troops were sent to Almaty, where…").
  */
-export const CLAUSE_END = /[;:]|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
+export const CLAUSE_END = /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",
@@ -76,19 +127,6 @@ export const INCLUSION = /(?:,|\(|\s[—–])\s*(?:including|among them|among wh
 export const FROM_PREVIOUS = /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
 /** "Four children were among 164 people killed": the count takes the measure of the next one. */
 export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
-
-/** Who the people were. Order matters only for the "others" and "among" look-ups; a noun phrase naming two groups is `all`. */
-export const GROUP_WORDS: readonly [Group, RegExp][] = [
-  [
-    'security_forces',
-    /\b(?:security (?:forces?|personnel|officers?|services?|service members|troops)|police(?:men|women| officers?| personnel)?|policem[ae]n|officers?|soldiers?|servicem[ae]n|servicewom[ae]n|military (?:servicemen|personnel)|troops|National Guard(?:smen)?|guardsmen|law enforcement(?: officers?| personnel| agents?)?|paratroopers|members of the (?:security|armed) forces|armed forces|special forces|gendarmes?|riot police|border guards|conscripts|cadets)\b/i,
-  ],
-  [
-    'protesters',
-    /\b(?:protest(?:e|o)rs?|demonstrators?|rioters?|armed criminals?|criminals?|attackers?|terrorists?|militants?|insurgents?|bandits?|looters?|extremists?|gunmen|assailants?|participants in (?:the )?(?:riots?|protests?|unrest|demonstrations?)|marauders?|radicals?|armed (?:men|people|persons|individuals|groups?)|gangs?|gang members)\b/i,
-  ],
-  ['civilians', /\b(?:civilians?|bystanders?|passers-by|passersby|residents|children|child|girls?|boys?|minors|infants?|babies|teenagers?|journalists?|reporters?|medics|doctors|paramedics)\b/i],
-];
 
 /**
  * "were journalists", "were mostly police officers": a predicate that names
@@ -105,14 +143,14 @@ export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|in
  * Up to two modifiers may come between ("70 Russian planes"), but not a
  * preposition or article: "up from 5,800 a day earlier", "40 in three days".
  */
-const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
-export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges)\b`, 'i');
+const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
+export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries)\b`, 'i');
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
 export const SIZE_OF = /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
-export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b/i;
+export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",
@@ -122,7 +160,7 @@ export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their
 export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
 
 /** The text says the figure was withdrawn: it must never be shown as fact. */
-export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down)|(?:deleted|withdrew|retracted|removed|walked back|took down) (?:the|its|their|this|that) (?:figure|toll|post|report|number|statement|tweet)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
+export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down|dropped|corrected|revised away|scrapped)|(?:deleted|withdrew|retracted|removed|walked back|took down|dropped|corrected|scrapped) (?:the|its|their|this|that|an|a) (?:(?:earlier|previous|initial|first) )?(?:figure|toll|post|report|number|statement|tweet|count|estimate)|(?:figure|toll|number|count|estimate)\b[^.;]{0,60}\bwas (?:wrong|incorrect|false|an error|a mistake|erroneous)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
 
 /** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
 export const BACK_REFERENCE = /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;

@@ -557,7 +557,8 @@ function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Ment
     if (!tok.word) return 'subject';
     if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
     // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
-    if (lower === 'of' && prev !== undefined && g.titles.has(prev) && /^\p{Lu}/u.test(tokens[j - 1]!.text)) {
+    // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
+    if (lower === 'of' && prev !== undefined && g.titles.has(prev) && (/^\p{Lu}/u.test(tokens[j - 1]!.text) || DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? ''))) {
       j -= 1;
       continue;
     }
@@ -707,6 +708,9 @@ function longestFirst<C extends Span & { stance: string }>(cues: C[]): C[] {
  *  5. the author of a post embedded in the paragraph.
  */
 function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
+  // Deeds only: "Kazakhstan's ability to deal with" is no position of Kazakhstan's.
+  const owner = cue.agent === 'subject' ? possessor(ctx, cue) : null;
+  if (owner) return owner;
   const q = within(cue.start, ctx.quotes);
   const quote = q >= 0 ? ctx.quotes[q]! : null;
   const anchor = quote ? quote.start : cue.start;
@@ -726,6 +730,18 @@ function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
   const tweet = ctx.discourse.tweetAuthor(ctx.sentence.paragraph);
   return tweet ? [tweet] : null;
 }
+
+/**
+ * "Turkey's dispatch of a search team", "Germany's contribution of 1 million
+ * euros": a nominalised action belongs to the actor that owns it, whatever
+ * the clause around it does.
+ */
+function possessor(ctx: SentenceContext, cue: Span): Owners {
+  const owner = ctx.mentions.findLast((m) => m.end <= cue.start && POSSESSED.test(ctx.text.slice(m.end, cue.start)));
+  if (!owner?.actor || owner.kind === 'non_actor' || owner.kind === 'anaphor' || owner.role === 'modifier') return null;
+  return [{ actor: owner.actor, speaker: owner.kind === 'person' ? owner.speaker : null, subject: true, paragraph: ctx.sentence.paragraph }];
+}
+const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 /** A quote's speaker: its attribution after it, else (no attribution) the speaker before. */
 function quoteOwners(ctx: SentenceContext, quote: Span): Owners {

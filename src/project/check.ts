@@ -11,7 +11,6 @@ import { CHARTS } from '../charts/registry.ts';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { checkReviewQuotes, parseReview } from '../datasets/review.ts';
 import type { Review } from '../datasets/review.ts';
-import { DATASETS } from '../datasets/schema.ts';
 import { rowLines, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { buildReport } from '../report/build.ts';
@@ -23,7 +22,10 @@ import { manifestMatchesInputs, storyDeriveOptions } from './derive-inputs.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { staleLeftovers } from './leftovers.ts';
 import { findDeepNesting } from '../report/nesting-depth.ts';
-import { loadGazetteer, reviewDiagnostics } from './derive.ts';
+import { loadCodebook, loadGazetteer, reviewDiagnostics } from './derive.ts';
+import type { Codebook } from '../extract/codebook.ts';
+import { DATASETS as BASE_SCHEMAS, schemasFor } from '../datasets/schema.ts';
+import type { DatasetSchemas } from '../datasets/schema.ts';
 import { fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
@@ -46,14 +48,19 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
   }
   const bodies = new Map(articles.map((a) => [a.meta.id, a.body]));
 
-  diagnostics.push(...(await problemsOf(() => loadGazetteer(config.gazetteers))));
+  let codebook: Codebook | null = null;
+  const codebookProblems = await problemsOf(async () => {
+    codebook = await loadCodebook(config.codebooks);
+  });
+  diagnostics.push(...codebookProblems);
+  if (codebook !== null) diagnostics.push(...(await problemsOf(() => loadGazetteer(config.gazetteers, config.codebooks))));
 
-  await checkReviewFile(config.review, bodies, diagnostics);
+  await checkReviewFile(config.review, bodies, diagnostics, codebook ?? undefined);
 
   const stale = !(await manifestMatchesInputs(storyDeriveOptions(config)).catch(() => false));
   // Files of two derives mixed (a derive killed while it swapped them in): never to be trusted.
   const folder = await datasetFolderState(config.derived);
-  const data = await checkDatasets(config.derived, articles, stale || folder.consistent === false, diagnostics);
+  const data = await checkDatasets(config.derived, articles, stale || folder.consistent === false, diagnostics, codebook === null ? BASE_SCHEMAS : schemasFor(codebook));
   if (folder.consistent === false) {
     diagnostics.push(
       at(join(config.derived, folder.file), 'error', `Unexpected datasets that do not belong together: ${folder.reason} (a derive was interrupted?); expected the files of one derive: run \`npm run derive\``, 'datasets-inconsistent'),
@@ -74,10 +81,10 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
   return { diagnostics, articles: articles.length };
 }
 
-async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): Promise<Review | null> {
+async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[], codebook?: Codebook): Promise<Review | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null; // No review file: nothing reviewed yet.
-  const { review, problems } = parseReview(text);
+  const { review, problems } = parseReview(text, codebook);
   if (problems.length > 0) {
     diagnostics.push(...reviewDiagnostics(path, problems));
     return null;
@@ -97,11 +104,11 @@ async function checkTimelineFile(path: string, bodies: ReadonlyMap<string, strin
 }
 
 /** Schema, ids, articles and offsets of each dataset; the datasets when they could be read. */
-async function checkDatasets(dir: string, articles: readonly Article[], stale: boolean, diagnostics: Diagnostic[]): Promise<Datasets | null> {
+async function checkDatasets(dir: string, articles: readonly Article[], stale: boolean, diagnostics: Diagnostic[], schemas: DatasetSchemas): Promise<Datasets | null> {
   const read: Partial<Record<keyof Datasets, unknown[]>> = {};
   const byId = new Map(articles.map((a) => [a.meta.id, a]));
   let complete = true;
-  for (const name of Object.keys(DATASETS) as (keyof Datasets)[]) {
+  for (const name of Object.keys(schemas) as (keyof Datasets)[]) {
     const path = join(dir, `${name}.json`);
     const text = await readOutputIfExists(path);
     if (text === null) {
@@ -109,7 +116,7 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
       complete = false;
       continue;
     }
-    const { rows, problems } = validateDataset(name, text, path);
+    const { rows, problems } = validateDataset(name, text, path, schemas);
     diagnostics.push(...problems.map((p) => ({ path: p.path, line: p.line, column: p.column, severity: 'error' as const, reason: p.message, ruleId: 'dataset-schema' })));
     if (problems.length > 0) {
       complete = false;

@@ -18,6 +18,8 @@ export interface DeriveOptions {
   out: string;
   /** The gazetteer files, the base one first; a missing extension is no extension. */
   gazetteers: readonly string[];
+  /** The codebook files, the base one first; a missing extension is no extension. */
+  codebooks: readonly string[];
   /** The editors' decisions; null, or a missing file, means no review. */
   review: string | null;
   /** The story's home country, a gazetteer actor: its own offices are written without its name in `attribution`. */
@@ -26,7 +28,7 @@ export interface DeriveOptions {
 
 /** A story's derive: its articles, its review and its gazetteer additions. */
 export function storyDeriveOptions(config: StoryConfig): DeriveOptions {
-  return { code: config.code, articles: config.articles, out: config.derived, gazetteers: config.gazetteers, review: config.review, home: config.home };
+  return { code: config.code, articles: config.articles, out: config.derived, gazetteers: config.gazetteers, codebooks: config.codebooks, review: config.review, home: config.home };
 }
 
 /**
@@ -50,6 +52,10 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
   for (const [i, path] of options.gazetteers.entries()) {
     const text = await readTextIfExists(path);
     if (i === 0 || text !== null) entries.push([i === 0 ? 'gazetteer.yaml' : `gazetteer-${i}.yaml`, text ?? '']);
+  }
+  for (const [i, path] of options.codebooks.entries()) {
+    const text = await readTextIfExists(path);
+    if (i === 0 || text !== null) entries.push([i === 0 ? 'codebook.yaml' : `codebook-${i}.yaml`, text ?? '']);
   }
   entries.push(['review.yaml', (options.review === null ? null : await readTextIfExists(options.review)) ?? '']);
   if (options.home !== null) entries.push(['home', options.home]);

@@ -1,16 +1,17 @@
-// A derive worker (see derive-workers.ts): compiles the gazetteer once, then
+// A derive worker (see derive-workers.ts): compiles the codebook and the gazetteer once, then
 // extracts every batch of articles it is sent, validates and writes their
 // rows (prepareArticle) and posts them back, the written bytes moved, not
 // copied. The extraction is pure; nothing here touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
 import { packForPosting, prepareArticle, preparedBuffers } from '../datasets/prepare.ts';
 import { parseGazetteers, withHome } from '../extract/gazetteer.ts';
+import { parseCodebooks } from '../extract/codebook.ts';
 import type { WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
 
 const port = parentPort;
 if (!port) throw new Error('derive-worker.ts runs as a worker thread only');
 const input = workerData as WorkerInput;
-const gazetteer = withHome(parseGazetteers(input.gazetteers), input.home);
+const gazetteer = withHome(parseGazetteers(input.gazetteers, parseCodebooks(input.codebooks)), input.home);
 
 port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;

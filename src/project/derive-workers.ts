@@ -41,6 +41,8 @@ export const WORKER_THRESHOLD = 2000;
 /** What each worker starts from: the gazetteer files' text, which it compiles for itself (compiled objects cannot be posted). */
 export interface WorkerInput {
   gazetteers: GazetteerSource[];
+  /** The codebook files' text: the stances the cues are of, the measures counted. */
+  codebooks: GazetteerSource[];
   /** The story's home country (see withHome). */
   home: string | null;
 }

@@ -1,7 +1,7 @@
 // A derive: a folder of articles → the datasets, with the editors' review
 // applied and CHANGES.md saying what changed since the datasets that were
 // there before, all written at once or not at all.
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { diffDatasets, formatChangesMarkdown } from '../datasets/changes.ts';
 import type { Changes } from '../datasets/changes.ts';
@@ -14,6 +14,9 @@ import type { PreparedArticle } from '../datasets/prepare.ts';
 import { DATASET_NAMES, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { GazetteerError, parseGazetteers, withHome } from '../extract/gazetteer.ts';
+import { CodebookError, parseCodebooks } from '../extract/codebook.ts';
+import type { Codebook, CodebookSource } from '../extract/codebook.ts';
+import { schemasFor } from '../datasets/schema.ts';
 import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -62,9 +65,14 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   // the same order as in-process.
   const workers = Math.min(effects.workers ?? defaultWorkers(names.length), names.length);
   const gazetteerSources = await readGazetteerSources(options.gazetteers);
-  const pool = workers <= 1 || gazetteerSources === null ? null : new ExtractionPool({ gazetteers: gazetteerSources, home: options.home }, workers, batchSize(names.length, workers), effects.workerBundle);
+  const codebookSources = await readGazetteerSources(options.codebooks);
+  const codebook = compileCodebook(codebookSources, options.codebooks[0] ?? 'codebook.yaml');
+  const pool =
+    workers <= 1 || gazetteerSources === null
+      ? null
+      : new ExtractionPool({ gazetteers: gazetteerSources, codebooks: codebookSources ?? [], home: options.home }, workers, batchSize(names.length, workers), effects.workerBundle);
   // The datasets this derive replaces, read while the workers start and the articles are read.
-  const previous = readPreviousDatasets(options.out);
+  const previous = readPreviousDatasets(options.out, codebook);
   previous.catch(() => undefined);
   try {
     const contents = 'names' in listing ? await readArticleFiles(listing) : new Map<string, Uint8Array>();
@@ -72,8 +80,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     if (diagnostics.some((d) => d.severity === 'error')) {
       throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
     }
-    const gazetteer = withHome(compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml'), options.home);
-    const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review);
+    const gazetteer = withHome(compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook), options.home);
+    const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review, codebook);
 
     const progress = (effects.progress ?? defaultProgress)(articles.length);
     const onArticle = (article: Article) => progress.tick(relative(options.articles, article.path));
@@ -123,11 +131,38 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
 }
 
 /** The gazetteer compiled from its files (the base one, then a story's additions); throws CliError, with every problem's place, when it is missing or has errors. */
-export async function loadGazetteer(paths: readonly string[]): Promise<Gazetteer> {
-  return compileGazetteer(await readGazetteerSources(paths), paths[0] ?? 'gazetteer.yaml');
+export async function loadGazetteer(paths: readonly string[], codebooks: readonly string[] = [join(dirname(paths[0] ?? 'gazetteer.yaml'), 'codebook.yaml')]): Promise<Gazetteer> {
+  const codebook = await loadCodebook(codebooks);
+  return compileGazetteer(await readGazetteerSources(paths), paths[0] ?? 'gazetteer.yaml', codebook);
 }
 
-/** The text of the gazetteer files that exist; null when the base one (the first) is missing. */
+/** The codebook from its files (the base one, then a story's additions); throws CliError, with every problem's place, when it is missing or has errors. */
+export async function loadCodebook(paths: readonly string[]): Promise<Codebook> {
+  return compileCodebook(await readGazetteerSources(paths), paths[0] ?? 'codebook.yaml');
+}
+
+/** loadCodebook for files already read (null: the base file is missing). */
+function compileCodebook(sources: readonly CodebookSource[] | null, base: string): Codebook {
+  if (sources === null) throw new CliError(`Cannot read the codebook ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing codebook file: expected the measures and stances in YAML', ruleId: 'codebook' }]);
+  try {
+    return parseCodebooks(sources);
+  } catch (error) {
+    if (!(error instanceof CodebookError)) throw error;
+    throw new CliError(
+      'Cannot derive: the codebook has errors; nothing was written',
+      error.issues.map((issue) => ({
+        path: issue.file,
+        line: issue.line,
+        column: issue.column,
+        severity: 'error' as const,
+        reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
+        ruleId: 'codebook',
+      })),
+    );
+  }
+}
+
+/** The text of the gazetteer (or codebook) files that exist; null when the base one (the first) is missing. */
 export async function readGazetteerSources(paths: readonly string[]): Promise<GazetteerSource[] | null> {
   const sources: GazetteerSource[] = [];
   for (const [i, path] of paths.entries()) {
@@ -139,10 +174,10 @@ export async function readGazetteerSources(paths: readonly string[]): Promise<Ga
 }
 
 /** loadGazetteer for files already read (null: the base file is missing). */
-function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string): Gazetteer {
-  if (sources === null) throw new CliError(`Cannot read the gazetteer ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and stance cues in YAML', ruleId: 'gazetteer' }]);
+function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string, codebook: Codebook): Gazetteer {
+  if (sources === null) throw new CliError(`Cannot read the gazetteer ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and people in YAML', ruleId: 'gazetteer' }]);
   try {
-    return parseGazetteers(sources);
+    return parseGazetteers(sources, codebook);
   } catch (error) {
     if (!(error instanceof GazetteerError)) throw error;
     throw new CliError(
@@ -160,10 +195,10 @@ function compileGazetteer(sources: readonly GazetteerSource[] | null, base: stri
 }
 
 /** The review file, validated; a missing file is an empty review. Throws CliError with positions when it is invalid. */
-export async function loadReview(path: string): Promise<Review> {
+export async function loadReview(path: string, codebook?: Codebook): Promise<Review> {
   const text = await readTextIfExists(path);
   if (text === null) return EMPTY_REVIEW;
-  const { review, problems } = parseReview(text);
+  const { review, problems } = parseReview(text, codebook);
   if (problems.length > 0) throw new CliError('Cannot derive: the review file has errors; nothing was written', reviewDiagnostics(path, problems));
   return review;
 }
@@ -173,14 +208,14 @@ export function reviewDiagnostics(path: string, problems: readonly ReviewProblem
 }
 
 /** The datasets a derive is about to replace, or null when there are none (or they cannot be read, or do not belong together). */
-export async function readPreviousDatasets(dir: string): Promise<Datasets | null> {
+export async function readPreviousDatasets(dir: string, codebook?: Codebook): Promise<Datasets | null> {
   if ((await datasetFolderState(dir)).consistent === false) return null;
   const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
   for (const name of DATASET_NAMES) {
     const path = join(dir, `${name}.json`);
     const text = await readOutputIfExists(path).catch(() => null);
     if (text === null) return null;
-    const { rows, problems } = validateDataset(name, text, path);
+    const { rows, problems } = validateDataset(name, text, path, codebook ? schemasFor(codebook) : undefined);
     if (problems.length > 0) return null;
     datasets[name] = rows;
   }

@@ -10,6 +10,10 @@ import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { DATASET_NAMES, DatasetError, parseDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { readActorWords } from '../extract/actor-names.ts';
+import { parseCodebooks } from '../extract/codebook.ts';
+import type { Codebook } from '../extract/codebook.ts';
+import { useCodebookLabels } from '../charts/labels.ts';
+import { schemasFor } from '../datasets/schema.ts';
 import { buildReport } from '../report/build.ts';
 import { renderIndexPage } from '../report/index-page.ts';
 import type { StoryEntry } from '../report/index-page.ts';
@@ -30,7 +34,23 @@ import { makeStage } from './staging.ts';
 
 /** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
 export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {
-  return { ...(await readDatasets(dir)), events: await readTimeline(config.timeline), story: await readStoryContext(config) };
+  const codebook = await readCodebook(config);
+  return { ...(await readDatasets(dir, codebook)), events: await readTimeline(config.timeline), story: await readStoryContext(config) };
+}
+
+/**
+ * The story's codebook (the base one and its additions), whose labels the
+ * charts and the narrative's figures then use; null when it has errors, which
+ * the derive and `npm run check` report at their place.
+ */
+export async function readCodebook(config: StoryConfig): Promise<Codebook | null> {
+  try {
+    const codebook = parseCodebooks(await readExisting(config.codebooks));
+    useCodebookLabels(codebook);
+    return codebook;
+  } catch {
+    return null;
+  }
 }
 
 /** The story's settings and the gazetteer's words for its actors, as the charts use them. */
@@ -47,11 +67,11 @@ export async function readStoryContext(config: StoryConfig): Promise<StoryContex
   };
 }
 
-export async function readDatasets(dir: string): Promise<Datasets> {
+export async function readDatasets(dir: string, codebook: Codebook | null = null): Promise<Datasets> {
   const read = async <N extends 'casualties' | 'reactions' | 'articles'>(name: N) => {
     const path = join(dir, `${name}.json`);
     try {
-      return parseDataset(name, await readFile(path, 'utf8'), path);
+      return parseDataset(name, await readFile(path, 'utf8'), path, codebook ? schemasFor(codebook) : undefined);
     } catch (error) {
       if (error instanceof DatasetError) {
         throw new CliError(`Cannot read the dataset ${name}`, [{ path: error.path, line: error.line, column: error.column, severity: 'error', reason: error.message, ruleId: 'dataset-schema' }]);

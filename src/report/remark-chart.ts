@@ -5,7 +5,8 @@ import type {} from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChartData, ChartDefinition, ChartOptions } from '../charts/chart.ts';
-import { GROUPS, MEASURES } from '../datasets/schema.ts';
+import { GROUPS } from '../datasets/schema.ts';
+import { MEASURE_LABELS } from '../charts/labels.ts';
 import { chartFigure } from './chart-figure.ts';
 import { expected } from '../common/suggest.ts';
 import { fail } from '../common/problems.ts';
@@ -17,7 +18,7 @@ export interface RemarkChartOptions {
 }
 
 const ATTRIBUTES = ['name', 'title', 'caption', 'measure', 'group'] as const;
-const VALUES: Partial<Record<(typeof ATTRIBUTES)[number], readonly string[]>> = { measure: MEASURES, group: GROUPS };
+const VALUES: Partial<Record<(typeof ATTRIBUTES)[number], readonly string[]>> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS };
 
 export default function remarkChart(options: RemarkChartOptions) {
   return (tree: Root, file: VFile) => {

@@ -5,7 +5,7 @@ import type {} from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { GROUP_LABELS, MEASURE_LABELS } from '../charts/labels.ts';
-import { GROUPS, MEASURES } from '../datasets/schema.ts';
+import { GROUPS } from '../datasets/schema.ts';
 import type { CasualtyRow } from '../datasets/schema.ts';
 import { quoteReference } from './quote-footnotes.ts';
 import { expected } from '../common/suggest.ts';
@@ -66,7 +66,7 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
       if (node.name !== 'count' || !parent || index === undefined) return;
       const refuse = (reason: string, ruleId: string) => fail(file, reason, node.position, ruleId);
       const attributes = node.attributes ?? {};
-      const allowed: Record<string, readonly string[]> = { measure: MEASURES, group: GROUPS, pick: PICKS, article: options.articleIds };
+      const allowed: Record<string, readonly string[]> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS, pick: PICKS, article: options.articleIds };
       let valid = true;
       for (const [key, value] of Object.entries(attributes)) {
         if (!(ATTRIBUTES as readonly string[]).includes(key)) {
@@ -78,7 +78,7 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
         }
       }
       if (!attributes.measure) {
-        refuse(`Missing \`measure\` on \`:count\`, expected one of ${MEASURES.map((m) => `\`${m}\``).join(', ')}`, 'count-attribute');
+        refuse(`Missing \`measure\` on \`:count\`, expected one of ${Object.keys(MEASURE_LABELS).map((m) => `\`${m}\``).join(', ')}`, 'count-attribute');
         return;
       }
       if (!valid) return;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
-import { STANCE_LABELS } from '../../src/charts/labels.ts';
+import { STANCE_LABELS, stanceLabel } from '../../src/charts/labels.ts';
 import { reactions } from '../../src/charts/reactions.ts';
 import { shortName } from '../../src/charts/chart.ts';
 import { compareRowIds } from '../../src/charts/panels.ts';
@@ -110,7 +110,7 @@ describe('reactions', () => {
     expect(description).toMatch(new RegExp(`^${new Set(expected.map((c) => c.actor)).size} foreign governments and organisations, reported in ${new Set(foreign.map((r) => r.article)).size} articles\\.`));
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const cell of expected) {
-      const mention = new RegExp(`${escape(shortActor(cell.actor))} [^;.]*${escape(STANCE_LABELS[cell.stance])} \\(${plural(cell.articles.length)}\\)`);
+      const mention = new RegExp(`${escape(shortActor(cell.actor))} [^;.]*${escape(stanceLabel(cell.stance))} \\(${plural(cell.articles.length)}\\)`);
       expect(description, `${cell.actor} / ${cell.stance}`).toMatch(mention);
     }
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
-import { GROUP_LABELS, MEASURE_LABELS, STANCE_LABELS, formatDay, formatWeekday } from '../../src/charts/labels.ts';
+import { GROUP_LABELS, measureLabel, STANCE_LABELS, formatDay, formatWeekday } from '../../src/charts/labels.ts';
 import { shortName } from '../../src/charts/chart.ts';
 import { timeline } from '../../src/charts/timeline.ts';
 import type { Stance } from '../../src/datasets/schema.ts';
@@ -100,7 +100,7 @@ describe('timeline', () => {
       const rivals = tollRows.filter((r) => r.as_of === row.as_of && r.measure === row.measure && r.group === row.group);
       expect(row.value).toBe(Math.max(...rivals.map((r) => r.value)));
       const text = String(toll.values.text);
-      expect(text.startsWith(`${MEASURE_LABELS[row.measure].replace(/^./, (c) => c.toUpperCase())}: `)).toBe(true);
+      expect(text.startsWith(`${measureLabel(row.measure).replace(/^./, (c) => c.toUpperCase())}: `)).toBe(true);
       expect(text).toContain(`${row.phrase.charAt(0).toLowerCase()}${row.phrase.slice(1)}`);
       if (row.group !== 'all') expect(text).toContain(GROUP_LABELS[row.group]);
       if (row.status === 'disputed') expect(text).toMatch(new RegExp(`${row.phrase} \\([^)]*disputed\\)`));

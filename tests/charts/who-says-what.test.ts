@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChartOptions } from '../../src/charts/chart.ts';
 import { chartDocument } from '../../src/charts/dom.ts';
 import { BACKGROUND } from '../../src/charts/encoding.ts';
-import { GROUP_LABELS, MEASURE_LABELS } from '../../src/charts/labels.ts';
+import { GROUP_LABELS, MEASURE_LABELS, measureLabel } from '../../src/charts/labels.ts';
 import { whoSaysWhat } from '../../src/charts/who-says-what.ts';
 import { GROUPS, MEASURES } from '../../src/datasets/schema.ts';
 import type { CasualtyRow } from '../../src/datasets/schema.ts';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 const output = (options: ChartOptions = {}) => whoSaysWhat.render(FIXTURE, options, document);
 
-const panelTitle = (r: CasualtyRow) => `${MEASURE_LABELS[r.measure].replace(/^./, (c) => c.toUpperCase())}: ${GROUP_LABELS[r.group]}`;
+const panelTitle = (r: CasualtyRow) => `${measureLabel(r.measure).replace(/^./, (c) => c.toUpperCase())}: ${GROUP_LABELS[r.group]}`;
 const sourceName = (article: string) => {
   const a = FIXTURE.articles.find((x) => x.id === article);
   return a?.outlet ?? `Article ${article}`;

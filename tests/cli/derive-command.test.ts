@@ -110,7 +110,7 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     const before = contents(join(dir, 'out'));
     const missing = await derive('--articles', 'articles', '--out', 'out', '--gazetteer', 'nowhere.yaml', '--workers', workers);
     expect(missing.code).toBe(1);
-    expect(missing.output).toContain('nowhere.yaml:1:1  error  Missing gazetteer file: expected the actors and stance cues in YAML  (gazetteer)');
+    expect(missing.output).toContain('nowhere.yaml:1:1  error  Missing gazetteer file: expected the actors and people in YAML  (gazetteer)');
     writeFileSync(join(dir, 'gazetteer.yaml'), `${readFileSync(PATHS.gazetteer, 'utf8')}\nactors: [\n`);
     const broken = await derive('--articles', 'articles', '--out', 'out', '--gazetteer', 'gazetteer.yaml', '--workers', workers);
     expect(broken.code).toBe(1);

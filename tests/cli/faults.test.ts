@@ -98,12 +98,12 @@ One of the sources :cite[000].
 const OUTPUT = storyLayout(ROOT, STORY).output;
 
 function layout(root: string) {
-  return { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer };
+  return { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer, codebook: projectLayout(root).codebook };
 }
 
 function deriveOptions(root: string): DeriveOptions {
   const p = layout(root);
-  return { code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], review: p.review, home: 'Kazakhstan' };
+  return { code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], codebooks: [p.codebook], review: p.review, home: 'Kazakhstan' };
 }
 
 /** The story as `npm run report` resolves it in the copy at `root` (the code stays this repository's). */
@@ -142,6 +142,7 @@ beforeAll(async () => {
   const t = layout(template);
   cpSync(PATHS.articles, t.articles, { recursive: true });
   cpSync(PATHS.gazetteer, t.gazetteer);
+  cpSync(PATHS.codebook, t.codebook);
   cpSync(PATHS.review, t.review);
   mkdirSync(join(template, 'report'));
   writeFileSync(t.narrative, NARRATIVE);

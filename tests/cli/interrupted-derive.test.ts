@@ -26,9 +26,9 @@ const DATASETS = ['casualties.json', 'casualties.csv', 'reactions.json', 'reacti
 const noProgress = { progress: () => ({ tick() {}, done() {} }) };
 
 let root: string;
-let p: ReturnType<typeof storyLayout> & { gazetteer: string };
+let p: ReturnType<typeof storyLayout> & { gazetteer: string; codebook: string };
 /** The derive of the copy's story, as its config gives it. */
-const options = (): DeriveOptions => ({ code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], review: p.review, home: 'Kazakhstan' });
+const options = (): DeriveOptions => ({ code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], codebooks: [p.codebook], review: p.review, home: 'Kazakhstan' });
 let good: Map<string, string>;
 
 const read = (dir: string, names: readonly string[]) => new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
@@ -36,10 +36,11 @@ const leftovers = () => readdirSync(p.derived).filter((n) => /\.(?:tmp|bak)$/.te
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'newsbook-interrupted-'));
-  p = { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer };
+  p = { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer, codebook: projectLayout(root).codebook };
   mkdirSync(p.data, { recursive: true });
   cpSync(PATHS.articles, p.articles, { recursive: true });
   cpSync(PATHS.gazetteer, p.gazetteer);
+  cpSync(PATHS.codebook, p.codebook);
   cpSync(PATHS.review, p.review);
   cpSync(join(PATHS.narrative, '..'), join(root, 'report'), { recursive: true, filter: (src) => !src.includes('/dist') });
   await derive(options(), noProgress);

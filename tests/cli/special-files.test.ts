@@ -67,7 +67,7 @@ describe('special files named *.md', () => {
 
   it('stop the derive with an error at each path, writing nothing', async () => {
     const o = await options();
-    const error = await derive({ code: ROOT, articles, out: o.derived, gazetteers: [projectLayout(root).gazetteer], review: o.review, home: o.home }, { progress: () => ({ tick() {}, done() {} }) }).catch(
+    const error = await derive({ code: ROOT, articles, out: o.derived, gazetteers: [projectLayout(root).gazetteer], codebooks: [projectLayout(root).codebook], review: o.review, home: o.home }, { progress: () => ({ tick() {}, done() {} }) }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(CliError);

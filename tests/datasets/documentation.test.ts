@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, GROUPS, MEASURES, QUALIFIERS, STANCES, STATUSES } from '../../src/datasets/schema.ts';
+import { BASE_MEASURES, BASE_STANCES, DATASETS, GROUPS, QUALIFIERS, STATUSES } from '../../src/datasets/schema.ts';
+import { MEASURE_LABELS, STANCE_GROUPS, STANCE_LABELS } from '../../src/charts/labels.ts';
+import { defaultCodebook, missingBaseNames } from '../../src/extract/codebook.ts';
+import { writeCodebookTables } from '../../src/extract/codebook-docs.ts';
 import { VAGUE_COUNTS } from '../../src/extract/numbers.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '../../data/README.md'), 'utf8');
@@ -32,14 +35,29 @@ describe('data/README.md', () => {
     expect(firstColumn(name)).toEqual([...fields]);
   });
 
+  const codebook = defaultCodebook();
+
   it.each([
-    ['measure', MEASURES],
+    ['measure', codebook.measures],
     ['group', GROUPS],
     ['qualifier', QUALIFIERS],
     ['status', STATUSES],
-    ['stance', STANCES],
+    ['stance', codebook.stances],
   ] as const)('lists every %s the datasets can hold', (title, values) => {
     expect(new Set(firstColumn(title))).toEqual(new Set(values));
+  });
+
+  it('documents the codebook as data/codebook.yaml has it (npx tsx scripts/codebook-docs.ts writes it)', () => {
+    expect(readme).toBe(writeCodebookTables(readme, codebook));
+  });
+
+  it('has a base codebook with the contract\'s measures and stances, whose labels the charts use by default', () => {
+    expect(missingBaseNames(codebook)).toEqual([]);
+    expect(new Set(codebook.measures)).toEqual(new Set(BASE_MEASURES));
+    expect(new Set(codebook.stances)).toEqual(new Set(BASE_STANCES));
+    expect(Object.fromEntries(codebook.measureEntries.map((m) => [m.name, m.label]))).toEqual(MEASURE_LABELS);
+    expect(Object.fromEntries(codebook.stanceEntries.map((m) => [m.name, m.label]))).toEqual(STANCE_LABELS);
+    for (const stance of codebook.stanceEntries) expect(STANCE_GROUPS.find((g) => g.stances.includes(stance.name))?.id, stance.name).toBe(stance.family);
   });
 
   it('gives the vague-word table the extraction applies', () => {

@@ -396,7 +396,8 @@ describe('reading a sentence the way a reporter wrote it', () => {
   it('"one of the injured later died" is a death, not an injury', () => {
     expect(extract('Police said that one of the injured later died in hospital.')).toEqual([row('killed', 'all', 'one', 1, 'exact', { attribution: 'police' })]);
     expect(extract('Two of the wounded died overnight.')).toEqual([row('killed', 'all', 'Two', 2, 'exact')]);
-    expect(extract('One of the injured was in a critical condition.')).toEqual([row('injured', 'all', 'One', 1, 'exact')]);
+    // A part of the injured in a new state is counted in that state (issue 13: "85 of the injured were airlifted to hospitals").
+    expect(extract('One of the injured was in a critical condition.')).toEqual([row('hospitalized', 'all', 'One', 1, 'exact')]);
   });
 
   it('a participle before the noun: "300 detained journalists"', () => {

@@ -38,10 +38,6 @@ const MINIMAL = `actors:
   - name: Freedonia
     type: state
     aliases: [Freedonia]
-stances:
-  urges_restraint:
-    agent: speaker
-    cues: [restraint]
 `;
 
 describe('the gazetteer file', () => {
@@ -81,20 +77,14 @@ describe('validation', () => {
     expect(e.issues.some((i) => i.path === 'actors.0.aliases')).toBe(true);
   });
 
-  it('rejects a cue that is not a valid regular expression', () => {
-    const e = problem(MINIMAL.replace('cues: [restraint]', "cues: ['/calm(/']"));
-    expect(e.path).toBe('stances.urges_restraint.cues.0');
-    expect(e.reason).toMatch(/regular expression/u);
-    expect(e.line).toBe(8);
-  });
-
-  it('rejects a stance the contract does not have', () => {
-    const e = problem(MINIMAL.replace('urges_restraint:', 'urges_calm:'));
-    expect(e.path).toMatch(/^stances/u);
+  it('sends stances to the codebook, where their cues now live', () => {
+    const e = problem(`${MINIMAL}stances:\n  urges_restraint:\n    agent: speaker\n    cues: [restraint]\n`);
+    expect(e.reason).toMatch(/unknown field "stances": the stances and their cues are in the codebook/u);
+    expect([e.line, e.column]).toEqual([5, 1]);
   });
 
   it('rejects an alias given to two actors', () => {
-    const yaml = MINIMAL.replace('stances:', '  - name: Sylvania\n    type: state\n    aliases: [Sylvania, Freedonia]\nstances:');
+    const yaml = `${MINIMAL}  - name: Sylvania\n    type: state\n    aliases: [Sylvania, Freedonia]\n`;
     const e = problem(yaml);
     expect(e.path).toBe('actors.1.aliases.1');
     expect(e.reason).toMatch(/already a name of Freedonia/u);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reactionSchema } from '../../src/datasets/schema.ts';
 import { parseGazetteer } from '../../src/extract/gazetteer.ts';
+import { parseCodebooks } from '../../src/extract/codebook.ts';
 import { extractReactions } from '../../src/extract/reactions.ts';
 
 const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
@@ -252,8 +253,13 @@ describe('editors extend the gazetteer without code', () => {
     const extended = YAML.replace(
       'actors:\n',
       'actors:\n  - name: Republic of Freedonia\n    type: state\n    aliases: [Freedonia, Freedonian]\n    people:\n      - name: Rufus T. Firefly\n        office: President\n',
-    ).replace('  criticizes_crackdown:\n    agent: speaker\n    cues:\n', '  criticizes_crackdown:\n    agent: speaker\n    cues:\n      - formal grumble\n');
-    const rows = extractReactions({ id: 't', body: sentence, published: '2022-01-07' }, parseGazetteer(extended)).rows;
+    );
+    // The cue joins the base stance from a story's codebook.
+    const codebook = parseCodebooks([
+      { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'data/codebook.yaml' },
+      { text: 'stances:\n  - name: criticizes_crackdown\n    cues: [formal grumble]\n', path: 'data/freedonia/codebook.yaml' },
+    ]);
+    const rows = extractReactions({ id: 't', body: sentence, published: '2022-01-07' }, parseGazetteer(extended, 'data/gazetteer.yaml', codebook)).rows;
     expect(rows.map((r) => [r.actor, r.actor_type, r.stance])).toEqual([['Republic of Freedonia', 'state', 'criticizes_crackdown']]);
   });
 });

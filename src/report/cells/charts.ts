@@ -9,7 +9,8 @@ import * as Plot from '@observablehq/plot';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout } from '../../charts/chart.ts';
 import { NARROW, WIDE } from '../../charts/chart.ts';
 import { tidy } from '../../charts/plot.ts';
-import { GROUPS, MEASURES } from '../../datasets/schema.ts';
+import { GROUPS } from '../../datasets/schema.ts';
+import { MEASURE_LABELS } from '../../charts/labels.ts';
 import type { CasualtyRow, ReactionRow } from '../../datasets/schema.ts';
 import { expected } from '../../common/suggest.ts';
 import { CellRuleError } from './runtime.ts';
@@ -213,7 +214,7 @@ function checkOptions(call: string, options: unknown): ChartOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new CellRuleError(`Unexpected options to \`${call}\`, expected an object such as \`{title: "…"}\``, 'cell-value');
   }
-  const allowed: Record<string, readonly string[]> = { measure: MEASURES, group: GROUPS };
+  const allowed: Record<string, readonly string[]> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS };
   const checked: Record<string, string> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!(CHART_OPTIONS as readonly string[]).includes(key)) throw new CellRuleError(`Unexpected option \`${key}\` to \`${call}\`, ${expected(key, CHART_OPTIONS)}`, 'cell-value');

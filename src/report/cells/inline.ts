@@ -4,7 +4,7 @@
 // figure with the footnote to its quote (as `:count` does), several rows as a
 // list of them.
 import type { PhrasingContent } from 'mdast';
-import { STANCE_LABELS, formatDay } from '../../charts/labels.ts';
+import { stanceLabel, formatDay } from '../../charts/labels.ts';
 import type { CasualtyRow, ReactionRow } from '../../datasets/schema.ts';
 import { quoteReference } from '../quote-footnotes.ts';
 import { formatFigure } from '../remark-count.ts';
@@ -101,7 +101,7 @@ function printRow(value: unknown, known: Known): PhrasingContent[] {
   }
   if (row) {
     const reaction = row as ReactionRow;
-    return [{ type: 'text', value: `${reaction.actor} (${STANCE_LABELS[reaction.stance]})` }, quoteReference(reaction.id)];
+    return [{ type: 'text', value: `${reaction.actor} (${stanceLabel(reaction.stance)})` }, quoteReference(reaction.id)];
   }
   const article = typeof id === 'string' ? known.articles.get(id) : undefined;
   if (article) return [{ type: 'text', value: article.outlet ?? `“${article.title}”` }, sourceReference(article.id)];
