@@ -3,7 +3,7 @@
 // answer "up to date?" without loading the extraction code.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fingerprint, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { fingerprint, FingerprintHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { CliError } from './errors.ts';
 import { readArticleFile, readTextIfExists } from './files.ts';
@@ -32,10 +32,18 @@ export function storyDeriveOptions(config: StoryConfig): DeriveOptions {
 /**
  * Everything the datasets depend on: the articles, the gazetteer, the review,
  * the extraction code and its libraries. `articles`: the article files as the
- * derive read them (every `*.md` by name), so that they are not read twice.
+ * derive read them (every `*.md` by name), so that they are not read twice;
+ * or a FingerprintHash they were added to as `articles/<name>`, in order, as
+ * they were read (the derive holds none of them to hash at the end).
  */
-export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array>): Promise<string> {
-  const entries: [string, string | Uint8Array][] = [];
+export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array> | FingerprintHash): Promise<string> {
+  const entries: [string, string | Uint8Array][] = [...(await extractionInputs(options))];
+  entries.push(['review.yaml', (options.review === null ? null : await readTextIfExists(options.review)) ?? '']);
+  if (articles instanceof FingerprintHash) {
+    // Every other entry's name sorts after `articles/…`.
+    for (const [name, content] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) articles.add(name, content);
+    return articles.digest();
+  }
   if (articles) {
     for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
   } else {
@@ -46,12 +54,26 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
       entries.push([`articles/${name}`, bytes]);
     }
   }
+  return fingerprint(entries);
+}
+
+/**
+ * The hash of what one article's extraction depends on besides its own bytes:
+ * the cache of extracted articles (extract-cache.ts) is kept under it. The
+ * review is not in it: it is applied after, to every article.
+ */
+export async function extractionInputsHash(options: DeriveOptions): Promise<string> {
+  return fingerprint(await extractionInputs(options));
+}
+
+/** The entries of the fingerprint that the extraction of every article depends on: the gazetteer, the home country, the extraction code, its libraries. */
+async function extractionInputs(options: DeriveOptions): Promise<[string, string | Uint8Array][]> {
+  const entries: [string, string | Uint8Array][] = [];
   // The base gazetteer keeps the name it always had, so a story without additions keeps its fingerprint.
   for (const [i, path] of options.gazetteers.entries()) {
     const text = await readTextIfExists(path);
     if (i === 0 || text !== null) entries.push([i === 0 ? 'gazetteer.yaml' : `gazetteer-${i}.yaml`, text ?? '']);
   }
-  entries.push(['review.yaml', (options.review === null ? null : await readTextIfExists(options.review)) ?? '']);
   if (options.home !== null) entries.push(['home', options.home]);
   const code = extractionCode(options.code);
   for (const dir of code.dirs) {
@@ -61,7 +83,7 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
   }
   const pkg = JSON.parse(await readFile(code.packageJson, 'utf8')) as { dependencies: Record<string, string> };
   for (const lib of ['chrono-node', 'yaml', 'zod']) entries.push([`lib/${lib}`, pkg.dependencies[lib] ?? '']);
-  return fingerprint(entries);
+  return entries;
 }
 
 /**

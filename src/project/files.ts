@@ -96,17 +96,24 @@ export interface WriteFs {
 
 export const NODE_FS: WriteFs = { mkdir, writeFile, link, copyFile, rename, rm, rmdir };
 
+/** A file already written (a dataset the derive streamed to disk, a staged one): moved into place instead of written. */
+export interface WrittenFile {
+  from: string;
+}
+
+export type FileContent = string | Uint8Array | WrittenFile;
+
 /** Files to write into one folder: name → content. */
 export interface FileGroup {
   dir: string;
-  files: ReadonlyMap<string, string | Uint8Array>;
+  files: ReadonlyMap<string, FileContent>;
 }
 
 /**
  * Replaces `files` in `dir` all together or not at all: a failure part-way
  * leaves the previous files exactly as they were, and no temporary file behind.
  */
-export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>, fs: WriteFs = NODE_FS): Promise<void> {
+export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, FileContent>, fs: WriteFs = NODE_FS): Promise<void> {
   await writeFileGroupsAtomically([{ dir, files }], fs);
 }
 
@@ -114,7 +121,7 @@ interface Staged {
   target: string;
   temp: string;
   backup: string;
-  content: string | Uint8Array;
+  content: FileContent;
   /** The previous file is kept under `backup`. */
   backedUp: boolean;
   /** `temp` has been renamed over `target`. */
@@ -164,7 +171,7 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     }
     for (const s of staged) {
       at = { path: s.target, what: 'write' };
-      await fs.writeFile(s.temp, s.content);
+      await writeContent(fs, s.temp, s.content);
     }
     for (const s of staged) {
       at = { path: s.target, what: 'write' };
@@ -180,6 +187,17 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     throw writeError(error, at.path, at.what);
   }
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
+}
+
+/** Writes one new content to its temporary file: a file already written is moved there (copied across file systems). */
+async function writeContent(fs: WriteFs, temp: string, content: FileContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) return fs.writeFile(temp, content);
+  try {
+    await fs.rename(content.from, temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await fs.copyFile(content.from, temp);
+  }
 }
 
 /** Keeps the file at `target` under `backup`; false when there is none. */

@@ -24,7 +24,7 @@ import { fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
-import type { FileGroup, WriteFs } from './files.ts';
+import type { FileContent, FileGroup, WriteFs } from './files.ts';
 import { projectLayout } from './layout.ts';
 import { makeStage } from './staging.ts';
 
@@ -198,12 +198,12 @@ async function entryFromDatasets(config: StoryConfig): Promise<StoryEntry> {
   return { href: config.output, title: config.title, description: config.description, articles: articles.length, lastUpdated: dates.at(-1) ?? null };
 }
 
-/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). */
-async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
+/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). Moved, not read: the datasets may be large. */
+async function readFolder(dir: string): Promise<Map<string, FileContent>> {
+  const files = new Map<string, FileContent>();
   const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile());
   for (const entry of [...entries.filter((e) => e.name !== MANIFEST), ...entries.filter((e) => e.name === MANIFEST)]) {
-    files.set(entry.name, await readFile(join(dir, entry.name)));
+    files.set(entry.name, { from: join(dir, entry.name) });
   }
   return files;
 }
