@@ -10,7 +10,9 @@
 // Entries are written atomically (a temporary file renamed into place): a
 // derive killed half-way leaves whole entries or none.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { tollCandidates } from '../datasets/changes.ts';
@@ -20,6 +22,11 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
+
+// The cache's own writes go through node:fs, apart from the writes of the
+// datasets and the page that the fault tests count and fail (fs/promises).
+const writeFile = promisify(writeFileCallback);
+const rename = promisify(renameCallback);
 
 /** Bumped when the entries' layout changes (it is code outside the extraction's, so not in the inputs hash). */
 const FORMAT = 1;

@@ -1,6 +1,7 @@
 // File I/O for the commands: reading articles and writing outputs atomically,
 // so a failed run never leaves a half-written file where a good one stood.
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
@@ -86,7 +87,7 @@ export async function loadArticleFiles(listing: { dir: string; names: string[] }
  */
 export interface WriteFs {
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  writeFile(path: string, data: string | Uint8Array | NodeJS.ReadableStream): Promise<void>;
   link(existingPath: string, newPath: string): Promise<void>;
   copyFile(source: string, destination: string): Promise<void>;
   rename(oldPath: string, newPath: string): Promise<void>;
@@ -153,7 +154,9 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     for (const [name, content] of files) {
       const target = join(dir, name);
       if (staged.some((s) => s.target === target)) throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
-      staged.push({ target, temp: `${target}${suffix}.tmp`, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
+      // A file written beside its target already (the derive's datasets) is its own temporary file.
+      const temp = isWritten(content) && dirname(content.from) === dirname(target) ? content.from : `${target}${suffix}.tmp`;
+      staged.push({ target, temp, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
     }
   }
   // What a write killed earlier left in these folders (its process is gone): removed first.
@@ -189,15 +192,14 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
 }
 
-/** Writes one new content to its temporary file: a file already written is moved there (copied across file systems). */
+/** Writes one new content to its temporary file: a file written elsewhere (a staging folder) is streamed there, never held whole. */
 async function writeContent(fs: WriteFs, temp: string, content: FileContent): Promise<void> {
-  if (typeof content === 'string' || content instanceof Uint8Array) return fs.writeFile(temp, content);
-  try {
-    await fs.rename(content.from, temp);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await fs.copyFile(content.from, temp);
-  }
+  if (!isWritten(content)) return fs.writeFile(temp, content);
+  if (content.from !== temp) await fs.writeFile(temp, createReadStream(content.from));
+}
+
+function isWritten(content: FileContent): content is WrittenFile {
+  return typeof content !== 'string' && !(content instanceof Uint8Array);
 }
 
 /** Keeps the file at `target` under `backup`; false when there is none. */
