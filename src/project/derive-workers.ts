@@ -87,6 +87,7 @@ export class ExtractionPool {
   private readonly pending: { batch: number; articles: Article[] }[] = [];
   private readonly batches: Article[][] = [];
   private readonly finished: [Article, Uint8Array | null][] = [];
+  private waiting: (() => void)[] = [];
   private current: Article[] = [];
   private outstanding = 0;
   private closed = false;
@@ -124,6 +125,15 @@ export class ExtractionPool {
     if (this.closed) throw new Error('ExtractionPool: add after close');
     this.current.push(article);
     if (this.current.length >= this.size) this.flush();
+  }
+
+  /**
+   * Resolves when the workers are short of articles: a caller that reads
+   * faster than they extract waits here, so that the articles waiting are a
+   * few batches, never the whole corpus.
+   */
+  async ready(): Promise<void> {
+    while (this.pending.length >= this.workers.length && !this.settled) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** No more articles: `done` resolves once those added are extracted. */
@@ -169,6 +179,7 @@ export class ExtractionPool {
       this.idle.set(best, this.idle.get(best)! - 1);
       best.postMessage(task);
     }
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   private receive(worker: Worker, reply: WorkerReply): void {
@@ -200,6 +211,7 @@ export class ExtractionPool {
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
+    for (const resolve of this.waiting.splice(0)) resolve();
     void Promise.all(this.workers.map((w) => w.terminate())).then(() => this.reject(error));
   }
 }

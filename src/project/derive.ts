@@ -126,9 +126,10 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
         byArticle.delete(article);
       });
       const into = pool;
-      await readPending(pending, (slot, article) => {
+      await readPending(pending, async (slot, article) => {
         byArticle.set(article, slot);
         into.add(article);
+        await into.ready();
       });
     } else {
       const compiled = gazetteer;
@@ -208,10 +209,10 @@ interface ArticleSlot {
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
-async function readPending(slots: readonly ArticleSlot[], onArticle: (slot: ArticleSlot, article: Article) => void): Promise<void> {
-  await inWindows(slots, READ_AHEAD, (slot) => readArticleFile(slot.path), (slot, read) => {
+async function readPending(slots: readonly ArticleSlot[], onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>): Promise<void> {
+  await inWindows(slots, READ_AHEAD, (slot) => readArticleFile(slot.path), async (slot, read) => {
     const parsed = parseSlot(slot, read);
-    if (parsed) onArticle(slot, parsed);
+    if (parsed) await onArticle(slot, parsed);
   });
 }
 
