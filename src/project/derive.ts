@@ -42,6 +42,8 @@ export const CHANGES_FILE = 'CHANGES.md';
 
 export interface DeriveSummary {
   articles: number;
+  /** Of which extracted (the others came from the extraction cache). */
+  extracted: number;
   casualties: number;
   reactions: number;
   /** Extraction notes and review warnings (errors stop the derive instead). */
@@ -178,6 +180,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await cache.removeOthers();
     return {
       articles: articles.length,
+      extracted: pending.length,
       casualties: finished.counts.after.casualties,
       reactions: finished.counts.after.reactions,
       diagnostics: [...assembly.diagnostics, ...reviewProblems],
