@@ -3,7 +3,7 @@
 // there before, all written at once or not at all.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
@@ -86,7 +86,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     gazetteer = error;
   }
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  const cache = new ExtractionCache(temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'), resolve(options.articles), await extractionInputsHash(options));
+  const cache = new ExtractionCache(temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'), await extractionInputsHash(options));
   // The datasets this derive replaces, looked over (not read) while the articles are read.
   const previous = openPreviousDatasets(options.out);
   previous.catch(() => undefined);

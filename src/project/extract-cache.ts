@@ -28,6 +28,9 @@ import type { Diagnostic } from './diagnostic.ts';
 const writeFile = promisify(writeFileCallback);
 const rename = promisify(renameCallback);
 
+/** The file of a cache folder that says when a derive last used it. */
+const USED = 'used';
+
 /** Bumped when the entries' layout changes (it is code outside the extraction's, so not in the inputs hash). */
 const FORMAT = 1;
 
@@ -102,19 +105,21 @@ export function decodeExtraction(bytes: Uint8Array): CachedExtraction | null {
   }
 }
 
-/**
- * The cache of one articles folder for one set of extraction inputs:
- * `<root>/<hash of the folder's path>/<inputs hash>/<key[0:2]>/<key>`.
- */
+/** Folders of other extraction inputs kept, the last used first (other stories', a branch switched back). */
+const KEEP = 4;
+/** A folder unused for longer is removed (its inputs are gone). */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** The cache for one set of extraction inputs: `<root>/<inputs hash>/<key[0:2]>/<key>`. */
 export class ExtractionCache {
   readonly dir: string;
-  readonly #parent: string;
-  #generation: string;
+  readonly #root: string;
+  readonly #generation: string;
 
-  constructor(root: string, articlesDir: string, inputsHash: string) {
-    this.#parent = join(root, createHash('sha256').update(articlesDir).digest('hex').slice(0, 16));
+  constructor(root: string, inputsHash: string) {
+    this.#root = root;
     this.#generation = `v${FORMAT}-${inputsHash.replace(/^sha256:/, '').slice(0, 32)}`;
-    this.dir = join(this.#parent, this.#generation);
+    this.dir = join(root, this.#generation);
   }
 
   /** The keys of every entry there is. */
@@ -148,10 +153,19 @@ export class ExtractionCache {
     }
   }
 
-  /** Removes the entries of other extraction inputs for this folder: they can never be read again. */
-  async removeOthers(): Promise<void> {
-    for (const name of await readdir(this.#parent).catch((): string[] => [])) {
-      if (name !== this.#generation) await rm(join(this.#parent, name), { recursive: true, force: true }).catch(() => undefined);
+  /** Notes that this folder was used now, and removes the folders of other inputs not used for a day, or beyond the few last used. */
+  async removeOthers(now = Date.now()): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(join(this.dir, USED), String(now)).catch(() => undefined);
+    const others: { name: string; used: number }[] = [];
+    for (const name of await readdir(this.#root).catch((): string[] => [])) {
+      if (name === this.#generation || !name.startsWith('v')) continue;
+      const used = Number(await readFile(join(this.#root, name, USED), 'utf8').catch(() => '0'));
+      others.push({ name, used: Number.isFinite(used) ? used : 0 });
+    }
+    others.sort((a, b) => b.used - a.used);
+    for (const [i, { name, used }] of others.entries()) {
+      if (i >= KEEP - 1 || now - used > KEEP_MS) await rm(join(this.#root, name), { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
