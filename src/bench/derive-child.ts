@@ -8,6 +8,8 @@ import { defaultWorkers } from '../project/derive-workers.ts';
 export interface DeriveChildInput extends DeriveOptions {
   /** The extraction cache's folder (DeriveEffects.cache): the benchmark's own, removed with its corpus. */
   cache?: string | null;
+  /** The derive worker's bundle, as `npm run derive` starts its workers (scripts/bundled.mjs). */
+  workerBundle?: string;
 }
 
 export interface DeriveChildOutput {
@@ -23,10 +25,10 @@ export interface DeriveChildOutput {
   peakMb: number;
 }
 
-const { cache, ...input } = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
+const { cache, workerBundle, ...input } = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
 const cpu = process.cpuUsage();
 const started = performance.now();
-const summary = await derive(input, cache === undefined ? {} : { cache });
+const summary = await derive(input, { ...(cache === undefined ? {} : { cache }), ...(workerBundle ? { workerBundle } : {}) });
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 const output: DeriveChildOutput = {

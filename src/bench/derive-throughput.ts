@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { loadArticles } from '../project/files.ts';
 import { projectLayout, storyLayout } from '../project/layout.ts';
 import { BENCH_STORY, ROOT } from './project-copy.ts';
@@ -34,6 +35,19 @@ export interface DeriveBench {
 export async function benchDerive(sizes: readonly number[], log: (line: string) => void, options: { addOne?: boolean } = {}): Promise<DeriveBench> {
   const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, BENCH_STORY).articles);
   if (seeds.length === 0) throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
+  // The workers start from one bundle, as `npm run derive` starts them (scripts/bundled.mjs), not through tsx.
+  const bundles = mkdtempSync(join(tmpdir(), 'newsbook-bench-worker-'));
+  const workerBundle = join(bundles, 'derive-worker.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../project/derive-worker.ts', import.meta.url))],
+    outfile: workerBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
+  });
   const results: DeriveSizeResult[] = [];
   let addOne: DeriveSizeResult | null = null;
   const largest = Math.max(...sizes);
@@ -49,7 +63,7 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
         last = name;
       }
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
-      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], review: null, home: null, cache: join(dir, 'cache') };
+      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], review: null, home: null, cache: join(dir, 'cache'), workerBundle };
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
       results.push(await runChild(input, `${size} synthetic articles`));
       if (options.addOne !== false && size === largest) {
@@ -63,6 +77,7 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  rmSync(bundles, { recursive: true, force: true });
   return { sizes: results, addOne };
 }
 

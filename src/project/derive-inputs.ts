@@ -1,6 +1,7 @@
 // What a derivation depends on, and whether the datasets on disk are still
 // what it would give. Kept apart from derive.ts so that `npm run report` can
 // answer "up to date?" without loading the extraction code.
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fingerprint, FingerprintHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
@@ -33,8 +34,10 @@ export function storyDeriveOptions(config: StoryConfig): DeriveOptions {
  * Everything the datasets depend on: the articles, the gazetteer, the review,
  * the extraction code and its libraries. `articles`: the article files as the
  * derive read them (every `*.md` by name), so that they are not read twice;
- * or a FingerprintHash they were added to as `articles/<name>`, in order, as
- * they were read (the derive holds none of them to hash at the end).
+ * or a FingerprintHash they were added to as `articles/<name>` (their
+ * articleKey), in order, as they were read (the derive holds none of them to
+ * hash at the end). Each article counts by its articleKey, the hash the
+ * extraction cache knows it by: its bytes are hashed once.
  */
 export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array> | FingerprintHash): Promise<string> {
   const entries: [string, string | Uint8Array][] = [...(await extractionInputs(options))];
@@ -45,16 +48,21 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
     return articles.digest();
   }
   if (articles) {
-    for (const [name, bytes] of articles) entries.push([`articles/${name}`, bytes]);
+    for (const [name, bytes] of articles) entries.push([`articles/${name}`, articleKey(name, bytes)]);
   } else {
     for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
       const path = join(options.articles, name);
       const bytes = await readArticleFile(path);
       if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
-      entries.push([`articles/${name}`, bytes]);
+      entries.push([`articles/${name}`, articleKey(name, bytes)]);
     }
   }
   return fingerprint(entries);
+}
+
+/** The key of an article: its file name and its bytes (the same bytes under another name are another article: its id is its name). */
+export function articleKey(name: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${name}\0${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 
 /**

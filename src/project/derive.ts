@@ -24,11 +24,11 @@ import { DatasetFilesWriter } from './dataset-writer.ts';
 import { fromArticleProblem, fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { articleKey, decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
+import { decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readTextIfExists, writeFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
-import { deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
+import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { projectLayout } from './layout.ts';
@@ -103,7 +103,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
         return;
       }
       slot.key = articleKey(slot.name, read);
-      fingerprintHash.add(`articles/${slot.name}`, read);
+      fingerprintHash.add(`articles/${slot.name}`, slot.key);
       // A cached article parsed under this name: its id is its name.
       if (known.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
     });
@@ -248,7 +248,7 @@ function articleProblems(slots: readonly ArticleSlot[]): Diagnostic[] {
 /** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone). */
 async function extraction(slot: ArticleSlot, cache: ExtractionCache, gazetteer: Gazetteer): Promise<CachedExtraction & { prepared?: PreparedArticle }> {
   if (!slot.invalid) {
-    const cached = await cache.get(slot.key);
+    const cached = cache.get(slot.key);
     if (cached) return cached;
   }
   const read = await readArticleFile(slot.path);

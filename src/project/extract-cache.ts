@@ -9,8 +9,8 @@
 // everything is extracted again; the folders of older inputs are removed.
 // Entries are written atomically (a temporary file renamed into place): a
 // derive killed half-way leaves whole entries or none.
-import { createHash, randomBytes } from 'node:crypto';
-import { rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
@@ -48,10 +48,7 @@ export interface CachedExtraction {
   tolls: CasualtyRow[];
 }
 
-/** The key of an article: its file name and its bytes (the same bytes under another name are another article: its id is its name). */
-export function articleKey(name: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(`${name}\0${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
+export { articleKey } from './derive-inputs.ts';
 
 /**
  * An article's extraction as a cache entry: a 4-byte length, a JSON header,
@@ -134,10 +131,19 @@ export class ExtractionCache {
     return keys;
   }
 
-  /** The entry of `key`, null when it is missing or damaged. */
-  async get(key: string): Promise<CachedExtraction | null> {
-    const bytes = await readFile(this.#path(key)).catch(() => null);
-    return bytes === null ? null : decodeExtraction(bytes);
+  /**
+   * The entry of `key`, null when it is missing or damaged. Read at once, not
+   * through the thread pool: a file this cache wrote, small, and read by the
+   * thousand in a row (the pool's round trips took most of the time).
+   */
+  get(key: string): CachedExtraction | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.#path(key));
+    } catch {
+      return null;
+    }
+    return decodeExtraction(bytes);
   }
 
   /** Writes an entry, atomically; a failure (a full disk) only means it is extracted again next time. */

@@ -56,15 +56,12 @@ export async function openPreviousDatasets(dir: string): Promise<PreviousDataset
     }
   }
   if (!DATASET_NAMES.every((name) => ranges[name])) return null;
-  const handles = new Map<DatasetName, FileHandle>();
-  for (const name of DATASET_NAMES) handles.set(name, await open(join(dir, `${name}.json`)));
+  const readers = new Map<DatasetName, BlockReader>();
+  for (const name of DATASET_NAMES) readers.set(name, new BlockReader(await open(join(dir, `${name}.json`))));
   const ids = [...new Set(DATASET_NAMES.flatMap((name) => [...ranges[name].keys()]))].sort(compare);
   const json = async (id: string, name: DatasetName): Promise<Uint8Array> => {
     const range = ranges[name].get(id);
-    if (!range) return new Uint8Array(0);
-    const bytes = Buffer.allocUnsafe(range[1] - range[0]);
-    await handles.get(name)!.read(bytes, 0, bytes.byteLength, range[0]);
-    return bytes;
+    return range ? readers.get(name)!.read(range[0], range[1]) : new Uint8Array(0);
   };
   return {
     ids,
@@ -75,10 +72,33 @@ export async function openPreviousDatasets(dir: string): Promise<PreviousDataset
       return { meta: (rows.articles[0] as ArticleRow | undefined) ?? null, casualties: rows.casualties as ArticleSide['casualties'], reactions: rows.reactions as ArticleSide['reactions'] };
     },
     async close() {
-      for (const handle of handles.values()) await handle.close();
+      for (const reader of readers.values()) await reader.handle.close();
     },
   };
 }
+
+/**
+ * Reads ranges of a file in blocks of a few megabytes: the derive asks for
+ * each article's rows in the order of the file, so one read serves hundreds.
+ */
+class BlockReader {
+  #block = Buffer.alloc(0);
+  #at = 0;
+
+  constructor(readonly handle: FileHandle) {}
+
+  async read(start: number, end: number): Promise<Uint8Array> {
+    if (start < this.#at || end > this.#at + this.#block.byteLength) {
+      const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
+      const { bytesRead } = await this.handle.read(block, 0, block.byteLength, start);
+      this.#block = block.subarray(0, bytesRead);
+      this.#at = start;
+    }
+    return this.#block.subarray(start - this.#at, end - this.#at);
+  }
+}
+
+const BLOCK_BYTES = 4 * 2 ** 20;
 
 /** An article's rows as written, read back and validated (as validateDataset does: the rows as the schema gives them). */
 export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
