@@ -112,6 +112,8 @@ export class ExtractionCache {
   readonly dir: string;
   readonly #root: string;
   readonly #generation: string;
+  /** The shard folders made (or found) already: a mkdir per entry took a twentieth of a cold derive. */
+  readonly #shards = new Set<string>();
 
   constructor(root: string, inputsHash: string) {
     this.#root = root;
@@ -151,7 +153,11 @@ export class ExtractionCache {
     const path = this.#path(key);
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      const shard = key.slice(0, 2);
+      if (!this.#shards.has(shard)) {
+        await mkdir(join(this.dir, shard), { recursive: true });
+        this.#shards.add(shard);
+      }
       await writeFile(temp, bytes);
       await rename(temp, path);
     } catch {
