@@ -83,9 +83,19 @@ export class DatasetFilesWriter {
     return writer;
   }
 
+  /** Where each article's rows are in each JSON file (previous-datasets.ts), as they were written. */
+  readonly ranges: Record<DatasetName, [id: string, start: number, end: number][]> = { casualties: [], reactions: [], articles: [] };
+  readonly #jsonBytes: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
+
   /** One article's rows of a dataset (nothing for none). */
-  async add(name: DatasetName, piece: WrittenBytes | null): Promise<void> {
-    if (piece) this.#framers.get(name)!.add(piece);
+  async add(name: DatasetName, piece: WrittenBytes | null, id = ''): Promise<void> {
+    if (piece && (piece.json.byteLength > 0 || piece.csv.byteLength > 0)) {
+      // After `[\n` or `,\n`.
+      const start = this.#jsonBytes[name] + 2;
+      this.ranges[name].push([id, start, start + piece.json.byteLength]);
+      this.#jsonBytes[name] = start + piece.json.byteLength;
+      this.#framers.get(name)!.add(piece);
+    }
     await this.#files.get(`${name}.json`)!.drain();
     await this.#files.get(`${name}.csv`)!.drain();
   }

@@ -24,7 +24,7 @@ import { DatasetFilesWriter } from './dataset-writer.ts';
 import { fromArticleProblem, fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
+import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readTextIfExists, writeFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
@@ -32,7 +32,7 @@ import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-in
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { projectLayout } from './layout.ts';
-import { openPreviousDatasets, parseRows } from './previous-datasets.ts';
+import { makeStamp, openPreviousDatasets, parseRows, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
@@ -88,7 +88,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
   const cache = new ExtractionCache(temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'), await extractionInputsHash(options));
   // The datasets this derive replaces, looked over (not read) while the articles are read.
-  const previous = openPreviousDatasets(options.out);
+  const stamp = stampPath(cache.root, options.out);
+  const previous = readStamp(stamp).then((noted) => openPreviousDatasets(options.out, noted));
   previous.catch(() => undefined);
   let pool: ExtractionPool | null = null;
   let writer: DatasetFilesWriter | null = null;
@@ -174,9 +175,13 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     // last, and a folder whose files do not match it is never reused.
     // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
     const inputs = await deriveFingerprint(options, fingerprintHash);
-    out.set(MANIFEST, serializeManifest({ inputs, files: Object.fromEntries([...files].map(([name, file]) => [name, file.hash])) }));
+    const hashes = Object.fromEntries([...files].map(([name, file]) => [name, file.hash]));
+    const manifest = serializeManifest({ inputs, files: hashes });
+    out.set(MANIFEST, manifest);
     await writeFilesAtomically(options.out, out);
+    const ranges = writer.ranges;
     writer = null;
+    if (!temporaryCache) await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges).catch(() => null));
     await cache.removeOthers();
     return {
       articles: articles.length,
@@ -350,7 +355,7 @@ class Assembly {
     }
     for (const name of DATASET_NAMES) {
       this.#written[name] += counts[name];
-      await this.writer.add(name, pieces[name]);
+      await this.writer.add(name, pieces[name], id);
     }
     // What changed: nothing, when its rows are the very bytes they were.
     const json = (name: DatasetName) => pieces[name]?.json ?? EMPTY;

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { tollCandidates } from '../datasets/changes.ts';
 import type { PreparedArticle } from '../datasets/prepare.ts';
@@ -22,6 +22,7 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import type { OutputStamp } from './previous-datasets.ts';
 
 // The cache's own writes go through node:fs, apart from the writes of the
 // datasets and the page that the fault tests count and fail (fs/promises).
@@ -110,13 +111,15 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 /** The cache for one set of extraction inputs: `<root>/<inputs hash>/<key[0:2]>/<key>`. */
 export class ExtractionCache {
   readonly dir: string;
+  /** The folder of every generation (and of the stamps of the datasets written: previous-datasets.ts). */
+  readonly root: string;
   readonly #root: string;
   readonly #generation: string;
   /** The shard folders made (or found) already: a mkdir per entry took a twentieth of a cold derive. */
   readonly #shards = new Set<string>();
 
   constructor(root: string, inputsHash: string) {
-    this.#root = root;
+    this.#root = this.root = root;
     this.#generation = `v${FORMAT}-${inputsHash.replace(/^sha256:/, '').slice(0, 32)}`;
     this.dir = join(root, this.#generation);
   }
@@ -171,7 +174,7 @@ export class ExtractionCache {
     await writeFile(join(this.dir, USED), String(now)).catch(() => undefined);
     const others: { name: string; used: number }[] = [];
     for (const name of await readdir(this.#root).catch((): string[] => [])) {
-      if (name === this.#generation || !name.startsWith('v')) continue;
+      if (name === this.#generation || !/^v\d+-/.test(name)) continue;
       const used = Number(await readFile(join(this.#root, name, USED), 'utf8').catch(() => '0'));
       others.push({ name, used: Number.isFinite(used) ? used : 0 });
     }
@@ -183,5 +186,27 @@ export class ExtractionCache {
 
   #path(key: string): string {
     return join(this.dir, key.slice(0, 2), key);
+  }
+}
+
+/** The stamp of a datasets folder (previous-datasets.ts), null when there is none or it cannot be read. */
+export async function readStamp(path: string): Promise<OutputStamp | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as OutputStamp;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a stamp atomically; a failure only means the next derive hashes the files again. */
+export async function writeStamp(path: string, stamp: OutputStamp | null): Promise<void> {
+  if (stamp === null) return;
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temp, JSON.stringify(stamp));
+    await rename(temp, path);
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

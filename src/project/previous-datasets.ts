@@ -6,12 +6,12 @@
 // read only when its rows may have changed, and compared first as bytes. A
 // folder of an older newsbook (no file hashes) is read whole, as it was.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ArticleSide } from '../datasets/changes.ts';
-import { MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { fileHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
 import { DATASETS } from '../datasets/schema.ts';
 import type { ArticleRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
@@ -34,15 +34,57 @@ const ROW = Buffer.from('\n  {\n');
 const KEYS: Record<DatasetName, Buffer> = { casualties: Buffer.from('\n    "article": '), reactions: Buffer.from('\n    "article": '), articles: Buffer.from('\n    "id": ') };
 const NEWLINE = 0x0a;
 
-/** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. */
-export async function openPreviousDatasets(dir: string): Promise<PreviousDatasets | null> {
-  const manifest = parseManifest(await readOutputIfExists(join(dir, MANIFEST)).catch(() => null));
+/**
+ * What a derive wrote, noted beside its extraction cache (stampPath): each
+ * file's hash, size, inode and modification time, and where each article's
+ * rows are in each JSON file. A file whose size, inode and time are those
+ * noted is the file that was written (as git trusts its index): the next
+ * derive neither hashes nor scans it again.
+ */
+export interface OutputStamp {
+  manifest: string;
+  files: Record<string, { hash: string; size: string; ino: string; mtimeNs: string }>;
+  ranges: Record<DatasetName, [id: string, start: number, end: number][]>;
+}
+
+/** Where the stamp of the datasets in `out` is kept, in the extraction cache's folder. */
+export function stampPath(cacheRoot: string, out: string): string {
+  return join(cacheRoot, 'outputs', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 32)}.json`);
+}
+
+/** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them). */
+export async function makeStamp(out: string, manifestText: string, hashes: Record<string, string>, ranges: OutputStamp['ranges']): Promise<OutputStamp> {
+  const files: OutputStamp['files'] = {};
+  for (const [name, hash] of Object.entries(hashes)) {
+    const s = await stat(join(out, name), { bigint: true });
+    files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
+  }
+  return { manifest: fileHash(manifestText), files, ranges };
+}
+
+/** The ranges of the stamp, when every file of `manifest` is the one it notes. */
+async function stampedRanges(dir: string, manifestText: string, files: Record<string, string>, stamp: OutputStamp | null): Promise<Record<DatasetName, Map<string, [number, number]>> | null> {
+  if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
+  for (const [name, hash] of Object.entries(files)) {
+    const noted = stamp.files[name];
+    const s = await stat(join(dir, name), { bigint: true }).catch(() => null);
+    if (!noted || !s || noted.hash !== hash || noted.size !== String(s.size) || noted.ino !== String(s.ino) || noted.mtimeNs !== String(s.mtimeNs)) return null;
+  }
+  const ranges = {} as Record<DatasetName, Map<string, [number, number]>>;
+  for (const name of DATASET_NAMES) ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end]) => [id, [start, end]]));
+  return ranges;
+}
+
+/** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
+export async function openPreviousDatasets(dir: string, stamp: OutputStamp | null = null): Promise<PreviousDatasets | null> {
+  const manifestText = await readOutputIfExists(join(dir, MANIFEST)).catch(() => null);
+  const manifest = parseManifest(manifestText);
   if (manifest === null || manifest.files === undefined) {
     const whole = await readPreviousDatasets(dir);
     return whole === null ? null : inMemory(whole);
   }
-  const ranges = {} as Record<DatasetName, Map<string, [number, number]>>;
-  for (const [file, hash] of Object.entries(manifest.files)) {
+  const ranges = (await stampedRanges(dir, manifestText!, manifest.files, stamp)) ?? ({} as Record<DatasetName, Map<string, [number, number]>>);
+  for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
     const scanned = await scanFile(join(dir, file), name).catch(() => null);
     if (scanned === null || scanned.hash !== hash) return null;
