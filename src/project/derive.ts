@@ -26,7 +26,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
-import { listArticles, readArticleFile, readTextIfExists, writeFilesAtomically } from './files.ts';
+import { listArticles, readArticleFile, readArticleFileQuickly, readTextIfExists, writeFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
@@ -98,7 +98,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const known = await cache.keys();
     const fingerprintHash = new FingerprintHash();
     const slots: ArticleSlot[] = names.map((name) => ({ name, path: join(options.articles, name), key: '', problems: [], claimed: null, id: null }));
-    await inWindows(slots, READ_AHEAD, (slot) => readArticleFile(slot.path), (slot, read) => {
+    await inWindows(slots, READ_AHEAD, (slot) => readArticleFileQuickly(slot.path), (slot, read) => {
       if (!(read instanceof Uint8Array)) {
         slot.problems = [read];
         return;
@@ -218,7 +218,7 @@ interface ArticleSlot {
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
 async function readPending(slots: readonly ArticleSlot[], onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>): Promise<void> {
-  await inWindows(slots, READ_AHEAD, (slot) => readArticleFile(slot.path), async (slot, read) => {
+  await inWindows(slots, READ_AHEAD, (slot) => readArticleFileQuickly(slot.path), async (slot, read) => {
     const parsed = parseSlot(slot, read);
     if (parsed) await onArticle(slot, parsed);
   });

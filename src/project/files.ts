@@ -6,7 +6,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'no
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
-import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } from '../articles/read-regular-file.ts';
+import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile, readRegularFileSync } from '../articles/read-regular-file.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -45,6 +45,11 @@ export async function readArticleFiles(listing: { dir: string; names: string[] }
 /** A file the tools wrote (a dataset): readTextIfExists with no size limit. */
 export function readOutputIfExists(path: string): Promise<string | null> {
   return readTextIfExists(path, ANY_SIZE);
+}
+
+/** readArticleFile, at once when the file is a regular one within the limit (see readRegularFileSync). */
+export async function readArticleFileQuickly(path: string): Promise<Uint8Array | ArticleProblem> {
+  return readRegularFileSync(path, MAX_ARTICLE_BYTES) ?? readArticleFile(path);
 }
 
 export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
