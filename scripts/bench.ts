@@ -1,6 +1,9 @@
-// npm run bench [-- --sizes 10,100,1000,10000 --runs 5 --strict]
-// The benchmarks of issue 7: cold `npm run report`, the dev server's warm
-// rebuild, derive throughput on synthetic corpora and the built file's size.
+// npm run bench [-- --sizes 10,100,1000,10000 --runs 5 --strict --huge]
+// The benchmarks of issues 7 and 17: cold `npm run report`, the dev server's
+// warm rebuild, derive throughput on synthetic corpora, the incremental
+// derive (one article added to the largest) and the derive's peak memory,
+// and the built file's size. `--huge` also derives 100,000 synthetic
+// articles for its peak memory (some 5–10 minutes and 5 GB of disk).
 // Prints a table and writes bench/results.json (git-ignored).
 //
 // Exit code: 0 when every measurement could be made, even if a target is
@@ -25,13 +28,15 @@ import { BENCH_STORY, ROOT } from '../src/bench/project-copy.ts';
 import { readConfig } from '../src/project/config.ts';
 import { readChartData } from '../src/project/report.ts';
 
-const TARGETS = { coldReportMs: 1500, rebuildMs: 150, deriveRate: 200, scaling: 1.2, fileKb: 150 };
+const TARGETS = { coldReportMs: 1500, rebuildMs: 150, deriveRate: 600, scaling: 1.2, fileKb: 150, incrementalMs: 1000, derivePeakMb: 400 };
+const HUGE = 100_000;
 
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000,10000' },
     runs: { type: 'string', default: '5' },
     strict: { type: 'boolean', default: false },
+    huge: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -55,7 +60,9 @@ try {
   log('2/3 warm rebuild in the dev server…');
   const dev = await benchDevRebuild({ runs: 10, warmup: 2 });
   log(`3/3 derive throughput on ${sizes.join(', ')} synthetic articles…`);
-  const derive = await benchDerive(sizes, log);
+  const { sizes: derive, addOne } = await benchDerive(sizes, log);
+  if (args.huge) log(`and the derive of ${HUGE.toLocaleString('en-US')} synthetic articles…`);
+  const huge = args.huge ? (await benchDerive([HUGE], log, { addOne: false })).sizes[0]! : null;
   log('and a page build with 10 cells…');
   const story = await readConfig(ROOT, BENCH_STORY);
   const cells = await benchCellsBuild(readFileSync(story.narrative, 'utf8'), await readChartData(story, story.derived), runs);
@@ -81,6 +88,22 @@ try {
       id: `derive-${d.articles}`, label: `derive ${d.articles.toLocaleString('en-US')} articles`, value: round(d.rate, 1), unit: 'articles/s', shown: `${Math.round(d.rate)} articles/s`,
       target: large ? `≥ ${TARGETS.deriveRate}/s` : null, pass: large ? d.rate >= TARGETS.deriveRate : null,
       note: `${seconds(d.ms)}, ${d.workers > 1 ? `${d.workers} workers` : 'in-process'}, CPU ${seconds(d.cpuMs)}, whole process ${seconds(d.processMs)}, peak ${Math.round(d.peakMb)} MB`,
+    });
+  }
+  if (addOne) {
+    rows.push({
+      id: 'derive-incremental', label: `incremental derive: 1 article added to ${(addOne.articles - 1).toLocaleString('en-US')}`, value: round(addOne.ms), unit: 'ms', shown: seconds(addOne.ms),
+      target: `≤ ${seconds(TARGETS.incrementalMs)}`, pass: addOne.ms <= TARGETS.incrementalMs,
+      note: `${addOne.extracted} extracted, the others from the cache; whole process ${seconds(addOne.processMs)}, peak ${Math.round(addOne.peakMb)} MB`,
+    });
+  }
+  const tenK = derive.find((d) => d.articles === 10_000);
+  for (const [size, d] of [[10_000, tenK], [HUGE, huge]] as const) {
+    rows.push({
+      id: `derive-peak-memory-${size}`, label: `derive ${size.toLocaleString('en-US')} articles: peak memory`, value: d ? round(d.peakMb) : null, unit: 'MB',
+      shown: d ? `${Math.round(d.peakMb)} MB` : size === HUGE ? 'not run (--huge)' : 'not run (--sizes)',
+      target: `≤ ${TARGETS.derivePeakMb} MB`, pass: d ? d.peakMb <= TARGETS.derivePeakMb : null,
+      ...(d ? { note: `every thread (GNU time), ${seconds(d.ms)}, ${Math.round(d.rate)} articles/s` } : {}),
     });
   }
   const base = derive.find((d) => d.articles === 100);
@@ -116,7 +139,7 @@ try {
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirty: (git('status', '--porcelain') ?? '') !== '' },
     targets: TARGETS,
     rows,
-    details: { coldReport: cold, devRebuild: dev, derive, cells },
+    details: { coldReport: cold, devRebuild: dev, derive, addOne, huge, cells },
   };
   const out = join(ROOT, 'bench');
   mkdirSync(out, { recursive: true });

@@ -80,23 +80,26 @@ export class ArticleFilesReader {
         articles.push(parsed.article);
         continue;
       }
-      for (const problem of parsed.problems) {
-        const id = problem.ruleId === 'front-matter-id' ? claimed : null;
-        const owner = id === null ? undefined : this.owners.get(id);
-        if (id !== null && owner !== undefined && owner !== file.path) {
-          problems.push({
-            ...problem,
-            path: file.path,
-            reason: `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(file.path).replace(/\.md$/, '')}\` to match the file name`,
-            ruleId: 'article-duplicate-id',
-          });
-        } else {
-          problems.push({ ...problem, path: file.path });
-        }
-      }
+      for (const problem of parsed.problems) problems.push({ ...duplicateIdProblem(problem, file.path, claimed, this.owners), path: file.path });
     }
     return { articles, problems };
   }
+}
+
+/**
+ * A problem of the file at `path`: an id that does not match the file name,
+ * when another file owns that id (`owners`: the file named after it, else the
+ * first to claim it), is named a duplicate.
+ */
+export function duplicateIdProblem(problem: ArticleProblem, path: string, claimed: string | null, owners: ReadonlyMap<string, string>): ArticleProblem {
+  const id = problem.ruleId === 'front-matter-id' ? claimed : null;
+  const owner = id === null ? undefined : owners.get(id);
+  if (id === null || owner === undefined || owner === path) return problem;
+  return {
+    ...problem,
+    reason: `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(path).replace(/\.md$/, '')}\` to match the file name`,
+    ruleId: 'article-duplicate-id',
+  };
 }
 
 function baseName(path: string): string {

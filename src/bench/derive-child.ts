@@ -5,10 +5,17 @@ import { derive } from '../project/derive.ts';
 import type { DeriveOptions } from '../project/derive-inputs.ts';
 import { defaultWorkers } from '../project/derive-workers.ts';
 
-export type DeriveChildInput = DeriveOptions;
+export interface DeriveChildInput extends DeriveOptions {
+  /** The extraction cache's folder (DeriveEffects.cache): the benchmark's own, removed with its corpus. */
+  cache?: string | null;
+  /** The derive worker's bundle, as `npm run derive` starts its workers (scripts/bundled.mjs). */
+  workerBundle?: string;
+}
 
 export interface DeriveChildOutput {
   articles: number;
+  /** Of which extracted (not in the cache). */
+  extracted: number;
   casualties: number;
   reactions: number;
   workers: number;
@@ -18,17 +25,18 @@ export interface DeriveChildOutput {
   peakMb: number;
 }
 
-const input = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
+const { cache, workerBundle, ...input } = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
 const cpu = process.cpuUsage();
 const started = performance.now();
-const summary = await derive(input);
+const summary = await derive(input, { ...(cache === undefined ? {} : { cache }), ...(workerBundle ? { workerBundle } : {}) });
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 const output: DeriveChildOutput = {
   articles: summary.articles,
+  extracted: summary.extracted,
   casualties: summary.casualties,
   reactions: summary.reactions,
-  workers: defaultWorkers(summary.articles),
+  workers: Math.min(defaultWorkers(summary.extracted), summary.extracted),
   ms,
   cpuMs: (used.user + used.system) / 1000,
   peakMb: process.resourceUsage().maxRSS / 1024,

@@ -1,15 +1,18 @@
 // Benchmark 3: derive throughput on synthetic corpora of growing size (made
 // by syntheticCorpus, written to a temp folder, deleted after), each in a
-// fresh process so that no size warms the JIT for the next one.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// fresh process so that no size warms the JIT for the next one, with an
+// empty extraction cache of its own; then, on the largest, the incremental
+// derive: one article added, the others taken from the cache.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { loadArticles } from '../project/files.ts';
 import { projectLayout, storyLayout } from '../project/layout.ts';
 import { BENCH_STORY, ROOT } from './project-copy.ts';
 import type { DeriveChildInput, DeriveChildOutput } from './derive-child.ts';
-import { syntheticCorpus } from './synthetic.ts';
+import { syntheticArticles } from './synthetic.ts';
 import { timeProcess } from './timed-process.ts';
 
 export interface DeriveSizeResult extends DeriveChildOutput {
@@ -23,26 +26,65 @@ export interface DeriveSizeResult extends DeriveChildOutput {
 
 const CHILD = fileURLToPath(new URL('./derive-child.ts', import.meta.url));
 
-export async function benchDerive(sizes: readonly number[], log: (line: string) => void): Promise<DeriveSizeResult[]> {
+export interface DeriveBench {
+  sizes: DeriveSizeResult[];
+  /** One article added to the largest corpus, derived again with the cache the first derive filled. */
+  addOne: DeriveSizeResult | null;
+}
+
+export async function benchDerive(sizes: readonly number[], log: (line: string) => void, options: { addOne?: boolean } = {}): Promise<DeriveBench> {
   const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, BENCH_STORY).articles);
   if (seeds.length === 0) throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
+  // The workers start from one bundle, as `npm run derive` starts them (scripts/bundled.mjs), not through tsx.
+  const bundles = mkdtempSync(join(tmpdir(), 'newsbook-bench-worker-'));
+  const workerBundle = join(bundles, 'derive-worker.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../project/derive-worker.ts', import.meta.url))],
+    outfile: workerBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
+  });
   const results: DeriveSizeResult[] = [];
+  let addOne: DeriveSizeResult | null = null;
+  const largest = Math.max(...sizes);
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `newsbook-bench-derive-${size}-`));
     try {
       const articles = join(dir, 'articles');
       mkdirSync(articles);
-      for (const [name, text] of syntheticCorpus(seeds, size, 1)) writeFileSync(join(articles, name), text);
+      let last = '';
+      // Written one at a time: a corpus of 100,000 articles is never held whole.
+      for (const [name, text] of syntheticArticles(seeds, size, 1)) {
+        writeFileSync(join(articles, name), text);
+        last = name;
+      }
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
-      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], codebooks: [projectLayout(ROOT).codebook], review: null, home: null };
+      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], codebooks: [projectLayout(ROOT).codebook], review: null, home: null, cache: join(dir, 'cache'), workerBundle };
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
-      const run = await timeProcess(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], process.cwd());
-      if (run.code !== 0) throw new Error(`The derive of ${size} synthetic articles failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
-      const output = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as DeriveChildOutput;
-      results.push({ ...output, rate: (output.articles / output.ms) * 1000, perArticle: output.ms / output.articles, processMs: run.ms });
+      results.push(await runChild(input, `${size} synthetic articles`));
+      if (options.addOne !== false && size === largest) {
+        // A copy of the last article under a new id: the next one the journalist saves.
+        const id = `${last.slice(0, -3)}x`;
+        writeFileSync(join(articles, `${id}.md`), readFileSync(join(articles, last), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`));
+        log(`  …and again with one article added…`);
+        addOne = await runChild(input, `${size} synthetic articles and one more`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return results;
+  rmSync(bundles, { recursive: true, force: true });
+  return { sizes: results, addOne };
+}
+
+async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSizeResult> {
+  const run = await timeProcess(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], process.cwd());
+  if (run.code !== 0) throw new Error(`The derive of ${what} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
+  const output = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as DeriveChildOutput;
+  // GNU time's figure takes in every thread and child; the process's own is the fallback.
+  return { ...output, peakMb: run.peakMb ?? output.peakMb, rate: (output.articles / output.ms) * 1000, perArticle: output.ms / output.articles, processMs: run.ms };
 }

@@ -7,12 +7,16 @@ import { seededRandom } from './seeded-random.ts';
 
 /** `count` article files (name → text) in the contract's format. */
 export function syntheticCorpus(seeds: readonly Article[], count: number, seed = 1): Map<string, string> {
+  return new Map(syntheticArticles(seeds, count, seed));
+}
+
+/** syntheticCorpus one article at a time, for corpora too large to hold (the same articles). */
+export function* syntheticArticles(seeds: readonly Article[], count: number, seed = 1): Generator<[name: string, text: string]> {
   const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const sentences = seeds.flatMap((a) => splitSentences(a.body).filter((s) => s.lang === null).map((s) => s.text));
   const size = Math.round(seeds.reduce((sum, a) => sum + a.body.length, 0) / seeds.length);
   const width = String(count).length + 1;
-  const files = new Map<string, string>();
   for (let i = 1; i <= count; i++) {
     const id = `s${String(i).padStart(width, '0')}`;
     const paragraphs: string[] = [];
@@ -36,7 +40,6 @@ export function syntheticCorpus(seeds: readonly Article[], count: number, seed =
       'translated_from: null',
       '---',
     ];
-    files.set(`${id}.md`, `${meta.join('\n')}\n${paragraphs.join('\n\n')}\n`);
+    yield [`${id}.md`, `${meta.join('\n')}\n${paragraphs.join('\n\n')}\n`];
   }
-  return files;
 }

@@ -4,7 +4,7 @@
 // they say (article, quote, phrase or actor and stance), never by id, so a
 // renumbering is not a change. Pure and deterministic: no clock, sorted output.
 import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, isToll, MEASURES, REACTION_FIELDS } from './schema.ts';
-import type { CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
+import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 
 export interface FieldChange {
@@ -54,7 +54,7 @@ export interface Changes {
   tolls: Toll[];
 }
 
-interface DatasetCounts {
+export interface DatasetCounts {
   articles: number;
   casualties: number;
   reactions: number;
@@ -96,6 +96,108 @@ export function diffDatasets(before: AnyDatasets | null, after: AnyDatasets): Ch
     articles,
     tolls: tolls(old.casualties, after.casualties),
   };
+}
+
+/** One article's side of a change: its front matter row (null when it is not there) and its rows. */
+export interface ArticleSide {
+  meta: ArticleRow | null;
+  casualties: CasualtyRow[];
+  reactions: ReactionRow[];
+}
+
+/**
+ * diffDatasets article by article, for datasets too large to hold at once
+ * (the derive streams them, src/project/derive.ts). Rows are matched within
+ * their article, so each article's changes are those of the two sides of
+ * that article alone; the tolls take, as `highest` does, the first highest
+ * row in the datasets' order. Given every article of either side in id
+ * order, `finish` is diffDatasets' result, but for one thing: with nothing
+ * before (`hadBefore` false) it lists no article (everything is new; neither
+ * CHANGES.md nor the summary lists them), so a first derive holds no row.
+ */
+export class ChangesBuilder {
+  readonly #articles: ArticleChanges[] = [];
+  readonly #casualties: Tally = { new: 0, removed: 0, changed: 0 };
+  readonly #reactions: Tally = { new: 0, removed: 0, changed: 0 };
+  readonly #counts = { before: { articles: 0, casualties: 0, reactions: 0 }, after: { articles: 0, casualties: 0, reactions: 0 } };
+  readonly #highest = { before: new Map<string, Map<string, CasualtyRow>>(), after: new Map<string, Map<string, CasualtyRow>>() };
+  #last: string | null = null;
+
+  constructor(readonly hadBefore: boolean) {}
+
+  /** An article whose two sides are the very same rows: counted, its candidates for the tolls (see `tollCandidates`) on both sides. */
+  same(id: string, counts: DatasetCounts, candidates: readonly CasualtyRow[]): void {
+    this.#order(id);
+    for (const side of ['before', 'after'] as const) {
+      addCounts(this.#counts[side], counts);
+      considerRows(this.#highest[side], candidates);
+    }
+  }
+
+  /** An article when nothing was there before (`hadBefore` false): all its rows are new. */
+  added(id: string, counts: DatasetCounts, candidates: readonly CasualtyRow[]): void {
+    this.#order(id);
+    addCounts(this.#counts.after, counts);
+    considerRows(this.#highest.after, candidates);
+    this.#casualties.new += counts.casualties;
+    this.#reactions.new += counts.reactions;
+  }
+
+  /** An article as it was and as it is (an empty side when it was not there, or is gone). */
+  article(id: string, before: ArticleSide, after: ArticleSide): void {
+    this.#order(id);
+    const sides = { before, after };
+    for (const side of ['before', 'after'] as const) {
+      const { meta, casualties, reactions } = sides[side];
+      addCounts(this.#counts[side], { articles: meta ? 1 : 0, casualties: casualties.length, reactions: reactions.length });
+      considerRows(this.#highest[side], casualties);
+    }
+    const subset = (side: ArticleSide) => ({ articles: side.meta ? [side.meta] : [], casualties: side.casualties, reactions: side.reactions });
+    const diff = diffDatasets(this.hadBefore ? subset(before) : null, subset(after));
+    for (const kind of ['new', 'removed', 'changed'] as const) {
+      this.#casualties[kind] += diff.casualties[kind];
+      this.#reactions[kind] += diff.reactions[kind];
+    }
+    if (this.hadBefore) for (const change of diff.articles) this.#articles.push(change);
+  }
+
+  finish(): Changes {
+    const tollsOf = (side: 'before' | 'after') => this.#highest[side];
+    const result: Toll[] = [];
+    for (const measure of MEASURES) {
+      for (const group of GROUPS) {
+        const toll = { measure, group, before: tollsOf('before').get(measure)?.get(group) ?? null, after: tollsOf('after').get(measure)?.get(group) ?? null };
+        if (toll.before || toll.after) result.push(toll);
+      }
+    }
+    return { hadBefore: this.hadBefore, counts: this.#counts, casualties: this.#casualties, reactions: this.#reactions, articles: this.#articles, tolls: result };
+  }
+
+  #order(id: string): void {
+    if (this.#last !== null && compare(this.#last, id) >= 0) throw new Error(`ChangesBuilder: article ${id} after ${this.#last}; expected each article once, in id order`);
+    this.#last = id;
+  }
+}
+
+/** The rows of an article that can make a toll: for each measure and group, its first highest (retracted figures left out). */
+export function tollCandidates(rows: readonly CasualtyRow[]): CasualtyRow[] {
+  return [...highest(rows).values()].flatMap((byGroup) => [...byGroup.values()]);
+}
+
+function considerRows(best: Map<string, Map<string, CasualtyRow>>, rows: readonly CasualtyRow[]): void {
+  for (const r of rows) {
+    if (!isToll(r.status)) continue;
+    let byGroup = best.get(r.measure);
+    if (!byGroup) best.set(r.measure, (byGroup = new Map()));
+    const b = byGroup.get(r.group);
+    if (b === undefined || r.value > b.value) byGroup.set(r.group, r);
+  }
+}
+
+function addCounts(to: DatasetCounts, counts: DatasetCounts): void {
+  to.articles += counts.articles;
+  to.casualties += counts.casualties;
+  to.reactions += counts.reactions;
 }
 
 interface RowGroup<R> {
@@ -218,13 +320,7 @@ function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): T
 /** For each measure and group, the first row with the highest value, retracted and projected figures left out; in one pass. */
 function highest(rows: readonly CasualtyRow[]): Map<string, Map<string, CasualtyRow>> {
   const best = new Map<string, Map<string, CasualtyRow>>();
-  for (const r of rows) {
-    if (!isToll(r.status)) continue;
-    let byGroup = best.get(r.measure);
-    if (!byGroup) best.set(r.measure, (byGroup = new Map()));
-    const b = byGroup.get(r.group);
-    if (b === undefined || r.value > b.value) byGroup.set(r.group, r);
-  }
+  considerRows(best, rows);
   return best;
 }
 

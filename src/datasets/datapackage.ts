@@ -5,8 +5,8 @@
 // the Frictionless tools read the files with their types. Pure: written by the
 // derive, atomically with the datasets it describes.
 import type { ArticleRow } from './schema.ts';
-import { DATASETS } from './schema.ts';
-import type { DatasetName } from './schema.ts';
+import { ACTOR_TYPES, DATASETS, GROUPS, QUALIFIERS, STATUSES } from './schema.ts';
+import type { DatasetName, Vocabulary } from './schema.ts';
 
 /** What each column means, as data/README.md says it (a test holds the two together). */
 export const FIELD_DESCRIPTIONS: { readonly [N in DatasetName]: Readonly<Record<(typeof DATASETS)[N]['fields'][number], string>> } = {
@@ -36,6 +36,7 @@ export const FIELD_DESCRIPTIONS: { readonly [N in DatasetName]: Readonly<Record<
     speaker: "the person who spoke for it, by canonical name (\"Antony Blinken\")",
     speaker_as_written: "the name as the article spells it (\"Anthony Blinken\")",
     stance: "the position taken (below)",
+    cameo: "the stance's CAMEO event code, from the codebook, for joining with event data such as GDELT; empty where it gives none",
     as_of: "the day it refers to, as for casualties",
     quote: "the whole sentence",
     start: "where the sentence starts in the article's body",
@@ -64,6 +65,19 @@ export interface Vocabularies {
   stance: readonly string[];
   actor_type: readonly string[];
   published_basis: readonly string[];
+}
+
+/** The coded columns' values for a story's codebook (its measures and stances), the rest from the schema. */
+export function vocabularies(codebook: Vocabulary): Vocabularies {
+  return {
+    measure: codebook.measures,
+    group: GROUPS,
+    qualifier: QUALIFIERS,
+    status: STATUSES,
+    stance: codebook.stances,
+    actor_type: ACTOR_TYPES,
+    published_basis: ['stated', 'inferred'],
+  };
 }
 
 export interface PackageStory {
@@ -111,10 +125,8 @@ function resource(dataset: DatasetName, vocabularies: Vocabularies) {
     name: dataset,
     path: `${dataset}.csv`,
     profile: 'tabular-data-resource',
+    // The CSV dialect, UTF-8 and a header row are the specification's defaults: as written.
     format: 'csv',
-    mediatype: 'text/csv',
-    encoding: 'utf-8',
-    dialect: { delimiter: ',', quoteChar: '"', doubleQuote: true, header: true },
     schema: {
       fields,
       missingValues: [''],

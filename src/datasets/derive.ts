@@ -77,7 +77,18 @@ export function reviewContext(gazetteer: Gazetteer) {
   return {
     actorType: (name: string) => gazetteer.actorByName.get(name)?.type ?? null,
     actorNames: gazetteer.actors.map((a) => a.name),
+    cameoOf: (stance: string) => cameoOf(gazetteer, stance),
   };
+}
+
+/** The CAMEO code the codebook gives a stance, or null. */
+function cameoOf(gazetteer: Gazetteer, stance: string): string | null {
+  return gazetteer.codebook.stanceEntries.find((s) => s.name === stance)?.cameo ?? null;
+}
+
+/** A reaction row with its stance's CAMEO code (the files put the column after the stance). */
+export function withCameo<R extends { stance: string }>(row: R, gazetteer: Gazetteer): R & { cameo: string | null } {
+  return { ...row, cameo: cameoOf(gazetteer, row.stance) };
 }
 
 /**
@@ -98,7 +109,7 @@ export function deriveArticle(article: Article, gazetteer: Gazetteer): ArticleDe
   const reactions = extractReactions(input, gazetteer, layout);
   return {
     casualties: casualties.rows.map((row, i) => ({ id: `${input.id}-c${i + 1}`, ...row })),
-    reactions: reactions.rows.map((row, i) => ({ id: `${input.id}-r${i + 1}`, ...row })),
+    reactions: reactions.rows.map((row, i) => withCameo({ id: `${input.id}-r${i + 1}`, ...row }, gazetteer)),
     messages: [...casualties.messages, ...reactions.messages, ...untranslatedPassages(layout.sentences)],
   };
 }

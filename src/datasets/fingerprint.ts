@@ -6,14 +6,32 @@
 import { createHash } from 'node:crypto';
 
 export function fingerprint(entries: Iterable<readonly [name: string, content: string | Uint8Array]>): string {
-  const hash = createHash('sha256');
-  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, content] of sorted) {
+  const hash = new FingerprintHash();
+  for (const [name, content] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.add(name, content);
+  return hash.digest();
+}
+
+/**
+ * fingerprint, one entry at a time, in the order of their names: the derive
+ * adds each article as it reads it, so that no article is held to be hashed
+ * at the end. The same entries give the same hash as fingerprint.
+ */
+export class FingerprintHash {
+  readonly #hash = createHash('sha256');
+  #last: string | null = null;
+
+  add(name: string, content: string | Uint8Array): this {
+    if (this.#last !== null && name < this.#last) throw new Error(`FingerprintHash: ${name} comes before ${this.#last}; expected the entries in the order of their names`);
+    this.#last = name;
     // Length-prefixed, so no two different inputs can hash alike by concatenation.
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    this.#hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    return this;
   }
-  return `sha256:${hash.digest('hex')}`;
+
+  digest(): string {
+    return `sha256:${this.#hash.digest('hex')}`;
+  }
 }
 
 export interface Manifest {

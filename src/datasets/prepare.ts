@@ -165,26 +165,48 @@ function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: 
   const pieces: WrittenBytes[] = [];
   let next = 0;
   for (const p of prepared) {
-    const first = next;
-    let kept = p.valid;
-    // The review keeps the order of the rows and their ids: rejected rows are left out, decided ones replaced.
-    for (const row of p.rows) {
-      const out = rows[next] as { id?: string } | undefined;
-      if (out === row) next += 1;
-      else {
-        kept = false;
-        if (out !== undefined && out.id === row.id) next += 1;
-      }
-    }
-    if (kept) {
-      if (p.rows.length > 0) pieces.push(p);
-      continue;
-    }
-    for (let i = first; i < next; i += 1) {
-      const written = writeRow(name, rows[i], i, schemas);
-      pieces.push({ json: utf8.encode(written.json), csv: utf8.encode(written.csv) });
-    }
+    const written = writeArticleRows(name, p, rows, next, 0, schemas);
+    next = written.next;
+    if (written.piece) pieces.push(written.piece);
   }
   if (next !== rows.length) throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
   return datasetFiles(name, pieces);
+}
+
+/**
+ * One article's part of writeDataset: its prepared rows `p` against the
+ * reviewed rows from `first` on (`rows[first]` is the first of this
+ * article's, when the review kept any). Gives the bytes to write (null: no
+ * rows) and where the next article's rows start. The derive calls it article
+ * by article, with each article's reviewed rows alone (`first` 0, and
+ * `offset` their place in the whole dataset, for the error).
+ */
+export function writeArticleRows(
+  name: DatasetName,
+  p: PreparedRows<{ id?: string }>,
+  rows: readonly unknown[],
+  first: number,
+  offset = 0,
+  schemas: DatasetSchemas = DATASETS,
+): { piece: WrittenBytes | null; next: number } {
+  let next = first;
+  let kept = p.valid;
+  // The review keeps the order of the rows and their ids: rejected rows are left out, decided ones replaced.
+  for (const row of p.rows) {
+    const out = rows[next] as { id?: string } | undefined;
+    if (out === row) next += 1;
+    else {
+      kept = false;
+      if (out !== undefined && out.id === row.id) next += 1;
+    }
+  }
+  if (kept) return { piece: p.rows.length > 0 ? p : null, next };
+  const json: string[] = [];
+  const csv: string[] = [];
+  for (let i = first; i < next; i += 1) {
+    const written = writeRow(name, rows[i], offset + i, schemas);
+    json.push(written.json);
+    csv.push(written.csv);
+  }
+  return { piece: next > first ? { json: utf8.encode(json.join(ROW_SEPARATOR)), csv: utf8.encode(csv.join('\n')) } : null, next };
 }

@@ -286,6 +286,8 @@ export interface ReviewContext {
   actorType(name: string): ActorType | null;
   /** Canonical actor names, for "did you mean". */
   actorNames: readonly string[];
+  /** The CAMEO code of a stance, which follows it when the review sets it. */
+  cameoOf?(stance: string): string | null;
 }
 
 export interface ReviewOutcome {
@@ -416,6 +418,7 @@ function correctCasualty(row: CasualtyRow, set: CasualtyCorrection, entry: Casua
 
 function correctReaction(row: ReactionRow, set: ReactionCorrection, entry: ReactionReviewEntry, context: ReviewContext, problems: ReviewProblem[]): ReactionRow | null {
   const next: ReactionRow = { ...row, ...defined(set), reviewed: true };
+  if (set.stance !== undefined && context.cameoOf) next.cameo = context.cameoOf(set.stance);
   if (set.actor !== undefined && set.actor !== row.actor) {
     const type = context.actorType(set.actor);
     if (type === null) {

@@ -144,6 +144,8 @@ function reactionSchemaFor(stances: readonly string[]) {
     speaker: z.string().min(1).nullable(),
     speaker_as_written: z.string().min(1).nullable(),
     stance: oneOf(stances),
+    /** The stance's CAMEO event code in the codebook, for joining with event data such as GDELT; null where it gives none. */
+    cameo: z.string().regex(/^\d{2,4}$/).nullable().default(null),
     as_of: isoDate.nullable(),
     ...provenance,
     reviewed,
@@ -184,7 +186,7 @@ export const CASUALTY_FIELDS = [
 ] as const satisfies readonly (keyof CasualtyRow)[];
 export const REACTION_FIELDS = [
   'id', 'article', 'actor', 'actor_type', 'speaker', 'speaker_as_written', 'stance',
-  'as_of', 'quote', 'start', 'end', 'reviewed',
+  'cameo', 'as_of', 'quote', 'start', 'end', 'reviewed',
 ] as const satisfies readonly (keyof ReactionRow)[];
 export const ARTICLE_FIELDS = [
   'id', 'title', 'outlet', 'url', 'published', 'published_basis', 'published_note',

@@ -57,12 +57,42 @@ export interface WrittenBytes {
  */
 export function datasetFiles(name: DatasetName, pieces: readonly WrittenBytes[]): WrittenBytes {
   const json: Uint8Array[] = [];
-  const csv: Uint8Array[] = [utf8.encode(`${CSV_HEADERS[name]}\n`)];
-  for (const piece of pieces) {
-    json.push(json.length === 0 ? OPEN : SEPARATOR, piece.json);
-    csv.push(piece.csv, LINE_BREAK);
+  const csv: Uint8Array[] = [];
+  const framer = new DatasetFramer(name, (bytes) => json.push(bytes), (bytes) => csv.push(bytes));
+  for (const piece of pieces) framer.add(piece);
+  framer.end();
+  return { json: Buffer.concat(json), csv: Buffer.concat(csv) };
+}
+
+/**
+ * datasetFiles one piece at a time, each file's bytes handed to its sink as
+ * they come: the derive streams a dataset to its file article by article
+ * (src/project/dataset-writer.ts) and never holds it whole.
+ */
+export class DatasetFramer {
+  #pieces = 0;
+
+  constructor(
+    name: DatasetName,
+    private readonly json: (bytes: Uint8Array) => void,
+    private readonly csv: (bytes: Uint8Array) => void,
+  ) {
+    csv(utf8.encode(`${CSV_HEADERS[name]}\n`));
   }
-  return { json: json.length === 0 ? NO_ROWS : Buffer.concat([...json, CLOSE]), csv: Buffer.concat(csv) };
+
+  /** One article's rows (a piece with no rows adds nothing). */
+  add(piece: WrittenBytes): void {
+    if (piece.json.byteLength === 0 && piece.csv.byteLength === 0) return;
+    this.json(this.#pieces === 0 ? OPEN : SEPARATOR);
+    this.json(piece.json);
+    this.csv(piece.csv);
+    this.csv(LINE_BREAK);
+    this.#pieces += 1;
+  }
+
+  end(): void {
+    this.json(this.#pieces === 0 ? NO_ROWS : CLOSE);
+  }
 }
 
 /** A row as the files hold it: its JSON element (indented as in `<name>.json`) and its CSV line, neither with a separator. */

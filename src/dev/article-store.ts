@@ -101,9 +101,9 @@ export class ArticleStore {
   /** The reactions alone derived again (a gazetteer edit: casualties do not depend on it); their warnings. */
   async deriveReactions(entry: ArticleEntry, review: ReviewInput): Promise<Diagnostic[]> {
     const article = entry.article!;
-    const { extractReactions } = await loadExtraction();
+    const { extractReactions, withCameo } = await loadExtraction();
     const extracted = extractReactions({ id: article.meta.id, body: article.body, published: article.meta.published }, review.gazetteer);
-    const reactions = extracted.rows.map((row, i) => ({ id: `${article.meta.id}-r${i + 1}`, ...row }));
+    const reactions = extracted.rows.map((row, i) => withCameo({ id: `${article.meta.id}-r${i + 1}`, ...row }, review.gazetteer));
     if (entry.raw) {
       entry.raw = { casualties: entry.raw.casualties, reactions };
       await this.applyReview(entry, review);

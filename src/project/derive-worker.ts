@@ -1,12 +1,14 @@
 // A derive worker (see derive-workers.ts): compiles the codebook and the gazetteer once, then
 // extracts every batch of articles it is sent, validates and writes their
-// rows (prepareArticle) and posts them back, the written bytes moved, not
-// copied. The extraction is pure; nothing here touches the disk.
+// rows (prepareArticle) and posts each back as its cache entry
+// (extract-cache.ts), moved, not copied. The extraction is pure; nothing here
+// touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
-import { packForPosting, prepareArticle, preparedBuffers } from '../datasets/prepare.ts';
+import { prepareArticle } from '../datasets/prepare.ts';
 import { parseGazetteers, withHome } from '../extract/gazetteer.ts';
 import { parseCodebooks } from '../extract/codebook.ts';
 import type { WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
+import { encodeExtraction } from './extract-cache.ts';
 
 const port = parentPort;
 if (!port) throw new Error('derive-worker.ts runs as a worker thread only');
@@ -17,9 +19,9 @@ port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const prepared = task.articles.map((article) => packForPosting(prepareArticle(article, gazetteer), article.body));
-    reply = { batch: task.batch, prepared };
-    transfer = prepared.flatMap(preparedBuffers);
+    const entries = task.articles.map((article) => encodeExtraction(article, prepareArticle(article, gazetteer)));
+    reply = { batch: task.batch, entries };
+    transfer = entries.flatMap((entry) => (entry ? [entry.buffer as ArrayBuffer] : []));
   } catch (error) {
     // An Error does not survive postMessage with its stack everywhere: send the text.
     reply = { batch: task.batch, error: (error as Error)?.stack ?? String(error) };

@@ -1,11 +1,12 @@
 // File I/O for the commands: reading articles and writing outputs atomically,
 // so a failed run never leaves a half-written file where a good one stood.
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
-import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile } from '../articles/read-regular-file.ts';
+import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile, readRegularFileSync } from '../articles/read-regular-file.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -44,6 +45,11 @@ export async function readArticleFiles(listing: { dir: string; names: string[] }
 /** A file the tools wrote (a dataset): readTextIfExists with no size limit. */
 export function readOutputIfExists(path: string): Promise<string | null> {
   return readTextIfExists(path, ANY_SIZE);
+}
+
+/** readArticleFile, at once when the file is a regular one within the limit (see readRegularFileSync). */
+export async function readArticleFileQuickly(path: string): Promise<Uint8Array | ArticleProblem> {
+  return readRegularFileSync(path, MAX_ARTICLE_BYTES) ?? readArticleFile(path);
 }
 
 export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
@@ -86,7 +92,7 @@ export async function loadArticleFiles(listing: { dir: string; names: string[] }
  */
 export interface WriteFs {
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  writeFile(path: string, data: string | Uint8Array | NodeJS.ReadableStream): Promise<void>;
   link(existingPath: string, newPath: string): Promise<void>;
   copyFile(source: string, destination: string): Promise<void>;
   rename(oldPath: string, newPath: string): Promise<void>;
@@ -96,17 +102,24 @@ export interface WriteFs {
 
 export const NODE_FS: WriteFs = { mkdir, writeFile, link, copyFile, rename, rm, rmdir };
 
+/** A file already written (a dataset the derive streamed to disk, a staged one): moved into place instead of written. */
+export interface WrittenFile {
+  from: string;
+}
+
+export type FileContent = string | Uint8Array | WrittenFile;
+
 /** Files to write into one folder: name → content. */
 export interface FileGroup {
   dir: string;
-  files: ReadonlyMap<string, string | Uint8Array>;
+  files: ReadonlyMap<string, FileContent>;
 }
 
 /**
  * Replaces `files` in `dir` all together or not at all: a failure part-way
  * leaves the previous files exactly as they were, and no temporary file behind.
  */
-export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>, fs: WriteFs = NODE_FS): Promise<void> {
+export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, FileContent>, fs: WriteFs = NODE_FS): Promise<void> {
   await writeFileGroupsAtomically([{ dir, files }], fs);
 }
 
@@ -114,7 +127,7 @@ interface Staged {
   target: string;
   temp: string;
   backup: string;
-  content: string | Uint8Array;
+  content: FileContent;
   /** The previous file is kept under `backup`. */
   backedUp: boolean;
   /** `temp` has been renamed over `target`. */
@@ -146,7 +159,9 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     for (const [name, content] of files) {
       const target = join(dir, name);
       if (staged.some((s) => s.target === target)) throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
-      staged.push({ target, temp: `${target}${suffix}.tmp`, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
+      // A file written beside its target already (the derive's datasets) is its own temporary file.
+      const temp = isWritten(content) && dirname(content.from) === dirname(target) ? content.from : `${target}${suffix}.tmp`;
+      staged.push({ target, temp, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
     }
   }
   // What a write killed earlier left in these folders (its process is gone): removed first.
@@ -164,7 +179,7 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     }
     for (const s of staged) {
       at = { path: s.target, what: 'write' };
-      await fs.writeFile(s.temp, s.content);
+      await writeContent(fs, s.temp, s.content);
     }
     for (const s of staged) {
       at = { path: s.target, what: 'write' };
@@ -180,6 +195,16 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     throw writeError(error, at.path, at.what);
   }
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
+}
+
+/** Writes one new content to its temporary file: a file written elsewhere (a staging folder) is streamed there, never held whole. */
+async function writeContent(fs: WriteFs, temp: string, content: FileContent): Promise<void> {
+  if (!isWritten(content)) return fs.writeFile(temp, content);
+  if (content.from !== temp) await fs.writeFile(temp, createReadStream(content.from));
+}
+
+function isWritten(content: FileContent): content is WrittenFile {
+  return typeof content !== 'string' && !(content instanceof Uint8Array);
 }
 
 /** Keeps the file at `target` under `backup`; false when there is none. */

@@ -23,12 +23,13 @@ import { printDiagnostics } from './console.ts';
 import type { Console } from './console.ts';
 import { datasetsState, storyDeriveOptions } from './derive-inputs.ts';
 import { MANIFEST } from '../datasets/fingerprint.ts';
+import { DATA_PACKAGE } from '../datasets/datapackage.ts';
 import type { DeriveEffects } from './derive.ts';
 import { fromFileProblems, fromVFile } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
-import type { FileGroup, WriteFs } from './files.ts';
+import type { FileContent, FileGroup, WriteFs } from './files.ts';
 import { projectLayout } from './layout.ts';
 import { makeStage } from './staging.ts';
 
@@ -118,7 +119,8 @@ export async function buildExplainer(
   if (markdown === null) throw new CliError(`Cannot read the narrative ${config.narrative}`);
   const data = await readChartData(config, datasetsDir);
   const actors = await readActorNames(config);
-  const { html, file } = await buildReport({ markdown, path: config.narrative, data, charts, document: await chartDocument(), actors });
+  const dataPackage = await readTextIfExists(join(datasetsDir, DATA_PACKAGE));
+  const { html, file } = await buildReport({ markdown, path: config.narrative, data, charts, document: await chartDocument(), actors, dataPackage });
   const diagnostics = fromVFile(file);
   if (html === null) throw new CliError('Cannot build the explainer: the narrative has errors; nothing was overwritten', diagnostics);
   return { html, diagnostics, data };
@@ -218,12 +220,12 @@ async function entryFromDatasets(config: StoryConfig): Promise<StoryEntry> {
   return { href: config.output, title: config.title, description: config.description, articles: articles.length, lastUpdated: dates.at(-1) ?? null };
 }
 
-/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). */
-async function readFolder(dir: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
+/** The files of the staging folder, the manifest last: it is swapped in last (files.ts). Moved, not read: the datasets may be large. */
+async function readFolder(dir: string): Promise<Map<string, FileContent>> {
+  const files = new Map<string, FileContent>();
   const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile());
   for (const entry of [...entries.filter((e) => e.name !== MANIFEST), ...entries.filter((e) => e.name === MANIFEST)]) {
-    files.set(entry.name, await readFile(join(dir, entry.name)));
+    files.set(entry.name, { from: join(dir, entry.name) });
   }
   return files;
 }

@@ -41,6 +41,8 @@ export interface ReportInput {
   document: Document;
   /** The gazetteer's actors, which the story's `home` must name; not checked when left out. */
   actors?: readonly string[];
+  /** The datasets' datapackage.json, offered with the data; none when left out. */
+  dataPackage?: string | null;
   /** The live preview's memory of the cells' last output. */
   cellCache?: CellCache;
 }
@@ -108,6 +110,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
       csv: allDataCsv(input.data),
       filename: `${name}-data.csv`,
       rows: input.data.casualties.length + input.data.reactions.length + input.data.articles.length,
+      dataPackage: input.dataPackage ?? null,
     },
   });
   return { html, file };

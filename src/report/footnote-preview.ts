@@ -59,14 +59,14 @@ export const FOOTNOTE_PREVIEW_SCRIPT = `(() => {
   });
   document.addEventListener('click', (e) => {
     pointing = false;
-    const data = e.target instanceof Element ? e.target.closest('a[data-csv]') : null;
+    const data = e.target instanceof Element ? e.target.closest('a[data-save]') : null;
     if (data && typeof DecompressionStream === 'function') {
       e.preventDefault();
       const bytes = Uint8Array.from(atob(data.href.slice(data.href.indexOf(',') + 1)), (c) => c.charCodeAt(0));
       new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob().then((blob) => {
         const save = document.createElement('a');
-        save.href = URL.createObjectURL(new Blob([blob], { type: 'text/csv;charset=utf-8' }));
-        save.download = data.dataset.csv;
+        save.href = URL.createObjectURL(new Blob([blob], { type: data.dataset.save.endsWith('.json') ? 'application/json' : 'text/csv;charset=utf-8' }));
+        save.download = data.dataset.save;
         save.click();
         setTimeout(() => URL.revokeObjectURL(save.href), 1000);
       });

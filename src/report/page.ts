@@ -14,7 +14,7 @@ export interface PageInput {
   articleCount: number;
   body: string;
   /** All the story's data as one CSV file, and the name it downloads as; null for none. */
-  data: { csv: string; filename: string; rows: number } | null;
+  data: { csv: string; filename: string; rows: number; dataPackage?: string | null } | null;
 }
 
 const SCRIPTS = [FOOTNOTE_PREVIEW_SCRIPT];
@@ -76,11 +76,26 @@ ${SCRIPTS.map((script) => `<script>${script}</script>`).join('\n')}
 function colophon(page: PageInput): string {
   const updated = page.lastUpdated ? `, last updated ${formatDay(page.lastUpdated)}` : '';
   const cite = `<p class="cite"><strong>How to cite this page:</strong> “${escapeHtml(page.title)}”, a newsbook explainer${updated}, from ${page.articleCount} source article${page.articleCount === 1 ? '' : 's'}.</p>`;
-  const packed = page.data ? gzipSync(Buffer.from(page.data.csv, 'utf8'), { level: 9 }).toString('base64') : '';
+  const link = (content: string, filename: string, text: string) =>
+    `<a href="data:application/gzip;base64,${gzipSync(Buffer.from(content, 'utf8'), { level: 9 }).toString('base64')}" download="${escapeHtml(filename)}.gz" data-save="${escapeHtml(filename)}">${text}</a>`;
+  // The data package says what each column means, its type and its values: whoever takes the data gets its description.
+  const packaged = page.data?.dataPackage ? pagePackage(page.data.dataPackage) : null;
+  const described = packaged ? ` ${link(packaged, 'datapackage.json', 'What the columns mean')}.` : '';
   const data = page.data
-    ? `\n<p class="all-data"><a href="data:application/gzip;base64,${packed}" download="${escapeHtml(page.data.filename)}.gz" data-csv="${escapeHtml(page.data.filename)}">Download all the data (CSV, ${page.data.rows} rows)</a>: every casualty figure, reaction and article behind this page, each row with its quote, in one file.</p>`
+    ? `\n<p class="all-data">${link(page.data.csv, page.data.filename, `Download all the data (CSV, ${page.data.rows} rows)`)}: every figure, reaction and article behind this page, with its quote.${described}</p>`
     : '';
   return `<footer class="colophon" id="cite">\n${cite}${data}\n</footer>`;
+}
+
+/**
+ * The data package as the page offers it, beside the one CSV of all the data:
+ * the same JSON without its indentation, its description (the page's own
+ * heading gives it) and its list of sources (the CSV's article rows give
+ * them). The page stays small.
+ */
+function pagePackage(json: string): string {
+  const { sources: _sources, description: _description, ...rest } = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify(rest);
 }
 
 export function escapeHtml(text: string): string {

@@ -1,0 +1,263 @@
+// The datasets a derive replaces, article by article, for CHANGES.md: never
+// read whole. A folder whose manifest records the hash of every file was
+// written by a derive: its JSON files are rows one per `  {` … `  }` block,
+// in article order, so one pass (hashing each file, as dataset-folder.ts
+// does, to trust it) notes where each article's rows are; an article is then
+// read only when its rows may have changed, and compared first as bytes. A
+// folder of an older newsbook (no file hashes) is read whole, as it was.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { ArticleSide } from '../datasets/changes.ts';
+import { fileHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { DATASETS } from '../datasets/schema.ts';
+import type { ArticleRow, DatasetName } from '../datasets/schema.ts';
+import { DATASET_NAMES } from '../datasets/serialize.ts';
+import { validateDataset } from '../datasets/serialize.ts';
+import type { Datasets } from '../datasets/serialize.ts';
+import { datasetFolderState } from './dataset-folder.ts';
+import { readOutputIfExists } from './files.ts';
+
+export interface PreviousDatasets {
+  /** Every article id the datasets name (front matter rows and the rows' `article`), sorted. */
+  ids: string[];
+  /** An article's rows of a dataset as written (JSON elements joined by ROW_SEPARATOR); null when the folder was read whole. */
+  json(id: string, name: DatasetName): Promise<Uint8Array | null>;
+  /** An article's rows. */
+  side(id: string): Promise<ArticleSide>;
+  close(): Promise<void>;
+}
+
+const ROW = Buffer.from('\n  {\n');
+const KEYS: Record<DatasetName, Buffer> = { casualties: Buffer.from('\n    "article": '), reactions: Buffer.from('\n    "article": '), articles: Buffer.from('\n    "id": ') };
+const NEWLINE = 0x0a;
+
+/**
+ * What a derive wrote, noted beside its extraction cache (stampPath): each
+ * file's hash, size, inode and modification time, and where each article's
+ * rows are in each JSON file. A file whose size, inode and time are those
+ * noted is the file that was written (as git trusts its index): the next
+ * derive neither hashes nor scans it again.
+ */
+export interface OutputStamp {
+  manifest: string;
+  files: Record<string, { hash: string; size: string; ino: string; mtimeNs: string }>;
+  ranges: Record<DatasetName, [id: string, start: number, end: number][]>;
+}
+
+/** Where the stamp of the datasets in `out` is kept, in the extraction cache's folder. */
+export function stampPath(cacheRoot: string, out: string): string {
+  return join(cacheRoot, 'outputs', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 32)}.json`);
+}
+
+/** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them). */
+export async function makeStamp(out: string, manifestText: string, hashes: Record<string, string>, ranges: OutputStamp['ranges']): Promise<OutputStamp> {
+  const files: OutputStamp['files'] = {};
+  for (const [name, hash] of Object.entries(hashes)) {
+    const s = await stat(join(out, name), { bigint: true });
+    files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
+  }
+  return { manifest: fileHash(manifestText), files, ranges };
+}
+
+/** The ranges of the stamp, when every file of `manifest` is the one it notes. */
+async function stampedRanges(dir: string, manifestText: string, files: Record<string, string>, stamp: OutputStamp | null): Promise<Record<DatasetName, Map<string, [number, number]>> | null> {
+  if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
+  for (const [name, hash] of Object.entries(files)) {
+    const noted = stamp.files[name];
+    const s = await stat(join(dir, name), { bigint: true }).catch(() => null);
+    if (!noted || !s || noted.hash !== hash || noted.size !== String(s.size) || noted.ino !== String(s.ino) || noted.mtimeNs !== String(s.mtimeNs)) return null;
+  }
+  const ranges = {} as Record<DatasetName, Map<string, [number, number]>>;
+  for (const name of DATASET_NAMES) ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end]) => [id, [start, end]]));
+  return ranges;
+}
+
+/** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
+export async function openPreviousDatasets(dir: string, stamp: OutputStamp | null = null): Promise<PreviousDatasets | null> {
+  const manifestText = await readOutputIfExists(join(dir, MANIFEST)).catch(() => null);
+  const manifest = parseManifest(manifestText);
+  if (manifest === null || manifest.files === undefined) {
+    const whole = await readPreviousDatasets(dir);
+    return whole === null ? null : inMemory(whole);
+  }
+  const ranges = (await stampedRanges(dir, manifestText!, manifest.files, stamp)) ?? ({} as Record<DatasetName, Map<string, [number, number]>>);
+  for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
+    const name = DATASET_NAMES.find((n) => file === `${n}.json`);
+    const scanned = await scanFile(join(dir, file), name).catch(() => null);
+    if (scanned === null || scanned.hash !== hash) return null;
+    if (name) {
+      if (scanned.ranges === null) {
+        // Not the layout a derive writes: read whole.
+        const whole = await readPreviousDatasets(dir);
+        return whole === null ? null : inMemory(whole);
+      }
+      ranges[name] = scanned.ranges;
+    }
+  }
+  if (!DATASET_NAMES.every((name) => ranges[name])) return null;
+  const readers = new Map<DatasetName, BlockReader>();
+  for (const name of DATASET_NAMES) readers.set(name, new BlockReader(await open(join(dir, `${name}.json`))));
+  const ids = [...new Set(DATASET_NAMES.flatMap((name) => [...ranges[name].keys()]))].sort(compare);
+  const json = async (id: string, name: DatasetName): Promise<Uint8Array> => {
+    const range = ranges[name].get(id);
+    return range ? readers.get(name)!.read(range[0], range[1]) : new Uint8Array(0);
+  };
+  return {
+    ids,
+    json,
+    async side(id) {
+      const rows = {} as Record<DatasetName, unknown[]>;
+      for (const name of DATASET_NAMES) rows[name] = parseRows(name, await json(id, name));
+      return { meta: (rows.articles[0] as ArticleRow | undefined) ?? null, casualties: rows.casualties as ArticleSide['casualties'], reactions: rows.reactions as ArticleSide['reactions'] };
+    },
+    async close() {
+      for (const reader of readers.values()) await reader.handle.close();
+    },
+  };
+}
+
+/**
+ * Reads ranges of a file in blocks of a few megabytes: the derive asks for
+ * each article's rows in the order of the file, so one read serves hundreds.
+ */
+class BlockReader {
+  #block = Buffer.alloc(0);
+  #at = 0;
+
+  constructor(readonly handle: FileHandle) {}
+
+  async read(start: number, end: number): Promise<Uint8Array> {
+    if (start < this.#at || end > this.#at + this.#block.byteLength) {
+      const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
+      const { bytesRead } = await this.handle.read(block, 0, block.byteLength, start);
+      this.#block = block.subarray(0, bytesRead);
+      this.#at = start;
+    }
+    return this.#block.subarray(start - this.#at, end - this.#at);
+  }
+}
+
+const BLOCK_BYTES = 4 * 2 ** 20;
+
+/** An article's rows as written, read back and validated (as validateDataset does: the rows as the schema gives them). */
+export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
+  if (json.byteLength === 0) return [];
+  const data = JSON.parse(`[${Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')}]`) as unknown[];
+  const { schema } = DATASETS[name];
+  return data.map((row) => {
+    const parsed = schema.safeParse(row);
+    return parsed.success ? parsed.data : row;
+  });
+}
+
+/**
+ * One file's hash and, for a dataset's JSON (`name`), where each article's rows
+ * are: from its first row's `  {` to its last row's `  }`. `ranges` is null
+ * when the file is not laid out as a derive writes it (an article's rows
+ * apart, a row without its key).
+ */
+async function scanFile(path: string, name: DatasetName | undefined): Promise<{ hash: string; ranges: Map<string, [number, number]> | null }> {
+  const hash = createHash('sha256');
+  const starts: [string, number][] = [];
+  const seen = new Set<string>();
+  let ok = name !== undefined;
+  let carry: Buffer = Buffer.alloc(0);
+  let carryAt = 0;
+  let size = 0;
+  let head: Buffer | null = null;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 2 ** 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+    head ??= Buffer.from(chunk.subarray(0, 8));
+    tail = Buffer.concat([tail, chunk]).subarray(-3);
+    if (!ok || !name) continue;
+    const buffer = carry.byteLength > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = 0;
+    let keep = -1;
+    for (;;) {
+      const p = buffer.indexOf(ROW, pos);
+      if (p === -1) {
+        keep = Math.max(pos, buffer.byteLength - ROW.byteLength + 1);
+        break;
+      }
+      const k = buffer.indexOf(KEYS[name], p + ROW.byteLength - 1);
+      const e = k === -1 ? -1 : buffer.indexOf(NEWLINE, k + KEYS[name].byteLength);
+      if (e === -1) {
+        keep = p;
+        if (buffer.byteLength - p > 2 ** 20) ok = false;
+        break;
+      }
+      // The key must be this row's (before its closing `  }`).
+      const close = buffer.indexOf('\n  }', p + 1);
+      if (close !== -1 && close < k) {
+        ok = false;
+        break;
+      }
+      const id = JSON.parse(buffer.toString('utf8', k + KEYS[name].byteLength, e).replace(/,$/, '')) as unknown;
+      if (typeof id !== 'string') {
+        ok = false;
+        break;
+      }
+      if (starts.at(-1)?.[0] !== id) {
+        if (seen.has(id)) {
+          ok = false;
+          break;
+        }
+        seen.add(id);
+        starts.push([id, carryAt + p + 1]);
+      }
+      pos = e;
+    }
+    carry = ok ? Buffer.from(buffer.subarray(keep)) : Buffer.alloc(0);
+    carryAt += keep;
+  }
+  const digest = `sha256:${hash.digest('hex')}`;
+  if (!ok || !name) return { hash: digest, ranges: null };
+  const empty = starts.length === 0;
+  if (empty ? size !== 3 || head?.toString() !== '[]\n' : !head?.toString().startsWith('[\n  {') || tail.toString() !== '\n]\n') return { hash: digest, ranges: null };
+  const ranges = new Map<string, [number, number]>();
+  starts.forEach(([id, start], i) => ranges.set(id, [start, i + 1 < starts.length ? starts[i + 1]![1] - 2 : size - 3]));
+  return { hash: digest, ranges };
+}
+
+/** The previous datasets read whole (a folder without file hashes), by article. */
+function inMemory(datasets: Datasets): PreviousDatasets {
+  const sides = new Map<string, ArticleSide>();
+  const side = (id: string) => {
+    let s = sides.get(id);
+    if (!s) sides.set(id, (s = { meta: null, casualties: [], reactions: [] }));
+    return s;
+  };
+  for (const row of datasets.articles) side(row.id).meta ??= row;
+  for (const row of datasets.casualties) side(row.article).casualties.push(row);
+  for (const row of datasets.reactions) side(row.article).reactions.push(row);
+  return {
+    ids: [...sides.keys()].sort(compare),
+    json: async () => null,
+    side: async (id) => sides.get(id) ?? { meta: null, casualties: [], reactions: [] },
+    close: async () => undefined,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The datasets a derive is about to replace, whole, or null when there are none (or they cannot be read, or do not belong together). */
+export async function readPreviousDatasets(dir: string): Promise<Datasets | null> {
+  if ((await datasetFolderState(dir)).consistent === false) return null;
+  const datasets: Partial<Record<keyof Datasets, unknown[]>> = {};
+  for (const name of DATASET_NAMES) {
+    const path = join(dir, `${name}.json`);
+    const text = await readOutputIfExists(path).catch(() => null);
+    if (text === null) return null;
+    const { rows, problems } = validateDataset(name, text, path);
+    if (problems.length > 0) return null;
+    datasets[name] = rows;
+  }
+  return datasets as Datasets;
+}

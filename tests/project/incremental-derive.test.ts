@@ -1,0 +1,123 @@
+// The incremental derive (src/project/extract-cache.ts): after every kind of
+// edit a journalist makes (an article changed, deleted, renamed, added; the
+// review changed), a derive that takes the other articles from the cache
+// writes exactly the bytes of a derive that extracts everything, and of the
+// whole datasets derived in memory; a change of an extraction input (the
+// gazetteer) extracts every article again.
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCorpus } from '../../src/bench/synthetic.ts';
+import { diffDatasets, formatChangesMarkdown } from '../../src/datasets/changes.ts';
+import { deriveDatasets } from '../../src/datasets/derive.ts';
+import { serializeDatasets } from '../../src/datasets/serialize.ts';
+import { withHome } from '../../src/extract/gazetteer.ts';
+import type { DeriveOptions } from '../../src/project/derive-inputs.ts';
+import { derive, loadGazetteer, loadReview, readPreviousDatasets } from '../../src/project/derive.ts';
+import type { DeriveEffects } from '../../src/project/derive.ts';
+import { loadArticles } from '../../src/project/files.ts';
+import { PATHS, ROOT } from '../story.ts';
+
+let dir: string;
+let options: DeriveOptions;
+let cache: string;
+/** Articles extracted by the last cached derive (its progress ticks those not in the cache last). */
+const quiet: DeriveEffects = { progress: () => ({ tick() {}, done() {} }) };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbook-incremental-'));
+  const articles = join(dir, 'articles');
+  mkdirSync(articles);
+  // The story's own articles (foreign passages, review entries) and synthetic ones.
+  cpSync(PATHS.articles, articles, { recursive: true });
+  const { articles: seeds } = await loadArticles(PATHS.articles);
+  for (const [name, text] of syntheticCorpus(seeds, 55, 7)) writeFileSync(join(articles, name), text);
+  cpSync(PATHS.gazetteer, join(dir, 'gazetteer.yaml'));
+  cpSync(PATHS.codebook, join(dir, 'codebook.yaml'));
+  cpSync(PATHS.review, join(dir, 'review.yaml'));
+  cache = join(dir, 'cache');
+  options = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [join(dir, 'gazetteer.yaml')], codebooks: [join(dir, 'codebook.yaml')], review: join(dir, 'review.yaml'), home: 'Kazakhstan' };
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The files of a folder, by name. */
+function files(folder: string): Map<string, Buffer> {
+  return new Map(readdirSync(folder).sort().map((name) => [name, readFileSync(join(folder, name))]));
+}
+
+/** Derives with the cache, and again into a copy of what was there with none; both must give the same bytes, and those of the datasets in memory. */
+async function deriveAndCompare(workers?: number): Promise<void> {
+  const fresh = join(dir, 'fresh');
+  rmSync(fresh, { recursive: true, force: true });
+  if (existsSync(options.out)) cpSync(options.out, fresh, { recursive: true });
+  const previous = await readPreviousDatasets(options.out);
+  await derive(options, { ...quiet, cache, ...(workers ? { workers } : {}) });
+  await derive({ ...options, out: fresh }, { ...quiet, cache: null });
+  const cached = files(options.out);
+  const full = files(fresh);
+  expect([...cached.keys()]).toEqual([...full.keys()]);
+  for (const [name, bytes] of full) expect(cached.get(name)?.equals(bytes), name).toBe(true);
+
+  // The whole datasets derived in memory, as the derive did before it was incremental.
+  const { articles } = await loadArticles(options.articles);
+  const derived = deriveDatasets(articles, withHome(await loadGazetteer(options.gazetteers), 'Kazakhstan'), { review: await loadReview(options.review!) });
+  for (const [name, text] of serializeDatasets(derived.datasets)) expect(cached.get(name)?.toString('utf8'), name).toBe(text);
+  expect(cached.get('CHANGES.md')?.toString('utf8')).toBe(formatChangesMarkdown(diffDatasets(previous, derived.datasets)));
+}
+
+/** The entries of the cache (every generation). */
+function cacheEntries(): string[] {
+  return readdirSync(cache, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('an incremental derive', () => {
+  it('writes what a full derive writes, the first time', async () => {
+    await deriveAndCompare();
+    expect(cacheEntries()).toHaveLength(60);
+  }, 120_000);
+
+  it('after an article is edited', async () => {
+    const path = join(options.articles, '002.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n\n/, '\n\nAt least 12 people were killed in the clashes, officials said.\n\n'));
+    await deriveAndCompare();
+  }, 120_000);
+
+  it('after an article is deleted', async () => {
+    rmSync(join(options.articles, 's010.md'));
+    await deriveAndCompare();
+  }, 120_000);
+
+  it('after an article is renamed (file and id)', async () => {
+    const text = readFileSync(join(options.articles, 's020.md'), 'utf8').replace('id: "s020"', 'id: "s020b"');
+    rmSync(join(options.articles, 's020.md'));
+    writeFileSync(join(options.articles, 's020b.md'), text);
+    await deriveAndCompare();
+  }, 120_000);
+
+  it('after an article is added, on worker threads', async () => {
+    const text = readFileSync(join(options.articles, 's030.md'), 'utf8').replace('id: "s030"', 'id: "s099"');
+    writeFileSync(join(options.articles, 's099.md'), text);
+    await deriveAndCompare(2);
+  }, 120_000);
+
+  it('after the review changes (nothing extracted again)', async () => {
+    const before = new Set(cacheEntries());
+    // The story's correction confirmed instead, an entry for a synthetic article, and one for an article that is not there.
+    const review = readFileSync(options.review!, 'utf8').replace(/    set:\n      as_of: 2022-01-06\n/, '    confirm: true\n');
+    const quote = JSON.parse(readFileSync(join(options.out, 'casualties.json'), 'utf8')).find((r: { article: string }) => r.article === 's005').quote as string;
+    writeFileSync(options.review!, `${review}\n  - article: "s005"\n    quote: ${JSON.stringify(quote)}\n    reject: true\n  - article: "s777"\n    quote: "nothing"\n    reject: true\n`);
+    await deriveAndCompare();
+    expect(new Set(cacheEntries())).toEqual(before);
+  }, 120_000);
+
+  it('extracts everything again when an extraction input changes (the gazetteer)', async () => {
+    const before = new Set(cacheEntries());
+    appendFileSync(options.gazetteers[0]!, '\n# an editor\'s note\n');
+    await deriveAndCompare();
+    expect(cacheEntries().filter((path) => !before.has(path))).toHaveLength(60);
+  }, 120_000);
+});
