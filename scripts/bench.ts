@@ -28,7 +28,15 @@ import { BENCH_STORY, ROOT } from '../src/bench/project-copy.ts';
 import { readConfig } from '../src/project/config.ts';
 import { readChartData } from '../src/project/report.ts';
 
-const TARGETS = { coldReportMs: 1500, rebuildMs: 150, deriveRate: 600, scaling: 1.2, fileKb: 150, incrementalMs: 1000, derivePeakMb: 400 };
+const TARGETS = {
+  coldReportMs: 1500,
+  rebuildMs: 150,
+  deriveRate: 600,
+  scaling: 1.2,
+  fileKb: 150,
+  incrementalMs: 1000,
+  derivePeakMb: 400,
+};
 const HUGE = 100_000;
 
 const { values: args } = parseArgs({
@@ -39,7 +47,10 @@ const { values: args } = parseArgs({
     huge: { type: 'boolean', default: false },
   },
 });
-const sizes = args.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = args.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const runs = Math.max(1, Number(args.runs) || 5);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -52,11 +63,19 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
   loadBefore: loadavg().map((l) => round(l, 2)),
 };
-log(`newsbook bench: ${machine.cpus} CPUs (${machine.model}), node ${machine.node}, load ${machine.loadBefore.join(' ')}`);
+log(
+  `newsbook bench: ${machine.cpus} CPUs (${machine.model}), node ${machine.node}, load ${machine.loadBefore.join(' ')}`,
+);
 
 try {
   log(`1/3 cold \`npm run report\` (${runs} runs of each command)…`);
-  const cold = await benchColdReport({ runs, alternatives: [['node', '--import', 'tsx', 'scripts/report.ts'], ['node', '--import', 'tsx/esm', 'scripts/report.ts']] });
+  const cold = await benchColdReport({
+    runs,
+    alternatives: [
+      ['node', '--import', 'tsx', 'scripts/report.ts'],
+      ['node', '--import', 'tsx/esm', 'scripts/report.ts'],
+    ],
+  });
   log('2/3 warm rebuild in the dev server…');
   const dev = await benchDevRebuild({ runs: 10, warmup: 2 });
   log(`3/3 derive throughput on ${sizes.join(', ')} synthetic articles…`);
@@ -65,44 +84,101 @@ try {
   const huge = args.huge ? (await benchDerive([HUGE], log, { addOne: false })).sizes[0]! : null;
   log('and a page build with 10 cells…');
   const story = await readConfig(ROOT, BENCH_STORY);
-  const cells = await benchCellsBuild(readFileSync(story.narrative, 'utf8'), await readChartData(story, story.derived), runs);
+  const cells = await benchCellsBuild(
+    readFileSync(story.narrative, 'utf8'),
+    await readChartData(story, story.derived),
+    runs,
+  );
 
   const rows: BenchRow[] = [];
-  const coldNote = (t: typeof cold.script) => [t.cpuMs === null ? null : `CPU ${seconds(t.cpuMs)}`, t.peakMb === null ? null : `peak ${Math.round(t.peakMb)} MB`, t.runs.some((r) => r.derived) ? 're-derived!' : null].filter(Boolean).join(', ');
+  const coldNote = (t: typeof cold.script) =>
+    [
+      t.cpuMs === null ? null : `CPU ${seconds(t.cpuMs)}`,
+      t.peakMb === null ? null : `peak ${Math.round(t.peakMb)} MB`,
+      t.runs.some((r) => r.derived) ? 're-derived!' : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
   rows.push({
-    id: 'cold-report', label: `cold report: ${cold.script.command}`, value: round(cold.script.ms), unit: 'ms', shown: seconds(cold.script.ms),
-    target: `< ${seconds(TARGETS.coldReportMs)}`, pass: cold.script.ms < TARGETS.coldReportMs, note: coldNote(cold.script),
+    id: 'cold-report',
+    label: `cold report: ${cold.script.command}`,
+    value: round(cold.script.ms),
+    unit: 'ms',
+    shown: seconds(cold.script.ms),
+    target: `< ${seconds(TARGETS.coldReportMs)}`,
+    pass: cold.script.ms < TARGETS.coldReportMs,
+    note: coldNote(cold.script),
   });
-  rows.push({ id: 'cold-report-peak-memory', label: 'cold report: peak memory', value: cold.script.peakMb === null ? null : round(cold.script.peakMb), unit: 'MB', shown: cold.script.peakMb === null ? 'n/a (no GNU time)' : `${Math.round(cold.script.peakMb)} MB`, target: null, pass: null });
+  rows.push({
+    id: 'cold-report-peak-memory',
+    label: 'cold report: peak memory',
+    value: cold.script.peakMb === null ? null : round(cold.script.peakMb),
+    unit: 'MB',
+    shown: cold.script.peakMb === null ? 'n/a (no GNU time)' : `${Math.round(cold.script.peakMb)} MB`,
+    target: null,
+    pass: null,
+  });
   for (const alt of cold.alternatives) {
-    rows.push({ id: `cold-report-alt:${alt.command}`, label: `  for comparison: ${alt.command}`, value: round(alt.ms), unit: 'ms', shown: seconds(alt.ms), target: null, pass: null, note: coldNote(alt) });
+    rows.push({
+      id: `cold-report-alt:${alt.command}`,
+      label: `  for comparison: ${alt.command}`,
+      value: round(alt.ms),
+      unit: 'ms',
+      shown: seconds(alt.ms),
+      target: null,
+      pass: null,
+      note: coldNote(alt),
+    });
   }
   rows.push({
-    id: 'dev-rebuild', label: 'warm rebuild: narrative save → reload message', value: round(dev.ms, 1), unit: 'ms', shown: `${Math.round(dev.ms)} ms`,
-    target: `< ${TARGETS.rebuildMs} ms`, pass: dev.ms < TARGETS.rebuildMs, note: `server's rebuild ${Math.round(dev.serverMs)} ms, median of ${dev.runs.length}${dev.failed > 0 ? `, ${dev.failed} with errors` : ''}`,
+    id: 'dev-rebuild',
+    label: 'warm rebuild: narrative save → reload message',
+    value: round(dev.ms, 1),
+    unit: 'ms',
+    shown: `${Math.round(dev.ms)} ms`,
+    target: `< ${TARGETS.rebuildMs} ms`,
+    pass: dev.ms < TARGETS.rebuildMs,
+    note: `server's rebuild ${Math.round(dev.serverMs)} ms, median of ${dev.runs.length}${dev.failed > 0 ? `, ${dev.failed} with errors` : ''}`,
   });
   for (const d of derive) {
     // The throughput target is for large corpora: those the derive spreads over worker threads.
     const large = d.articles >= WORKER_THRESHOLD;
     rows.push({
-      id: `derive-${d.articles}`, label: `derive ${d.articles.toLocaleString('en-US')} articles`, value: round(d.rate, 1), unit: 'articles/s', shown: `${Math.round(d.rate)} articles/s`,
-      target: large ? `≥ ${TARGETS.deriveRate}/s` : null, pass: large ? d.rate >= TARGETS.deriveRate : null,
+      id: `derive-${d.articles}`,
+      label: `derive ${d.articles.toLocaleString('en-US')} articles`,
+      value: round(d.rate, 1),
+      unit: 'articles/s',
+      shown: `${Math.round(d.rate)} articles/s`,
+      target: large ? `≥ ${TARGETS.deriveRate}/s` : null,
+      pass: large ? d.rate >= TARGETS.deriveRate : null,
       note: `${seconds(d.ms)}, ${d.workers > 1 ? `${d.workers} workers` : 'in-process'}, CPU ${seconds(d.cpuMs)}, whole process ${seconds(d.processMs)}, peak ${Math.round(d.peakMb)} MB`,
     });
   }
   if (addOne) {
     rows.push({
-      id: 'derive-incremental', label: `incremental derive: 1 article added to ${(addOne.articles - 1).toLocaleString('en-US')}`, value: round(addOne.ms), unit: 'ms', shown: seconds(addOne.ms),
-      target: `≤ ${seconds(TARGETS.incrementalMs)}`, pass: addOne.ms <= TARGETS.incrementalMs,
+      id: 'derive-incremental',
+      label: `incremental derive: 1 article added to ${(addOne.articles - 1).toLocaleString('en-US')}`,
+      value: round(addOne.ms),
+      unit: 'ms',
+      shown: seconds(addOne.ms),
+      target: `≤ ${seconds(TARGETS.incrementalMs)}`,
+      pass: addOne.ms <= TARGETS.incrementalMs,
       note: `${addOne.extracted} extracted, the others from the cache; whole process ${seconds(addOne.processMs)}, peak ${Math.round(addOne.peakMb)} MB`,
     });
   }
   const tenK = derive.find((d) => d.articles === 10_000);
-  for (const [size, d] of [[10_000, tenK], [HUGE, huge]] as const) {
+  for (const [size, d] of [
+    [10_000, tenK],
+    [HUGE, huge],
+  ] as const) {
     rows.push({
-      id: `derive-peak-memory-${size}`, label: `derive ${size.toLocaleString('en-US')} articles: peak memory`, value: d ? round(d.peakMb) : null, unit: 'MB',
+      id: `derive-peak-memory-${size}`,
+      label: `derive ${size.toLocaleString('en-US')} articles: peak memory`,
+      value: d ? round(d.peakMb) : null,
+      unit: 'MB',
       shown: d ? `${Math.round(d.peakMb)} MB` : size === HUGE ? 'not run (--huge)' : 'not run (--sizes)',
-      target: `≤ ${TARGETS.derivePeakMb} MB`, pass: d ? d.peakMb <= TARGETS.derivePeakMb : null,
+      target: `≤ ${TARGETS.derivePeakMb} MB`,
+      pass: d ? d.peakMb <= TARGETS.derivePeakMb : null,
       ...(d ? { note: `every thread (GNU time), ${seconds(d.ms)}, ${Math.round(d.rate)} articles/s` } : {}),
     });
   }
@@ -112,25 +188,64 @@ try {
     const ratio = top.perArticle / base.perArticle;
     const cpuRatio = top.cpuMs / top.articles / (base.cpuMs / base.articles);
     rows.push({
-      id: 'derive-scaling', label: `per-article cost, ${top.articles.toLocaleString('en-US')} vs 100`, value: round(ratio, 3), unit: 'ratio', shown: ratio.toFixed(2),
-      target: `< ${TARGETS.scaling}`, pass: ratio < TARGETS.scaling, note: `wall time (workers included); CPU time per article: ${cpuRatio.toFixed(2)}`,
+      id: 'derive-scaling',
+      label: `per-article cost, ${top.articles.toLocaleString('en-US')} vs 100`,
+      value: round(ratio, 3),
+      unit: 'ratio',
+      shown: ratio.toFixed(2),
+      target: `< ${TARGETS.scaling}`,
+      pass: ratio < TARGETS.scaling,
+      note: `wall time (workers included); CPU time per article: ${cpuRatio.toFixed(2)}`,
     });
   }
-  rows.push({ id: 'cells-build-cold', label: `page build with ${cells.cells} cells, first in the process`, value: round(cells.coldMs), unit: 'ms', shown: `${Math.round(cells.coldMs)} ms`, target: null, pass: null });
   rows.push({
-    id: 'cells-build', label: `page build with ${cells.cells} cells`, value: round(cells.withCellsMs), unit: 'ms', shown: `${Math.round(cells.withCellsMs)} ms`, target: null, pass: null,
+    id: 'cells-build-cold',
+    label: `page build with ${cells.cells} cells, first in the process`,
+    value: round(cells.coldMs),
+    unit: 'ms',
+    shown: `${Math.round(cells.coldMs)} ms`,
+    target: null,
+    pass: null,
+  });
+  rows.push({
+    id: 'cells-build',
+    label: `page build with ${cells.cells} cells`,
+    value: round(cells.withCellsMs),
+    unit: 'ms',
+    shown: `${Math.round(cells.withCellsMs)} ms`,
+    target: null,
+    pass: null,
     note: `${Math.round(cells.withoutCellsMs)} ms without them, every built-in chart drawn (the dev server caches those)`,
   });
   const kb = cold.fileBytes / 1024;
-  rows.push({ id: 'file-size', label: 'built file size', value: round(kb, 1), unit: 'KB', shown: `${Math.round(kb)} KB`, target: `≤ ${TARGETS.fileKb} KB`, pass: kb <= TARGETS.fileKb, note: `${cold.fileBytes.toLocaleString('en-US')} bytes` });
+  rows.push({
+    id: 'file-size',
+    label: 'built file size',
+    value: round(kb, 1),
+    unit: 'KB',
+    shown: `${Math.round(kb)} KB`,
+    target: `≤ ${TARGETS.fileKb} KB`,
+    pass: kb <= TARGETS.fileKb,
+    note: `${cold.fileBytes.toLocaleString('en-US')} bytes`,
+  });
 
   const loadAfter = loadavg().map((l) => round(l, 2));
   const busy = Math.max(machine.loadBefore[0]!, loadAfter[0]!) > machine.cpus * 0.5;
   console.log(formatTable(rows));
-  if (cold.warmupDerived) console.log('ℹ data/derived was out of date with the code: the unmeasured first report run derived the datasets (in the copy); the measured runs did not.');
-  if (busy) console.log(`⚠ the machine was busy (load ${machine.loadBefore[0]} before, ${loadAfter[0]} after, ${machine.cpus} CPUs): timings are inflated by other processes.`);
+  if (cold.warmupDerived)
+    console.log(
+      'ℹ data/derived was out of date with the code: the unmeasured first report run derived the datasets (in the copy); the measured runs did not.',
+    );
+  if (busy)
+    console.log(
+      `⚠ the machine was busy (load ${machine.loadBefore[0]} before, ${loadAfter[0]} after, ${machine.cpus} CPUs): timings are inflated by other processes.`,
+    );
   const missed = rows.filter((r) => r.pass === false);
-  console.log(missed.length === 0 ? '✔ every target met' : `✖ ${missed.length} target${missed.length === 1 ? '' : 's'} missed: ${missed.map((r) => r.id).join(', ')}`);
+  console.log(
+    missed.length === 0
+      ? '✔ every target met'
+      : `✖ ${missed.length} target${missed.length === 1 ? '' : 's'} missed: ${missed.map((r) => r.id).join(', ')}`,
+  );
 
   const git = (...argv: string[]) => spawnSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || null;
   const results = {

@@ -38,7 +38,12 @@ await run({ root, argv: args, workerBundle: bundle.worker });
 /** The bundles of the current code, the command's and the derive worker's: built (and older ones removed) when there are none. */
 async function bundlePath() {
   const hash = createHash('sha256');
-  for (const file of ['package.json', ...files('src'), ...files('scripts')]) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  for (const file of ['package.json', ...files('src'), ...files('scripts')])
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   hash.update(process.version);
   const stem = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}`);
   const paths = { command: `${stem}.mjs`, worker: `${stem}.worker.mjs` };
@@ -57,14 +62,21 @@ async function bundlePath() {
       target: 'node20',
       logLevel: 'silent',
       // CommonJS dependencies call require(); an ES module has none of its own.
-      banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);",
+      },
     });
     return () => renameSync(temp, path);
   };
-  const done = await Promise.all([bundleOne(entry, paths.command), bundleOne(join(root, 'src/project/derive-worker.ts'), paths.worker)]);
+  const done = await Promise.all([
+    bundleOne(entry, paths.command),
+    bundleOne(join(root, 'src/project/derive-worker.ts'), paths.worker),
+  ]);
   // Bundles of older code go; another run may be writing these very ones too (same bytes): they stay.
   const current = new Set(Object.values(paths));
-  for (const old of readdirSync(cache)) if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(join(cache, old))) rmSync(join(cache, old), { force: true });
+  for (const old of readdirSync(cache))
+    if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(join(cache, old)))
+      rmSync(join(cache, old), { force: true });
   for (const rename of done) rename();
   return paths;
 }

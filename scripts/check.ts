@@ -5,6 +5,7 @@ import { directLaunch, isMain } from '../src/cli/launch.ts';
 import type { Launch } from '../src/cli/launch.ts';
 import { runCommand } from '../src/cli/run.ts';
 
-export const run = (launch: Launch): Promise<void> => runCommand((argv, out) => checkCommand(argv, out, launch), launch.argv);
+export const run = (launch: Launch): Promise<void> =>
+  runCommand((argv, out) => checkCommand(argv, out, launch), launch.argv);
 
 if (isMain(import.meta.url)) await run(directLaunch(import.meta.url));

@@ -9,7 +9,11 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STORY = 'kazakhstan-unrest';
 
 /** The first story's files, and the base gazetteer and codebook. */
-export const PATHS = { ...storyLayout(ROOT, STORY), gazetteer: projectLayout(ROOT).gazetteer, codebook: projectLayout(ROOT).codebook };
+export const PATHS = {
+  ...storyLayout(ROOT, STORY),
+  gazetteer: projectLayout(ROOT).gazetteer,
+  codebook: projectLayout(ROOT).codebook,
+};
 
 /** The first story's resolved configuration; `root`: a copy of the project's content (the code stays this repository's). */
 export function storyConfig(root: string = ROOT, story: string = STORY): Promise<StoryConfig> {

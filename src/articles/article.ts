@@ -63,8 +63,24 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const [length, min, max] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f]
-      : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    const [length, min, max] =
+      b < 0x80
+        ? [1, 0, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80, 0xbf]
+          : b === 0xe0
+            ? [3, 0xa0, 0xbf]
+            : b === 0xed
+              ? [3, 0x80, 0x9f]
+              : b >= 0xe1 && b <= 0xef
+                ? [3, 0x80, 0xbf]
+                : b === 0xf0
+                  ? [4, 0x90, 0xbf]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : b === 0xf4
+                      ? [4, 0x80, 0x8f]
+                      : [0, 0, 0];
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
@@ -98,7 +114,12 @@ export function readArticle(text: string, path: string): { parsed: ParsedArticle
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
-      problems.push({ ...where(field), field, reason: describeIssue(field, issue, yaml.data), ruleId: 'front-matter-field' });
+      problems.push({
+        ...where(field),
+        field,
+        reason: describeIssue(field, issue, yaml.data),
+        ruleId: 'front-matter-field',
+      });
     }
   } else {
     const expectedId = idFromPath(path);
@@ -111,13 +132,23 @@ export function readArticle(text: string, path: string): { parsed: ParsedArticle
       });
     }
     if (split.body.trim() === '') {
-      problems.push({ line: split.bodyLine, column: 1, reason: 'Unexpected empty body: an article needs its text after the front matter', ruleId: 'article-empty' });
+      problems.push({
+        line: split.bodyLine,
+        column: 1,
+        reason: 'Unexpected empty body: an article needs its text after the front matter',
+        ruleId: 'article-empty',
+      });
     }
   }
   if (problems.length > 0 || !result.success) return { parsed: { article: null, problems }, claimedId: id };
 
-  const meta = Object.fromEntries(Object.keys(articleRowSchema.shape).map((key) => [key, result.data[key as keyof ArticleRow]])) as ArticleRow;
-  return { parsed: { article: { meta, body: split.body, bodyLine: split.bodyLine, path }, problems: [] }, claimedId: id };
+  const meta = Object.fromEntries(
+    Object.keys(articleRowSchema.shape).map((key) => [key, result.data[key as keyof ArticleRow]]),
+  ) as ArticleRow;
+  return {
+    parsed: { article: { meta, body: split.body, bodyLine: split.bodyLine, path }, problems: [] },
+    claimedId: id,
+  };
 }
 
 function idOf(yaml: ParsedYaml): string | null {

@@ -36,7 +36,9 @@ export function parseArticleFiles(files: readonly ArticleFile[]): ParsedArticles
 export class ArticleFilesReader {
   private readonly sorted: readonly ArticleFile[];
   /** Each file read: why it is no text, or its article (or problems) and the id its front matter claims. */
-  private readonly read_: ({ file: ArticleFile; problem: ArticleProblem } | { file: ArticleFile; parsed: ParsedArticle; id: string | null })[] = [];
+  private readonly read_: (
+    { file: ArticleFile; problem: ArticleProblem } | { file: ArticleFile; parsed: ParsedArticle; id: string | null }
+  )[] = [];
   /** Which file first claimed each id: the owner is the file named after it, else the first in order. */
   private readonly owners = new Map<string, string>();
 
@@ -80,7 +82,8 @@ export class ArticleFilesReader {
         articles.push(parsed.article);
         continue;
       }
-      for (const problem of parsed.problems) problems.push({ ...duplicateIdProblem(problem, file.path, claimed, this.owners), path: file.path });
+      for (const problem of parsed.problems)
+        problems.push({ ...duplicateIdProblem(problem, file.path, claimed, this.owners), path: file.path });
     }
     return { articles, problems };
   }
@@ -91,7 +94,12 @@ export class ArticleFilesReader {
  * when another file owns that id (`owners`: the file named after it, else the
  * first to claim it), is named a duplicate.
  */
-export function duplicateIdProblem(problem: ArticleProblem, path: string, claimed: string | null, owners: ReadonlyMap<string, string>): ArticleProblem {
+export function duplicateIdProblem(
+  problem: ArticleProblem,
+  path: string,
+  claimed: string | null,
+  owners: ReadonlyMap<string, string>,
+): ArticleProblem {
   const id = problem.ruleId === 'front-matter-id' ? claimed : null;
   const owner = id === null ? undefined : owners.get(id);
   if (id === null || owner === undefined || owner === path) return problem;

@@ -76,7 +76,8 @@ export function parseFrontMatterYaml(yaml: string, firstLine: number): ParsedYam
 // problems. Anything else, comments, escapes, single quotes, blank lines, a
 // repeated field, a value that YAML could read as a number, a boolean or
 // something else, goes to the parser.
-const SIMPLE_LINE = /^([a-z_]+): ("[^"\\\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff]*"|[A-Za-z][A-Za-z0-9_-]*|\d{4}-\d{2}-\d{2})$/;
+const SIMPLE_LINE =
+  /^([a-z_]+): ("[^"\\\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff]*"|[A-Za-z][A-Za-z0-9_-]*|\d{4}-\d{2}-\d{2})$/;
 
 function simpleFrontMatter(yaml: string, firstLine: number): ParsedYaml | null {
   if (yaml === '') return null;
@@ -119,18 +120,38 @@ export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
     return {
       data: {},
       positions,
-      problems: [{ line: firstLine, column: 1, reason: 'Unexpected front matter: expected `field: value` lines', ruleId: 'front-matter-yaml' }],
+      problems: [
+        {
+          line: firstLine,
+          column: 1,
+          reason: 'Unexpected front matter: expected `field: value` lines',
+          ruleId: 'front-matter-yaml',
+        },
+      ],
     };
   }
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
-    const node = (isScalar(pair.value) || isMap(pair.value) ? pair.value : pair.key) as { range?: [number, number, number] };
+    const node = (isScalar(pair.value) || isMap(pair.value) ? pair.value : pair.key) as {
+      range?: [number, number, number];
+    };
     const keyNode = pair.key as { range?: [number, number, number] };
     const offset = node.range?.[0] ?? keyNode.range?.[0] ?? 0;
     positions.set(String(pair.key.value), toPoint(offset));
   }
   const read = yamlData(doc);
-  if ('message' in read) return { data: {}, positions, problems: [{ ...toPoint(read.offset), reason: `Cannot parse the front matter: ${read.message}`, ruleId: 'front-matter-yaml' }] };
+  if ('message' in read)
+    return {
+      data: {},
+      positions,
+      problems: [
+        {
+          ...toPoint(read.offset),
+          reason: `Cannot parse the front matter: ${read.message}`,
+          ruleId: 'front-matter-yaml',
+        },
+      ],
+    };
   return { data: read.data as Record<string, unknown>, positions, problems };
 }
 

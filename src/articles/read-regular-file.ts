@@ -34,7 +34,8 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<U
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return { reason: `Unexpected ${await kindOf(path, stats)}: expected a regular file`, missing: false };
+    if (!stats.isFile())
+      return { reason: `Unexpected ${await kindOf(path, stats)}: expected a regular file`, missing: false };
     if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
     // The size can change while reading (a file being saved): never read past the limit.
     const chunks: Buffer[] = [];
@@ -90,7 +91,10 @@ export function readRegularFileSync(path: string, maxBytes: number): Uint8Array 
 }
 
 function tooLarge(size: number, maxBytes: number): UnreadableFile {
-  return { reason: `Unexpected file of ${megabytes(size)}${size > maxBytes ? '' : ' or more'}: expected at most ${megabytes(maxBytes)} (the size limit for this file)`, missing: false };
+  return {
+    reason: `Unexpected file of ${megabytes(size)}${size > maxBytes ? '' : ' or more'}: expected at most ${megabytes(maxBytes)} (the size limit for this file)`,
+    missing: false,
+  };
 }
 
 function megabytes(bytes: number): string {
@@ -98,19 +102,44 @@ function megabytes(bytes: number): string {
 }
 
 async function openProblem(path: string, error: NodeJS.ErrnoException): Promise<UnreadableFile> {
-  if (error.code === 'ELOOP') return { reason: 'Cannot read a symbolic link that loops back on itself: expected a regular file', missing: false };
+  if (error.code === 'ELOOP')
+    return { reason: 'Cannot read a symbolic link that loops back on itself: expected a regular file', missing: false };
   if (error.code === 'ENOENT') {
     const target = await readlink(path).catch(() => null);
-    if (target !== null) return { reason: `Cannot read a symbolic link to \`${target}\`, which does not exist: expected a regular file`, missing: false };
+    if (target !== null)
+      return {
+        reason: `Cannot read a symbolic link to \`${target}\`, which does not exist: expected a regular file`,
+        missing: false,
+      };
     return { reason: 'Cannot find the file', missing: true };
   }
   return { reason: `Cannot read the file: ${describe(error)}`, missing: false };
 }
 
 /** What stands at `path` instead of a regular file, in words. */
-async function kindOf(path: string, stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): Promise<string> {
-  const kind = stats.isDirectory() ? 'folder' : stats.isFIFO() ? 'named pipe (FIFO)' : stats.isSocket() ? 'socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'device file' : 'special file';
-  const link = await lstat(path).then((s) => s.isSymbolicLink(), () => false);
+async function kindOf(
+  path: string,
+  stats: {
+    isDirectory(): boolean;
+    isFIFO(): boolean;
+    isSocket(): boolean;
+    isCharacterDevice(): boolean;
+    isBlockDevice(): boolean;
+  },
+): Promise<string> {
+  const kind = stats.isDirectory()
+    ? 'folder'
+    : stats.isFIFO()
+      ? 'named pipe (FIFO)'
+      : stats.isSocket()
+        ? 'socket'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'device file'
+          : 'special file';
+  const link = await lstat(path).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  );
   const target = link ? await readlink(path).catch(() => null) : null;
   return link ? `symbolic link to a ${kind}${target === null ? '' : ` (\`${target}\`)`}` : kind;
 }

@@ -21,13 +21,34 @@ export interface CellsBuildResult {
 export function tenCells(): string {
   const cell = (meta: string, code: string) => `\`\`\`js ${meta}\n${code}\n\`\`\`\n`;
   return [
-    cell('', 'const killed = casualties.filter((r) => r.measure === "killed");\nconst byArticle = d3.rollups(casualties, (v) => v.length, (r) => r.article);'),
-    cell('title="Figures per article"', 'Plot.plot({marks: [Plot.barY(casualties, Plot.groupX({y: "count"}, {x: "article"})), Plot.ruleY([0])], x: {type: "band"}})'),
-    cell('title="Killed"', 'Plot.plot({marginLeft: 70, marks: [Plot.barX(killed, {y: "id", x: "value"}), Plot.ruleX([0])]})'),
-    cell('title="Values by day"', 'Plot.plot({marks: [Plot.dot(casualties.filter((r) => r.as_of), {x: (r) => new Date(r.as_of), y: "value", stroke: "measure"})], y: {type: "log"}, color: {legend: true}})'),
-    cell('title="Reactions per actor"', 'Plot.plot({marginLeft: 150, marks: [Plot.barX(reactions, Plot.groupY({x: "count"}, {y: "actor", sort: {y: "x", reverse: true}}))]})'),
-    cell('title="Stances"', 'Plot.plot({marginLeft: 150, marks: [Plot.cell(reactions, Plot.group({fill: "count"}, {x: "article", y: "stance"}))], x: {type: "band"}})'),
-    cell('title="Attributions"', 'Plot.plot({marginLeft: 150, marks: [Plot.barX(casualties, Plot.groupY({x: "count"}, {y: (r) => r.attribution ?? "not said"}))]})'),
+    cell(
+      '',
+      'const killed = casualties.filter((r) => r.measure === "killed");\nconst byArticle = d3.rollups(casualties, (v) => v.length, (r) => r.article);',
+    ),
+    cell(
+      'title="Figures per article"',
+      'Plot.plot({marks: [Plot.barY(casualties, Plot.groupX({y: "count"}, {x: "article"})), Plot.ruleY([0])], x: {type: "band"}})',
+    ),
+    cell(
+      'title="Killed"',
+      'Plot.plot({marginLeft: 70, marks: [Plot.barX(killed, {y: "id", x: "value"}), Plot.ruleX([0])]})',
+    ),
+    cell(
+      'title="Values by day"',
+      'Plot.plot({marks: [Plot.dot(casualties.filter((r) => r.as_of), {x: (r) => new Date(r.as_of), y: "value", stroke: "measure"})], y: {type: "log"}, color: {legend: true}})',
+    ),
+    cell(
+      'title="Reactions per actor"',
+      'Plot.plot({marginLeft: 150, marks: [Plot.barX(reactions, Plot.groupY({x: "count"}, {y: "actor", sort: {y: "x", reverse: true}}))]})',
+    ),
+    cell(
+      'title="Stances"',
+      'Plot.plot({marginLeft: 150, marks: [Plot.cell(reactions, Plot.group({fill: "count"}, {x: "article", y: "stance"}))], x: {type: "band"}})',
+    ),
+    cell(
+      'title="Attributions"',
+      'Plot.plot({marginLeft: 150, marks: [Plot.barX(casualties, Plot.groupY({x: "count"}, {y: (r) => r.attribution ?? "not said"}))]})',
+    ),
     cell('title="Who says what, killed"', 'charts.whoSaysWhat(killed)'),
     cell('table title="Per article"', 'byArticle.map(([article, figures]) => ({article, figures}))'),
     cell('', 'const seeded = d3.randomLcg(16)();\nconst total = d3.sum(killed, (r) => r.value);'),
@@ -41,7 +62,10 @@ export async function benchCellsBuild(narrative: string, data: ChartData, runs: 
   const build = async (markdown: string) => {
     const started = performance.now();
     const { html, file } = await buildReport({ markdown, path: 'bench-cells.md', data, charts: CHARTS, document });
-    if (html === null) throw new Error(`the bench story has errors: ${file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}`);
+    if (html === null)
+      throw new Error(
+        `the bench story has errors: ${file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`).join('; ')}`,
+      );
     return performance.now() - started;
   };
   const coldMs = await build(withCells);

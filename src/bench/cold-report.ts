@@ -41,7 +41,12 @@ export async function benchColdReport(options: { runs: number; alternatives: str
     const measured = await timeCommand(root, script, options.runs);
     const alternatives: CommandTiming[] = [];
     for (const command of options.alternatives) alternatives.push(await timeCommand(root, command, options.runs));
-    return { script: measured, alternatives, warmupDerived: DERIVING.test(warmup.stdout), fileBytes: statSync(join(storyLayout(root, BENCH_STORY).dist, storyLayout(root, BENCH_STORY).output)).size };
+    return {
+      script: measured,
+      alternatives,
+      warmupDerived: DERIVING.test(warmup.stdout),
+      fileBytes: statSync(join(storyLayout(root, BENCH_STORY).dist, storyLayout(root, BENCH_STORY).output)).size,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -68,7 +73,10 @@ async function run(root: string, [command, ...args]: string[]): Promise<TimedRun
   const local = join(root, 'node_modules/.bin', command!);
   const file = existsFile(local) ? local : command!;
   const result = await timeProcess(file, args, root);
-  if (result.code !== 0) throw new Error(`\`${[command, ...args].join(' ')}\` failed (exit ${result.code}):\n${result.stdout}${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(
+      `\`${[command, ...args].join(' ')}\` failed (exit ${result.code}):\n${result.stdout}${result.stderr}`,
+    );
   return result;
 }
 

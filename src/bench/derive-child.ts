@@ -28,7 +28,10 @@ export interface DeriveChildOutput {
 const { cache, workerBundle, ...input } = JSON.parse(process.argv[2] ?? '{}') as DeriveChildInput;
 const cpu = process.cpuUsage();
 const started = performance.now();
-const summary = await derive(input, { ...(cache === undefined ? {} : { cache }), ...(workerBundle ? { workerBundle } : {}) });
+const summary = await derive(input, {
+  ...(cache === undefined ? {} : { cache }),
+  ...(workerBundle ? { workerBundle } : {}),
+});
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 const output: DeriveChildOutput = {

@@ -32,9 +32,14 @@ export interface DeriveBench {
   addOne: DeriveSizeResult | null;
 }
 
-export async function benchDerive(sizes: readonly number[], log: (line: string) => void, options: { addOne?: boolean } = {}): Promise<DeriveBench> {
+export async function benchDerive(
+  sizes: readonly number[],
+  log: (line: string) => void,
+  options: { addOne?: boolean } = {},
+): Promise<DeriveBench> {
   const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, BENCH_STORY).articles);
-  if (seeds.length === 0) throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
+  if (seeds.length === 0)
+    throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
   // The workers start from one bundle, as `npm run derive` starts them (scripts/bundled.mjs), not through tsx.
   const bundles = mkdtempSync(join(tmpdir(), 'newsbook-bench-worker-'));
   const workerBundle = join(bundles, 'derive-worker.mjs');
@@ -46,7 +51,9 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
     format: 'esm',
     target: 'node20',
     logLevel: 'silent',
-    banner: { js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);",
+    },
   });
   const results: DeriveSizeResult[] = [];
   let addOne: DeriveSizeResult | null = null;
@@ -63,13 +70,26 @@ export async function benchDerive(sizes: readonly number[], log: (line: string) 
         last = name;
       }
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
-      const input: DeriveChildInput = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [projectLayout(ROOT).gazetteer], codebooks: [projectLayout(ROOT).codebook], review: null, home: null, cache: join(dir, 'cache'), workerBundle };
+      const input: DeriveChildInput = {
+        code: ROOT,
+        articles,
+        out: join(dir, 'out'),
+        gazetteers: [projectLayout(ROOT).gazetteer],
+        codebooks: [projectLayout(ROOT).codebook],
+        review: null,
+        home: null,
+        cache: join(dir, 'cache'),
+        workerBundle,
+      };
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
       results.push(await runChild(input, `${size} synthetic articles`));
       if (options.addOne !== false && size === largest) {
         // A copy of the last article under a new id: the next one the journalist saves.
         const id = `${last.slice(0, -3)}x`;
-        writeFileSync(join(articles, `${id}.md`), readFileSync(join(articles, last), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`));
+        writeFileSync(
+          join(articles, `${id}.md`),
+          readFileSync(join(articles, last), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`),
+        );
         log(`  …and again with one article added…`);
         addOne = await runChild(input, `${size} synthetic articles and one more`);
       }
@@ -86,5 +106,11 @@ async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSi
   if (run.code !== 0) throw new Error(`The derive of ${what} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
   const output = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as DeriveChildOutput;
   // GNU time's figure takes in every thread and child; the process's own is the fallback.
-  return { ...output, peakMb: run.peakMb ?? output.peakMb, rate: (output.articles / output.ms) * 1000, perArticle: output.ms / output.articles, processMs: run.ms };
+  return {
+    ...output,
+    peakMb: run.peakMb ?? output.peakMb,
+    rate: (output.articles / output.ms) * 1000,
+    perArticle: output.ms / output.articles,
+    processMs: run.ms,
+  };
 }

@@ -51,7 +51,12 @@ export async function benchDevRebuild(options: { runs: number; warmup: number })
       // Let the watcher settle, so that one edit's events never leak into the next.
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return { runs, ms: median(runs), serverMs: median(rebuilds.map((e) => e.ms)), failed: rebuilds.filter((e) => !e.ok).length };
+    return {
+      runs,
+      ms: median(runs),
+      serverMs: median(rebuilds.map((e) => e.ms)),
+      failed: rebuilds.filter((e) => !e.ok).length,
+    };
   } finally {
     stream.close();
     await server.close();
@@ -89,7 +94,13 @@ function openReloads(url: string): Promise<ReloadStream> {
     const stream: ReloadStream = {
       next: () =>
         new Promise<void>((done, fail) => {
-          waiting = { resolve: done, timer: setTimeout(() => fail(new Error(`No reload message within ${WAIT_MS} ms of a narrative save`)), WAIT_MS) };
+          waiting = {
+            resolve: done,
+            timer: setTimeout(
+              () => fail(new Error(`No reload message within ${WAIT_MS} ms of a narrative save`)),
+              WAIT_MS,
+            ),
+          };
         }),
       close: () => request.destroy(),
     };

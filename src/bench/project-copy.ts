@@ -14,7 +14,8 @@ export const BENCH_STORY = 'kazakhstan-unrest';
 /** Code, content and node_modules (linked): `npm run report` runs in it as in the repository. */
 export function copyWholeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'newsbook-bench-project-'));
-  for (const name of ['src', 'scripts', 'data', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, name), join(root, name), { recursive: true });
+  for (const name of ['src', 'scripts', 'data', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, name), join(root, name), { recursive: true });
   copyReport(root);
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;

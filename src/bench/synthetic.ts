@@ -11,10 +11,18 @@ export function syntheticCorpus(seeds: readonly Article[], count: number, seed =
 }
 
 /** syntheticCorpus one article at a time, for corpora too large to hold (the same articles). */
-export function* syntheticArticles(seeds: readonly Article[], count: number, seed = 1): Generator<[name: string, text: string]> {
+export function* syntheticArticles(
+  seeds: readonly Article[],
+  count: number,
+  seed = 1,
+): Generator<[name: string, text: string]> {
   const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const sentences = seeds.flatMap((a) => splitSentences(a.body).filter((s) => s.lang === null).map((s) => s.text));
+  const sentences = seeds.flatMap((a) =>
+    splitSentences(a.body)
+      .filter((s) => s.lang === null)
+      .map((s) => s.text),
+  );
   const size = Math.round(seeds.reduce((sum, a) => sum + a.body.length, 0) / seeds.length);
   const width = String(count).length + 1;
   for (let i = 1; i <= count; i++) {

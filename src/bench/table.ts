@@ -14,10 +14,20 @@ export interface BenchRow {
 }
 
 export function formatTable(rows: readonly BenchRow[]): string {
-  const cells = rows.map((r) => [r.label, r.shown, r.target ?? '', r.pass === null ? '' : r.pass ? 'pass' : 'MISSED', r.note ?? '']);
+  const cells = rows.map((r) => [
+    r.label,
+    r.shown,
+    r.target ?? '',
+    r.pass === null ? '' : r.pass ? 'pass' : 'MISSED',
+    r.note ?? '',
+  ]);
   const header = ['measure', 'value', 'target', 'result', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

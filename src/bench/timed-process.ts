@@ -30,7 +30,9 @@ export function hasGnuTime(): boolean {
 export async function timeProcess(command: string, args: readonly string[], cwd: string): Promise<TimedRun> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbook-bench-time-'));
   const report = join(dir, 'time.txt');
-  const [file, argv] = hasGnuTime() ? [GNU_TIME, ['-f', '%M %U %S', '-o', report, command, ...args]] : [command, [...args]];
+  const [file, argv] = hasGnuTime()
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', report, command, ...args]]
+    : [command, [...args]];
   const started = performance.now();
   const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

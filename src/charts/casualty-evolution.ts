@@ -6,8 +6,28 @@ import type { CasualtyRow } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
 import type { PlacedGlyph, SourceStyle } from './encoding.ts';
-import { ARROW_LENGTH, BACKGROUND, DOT_RADIUS, compactFigure, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
-import { GROUP_LABELS, measureLabel, QUALIFIER_LABELS, daysBetween, formatDay, formatNumber, formatWeekday } from './labels.ts';
+import {
+  ARROW_LENGTH,
+  BACKGROUND,
+  DOT_RADIUS,
+  compactFigure,
+  figureTitle,
+  glyph,
+  glyphLegend,
+  glyphMarks,
+  legendMarks,
+  sourceStyles,
+  styleOf,
+} from './encoding.ts';
+import {
+  GROUP_LABELS,
+  measureLabel,
+  QUALIFIER_LABELS,
+  daysBetween,
+  formatDay,
+  formatNumber,
+  formatWeekday,
+} from './labels.ts';
 import type { Panel } from './panels.ts';
 import { compareRowIds, panels as toPanels, selectRows } from './panels.ts';
 import type { Box, LabelRequest } from './placement.ts';
@@ -78,7 +98,8 @@ function tableRow(row: CasualtyRow, source: SourceStyle): TableRow {
 
 /** The number a chart draws, in words a table reader can check: "24–99", "more than 2,000". */
 function counted(row: CasualtyRow): string {
-  if (row.low !== null && row.high !== null && row.high > row.low) return `${formatNumber(row.low)}–${formatNumber(row.high)}`;
+  if (row.low !== null && row.high !== null && row.high > row.low)
+    return `${formatNumber(row.low)}–${formatNumber(row.high)}`;
   if (row.qualifier === 'exact' || row.qualifier === 'vague') return formatNumber(row.value);
   return `${QUALIFIER_LABELS[row.qualifier]} ${formatNumber(row.value)}`;
 }
@@ -98,8 +119,26 @@ interface Geometry {
 }
 
 const GEOMETRY: Record<Layout, Omit<Geometry, 'left'>> = {
-  wide: { width: WIDE, font: FONT_SIZE.wide, right: WIDE - 4, titleHeight: 26, plotHeight: 66, gap: 12, spacing: 30, ticks: 3 },
-  narrow: { width: NARROW, font: FONT_SIZE.narrow, right: NARROW - 2, titleHeight: 26, plotHeight: 78, gap: 12, spacing: 22, ticks: 2 },
+  wide: {
+    width: WIDE,
+    font: FONT_SIZE.wide,
+    right: WIDE - 4,
+    titleHeight: 26,
+    plotHeight: 66,
+    gap: 12,
+    spacing: 30,
+    ticks: 3,
+  },
+  narrow: {
+    width: NARROW,
+    font: FONT_SIZE.narrow,
+    right: NARROW - 2,
+    titleHeight: 26,
+    plotHeight: 78,
+    gap: 12,
+    spacing: 22,
+    ticks: 2,
+  },
 };
 
 interface Figure extends PlacedGlyph {
@@ -107,10 +146,19 @@ interface Figure extends PlacedGlyph {
   label: string;
 }
 
-function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layout: Layout, document: Document, ariaLabel: string): Element {
+function render(
+  panels: readonly Panel[],
+  styles: Map<string, SourceStyle>,
+  layout: Layout,
+  document: Document,
+  ariaLabel: string,
+): Element {
   const rows = panels.flatMap((p) => p.rows);
   const scales = new Map(panels.map((p) => [p.key, scaleFor(p.rows, GEOMETRY[layout])]));
-  const tickWidth = Math.max(0, ...[...scales.values()].flatMap((s) => s.ticks.map((t) => textWidth(formatNumber(t), GEOMETRY[layout].font))));
+  const tickWidth = Math.max(
+    0,
+    ...[...scales.values()].flatMap((s) => s.ticks.map((t) => textWidth(formatNumber(t), GEOMETRY[layout].font))),
+  );
   const g: Geometry = { ...GEOMETRY[layout], left: Math.ceil(tickWidth) + 8 };
   const marks: Plot.Markish[] = [];
 
@@ -141,7 +189,8 @@ function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layo
   const dayWidth = (g.right - g.left) / days.length;
   const dayX = (day: string) => g.left + (days.indexOf(day) + 0.5) * dayWidth;
   const dayLabels = days.map((day) => ({ day, x: dayX(day), text: fitDay(day, dayWidth - 6, g.font) }));
-  const axis = (y: number) => Plot.text(dayLabels, { x: 'x', y, text: 'text', fontWeight: 'bold', lineAnchor: 'middle' });
+  const axis = (y: number) =>
+    Plot.text(dayLabels, { x: 'x', y, text: 'text', fontWeight: 'bold', lineAnchor: 'middle' });
   marks.push(axis(top + 8));
   top += 20;
 
@@ -192,7 +241,9 @@ function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layo
     }
     // Labels: the largest figures first, withdrawn ones last.
     const inPanel = figures.filter((f) => panel.rows.includes(f.row));
-    const ordered = [...inPanel].sort((a, b) => Number(a.glyph.struck) - Number(b.glyph.struck) || b.row.value - a.row.value);
+    const ordered = [...inPanel].sort(
+      (a, b) => Number(a.glyph.struck) - Number(b.glyph.struck) || b.row.value - a.row.value,
+    );
     for (const fig of ordered) {
       requests.push({
         datum: fig,
@@ -209,9 +260,29 @@ function render(panels: readonly Panel[], styles: Map<string, SourceStyle>, layo
 
   const { placed } = placeLabels(requests, obstacles);
   marks.push(
-    Plot.ruleY(grid, { x1: g.left, x2: g.right, y: 'y', stroke: 'currentColor', strokeOpacity: (d: { zero: boolean }) => (d.zero ? 0.45 : 0.14) }),
-    Plot.ruleX(separators, { x: 'x', y1: 'y1', y2: 'y2', stroke: 'currentColor', strokeOpacity: 0.14, strokeDasharray: '2,3' }),
-    Plot.text(tickLabels, { x: g.left - 5, y: 'y', text: 'text', textAnchor: 'end', lineAnchor: 'middle', fillOpacity: 0.8 }),
+    Plot.ruleY(grid, {
+      x1: g.left,
+      x2: g.right,
+      y: 'y',
+      stroke: 'currentColor',
+      strokeOpacity: (d: { zero: boolean }) => (d.zero ? 0.45 : 0.14),
+    }),
+    Plot.ruleX(separators, {
+      x: 'x',
+      y1: 'y1',
+      y2: 'y2',
+      stroke: 'currentColor',
+      strokeOpacity: 0.14,
+      strokeDasharray: '2,3',
+    }),
+    Plot.text(tickLabels, {
+      x: g.left - 5,
+      y: 'y',
+      text: 'text',
+      textAnchor: 'end',
+      lineAnchor: 'middle',
+      fillOpacity: 0.8,
+    }),
     Plot.text(titles, { x: 0, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 'bold' }),
     ...glyphMarks(figures, 'up'),
     ...(['start', 'middle', 'end'] as const).map((anchor) =>
@@ -258,7 +329,11 @@ function glyphBoxes(f: Figure): Box[] {
 
 /** "Wed 5 Jan", or "5 Jan", or "5": the longest that fits a day's column. */
 function fitDay(day: string, width: number, font: number): string {
-  return [formatWeekday(day), formatDay(day, false), day.slice(8).replace(/^0/, '')].find((t) => textWidth(t, font, true) <= width) ?? day.slice(8);
+  return (
+    [formatWeekday(day), formatDay(day, false), day.slice(8).replace(/^0/, '')].find(
+      (t) => textWidth(t, font, true) <= width,
+    ) ?? day.slice(8)
+  );
 }
 
 function minOf(values: readonly string[]): string {
@@ -275,7 +350,10 @@ function summarize(panels: readonly Panel[]): string {
   if (rows.length === 0) return 'No casualty figures match this chart.';
   const days = rows.map((r) => r.as_of ?? '');
   const articles = new Set(rows.map((r) => r.article)).size;
-  const span = minOf(days) === maxOf(days) ? formatDay(minOf(days)) : `${formatDay(minOf(days), false)} to ${formatDay(maxOf(days))}`;
+  const span =
+    minOf(days) === maxOf(days)
+      ? formatDay(minOf(days))
+      : `${formatDay(minOf(days), false)} to ${formatDay(maxOf(days))}`;
   const head = `${rows.length} reported figure${rows.length === 1 ? '' : 's'} from ${articles} article${articles === 1 ? '' : 's'}, for ${span}, in ${panels.length} panel${panels.length === 1 ? '' : 's'}.`;
   const trend = trendSentence(panels);
   return trend ? `${head} ${trend}` : head;
@@ -291,7 +369,10 @@ function describe(panels: readonly Panel[], styles: Map<string, SourceStyle>): s
     const byDay = new Map<string, CasualtyRow[]>();
     for (const r of panel.rows) byDay.set(r.as_of ?? '', [...(byDay.get(r.as_of ?? '') ?? []), r]);
     const dayParts = [...byDay.keys()].sort().map((day) => {
-      const phrases = (byDay.get(day) ?? []).map((r) => `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : r.status === 'projected' ? ' (projected)' : ''} (${styleOf(styles, r.article).name})`);
+      const phrases = (byDay.get(day) ?? []).map(
+        (r) =>
+          `${r.phrase}${r.status === 'retracted' ? ' (withdrawn)' : r.status === 'disputed' ? ' (disputed)' : r.status === 'projected' ? ' (projected)' : ''} (${styleOf(styles, r.article).name})`,
+      );
       return `${formatDay(day, false)}: ${phrases.join(', ')}`;
     });
     return `${panel.title}: ${dayParts.join('; ')}`;

@@ -25,7 +25,12 @@ export interface StoryContext {
 }
 
 /** A story with no settings: no home, no short names. */
-export const NO_STORY: StoryContext = { home: null, homeAuthorities: null, shortNames: new Map(), timelineFile: 'report/<story>.timeline.yaml' };
+export const NO_STORY: StoryContext = {
+  home: null,
+  homeAuthorities: null,
+  shortNames: new Map(),
+  timelineFile: 'report/<story>.timeline.yaml',
+};
 
 /** An actor's short name where there is one. */
 export function shortName(story: StoryContext, actor: string): string {

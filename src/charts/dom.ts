@@ -7,6 +7,8 @@ import type {} from 'linkedom';
 let documentPromise: Promise<Document> | undefined;
 
 export function chartDocument(): Promise<Document> {
-  documentPromise ??= import('linkedom').then(({ parseHTML }) => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
+  documentPromise ??= import('linkedom').then(
+    ({ parseHTML }) => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document,
+  );
   return documentPromise;
 }

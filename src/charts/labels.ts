@@ -87,7 +87,8 @@ export function formatWeekday(iso: string): string {
 /** The ISO dates from `first` to `last`, both included. */
 export function daysBetween(first: string, last: string): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000)
+    days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
 
@@ -114,10 +115,41 @@ export const STANCE_LABELS: Record<Stance, string> = {
 /** Stances in three families, in reading order: backing the authorities, urging restraint, keeping a critical distance. */
 export type StanceGroup = 'backing' | 'restraint' | 'critical';
 
-export const STANCE_GROUPS: readonly [{ id: StanceGroup; label: string; stances: Stance[] }, { id: StanceGroup; label: string; stances: Stance[] }, { id: StanceGroup; label: string; stances: Stance[] }] = [
-  { id: 'backing', label: 'backs the authorities', stances: ['sends_troops', 'withdraws_troops', 'offers_help', 'sends_aid', 'supports_government', 'blames_foreign_forces', 'rejects_interference'] },
-  { id: 'restraint', label: 'concern, calls for restraint', stances: ['expresses_concern', 'expresses_sympathy', 'urges_restraint', 'urges_dialogue', 'urges_rights', 'travel_warning'] },
-  { id: 'critical', label: 'criticism, distance', stances: ['questions_intervention', 'criticizes_crackdown', 'denies_involvement'] },
+export const STANCE_GROUPS: readonly [
+  { id: StanceGroup; label: string; stances: Stance[] },
+  { id: StanceGroup; label: string; stances: Stance[] },
+  { id: StanceGroup; label: string; stances: Stance[] },
+] = [
+  {
+    id: 'backing',
+    label: 'backs the authorities',
+    stances: [
+      'sends_troops',
+      'withdraws_troops',
+      'offers_help',
+      'sends_aid',
+      'supports_government',
+      'blames_foreign_forces',
+      'rejects_interference',
+    ],
+  },
+  {
+    id: 'restraint',
+    label: 'concern, calls for restraint',
+    stances: [
+      'expresses_concern',
+      'expresses_sympathy',
+      'urges_restraint',
+      'urges_dialogue',
+      'urges_rights',
+      'travel_warning',
+    ],
+  },
+  {
+    id: 'critical',
+    label: 'criticism, distance',
+    stances: ['questions_intervention', 'criticizes_crackdown', 'denies_involvement'],
+  },
 ];
 
 export function stanceGroup(stance: Stance): StanceGroup {

@@ -17,14 +17,17 @@ export interface Panel {
 
 /** The rows an editor's `measure` and `group` attributes select. */
 export function selectRows(rows: readonly CasualtyRow[], options: ChartOptions): CasualtyRow[] {
-  return rows.filter((r) => (!options.measure || r.measure === options.measure) && (!options.group || r.group === options.group));
+  return rows.filter(
+    (r) => (!options.measure || r.measure === options.measure) && (!options.group || r.group === options.group),
+  );
 }
 
 /** Panels in a fixed order (measures, then groups, as the contract lists them), rows in dataset order. */
 export function panels(rows: readonly CasualtyRow[]): Panel[] {
   const byKey = new Map<string, Panel>();
   // The codebook's measures in its order (a story's own after the base ones), then any other a row holds.
-  const measures = CHART_MEASURES.length > 0 ? CHART_MEASURES : [...Object.keys(MEASURE_LABELS), ...rows.map((r) => r.measure)];
+  const measures =
+    CHART_MEASURES.length > 0 ? CHART_MEASURES : [...Object.keys(MEASURE_LABELS), ...rows.map((r) => r.measure)];
   for (const measure of new Set(measures)) {
     for (const group of GROUPS) {
       const inPanel = rows.filter((r) => r.measure === measure && r.group === group);
@@ -53,7 +56,12 @@ export function compareRowIds(a: string, b: string): number {
  * the highest, then an open-ended one ("more than 18" before "18"), then the first reported.
  */
 export function headline(rows: readonly CasualtyRow[]): CasualtyRow {
-  const rank = (r: CasualtyRow) => [isToll(r.status) ? 1 : 0, r.qualifier === 'vague' ? 0 : 1, r.value, r.qualifier === 'more_than' || r.qualifier === 'at_least' ? 1 : 0];
+  const rank = (r: CasualtyRow) => [
+    isToll(r.status) ? 1 : 0,
+    r.qualifier === 'vague' ? 0 : 1,
+    r.value,
+    r.qualifier === 'more_than' || r.qualifier === 'at_least' ? 1 : 0,
+  ];
   const sorted = [...rows].sort((a, b) => compareRowIds(a.id, b.id));
   return sorted.reduce((best, r) => {
     const [a, b] = [rank(r), rank(best)];

@@ -43,12 +43,17 @@ function inside(a: Box, bounds: Box): boolean {
 }
 
 /** Places labels in the order given (most important first); `obstacles` are marks labels must not cover. */
-export function placeLabels<T>(requests: readonly LabelRequest<T>[], obstacles: readonly Box[]): { placed: PlacedLabel<T>[]; dropped: T[] } {
+export function placeLabels<T>(
+  requests: readonly LabelRequest<T>[],
+  obstacles: readonly Box[],
+): { placed: PlacedLabel<T>[]; dropped: T[] } {
   const taken = [...obstacles];
   const placed: PlacedLabel<T>[] = [];
   const dropped: T[] = [];
   for (const request of requests) {
-    const spot = SPOTS.map((s) => candidate(request, s)).find((c) => inside(c.box, request.bounds) && !taken.some((t) => overlaps(c.box, t)));
+    const spot = SPOTS.map((s) => candidate(request, s)).find(
+      (c) => inside(c.box, request.bounds) && !taken.some((t) => overlaps(c.box, t)),
+    );
     if (!spot) {
       dropped.push(request.datum);
       continue;
@@ -63,12 +68,36 @@ function candidate<T>(r: LabelRequest<T>, spot: Spot): PlacedLabel<T> {
   const { x, y, width: w, height: h, gap } = r;
   switch (spot) {
     case 'right':
-      return { datum: r.datum, x: x + gap, y, textAnchor: 'start', box: { x1: x + gap, y1: y - h / 2, x2: x + gap + w, y2: y + h / 2 } };
+      return {
+        datum: r.datum,
+        x: x + gap,
+        y,
+        textAnchor: 'start',
+        box: { x1: x + gap, y1: y - h / 2, x2: x + gap + w, y2: y + h / 2 },
+      };
     case 'left':
-      return { datum: r.datum, x: x - gap, y, textAnchor: 'end', box: { x1: x - gap - w, y1: y - h / 2, x2: x - gap, y2: y + h / 2 } };
+      return {
+        datum: r.datum,
+        x: x - gap,
+        y,
+        textAnchor: 'end',
+        box: { x1: x - gap - w, y1: y - h / 2, x2: x - gap, y2: y + h / 2 },
+      };
     case 'above':
-      return { datum: r.datum, x, y: y - gap - h / 2, textAnchor: 'middle', box: { x1: x - w / 2, y1: y - gap - h, x2: x + w / 2, y2: y - gap } };
+      return {
+        datum: r.datum,
+        x,
+        y: y - gap - h / 2,
+        textAnchor: 'middle',
+        box: { x1: x - w / 2, y1: y - gap - h, x2: x + w / 2, y2: y - gap },
+      };
     case 'below':
-      return { datum: r.datum, x, y: y + gap + h / 2, textAnchor: 'middle', box: { x1: x - w / 2, y1: y + gap, x2: x + w / 2, y2: y + gap + h } };
+      return {
+        datum: r.datum,
+        x,
+        y: y + gap + h / 2,
+        textAnchor: 'middle',
+        box: { x1: x - w / 2, y1: y + gap, x2: x + w / 2, y2: y + gap + h },
+      };
   }
 }

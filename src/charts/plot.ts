@@ -71,7 +71,10 @@ export function tidy<E extends Element>(svg: E): E {
       const digits = POSITIONS.has(name) ? 1 : SHAPES.has(name) ? 10 : 0;
       if (digits === 0) continue;
       const value = element.getAttribute(name) ?? '';
-      element.setAttribute(name, value.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?(?!\d|\.|em)/gi, (n) => round(n, digits)));
+      element.setAttribute(
+        name,
+        value.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?(?!\d|\.|em)/gi, (n) => round(n, digits)),
+      );
     }
   }
   return svg;
@@ -112,19 +115,28 @@ export function compact(svg: Element): void {
     }
     flush();
     const texts = [...parent.children].filter((c) => c.localName === 'text');
-    if (texts.length > 1 && texts.length === parent.children.length && texts.every((t) => t.getAttribute('dy') === '.32em' && t.children.length === 0)) {
+    if (
+      texts.length > 1 &&
+      texts.length === parent.children.length &&
+      texts.every((t) => t.getAttribute('dy') === '.32em' && t.children.length === 0)
+    ) {
       for (const text of texts) text.removeAttribute('dy');
       parent.setAttribute('dominant-baseline', 'central');
     }
   }
 }
 
-const GEOMETRY: Record<string, readonly string[]> = { path: ['d'], line: ['x1', 'y1', 'x2', 'y2'], rect: ['x', 'y', 'width', 'height'] };
+const GEOMETRY: Record<string, readonly string[]> = {
+  path: ['d'],
+  line: ['x1', 'y1', 'x2', 'y2'],
+  rect: ['x', 'y', 'width', 'height'],
+};
 
 /** The shape as path data when it can merge with its neighbours (no tooltip, no id, no transform), else null. */
 function outline(element: Element): string | null {
   const geometry = GEOMETRY[element.localName];
-  if (!geometry || element.children.length > 0 || element.hasAttribute('id') || element.hasAttribute('transform')) return null;
+  if (!geometry || element.children.length > 0 || element.hasAttribute('id') || element.hasAttribute('transform'))
+    return null;
   const n = (name: string) => Number(element.getAttribute(name) ?? 0);
   if (element.localName === 'path') {
     const d = element.getAttribute('d') ?? '';
@@ -154,7 +166,8 @@ function merge(run: readonly Element[]): void {
   if (!first) return;
   const path = first.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path');
   const geometry = GEOMETRY[first.localName] ?? [];
-  for (const name of first.getAttributeNames()) if (!geometry.includes(name)) path.setAttribute(name, first.getAttribute(name) ?? '');
+  for (const name of first.getAttributeNames())
+    if (!geometry.includes(name)) path.setAttribute(name, first.getAttribute(name) ?? '');
   // A line has no inside: the path made of lines must not be filled by an inherited `fill`.
   if (first.localName === 'line' && !path.hasAttribute('fill')) path.setAttribute('fill', 'none');
   path.setAttribute('d', run.map(outline).join(''));
@@ -210,7 +223,9 @@ export function niceScale(max: number, count: number): { max: number; step: numb
 
 function niceStep(target: number, count: number): number {
   for (let power = 1; ; power *= 10) {
-    const candidate = [1, 2, 2.5, 5].map((m) => m * power).find((s) => Number.isInteger(s) && Math.ceil(target / s) <= count);
+    const candidate = [1, 2, 2.5, 5]
+      .map((m) => m * power)
+      .find((s) => Number.isInteger(s) && Math.ceil(target / s) <= count);
     if (candidate !== undefined) return candidate;
   }
 }

@@ -14,7 +14,11 @@ import { renderPlot } from './plot.ts';
 import { textWidth } from './text.ts';
 
 /** A colour per family of stances; at least 3:1 against light and dark pages. */
-export const GROUP_COLORS: Record<StanceGroup, string> = { backing: '#d55e00', restraint: '#0072b2', critical: '#a86bc2' };
+export const GROUP_COLORS: Record<StanceGroup, string> = {
+  backing: '#d55e00',
+  restraint: '#0072b2',
+  critical: '#a86bc2',
+};
 
 export interface Cell {
   actor: string;
@@ -111,7 +115,10 @@ export function orderActors(cells: readonly Cell[]): string[] {
     const s = stats.get(a);
     return s ? s.weight / s.total : 0;
   };
-  return [...stats.keys()].sort((a, b) => lean(a) - lean(b) || (stats.get(b)?.total ?? 0) - (stats.get(a)?.total ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...stats.keys()].sort(
+    (a, b) =>
+      lean(a) - lean(b) || (stats.get(b)?.total ?? 0) - (stats.get(a)?.total ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 const LAYOUT: Record<Layout, { width: number; font: number; rowHeight: number; maxCell: number }> = {
@@ -133,10 +140,12 @@ function render(
   const { width, font, rowHeight, maxCell } = LAYOUT[layout];
   const marks: Plot.Markish[] = [];
   const max = Math.max(1, ...cells.map((c) => c.articles.length));
-  const legendItems: LegendItem[] = STANCE_GROUPS.filter((g) => stances.some((s) => stanceGroup(s) === g.id)).map((g) => ({
-    label: g.label,
-    swatch: { kind: 'cell', color: GROUP_COLORS[g.id], opacity: opacity(max, max) },
-  }));
+  const legendItems: LegendItem[] = STANCE_GROUPS.filter((g) => stances.some((s) => stanceGroup(s) === g.id)).map(
+    (g) => ({
+      label: g.label,
+      swatch: { kind: 'cell', color: GROUP_COLORS[g.id], opacity: opacity(max, max) },
+    }),
+  );
   const legend = legendMarks(legendItems, 0, 0, width, font);
   marks.push(...legend.marks);
   if (cells.length === 0) {
@@ -154,8 +163,20 @@ function render(
   const rowY = (a: string) => gridTop + (actors.indexOf(a) + 0.5) * rowHeight;
 
   // Column heads, turned to read upwards; a bar in the family's colour under each family.
-  marks.push(Plot.text(stances, { x: colX, y: barY - 4, text: (s: Stance) => stanceLabel(s), rotate: -90, textAnchor: 'start', lineAnchor: 'middle' }));
-  const families = STANCE_GROUPS.map((g) => ({ id: g.id, columns: stances.filter((s) => stanceGroup(s) === g.id) })).filter((f) => f.columns.length > 0);
+  marks.push(
+    Plot.text(stances, {
+      x: colX,
+      y: barY - 4,
+      text: (s: Stance) => stanceLabel(s),
+      rotate: -90,
+      textAnchor: 'start',
+      lineAnchor: 'middle',
+    }),
+  );
+  const families = STANCE_GROUPS.map((g) => ({
+    id: g.id,
+    columns: stances.filter((s) => stanceGroup(s) === g.id),
+  })).filter((f) => f.columns.length > 0);
   marks.push(
     Plot.rect(families, {
       x1: (f: (typeof families)[number]) => colX(f.columns[0] ?? stances[0] ?? 'sends_troops') - cellWidth / 2 + 1,
@@ -168,7 +189,13 @@ function render(
   // Row labels and faint row rules.
   marks.push(
     Plot.text(actors, { x: labelWidth - 6, y: rowY, text: shortActor, textAnchor: 'end', lineAnchor: 'middle' }),
-    Plot.ruleY(actors, { x1: 0, x2: labelWidth + stances.length * cellWidth, y: (a: string) => rowY(a) + rowHeight / 2, stroke: 'currentColor', strokeOpacity: 0.1 }),
+    Plot.ruleY(actors, {
+      x1: 0,
+      x2: labelWidth + stances.length * cellWidth,
+      y: (a: string) => rowY(a) + rowHeight / 2,
+      stroke: 'currentColor',
+      strokeOpacity: 0.1,
+    }),
   );
   // Cells: the family's colour, darker with more articles, and the number.
   const pad = 1.5;
@@ -182,7 +209,13 @@ function render(
       fillOpacity: (c: Cell) => opacity(c.articles.length, max),
       title: (c: Cell) => cellTitle(c, styles),
     }),
-    Plot.text(cells, { x: (c: Cell) => colX(c.stance), y: (c: Cell) => rowY(c.actor), text: (c: Cell) => String(c.articles.length), lineAnchor: 'middle', pointerEvents: 'none' }),
+    Plot.text(cells, {
+      x: (c: Cell) => colX(c.stance),
+      y: (c: Cell) => rowY(c.actor),
+      text: (c: Cell) => String(c.articles.length),
+      lineAnchor: 'middle',
+      pointerEvents: 'none',
+    }),
   );
   return renderPlot({ document, layout, width, height: gridTop + actors.length * rowHeight + 4, ariaLabel, marks });
 }
@@ -193,8 +226,12 @@ function opacity(count: number, max: number): number {
 }
 
 function cellTitle(cell: Cell, styles: ReturnType<typeof sourceStyles>): string {
-  const speakers = [...new Set(cell.articles.flatMap((a) => a.rows.map((r) => r.speaker)).filter((s): s is string => s !== null))];
-  const articles = cell.articles.map((a) => `${styleOf(styles, a.article).label}${a.rows.length > 1 ? ` (${a.rows.length} sentences)` : ''}`);
+  const speakers = [
+    ...new Set(cell.articles.flatMap((a) => a.rows.map((r) => r.speaker)).filter((s): s is string => s !== null)),
+  ];
+  const articles = cell.articles.map(
+    (a) => `${styleOf(styles, a.article).label}${a.rows.length > 1 ? ` (${a.rows.length} sentences)` : ''}`,
+  );
   return `${cell.actor} — ${stanceLabel(cell.stance)}\nReported by ${cell.articles.length} article${cell.articles.length === 1 ? '' : 's'}: ${articles.join('; ')}${speakers.length ? `\nSpeaking: ${speakers.join(', ')}` : ''}`;
 }
 
@@ -203,29 +240,47 @@ function summarize(cells: readonly Cell[], actors: readonly string[], story: Sto
   if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
   const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article))).size;
   const most = Math.max(...cells.map((c) => c.articles.length));
-  const top = cells.filter((c) => c.articles.length === most).sort((a, b) => actors.indexOf(a.actor) - actors.indexOf(b.actor));
+  const top = cells
+    .filter((c) => c.articles.length === most)
+    .sort((a, b) => actors.indexOf(a.actor) - actors.indexOf(b.actor));
   const names = top.slice(0, 3).map((c) => `${shortName(story, c.actor)} ${stanceLabel(c.stance)}`);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
   return `${actors.length} foreign governments and organisations, reported in ${articles} article${articles === 1 ? '' : 's'}. Most reported${top.length > 3 ? ', among others' : ''}: ${list} (${most} article${most === 1 ? '' : 's'}${top.length > 1 ? ' each' : ''}).`;
 }
 
-function describe(cells: readonly Cell[], actors: readonly string[], home: readonly ReactionRow[], story: StoryContext): string {
+function describe(
+  cells: readonly Cell[],
+  actors: readonly string[],
+  home: readonly ReactionRow[],
+  story: StoryContext,
+): string {
   const shortActor = (actor: string) => shortName(story, actor);
   if (cells.length === 0) return 'No reactions by foreign governments or organisations were found.';
   const articles = new Set(cells.flatMap((c) => c.articles.map((a) => a.article)));
-  const top = [...cells].sort((a, b) => b.articles.length - a.articles.length || actors.indexOf(a.actor) - actors.indexOf(b.actor)).slice(0, 4);
+  const top = [...cells]
+    .sort((a, b) => b.articles.length - a.articles.length || actors.indexOf(a.actor) - actors.indexOf(b.actor))
+    .slice(0, 4);
   // Every cell, by family and actor: "Russia sends troops (2 articles), blames outside forces (1 article)".
   const count = (c: Cell) => `${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`;
   const families = STANCE_GROUPS.map((g) => {
     const who = actors.flatMap((a) => {
-      const own = STANCE_ORDER.flatMap((s) => cells.filter((c) => c.actor === a && c.stance === s && stanceGroup(s) === g.id));
-      return own.length ? [`${shortActor(a)} ${own.map((c) => `${stanceLabel(c.stance)} (${count(c)})`).join(', ')}`] : [];
+      const own = STANCE_ORDER.flatMap((s) =>
+        cells.filter((c) => c.actor === a && c.stance === s && stanceGroup(s) === g.id),
+      );
+      return own.length
+        ? [`${shortActor(a)} ${own.map((c) => `${stanceLabel(c.stance)} (${count(c)})`).join(', ')}`]
+        : [];
     });
     return who.length ? `${capitalizeFirst(g.label)}: ${who.join('; ')}` : null;
   }).filter((s): s is string => s !== null);
-  const homeNote = home.length ? ` ${capitalizeFirst(story.homeAuthorities ?? 'the home authorities')}’ own statements (${home.length}) are not shown.` : '';
+  const homeNote = home.length
+    ? ` ${capitalizeFirst(story.homeAuthorities ?? 'the home authorities')}’ own statements (${home.length}) are not shown.`
+    : '';
   return `${actors.length} foreign governments and organisations, reported in ${articles.size} article${articles.size === 1 ? '' : 's'}. Most reported: ${top
-    .map((c) => `${shortActor(c.actor)} ${stanceLabel(c.stance)} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`)
+    .map(
+      (c) =>
+        `${shortActor(c.actor)} ${stanceLabel(c.stance)} (${c.articles.length} article${c.articles.length === 1 ? '' : 's'})`,
+    )
     .join('; ')}. ${families.join('. ')}.${homeNote}`;
 }
 

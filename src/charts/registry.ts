@@ -5,4 +5,6 @@ import { reactions } from './reactions.ts';
 import { timeline } from './timeline.ts';
 import { whoSaysWhat } from './who-says-what.ts';
 
-export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map([casualtyEvolution, whoSaysWhat, reactions, timeline].map((chart) => [chart.name, chart]));
+export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
+  [casualtyEvolution, whoSaysWhat, reactions, timeline].map((chart) => [chart.name, chart]),
+);

@@ -21,7 +21,9 @@ export function panelWords(panel: Pick<Panel, 'measure' | 'group'>): string {
 /** "5 Jan", "6 and 7 Jan", "5, 6 and 7 Jan" (days of one month, as the stories have them). */
 export function dayList(days: readonly string[]): string {
   const sameMonth = days.every((d) => d.slice(0, 7) === days[0]?.slice(0, 7));
-  const words = days.map((d, i) => (sameMonth && i < days.length - 1 ? d.slice(8).replace(/^0/, '') : formatDay(d, false)));
+  const words = days.map((d, i) =>
+    sameMonth && i < days.length - 1 ? d.slice(8).replace(/^0/, '') : formatDay(d, false),
+  );
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
@@ -38,7 +40,12 @@ export function trendSentence(panels: readonly Panel[]): string | null {
       return { panel, days: days.map((day) => ({ day, row: headline(rows.filter((r) => r.as_of === day)) })) };
     })
     .filter((c) => c.days.length >= 2)
-    .sort((a, b) => Number(b.panel.measure === 'killed') - Number(a.panel.measure === 'killed') || b.days.length - a.days.length || b.panel.rows.length - a.panel.rows.length);
+    .sort(
+      (a, b) =>
+        Number(b.panel.measure === 'killed') - Number(a.panel.measure === 'killed') ||
+        b.days.length - a.days.length ||
+        b.panel.rows.length - a.panel.rows.length,
+    );
   const best = candidates[0];
   if (!best) return null;
   // Days in a row with the same figure are said together.
@@ -49,12 +56,30 @@ export function trendSentence(panels: readonly Panel[]): string | null {
     if (last && last.words === words) last.days.push(day);
     else runs.push({ words, value: row.value, days: [day] });
   }
-  const shown = runs.length <= 3 ? runs : [runs[0]!, runs.reduce((a, b) => (b.value > a.value ? b : a)), runs.at(-1)!].filter((r, i, all) => all.indexOf(r) === i);
+  const shown =
+    runs.length <= 3
+      ? runs
+      : [runs[0]!, runs.reduce((a, b) => (b.value > a.value ? b : a)), runs.at(-1)!].filter(
+          (r, i, all) => all.indexOf(r) === i,
+        );
   const first = shown[0]!;
   const rest = shown.slice(1);
   const peak = Math.max(...shown.map((r) => r.value));
-  const verb = rest.length === 0 ? 'stayed at' : peak > first.value ? 'rose from' : shown.at(-1)!.value < first.value ? 'fell from' : 'went from';
+  const verb =
+    rest.length === 0
+      ? 'stayed at'
+      : peak > first.value
+        ? 'rose from'
+        : shown.at(-1)!.value < first.value
+          ? 'fell from'
+          : 'went from';
   const at = (r: (typeof runs)[number]) => `${r.words} on ${dayList(r.days)}`;
-  const tail = rest.length === 0 ? '' : ` to ${rest.map(at).join(rest.length > 2 ? ', ' : ' and ').replace(/, ([^,]*)$/, ' and $1')}`;
+  const tail =
+    rest.length === 0
+      ? ''
+      : ` to ${rest
+          .map(at)
+          .join(rest.length > 2 ? ', ' : ' and ')
+          .replace(/, ([^,]*)$/, ' and $1')}`;
   return `The highest figure for ${panelWords(best.panel)} ${verb} ${at(first)}${tail}.`;
 }

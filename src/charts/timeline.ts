@@ -9,7 +9,17 @@ import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
 import { SHAPES, legendMarks } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
-import { GROUP_LABELS, measureLabel, STANCE_GROUPS, stanceLabel, STANCE_ORDER, daysBetween, formatDay, formatWeekday, stanceGroup } from './labels.ts';
+import {
+  GROUP_LABELS,
+  measureLabel,
+  STANCE_GROUPS,
+  stanceLabel,
+  STANCE_ORDER,
+  daysBetween,
+  formatDay,
+  formatWeekday,
+  stanceGroup,
+} from './labels.ts';
 import { capitalize, compareRowIds, headline, panels } from './panels.ts';
 import { renderPlot } from './plot.ts';
 import { GROUP_COLORS } from './reactions.ts';
@@ -38,7 +48,9 @@ export const timeline: ChartDefinition = {
   name: 'timeline',
   filters: [],
   unavailable: (data) =>
-    data.events === null ? `Cannot draw the timeline: the story has no key events; create \`${data.story.timelineFile}\` with them (see the README)` : null,
+    data.events === null
+      ? `Cannot draw the timeline: the story has no key events; create \`${data.story.timelineFile}\` with them (see the README)`
+      : null,
   render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
     const known = new Set(data.articles.map((a) => a.id));
     const items = timelineItems(
@@ -52,7 +64,8 @@ export const timeline: ChartDefinition = {
     const draw = (layout: Layout) => render(items, days, layout, document, title);
     return {
       title,
-      subtitle: 'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
+      subtitle:
+        'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
       summary: summarize(items, days),
       description: describe(items, days),
       wide: draw('wide'),
@@ -62,8 +75,15 @@ export const timeline: ChartDefinition = {
         { field: 'kind', label: 'What' },
         { field: 'text', label: 'Entry' },
       ],
-      rows: items.map((item) => ({ values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text }, sources: item.sources })),
-      sources: [...new Set(items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))))].sort(),
+      rows: items.map((item) => ({
+        values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text },
+        sources: item.sources,
+      })),
+      sources: [
+        ...new Set(
+          items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))),
+        ),
+      ].sort(),
     };
   },
 };
@@ -76,7 +96,8 @@ export function timelineItems(
   shortActor: (actor: string) => string = (actor) => actor,
 ): TimelineItem[] {
   const items: TimelineItem[] = [];
-  for (const e of events) items.push({ day: e.day, kind: 'event', text: e.text, sources: [{ article: e.article, quote: e.quote }] });
+  for (const e of events)
+    items.push({ day: e.day, kind: 'event', text: e.text, sources: [{ article: e.article, quote: e.quote }] });
 
   // Tolls: for each day and measure, the highest figure each group was given (withdrawn figures never).
   const dated = casualties.filter((r) => r.as_of !== null && isToll(r.status));
@@ -85,7 +106,10 @@ export function timelineItems(
     for (const measure of [...new Set(panels(ofDay).map((p) => p.measure))]) {
       const picks = panels(ofDay.filter((r) => r.measure === measure)).map((p) => headline(p.rows));
       // The group, and "disputed" when the highest figure is one: never passed off as the toll.
-      const notes = (r: CasualtyRow) => [r.group === 'all' ? '' : GROUP_LABELS[r.group], r.status === 'disputed' ? 'disputed' : ''].filter(Boolean).join(', ');
+      const notes = (r: CasualtyRow) =>
+        [r.group === 'all' ? '' : GROUP_LABELS[r.group], r.status === 'disputed' ? 'disputed' : '']
+          .filter(Boolean)
+          .join(', ');
       const text = `${capitalize(measureLabel(measure))}: ${picks.map((r) => `${r.phrase.charAt(0).toLowerCase()}${r.phrase.slice(1)}${notes(r) ? ` (${notes(r)})` : ''}`).join(', ')}`;
       items.push({ day, kind: 'toll', text, sources: picks.map((r) => ({ row: r.id })) });
     }
@@ -94,7 +118,11 @@ export function timelineItems(
   // First reactions: the first day each actor was reported taking each position, grouped by family,
   // and actors with the same positions that day together.
   const first = new Map<string, ReactionRow>();
-  for (const r of [...reactions].filter((r) => r.as_of !== null).sort((a, b) => ((a.as_of ?? '') < (b.as_of ?? '') ? -1 : (a.as_of ?? '') > (b.as_of ?? '') ? 1 : compareRowIds(a.id, b.id)))) {
+  for (const r of [...reactions]
+    .filter((r) => r.as_of !== null)
+    .sort((a, b) =>
+      (a.as_of ?? '') < (b.as_of ?? '') ? -1 : (a.as_of ?? '') > (b.as_of ?? '') ? 1 : compareRowIds(a.id, b.id),
+    )) {
     const key = `${r.actor}\u0000${r.stance}`;
     if (!first.has(key)) first.set(key, r);
   }
@@ -127,7 +155,13 @@ export function timelineItems(
   const order: ItemKind[] = ['event', 'toll', 'backing', 'restraint', 'critical'];
   return items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => (a.item.day < b.item.day ? -1 : a.item.day > b.item.day ? 1 : order.indexOf(a.item.kind) - order.indexOf(b.item.kind) || a.index - b.index))
+    .sort((a, b) =>
+      a.item.day < b.item.day
+        ? -1
+        : a.item.day > b.item.day
+          ? 1
+          : order.indexOf(a.item.kind) - order.indexOf(b.item.kind) || a.index - b.index,
+    )
     .map(({ item }) => item);
 }
 
@@ -149,13 +183,30 @@ const KIND_LEGEND: Record<ItemKind, string> = {
 };
 
 const DIAMOND = SHAPES[3] ?? 'diamond';
-const SYMBOLS: Record<ItemKind, SymbolImplementation | Plot.SymbolName> = { event: 'circle', toll: 'triangle', backing: DIAMOND, restraint: DIAMOND, critical: DIAMOND };
+const SYMBOLS: Record<ItemKind, SymbolImplementation | Plot.SymbolName> = {
+  event: 'circle',
+  toll: 'triangle',
+  backing: DIAMOND,
+  restraint: DIAMOND,
+  critical: DIAMOND,
+};
 
-function render(items: readonly TimelineItem[], days: readonly string[], layout: Layout, document: Document, ariaLabel: string): Element {
+function render(
+  items: readonly TimelineItem[],
+  days: readonly string[],
+  layout: Layout,
+  document: Document,
+  ariaLabel: string,
+): Element {
   const { width, font, spine, stacked } = LAYOUT[layout];
   const lineHeight = Math.round(font * 1.35);
-  const kinds = (['event', 'toll', 'backing', 'restraint', 'critical'] as const).filter((k) => items.some((i) => i.kind === k));
-  const legendItems: LegendItem[] = kinds.map((k) => ({ label: KIND_LEGEND[k], swatch: { kind: 'symbol', symbol: SYMBOLS[k], color: color(k) } }));
+  const kinds = (['event', 'toll', 'backing', 'restraint', 'critical'] as const).filter((k) =>
+    items.some((i) => i.kind === k),
+  );
+  const legendItems: LegendItem[] = kinds.map((k) => ({
+    label: KIND_LEGEND[k],
+    swatch: { kind: 'symbol', symbol: SYMBOLS[k], color: color(k) },
+  }));
   const legend = legendMarks(legendItems, 0, 0, width, font);
   const marks: Plot.Markish[] = [...legend.marks];
   let y = legend.height + 14;
@@ -179,7 +230,12 @@ function render(items: readonly TimelineItem[], days: readonly string[], layout:
     const top = y;
     for (const item of ofDay) {
       const lines = wrap(item.text, textWidthMax, font);
-      bullets.push({ x: spine + 11, y: y + lineHeight / 2, kind: item.kind, title: `${formatDay(item.day, false)} — ${KIND_LABELS[item.kind]}: ${item.text}` });
+      bullets.push({
+        x: spine + 11,
+        y: y + lineHeight / 2,
+        kind: item.kind,
+        title: `${formatDay(item.day, false)} — ${KIND_LABELS[item.kind]}: ${item.text}`,
+      });
       texts.push({ y, text: lines.join('\n'), kind: item.kind });
       y += lines.length * lineHeight + 4;
     }
@@ -187,14 +243,53 @@ function render(items: readonly TimelineItem[], days: readonly string[], layout:
   }
   const lastDot = dayDots.at(-1)?.y ?? spineTop;
   marks.push(
-    Plot.ruleX([spine], { x: (d: number) => d, y1: spineTop + lineHeight / 2, y2: lastDot, stroke: 'currentColor', strokeOpacity: 0.35 }),
-    Plot.dot(dayDots, { x: spine, y: 'y', r: 4, fill: 'var(--plot-background, #fff)', stroke: 'currentColor', strokeWidth: 1.5 }),
-    Plot.text(dayLabels, { x: spine - 10, y: 'y', text: 'text', textAnchor: 'end', lineAnchor: 'top', fontWeight: 'bold', lineHeight: lineHeight / font }),
-    Plot.text(empty, { x: textX, y: 'y', text: () => 'nothing in these sources', textAnchor: 'start', lineAnchor: 'top', fillOpacity: 0.75, fontStyle: 'italic' }),
+    Plot.ruleX([spine], {
+      x: (d: number) => d,
+      y1: spineTop + lineHeight / 2,
+      y2: lastDot,
+      stroke: 'currentColor',
+      strokeOpacity: 0.35,
+    }),
+    Plot.dot(dayDots, {
+      x: spine,
+      y: 'y',
+      r: 4,
+      fill: 'var(--plot-background, #fff)',
+      stroke: 'currentColor',
+      strokeWidth: 1.5,
+    }),
+    Plot.text(dayLabels, {
+      x: spine - 10,
+      y: 'y',
+      text: 'text',
+      textAnchor: 'end',
+      lineAnchor: 'top',
+      fontWeight: 'bold',
+      lineHeight: lineHeight / font,
+    }),
+    Plot.text(empty, {
+      x: textX,
+      y: 'y',
+      text: () => 'nothing in these sources',
+      textAnchor: 'start',
+      lineAnchor: 'top',
+      fillOpacity: 0.75,
+      fontStyle: 'italic',
+    }),
     ...(Object.keys(SYMBOLS) as ItemKind[]).map((kind) =>
-      Plot.dot(bullets.filter((b) => b.kind === kind), { x: 'x', y: 'y', r: 4, symbol: SYMBOLS[kind], fill: color(kind), title: 'title' }),
+      Plot.dot(
+        bullets.filter((b) => b.kind === kind),
+        { x: 'x', y: 'y', r: 4, symbol: SYMBOLS[kind], fill: color(kind), title: 'title' },
+      ),
     ),
-    Plot.text(texts, { x: textX, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: lineHeight / font }),
+    Plot.text(texts, {
+      x: textX,
+      y: 'y',
+      text: 'text',
+      textAnchor: 'start',
+      lineAnchor: 'top',
+      lineHeight: lineHeight / font,
+    }),
   );
   return renderPlot({ document, layout, width, height: y, ariaLabel, marks });
 }
@@ -207,7 +302,10 @@ function summarize(items: readonly TimelineItem[], days: readonly string[]): str
   const toll = firstOf((i) => i.kind === 'toll');
   const reaction = firstOf((i) => i.kind !== 'event' && i.kind !== 'toll');
   const head = `${events} key event${events === 1 ? '' : 's'} over ${days.length} day${days.length === 1 ? '' : 's'}, ${formatDay(days[0] ?? '', false)} to ${formatDay(days.at(-1) ?? '')}.`;
-  const firsts = [toll ? `the first toll was given for ${formatDay(toll, false)}` : null, reaction ? `the first foreign reaction reported on ${formatDay(reaction, false)}` : null].filter(Boolean);
+  const firsts = [
+    toll ? `the first toll was given for ${formatDay(toll, false)}` : null,
+    reaction ? `the first foreign reaction reported on ${formatDay(reaction, false)}` : null,
+  ].filter(Boolean);
   return firsts.length ? `${head} In these sources ${firsts.join(' and ')}.` : head;
 }
 
@@ -219,9 +317,12 @@ function describe(items: readonly TimelineItem[], days: readonly string[]): stri
     const events = ofDay.filter((i) => i.kind === 'event').map((i) => i.text);
     const tolls = ofDay.filter((i) => i.kind === 'toll').map((i) => i.text);
     const reactions = ofDay.filter((i) => i.kind !== 'event' && i.kind !== 'toll').map((i) => i.text);
-    const segments = [events.join('; '), tolls.length ? `Tolls given: ${tolls.join('; ')}` : '', reactions.length ? `First reactions: ${reactions.join('; ')}` : ''];
+    const segments = [
+      events.join('; '),
+      tolls.length ? `Tolls given: ${tolls.join('; ')}` : '',
+      reactions.length ? `First reactions: ${reactions.join('; ')}` : '',
+    ];
     return `${formatWeekday(day)}: ${segments.filter(Boolean).join('. ')}`;
   });
   return `${formatDay(days[0] ?? '', false)} to ${formatDay(days.at(-1) ?? '')}. ${parts.join('. ')}.`;
 }
-

@@ -6,7 +6,17 @@ import { isToll } from '../datasets/schema.ts';
 import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
 import type { PlacedGlyph, SourceStyle } from './encoding.ts';
-import { ARROW_LENGTH, DOT_RADIUS, figureTitle, glyph, glyphLegend, glyphMarks, legendMarks, sourceStyles, styleOf } from './encoding.ts';
+import {
+  ARROW_LENGTH,
+  DOT_RADIUS,
+  figureTitle,
+  glyph,
+  glyphLegend,
+  glyphMarks,
+  legendMarks,
+  sourceStyles,
+  styleOf,
+} from './encoding.ts';
 import { GROUP_LABELS, measureLabel, formatDay } from './labels.ts';
 import type { Panel } from './panels.ts';
 import { headline, panels as toPanels, selectRows } from './panels.ts';
@@ -33,7 +43,8 @@ export const whoSaysWhat: ChartDefinition = {
     const draw = (layout: Layout) => render(panels, latest, layout, document, title);
     return {
       title,
-      subtitle: 'The latest figure each article gave for each toll, as written, with who it cited. Bars start at zero; each panel has its own scale.',
+      subtitle:
+        'The latest figure each article gave for each toll, as written, with who it cited. Bars start at zero; each panel has its own scale.',
       summary: summarize(panels, latest),
       description: describe(panels, latest),
       wide: draw('wide'),
@@ -49,22 +60,22 @@ export const whoSaysWhat: ChartDefinition = {
         { field: 'figures', label: 'Figures given' },
         { field: 'id', label: 'Row', table: false },
       ],
-      rows: latest.map(
-        (l): TableRow => ({
-          values: {
-            measure: measureLabel(l.row.measure),
-            group: GROUP_LABELS[l.row.group],
-            source: l.source.name,
-            phrase: l.row.phrase + (l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'projected' ? ' (projected)' : ''),
-            value: l.row.value,
-            as_of: l.row.as_of,
-            attribution: l.row.attribution,
-            figures: l.given,
-            id: l.row.id,
-          },
-          sources: [{ row: l.row.id }],
-        }),
-      ),
+      rows: latest.map((l): TableRow => ({
+        values: {
+          measure: measureLabel(l.row.measure),
+          group: GROUP_LABELS[l.row.group],
+          source: l.source.name,
+          phrase:
+            l.row.phrase +
+            (l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'projected' ? ' (projected)' : ''),
+          value: l.row.value,
+          as_of: l.row.as_of,
+          attribution: l.row.attribution,
+          figures: l.given,
+          id: l.row.id,
+        },
+        sources: [{ row: l.row.id }],
+      })),
       sources: [...new Set(latest.map((l) => l.row.article))].sort(),
     };
   },
@@ -97,11 +108,24 @@ interface Bar extends PlacedGlyph {
 
 function phraseLabel(l: Latest): string {
   const who = l.row.attribution ? `${l.row.attribution}, ` : '';
-  const status = l.row.status === 'retracted' ? ' (withdrawn)' : l.row.status === 'disputed' ? ' (disputed)' : l.row.status === 'projected' ? ' (projected)' : '';
+  const status =
+    l.row.status === 'retracted'
+      ? ' (withdrawn)'
+      : l.row.status === 'disputed'
+        ? ' (disputed)'
+        : l.row.status === 'projected'
+          ? ' (projected)'
+          : '';
   return `${l.row.phrase}${status} (${who}${l.row.as_of ? formatDay(l.row.as_of, false) : 'undated'})`;
 }
 
-function render(panels: readonly Panel[], latest: readonly Latest[], layout: Layout, document: Document, ariaLabel: string): Element {
+function render(
+  panels: readonly Panel[],
+  latest: readonly Latest[],
+  layout: Layout,
+  document: Document,
+  ariaLabel: string,
+): Element {
   const { width, font, stacked, rowHeight } = LAYOUT[layout];
   const lineHeight = Math.round(font * 1.3);
   const legend = legendMarks(glyphLegend(latest.map((l) => glyph(l.row))), 0, 0, width, font);
@@ -126,7 +150,10 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
     const x0 = stacked ? 2 : nameWidth;
     // Wide: the phrase follows the bar, so the bars leave room for the longest phrase.
     const room = stacked ? 0 : Math.max(...rows.map((l) => textWidth(phraseLabel(l), font))) + DOT_RADIUS + 8;
-    const barWidth = Math.max(60, right - x0 - room - DOT_RADIUS - 2 - (rows.some((l) => glyph(l.row).open === 'up') ? ARROW_LENGTH : 0));
+    const barWidth = Math.max(
+      60,
+      right - x0 - room - DOT_RADIUS - 2 - (rows.some((l) => glyph(l.row).open === 'up') ? ARROW_LENGTH : 0),
+    );
     const scale = niceScale(Math.max(...rows.map((l) => glyph(l.row).range?.[1] ?? l.row.value)), 4);
     const x = (v: number) => x0 + (v / scale.max) * barWidth;
     const top = y;
@@ -170,7 +197,14 @@ function render(panels: readonly Panel[], latest: readonly Latest[], layout: Lay
     // The stem from zero, so lengths compare; pale, the figure's mark is what counts.
     Plot.ruleY(bars, { y: 'y', x1: 'x0', x2: 'x', stroke: (b: Bar) => b.color, strokeWidth: 3, strokeOpacity: 0.45 }),
     ...glyphMarks(bars, 'right'),
-    Plot.text(phrases, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: lineHeight / font }),
+    Plot.text(phrases, {
+      x: 'x',
+      y: 'y',
+      text: 'text',
+      textAnchor: 'start',
+      lineAnchor: 'top',
+      lineHeight: lineHeight / font,
+    }),
   );
   return renderPlot({ document, layout, width, height: y - 4, ariaLabel, marks });
 }
@@ -197,6 +231,12 @@ function summarize(panels: readonly Panel[], latest: readonly Latest[]): string 
 function describe(panels: readonly Panel[], latest: readonly Latest[]): string {
   if (latest.length === 0) return 'No casualty figures match this chart.';
   return `${panels
-    .map((panel) => `${panel.title}: ${latest.filter((l) => l.panel === panel).map((l) => `${l.source.name}, ${phraseLabel(l)}`).join('; ')}`)
+    .map(
+      (panel) =>
+        `${panel.title}: ${latest
+          .filter((l) => l.panel === panel)
+          .map((l) => `${l.source.name}, ${phraseLabel(l)}`)
+          .join('; ')}`,
+    )
     .join('. ')}.`;
 }

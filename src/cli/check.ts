@@ -31,7 +31,9 @@ export async function checkCommand(argv: string[], out: Console, launch: Launch)
     for (const d of diagnostics) (d.severity === 'error' ? out.error : out.log)(formatDiagnostic(d));
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     warnings += diagnostics.filter((d) => d.severity === 'warning').length;
-    scopes.push(`${config.slug} (${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), config.derived) || '.'}, the codebook, the gazetteer, the review, the timeline and the story)`);
+    scopes.push(
+      `${config.slug} (${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), config.derived) || '.'}, the codebook, the gazetteer, the review, the timeline and the story)`,
+    );
   }
   const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${scopes.join('; ')}`;
   if (errors > 0) throw new CliError(`Cannot pass the check: ${tally}`);

@@ -26,21 +26,50 @@ export const DERIVE: CommandSpec<{
   workers: { type: 'string'; help: string; value: string };
 }> = {
   name: 'derive',
-  summary: 'Reads the articles of each story (or of any folder) and writes its datasets: casualties, reactions and articles, as JSON and CSV, with CHANGES.md.',
-  positionals: { usage: '[STORY…]', help: 'the stories to derive (data/<story>/articles → data/<story>/derived); all of them when none is named' },
+  summary:
+    'Reads the articles of each story (or of any folder) and writes its datasets: casualties, reactions and articles, as JSON and CSV, with CHANGES.md.',
+  positionals: {
+    usage: '[STORY…]',
+    help: 'the stories to derive (data/<story>/articles → data/<story>/derived); all of them when none is named',
+  },
   options: {
     articles: { type: 'string', value: 'DIR', help: 'derive this folder of articles instead of a story (needs --out)' },
     out: { type: 'string', value: 'DIR', help: 'with --articles: where to write the datasets' },
-    gazetteer: { type: 'string', value: 'FILE', help: 'with --articles: actors, people and cues to add to data/gazetteer.yaml' },
-    codebook: { type: 'string', value: 'FILE', help: 'with --articles: measures, stances and cues to add to data/codebook.yaml' },
-    review: { type: 'string', value: 'FILE', help: 'with --articles: an editors\' review file to apply' },
-    home: { type: 'string', value: 'ACTOR', help: 'with --articles: the country whose own offices are the usual source (a gazetteer actor, as a story\'s `home`)' },
-    workers: { type: 'string', value: 'N', help: 'extraction threads (1: none); by default one per core from 2,000 articles on' },
+    gazetteer: {
+      type: 'string',
+      value: 'FILE',
+      help: 'with --articles: actors, people and cues to add to data/gazetteer.yaml',
+    },
+    codebook: {
+      type: 'string',
+      value: 'FILE',
+      help: 'with --articles: measures, stances and cues to add to data/codebook.yaml',
+    },
+    review: { type: 'string', value: 'FILE', help: "with --articles: an editors' review file to apply" },
+    home: {
+      type: 'string',
+      value: 'ACTOR',
+      help: "with --articles: the country whose own offices are the usual source (a gazetteer actor, as a story's `home`)",
+    },
+    workers: {
+      type: 'string',
+      value: 'N',
+      help: 'extraction threads (1: none); by default one per core from 2,000 articles on',
+    },
   },
-  examples: ['npm run derive', 'npm run derive -- kazakhstan-unrest', 'npm run derive -- --articles ~/flood/articles --out ~/flood/derived'],
+  examples: [
+    'npm run derive',
+    'npm run derive -- kazakhstan-unrest',
+    'npm run derive -- --articles ~/flood/articles --out ~/flood/derived',
+  ],
 };
 
-export async function deriveCommand(argv: string[], out: Console, launch: Launch, effects: DeriveEffects = {}): Promise<void> {
+export async function deriveCommand(
+  argv: string[],
+  out: Console,
+  launch: Launch,
+  effects: DeriveEffects = {},
+): Promise<void> {
   const { values, positionals, help } = parseCommandArgs(argv, DERIVE, out);
   if (help) return;
   const withEffects: DeriveEffects = {
@@ -50,18 +79,31 @@ export async function deriveCommand(argv: string[], out: Console, launch: Launch
   };
   const jobs: DeriveOptions[] = [];
   if (values.articles !== undefined || values.out !== undefined) {
-    if (values.articles === undefined || values.out === undefined) throw new CliError('Cannot derive a folder: expected both --articles DIR and --out DIR', [], 2);
-    if (positionals.length > 0) throw new CliError(`Unexpected story \`${positionals[0]}\` with --articles: derive either stories or a folder`, [], 2);
+    if (values.articles === undefined || values.out === undefined)
+      throw new CliError('Cannot derive a folder: expected both --articles DIR and --out DIR', [], 2);
+    if (positionals.length > 0)
+      throw new CliError(
+        `Unexpected story \`${positionals[0]}\` with --articles: derive either stories or a folder`,
+        [],
+        2,
+      );
     const here = (path: string) => resolve(process.cwd(), path);
     // A file named on the command line must be there; a story's optional ones need not.
     for (const [flag, path, expected] of [
       ['gazetteer', values.gazetteer, 'the actors and people in YAML'],
       ['codebook', values.codebook, 'the measures and stances in YAML'],
-      ['review', values.review, 'the editors\' decisions in YAML'],
+      ['review', values.review, "the editors' decisions in YAML"],
     ] as const) {
       if (path !== undefined && !existsSync(here(path))) {
         throw new CliError(`Cannot derive: the ${flag} file is missing; nothing was written`, [
-          { path: here(path), line: 1, column: 1, severity: 'error', reason: `Missing ${flag} file: expected ${expected}`, ruleId: flag },
+          {
+            path: here(path),
+            line: 1,
+            column: 1,
+            severity: 'error',
+            reason: `Missing ${flag} file: expected ${expected}`,
+            ruleId: flag,
+          },
         ]);
       }
     }
@@ -69,14 +111,25 @@ export async function deriveCommand(argv: string[], out: Console, launch: Launch
       code: launch.root,
       articles: here(values.articles),
       out: here(values.out),
-      gazetteers: [projectLayout(launch.root).gazetteer, ...(values.gazetteer === undefined ? [] : [here(values.gazetteer)])],
-      codebooks: [projectLayout(launch.root).codebook, ...(values.codebook === undefined ? [] : [here(values.codebook)])],
+      gazetteers: [
+        projectLayout(launch.root).gazetteer,
+        ...(values.gazetteer === undefined ? [] : [here(values.gazetteer)]),
+      ],
+      codebooks: [
+        projectLayout(launch.root).codebook,
+        ...(values.codebook === undefined ? [] : [here(values.codebook)]),
+      ],
       review: values.review === undefined ? null : here(values.review),
       home: values.home ?? null,
     });
   } else {
     for (const flag of ['gazetteer', 'codebook', 'review', 'home'] as const) {
-      if (values[flag] !== undefined) throw new CliError(`Unexpected --${flag} without --articles: a story's ${flag === 'home' ? 'home is in its narrative\'s front matter' : `${flag} is data/<story>/${flag}.yaml`}`, [], 2);
+      if (values[flag] !== undefined)
+        throw new CliError(
+          `Unexpected --${flag} without --articles: a story's ${flag === 'home' ? "home is in its narrative's front matter" : `${flag} is data/<story>/${flag}.yaml`}`,
+          [],
+          2,
+        );
     }
     jobs.push(...(await readConfigs(launch.root, positionals)).map(storyDeriveOptions));
   }
@@ -92,12 +145,20 @@ function printSummary(options: DeriveOptions, summary: DeriveSummary, out: Conso
     `✔ ${plural(summary.articles, 'article')} → ${plural(summary.casualties, 'casualty figure')}, ${plural(summary.reactions, 'reaction')} in ${where}` +
       `${reviewed > 0 ? ` (review: ${summary.review.corrected} corrected, ${summary.review.confirmed} confirmed, ${summary.review.rejected} rejected)` : ''}; what changed: ${join(where, CHANGES_FILE)}`,
   );
-  if (summary.articles === 0) out.log(`ℹ no articles yet in ${relative(process.cwd(), options.articles) || '.'}: save them there as <id>.md (see the README)`);
+  if (summary.articles === 0)
+    out.log(
+      `ℹ no articles yet in ${relative(process.cwd(), options.articles) || '.'}: save them there as <id>.md (see the README)`,
+    );
 }
 
 /** `--workers N`: extraction threads, 1 for none (by default one per core on large corpora). */
 function workerCount(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new CliError(`Unexpected --workers ${value}: expected a whole number of threads from 1 to 64 (1: no worker threads)`, [], 2);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64)
+    throw new CliError(
+      `Unexpected --workers ${value}: expected a whole number of threads from 1 to 64 (1: no worker threads)`,
+      [],
+      2,
+    );
   return n;
 }

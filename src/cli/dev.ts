@@ -17,8 +17,17 @@ export const DEV: CommandSpec<{ port: { type: 'string'; help: string; value: str
   name: 'dev',
   summary:
     'Serves a live preview of a story on http://127.0.0.1:4321 (or the next free port): each save of the story, an article, the gazetteer, the review or the timeline rebuilds it and reloads the page. Writes nothing; Ctrl+C stops it.',
-  positionals: { usage: '[STORY]', help: 'the story to preview; when left out, the only story, or the first of several (the terminal says which)' },
-  options: { port: { type: 'string', value: 'N', help: 'serve on this port, or stop with an error if it is busy (0: any free port)' } },
+  positionals: {
+    usage: '[STORY]',
+    help: 'the story to preview; when left out, the only story, or the first of several (the terminal says which)',
+  },
+  options: {
+    port: {
+      type: 'string',
+      value: 'N',
+      help: 'serve on this port, or stop with an error if it is busy (0: any free port)',
+    },
+  },
   examples: ['npm run dev', 'npm run dev -- kazakhstan-unrest --port 8080'],
 };
 
@@ -36,13 +45,25 @@ async function parseDevArgs(argv: string[], out: Console, launch: Launch): Promi
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65535) throw new CliError(`Unexpected port \`${values.port}\`: expected a number from 0 to 65535 (0 = any free port)`, [], 2);
+    if (!/^\d+$/.test(values.port) || port > 65535)
+      throw new CliError(
+        `Unexpected port \`${values.port}\`: expected a number from 0 to 65535 (0 = any free port)`,
+        [],
+        2,
+      );
   }
-  if (positionals.length > 1) throw new CliError(`Unexpected second story \`${positionals[1]}\`: the preview shows one story at a time`, [], 2);
+  if (positionals.length > 1)
+    throw new CliError(`Unexpected second story \`${positionals[1]}\`: the preview shows one story at a time`, [], 2);
   const stories = await listStories(launch.root);
   const story = positionals[0] ?? stories[0];
-  if (story === undefined) throw new CliError('Cannot find a story to preview: expected a `report/<story>.md`; `npm run new -- <story>` starts one', [], 2);
-  if (positionals.length === 0 && stories.length > 1) out.log(`ℹ previewing ${story}; the others: ${stories.slice(1).join(', ')} (\`npm run dev -- <story>\`)`);
+  if (story === undefined)
+    throw new CliError(
+      'Cannot find a story to preview: expected a `report/<story>.md`; `npm run new -- <story>` starts one',
+      [],
+      2,
+    );
+  if (positionals.length === 0 && stories.length > 1)
+    out.log(`ℹ previewing ${story}; the others: ${stories.slice(1).join(', ')} (\`npm run dev -- <story>\`)`);
   return { port, story };
 }
 
@@ -80,7 +101,12 @@ export async function devServerCommand(argv: string[], out: Console, launch: Lau
   if (args === null) return;
   const config = await readConfig(launch.root, args.story);
   const { startDevServer } = await import('../dev/server.ts');
-  const server = await startDevServer({ ...(args.port === undefined ? {} : { port: args.port }), strictPort: args.port !== undefined, config, log: out });
+  const server = await startDevServer({
+    ...(args.port === undefined ? {} : { port: args.port }),
+    strictPort: args.port !== undefined,
+    config,
+    log: out,
+  });
   process.send?.({ type: 'newsbook-dev-ready', port: server.port, url: server.url });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -10,9 +10,15 @@ import type { CommandSpec } from './run.ts';
 
 export const NEW: CommandSpec<{ title: { type: 'string'; help: string; value: string } }> = {
   name: 'new',
-  summary: 'Starts a story: report/<story>.md, a narrative to fill in that builds at once, and data/<story>/articles/ for its articles. Never overwrites.',
-  positionals: { usage: 'STORY', help: 'the story\'s name: lowercase letters, digits and hyphens, such as chile-floods-2024' },
-  options: { title: { type: 'string', value: '"…"', help: 'the story\'s headline (you can change it later in the narrative)' } },
+  summary:
+    'Starts a story: report/<story>.md, a narrative to fill in that builds at once, and data/<story>/articles/ for its articles. Never overwrites.',
+  positionals: {
+    usage: 'STORY',
+    help: "the story's name: lowercase letters, digits and hyphens, such as chile-floods-2024",
+  },
+  options: {
+    title: { type: 'string', value: '"…"', help: "the story's headline (you can change it later in the narrative)" },
+  },
   examples: ['npm run new -- chile-floods-2024 --title "Chile\'s floods, in the sources\' own numbers"'],
 };
 
@@ -20,11 +26,19 @@ export async function newCommand(argv: string[], out: Console, launch: Launch): 
   const { values, positionals, help } = parseCommandArgs(argv, NEW, out);
   if (help) return;
   if (positionals.length !== 1) {
-    throw new CliError(positionals.length === 0 ? 'Missing story name: expected `npm run new -- <story> --title "…"`' : `Unexpected second story name \`${positionals[1]}\`: start one story at a time`, [], 2);
+    throw new CliError(
+      positionals.length === 0
+        ? 'Missing story name: expected `npm run new -- <story> --title "…"`'
+        : `Unexpected second story name \`${positionals[1]}\`: start one story at a time`,
+      [],
+      2,
+    );
   }
   const slug = positionals[0]!;
   const { narrative, articles } = await newStory(launch.root, slug, values.title ?? null);
   const here = (path: string) => relative(process.cwd(), path) || path;
   out.log(`✔ started ${slug}: ${here(narrative)} and ${here(articles)}/`);
-  out.log(`  Next: save the articles in ${here(articles)}/ (one .md file each), then \`npm run report -- ${slug}\`, or \`npm run dev -- ${slug}\` to watch it as you write.`);
+  out.log(
+    `  Next: save the articles in ${here(articles)}/ (one .md file each), then \`npm run report -- ${slug}\`, or \`npm run dev -- ${slug}\` to watch it as you write.`,
+  );
 }

@@ -16,13 +16,18 @@ import type { CommandSpec } from './run.ts';
 export const REPORT: CommandSpec<Record<string, never>> = {
   name: 'report',
   summary:
-    'Derives what changed, then builds each story\'s page, report/dist/<story>.html (one self-contained file), and report/dist/index.html listing them. A story with an error is left as it was.',
+    "Derives what changed, then builds each story's page, report/dist/<story>.html (one self-contained file), and report/dist/index.html listing them. A story with an error is left as it was.",
   positionals: { usage: '[STORY…]', help: 'the stories to build; all of them when none is named' },
   options: {},
   examples: ['npm run report', 'npm run report -- kazakhstan-unrest'],
 };
 
-export async function reportCommand(argv: string[], out: Console, launch: Launch, effects: ReportEffects = {}): Promise<void> {
+export async function reportCommand(
+  argv: string[],
+  out: Console,
+  launch: Launch,
+  effects: ReportEffects = {},
+): Promise<void> {
   const { positionals, help } = parseCommandArgs(argv, REPORT, out);
   if (help) return;
   const configs = await readConfigs(launch.root, positionals);
@@ -45,5 +50,8 @@ export async function reportCommand(argv: string[], out: Console, launch: Launch
   const all = await readConfigs(launch.root, await listStories(launch.root));
   const index = await writeIndex(all, built, configs[0]!.dist, effects.fs);
   out.log(`✔ wrote ${here(index)} (${all.length} ${all.length === 1 ? 'story' : 'stories'})`);
-  if (failed.length > 0) throw new CliError(`Cannot build ${failed.map((s) => `\`${s}\``).join(', ')}: see above; ${failed.length === 1 ? 'its page was' : 'their pages were'} left as they were`);
+  if (failed.length > 0)
+    throw new CliError(
+      `Cannot build ${failed.map((s) => `\`${s}\``).join(', ')}: see above; ${failed.length === 1 ? 'its page was' : 'their pages were'} left as they were`,
+    );
 }

@@ -46,8 +46,16 @@ const COMMON = {
 export function usage<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): string {
   const options = { ...spec.options, ...COMMON } as Record<string, OptionSpec>;
   const flag = (name: string, o: OptionSpec) => `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
-  const width = Math.max(...Object.entries(options).map(([name, o]) => flag(name, o).length), spec.positionals?.usage.length ?? 0);
-  const lines = [`Usage: npm run ${spec.name} --${spec.positionals ? ` ${spec.positionals.usage}` : ''} [options]`, '', spec.summary, ''];
+  const width = Math.max(
+    ...Object.entries(options).map(([name, o]) => flag(name, o).length),
+    spec.positionals?.usage.length ?? 0,
+  );
+  const lines = [
+    `Usage: npm run ${spec.name} --${spec.positionals ? ` ${spec.positionals.usage}` : ''} [options]`,
+    '',
+    spec.summary,
+    '',
+  ];
   if (spec.positionals) lines.push(`  ${spec.positionals.usage.padEnd(width)}  ${spec.positionals.help}`, '');
   lines.push('Options:');
   for (const [name, o] of Object.entries(options)) lines.push(`  ${flag(name, o).padEnd(width)}  ${o.help}`);
@@ -56,7 +64,11 @@ export function usage<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>
 }
 
 /** The arguments, checked against `spec`; `--help` prints the usage. Throws CliError (exit 2) naming the valid options. */
-export function parseCommandArgs<O extends Record<string, OptionSpec>>(argv: readonly string[], spec: CommandSpec<O>, out: Console): ParsedArgs<O> {
+export function parseCommandArgs<O extends Record<string, OptionSpec>>(
+  argv: readonly string[],
+  spec: CommandSpec<O>,
+  out: Console,
+): ParsedArgs<O> {
   const options = { ...spec.options, ...COMMON } as Record<string, OptionSpec>;
   const flags = Object.keys(options).map((name) => `--${name}`);
   let parsed: ReturnType<typeof parseArgs>;
@@ -72,14 +84,26 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(argv: rea
     const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
     if (unknown !== undefined) {
       const guess = closest(unknown.replace(/^-+/, ''), Object.keys(options));
-      throw new CliError(`Unexpected option \`${unknown}\`: expected one of ${flags.join(', ')}${guess ? ` (did you mean \`--${guess}\`?)` : ''}; \`npm run ${spec.name} -- --help\` says more`, [], 2);
+      throw new CliError(
+        `Unexpected option \`${unknown}\`: expected one of ${flags.join(', ')}${guess ? ` (did you mean \`--${guess}\`?)` : ''}; \`npm run ${spec.name} -- --help\` says more`,
+        [],
+        2,
+      );
     }
-    throw new CliError(`${message.split('.')[0]}: expected ${flags.join(', ')}; \`npm run ${spec.name} -- --help\` says more`, [], 2);
+    throw new CliError(
+      `${message.split('.')[0]}: expected ${flags.join(', ')}; \`npm run ${spec.name} -- --help\` says more`,
+      [],
+      2,
+    );
   }
   const help = parsed.values.help === true;
   if (help) out.log(usage(spec));
   else if (!spec.positionals && parsed.positionals.length > 0) {
-    throw new CliError(`Unexpected argument \`${parsed.positionals[0]}\`: \`npm run ${spec.name}\` takes only options (${flags.join(', ')})`, [], 2);
+    throw new CliError(
+      `Unexpected argument \`${parsed.positionals[0]}\`: \`npm run ${spec.name}\` takes only options (${flags.join(', ')})`,
+      [],
+      2,
+    );
   }
   return { values: parsed.values as ParsedOptions<O>, positionals: parsed.positionals, help };
 }
@@ -87,7 +111,10 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(argv: rea
 const red = (text: string) => (process.stderr.isTTY ? `\x1b[31m${text}\x1b[39m` : text);
 
 /** Runs a command and exits with its code; never lets a stack trace reach an editor. */
-export async function runCommand(command: (argv: string[], out: Console) => Promise<void>, argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function runCommand(
+  command: (argv: string[], out: Console) => Promise<void>,
+  argv: string[] = process.argv.slice(2),
+): Promise<void> {
   const out: Console = { log: (line) => console.log(line), error: (line) => console.error(line) };
   try {
     await command(argv, out);

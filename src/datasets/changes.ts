@@ -66,8 +66,12 @@ type AnyDatasets = Pick<Datasets, 'casualties' | 'reactions' | 'articles'>;
 const CASUALTY_KEY = ['article', 'quote', 'phrase'] as const;
 const REACTION_KEY = ['article', 'quote', 'actor', 'stance'] as const;
 const POSITION = ['id', 'start', 'end'];
-const CASUALTY_COMPARED = CASUALTY_FIELDS.filter((f) => !POSITION.includes(f) && !(CASUALTY_KEY as readonly string[]).includes(f));
-const REACTION_COMPARED = REACTION_FIELDS.filter((f) => !POSITION.includes(f) && !(REACTION_KEY as readonly string[]).includes(f));
+const CASUALTY_COMPARED = CASUALTY_FIELDS.filter(
+  (f) => !POSITION.includes(f) && !(CASUALTY_KEY as readonly string[]).includes(f),
+);
+const REACTION_COMPARED = REACTION_FIELDS.filter(
+  (f) => !POSITION.includes(f) && !(REACTION_KEY as readonly string[]).includes(f),
+);
 
 export function diffDatasets(before: AnyDatasets | null, after: AnyDatasets): Changes {
   const old = before ?? { casualties: [], reactions: [], articles: [] };
@@ -77,7 +81,8 @@ export function diffDatasets(before: AnyDatasets | null, after: AnyDatasets): Ch
   const oldArticles = new Map(old.articles.map((a) => [a.id, a]));
   const newArticles = new Map(after.articles.map((a) => [a.id, a]));
   const idSet = new Set<string>();
-  for (const ids of [oldArticles.keys(), newArticles.keys(), casualties.byArticle.keys(), reactions.byArticle.keys()]) for (const id of ids) idSet.add(id);
+  for (const ids of [oldArticles.keys(), newArticles.keys(), casualties.byArticle.keys(), reactions.byArticle.keys()])
+    for (const id of ids) idSet.add(id);
   const ids = [...idSet].sort(compare);
   const articles: ArticleChanges[] = [];
   for (const id of ids) {
@@ -119,8 +124,14 @@ export class ChangesBuilder {
   readonly #articles: ArticleChanges[] = [];
   readonly #casualties: Tally = { new: 0, removed: 0, changed: 0 };
   readonly #reactions: Tally = { new: 0, removed: 0, changed: 0 };
-  readonly #counts = { before: { articles: 0, casualties: 0, reactions: 0 }, after: { articles: 0, casualties: 0, reactions: 0 } };
-  readonly #highest = { before: new Map<string, Map<string, CasualtyRow>>(), after: new Map<string, Map<string, CasualtyRow>>() };
+  readonly #counts = {
+    before: { articles: 0, casualties: 0, reactions: 0 },
+    after: { articles: 0, casualties: 0, reactions: 0 },
+  };
+  readonly #highest = {
+    before: new Map<string, Map<string, CasualtyRow>>(),
+    after: new Map<string, Map<string, CasualtyRow>>(),
+  };
   #last: string | null = null;
 
   constructor(readonly hadBefore: boolean) {}
@@ -149,10 +160,18 @@ export class ChangesBuilder {
     const sides = { before, after };
     for (const side of ['before', 'after'] as const) {
       const { meta, casualties, reactions } = sides[side];
-      addCounts(this.#counts[side], { articles: meta ? 1 : 0, casualties: casualties.length, reactions: reactions.length });
+      addCounts(this.#counts[side], {
+        articles: meta ? 1 : 0,
+        casualties: casualties.length,
+        reactions: reactions.length,
+      });
       considerRows(this.#highest[side], casualties);
     }
-    const subset = (side: ArticleSide) => ({ articles: side.meta ? [side.meta] : [], casualties: side.casualties, reactions: side.reactions });
+    const subset = (side: ArticleSide) => ({
+      articles: side.meta ? [side.meta] : [],
+      casualties: side.casualties,
+      reactions: side.reactions,
+    });
     const diff = diffDatasets(this.hadBefore ? subset(before) : null, subset(after));
     for (const kind of ['new', 'removed', 'changed'] as const) {
       this.#casualties[kind] += diff.casualties[kind];
@@ -166,15 +185,28 @@ export class ChangesBuilder {
     const result: Toll[] = [];
     for (const measure of MEASURES) {
       for (const group of GROUPS) {
-        const toll = { measure, group, before: tollsOf('before').get(measure)?.get(group) ?? null, after: tollsOf('after').get(measure)?.get(group) ?? null };
+        const toll = {
+          measure,
+          group,
+          before: tollsOf('before').get(measure)?.get(group) ?? null,
+          after: tollsOf('after').get(measure)?.get(group) ?? null,
+        };
         if (toll.before || toll.after) result.push(toll);
       }
     }
-    return { hadBefore: this.hadBefore, counts: this.#counts, casualties: this.#casualties, reactions: this.#reactions, articles: this.#articles, tolls: result };
+    return {
+      hadBefore: this.hadBefore,
+      counts: this.#counts,
+      casualties: this.#casualties,
+      reactions: this.#reactions,
+      articles: this.#articles,
+      tolls: result,
+    };
   }
 
   #order(id: string): void {
-    if (this.#last !== null && compare(this.#last, id) >= 0) throw new Error(`ChangesBuilder: article ${id} after ${this.#last}; expected each article once, in id order`);
+    if (this.#last !== null && compare(this.#last, id) >= 0)
+      throw new Error(`ChangesBuilder: article ${id} after ${this.#last}; expected each article once, in id order`);
     this.#last = id;
   }
 }
@@ -254,7 +286,13 @@ function diffRows<R extends CasualtyRow | ReactionRow>(
       else left.splice(same, 1);
     }
     const paired = Math.min(left.length, right.length);
-    for (let i = 0; i < paired; i++) list.push({ kind: 'changed', before: left[i]!, after: right[i]!, fields: diffFields(left[i]!, right[i]!, compared) });
+    for (let i = 0; i < paired; i++)
+      list.push({
+        kind: 'changed',
+        before: left[i]!,
+        after: right[i]!,
+        fields: diffFields(left[i]!, right[i]!, compared),
+      });
     for (const row of left.slice(paired)) list.push({ kind: 'removed', before: row, after: null, fields: [] });
     for (const row of right.slice(paired)) list.push({ kind: 'new', before: null, after: row, fields: [] });
   }
@@ -264,7 +302,7 @@ function diffRows<R extends CasualtyRow | ReactionRow>(
   for (const id of [...byArticle.keys()].sort(compare)) {
     const list = byArticle.get(id)!;
     if (list.length === 0) continue;
-    if (list.length > 1) list.sort((a, b) => (rowOf(a).start - rowOf(b).start) || order(a.kind) - order(b.kind));
+    if (list.length > 1) list.sort((a, b) => rowOf(a).start - rowOf(b).start || order(a.kind) - order(b.kind));
     sorted.set(id, list);
     for (const change of list) changes.push(change);
   }
@@ -310,7 +348,12 @@ function tolls(before: readonly CasualtyRow[], after: readonly CasualtyRow[]): T
   // The base measures in their order, then a story's own as its rows give them.
   for (const measure of new Set([...MEASURES, ...highestBefore.keys(), ...highestAfter.keys()])) {
     for (const group of GROUPS) {
-      const toll = { measure, group, before: highestBefore.get(measure)?.get(group) ?? null, after: highestAfter.get(measure)?.get(group) ?? null };
+      const toll = {
+        measure,
+        group,
+        before: highestBefore.get(measure)?.get(group) ?? null,
+        after: highestAfter.get(measure)?.get(group) ?? null,
+      };
       if (toll.before || toll.after) result.push(toll);
     }
   }
@@ -358,28 +401,43 @@ export function formatChangesMarkdown(changes: Changes): string {
   const { before, after } = changes.counts;
   const lines = ['# What changed in the datasets', ''];
   if (!changes.hadBefore) {
-    lines.push(`No datasets were on disk before this derive: all ${plural(after.casualties, 'figure')} and ${plural(after.reactions, 'reaction')} from ${plural(after.articles, 'article')} are new.`, '');
+    lines.push(
+      `No datasets were on disk before this derive: all ${plural(after.casualties, 'figure')} and ${plural(after.reactions, 'reaction')} from ${plural(after.articles, 'article')} are new.`,
+      '',
+    );
   } else {
     lines.push(
       `Compared with the datasets that were on disk before this derive: ${arrow(before.articles, after.articles)} articles, ${arrow(before.casualties, after.casualties)} casualty figures, ${arrow(before.reactions, after.reactions)} reactions.`,
       '',
-      hasChanges(changes) ? `- Figures: ${describeTally(changes.casualties)}.\n- Reactions: ${describeTally(changes.reactions)}.` : 'Nothing changed.',
+      hasChanges(changes)
+        ? `- Figures: ${describeTally(changes.casualties)}.\n- Reactions: ${describeTally(changes.reactions)}.`
+        : 'Nothing changed.',
       '',
     );
   }
-  lines.push('## Tolls', '', 'The highest figure reported for each measure and group (retracted and projected figures left out), as the datasets stood before and stand now.', '');
+  lines.push(
+    '## Tolls',
+    '',
+    'The highest figure reported for each measure and group (retracted and projected figures left out), as the datasets stood before and stand now.',
+    '',
+  );
   lines.push('| measure | group | before | now | change |', '| --- | --- | --- | --- | --- |');
   for (const toll of changes.tolls) {
-    lines.push(`| ${toll.measure} | ${toll.group} | ${tollCell(toll.before)} | ${tollCell(toll.after)} | ${tollChange(toll)} |`);
+    lines.push(
+      `| ${toll.measure} | ${toll.group} | ${tollCell(toll.before)} | ${tollCell(toll.after)} | ${tollChange(toll)} |`,
+    );
   }
   lines.push('');
   if (changes.hadBefore && hasChanges(changes)) {
     lines.push('## By article', '');
     for (const article of changes.articles) {
       lines.push(`### Article ${article.article}${article.kind === 'changed' ? '' : ` (${article.kind})`}`, '');
-      for (const field of article.meta) lines.push(`- front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`);
-      for (const change of article.casualties) lines.push(...bullet(describeCasualtyChange(change), rowOf(change).quote, rowOf(change).phrase));
-      for (const change of article.reactions) lines.push(...bullet(describeReactionChange(change), rowOf(change).quote, null));
+      for (const field of article.meta)
+        lines.push(`- front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`);
+      for (const change of article.casualties)
+        lines.push(...bullet(describeCasualtyChange(change), rowOf(change).quote, rowOf(change).phrase));
+      for (const change of article.reactions)
+        lines.push(...bullet(describeReactionChange(change), rowOf(change).quote, null));
       lines.push('');
     }
   }
@@ -388,20 +446,31 @@ export function formatChangesMarkdown(changes: Changes): string {
 
 /** The lines a derive prints: the tally, the tolls that moved, then the changes by article, at most `limit` of them. */
 export function formatChangesSummary(changes: Changes, limit = 20): string[] {
-  if (!changes.hadBefore) return [`All ${plural(changes.counts.after.casualties, 'figure')} and ${plural(changes.counts.after.reactions, 'reaction')} are new (no datasets before)`];
+  if (!changes.hadBefore)
+    return [
+      `All ${plural(changes.counts.after.casualties, 'figure')} and ${plural(changes.counts.after.reactions, 'reaction')} are new (no datasets before)`,
+    ];
   if (!hasChanges(changes)) return ['No change in the figures or reactions since the previous derive'];
-  const lines = [`Changed since the previous derive: figures ${describeTally(changes.casualties)}; reactions ${describeTally(changes.reactions)}`];
+  const lines = [
+    `Changed since the previous derive: figures ${describeTally(changes.casualties)}; reactions ${describeTally(changes.reactions)}`,
+  ];
   for (const toll of changes.tolls) {
-    if (tollChange(toll) !== '—') lines.push(`  toll ${toll.measure}/${toll.group}: ${tollCell(toll.before)} → ${tollCell(toll.after)}`);
+    if (tollChange(toll) !== '—')
+      lines.push(`  toll ${toll.measure}/${toll.group}: ${tollCell(toll.before)} → ${tollCell(toll.after)}`);
   }
   const details: string[] = [];
   for (const article of changes.articles) {
     // A whole article come or gone is one line here; CHANGES.md lists its rows.
     if (article.kind !== 'changed') {
-      details.push(`  ${article.article}  article ${article.kind}: ${plural(article.casualties.length, 'figure')}, ${plural(article.reactions.length, 'reaction')}`);
+      details.push(
+        `  ${article.article}  article ${article.kind}: ${plural(article.casualties.length, 'figure')}, ${plural(article.reactions.length, 'reaction')}`,
+      );
       continue;
     }
-    for (const field of article.meta) details.push(`  ${article.article}  front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`);
+    for (const field of article.meta)
+      details.push(
+        `  ${article.article}  front matter \`${field.field}\`: ${value(field.before)} → ${value(field.after)}`,
+      );
     for (const change of article.casualties) details.push(`  ${article.article}  ${describeCasualtyChange(change)}`);
     for (const change of article.reactions) details.push(`  ${article.article}  ${describeReactionChange(change)}`);
   }

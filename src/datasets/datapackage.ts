@@ -9,50 +9,55 @@ import { ACTOR_TYPES, DATASETS, GROUPS, QUALIFIERS, STATUSES } from './schema.ts
 import type { DatasetName, Vocabulary } from './schema.ts';
 
 /** What each column means, as data/README.md says it (a test holds the two together). */
-export const FIELD_DESCRIPTIONS: { readonly [N in DatasetName]: Readonly<Record<(typeof DATASETS)[N]['fields'][number], string>> } = {
+export const FIELD_DESCRIPTIONS: {
+  readonly [N in DatasetName]: Readonly<Record<(typeof DATASETS)[N]['fields'][number], string>>;
+} = {
   casualties: {
-    id: "<article>-c<n>, n counting from 1 in the order of the text",
+    id: '<article>-c<n>, n counting from 1 in the order of the text',
     article: "the article's id (articles.id)",
-    measure: "what happened to the people counted (below)",
-    group: "who they were (below); all when the text does not say",
-    value: "the number as stated: 2000 for \"more than two thousand\", 12 for \"a dozen\"; for a vague word, the table below",
-    qualifier: "how exact the text says the number is (below)",
-    low: "the smallest count the phrase allows; null when open",
-    high: "the largest count the phrase allows; null when open (\"more than 2,000\")",
-    phrase: "the count as written (\"more than two thousand\", \"dozens\", \"2,300\")",
-    as_of: "the day the figure refers to (YYYY-MM-DD): a date or weekday in the sentence or its paragraph, resolved against the publication day (\"Tuesday\" is the most recent Tuesday on or before it; \"yesterday\" the day before), otherwise the publication day",
-    attribution: "who the article says gave the figure (\"Interior Ministry\"); null when it does not say",
-    status: "whether the figure stands (below)",
-    quote: "the whole sentence",
+    measure: 'what happened to the people counted (below)',
+    group: 'who they were (below); all when the text does not say',
+    value:
+      'the number as stated: 2000 for "more than two thousand", 12 for "a dozen"; for a vague word, the table below',
+    qualifier: 'how exact the text says the number is (below)',
+    low: 'the smallest count the phrase allows; null when open',
+    high: 'the largest count the phrase allows; null when open ("more than 2,000")',
+    phrase: 'the count as written ("more than two thousand", "dozens", "2,300")',
+    as_of:
+      'the day the figure refers to (YYYY-MM-DD): a date or weekday in the sentence or its paragraph, resolved against the publication day ("Tuesday" is the most recent Tuesday on or before it; "yesterday" the day before), otherwise the publication day',
+    attribution: 'who the article says gave the figure ("Interior Ministry"); null when it does not say',
+    status: 'whether the figure stands (below)',
+    quote: 'the whole sentence',
     start: "where the sentence starts in the article's body",
-    end: "where it ends",
+    end: 'where it ends',
     reviewed: "an editor's decision in the story's review.yaml applies to the row",
   },
   reactions: {
-    id: "<article>-r<n>, n counting from 1 in the order of the text",
+    id: '<article>-r<n>, n counting from 1 in the order of the text',
     article: "the article's id (articles.id)",
-    actor: "the government or organisation, by its canonical name in the gazetteer (\"United States\", \"European Union\")",
-    actor_type: "state or organization",
-    speaker: "the person who spoke for it, by canonical name (\"Antony Blinken\")",
-    speaker_as_written: "the name as the article spells it (\"Anthony Blinken\")",
-    stance: "the position taken (below)",
-    cameo: "the stance's CAMEO event code, from the codebook, for joining with event data such as GDELT; empty where it gives none",
-    as_of: "the day it refers to, as for casualties",
-    quote: "the whole sentence",
+    actor: 'the government or organisation, by its canonical name in the gazetteer ("United States", "European Union")',
+    actor_type: 'state or organization',
+    speaker: 'the person who spoke for it, by canonical name ("Antony Blinken")',
+    speaker_as_written: 'the name as the article spells it ("Anthony Blinken")',
+    stance: 'the position taken (below)',
+    cameo:
+      "the stance's CAMEO event code, from the codebook, for joining with event data such as GDELT; empty where it gives none",
+    as_of: 'the day it refers to, as for casualties',
+    quote: 'the whole sentence',
     start: "where the sentence starts in the article's body",
-    end: "where it ends",
+    end: 'where it ends',
     reviewed: "an editor's decision in the story's review.yaml applies to the row",
   },
   articles: {
     id: "the article's id: its file name without .md",
-    title: "the headline",
-    outlet: "who published it; null when the text does not say",
-    url: "its address, when known",
-    published: "the day it was published",
-    published_basis: "whether the article states that day or it was worked out",
-    published_note: "how an inferred day was worked out",
-    language: "the language of the text (a BCP 47 code: en)",
-    translated_from: "the language it was translated from, when it is a translation",
+    title: 'the headline',
+    outlet: 'who published it; null when the text does not say',
+    url: 'its address, when known',
+    published: 'the day it was published',
+    published_basis: 'whether the article states that day or it was worked out',
+    published_note: 'how an inferred day was worked out',
+    language: 'the language of the text (a BCP 47 code: en)',
+    translated_from: 'the language it was translated from, when it is a translation',
   },
 };
 
@@ -102,19 +107,42 @@ const INTEGERS = new Set(['value', 'low', 'high', 'start', 'end']);
 const DATES = new Set(['as_of', 'published']);
 /** Columns that are never empty (the others may be null: an empty CSV cell). */
 const REQUIRED: { readonly [N in DatasetName]: ReadonlySet<string> } = {
-  casualties: new Set(['id', 'article', 'measure', 'group', 'value', 'qualifier', 'phrase', 'status', 'quote', 'start', 'end', 'reviewed']),
+  casualties: new Set([
+    'id',
+    'article',
+    'measure',
+    'group',
+    'value',
+    'qualifier',
+    'phrase',
+    'status',
+    'quote',
+    'start',
+    'end',
+    'reviewed',
+  ]),
   reactions: new Set(['id', 'article', 'actor', 'actor_type', 'stance', 'quote', 'start', 'end', 'reviewed']),
   articles: new Set(['id', 'title', 'published', 'published_basis', 'language']),
 };
 
 function field(dataset: DatasetName, name: string, vocabularies: Vocabularies): Field {
-  const type: FieldType = INTEGERS.has(name) ? 'integer' : DATES.has(name) ? 'date' : name === 'reviewed' ? 'boolean' : 'string';
+  const type: FieldType = INTEGERS.has(name)
+    ? 'integer'
+    : DATES.has(name)
+      ? 'date'
+      : name === 'reviewed'
+        ? 'boolean'
+        : 'string';
   const constraints: NonNullable<Field['constraints']> = {};
   if (REQUIRED[dataset].has(name)) constraints.required = true;
   if (type === 'integer') constraints.minimum = 0;
   const values = (vocabularies as unknown as Record<string, readonly string[] | undefined>)[name];
   if (values) constraints.enum = values;
-  if (name === 'id' || name === 'article') constraints.pattern = dataset === 'articles' || name === 'article' ? '[A-Za-z0-9_-]+' : `.+-${dataset === 'casualties' ? 'c' : 'r'}[0-9]+`;
+  if (name === 'id' || name === 'article')
+    constraints.pattern =
+      dataset === 'articles' || name === 'article'
+        ? '[A-Za-z0-9_-]+'
+        : `.+-${dataset === 'casualties' ? 'c' : 'r'}[0-9]+`;
   const description = (FIELD_DESCRIPTIONS[dataset] as Record<string, string>)[name] ?? '';
   return { name, type, description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
 }
@@ -131,21 +159,28 @@ function resource(dataset: DatasetName, vocabularies: Vocabularies) {
       fields,
       missingValues: [''],
       primaryKey: ['id'],
-      ...(dataset === 'articles' ? {} : { foreignKeys: [{ fields: ['article'], reference: { resource: 'articles', fields: ['id'] } }] }),
+      ...(dataset === 'articles'
+        ? {}
+        : { foreignKeys: [{ fields: ['article'], reference: { resource: 'articles', fields: ['id'] } }] }),
     },
   };
 }
 
 /** datapackage.json for the datasets of `articles`, as bytes the same inputs always give. */
 export function dataPackage(story: PackageStory, articles: readonly ArticleRow[], vocabularies: Vocabularies): string {
-  const sources = articles.map((a) => ({ title: `${a.outlet ?? 'Outlet not stated'}: ${a.title} (${a.published})`, ...(a.url ? { path: a.url } : {}) }));
+  const sources = articles.map((a) => ({
+    title: `${a.outlet ?? 'Outlet not stated'}: ${a.title} (${a.published})`,
+    ...(a.url ? { path: a.url } : {}),
+  }));
   const descriptor = {
     profile: 'tabular-data-package',
     name: story.name ?? 'newsbook-datasets',
     title: story.title ?? 'Casualty figures and reactions reported in news articles',
     ...(story.description ? { description: story.description } : {}),
     // Left for the newsroom to fill: the articles' own terms decide what may be shared.
-    licenses: [{ title: 'To be set by the newsroom before the data are shared', path: 'https://licenses.opendefinition.org/' }],
+    licenses: [
+      { title: 'To be set by the newsroom before the data are shared', path: 'https://licenses.opendefinition.org/' },
+    ],
     sources,
     resources: (['casualties', 'reactions', 'articles'] as const).map((name) => resource(name, vocabularies)),
   };

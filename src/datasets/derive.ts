@@ -34,7 +34,11 @@ export interface DeriveDatasetsOptions {
  * derive` gives the same through src/datasets/prepare.ts, which also writes
  * the rows where they are extracted.
  */
-export function deriveDatasets(articles: readonly Article[], gazetteer: Gazetteer, options: DeriveDatasetsOptions = {}): Derived {
+export function deriveDatasets(
+  articles: readonly Article[],
+  gazetteer: Gazetteer,
+  options: DeriveDatasetsOptions = {},
+): Derived {
   const sorted = sortArticles(articles);
   const derivations = sorted.map((article) => deriveArticle(article, gazetteer));
   return assembleDerived(sorted, derivations, gazetteer, options.review);
@@ -52,7 +56,12 @@ export function sortArticles(articles: readonly Article[]): Article[] {
  * derive uses: both give the same datasets. The rows the review leaves alone
  * are the very objects extracted (prepare.ts relies on it).
  */
-export function assembleDerived(sorted: readonly Article[], derivations: readonly ArticleDerivation[], gazetteer: Gazetteer, review: Review = EMPTY_REVIEW): Derived {
+export function assembleDerived(
+  sorted: readonly Article[],
+  derivations: readonly ArticleDerivation[],
+  gazetteer: Gazetteer,
+  review: Review = EMPTY_REVIEW,
+): Derived {
   const extracted: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
   const messages: ArticleMessage[] = [];
   sorted.forEach((article, i) => {
@@ -102,7 +111,13 @@ export interface ArticleDerivation {
 }
 
 export function deriveArticle(article: Article, gazetteer: Gazetteer): ArticleDerivation {
-  const input = { id: article.meta.id, body: article.body, published: article.meta.published, home: gazetteer.home, codebook: gazetteer.codebook };
+  const input = {
+    id: article.meta.id,
+    body: article.body,
+    published: article.meta.published,
+    home: gazetteer.home,
+    codebook: gazetteer.codebook,
+  };
   // Cut into sentences once, and each text's days worked out once, for all the extractors.
   const layout = layoutOf(article.body);
   const casualties = extractCasualties(input, layout);

@@ -21,7 +21,10 @@ export class FingerprintHash {
   #last: string | null = null;
 
   add(name: string, content: string | Uint8Array): this {
-    if (this.#last !== null && name < this.#last) throw new Error(`FingerprintHash: ${name} comes before ${this.#last}; expected the entries in the order of their names`);
+    if (this.#last !== null && name < this.#last)
+      throw new Error(
+        `FingerprintHash: ${name} comes before ${this.#last}; expected the entries in the order of their names`,
+      );
     this.#last = name;
     // Length-prefixed, so no two different inputs can hash alike by concatenation.
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -64,7 +67,11 @@ export function parseManifest(text: string | null): Manifest | null {
     const data = JSON.parse(text) as Partial<Manifest>;
     if (typeof data.inputs !== 'string') return null;
     const files = data.files;
-    const valid = typeof files === 'object' && files !== null && !Array.isArray(files) && Object.values(files).every((hash) => typeof hash === 'string');
+    const valid =
+      typeof files === 'object' &&
+      files !== null &&
+      !Array.isArray(files) &&
+      Object.values(files).every((hash) => typeof hash === 'string');
     return valid ? { inputs: data.inputs, files: { ...files } } : { inputs: data.inputs };
   } catch {
     return null;

@@ -81,7 +81,12 @@ export function prepareRows<R>(name: DatasetName, rows: R[], schemas: DatasetSch
     csv.push(written.csv);
   }
   // Each its own buffer (never a slice of a shared pool), so that a worker can hand it over without a copy.
-  return { rows: data, valid: true, json: data.length > 0 ? utf8.encode(json.join(ROW_SEPARATOR)) : EMPTY, csv: data.length > 0 ? utf8.encode(csv.join('\n')) : EMPTY };
+  return {
+    rows: data,
+    valid: true,
+    json: data.length > 0 ? utf8.encode(json.join(ROW_SEPARATOR)) : EMPTY,
+    csv: data.length > 0 ? utf8.encode(csv.join('\n')) : EMPTY,
+  };
 }
 
 /**
@@ -93,8 +98,18 @@ export function prepareRows<R>(name: DatasetName, rows: R[], schemas: DatasetSch
  * copy of it. Changes the rows in place: they are not used after posting.
  */
 export function packForPosting(prepared: PreparedArticle, body: string): PreparedArticle {
-  for (const rows of [prepared.casualties, prepared.reactions] as PreparedRows<{ quote?: unknown; start?: unknown; end?: unknown }>[]) {
-    if (rows.rows.length === 0 || !rows.rows.every((r) => typeof r.start === 'number' && typeof r.end === 'number' && r.quote === body.slice(r.start, r.end))) continue;
+  for (const rows of [prepared.casualties, prepared.reactions] as PreparedRows<{
+    quote?: unknown;
+    start?: unknown;
+    end?: unknown;
+  }>[]) {
+    if (
+      rows.rows.length === 0 ||
+      !rows.rows.every(
+        (r) => typeof r.start === 'number' && typeof r.end === 'number' && r.quote === body.slice(r.start, r.end),
+      )
+    )
+      continue;
     for (const row of rows.rows) row.quote = '';
     rows.quotesFromBody = true;
   }
@@ -103,7 +118,11 @@ export function packForPosting(prepared: PreparedArticle, body: string): Prepare
 
 /** Puts back the quotes packForPosting left out, from the same body. */
 export function unpackPosted(prepared: PreparedArticle, body: string): PreparedArticle {
-  for (const rows of [prepared.casualties, prepared.reactions] as PreparedRows<{ quote?: unknown; start: number; end: number }>[]) {
+  for (const rows of [prepared.casualties, prepared.reactions] as PreparedRows<{
+    quote?: unknown;
+    start: number;
+    end: number;
+  }>[]) {
     if (!rows.quotesFromBody) continue;
     for (const row of rows.rows) row.quote = body.slice(row.start, row.end);
     delete rows.quotesFromBody;
@@ -115,7 +134,8 @@ export function unpackPosted(prepared: PreparedArticle, body: string): PreparedA
 export function preparedBuffers(prepared: PreparedArticle): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const name of DATASET_NAMES) {
-    for (const bytes of [prepared[name].json, prepared[name].csv]) if (bytes.byteLength > 0) buffers.push(bytes.buffer as ArrayBuffer);
+    for (const bytes of [prepared[name].json, prepared[name].csv])
+      if (bytes.byteLength > 0) buffers.push(bytes.buffer as ArrayBuffer);
   }
   return buffers;
 }
@@ -134,8 +154,17 @@ export interface AssembledDerive {
  * assembleDerived for prepared articles (`prepared[i]` is `sorted[i]`'s): the
  * datasets with the review applied, and their files.
  */
-export function assemblePrepared(sorted: readonly Article[], prepared: readonly PreparedArticle[], gazetteer: Gazetteer, review: Review = EMPTY_REVIEW): AssembledDerive {
-  const derivations = prepared.map((p) => ({ casualties: p.casualties.rows, reactions: p.reactions.rows, messages: p.messages }));
+export function assemblePrepared(
+  sorted: readonly Article[],
+  prepared: readonly PreparedArticle[],
+  gazetteer: Gazetteer,
+  review: Review = EMPTY_REVIEW,
+): AssembledDerive {
+  const derivations = prepared.map((p) => ({
+    casualties: p.casualties.rows,
+    reactions: p.reactions.rows,
+    messages: p.messages,
+  }));
   const derived = assembleDerived(sorted, derivations, gazetteer, review);
   const { datasets } = derived;
   return {
@@ -145,7 +174,12 @@ export function assemblePrepared(sorted: readonly Article[], prepared: readonly 
       for (const name of DATASET_NAMES) {
         const rows = prepared.map((p) => p[name] as PreparedRows<{ id?: string }>);
         // The review leaves the articles' front matter alone: their rows are the ones prepared.
-        const { json, csv } = writeDataset(name, rows, name === 'articles' ? rows.flatMap((r) => r.rows) : datasets[name], schemasFor(gazetteer.codebook));
+        const { json, csv } = writeDataset(
+          name,
+          rows,
+          name === 'articles' ? rows.flatMap((r) => r.rows) : datasets[name],
+          schemasFor(gazetteer.codebook),
+        );
         files.set(`${name}.json`, json);
         files.set(`${name}.csv`, csv);
       }
@@ -161,7 +195,12 @@ export function assemblePrepared(sorted: readonly Article[], prepared: readonly 
  * written for it; the rows of any other article are validated and written
  * here, numbered as they stand in the finished dataset.
  */
-function writeDataset(name: DatasetName, prepared: readonly PreparedRows<{ id?: string }>[], rows: readonly unknown[], schemas: DatasetSchemas): WrittenBytes {
+function writeDataset(
+  name: DatasetName,
+  prepared: readonly PreparedRows<{ id?: string }>[],
+  rows: readonly unknown[],
+  schemas: DatasetSchemas,
+): WrittenBytes {
   const pieces: WrittenBytes[] = [];
   let next = 0;
   for (const p of prepared) {
@@ -208,5 +247,8 @@ export function writeArticleRows(
     json.push(written.json);
     csv.push(written.csv);
   }
-  return { piece: next > first ? { json: utf8.encode(json.join(ROW_SEPARATOR)), csv: utf8.encode(csv.join('\n')) } : null, next };
+  return {
+    piece: next > first ? { json: utf8.encode(json.join(ROW_SEPARATOR)), csv: utf8.encode(csv.join('\n')) } : null,
+    next,
+  };
 }

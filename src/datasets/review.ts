@@ -8,7 +8,16 @@ import type { Document } from 'yaml';
 import { z } from 'zod';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../common/suggest.ts';
-import { ARTICLE_ID, ARTICLE_ID_RULE, GROUPS, isCalendarDate, MEASURES, QUALIFIERS, STANCES, STATUSES } from './schema.ts';
+import {
+  ARTICLE_ID,
+  ARTICLE_ID_RULE,
+  GROUPS,
+  isCalendarDate,
+  MEASURES,
+  QUALIFIERS,
+  STANCES,
+  STATUSES,
+} from './schema.ts';
 import type { Vocabulary } from './schema.ts';
 import type { ActorType, CasualtyRow, Group, Measure, Qualifier, ReactionRow, Stance } from './schema.ts';
 import { yamlData } from '../common/yaml-data.ts';
@@ -146,18 +155,44 @@ export interface ParsedReview {
 }
 
 /** Parses and validates review YAML; every problem has the line and column of the field at fault. */
-export function parseReview(yamlText: string, codebook: Vocabulary = { measures: MEASURES, stances: STANCES }): ParsedReview {
+export function parseReview(
+  yamlText: string,
+  codebook: Vocabulary = { measures: MEASURES, stances: STANCES },
+): ParsedReview {
   vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(yamlText);
-  const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({ ...place, severity: 'error', reason, ruleId });
+  const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({
+    ...place,
+    severity: 'error',
+    reason,
+    ruleId,
+  });
   if (doc.errors.length > 0) {
-    return { review: EMPTY_REVIEW, problems: doc.errors.map((e) => error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml')) };
+    return {
+      review: EMPTY_REVIEW,
+      problems: doc.errors.map((e) =>
+        error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml'),
+      ),
+    };
   }
   const read = doc.contents === null ? { data: {} } : yamlData(doc);
-  if ('message' in read) return { review: EMPTY_REVIEW, problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')] };
+  if ('message' in read)
+    return {
+      review: EMPTY_REVIEW,
+      problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')],
+    };
   const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { review: EMPTY_REVIEW, problems: [error({ line: 1, column: 1 }, 'Unexpected review file: expected `casualties:` and `reactions:` lists of entries', 'review-yaml')] };
+    return {
+      review: EMPTY_REVIEW,
+      problems: [
+        error(
+          { line: 1, column: 1 },
+          'Unexpected review file: expected `casualties:` and `reactions:` lists of entries',
+          'review-yaml',
+        ),
+      ],
+    };
   }
   const result = reviewSchema.safeParse(data);
   const problems: ReviewProblem[] = [];
@@ -166,7 +201,13 @@ export function parseReview(yamlText: string, codebook: Vocabulary = { measures:
       const path = issue.path as (string | number)[];
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       for (const key of keys.length > 0 ? keys : [undefined]) {
-        problems.push(error(at(locate(doc, path, key)), describeIssue(issue, path, key, doc), key === undefined ? 'review-value' : 'review-field'));
+        problems.push(
+          error(
+            at(locate(doc, path, key)),
+            describeIssue(issue, path, key, doc),
+            key === undefined ? 'review-value' : 'review-field',
+          ),
+        );
       }
     }
     return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
@@ -178,7 +219,13 @@ export function parseReview(yamlText: string, codebook: Vocabulary = { measures:
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
     if (set && set.high !== undefined && (set.qualifier ?? 'vague') !== 'vague') {
-      problems.push(error(place(['casualties', i, 'set', 'high']), 'Unexpected `high` for a figure that is not `vague`: its bounds follow from the qualifier', 'review-value'));
+      problems.push(
+        error(
+          place(['casualties', i, 'set', 'high']),
+          'Unexpected `high` for a figure that is not `vague`: its bounds follow from the qualifier',
+          'review-value',
+        ),
+      );
     }
     review.casualties.push({
       dataset: 'casualties',
@@ -227,7 +274,12 @@ function toDecision<C extends object>(
   }
   if (entry.set !== undefined) {
     if (Object.keys(entry.set).length === 0) {
-      problems.push({ ...at(locate(doc, [...path, 'set'])), severity: 'error', reason: 'Missing corrected fields under `set:`', ruleId: 'review-decision' });
+      problems.push({
+        ...at(locate(doc, [...path, 'set'])),
+        severity: 'error',
+        reason: 'Missing corrected fields under `set:`',
+        ruleId: 'review-decision',
+      });
       return null;
     }
     return { kind: 'correct', set: entry.set };
@@ -235,11 +287,21 @@ function toDecision<C extends object>(
   return entry.reject ? { kind: 'reject' } : { kind: 'confirm' };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], key: string | undefined, doc: Document): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  path: (string | number)[],
+  key: string | undefined,
+  doc: Document,
+): string {
   const where = fieldsKey(path);
   if (key !== undefined) {
     const allowed = REVIEW_FIELDS[where];
-    const context = where === 'top' ? 'at the top of the review file' : where.endsWith('.set') ? 'under `set`' : `in a review entry of \`${where}\``;
+    const context =
+      where === 'top'
+        ? 'at the top of the review file'
+        : where.endsWith('.set')
+          ? 'under `set`'
+          : `in a review entry of \`${where}\``;
     return `Unexpected field \`${key}\` ${context}, ${expected(key, allowed)}`;
   }
   const field = String(path.at(-1) ?? '');
@@ -307,12 +369,29 @@ export interface ReviewOutcome {
 export function applyReview(rows: ReviewRows, review: Review, context: ReviewContext): ReviewOutcome {
   const problems: ReviewProblem[] = [];
   const counts = { rejected: 0, corrected: 0, confirmed: 0 };
-  const casualties = apply(rows.casualties, review.casualties, matchesCasualty, (row, set, entry) => correctCasualty(row, set, entry, problems), problems, counts);
-  const reactions = apply(rows.reactions, review.reactions, matchesReaction, (row, set, entry) => correctReaction(row, set, entry, context, problems), problems, counts);
+  const casualties = apply(
+    rows.casualties,
+    review.casualties,
+    matchesCasualty,
+    (row, set, entry) => correctCasualty(row, set, entry, problems),
+    problems,
+    counts,
+  );
+  const reactions = apply(
+    rows.reactions,
+    review.reactions,
+    matchesReaction,
+    (row, set, entry) => correctReaction(row, set, entry, context, problems),
+    problems,
+    counts,
+  );
   return { casualties, reactions, problems: sortProblems(problems), counts };
 }
 
-function apply<R extends { id: string; article: string; quote: string; reviewed?: boolean | undefined }, E extends CasualtyReviewEntry | ReactionReviewEntry>(
+function apply<
+  R extends { id: string; article: string; quote: string; reviewed?: boolean | undefined },
+  E extends CasualtyReviewEntry | ReactionReviewEntry,
+>(
   rows: readonly R[],
   entries: readonly E[],
   matches: (row: R, entry: E) => boolean,
@@ -322,21 +401,34 @@ function apply<R extends { id: string; article: string; quote: string; reviewed?
 ): R[] {
   const decided = new Map<string, { entry: E; row: R | null }>();
   for (const entry of entries) {
-    const found = rows.filter((row) => row.article === entry.article && normalize(row.quote).includes(normalize(entry.quote)) && matches(row, entry));
-    const warn = (reason: string, ruleId: string) => problems.push({ ...entry.place, severity: 'warning', reason, ruleId });
+    const found = rows.filter(
+      (row) =>
+        row.article === entry.article && normalize(row.quote).includes(normalize(entry.quote)) && matches(row, entry),
+    );
+    const warn = (reason: string, ruleId: string) =>
+      problems.push({ ...entry.place, severity: 'warning', reason, ruleId });
     if (found.length === 0) {
-      warn(`Unexpected review entry that matches no ${entry.dataset === 'casualties' ? 'figure' : 'reaction'}: ${describeKey(entry)}; update or remove it (the extraction or the article may have changed)`, 'review-unmatched');
+      warn(
+        `Unexpected review entry that matches no ${entry.dataset === 'casualties' ? 'figure' : 'reaction'}: ${describeKey(entry)}; update or remove it (the extraction or the article may have changed)`,
+        'review-unmatched',
+      );
       continue;
     }
     if (found.length > 1) {
       const hint = entry.dataset === 'casualties' ? '`phrase`, `measure` or `group`' : '`actor` or `stance`';
-      warn(`Unexpected review entry that matches ${found.length} rows (${found.map((r) => r.id).join(', ')}): add ${hint} to pick one; not applied`, 'review-ambiguous');
+      warn(
+        `Unexpected review entry that matches ${found.length} rows (${found.map((r) => r.id).join(', ')}): add ${hint} to pick one; not applied`,
+        'review-ambiguous',
+      );
       continue;
     }
     const row = found[0]!;
     const earlier = decided.get(row.id);
     if (earlier) {
-      warn(`Unexpected second review of row ${row.id} (the first is at line ${earlier.entry.place.line}); not applied`, 'review-conflict');
+      warn(
+        `Unexpected second review of row ${row.id} (the first is at line ${earlier.entry.place.line}); not applied`,
+        'review-conflict',
+      );
       continue;
     }
     const d = entry.decision;
@@ -363,20 +455,32 @@ function apply<R extends { id: string; article: string; quote: string; reviewed?
 }
 
 function matchesCasualty(row: CasualtyRow, entry: CasualtyReviewEntry): boolean {
-  return (entry.phrase === null || normalize(row.phrase) === normalize(entry.phrase))
-    && (entry.measure === null || row.measure === entry.measure)
-    && (entry.group === null || row.group === entry.group);
+  return (
+    (entry.phrase === null || normalize(row.phrase) === normalize(entry.phrase)) &&
+    (entry.measure === null || row.measure === entry.measure) &&
+    (entry.group === null || row.group === entry.group)
+  );
 }
 
 function matchesReaction(row: ReactionRow, entry: ReactionReviewEntry): boolean {
   return (entry.actor === null || row.actor === entry.actor) && (entry.stance === null || row.stance === entry.stance);
 }
 
-function correctCasualty(row: CasualtyRow, set: CasualtyCorrection, entry: CasualtyReviewEntry, problems: ReviewProblem[]): CasualtyRow | null {
+function correctCasualty(
+  row: CasualtyRow,
+  set: CasualtyCorrection,
+  entry: CasualtyReviewEntry,
+  problems: ReviewProblem[],
+): CasualtyRow | null {
   const { high, ...fields } = set;
   const next: CasualtyRow = { ...row, ...defined(fields), reviewed: true };
   if (high !== undefined && next.qualifier !== 'vague') {
-    problems.push({ ...entry.place, severity: 'error', reason: `Unexpected \`high\` for row ${row.id}, which is \`${next.qualifier}\`: only a \`vague\` figure takes its bounds from the review`, ruleId: 'review-bounds' });
+    problems.push({
+      ...entry.place,
+      severity: 'error',
+      reason: `Unexpected \`high\` for row ${row.id}, which is \`${next.qualifier}\`: only a \`vague\` figure takes its bounds from the review`,
+      ruleId: 'review-bounds',
+    });
     return null;
   }
   const boundsChanged = set.value !== undefined || set.qualifier !== undefined || high !== undefined;
@@ -395,7 +499,12 @@ function correctCasualty(row: CasualtyRow, set: CasualtyCorrection, entry: Casua
     case 'vague': {
       if (high !== undefined) {
         if (high !== null && high < value) {
-          problems.push({ ...entry.place, severity: 'error', reason: `Unexpected \`high: ${high}\` below the value ${value} of row ${row.id}`, ruleId: 'review-bounds' });
+          problems.push({
+            ...entry.place,
+            severity: 'error',
+            reason: `Unexpected \`high: ${high}\` below the value ${value} of row ${row.id}`,
+            ruleId: 'review-bounds',
+          });
           return null;
         }
         return { ...next, low: value, high };
@@ -416,7 +525,13 @@ function correctCasualty(row: CasualtyRow, set: CasualtyCorrection, entry: Casua
   }
 }
 
-function correctReaction(row: ReactionRow, set: ReactionCorrection, entry: ReactionReviewEntry, context: ReviewContext, problems: ReviewProblem[]): ReactionRow | null {
+function correctReaction(
+  row: ReactionRow,
+  set: ReactionCorrection,
+  entry: ReactionReviewEntry,
+  context: ReviewContext,
+  problems: ReviewProblem[],
+): ReactionRow | null {
   const next: ReactionRow = { ...row, ...defined(set), reviewed: true };
   if (set.stance !== undefined && context.cameoOf) next.cameo = context.cameoOf(set.stance);
   if (set.actor !== undefined && set.actor !== row.actor) {
@@ -451,7 +566,9 @@ function describeKey(entry: CasualtyReviewEntry | ReactionReviewEntry): string {
 
 /** The fields actually given (zod leaves absent ones out; the types say they may be undefined). */
 function defined<T extends object>(fields: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]-?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]-?: Exclude<T[K], undefined>;
+  };
 }
 
 /** Quotes are compared whitespace-insensitively: an editor may copy a sentence across a line break. */
@@ -468,9 +585,19 @@ export function checkReviewQuotes(review: Review, bodies: ReadonlyMap<string, st
   for (const entry of [...review.casualties, ...review.reactions]) {
     const body = bodies.get(entry.article);
     if (body === undefined) {
-      problems.push({ ...entry.place, severity: 'warning', reason: `Unexpected review entry for unknown article \`${entry.article}\`, ${expected(entry.article, [...bodies.keys()])}`, ruleId: 'review-unmatched' });
+      problems.push({
+        ...entry.place,
+        severity: 'warning',
+        reason: `Unexpected review entry for unknown article \`${entry.article}\`, ${expected(entry.article, [...bodies.keys()])}`,
+        ruleId: 'review-unmatched',
+      });
     } else if (!normalize(body).includes(normalize(entry.quote))) {
-      problems.push({ ...entry.place, severity: 'warning', reason: `Unexpected review quote “${entry.quote}”: article ${entry.article} does not contain it; update or remove the entry`, ruleId: 'review-unmatched' });
+      problems.push({
+        ...entry.place,
+        severity: 'warning',
+        reason: `Unexpected review quote “${entry.quote}”: article ${entry.article} does not contain it; update or remove the entry`,
+        ruleId: 'review-unmatched',
+      });
     }
   }
   return sortProblems(problems);

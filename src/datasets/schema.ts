@@ -115,42 +115,46 @@ const oneOf = (names: readonly string[]) => z.enum(names as [string, ...string[]
 
 function casualtySchemaFor(measures: readonly string[]) {
   return z
-  .strictObject({
-    id: z.string().regex(/^.+-c\d+$/),
-    article: articleId,
-    measure: oneOf(measures),
-    group: z.enum(GROUPS),
-    value: count,
-    qualifier: z.enum(QUALIFIERS),
-    low: count.nullable(),
-    high: count.nullable(),
-    phrase: z.string().min(1),
-    as_of: isoDate.nullable(),
-    attribution: z.string().min(1).nullable(),
-    status: z.enum(STATUSES),
-    ...provenance,
-    reviewed,
-  })
-  .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+    .strictObject({
+      id: z.string().regex(/^.+-c\d+$/),
+      article: articleId,
+      measure: oneOf(measures),
+      group: z.enum(GROUPS),
+      value: count,
+      qualifier: z.enum(QUALIFIERS),
+      low: count.nullable(),
+      high: count.nullable(),
+      phrase: z.string().min(1),
+      as_of: isoDate.nullable(),
+      attribution: z.string().min(1).nullable(),
+      status: z.enum(STATUSES),
+      ...provenance,
+      reviewed,
+    })
+    .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 }
 
 function reactionSchemaFor(stances: readonly string[]) {
   return z
-  .strictObject({
-    id: z.string().regex(/^.+-r\d+$/),
-    article: articleId,
-    actor: z.string().min(1),
-    actor_type: z.enum(ACTOR_TYPES),
-    speaker: z.string().min(1).nullable(),
-    speaker_as_written: z.string().min(1).nullable(),
-    stance: oneOf(stances),
-    /** The stance's CAMEO event code in the codebook, for joining with event data such as GDELT; null where it gives none. */
-    cameo: z.string().regex(/^\d{2,4}$/).nullable().default(null),
-    as_of: isoDate.nullable(),
-    ...provenance,
-    reviewed,
-  })
-  .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
+    .strictObject({
+      id: z.string().regex(/^.+-r\d+$/),
+      article: articleId,
+      actor: z.string().min(1),
+      actor_type: z.enum(ACTOR_TYPES),
+      speaker: z.string().min(1).nullable(),
+      speaker_as_written: z.string().min(1).nullable(),
+      stance: oneOf(stances),
+      /** The stance's CAMEO event code in the codebook, for joining with event data such as GDELT; null where it gives none. */
+      cameo: z
+        .string()
+        .regex(/^\d{2,4}$/)
+        .nullable()
+        .default(null),
+      as_of: isoDate.nullable(),
+      ...provenance,
+      reviewed,
+    })
+    .refine((r) => r.end - r.start === r.quote.length, 'end - start must equal the quote length');
 }
 
 export const casualtySchema = casualtySchemaFor(MEASURES);
@@ -164,7 +168,11 @@ export const articleRowSchema = z.strictObject({
   title: z.string().min(1),
   outlet: z.string().min(1).nullable(),
   // Only the web: a `javascript:` or `file:` address is no source a reader can follow.
-  url: z.string().url({ abort: true }).refine((url) => /^https?:\/\//i.test(url), 'expected an http(s) address, or null').nullable(),
+  url: z
+    .string()
+    .url({ abort: true })
+    .refine((url) => /^https?:\/\//i.test(url), 'expected an http(s) address, or null')
+    .nullable(),
   published: isoDate,
   published_basis: z.enum(['stated', 'inferred']),
   published_note: z.string().min(1).nullable(),
@@ -181,16 +189,48 @@ export type ArticleRow = z.infer<typeof articleRowSchema>;
 
 /** Field order of each dataset: the CSV header and the JSON key order. */
 export const CASUALTY_FIELDS = [
-  'id', 'article', 'measure', 'group', 'value', 'qualifier', 'low', 'high', 'phrase',
-  'as_of', 'attribution', 'status', 'quote', 'start', 'end', 'reviewed',
+  'id',
+  'article',
+  'measure',
+  'group',
+  'value',
+  'qualifier',
+  'low',
+  'high',
+  'phrase',
+  'as_of',
+  'attribution',
+  'status',
+  'quote',
+  'start',
+  'end',
+  'reviewed',
 ] as const satisfies readonly (keyof CasualtyRow)[];
 export const REACTION_FIELDS = [
-  'id', 'article', 'actor', 'actor_type', 'speaker', 'speaker_as_written', 'stance',
-  'cameo', 'as_of', 'quote', 'start', 'end', 'reviewed',
+  'id',
+  'article',
+  'actor',
+  'actor_type',
+  'speaker',
+  'speaker_as_written',
+  'stance',
+  'cameo',
+  'as_of',
+  'quote',
+  'start',
+  'end',
+  'reviewed',
 ] as const satisfies readonly (keyof ReactionRow)[];
 export const ARTICLE_FIELDS = [
-  'id', 'title', 'outlet', 'url', 'published', 'published_basis', 'published_note',
-  'language', 'translated_from',
+  'id',
+  'title',
+  'outlet',
+  'url',
+  'published',
+  'published_basis',
+  'published_note',
+  'language',
+  'translated_from',
 ] as const satisfies readonly (keyof ArticleRow)[];
 
 /** The datasets' schemas for the base codebook, for callers that have no story. */

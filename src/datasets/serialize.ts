@@ -58,7 +58,11 @@ export interface WrittenBytes {
 export function datasetFiles(name: DatasetName, pieces: readonly WrittenBytes[]): WrittenBytes {
   const json: Uint8Array[] = [];
   const csv: Uint8Array[] = [];
-  const framer = new DatasetFramer(name, (bytes) => json.push(bytes), (bytes) => csv.push(bytes));
+  const framer = new DatasetFramer(
+    name,
+    (bytes) => json.push(bytes),
+    (bytes) => csv.push(bytes),
+  );
   for (const piece of pieces) framer.add(piece);
   framer.end();
   return { json: Buffer.concat(json), csv: Buffer.concat(csv) };
@@ -138,9 +142,15 @@ function inFieldOrder(fields: readonly string[], row: Record<string, unknown>): 
 }
 
 /** checkRow, throwing the error a write of the dataset reports for its row `index` (0-based). */
-export function writeRow(name: DatasetName, row: unknown, index: number, schemas: DatasetSchemas = DATASETS): WrittenRow {
+export function writeRow(
+  name: DatasetName,
+  row: unknown,
+  index: number,
+  schemas: DatasetSchemas = DATASETS,
+): WrittenRow {
   const written = checkRow(name, row, schemas);
-  if ('field' in written) throw new Error(`Cannot write ${name}: row ${index + 1}, field \`${written.field}\`: ${written.message}`);
+  if ('field' in written)
+    throw new Error(`Cannot write ${name}: row ${index + 1}, field \`${written.field}\`: ${written.message}`);
   return written;
 }
 
@@ -161,21 +171,32 @@ const SEPARATOR = utf8.encode(ROW_SEPARATOR);
 const LINE_BREAK = utf8.encode('\n');
 
 /** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
-export function parseDataset<N extends DatasetName>(name: N, text: string, path: string, schemas: DatasetSchemas = DATASETS): Datasets[N] {
+export function parseDataset<N extends DatasetName>(
+  name: N,
+  text: string,
+  path: string,
+  schemas: DatasetSchemas = DATASETS,
+): Datasets[N] {
   const { rows, problems } = validateDataset(name, text, path, schemas);
   if (problems[0]) throw problems[0];
   return rows;
 }
 
 /** Like parseDataset, but gives every bad row (first problem of each) instead of stopping at the first. */
-export function validateDataset<N extends DatasetName>(name: N, text: string, path: string, schemas: DatasetSchemas = DATASETS): { rows: Datasets[N]; problems: DatasetError[] } {
+export function validateDataset<N extends DatasetName>(
+  name: N,
+  text: string,
+  path: string,
+  schemas: DatasetSchemas = DATASETS,
+): { rows: Datasets[N]; problems: DatasetError[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { rows: [], problems: [new DatasetError(path, 1, 1, `Cannot parse ${name}: ${(error as Error).message}`)] };
   }
-  if (!Array.isArray(data)) return { rows: [], problems: [new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`)] };
+  if (!Array.isArray(data))
+    return { rows: [], problems: [new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`)] };
   const { schema } = schemas[name];
   const rows: unknown[] = [];
   const problems: DatasetError[] = [];
@@ -188,7 +209,14 @@ export function validateDataset<N extends DatasetName>(name: N, text: string, pa
     }
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
-    problems.push(new DatasetError(path, lines[i] ?? 1, 1, `Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`));
+    problems.push(
+      new DatasetError(
+        path,
+        lines[i] ?? 1,
+        1,
+        `Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`,
+      ),
+    );
   });
   return { rows: rows as Datasets[N], problems };
 }
@@ -215,10 +243,15 @@ function jsonElement(name: DatasetName, row: Record<string, unknown>): string {
   let i = 0;
   for (const key in row) {
     const value = row[key];
-    if (key !== fields[i] || (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) {
+    if (
+      key !== fields[i] ||
+      (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    ) {
       return `  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
     }
-    out += prefixes[i]! + (typeof value === 'boolean' ? (value ? 'true' : 'false') : value === null ? 'null' : JSON.stringify(value));
+    out +=
+      prefixes[i]! +
+      (typeof value === 'boolean' ? (value ? 'true' : 'false') : value === null ? 'null' : JSON.stringify(value));
     i += 1;
   }
   return i === 0 ? '  {}' : `${out}\n  }`;

@@ -15,12 +15,16 @@ export function refuseForeignRequest(req: IncomingMessage, res: ServerResponse, 
   const hosts = allowedHosts(port);
   const host = (req.headers.host ?? '').toLowerCase();
   if (!hosts.includes(host)) {
-    res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Misdirected request: the preview answers only http://${hosts.join('/ and http://')}/\n`);
+    res
+      .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(`Misdirected request: the preview answers only http://${hosts.join('/ and http://')}/\n`);
     return true;
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) {
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: the preview does not answer other sites\n');
+    res
+      .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Forbidden: the preview does not answer other sites\n');
     return true;
   }
   return false;

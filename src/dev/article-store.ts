@@ -69,9 +69,24 @@ export class ArticleStore {
       this.#entries.delete(key);
       return { kind: 'gone', removed: entry.rows !== null };
     }
-    const bytes = read instanceof Uint8Array ? Buffer.from(read.buffer, read.byteOffset, read.byteLength) : Buffer.alloc(0);
-    if (entry && read instanceof Uint8Array && entry.bytes.equals(bytes) && entry.problems.every((p) => p.ruleId !== 'article-file')) return { kind: 'same' };
-    const next: ArticleEntry = entry ?? { path, bytes, article: null, raw: null, rows: null, problems: [], reviewProblems: [] };
+    const bytes =
+      read instanceof Uint8Array ? Buffer.from(read.buffer, read.byteOffset, read.byteLength) : Buffer.alloc(0);
+    if (
+      entry &&
+      read instanceof Uint8Array &&
+      entry.bytes.equals(bytes) &&
+      entry.problems.every((p) => p.ruleId !== 'article-file')
+    )
+      return { kind: 'same' };
+    const next: ArticleEntry = entry ?? {
+      path,
+      bytes,
+      article: null,
+      raw: null,
+      rows: null,
+      problems: [],
+      reviewProblems: [],
+    };
     next.bytes = bytes;
     this.#entries.set(key, next);
     const text = read instanceof Uint8Array ? decodeArticle(bytes) : read;
@@ -90,7 +105,13 @@ export class ArticleStore {
       derived = deriveArticle(entry.article, review.gazetteer);
     } catch (error) {
       // An extraction bug on this text: shown on the article; its last rows stay.
-      entry.problems = [at(entry.path, `Unexpected internal error while deriving this article: ${(error as Error)?.message ?? String(error)}`, 'internal-error')];
+      entry.problems = [
+        at(
+          entry.path,
+          `Unexpected internal error while deriving this article: ${(error as Error)?.message ?? String(error)}`,
+          'internal-error',
+        ),
+      ];
       return null;
     }
     entry.raw = { casualties: derived.casualties, reactions: derived.reactions };
@@ -102,8 +123,13 @@ export class ArticleStore {
   async deriveReactions(entry: ArticleEntry, review: ReviewInput): Promise<Diagnostic[]> {
     const article = entry.article!;
     const { extractReactions, withCameo } = await loadExtraction();
-    const extracted = extractReactions({ id: article.meta.id, body: article.body, published: article.meta.published }, review.gazetteer);
-    const reactions = extracted.rows.map((row, i) => withCameo({ id: `${article.meta.id}-r${i + 1}`, ...row }, review.gazetteer));
+    const extracted = extractReactions(
+      { id: article.meta.id, body: article.body, published: article.meta.published },
+      review.gazetteer,
+    );
+    const reactions = extracted.rows.map((row, i) =>
+      withCameo({ id: `${article.meta.id}-r${i + 1}`, ...row }, review.gazetteer),
+    );
     if (entry.raw) {
       entry.raw = { casualties: entry.raw.casualties, reactions };
       await this.applyReview(entry, review);
@@ -116,7 +142,12 @@ export class ArticleStore {
   }
 
   /** The review's entries for this article applied to `rows` (its extracted rows by default). */
-  async applyReview(entry: ArticleEntry, input: ReviewInput, rows: Rows | null = entry.raw, only?: 'reactions'): Promise<Rows | null> {
+  async applyReview(
+    entry: ArticleEntry,
+    input: ReviewInput,
+    rows: Rows | null = entry.raw,
+    only?: 'reactions',
+  ): Promise<Rows | null> {
     if (!entry.article || !rows) return null;
     const { applyReview, reviewContext, reviewDiagnostics } = await loadExtraction();
     const id = entry.article.meta.id;

@@ -20,7 +20,14 @@ export class ChartCache {
     private readonly dataVersion: () => number,
   ) {
     this.charts = new Map(
-      [...registry].map(([name, chart]) => [name, { ...chart, render: (data: ChartData, options: ChartOptions, document: Document) => this.#render(chart, data, options, document) }]),
+      [...registry].map(([name, chart]) => [
+        name,
+        {
+          ...chart,
+          render: (data: ChartData, options: ChartOptions, document: Document) =>
+            this.#render(chart, data, options, document),
+        },
+      ]),
     );
   }
 

@@ -8,7 +8,8 @@ import type { Render, Update } from './project.ts';
 
 /** Errors and warnings, one line each. */
 export function printProblems(diagnostics: readonly Diagnostic[], log: Console): void {
-  for (const d of diagnostics) if (d.severity !== 'info') (d.severity === 'error' ? log.error : log.log)(formatDiagnostic(d));
+  for (const d of diagnostics)
+    if (d.severity !== 'info') (d.severity === 'error' ? log.error : log.log)(formatDiagnostic(d));
 }
 
 export interface RebuildSummary {
@@ -25,13 +26,22 @@ export function logRebuild({ update, render, errors, hadErrors, ms }: RebuildSum
   if (update.derived.length > 0) did.push(`re-derived ${list(update.derived, 'article')}`);
   if (update.reactions.length > 0) did.push(`re-derived the reactions of ${list(update.reactions, 'article')}`);
   if (update.removed.length > 0) did.push(`dropped ${list(update.removed, 'article')}`);
-  if (render) did.push(render.ok ? `page rebuilt (charts: ${render.charts.rendered} drawn, ${render.charts.cached} cached)` : 'page not rebuilt');
+  if (render)
+    did.push(
+      render.ok
+        ? `page rebuilt (charts: ${render.charts.rendered} drawn, ${render.charts.cached} cached)`
+        : 'page not rebuilt',
+    );
   if (update.reviewed.length > 0) did.push(`re-applied the review to ${list(update.reviewed, 'article')}`);
   const what = `${update.changed.join(', ')} changed`;
   if (errors.length > 0) {
-    log.error(`✖ ${what} → ${did.join(', ') || 'nothing rebuilt'}: ${errors.length} error${errors.length === 1 ? '' : 's'}, shown over the last good page (${Math.round(ms)} ms)`);
+    log.error(
+      `✖ ${what} → ${did.join(', ') || 'nothing rebuilt'}: ${errors.length} error${errors.length === 1 ? '' : 's'}, shown over the last good page (${Math.round(ms)} ms)`,
+    );
   } else {
-    log.log(`${hadErrors ? '✔ fixed: ' : '↻ '}${what} → ${did.join(', ') || 'nothing to rebuild'} in ${Math.round(ms)} ms`);
+    log.log(
+      `${hadErrors ? '✔ fixed: ' : '↻ '}${what} → ${did.join(', ') || 'nothing to rebuild'} in ${Math.round(ms)} ms`,
+    );
   }
 }
 

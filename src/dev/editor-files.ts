@@ -60,7 +60,8 @@ export class GazetteerFiles {
       return true;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      this.problems = error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths[0]!, error.message, 'gazetteer')];
+      this.problems =
+        error.diagnostics.length > 0 ? [...error.diagnostics] : [at(this.paths[0]!, error.message, 'gazetteer')];
       return false;
     }
   }

@@ -38,7 +38,9 @@ export interface PreviewInput {
 
 export function previewPage(input: PreviewInput): string {
   const page = input.html ?? placeholderPage();
-  const overlay = input.diagnostics.some((d) => d.severity === 'error') ? overlayHtml(input.diagnostics, input.root) : '';
+  const overlay = input.diagnostics.some((d) => d.severity === 'error')
+    ? overlayHtml(input.diagnostics, input.root)
+    : '';
   const script = `<script src="${CLIENT_PATH}" data-build="${escapeHtml(input.build)}"></script>`;
   const withCsp = relaxCsp(page);
   const end = withCsp.lastIndexOf('</body>');
@@ -52,24 +54,29 @@ export function previewPage(input: PreviewInput): string {
  * stream back to it: `script-src … 'self'` and `connect-src 'self'`.
  */
 export function relaxCsp(html: string): string {
-  return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i, (_m, open: string, policy: string, close: string) => {
-    const directives = policy
-      .split(';')
-      .map((d) => d.trim())
-      .filter((d) => d !== '');
-    const add = (name: string, source: string) => {
-      const i = directives.findIndex((d) => d.split(/\s+/)[0]?.toLowerCase() === name);
-      if (i === -1) directives.push(`${name} ${source}`);
-      else {
-        const values = directives[i]!.split(/\s+/).slice(1).filter((v) => v !== "'none'");
-        if (!values.includes(source)) values.push(source);
-        directives[i] = [name, ...values].join(' ');
-      }
-    };
-    add('script-src', "'self'");
-    add('connect-src', "'self'");
-    return `${open}${directives.join('; ')}${close}`;
-  });
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
+    (_m, open: string, policy: string, close: string) => {
+      const directives = policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => d !== '');
+      const add = (name: string, source: string) => {
+        const i = directives.findIndex((d) => d.split(/\s+/)[0]?.toLowerCase() === name);
+        if (i === -1) directives.push(`${name} ${source}`);
+        else {
+          const values = directives[i]!.split(/\s+/)
+            .slice(1)
+            .filter((v) => v !== "'none'");
+          if (!values.includes(source)) values.push(source);
+          directives[i] = [name, ...values].join(' ');
+        }
+      };
+      add('script-src', "'self'");
+      add('connect-src', "'self'");
+      return `${open}${directives.join('; ')}${close}`;
+    },
+  );
 }
 
 export function overlayHtml(diagnostics: readonly Diagnostic[], root: string): string {
@@ -123,5 +130,10 @@ function placeholderPage(): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }

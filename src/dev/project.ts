@@ -124,18 +124,26 @@ export class DevProject {
    */
   async load(): Promise<Update> {
     const update = emptyUpdate();
-    const names = (await readdir(this.paths.articles).catch((): string[] => [])).filter((n) => n.endsWith('.md')).sort();
+    const names = (await readdir(this.paths.articles).catch((): string[] => []))
+      .filter((n) => n.endsWith('.md'))
+      .sort();
     for (const name of names) await this.#articles.read(join(this.paths.articles, name));
     this.#narrative = await this.#readNarrative();
     await this.#timeline.read(this.#articles.bodies());
     this.#review.text = await this.#review.readText();
     this.#story = await readStoryContext(this.paths);
     const entries = this.#articles.all();
-    if ((await isUpToDate(storyDeriveOptions(this.paths)).catch(() => false)) && entries.every((e) => e.article !== null)) {
+    if (
+      (await isUpToDate(storyDeriveOptions(this.paths)).catch(() => false)) &&
+      entries.every((e) => e.article !== null)
+    ) {
       const data = await readDatasets(this.paths.derived);
       for (const entry of entries) {
         const id = entry.article!.meta.id;
-        entry.rows = { casualties: data.casualties.filter((r) => r.article === id), reactions: data.reactions.filter((r) => r.article === id) };
+        entry.rows = {
+          casualties: data.casualties.filter((r) => r.article === id),
+          reactions: data.reactions.filter((r) => r.article === id),
+        };
       }
       this.startedFrom = 'derived';
     } else {
@@ -187,7 +195,13 @@ export class DevProject {
       return done(html !== null);
     } catch (error) {
       // A bug in the build must not stop the server: it shows like any other error.
-      this.#buildDiagnostics = [at(this.paths.narrative, `Unexpected internal error while building the page: ${(error as Error)?.message ?? String(error)}`, 'internal-error')];
+      this.#buildDiagnostics = [
+        at(
+          this.paths.narrative,
+          `Unexpected internal error while building the page: ${(error as Error)?.message ?? String(error)}`,
+          'internal-error',
+        ),
+      ];
       return done(false);
     }
   }
@@ -201,7 +215,8 @@ export class DevProject {
     if (path === this.paths.timeline) return 'timeline';
     if (dirname(path) === this.paths.articles) return path.endsWith('.md') ? 'article' : null;
     // Anything else beside the narrative (not the built output) re-renders the page.
-    if (dirname(path) === dirname(this.paths.narrative) && path !== this.paths.dist && !basename(path).startsWith('.')) return 'report';
+    if (dirname(path) === dirname(this.paths.narrative) && path !== this.paths.dist && !basename(path).startsWith('.'))
+      return 'report';
     return null;
   }
 
@@ -345,7 +360,10 @@ export class DevProject {
   async #readNarrative(): Promise<string | null> {
     try {
       const text = await readTextIfExists(this.paths.narrative);
-      this.#narrativeProblems = text === null ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')] : [];
+      this.#narrativeProblems =
+        text === null
+          ? [at(this.paths.narrative, 'Cannot read the narrative: the file is missing', 'narrative-missing')]
+          : [];
       return text;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
@@ -359,11 +377,25 @@ export class DevProject {
 function reviewChanged(before: Review | null, after: Review | null, entry: ArticleEntry): boolean {
   const id = entry.article!.meta.id;
   const entriesOf = (review: Review | null) =>
-    JSON.stringify([...(review?.casualties ?? []), ...(review?.reactions ?? [])].filter((e) => e.article === id).map(({ place: _place, ...rest }) => rest));
+    JSON.stringify(
+      [...(review?.casualties ?? []), ...(review?.reactions ?? [])]
+        .filter((e) => e.article === id)
+        .map(({ place: _place, ...rest }) => rest),
+    );
   const was = entriesOf(before);
   return was !== entriesOf(after) || (was !== '[]' && entry.raw !== null);
 }
 
 function emptyUpdate(): Update {
-  return { kinds: [], changed: [], derived: [], reactions: [], reviewed: [], removed: [], dataChanged: false, pageChanged: false, warnings: [] };
+  return {
+    kinds: [],
+    changed: [],
+    derived: [],
+    reactions: [],
+    reviewed: [],
+    removed: [],
+    dataChanged: false,
+    pageChanged: false,
+    warnings: [],
+  };
 }

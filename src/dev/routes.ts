@@ -32,16 +32,24 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, s
   } else if (path === EVENTS_PATH && head) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' }).end();
   } else if (path === EVENTS_PATH) {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     // `retry`: how soon the page tries again when the server restarts.
     res.write(`retry: 300\n${eventMessage('hello', { build: state.build })}`);
     state.clients.add(res);
     req.on('close', () => state.clients.delete(res));
   } else if (path === CLIENT_PATH) {
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(head ? undefined : CLIENT_SCRIPT);
+    res
+      .writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(head ? undefined : CLIENT_SCRIPT);
   } else if (path === '/' || path === '/index.html' || path === `/${state.output}`) {
     await state.ready;
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(head ? undefined : state.page);
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(head ? undefined : state.page);
   } else {
     res.writeHead(404, { 'Content-Type': TEXT }).end('Not found: the preview is at /\n');
   }

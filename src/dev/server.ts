@@ -100,7 +100,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let closed = false;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const state: PreviewState = { port: 0, build: `${buildPrefix}.0`, page: '', output: paths.output, ready, clients: new Set() };
+  const state: PreviewState = {
+    port: 0,
+    build: `${buildPrefix}.0`,
+    page: '',
+    output: paths.output,
+    ready,
+    clients: new Set(),
+  };
 
   const server = createServer((req, res) => {
     void handleRequest(req, res, state).catch((error: unknown) => {
@@ -114,7 +121,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   /** A new build of the page, and a reload message to every open page. */
   const publish = (): ReloadEvent => {
     state.build = `${buildPrefix}.${++builds}`;
-    state.page = previewPage({ html: project.lastGoodHtml, build: state.build, diagnostics: project.diagnostics, root: paths.root });
+    state.page = previewPage({
+      html: project.lastGoodHtml,
+      build: state.build,
+      diagnostics: project.diagnostics,
+      root: paths.root,
+    });
     const message = eventMessage('reload', { build: state.build });
     for (const client of state.clients) client.write(message);
     return { build: state.build, clients: state.clients.size, ms: 0 };
@@ -129,7 +141,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const reload = publish();
     const ms = (reload.ms = performance.now() - t0);
     const errors = project.diagnostics.filter((d) => d.severity === 'error');
-    const event = rebuildEvent(update, render, errors, ms, firstEventAt > 0 ? performance.now() - firstEventAt : ms, reload.build);
+    const event = rebuildEvent(
+      update,
+      render,
+      errors,
+      ms,
+      firstEventAt > 0 ? performance.now() - firstEventAt : ms,
+      reload.build,
+    );
     events.emit('reload', reload);
     options.onRebuild?.(event);
     events.emit('rebuild', event);
@@ -139,7 +158,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // Watching starts before the first load, so that no save is missed; the queue waits for the load to finish.
   const queue = new RebuildQueue(rebuild, state.ready, log);
-  const watcher = watchStory(paths, project, (changed, at) => queue.add(changed, at), options.debounceMs ?? DEFAULT_DEBOUNCE_MS, log);
+  const watcher = watchStory(
+    paths,
+    project,
+    (changed, at) => queue.add(changed, at),
+    options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    log,
+  );
 
   try {
     await firstBuild(project, publish, log, url, started);
@@ -170,10 +195,32 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 }
 
-function rebuildEvent(update: Update, render: Render | null, errors: Diagnostic[], ms: number, sinceChange: number, build: string): RebuildEvent {
+function rebuildEvent(
+  update: Update,
+  render: Render | null,
+  errors: Diagnostic[],
+  ms: number,
+  sinceChange: number,
+  build: string,
+): RebuildEvent {
   const { kinds, changed, derived, reactions, reviewed, removed } = update;
   const charts = render?.charts ?? { rendered: 0, cached: 0 };
-  return { kind: kinds.join('+'), kinds, changed, derived, reactions, reviewed, removed, rendered: render !== null, charts, ok: errors.length === 0, errors, ms, sinceChange, build };
+  return {
+    kind: kinds.join('+'),
+    kinds,
+    changed,
+    derived,
+    reactions,
+    reviewed,
+    removed,
+    rendered: render !== null,
+    charts,
+    ok: errors.length === 0,
+    errors,
+    ms,
+    sinceChange,
+    build,
+  };
 }
 
 /**
@@ -212,7 +259,9 @@ class RebuildQueue {
             await this.rebuild(batch, at);
           } catch (error) {
             // Reading a file failed in an unexpected way: say so, keep serving, take the next save.
-            this.log.error(`✖ Unexpected internal error while rebuilding: ${(error as Error)?.message ?? String(error)}`);
+            this.log.error(
+              `✖ Unexpected internal error while rebuilding: ${(error as Error)?.message ?? String(error)}`,
+            );
           }
         }
       } finally {
@@ -228,7 +277,13 @@ class RebuildQueue {
 }
 
 /** The story's folders: the narrative's, the articles', and those of the gazetteers and the review. */
-function watchStory(paths: StoryConfig, project: DevProject, onChange: (changed: Iterable<string>, at: number) => void, debounceMs: number, log: Console): Watcher {
+function watchStory(
+  paths: StoryConfig,
+  project: DevProject,
+  onChange: (changed: Iterable<string>, at: number) => void,
+  debounceMs: number,
+  log: Console,
+): Watcher {
   return watchDirectories(
     [
       { dir: dirname(paths.narrative), accept: (p) => project.kindOf(p) !== null },
@@ -240,30 +295,61 @@ function watchStory(paths: StoryConfig, project: DevProject, onChange: (changed:
       })),
     ],
     onChange,
-    { debounceMs, onError: (dir, error) => log.error(`✖ cannot watch ${relative(process.cwd(), dir) || dir}: ${error.message}`) },
+    {
+      debounceMs,
+      onError: (dir, error) => log.error(`✖ cannot watch ${relative(process.cwd(), dir) || dir}: ${error.message}`),
+    },
   );
 }
 
 /** The first build: loads the story (its datasets), builds the page and says so. */
-async function firstBuild(project: DevProject, publish: () => void, log: Console, url: string, started: number): Promise<void> {
+async function firstBuild(
+  project: DevProject,
+  publish: () => void,
+  log: Console,
+  url: string,
+  started: number,
+): Promise<void> {
   const loaded = await project.load();
   const render = await project.render();
   publish();
-  logReady(log, url, await project.currentData(), project, loaded.derived.length, Math.round(performance.now() - started), Math.round(render.ms));
+  logReady(
+    log,
+    url,
+    await project.currentData(),
+    project,
+    loaded.derived.length,
+    Math.round(performance.now() - started),
+    Math.round(render.ms),
+  );
   printProblems([...loaded.warnings, ...project.diagnostics], log);
 }
 
-function logReady(log: Console, url: string, data: ChartData, project: DevProject, derived: number, readyMs: number, pageMs: number): void {
+function logReady(
+  log: Console,
+  url: string,
+  data: ChartData,
+  project: DevProject,
+  derived: number,
+  readyMs: number,
+  pageMs: number,
+): void {
   const paths = project.paths;
   const rel = (path: string) => relative(process.cwd(), path) || path;
   log.log(`newsbook dev server: ${url}`);
   log.log(
     `✔ ready in ${readyMs} ms: ${data.articles.length} articles, ${data.casualties.length} casualty figures, ${data.reactions.length} reactions ` +
-      (project.startedFrom === 'derived' ? `(datasets read from ${rel(paths.derived)}: up to date)` : `(derived ${derived} articles in memory: ${rel(paths.derived)} is out of date)`) +
+      (project.startedFrom === 'derived'
+        ? `(datasets read from ${rel(paths.derived)}: up to date)`
+        : `(derived ${derived} articles in memory: ${rel(paths.derived)} is out of date)`) +
       `, page built in ${pageMs} ms`,
   );
-  log.log(`ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`);
-  log.log(`ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${[...paths.gazetteers, ...paths.codebooks].map(rel).join(', ')}, ${rel(paths.review)}`);
+  log.log(
+    `ℹ the preview lives in memory: it never writes ${rel(paths.derived)}/ or ${rel(paths.dist)}/; \`npm run report\` writes them`,
+  );
+  log.log(
+    `ℹ watching ${rel(dirname(paths.narrative))}/, ${rel(paths.articles)}/, ${[...paths.gazetteers, ...paths.codebooks].map(rel).join(', ')}, ${rel(paths.review)}`,
+  );
 }
 
 /** Listens on `port`, or (unless strict) the next free one after it. */
@@ -280,16 +366,23 @@ export async function listen(server: Server, port: number, strict: boolean, log:
       });
       const address = server.address();
       const bound = typeof address === 'object' && address !== null ? address.port : candidate;
-      if (tried > 0) log.log(`ℹ port ${port} is busy: serving on ${bound} instead (\`--port N\` picks a port and never moves)`);
+      if (tried > 0)
+        log.log(`ℹ port ${port} is busy: serving on ${bound} instead (\`--port N\` picks a port and never moves)`);
       return bound;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && strict) {
-        throw new CliError(`Cannot serve on port ${candidate}: it is busy (another dev server?). Choose another with \`--port N\`, or leave out --port to take the next free one`);
+        throw new CliError(
+          `Cannot serve on port ${candidate}: it is busy (another dev server?). Choose another with \`--port N\`, or leave out --port to take the next free one`,
+        );
       }
       if (code === 'EADDRINUSE' && port !== 0 && tried < PORT_TRIES) continue;
-      if (code === 'EADDRINUSE') throw new CliError(`Cannot serve: ports ${port} to ${port + tried} are busy. Choose one with \`--port N\``);
-      if (code === 'EACCES') throw new CliError(`Cannot serve on port ${candidate}: permission denied. Choose one above 1023 with \`--port N\``);
+      if (code === 'EADDRINUSE')
+        throw new CliError(`Cannot serve: ports ${port} to ${port + tried} are busy. Choose one with \`--port N\``);
+      if (code === 'EACCES')
+        throw new CliError(
+          `Cannot serve on port ${candidate}: permission denied. Choose one above 1023 with \`--port N\``,
+        );
       throw error;
     }
   }

@@ -71,10 +71,14 @@ class ChildSupervisor implements Supervisor {
   constructor(private readonly options: SupervisorOptions) {
     this.done = new Promise<number>((resolve) => (this.#finish = resolve));
     this.#port = options.port;
-    this.#watcher = watchDirectories([{ dir: options.codeDir, recursive: true, accept: () => true }], (changed) => this.#onCodeChange(changed), {
-      debounceMs: options.debounceMs ?? 200,
-      onError: (dir, error) => options.log.error(`✖ cannot watch ${rel(dir)}: ${error.message}`),
-    });
+    this.#watcher = watchDirectories(
+      [{ dir: options.codeDir, recursive: true, accept: () => true }],
+      (changed) => this.#onCodeChange(changed),
+      {
+        debounceMs: options.debounceMs ?? 200,
+        onError: (dir, error) => options.log.error(`✖ cannot watch ${rel(dir)}: ${error.message}`),
+      },
+    );
     this.#start();
     options.log.log(`ℹ watching ${rel(options.codeDir)}/: a code change restarts the server`);
   }
@@ -124,7 +128,9 @@ class ChildSupervisor implements Supervisor {
       this.#watcher.close();
       this.#finish(status);
     } else if (this.#state !== 'stopping') {
-      this.options.log.error(`✖ the dev server stopped (exit code ${status}${signal ? `, ${signal}` : ''}): it starts again on the next change in ${rel(this.options.codeDir)}/`);
+      this.options.log.error(
+        `✖ the dev server stopped (exit code ${status}${signal ? `, ${signal}` : ''}): it starts again on the next change in ${rel(this.options.codeDir)}/`,
+      );
     }
   }
 
@@ -135,7 +141,9 @@ class ChildSupervisor implements Supervisor {
     const present = [...changed].filter((path) => existsSync(path));
     const files = (present.length > 0 ? present : [...changed]).map(rel);
     this.events.emit('restart', { changed: files });
-    this.options.log.log(`↻ ${files.join(', ')} changed: code changed, ${this.#child ? 'restarting' : 'starting'} the server`);
+    this.options.log.log(
+      `↻ ${files.join(', ')} changed: code changed, ${this.#child ? 'restarting' : 'starting'} the server`,
+    );
     if (!this.#child) return this.#start();
     this.#state = 'restarting';
     kill(this.#child);
@@ -150,7 +158,9 @@ function kill(child: ChildProcess): void {
 }
 
 function isReady(message: unknown): message is ReadyMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'newsbook-dev-ready';
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'newsbook-dev-ready'
+  );
 }
 
 function rel(path: string): string {

@@ -19,7 +19,13 @@ export interface Watcher {
 /** Editors' scratch files: vim's `4913` probe, swap and backup files, emacs lock files. */
 export function isEditorScratch(path: string): boolean {
   const name = basename(path);
-  return name === '4913' || name.startsWith('.#') || name.endsWith('~') || /\.(sw[a-p]|tmp|bak)$/.test(name) || /^\.?#.*#$/.test(name);
+  return (
+    name === '4913' ||
+    name.startsWith('.#') ||
+    name.endsWith('~') ||
+    /\.(sw[a-p]|tmp|bak)$/.test(name) ||
+    /^\.?#.*#$/.test(name)
+  );
 }
 
 /**

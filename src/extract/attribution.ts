@@ -9,37 +9,124 @@ const SPEECH = String.raw`(?:said|says|say|told|tells|announced|announces|report
  * other lower-case words, which would let any subject speak.
  */
 const SOURCE_WORDS = [
-  'ministry', 'ministries', 'police', 'media', 'outlets?', 'authorities', 'government', 'officials?', 'agency', 'agencies',
-  'spokes(?:man|woman|person)', 'television', 'TV', 'channel', 'office', 'service', 'committee', 'department',
-  'forces', 'reporters', 'correspondents', 'journalists', 'state', 'health', 'interior', 'internal', 'affairs', 'local',
-  'city', 'regional', 'news', 'presidential', 'emergenc(?:y|ies)', 'press', 'sources?', 'hospitals?', 'doctors', 'medics',
-  'witness(?:es)?', 'activists?', 'rights', 'groups?', 'military', 'army', 'defen[cs]e', 'security', 'prosecutors?',
-  'administration', 'council', 'national', 'search', 'rescue', 'disaster', 'management', 'humanitarian', 'civil', 'society',
-  'provincial', 'district', 'county', 'municipal', 'federal', 'central', 'commission', 'coast', 'guard', 'navy', 'naval',
-  'relief', 'territory', 'province', 'officers?', 'workers', 'volunteers', 'villagers', 'residents', 'survivors', 'leaders?', 'monitors?', 'observers',
+  'ministry',
+  'ministries',
+  'police',
+  'media',
+  'outlets?',
+  'authorities',
+  'government',
+  'officials?',
+  'agency',
+  'agencies',
+  'spokes(?:man|woman|person)',
+  'television',
+  'TV',
+  'channel',
+  'office',
+  'service',
+  'committee',
+  'department',
+  'forces',
+  'reporters',
+  'correspondents',
+  'journalists',
+  'state',
+  'health',
+  'interior',
+  'internal',
+  'affairs',
+  'local',
+  'city',
+  'regional',
+  'news',
+  'presidential',
+  'emergenc(?:y|ies)',
+  'press',
+  'sources?',
+  'hospitals?',
+  'doctors',
+  'medics',
+  'witness(?:es)?',
+  'activists?',
+  'rights',
+  'groups?',
+  'military',
+  'army',
+  'defen[cs]e',
+  'security',
+  'prosecutors?',
+  'administration',
+  'council',
+  'national',
+  'search',
+  'rescue',
+  'disaster',
+  'management',
+  'humanitarian',
+  'civil',
+  'society',
+  'provincial',
+  'district',
+  'county',
+  'municipal',
+  'federal',
+  'central',
+  'commission',
+  'coast',
+  'guard',
+  'navy',
+  'naval',
+  'relief',
+  'territory',
+  'province',
+  'officers?',
+  'workers',
+  'volunteers',
+  'villagers',
+  'residents',
+  'survivors',
+  'leaders?',
+  'monitors?',
+  'observers',
 ].join('|');
 /** Titles: part of a name, but a capitalised title stays as written ("Deputy Health Minister"). */
-const TITLE_WORDS = 'minister|deputy|head|chief|mayor|governor|general|commander|director|administrator|chairman|chairperson|secretary';
+const TITLE_WORDS =
+  'minister|deputy|head|chief|mayor|governor|general|commander|director|administrator|chairman|chairperson|secretary';
 /** A name of common words only ("Police", "State television", "Officials") is written in lower case. */
 const COMMON_NAME = new RegExp(String.raw`^(?:(?:${SOURCE_WORDS})(?:\s+|$))+$`, 'i');
 const NAME_WORD = String.raw`(?:[A-Z][\w’'.-]*|[a-z]+['’]s|(?:${SOURCE_WORDS}|${TITLE_WORDS})\b)`;
 // A number may follow a name ("Khabar 24"), never open one: "3,000 reported" is no source.
 const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|[0-9]+\b|of|the|and|for|de|al|to(?= [A-Z]))){0,7})`;
 
-const ACCORDING = new RegExp(String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`, 'i');
-const CITING = new RegExp(String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`, 'i');
-const SUBJECT = new RegExp(String.raw`(?:^|[,;:“"—–]\s*|\s-\s+|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`);
+const ACCORDING = new RegExp(
+  String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`,
+  'i',
+);
+const CITING = new RegExp(
+  String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`,
+  'i',
+);
+const SUBJECT = new RegExp(
+  String.raw`(?:^|[,;:“"—–]\s*|\s-\s+|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`,
+);
 /** "A post on the Health Ministry's Telegram channel said…": the owner of the post is the source. */
-const POSTED = new RegExp(String.raw`\b(?:posts?|statements?|messages?|tweets?|updates?|reports?|figures?|data) (?:on|by|from|of|in) (?:the )?${NP}['’]s\b`);
+const POSTED = new RegExp(
+  String.raw`\b(?:posts?|statements?|messages?|tweets?|updates?|reports?|figures?|data) (?:on|by|from|of|in) (?:the )?${NP}['’]s\b`,
+);
 // SUBJECT and PRONOUN end on a speech verb after white space, and most
 // sentences have none: this pattern, far cheaper than theirs, rules them out.
 const SPEECH_AFTER_SPACE = new RegExp(String.raw`\s${SPEECH}\b`, 'i');
 // POSTED ends on a possessive.
 const POSSESSIVE = /['’]s/;
-const PRONOUN = new RegExp(String.raw`(?:^|[,;“"—–]\s*|\b(?:and|while|but)\s+)(?:she|he|it|they|the (?:ministry|statement|agency|police|authorities|spokes(?:man|woman|person)|government|channel|department|organi[sz]ation|alliance|commission|committee|council|mission|hospital))\s+(?:(?:also|later|then|further)\s+)*${SPEECH}\b`, 'i');
+const PRONOUN = new RegExp(
+  String.raw`(?:^|[,;“"—–]\s*|\b(?:and|while|but)\s+)(?:she|he|it|they|the (?:ministry|statement|agency|police|authorities|spokes(?:man|woman|person)|government|channel|department|organi[sz]ation|alliance|commission|committee|council|mission|hospital))\s+(?:(?:also|later|then|further)\s+)*${SPEECH}\b`,
+  'i',
+);
 
 /** Office words whose holder speaks for an institution: "Deputy Health Minister Ajer Ghinat" → "Deputy Health Minister". */
-const OFFICE = /^(.*\b(?:Minister|Ministry|spokes(?:man|woman|person)|Secretary|President|Chief|chief|head|Mayor|mayor|Governor|governor|Commander|commander|Prosecutor|prosecutor|Officer|officer|Director|director|Administrator|administrator|[Ll]eader|[Cc]hairman|[Cc]hairperson|[Cc]ommissioner))\s+(?:[A-Z][\w’'.-]+\s*){1,5}$/;
+const OFFICE =
+  /^(.*\b(?:Minister|Ministry|spokes(?:man|woman|person)|Secretary|President|Chief|chief|head|Mayor|mayor|Governor|governor|Commander|commander|Prosecutor|prosecutor|Officer|officer|Director|director|Administrator|administrator|[Ll]eader|[Cc]hairman|[Cc]hairperson|[Cc]ommissioner))\s+(?:[A-Z][\w’'.-]+\s*){1,5}$/;
 
 export interface Attribution {
   /** The source credited in this sentence, or the last one for "she added". */
@@ -49,10 +136,12 @@ export interface Attribution {
 }
 
 /** Anaphors that name a kind of institution: they refer to the latest source of that kind. */
-const INSTITUTION = /^(?:ministry|agency|channel|government|organi[sz]ation|alliance|department|office|commission|committee|council|mission|hospital)$/i;
+const INSTITUTION =
+  /^(?:ministry|agency|channel|government|organi[sz]ation|alliance|department|office|commission|committee|council|mission|hospital)$/i;
 
 /** Words that stand for a source named before: "the ministry said", "according to the channel". */
-const ANAPHORIC = /^(?:ministry|statement|agency|channel|government|spokes(?:man|woman|person)|organi[sz]ation|alliance|department|office|commission|committee|council|mission|hospital)$/i;
+const ANAPHORIC =
+  /^(?:ministry|statement|agency|channel|government|spokes(?:man|woman|person)|organi[sz]ation|alliance|department|office|commission|committee|council|mission|hospital)$/i;
 
 /**
  * The source of one sentence. `earlier` holds the sources named before it, the
@@ -70,7 +159,8 @@ export function findAttribution(sentence: string, earlier: string | null | reado
   ].filter((c): c is string => c !== null);
   const named = candidates.find((c) => !ANAPHORIC.test(c));
   if (named) return { source: named, named };
-  if (candidates.length > 0 || (speaks && PRONOUN.test(sentence))) return { source: resolveAnaphor(candidates[0], history), named: null };
+  if (candidates.length > 0 || (speaks && PRONOUN.test(sentence)))
+    return { source: resolveAnaphor(candidates[0], history), named: null };
   return { source: null, named: null };
 }
 
@@ -97,14 +187,20 @@ function named(name: string): string | null {
   if (!/\p{L}{2,}/u.test(name) || /^[\d\s,.]+$/.test(name)) return null;
   return FUNCTION_WORDS.test(name) ? null : name;
 }
-const FUNCTION_WORDS = /^(?:an?|the|some|this|that|these|those|it|its|they|them|he|she|we|i|you|one|all|many|most|several|others?|estimated|which|who|what)$/i;
+const FUNCTION_WORDS =
+  /^(?:an?|the|some|this|that|these|those|it|its|they|them|he|she|we|i|you|one|all|many|most|several|others?|estimated|which|who|what)$/i;
 
 function subject(sentence: string): string | null {
   const match = SUBJECT.exec(sentence);
   if (!match?.[1]) return null;
   const words = match[1].trim();
   // A bare sentence-initial capital ("Yesterday", "Meanwhile") is not a source.
-  if (/^(?:Yesterday|Today|Meanwhile|However|Furthermore|Also|And|But|The|It|He|She|They|This|That|On|In|the)$/.test(words)) return null;
+  if (
+    /^(?:Yesterday|Today|Meanwhile|However|Furthermore|Also|And|But|The|It|He|She|They|This|That|On|In|the)$/.test(
+      words,
+    )
+  )
+    return null;
   return named(normalize(words));
 }
 
@@ -115,20 +211,34 @@ function subject(sentence: string): string | null {
  * at the start of a sentence → "state television".
  */
 export function normalize(raw: string): string {
-  let name = raw.trim().replace(/^(?:and|but|while|as|so)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '');
+  let name = raw
+    .trim()
+    .replace(/^(?:and|but|while|as|so)\s+/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '');
   // "what the local authorities announced yesterday" → "local authorities"
   name = name.replace(/^what (?:the )?(.+?) (?:announced|said|reported|stated|told)\b.*$/i, '$1');
   // "the latest figures released by the Home Ministry", "a count by the commission": the one who gave them.
-  name = name.replace(/^(?:[\w-]+\s+){0,3}?(?:figures?|data|count|toll|tally|statistics|numbers?|information|estimates?)\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s+(?:the\s+)?/i, '');
+  name = name.replace(
+    /^(?:[\w-]+\s+){0,3}?(?:figures?|data|count|toll|tally|statistics|numbers?|information|estimates?)\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s+(?:the\s+)?/i,
+    '',
+  );
   name = name.replace(OFFICE, '$1');
   // "police spokesman" speaks for the police; "the Interior Ministry's press service" for the ministry.
-  name = name.replace(/^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?|chief)$/i, '$1');
+  name = name.replace(
+    /^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?|chief)$/i,
+    '$1',
+  );
   name = name.replace(/[’']s$/, '').replace(/^(?:the )?country[’']s\s+/i, '');
   // "Reuters reporters", "Interfax news agency": lower case only, so "Committee to Protect Journalists" keeps its name.
   // "the national search and rescue agency" is a name of common words: it keeps its "agency".
-  name = name.replace(/\s+(?:channel|TV channel|outlets|reporters|correspondents|journalists)$/, '').replace(/^(.*[A-Z][^\s]*)\s+(?:news agency|agency)$/, '$1');
+  name = name
+    .replace(/\s+(?:channel|TV channel|outlets|reporters|correspondents|journalists)$/, '')
+    .replace(/^(.*[A-Z][^\s]*)\s+(?:news agency|agency)$/, '$1');
   // "rights group Human Rights Watch", "state channel Khabar 24": the name, not what it is.
-  name = name.replace(/^(?:[A-Za-z]+\s+)?(?:group|agency|broadcaster|channel|outlet|newspaper|website|portal|organi[sz]ation|watchdog)\s+(?=[A-Z])/, '');
+  name = name.replace(
+    /^(?:[A-Za-z]+\s+)?(?:group|agency|broadcaster|channel|outlet|newspaper|website|portal|organi[sz]ation|watchdog)\s+(?=[A-Z])/,
+    '',
+  );
   return canonicalMinistry(commonNoun(name)).replace(/\s+/g, ' ');
 }
 
@@ -150,7 +260,10 @@ export function homeOffice(attribution: Attribution, home: readonly string[] | u
   let pattern = HOME_PATTERNS.get(home);
   if (!pattern) {
     const names = [...home].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`^(?:${names.join('|')})(?:['’]s)?\\s+(?=(?:[\\w ]*\\b(?:Ministry|Minister|Office|Agency|Authority|Commission|Department)|Ministry of [\\w ]+|police|National Guard)$)`, 'i');
+    pattern = new RegExp(
+      `^(?:${names.join('|')})(?:['’]s)?\\s+(?=(?:[\\w ]*\\b(?:Ministry|Minister|Office|Agency|Authority|Commission|Department)|Ministry of [\\w ]+|police|National Guard)$)`,
+      'i',
+    );
     HOME_PATTERNS.set(home, pattern);
   }
   const strip = (name: string | null) => (name === null ? null : name.replace(pattern, ''));

@@ -67,7 +67,10 @@ export interface Reading {
 }
 
 /** `layout`: the body's layout when the caller has it (it must be `layoutOf(article.body)`). */
-export function extractCasualties(article: ArticleText, layout: Layout = layoutOf(article.body)): Extraction<CasualtyDraft> {
+export function extractCasualties(
+  article: ArticleText,
+  layout: Layout = layoutOf(article.body),
+): Extraction<CasualtyDraft> {
   const { paragraphs, sentences, days } = layout;
   const lexicon = measureLexicon(article.codebook ?? defaultCodebook());
   const rows: CasualtyDraft[] = [];
@@ -91,7 +94,12 @@ export function extractCasualties(article: ArticleText, layout: Layout = layoutO
     previous = readings.at(-1) ?? null;
     previousSource = source;
     for (const reading of readings) {
-      const own = status === 'reported' && reading.projected ? 'projected' : status === 'disputed' && reading.projected ? 'projected' : status;
+      const own =
+        status === 'reported' && reading.projected
+          ? 'projected'
+          : status === 'disputed' && reading.projected
+            ? 'projected'
+            : status;
       for (const measure of reading.measures) rows.push(toRow(article, sentence, reading, measure, asOf, source, own));
     }
   });
@@ -123,7 +131,9 @@ function markPrevious(rows: CasualtyDraft[], before: Sentence | undefined, sente
 function dropRespective(rows: CasualtyDraft[], previous: Reading | null, fragment: Reading): void {
   const measure = fragment.measures[0];
   if (!previous || previous.measures.length < 2 || previous.measures.at(-1) !== measure) return;
-  const index = rows.findLastIndex((r) => r.measure === measure && r.phrase === previous.count.phrase && r.value === previous.count.value);
+  const index = rows.findLastIndex(
+    (r) => r.measure === measure && r.phrase === previous.count.phrase && r.value === previous.count.value,
+  );
   if (index !== -1) rows.splice(index, 1);
   previous.measures = previous.measures.slice(0, -1);
 }
@@ -186,7 +196,12 @@ interface Draft {
  * `previous` resolves "others" and fragments; `published` (ISO date) tells a
  * past event ("in 2011, 14 oil workers were killed") from the one reported.
  */
-export function readSentence(text: string, previous: Reading | null = null, published: string | null = null, lexicon?: MeasureLexicon): Reading[] {
+export function readSentence(
+  text: string,
+  previous: Reading | null = null,
+  published: string | null = null,
+  lexicon?: MeasureLexicon,
+): Reading[] {
   LEX = lexicon ?? measureLexicon(defaultCodebook());
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
@@ -205,7 +220,14 @@ export function readSentence(text: string, previous: Reading | null = null, publ
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (draft.measures && draft.measures.length > 0) readings.push({ count: draft.count, measures: draft.measures, group: draft.group, continued: draft.continued, projected: draft.projected });
+    if (draft.measures && draft.measures.length > 0)
+      readings.push({
+        count: draft.count,
+        measures: draft.measures,
+        group: draft.group,
+        continued: draft.continued,
+        projected: draft.projected,
+      });
   }
   let w = 0;
   const parts = counts.flatMap((c, i) => {
@@ -224,19 +246,30 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
     if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before) || isAge(before, after)) return;
-    const own = objectOf(before) ?? laterDied(after) ?? partOf(after) ?? measuresAfter(after) ?? measuresBefore(before) ?? lives(before, after) ?? frame(before, after);
+    const own =
+      objectOf(before) ??
+      laterDied(after) ??
+      partOf(after) ??
+      measuresAfter(after) ??
+      measuresBefore(before) ??
+      lives(before, after) ??
+      frame(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
     // (but "Eighteen officers were killed and 26 were detained" are not officers).
-    const elided = drafts.length > 0 && /\band\s*$/i.test(before) && (startsWithMeasure(after) || (BARE_SUBJECT.test(after) && !own?.includes('arrested')));
+    const elided =
+      drafts.length > 0 &&
+      /\band\s*$/i.test(before) &&
+      (startsWithMeasure(after) || (BARE_SUBJECT.test(after) && !own?.includes('arrested')));
     const nearby = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
     // "A police officer was killed and two others were wounded": the group of a noun with no count of its own.
     const last = drafts.at(-1);
     const inherited = last ? last.group : (groupIn(nearby) ?? previous?.group ?? null);
     const group = groupOf(after, nearby, inherited, elided);
-    const projected = PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
+    const projected =
+      PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
     drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
   });
   return drafts;
@@ -313,7 +346,9 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
     const year = Number(match[1]);
     // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
     const named = MONTH.exec(match[0]);
-    const monthsBefore = named ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1) : 0;
+    const monthsBefore = named
+      ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1)
+      : 0;
     years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
   // "the deadliest since 2015, when two earthquakes killed nearly 9,000": the counts are of 2015.
@@ -347,7 +382,8 @@ function measuresAfter(after: string): Measure[] | null {
   return null;
 }
 
-const PREDICATE_VERB = /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
+const PREDICATE_VERB =
+  /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
 
 /** "killed and wounded", "killed or injured": further measures sharing the count. */
 function linkedMeasures(clause: string, from: number): Measure[] {
@@ -419,7 +455,10 @@ function nominalised(trimmed: string): Measure[] | null {
   const ofMatch = /^(.*)\bof$/is.exec(trimmed);
   if (ofMatch?.[1] === undefined) return null;
   const found: Measure[] = [];
-  for (const part of ofMatch[1].trimEnd().split(/\s+(?:and|or)\s+/i).reverse()) {
+  for (const part of ofMatch[1]
+    .trimEnd()
+    .split(/\s+(?:and|or)\s+/i)
+    .reverse()) {
     const measure = LEX.nouns.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
     if (!measure) break;
     found.unshift(measure);
@@ -449,7 +488,8 @@ function partOf(after: string): Measure[] | null {
   return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
 }
 const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
-const PART_OF = /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
+const PART_OF =
+  /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
 
 /** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */
 function frame(before: string, after: string): Measure[] | null {
@@ -461,10 +501,13 @@ function frame(before: string, after: string): Measure[] | null {
  * A projection, not a count: "the toll could rise to several hundred", "may
  * exceed 70", "is expected to reach 600", "could top 100", "might be trapped".
  */
-const PROJECTED_BEFORE = /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
-const PROJECTED_AFTER = /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
+const PROJECTED_BEFORE =
+  /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
+const PROJECTED_AFTER =
+  /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
 
-const LATER_DIED = /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
+const LATER_DIED =
+  /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
 
 /** "claimed 164 lives". */
 function lives(before: string, after: string): Measure[] | null {
@@ -478,7 +521,10 @@ function lives(before: string, after: string): Measure[] | null {
  */
 function groupOf(after: string, before: string, inherited: Group | null, elided: boolean): Group | null {
   // "300 detained journalists": a participle before the noun describes it.
-  after = after.replace(/^[\s”"’)]+/, '').replace(/^of\s+/i, ' ').replace(/^\s*(?:detained|arrested|wounded|injured|dead|killed)\s+(?=[a-z])/i, ' ');
+  after = after
+    .replace(/^[\s”"’)]+/, '')
+    .replace(/^of\s+/i, ' ')
+    .replace(/^\s*(?:detained|arrested|wounded|injured|dead|killed)\s+(?=[a-z])/i, ' ');
   const phrase = nounPhrase(after);
   const own = groupIn(phrase) ?? predicateGroup(after.slice(phrase.length));
   if (own) return own;
@@ -495,7 +541,9 @@ function groupOf(after: string, before: string, inherited: Group | null, elided:
 
 /** The words after a count up to its verb: "armed criminals", "police and National Guard personnel". */
 function nounPhrase(after: string): string {
-  const end = after.search(/\b(?:who|which|that|were|was|are|is|have|has|had|died|killed|wounded|injured|arrested|detained|in|at|on|during|while|by|and (?:a|an|the|one))\b|[,;:.“”"(]/i);
+  const end = after.search(
+    /\b(?:who|which|that|were|was|are|is|have|has|had|died|killed|wounded|injured|arrested|detained|in|at|on|during|while|by|and (?:a|an|the|one))\b|[,;:.“”"(]/i,
+  );
   return end === -1 ? after : after.slice(0, end);
 }
 

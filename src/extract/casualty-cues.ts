@@ -92,7 +92,8 @@ const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure) of (?:the 
  * "withdrew the figure of 3,000", "The number is expected to reach 600": a
  * count of the figure spoken of before; it takes the previous figure's measure.
  */
-export const BACK_FIGURE = /\b(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) )?(?:figure|number|count|tally|estimate)\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
+export const BACK_FIGURE =
+  /\b(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) )?(?:figure|number|count|tally|estimate)\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
@@ -112,19 +113,22 @@ export const MEASURE_LINK = /\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|h
  * of 5,000 gathered, and police detained…") or a subordinate clause about
  * something else ("3,000 troops were sent to Almaty, where…").
  */
-export const CLAUSE_END = /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
+export const CLAUSE_END =
+  /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",
  * "(among them two children)". Its count inherits the measure of the whole.
  */
-export const INCLUSION = /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
+export const INCLUSION =
+  /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
 
 /**
  * "up from 5,800 on Saturday", "rose from 8 to 18", "the toll of 225 includes
  * 19 police officers": the count repeats the measure of the one before.
  */
-export const FROM_PREVIOUS = /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
+export const FROM_PREVIOUS =
+  /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
 /** "Four children were among 164 people killed": the count takes the measure of the next one. */
 export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
 
@@ -133,10 +137,12 @@ export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
  * who the counted people were. Prepositions and participles end it, so "were
  * killed by police" or "were in police custody" name no group.
  */
-export const PREDICATE = /^\s*(?:were|was|are|is)\s+((?:(?!(?:in|by|at|on|of|from|with|to|for|among|killed|dead|died|injured|wounded|hurt|detained|arrested|hospitali[sz]ed|reported|taken|being|been|found|shot)\b)[\w-]+\s*){1,4})/i;
+export const PREDICATE =
+  /^\s*(?:were|was|are|is)\s+((?:(?!(?:in|by|at|on|of|from|with|to|for|among|killed|dead|died|injured|wounded|hurt|detained|arrested|hospitali[sz]ed|reported|taken|being|been|found|shot)\b)[\w-]+\s*){1,4})/i;
 
 /** "people who participated in the riots" are counted as protesters. */
-export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|involvement|participation) in (?:what [^,.;]{0,40} as )?(?:the )?(?:riots?|protests?|unrest|demonstrations?|disturbances|clashes|mass (?:riots|unrest))\b/i;
+export const PARTICIPANTS =
+  /\b(?:participated|took part|taking part|involved|involvement|participation) in (?:what [^,.;]{0,40} as )?(?:the )?(?:riots?|protests?|unrest|demonstrations?|disturbances|clashes|mass (?:riots|unrest))\b/i;
 
 /**
  * Head nouns that are never people: a count of these is not a casualty count.
@@ -144,26 +150,35 @@ export const PARTICIPANTS = /\b(?:participated|took part|taking part|involved|in
  * preposition or article: "up from 5,800 a day earlier", "40 in three days".
  */
 const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
-export const NOT_PEOPLE = new RegExp(String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries)\b`, 'i');
+export const NOT_PEOPLE = new RegExp(
+  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries)\b`,
+  'i',
+);
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
-export const SIZE_OF = /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
+export const SIZE_OF =
+  /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
-export const OTHER_EVENT = /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+export const OTHER_EVENT =
+  /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",
  * "December 16, 2011". "since 1991" is left out: it dates a period that runs
  * up to now, not an event.
  */
-export const YEAR_OF_EVENT = /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
+export const YEAR_OF_EVENT =
+  /\b(?:in|of|during|the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)\s+((?:1[89]|20)\d\d)\b(?![,.]?\d)/gi;
 
 /** The text says the figure was withdrawn: it must never be shown as fact. */
-export const RETRACTED = /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down|dropped|corrected|revised away|scrapped)|(?:deleted|withdrew|retracted|removed|walked back|took down|dropped|corrected|scrapped) (?:the|its|their|this|that|an|a) (?:(?:earlier|previous|initial|first) )?(?:figure|toll|post|report|number|statement|tweet|count|estimate)|(?:figure|toll|number|count|estimate)\b[^.;]{0,60}\bwas (?:wrong|incorrect|false|an error|a mistake|erroneous)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
+export const RETRACTED =
+  /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down|dropped|corrected|revised away|scrapped)|(?:deleted|withdrew|retracted|removed|walked back|took down|dropped|corrected|scrapped) (?:the|its|their|this|that|an|a) (?:(?:earlier|previous|initial|first) )?(?:figure|toll|post|report|number|statement|tweet|count|estimate)|(?:figure|toll|number|count|estimate)\b[^.;]{0,60}\bwas (?:wrong|incorrect|false|an error|a mistake|erroneous)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
 
 /** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
-export const BACK_REFERENCE = /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;
+export const BACK_REFERENCE =
+  /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;
 
 /** The text says the figure is contested. */
-export const DISPUTED = /\b(?:disputed|denied (?:the|this|that) (?:figure|toll|number)|could not (?:be )?(?:independently |immediately )?(?:verif(?:y|ied)|confirm(?:ed)?)|(?:has|have) not been (?:independently )?(?:verified|confirmed)|unverified|contested|rejected (?:the|this) (?:figure|toll))\b/i;
+export const DISPUTED =
+  /\b(?:disputed|denied (?:the|this|that) (?:figure|toll|number)|could not (?:be )?(?:independently |immediately )?(?:verif(?:y|ied)|confirm(?:ed)?)|(?:has|have) not been (?:independently )?(?:verified|confirmed)|unverified|contested|rejected (?:the|this) (?:figure|toll))\b/i;

@@ -48,7 +48,10 @@ const stanceSchema = z.strictObject({
   label: text.optional(),
   /** For the datasets' documentation (data/README.md): what the stance covers. */
   meaning: text.optional(),
-  cameo: z.union([text, z.number().transform(String)]).nullable().optional(),
+  cameo: z
+    .union([text, z.number().transform(String)])
+    .nullable()
+    .optional(),
   family: name.optional(),
   agent: z.enum(['speaker', 'subject']).optional(),
   cues: words,
@@ -147,7 +150,11 @@ export interface CodebookSource {
  */
 export function parseCodebooks(sources: readonly CodebookSource[]): Codebook {
   const issues: CodebookIssue[] = [];
-  const parsed: { data: CodebookData; file: string; where: (path: (string | number)[]) => { line: number; column: number } }[] = [];
+  const parsed: {
+    data: CodebookData;
+    file: string;
+    where: (path: (string | number)[]) => { line: number; column: number };
+  }[] = [];
   for (const { text: yamlText, path: file } of sources) {
     const one = parseOne(yamlText, file);
     if ('issues' in one) issues.push(...one.issues);
@@ -156,7 +163,15 @@ export function parseCodebooks(sources: readonly CodebookSource[]): Codebook {
   if (issues.length > 0) throw new CodebookError(issues);
   const [base] = parsed;
   if (!base || base.data.measures.length === 0) {
-    throw new CodebookError([{ file: sources[0]?.path ?? 'codebook.yaml', path: 'measures', line: 1, column: 1, reason: 'expected at least one measure' }]);
+    throw new CodebookError([
+      {
+        file: sources[0]?.path ?? 'codebook.yaml',
+        path: 'measures',
+        line: 1,
+        column: 1,
+        reason: 'expected at least one measure',
+      },
+    ]);
   }
   issues.push(...crossCheck(parsed));
   if (issues.length > 0) throw new CodebookError(issues);
@@ -178,19 +193,31 @@ export function defaultCodebook(): Codebook {
 function parseOne(
   yamlText: string,
   file: string,
-): { data: CodebookData; where: (path: (string | number)[]) => { line: number; column: number } } | { issues: CodebookIssue[] } {
+):
+  | { data: CodebookData; where: (path: (string | number)[]) => { line: number; column: number } }
+  | { issues: CodebookIssue[] } {
   const { doc, at } = parseYamlWithPlaces(yamlText);
-  if (doc.errors.length > 0) return { issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })) };
+  if (doc.errors.length > 0)
+    return {
+      issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
+    };
   const read = yamlData(doc);
   if ('message' in read) return { issues: [{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }] };
   const result = codebookSchema.safeParse(read.data ?? {});
   if (!result.success) {
-    const sorted = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    const sorted = [...result.error.issues].sort(
+      (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+    );
     return {
       issues: sorted.map((issue) => {
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-        return { file, path: issue.path.map(String).join('.'), ...at(locate(doc, issue.path as (string | number)[], keys[0])), reason };
+        return {
+          file,
+          path: issue.path.map(String).join('.'),
+          ...at(locate(doc, issue.path as (string | number)[], keys[0])),
+          reason,
+        };
       }),
     };
   }
@@ -198,35 +225,60 @@ function parseOne(
 }
 
 /** Names defined twice in a file, a new measure or stance without a label, a family or chart that does not exist. */
-function crossCheck(parsed: readonly { data: CodebookData; file: string; where: (path: (string | number)[]) => { line: number; column: number } }[]): CodebookIssue[] {
+function crossCheck(
+  parsed: readonly {
+    data: CodebookData;
+    file: string;
+    where: (path: (string | number)[]) => { line: number; column: number };
+  }[],
+): CodebookIssue[] {
   const issues: CodebookIssue[] = [];
   const measures = new Set<string>();
   const stances = new Set<string>();
   const families = new Set(parsed.flatMap((p) => p.data.families.map((f) => f.name)));
   const allMeasures = new Set(parsed.flatMap((p) => p.data.measures.map((m) => m.name)));
   for (const p of parsed) {
-    const issue = (path: (string | number)[], reason: string) => issues.push({ file: p.file, path: path.join('.'), ...p.where(path), reason });
+    const issue = (path: (string | number)[], reason: string) =>
+      issues.push({ file: p.file, path: path.join('.'), ...p.where(path), reason });
     const own = new Set<string>();
     p.data.measures.forEach((m, i) => {
       if (own.has(m.name)) issue(['measures', i, 'name'], `measure \`${m.name}\` is defined twice`);
       own.add(m.name);
-      if (!measures.has(m.name) && m.label === undefined) issue(['measures', i], `Missing \`label\` on the new measure \`${m.name}\`: expected the words readers see, such as \`label: rescued alive\``);
-      if (!measures.has(m.name) && m.words.length === 0 && (m.verbs ?? []).length === 0 && m.nouns.length === 0) issue(['measures', i], `Missing \`words\` on the new measure \`${m.name}\`: expected the words that signal it`);
+      if (!measures.has(m.name) && m.label === undefined)
+        issue(
+          ['measures', i],
+          `Missing \`label\` on the new measure \`${m.name}\`: expected the words readers see, such as \`label: rescued alive\``,
+        );
+      if (!measures.has(m.name) && m.words.length === 0 && (m.verbs ?? []).length === 0 && m.nouns.length === 0)
+        issue(['measures', i], `Missing \`words\` on the new measure \`${m.name}\`: expected the words that signal it`);
       measures.add(m.name);
     });
     own.clear();
     p.data.stances.forEach((s, i) => {
       if (own.has(s.name)) issue(['stances', i, 'name'], `stance \`${s.name}\` is defined twice`);
       own.add(s.name);
-      if (!stances.has(s.name) && s.label === undefined) issue(['stances', i], `Missing \`label\` on the new stance \`${s.name}\`: expected the words readers see, such as \`label: condemns the attack\``);
-      if (s.family !== undefined && families.size > 0 && !families.has(s.family)) issue(['stances', i, 'family'], `Unexpected family \`${s.family}\`: expected one of ${[...families].map((f) => `\`${f}\``).join(', ')}`);
+      if (!stances.has(s.name) && s.label === undefined)
+        issue(
+          ['stances', i],
+          `Missing \`label\` on the new stance \`${s.name}\`: expected the words readers see, such as \`label: condemns the attack\``,
+        );
+      if (s.family !== undefined && families.size > 0 && !families.has(s.family))
+        issue(
+          ['stances', i, 'family'],
+          `Unexpected family \`${s.family}\`: expected one of ${[...families].map((f) => `\`${f}\``).join(', ')}`,
+        );
       stances.add(s.name);
     });
     p.data.groups.forEach((g, i) => {
-      if (!(GROUPS as readonly string[]).includes(g.name)) issue(['groups', i, 'name'], `Unexpected group \`${g.name}\`: expected one of ${GROUPS.map((x) => `\`${x}\``).join(', ')}`);
+      if (!(GROUPS as readonly string[]).includes(g.name))
+        issue(
+          ['groups', i, 'name'],
+          `Unexpected group \`${g.name}\`: expected one of ${GROUPS.map((x) => `\`${x}\``).join(', ')}`,
+        );
     });
     (p.data.charts ?? []).forEach((m, i) => {
-      if (!allMeasures.has(m)) issue(['charts', i], `Unexpected measure \`${m}\` under \`charts\`: expected a measure of the codebook`);
+      if (!allMeasures.has(m))
+        issue(['charts', i], `Unexpected measure \`${m}\` under \`charts\`: expected a measure of the codebook`);
     });
   }
   return issues;
@@ -242,9 +294,20 @@ function mergeData(all: readonly CodebookData[]): CodebookData {
   for (const data of all) {
     for (const m of data.measures) {
       const base = measures.get(m.name);
-      measures.set(m.name, base
-        ? { name: m.name, label: m.label ?? base.label, meaning: m.meaning ?? base.meaning, words: [...base.words, ...m.words], verbs: m.verbs || base.verbs ? [...(base.verbs ?? []), ...(m.verbs ?? [])] : undefined, nouns: [...base.nouns, ...m.nouns], tolls: [...base.tolls, ...m.tolls] }
-        : m);
+      measures.set(
+        m.name,
+        base
+          ? {
+              name: m.name,
+              label: m.label ?? base.label,
+              meaning: m.meaning ?? base.meaning,
+              words: [...base.words, ...m.words],
+              verbs: m.verbs || base.verbs ? [...(base.verbs ?? []), ...(m.verbs ?? [])] : undefined,
+              nouns: [...base.nouns, ...m.nouns],
+              tolls: [...base.tolls, ...m.tolls],
+            }
+          : m,
+      );
     }
     for (const g of data.groups) {
       const base = groups.get(g.name);
@@ -253,13 +316,32 @@ function mergeData(all: readonly CodebookData[]): CodebookData {
     for (const f of data.families) families.set(f.name, f);
     for (const s of data.stances) {
       const base = stances.get(s.name);
-      stances.set(s.name, base
-        ? { ...base, label: s.label ?? base.label, meaning: s.meaning ?? base.meaning, cameo: s.cameo ?? base.cameo, family: s.family ?? base.family, agent: s.agent ?? base.agent, cues: [...base.cues, ...s.cues], agent_after: [...base.agent_after, ...s.agent_after], not_after: [...base.not_after, ...s.not_after] }
-        : s);
+      stances.set(
+        s.name,
+        base
+          ? {
+              ...base,
+              label: s.label ?? base.label,
+              meaning: s.meaning ?? base.meaning,
+              cameo: s.cameo ?? base.cameo,
+              family: s.family ?? base.family,
+              agent: s.agent ?? base.agent,
+              cues: [...base.cues, ...s.cues],
+              agent_after: [...base.agent_after, ...s.agent_after],
+              not_after: [...base.not_after, ...s.not_after],
+            }
+          : s,
+      );
     }
     charts = data.charts ?? charts;
   }
-  return { measures: [...measures.values()], groups: [...groups.values()], families: [...families.values()], stances: [...stances.values()], charts };
+  return {
+    measures: [...measures.values()],
+    groups: [...groups.values()],
+    families: [...families.values()],
+    stances: [...stances.values()],
+    charts,
+  };
 }
 
 function compile(data: CodebookData, file: string): Codebook {
@@ -273,7 +355,14 @@ function compile(data: CodebookData, file: string): Codebook {
     nouns: m.nouns,
     tolls: m.tolls,
   }));
-  const groupEntries: GroupEntry[] = GROUPS.map((g) => data.groups.find((e) => e.name === g) ?? { name: g, label: g === 'all' ? 'all people' : g.replaceAll('_', ' '), words: [] });
+  const groupEntries: GroupEntry[] = GROUPS.map(
+    (g) =>
+      data.groups.find((e) => e.name === g) ?? {
+        name: g,
+        label: g === 'all' ? 'all people' : g.replaceAll('_', ' '),
+        words: [],
+      },
+  );
   const families = data.families.length > 0 ? data.families : [{ name: 'restraint', label: 'stances' }];
   const fallbackFamily = families.find((f) => f.name === 'restraint')?.name ?? families[0]!.name;
   const stanceEntries: StanceEntry[] = data.stances.map((s) => ({
@@ -321,17 +410,25 @@ export function wordSource(word: string, count = String.raw`[\w,.-]+`): string {
   return word
     .trim()
     .split(/\s+/)
-    .map((w) => (w === '*' ? count : w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, String.raw`[A-Za-z\u00C0-\u024F'’-]*`)))
+    .map((w) =>
+      w === '*' ? count : w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, String.raw`[A-Za-z\u00C0-\u024F'’-]*`),
+    )
     .join(String.raw`\s+`);
 }
 
 /** Several words as one alternation, the longest written first so that the longest wins where two share a start. */
 export function alternation(list: readonly string[]): string | null {
   if (list.length === 0) return null;
-  return [...list].sort((a, b) => b.length - a.length).map((w) => `(?:${wordSource(w)})`).join('|');
+  return [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => `(?:${wordSource(w)})`)
+    .join('|');
 }
 
 /** The base names, as the contract lists them: the codebook must define each. */
 export function missingBaseNames(codebook: Codebook): string[] {
-  return [...BASE_MEASURES.filter((m) => !codebook.measures.includes(m)), ...BASE_STANCES.filter((s) => !codebook.stances.includes(s))];
+  return [
+    ...BASE_MEASURES.filter((m) => !codebook.measures.includes(m)),
+    ...BASE_STANCES.filter((s) => !codebook.stances.includes(s)),
+  ];
 }

@@ -21,7 +21,12 @@ export function prefixesOf(source: string): Set<string> | null {
 
 /** Whether every match of `source` starts with `\b` and then a word character. */
 export function opensWithBoundary(source: string, prefixes: ReadonlySet<string> | null): boolean {
-  if (!afterLookarounds(source).startsWith('\\b') || prefixes === null || ![...prefixes].every((x) => /^[a-z0-9_]/u.test(x))) return false;
+  if (
+    !afterLookarounds(source).startsWith('\\b') ||
+    prefixes === null ||
+    ![...prefixes].every((x) => /^[a-z0-9_]/u.test(x))
+  )
+    return false;
   // No top-level alternative may escape the `\b`.
   let depth = 0;
   for (let i = 0; i < source.length; i += 1) {
@@ -99,8 +104,8 @@ export class PrefixParser {
   /** The atom repeated as a quantifier after it says. */
   private quantified(atom: Set<string>): Set<string> {
     const c = this.s[this.i];
-    let min = 1;
-    let max = 1;
+    let min: number;
+    let max: number;
     if (c === '?' || c === '*' || c === '+') {
       this.i += 1;
       min = c === '+' ? 1 : 0;
@@ -132,9 +137,13 @@ export class PrefixParser {
     if (c === '(') {
       let assertion = false;
       if (this.s.startsWith('?:', this.i)) this.i += 2;
-      else if (this.s.startsWith('?=', this.i) || this.s.startsWith('?!', this.i)) (this.i += 2), (assertion = true);
-      else if (this.s.startsWith('?<=', this.i) || this.s.startsWith('?<!', this.i)) (this.i += 3), (assertion = true);
-      else if (this.s.startsWith('?<', this.i)) this.i = this.s.indexOf('>', this.i) + 1;
+      else if (this.s.startsWith('?=', this.i) || this.s.startsWith('?!', this.i)) {
+        this.i += 2;
+        assertion = true;
+      } else if (this.s.startsWith('?<=', this.i) || this.s.startsWith('?<!', this.i)) {
+        this.i += 3;
+        assertion = true;
+      } else if (this.s.startsWith('?<', this.i)) this.i = this.s.indexOf('>', this.i) + 1;
       else if (this.s[this.i] === '?') throw new Error('unknown group');
       const inner = this.alternation();
       if (this.s[this.i] !== ')') throw new Error('unclosed group');
@@ -172,7 +181,10 @@ export class PrefixParser {
 
   private charClass(): Set<string> {
     let members: string[] | null = [];
-    if (this.s[this.i] === '^') (members = null), (this.i += 1);
+    if (this.s[this.i] === '^') {
+      members = null;
+      this.i += 1;
+    }
     while (this.s[this.i] !== ']') {
       if (this.i >= this.s.length) throw new Error('unclosed class');
       let c = this.s[this.i]!;

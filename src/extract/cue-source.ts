@@ -38,7 +38,10 @@ export function namesMatcher(entries: NameEntry[]): MatcherSet {
  * expression a tenth the size to compile.
  */
 export function actorAlternation(aliases: string[]): string {
-  interface Node { end: boolean; kids: Map<string, { unit: string; node: Node }> }
+  interface Node {
+    end: boolean;
+    kids: Map<string, { unit: string; node: Node }>;
+  }
   const root: Node = { end: false, kids: new Map() };
   const usable = aliases.filter((a) => isLatin(a) && a.length >= 3).sort((a, b) => b.length - a.length);
   for (const alias of usable) {
@@ -46,7 +49,11 @@ export function actorAlternation(aliases: string[]): string {
     for (const part of normalizePattern(alias).match(/\s+|[^\s]/gu) ?? []) {
       const key = /\s/u.test(part) ? ' ' : fold(part);
       let kid = node.kids.get(key);
-      if (!kid) node.kids.set(key, (kid = { unit: key === ' ' ? '\\s+' : escapeRegex(part), node: { end: false, kids: new Map() } }));
+      if (!kid)
+        node.kids.set(
+          key,
+          (kid = { unit: key === ' ' ? '\\s+' : escapeRegex(part), node: { end: false, kids: new Map() } }),
+        );
       node = kid.node;
     }
     node.end = true;
@@ -99,14 +106,28 @@ export function compileMatcher(cue: string, actorMacro: string): Matcher {
   if (isRegexCue(cue)) {
     const source = cueSource(cue, actorMacro);
     const prefixes = prefixesOf(source);
-    return { variants: [new RegExp(source, patternFlags(source, 'iy'))], wordStart: false, tail: null, prefixes, boundary: opensWithBoundary(source, prefixes), pattern: source };
+    return {
+      variants: [new RegExp(source, patternFlags(source, 'iy'))],
+      wordStart: false,
+      tail: null,
+      prefixes,
+      boundary: opensWithBoundary(source, prefixes),
+      pattern: source,
+    };
   }
   const s = normalizePattern(cue);
   const star = s.endsWith('*');
   const stem = star ? s.slice(0, -1) : s;
   if (stem.includes('{actor}') || stem.includes('*') || stem.length === 0) {
     const source = cueSource(cue, actorMacro).slice(BEFORE.length);
-    return { variants: [new RegExp(source, 'iuy')], wordStart: true, tail: null, prefixes: prefixesOf(source), boundary: false, pattern: null };
+    return {
+      variants: [new RegExp(source, 'iuy')],
+      wordStart: true,
+      tail: null,
+      prefixes: prefixesOf(source),
+      boundary: false,
+      pattern: null,
+    };
   }
   return literalMatcher(stem, 'all', isArabic(s), star ? 'letters' : 'word');
 }

@@ -46,7 +46,12 @@ export type DayCache = Map<string, string | null>;
  * `published`. `cache`: the article's (see `layoutOf`); a call without one
  * reads its texts afresh.
  */
-export function resolveAsOf(sentence: string, paragraph: string, published: string, cache: DayCache = new Map()): string {
+export function resolveAsOf(
+  sentence: string,
+  paragraph: string,
+  published: string,
+  cache: DayCache = new Map(),
+): string {
   const own = cachedLatest(cache, sentence, published);
   if (own !== null) return own;
   // A one-sentence paragraph names no day its sentence does not.
@@ -133,7 +138,8 @@ function createDayParser(): chrono.Chrono {
 // checked against a hash of the one read, and a parser whose expression is not
 // that one is always tried.
 const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
-const DAY_OF_MONTH = /[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|twentieth|thirtieth/i;
+const DAY_OF_MONTH =
+  /[0-9]|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|twentieth|thirtieth/i;
 const PARSER_NEEDS: Readonly<Record<string, { pattern: string; needs: (text: string) => boolean }>> = {
   ENYearMonthDayParser: { pattern: '09a4b144', needs: (t) => /[0-9]{4}/.test(t) },
   ISOFormatParser: { pattern: '6bcf21ad', needs: (t) => /[0-9]{4}-[0-9]/.test(t) },
@@ -143,14 +149,23 @@ const PARSER_NEEDS: Readonly<Record<string, { pattern: string; needs: (text: str
   ENWeekdayParser: { pattern: 'e4169096', needs: (t) => /sun|mon|tue|wed|thu|fri|sat|week/i.test(t) },
   ENSlashMonthFormatParser: { pattern: 'a5b64d29', needs: (t) => /[0-9]\/[0-9]{4}/.test(t) },
   ENTimeUnitAgoFormatParser: { pattern: '61d696c8', needs: (t) => /ago|before|earlier/i.test(t) },
-  ENTimeUnitLaterFormatParser: { pattern: 'b9740e71', needs: (t) => /later|after|from now|henceforth|forward|out/i.test(t) },
+  ENTimeUnitLaterFormatParser: {
+    pattern: 'b9740e71',
+    needs: (t) => /later|after|from now|henceforth|forward|out/i.test(t),
+  },
   ENYearMonthNameParser: { pattern: '6a416df1', needs: (t) => MONTH.test(t) && /[1-9]/.test(t) },
-  ENCasualDateParser: { pattern: '7a95d8eb', needs: (t) => /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i.test(t) },
+  ENCasualDateParser: {
+    pattern: '7a95d8eb',
+    needs: (t) => /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i.test(t),
+  },
   ENCasualTimeParser: { pattern: '391ff145', needs: (t) => /morning|afternoon|evening|night|midday|noon/i.test(t) },
   ENEndOfCurrentMonthParser: { pattern: '1daec59b', needs: (t) => /month/i.test(t) },
   ENMonthNameParser: { pattern: 'c194d879', needs: (t) => MONTH.test(t) },
   ENRelativeDateFormatParser: { pattern: 'f33e17e0', needs: (t) => /this|last|past|next|after/i.test(t) },
-  ENTimeUnitCasualRelativeFormatParser: { pattern: '208fb793', needs: (t) => /this|last|past|next|after|\+|-/i.test(t) },
+  ENTimeUnitCasualRelativeFormatParser: {
+    pattern: '208fb793',
+    needs: (t) => /this|last|past|next|after|\+|-/i.test(t),
+  },
 };
 
 /** For each of dayParser's parsers: what a text must contain for it to find anything (null: it is always tried). */
@@ -159,7 +174,9 @@ export const parserNeeds: (((text: string) => boolean) | null)[] = dayParser.par
   if (!known) return null;
   // None of these expressions depends on the parse's options (`{}` here).
   const pattern = (parser as { pattern?: (context: unknown) => RegExp }).pattern?.({ option: {} });
-  return pattern instanceof RegExp && fnv1a(`${pattern.source}/${pattern.flags}`) === known.pattern ? known.needs : null;
+  return pattern instanceof RegExp && fnv1a(`${pattern.source}/${pattern.flags}`) === known.pattern
+    ? known.needs
+    : null;
 });
 
 /** dayParser with only some of its parsers (a bit per parser, in order), made once per set. */
@@ -190,13 +207,15 @@ function findMentions(text: string, pub: number): Mention[] {
   // Noon UTC on the publication day; nothing below depends on chrono's own
   // resolution of it, only on the words it found.
   const reference = { instant: new Date(pub * DAY_MS + DAY_MS / 2), timezone: 0 };
-  return dayParserFor(text).parse(text, reference).flatMap((result) => {
-    const phrase = result.text.replace(/[\s,;:]+$/u, '');
-    const span = { start: result.index, end: result.index + phrase.length };
-    const before = text.slice(Math.max(0, span.start - 40), span.start);
-    const meaning = interpret(phrase, before, result);
-    return meaning ? [{ ...span, meaning }] : [];
-  });
+  return dayParserFor(text)
+    .parse(text, reference)
+    .flatMap((result) => {
+      const phrase = result.text.replace(/[\s,;:]+$/u, '');
+      const span = { start: result.index, end: result.index + phrase.length };
+      const before = text.slice(Math.max(0, span.start - 40), span.start);
+      const meaning = interpret(phrase, before, result);
+      return meaning ? [{ ...span, meaning }] : [];
+    });
 }
 
 function interpret(phrase: string, before: string, result: chrono.ParsedResult): Meaning | null {
@@ -208,7 +227,8 @@ function interpret(phrase: string, before: string, result: chrono.ParsedResult):
     return { kind: 'calendar', start: calendarDay(result.start), end: result.end ? calendarDay(result.end) : null };
   }
   const weekday = WEEKDAY.exec(phrase)?.[1];
-  if (weekday) return { kind: 'weekday', weekday: WEEKDAYS.indexOf(weekday.toLowerCase()), when: weekdayWhen(phrase, before) };
+  if (weekday)
+    return { kind: 'weekday', weekday: WEEKDAYS.indexOf(weekday.toLowerCase()), when: weekdayWhen(phrase, before) };
   // "this week", "the weekend", "this year", "a few days ago": not one day.
   return null;
 }

@@ -1,7 +1,7 @@
 // What the extraction asks of a compiled gazetteer: the names, cues, speech
 // verbs and negations in a text, each answer remembered per word where it can be.
 import type { CueMatch, Gazetteer, NameEntry, NameMatch } from './gazetteer.ts';
-import { MatcherSet } from './matcher.ts';
+import type { MatcherSet } from './matcher.ts';
 import { isArabic, nameKey, normalizePattern } from './text-fold.ts';
 import type { Span } from './types.ts';
 import type { Stance } from '../datasets/schema.ts';
@@ -14,7 +14,9 @@ import type { Stance } from '../datasets/schema.ts';
  */
 export function findNames(g: Gazetteer, text: string): NameMatch[] {
   const names = matchNames(g, text, g.names);
-  const anaphors = matchNames(g, text, g.anaphors).filter((a) => !names.some((n) => a.start < n.end && n.start < a.end));
+  const anaphors = matchNames(g, text, g.anaphors).filter(
+    (a) => !names.some((n) => a.start < n.end && n.start < a.end),
+  );
   return [...names, ...anaphors].sort((a, b) => a.start - b.start);
 }
 
@@ -46,12 +48,19 @@ export function matchNames(g: Gazetteer, text: string, set: MatcherSet): NameMat
 }
 
 export function lookup(g: Gazetteer, raw: string): NameEntry | undefined {
-  return remember(g.memo.name, raw, () => {
-    const candidates = g.nameEntries.get(nameKey(raw));
-    if (!candidates) return null;
-    // "US" must not be found as "us": an entry in capitals only takes itself.
-    return candidates.find((e) => e.kind === 'anaphor' || /\p{Ll}/u.test(e.text) || normalizePattern(e.text) === raw.replace(/\s+/gu, ' ')) ?? null;
-  }) ?? undefined;
+  return (
+    remember(g.memo.name, raw, () => {
+      const candidates = g.nameEntries.get(nameKey(raw));
+      if (!candidates) return null;
+      // "US" must not be found as "us": an entry in capitals only takes itself.
+      return (
+        candidates.find(
+          (e) =>
+            e.kind === 'anaphor' || /\p{Ll}/u.test(e.text) || normalizePattern(e.text) === raw.replace(/\s+/gu, ' '),
+        ) ?? null
+      );
+    }) ?? undefined
+  );
 }
 
 /** Every cue of every stance in `text` (normalised), overlapping ones included. */
@@ -71,12 +80,14 @@ export function findCues(g: Gazetteer, text: string): CueMatch[] {
  */
 export function findAgentAfterCue(g: Gazetteer, textBefore: string): CueMatch | null {
   // Such a cue is a few words long: it is looked for in the last 200 characters (from a space on).
-  const from = textBefore.length > AGENT_WINDOW ? Math.max(0, textBefore.lastIndexOf(' ', textBefore.length - AGENT_WINDOW)) : 0;
+  const from =
+    textBefore.length > AGENT_WINDOW ? Math.max(0, textBefore.lastIndexOf(' ', textBefore.length - AGENT_WINDOW)) : 0;
   const tail = from > 0 ? textBefore.slice(from) : textBefore;
   for (const rule of g.stances) {
     for (const re of rule.agentAfter) {
       const m = re.exec(tail);
-      if (m) return { start: from + m.index, end: textBefore.length, stance: rule.stance, agent: 'subject', text: m[0] };
+      if (m)
+        return { start: from + m.index, end: textBefore.length, stance: rule.stance, agent: 'subject', text: m[0] };
     }
   }
   return null;
@@ -96,7 +107,11 @@ export function findSpeechVerbs(g: Gazetteer, text: string): Span[] {
 }
 
 export function isObjectVerb(g: Gazetteer, word: string): boolean {
-  return remember(g.memo.objectVerb, word, () => g.objectVerbs.isWholeWord(word.replace(/^[وف]/u, ''), false) || g.objectVerbs.isWholeWord(word, false));
+  return remember(
+    g.memo.objectVerb,
+    word,
+    () => g.objectVerbs.isWholeWord(word.replace(/^[وف]/u, ''), false) || g.objectVerbs.isWholeWord(word, false),
+  );
 }
 
 /** Spans of negation words in `text`. */

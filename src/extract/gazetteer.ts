@@ -15,7 +15,15 @@ import { ACTOR_TYPES, type ActorType, type Stance } from '../datasets/schema.ts'
 import { defaultCodebook, type Codebook } from './codebook.ts';
 import type { Span } from './types.ts';
 import { yamlData } from '../common/yaml-data.ts';
-import { actorAlternation, compileMatcher, cueSource, expandActorMacro, isRegexCue, namesMatcher, regexSource } from './cue-source.ts';
+import {
+  actorAlternation,
+  compileMatcher,
+  cueSource,
+  expandActorMacro,
+  isRegexCue,
+  namesMatcher,
+  regexSource,
+} from './cue-source.ts';
 import { MatcherSet, patternFlags } from './matcher.ts';
 import type { Matcher } from './matcher.ts';
 import { indexPeople } from './people.ts';
@@ -203,7 +211,10 @@ export interface Gazetteer {
 /** The gazetteer of a story whose home is the actor `home` (null: none, or an actor it does not know). */
 export function withHome(gazetteer: Gazetteer, home: string | null): Gazetteer {
   const actor = home === null ? undefined : gazetteer.actorByName.get(home);
-  return { ...gazetteer, home: actor ? [actor.name, ...(actor.adjective ? [actor.adjective] : []), ...actor.aliases] : [] };
+  return {
+    ...gazetteer,
+    home: actor ? [actor.name, ...(actor.adjective ? [actor.adjective] : []), ...actor.aliases] : [],
+  };
 }
 
 /** One gazetteer file: the base one, or a story's additions to it. */
@@ -216,7 +227,11 @@ export interface GazetteerSource {
  * Parses and validates gazetteer YAML and compiles it. `file` is only used in
  * messages. Throws `GazetteerError` listing every problem with its position.
  */
-export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml', codebook: Codebook = defaultCodebook()): Gazetteer {
+export function parseGazetteer(
+  yamlText: string,
+  file = 'gazetteer.yaml',
+  codebook: Codebook = defaultCodebook(),
+): Gazetteer {
   return parseGazetteers([{ text: yamlText, path: file }], codebook);
 }
 
@@ -227,9 +242,17 @@ export function parseGazetteer(yamlText: string, file = 'gazetteer.yaml', codebo
  * the place that has it; an alias an addition gives to a second actor is
  * reported in the addition.
  */
-export function parseGazetteers(sources: readonly GazetteerSource[], codebook: Codebook = defaultCodebook()): Gazetteer {
+export function parseGazetteers(
+  sources: readonly GazetteerSource[],
+  codebook: Codebook = defaultCodebook(),
+): Gazetteer {
   const issues: GazetteerIssue[] = [];
-  const parsed: { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number }; file: string }[] = [];
+  const parsed: {
+    data: GazetteerData;
+    doc: Document;
+    at: (offset: number) => { line: number; column: number };
+    file: string;
+  }[] = [];
   for (const { text, path: file } of sources) {
     const one = parseOne(text, file);
     if ('issues' in one) issues.push(...one.issues);
@@ -237,36 +260,68 @@ export function parseGazetteers(sources: readonly GazetteerSource[], codebook: C
   }
   if (issues.length > 0) throw new GazetteerError(issues);
   if (parsed.length === 0 || parsed.every((p) => p.data.actors.length === 0)) {
-    throw new GazetteerError([{ file: sources[0]?.path ?? 'gazetteer.yaml', path: 'actors', line: 1, column: 1, reason: 'expected at least one actor' }]);
+    throw new GazetteerError([
+      {
+        file: sources[0]?.path ?? 'gazetteer.yaml',
+        path: 'actors',
+        line: 1,
+        column: 1,
+        reason: 'expected at least one actor',
+      },
+    ]);
   }
   const owners = new Map<string, string>();
   const actorNames = new Set<string>();
   for (const p of parsed) {
-    const duplicates = findDuplicates(p.data, owners, actorNames, parsed.map((q) => q.data));
-    issues.push(...duplicates.map((d) => ({ file: p.file, path: d.path.join('.'), ...p.at(locate(p.doc, d.path)), reason: d.reason })));
+    const duplicates = findDuplicates(
+      p.data,
+      owners,
+      actorNames,
+      parsed.map((q) => q.data),
+    );
+    issues.push(
+      ...duplicates.map((d) => ({
+        file: p.file,
+        path: d.path.join('.'),
+        ...p.at(locate(p.doc, d.path)),
+        reason: d.reason,
+      })),
+    );
   }
   if (issues.length > 0) throw new GazetteerError(issues);
   return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '), codebook);
 }
 
-function parseOne(yamlText: string, file: string): { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number } } | { issues: GazetteerIssue[] } {
+function parseOne(
+  yamlText: string,
+  file: string,
+):
+  | { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number } }
+  | { issues: GazetteerIssue[] } {
   const { doc, at } = parseYamlWithPlaces(yamlText);
   if (doc.errors.length > 0) {
-    return { issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
+    };
   }
   const read = yamlData(doc);
   if ('message' in read) return { issues: [{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }] };
   const result = gazetteerSchema.safeParse(read.data ?? {});
   if (!result.success) {
     // An unknown field is usually a misspelt one: report it before the "missing" it causes.
-    const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    const issues = [...result.error.issues].sort(
+      (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+    );
     return {
       issues: issues.map((issue) => {
         const path = issue.path.map(String);
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         const where = locate(doc, issue.path as (string | number)[], keys[0]);
-        const moved = keys.includes('stances') ? ': the stances and their cues are in the codebook now (data/codebook.yaml, data/<story>/codebook.yaml)' : '';
-        const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}${moved}` : issue.message;
+        const moved = keys.includes('stances')
+          ? ': the stances and their cues are in the codebook now (data/codebook.yaml, data/<story>/codebook.yaml)'
+          : '';
+        const reason =
+          keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}${moved}` : issue.message;
         return { file, path: path.join('.'), ...at(where), reason };
       }),
     };
@@ -306,18 +361,24 @@ function findDuplicates(
   const claim = (name: string, owner: string, path: (string | number)[]): void => {
     const key = nameKey(name);
     const prior = owners.get(key);
-    if (prior !== undefined && prior !== owner) problems.push({ path, reason: `"${name}" is already a name of ${prior}` });
+    if (prior !== undefined && prior !== owner)
+      problems.push({ path, reason: `"${name}" is already a name of ${prior}` });
     else owners.set(key, owner);
   };
   data.actors.forEach((a, i) => {
-    if (actorNames.has(a.name)) problems.push({ path: ['actors', i, 'name'], reason: `actor "${a.name}" is defined twice` });
+    if (actorNames.has(a.name))
+      problems.push({ path: ['actors', i, 'name'], reason: `actor "${a.name}" is defined twice` });
     actorNames.add(a.name);
     a.aliases.forEach((alias, j) => claim(alias, a.name, ['actors', i, 'aliases', j]));
   });
   data.actors.forEach((a, i) =>
     a.people.forEach((p, j) =>
       p.speaks_for.forEach((n, k) => {
-        if (!all.some((d) => d.actors.some((o) => o.name === n))) problems.push({ path: ['actors', i, 'people', j, 'speaks_for', k], reason: `"${n}" is not the name of an actor` });
+        if (!all.some((d) => d.actors.some((o) => o.name === n)))
+          problems.push({
+            path: ['actors', i, 'people', j, 'speaks_for', k],
+            reason: `"${n}" is not the name of an actor`,
+          });
       }),
     ),
   );
@@ -329,7 +390,14 @@ function findDuplicates(
 // ----------------------------------------------------------------- compiling
 
 function compile(data: GazetteerData, file: string, codebook: Codebook): Gazetteer {
-  const actors: Actor[] = data.actors.map((a) => ({ name: a.name, type: a.type, adjective: a.adjective ?? null, short: a.short ?? null, aliases: a.aliases, people: [] }));
+  const actors: Actor[] = data.actors.map((a) => ({
+    name: a.name,
+    type: a.type,
+    adjective: a.adjective ?? null,
+    short: a.short ?? null,
+    aliases: a.aliases,
+    people: [],
+  }));
   const entries: NameEntry[] = [];
   const people: Person[] = [];
   data.actors.forEach((a, i) => {
@@ -349,9 +417,13 @@ function compile(data: GazetteerData, file: string, codebook: Codebook): Gazette
     }
   });
   const byName = new Map(actors.map((a) => [a.name, a]));
-  data.actors.forEach((a, i) => a.people.forEach((p, j) => (actors[i]!.people[j]!.speaksFor = p.speaks_for.map((n) => byName.get(n)!))));
-  for (const n of data.non_actors) entries.push({ kind: 'non_actor', text: n, actor: null, person: null, refersTo: null });
-  for (const n of data.anaphors) entries.push({ kind: 'anaphor', text: n.phrase, actor: null, person: null, refersTo: n.refers_to });
+  data.actors.forEach((a, i) =>
+    a.people.forEach((p, j) => (actors[i]!.people[j]!.speaksFor = p.speaks_for.map((n) => byName.get(n)!))),
+  );
+  for (const n of data.non_actors)
+    entries.push({ kind: 'non_actor', text: n, actor: null, person: null, refersTo: null });
+  for (const n of data.anaphors)
+    entries.push({ kind: 'anaphor', text: n.phrase, actor: null, person: null, refersTo: n.refers_to });
 
   const nameEntries = new Map<string, NameEntry[]>();
   for (const e of entries) nameEntries.set(nameKey(e.text), [...(nameEntries.get(nameKey(e.text)) ?? []), e]);
@@ -366,7 +438,8 @@ function compile(data: GazetteerData, file: string, codebook: Codebook): Gazette
         const source = `(?:${cueSource(c, actorMacro)})\\s*(?:the\\s+)?$`;
         return new RegExp(source, patternFlags(source, 'i'));
       }),
-      notAfter: rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,
+      notAfter:
+        rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,
     };
   });
 
@@ -397,7 +470,8 @@ function personForms(latinSpellings: string[], surname: string): PersonForm[] {
   const forms = latinSpellings.map((s) => ({ words: s.split(/\s+/u), derived: false }));
   const surnameWords = surname.split(/\s+/u);
   // A surname listed as a variant is trusted anywhere; derived, it needs context.
-  if (!forms.some((f) => f.words.join(' ') === surnameWords.join(' '))) forms.push({ words: surnameWords, derived: true });
+  if (!forms.some((f) => f.words.join(' ') === surnameWords.join(' ')))
+    forms.push({ words: surnameWords, derived: true });
   // Longest first, so "Kassym-Jomart Tokayev" wins over "Tokayev".
   return forms.sort((a, b) => b.words.length - a.words.length);
 }
@@ -407,7 +481,15 @@ function lastWord(name: string): string {
 }
 
 // The lookups, re-exported: callers import the gazetteer from here alone.
-export { findAgentAfterCue, findCues, findNames, findNegations, findSpeechVerbs, isObjectVerb, isReportedOnly } from './gazetteer-lookup.ts';
+export {
+  findAgentAfterCue,
+  findCues,
+  findNames,
+  findNegations,
+  findSpeechVerbs,
+  isObjectVerb,
+  isReportedOnly,
+} from './gazetteer-lookup.ts';
 export { findPeople, isSpeechVerb, wordSimilarity } from './people.ts';
 export type { PersonIndex, PersonMatch } from './people.ts';
 export { normalizeText } from './text-fold.ts';

@@ -17,7 +17,7 @@ export function positions(text: string): Uint8Array {
   const kinds = new Uint8Array(text.length + 1);
   let word = false;
   let ascii = false;
-  for (let p = 0; p < text.length; ) {
+  for (let p = 0; p < text.length;) {
     const cp = text.codePointAt(p)!;
     kinds[p] = !word ? START : ascii ? INSIDE_ASCII : INSIDE;
     if (cp > 0xffff) kinds[p + 1] = SKIP;
@@ -31,7 +31,12 @@ export function positions(text: string): Uint8Array {
 
 /** What `\b` counts as a word character under the `iu` flags. */
 export const isBoundaryWordCode = (cp: number): boolean =>
-  (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 95 || cp === 0x17f || cp === 0x212a;
+  (cp >= 97 && cp <= 122) ||
+  (cp >= 65 && cp <= 90) ||
+  (cp >= 48 && cp <= 57) ||
+  cp === 95 ||
+  cp === 0x17f ||
+  cp === 0x212a;
 
 export interface Index {
   /** Matchers by the two characters they begin with (see `pairCode`). */
@@ -178,7 +183,8 @@ export function childOf(t: FlatTrie, node: number, key: number): number {
   if (node === 0) return t.rootChild[key]!;
   const wide = t.wideStart[node]!;
   if (wide >= 0 && key < 128) return t.wide[wide + key]!;
-  for (let i = t.childStart[node]!, stop = i + t.childCount[node]!; i < stop; i += 1) if (t.childKey[i] === key) return t.childNode[i]!;
+  for (let i = t.childStart[node]!, stop = i + t.childCount[node]!; i < stop; i += 1)
+    if (t.childKey[i] === key) return t.childNode[i]!;
   return -1;
 }
 

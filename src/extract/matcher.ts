@@ -1,7 +1,18 @@
 // Cues, speech verbs, negations and names compiled to be tried at one position,
 // and MatcherSet, which tries them all over a text in one pass.
 import { ANY, symbol } from './cue-prefixes.ts';
-import { NO_CHAR, SKIP, SPACE, START, childOf, flatten, pairCode, positionsOf, symbolAt, tripleCode } from './matcher-index.ts';
+import {
+  NO_CHAR,
+  SKIP,
+  SPACE,
+  START,
+  childOf,
+  flatten,
+  pairCode,
+  positionsOf,
+  symbolAt,
+  tripleCode,
+} from './matcher-index.ts';
 import type { FlatTrie, Index, LiteralHit, TrieNode } from './matcher-index.ts';
 import { fold, isSpace, isWordCharAt, skipLetters } from './text-fold.ts';
 import type { Span } from './types.ts';
@@ -51,7 +62,12 @@ export interface Matcher {
  * A literal matcher. An Arabic one may carry a one-letter proclitic, tried
  * with it first as the greedy `[وفبلك]?` would.
  */
-export function literalMatcher(s: string, caseless: Literal['caseless'], proclitic: boolean, tail: Matcher['tail']): Matcher {
+export function literalMatcher(
+  s: string,
+  caseless: Literal['caseless'],
+  proclitic: boolean,
+  tail: Matcher['tail'],
+): Matcher {
   const units: Unit[] = [];
   for (const c of s.split('')) {
     if (!isSpace(c.charCodeAt(0))) units.push(caseless === 'all' ? fold(c) : c);
@@ -59,7 +75,12 @@ export function literalMatcher(s: string, caseless: Literal['caseless'], proclit
   }
   if (caseless === 'first' && typeof units[0] === 'string') units[0] = fold(units[0]);
   const variants: Literal[] = [{ units, caseless, exact: caseless !== 'all' }];
-  if (proclitic) variants.unshift({ units: [PROCLITIC_SET, ...units], caseless: caseless === 'first' ? 'none' : caseless, exact: true });
+  if (proclitic)
+    variants.unshift({
+      units: [PROCLITIC_SET, ...units],
+      caseless: caseless === 'first' ? 'none' : caseless,
+      exact: true,
+    });
   const prefixes = new Set(variants.flatMap(literalPrefixes));
   return { variants, wordStart: true, tail, prefixes, boundary: false, pattern: null };
 }
@@ -68,7 +89,8 @@ export const PROCLITIC_SET: ReadonlySet<string> = new Set(['و', 'ف', 'ب', 'ل
 
 /** The first two characters of a literal, as prefix symbols. */
 export function literalPrefixes(lit: Literal): string[] {
-  const symbols = (u: Unit | undefined): string[] => (u === undefined ? [''] : u === null ? [' '] : typeof u === 'string' ? [symbol(u)] : [...u].map(symbol));
+  const symbols = (u: Unit | undefined): string[] =>
+    u === undefined ? [''] : u === null ? [' '] : typeof u === 'string' ? [symbol(u)] : [...u].map(symbol);
   return symbols(lit.units[0]).flatMap((a) => symbols(lit.units[1]).map((b) => a + b));
 }
 
@@ -246,7 +268,14 @@ export class MatcherSet {
       const key3 = tripleCode(first, second, third);
       let ids = index.mergedTriple.get(key3);
       if (!ids) {
-        ids = [...new Set([...(index.byTriple.get(key3) ?? []), ...(index.byPair.get(key) ?? []), ...(index.byFirst.get(first) ?? []), ...index.any])].sort((a, b) => a - b);
+        ids = [
+          ...new Set([
+            ...(index.byTriple.get(key3) ?? []),
+            ...(index.byPair.get(key) ?? []),
+            ...(index.byFirst.get(first) ?? []),
+            ...index.any,
+          ]),
+        ].sort((a, b) => a - b);
         if (index.mergedTriple.size >= 20_000) index.mergedTriple.clear();
         index.mergedTriple.set(key3, ids);
       }
@@ -254,7 +283,9 @@ export class MatcherSet {
     }
     let ids = index.merged.get(key);
     if (!ids) {
-      ids = [...new Set([...(index.byPair.get(key) ?? []), ...(index.byFirst.get(first) ?? []), ...index.any])].sort((a, b) => a - b);
+      ids = [...new Set([...(index.byPair.get(key) ?? []), ...(index.byFirst.get(first) ?? []), ...index.any])].sort(
+        (a, b) => a - b,
+      );
       if (index.merged.size >= 20_000) index.merged.clear();
       index.merged.set(key, ids);
     }
@@ -275,7 +306,12 @@ export class MatcherSet {
       const kind = info.kinds[p]!;
       // Most positions are inside words, where only a few patterns may start.
       if (kind === SKIP) continue;
-      if (kind !== START && this.indexes[kind]!.firstMask[symbolAt(text, p)] === 0 && this.indexes[kind]!.any.length === 0) continue;
+      if (
+        kind !== START &&
+        this.indexes[kind]!.firstMask[symbolAt(text, p)] === 0 &&
+        this.indexes[kind]!.any.length === 0
+      )
+        continue;
       for (const hit of this.literalMatches(text, kind, p)) {
         const i = hit.matcher;
         if (resumeCall[i] === call && p < resumeAt[i]!) continue;
@@ -374,9 +410,17 @@ export class MatcherSet {
 export const NONE: readonly number[] = [];
 export const NO_HITS: LiteralHit[] = [];
 
-
 export function indexMatchers(matchers: Matcher[], include: (m: Matcher) => boolean): Index {
-  const index: Index = { byPair: new Map(), byFirst: new Map(), byTriple: new Map(), any: [], firstMask: new Uint8Array(NO_CHAR + 1), empty: true, merged: new Map(), mergedTriple: new Map() };
+  const index: Index = {
+    byPair: new Map(),
+    byFirst: new Map(),
+    byTriple: new Map(),
+    any: [],
+    firstMask: new Uint8Array(NO_CHAR + 1),
+    empty: true,
+    merged: new Map(),
+    mergedTriple: new Map(),
+  };
   const add = (map: Map<number, number[]>, key: number, i: number): void => {
     const ids = map.get(key) ?? [];
     if (ids.at(-1) !== i) ids.push(i);

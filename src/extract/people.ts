@@ -55,7 +55,7 @@ export function wordsOf(text: string): Word[] {
 export function findPeople(g: Gazetteer, text: string, seen: ReadonlySet<Person> = new Set()): PersonMatch[] {
   const words = wordsOf(text);
   const found: PersonMatch[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const match = bestPersonAt(g, text, words, i, seen);
     if (match) {
       found.push(match.result);
@@ -89,7 +89,11 @@ export function bestPersonAt(
     if (!best || rank > best.score) {
       const start = words[i]!.start;
       const end = words[i + n - 1]!.end;
-      best = { result: { start, end, person, written: text.slice(start, end), fuzzy: score < 2 }, length: n, score: rank };
+      best = {
+        result: { start, end, person, written: text.slice(start, end), fuzzy: score < 2 },
+        length: n,
+        score: rank,
+      };
     }
   }
   return best ? { result: best.result, length: best.length } : null;
@@ -109,7 +113,14 @@ export function formsStartingLike(index: PersonIndex, word: string): readonly nu
 }
 
 /** 2 = every word exact, 1 = close enough, null = no match. */
-export function formScore(g: Gazetteer, text: string, words: Word[], i: number, entry: IndexedForm, seen: ReadonlySet<Person>): number | null {
+export function formScore(
+  g: Gazetteer,
+  text: string,
+  words: Word[],
+  i: number,
+  entry: IndexedForm,
+  seen: ReadonlySet<Person>,
+): number | null {
   const { person, form } = entry;
   const n = form.words.length;
   if (i + n > words.length) return null;
@@ -138,7 +149,14 @@ export function formScore(g: Gazetteer, text: string, words: Word[], i: number, 
  * before it ("Michael Johnson"), unless that word is a title ("Minister
  * Lavrov"). At the start of a sentence it must be known or be speaking.
  */
-export function bareSurnameFits(g: Gazetteer, text: string, words: Word[], i: number, person: Person, seen: ReadonlySet<Person>): boolean {
+export function bareSurnameFits(
+  g: Gazetteer,
+  text: string,
+  words: Word[],
+  i: number,
+  person: Person,
+  seen: ReadonlySet<Person>,
+): boolean {
   const prev = words[i - 1];
   if (prev && /^\s+$/u.test(text.slice(prev.end, words[i]!.start)) && /^\p{Lu}/u.test(prev.text)) {
     const opener = text.slice(0, prev.start).trim() === '' && SENTENCE_OPENERS.has(prev.text.toLowerCase());
@@ -151,7 +169,30 @@ export function bareSurnameFits(g: Gazetteer, text: string, words: Word[], i: nu
 }
 
 // Capitalised only because they open the sentence: "Meanwhile Blinken said".
-export const SENTENCE_OPENERS = new Set(['and', 'but', 'meanwhile', 'also', 'however', 'then', 'so', 'yet', 'still', 'now', 'later', 'earlier', 'separately', 'furthermore', 'moreover', 'instead', 'thus', 'there', 'here', 'when', 'while', 'after']);
+export const SENTENCE_OPENERS = new Set([
+  'and',
+  'but',
+  'meanwhile',
+  'also',
+  'however',
+  'then',
+  'so',
+  'yet',
+  'still',
+  'now',
+  'later',
+  'earlier',
+  'separately',
+  'furthermore',
+  'moreover',
+  'instead',
+  'thus',
+  'there',
+  'here',
+  'when',
+  'while',
+  'after',
+]);
 
 /** Whether one word is a speech verb. */
 export function isSpeechVerb(g: Gazetteer, word: string): boolean {
@@ -219,7 +260,12 @@ export function sound(plainWord: string): Sound {
 export function wordShape(word: string): WordShape {
   const p = plain(word);
   const parts = p.split(/[-‐]/u);
-  return { plain: p, parts, whole: sound(p.replace(/[-‐]/gu, '')), partSounds: parts.length > 1 ? parts.map(sound) : [] };
+  return {
+    plain: p,
+    parts,
+    whole: sound(p.replace(/[-‐]/gu, '')),
+    partSounds: parts.length > 1 ? parts.map(sound) : [],
+  };
 }
 
 /**
@@ -276,7 +322,16 @@ export interface PersonIndex {
 }
 
 export function indexPeople(people: Person[]): PersonIndex {
-  const index: PersonIndex = { known: [], byPlain: new Map(), byParts: new Map(), bySkeleton: new Map(), forms: [], formsByFirst: new Map(), memo: new Map(), formsMemo: new Map() };
+  const index: PersonIndex = {
+    known: [],
+    byPlain: new Map(),
+    byParts: new Map(),
+    bySkeleton: new Map(),
+    forms: [],
+    formsByFirst: new Map(),
+    memo: new Map(),
+    formsMemo: new Map(),
+  };
   const ids = new Map<string, number>();
   const add = <K>(map: Map<K, number[]>, key: K, id: number): void => void map.set(key, [...(map.get(key) ?? []), id]);
   const idOf = (word: string): number => {
@@ -323,4 +378,3 @@ export function similaritiesOf(index: PersonIndex, written: string): Map<number,
   index.memo.set(written, sims);
   return sims;
 }
-

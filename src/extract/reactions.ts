@@ -44,7 +44,11 @@ export interface ReactionArticle {
  * The reactions of one article, rows in text order. `layout`: the body's
  * layout when the caller has it (it must be `layoutOf(article.body)`).
  */
-export function extractReactions(article: ReactionArticle, gazetteer: Gazetteer, layout: Layout = layoutOf(article.body)): Extraction<ReactionDraft> {
+export function extractReactions(
+  article: ReactionArticle,
+  gazetteer: Gazetteer,
+  layout: Layout = layoutOf(article.body),
+): Extraction<ReactionDraft> {
   const { paragraphs, sentences, days } = layout;
   const discourse = new Discourse(gazetteer, paragraphs);
   const found: { row: ReactionDraft; paragraph: number; cue: string }[] = [];
@@ -52,7 +56,10 @@ export function extractReactions(article: ReactionArticle, gazetteer: Gazetteer,
   for (const sentence of sentences) {
     const reading = readSentence(sentence, gazetteer, discourse);
     const paragraph = paragraphs[sentence.paragraph];
-    const asOf = reading.claims.length > 0 ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published, days) : null;
+    const asOf =
+      reading.claims.length > 0
+        ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published, days)
+        : null;
     for (const claim of reading.claims) {
       const row: ReactionDraft = {
         article: article.id,
@@ -88,7 +95,9 @@ function aidThatIsTroops(found: { row: ReactionDraft; paragraph: number; cue: st
       !CIVILIAN_AID.test(f.cue) &&
       found.some((o) => o.paragraph === f.paragraph && o.row.actor === f.row.actor && o.row.stance === 'sends_troops');
     if (!military) rows.push(f.row);
-    else if (!found.some((o) => o.row.start === f.row.start && o.row.actor === f.row.actor && o.row.stance === 'sends_troops')) {
+    else if (
+      !found.some((o) => o.row.start === f.row.start && o.row.actor === f.row.actor && o.row.stance === 'sends_troops')
+    ) {
       rows.push({ ...f.row, stance: 'sends_troops' });
     }
   }
@@ -166,10 +175,7 @@ class Discourse {
   /** People speaking for an organisation (see `assignRoles`), and since which paragraph. */
   readonly roles = new Map<Person, { actor: Actor; paragraph: number }>();
 
-  constructor(
-    g: Gazetteer,
-    paragraphs: Paragraph[],
-  ) {
+  constructor(g: Gazetteer, paragraphs: Paragraph[]) {
     for (const p of paragraphs) {
       const tweet = tweetAuthor(g, p.text);
       if (!tweet) continue;
@@ -181,10 +187,17 @@ class Discourse {
 
   /** The actor an implicit reference stands for, seen from `paragraph`. */
   resolve(refersTo: RefersTo, paragraph: number, pending: Entry[]): Entry | null {
-    const found = this.lastEntry(pending, refersTo === 'organization' ? Infinity : WINDOW, paragraph, (e) => fitsReference(refersTo, e));
+    const found = this.lastEntry(pending, refersTo === 'organization' ? Infinity : WINDOW, paragraph, (e) =>
+      fitsReference(refersTo, e),
+    );
     if (!found || refersTo !== 'person' || found.speaker) return found;
     // "he", "she" are a person: the one last named for that actor.
-    const named = this.lastEntry(pending, PERSON_WINDOW, paragraph, (e) => e.actor === found.actor && e.speaker !== null);
+    const named = this.lastEntry(
+      pending,
+      PERSON_WINDOW,
+      paragraph,
+      (e) => e.actor === found.actor && e.speaker !== null,
+    );
     return named ? { ...found, speaker: named.speaker } : found;
   }
 
@@ -239,7 +252,9 @@ function tweetAuthor(g: Gazetteer, text: string): Omit<Entry, 'paragraph'> | nul
   const m = /[—–-]\s*([^—–()\n]{3,60}?)\s*\(@\w+\)/u.exec(text);
   if (!m) return null;
   const person = findPeople(g, m[1]!)[0];
-  return person ? { actor: person.person.actor, speaker: { name: person.person.name, written: person.written }, subject: true } : null;
+  return person
+    ? { actor: person.person.actor, speaker: { name: person.person.name, written: person.written }, subject: true }
+    : null;
 }
 
 // ------------------------------------------------------------ one sentence
@@ -249,14 +264,21 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse): R
   const text = norm.text;
   const arabic = sentence.lang === 'ar' || isMostlyArabic(text);
   // Asides, tokens and clauses are worked out only for sentences that need them (most name no one).
-  const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () => (arabic ? [] : asideSpans(text)));
+  const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () =>
+    arabic ? [] : asideSpans(text),
+  );
   assignRoles(mentions, discourse, sentence.paragraph);
   // A quoted name (the “Organization of the Collective Security Treaty”) is no speech.
-  const quotes = (arabic ? [] : longQuotes(text)).filter((q) => !mentions.some((m) => text.slice(q.start + 1, q.end - 1).trim() === text.slice(m.start, m.end)));
+  const quotes = (arabic ? [] : longQuotes(text)).filter(
+    (q) => !mentions.some((m) => text.slice(q.start + 1, q.end - 1).trim() === text.slice(m.start, m.end)),
+  );
   for (const m of mentions) m.quote = within(m.start, quotes);
   // englishRole reads only the tokens before a mention: those up to the last one are enough.
   let tokens: Token[] | null = null;
-  for (const m of mentions) m.role = arabic ? arabicRole(text, m) : englishRole(g, text, (tokens ??= tokenize(text, Math.max(...mentions.map((o) => o.start)))), mentions, m);
+  for (const m of mentions)
+    m.role = arabic
+      ? arabicRole(text, m)
+      : englishRole(g, text, (tokens ??= tokenize(text, Math.max(...mentions.map((o) => o.start)))), mentions, m);
   groupLists(text, mentions);
   if (!arabic) speakersBeforeVerbs(g, text, mentions);
   const pending = resolveAnaphors(mentions, discourse, sentence.paragraph);
@@ -292,7 +314,11 @@ const SENDING = /\b(?:send|sent|dispatch|deploy|airlift|land|transfer|mov|transp
  * cue is only the troops gives way to the same actor's withdraws_troops.
  */
 function onlyTroopsNamed(claim: Claim, claims: Claim[]): boolean {
-  return claim.stance === 'sends_troops' && !SENDING.test(claim.cue) && claims.some((c) => c.actor === claim.actor && c.stance === 'withdraws_troops');
+  return (
+    claim.stance === 'sends_troops' &&
+    !SENDING.test(claim.cue) &&
+    claims.some((c) => c.actor === claim.actor && c.stance === 'withdraws_troops')
+  );
 }
 
 /** One row per actor and stance in a sentence; a named speaker beats none. */
@@ -356,7 +382,8 @@ function tokenize(text: string, until = text.length): Token[] {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     if (wordClass(cp) === 0) {
-      if (!(cp < 128 ? cp === 32 || (cp >= 9 && cp <= 13) : /\s/u.test(text[i]!))) tokens.push({ start: i, end: i + size, text: text.slice(i, i + size), word: false });
+      if (!(cp < 128 ? cp === 32 || (cp >= 9 && cp <= 13) : /\s/u.test(text[i]!)))
+        tokens.push({ start: i, end: i + size, text: text.slice(i, i + size), word: false });
       i += size;
       continue;
     }
@@ -450,20 +477,35 @@ function collectMentions(
   asidesOf: () => Span[],
 ): Mention[] {
   const people = findPeople(g, text, seen).map((p) =>
-    mention(p, 'person', p.person.actor, p.person, { name: p.person.name, written: original.slice(toOriginal[p.start], toOriginal[p.end]) }, null, null),
+    mention(
+      p,
+      'person',
+      p.person.actor,
+      p.person,
+      { name: p.person.name, written: original.slice(toOriginal[p.start], toOriginal[p.end]) },
+      null,
+      null,
+    ),
   );
   const names = findNames(g, text)
     .filter((n) => !people.some((p) => n.start < p.end && p.start < n.end))
     .map((n) => {
-      const speaker = n.person ? { name: n.person.name, written: original.slice(toOriginal[n.start], toOriginal[n.end]) } : null;
+      const speaker = n.person
+        ? { name: n.person.name, written: original.slice(toOriginal[n.start], toOriginal[n.end]) }
+        : null;
       return mention(n, n.kind, n.actor, n.person, speaker, n.refersTo, n.proclitic);
     });
-  const all = possessedInstitutions(text, [...people, ...names].sort((a, b) => a.start - b.start));
+  const all = possessedInstitutions(
+    text,
+    [...people, ...names].sort((a, b) => a.start - b.start),
+  );
   if (all.length === 0) return [];
   const asides = asidesOf();
   // The mentions are this call's own objects: set in place.
   for (const m of all) if (namesPeopleNotGovernment(g, text, m)) m.kind = 'non_actor';
-  const kept = all.filter((m, i) => !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))));
+  const kept = all.filter(
+    (m, i) => !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))),
+  );
   for (const m of kept) m.aside = within(m.start, asides) >= 0;
   return kept;
 }
@@ -477,7 +519,21 @@ function mention(
   refersTo: RefersTo | null,
   proclitic: string | null,
 ): Mention {
-  return { start: span.start, end: span.end, kind, actor, person, speaker, refersTo, proclitic, role: 'subject', quote: -1, aside: false, group: -1, resolved: null };
+  return {
+    start: span.start,
+    end: span.end,
+    kind,
+    actor,
+    person,
+    speaker,
+    refersTo,
+    proclitic,
+    role: 'subject',
+    quote: -1,
+    aside: false,
+    group: -1,
+    resolved: null,
+  };
 }
 
 /**
@@ -520,21 +576,114 @@ function namesPeopleNotGovernment(g: Gazetteer, text: string, m: Mention): boole
 // -------------------------------------------------------------------- roles
 
 const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
-  'some', 'all', 'both', 'each', 'every', 'other', 'another', 'any', 'several', 'many', 'more', 'than', 'most',
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'some',
+  'all',
+  'both',
+  'each',
+  'every',
+  'other',
+  'another',
+  'any',
+  'several',
+  'many',
+  'more',
+  'than',
+  'most',
 ]);
 // Before a subject: a new clause starts there.
 const SUBJECT_MARKERS = new Set([
-  'and', 'or', 'but', 'nor', 'while', 'whereas', 'as', 'that', 'when', 'since', 'because', 'although', 'though',
-  'if', 'meanwhile', 'also', 'however', 'then', 'so', 'whether', 'after', 'before', 'once', 'where', 'which',
-  'who', 'whom', 'until', 'unless', 'by', 'yet', 'furthermore', 'moreover', 'instead',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'while',
+  'whereas',
+  'as',
+  'that',
+  'when',
+  'since',
+  'because',
+  'although',
+  'though',
+  'if',
+  'meanwhile',
+  'also',
+  'however',
+  'then',
+  'so',
+  'whether',
+  'after',
+  'before',
+  'once',
+  'where',
+  'which',
+  'who',
+  'whom',
+  'until',
+  'unless',
+  'by',
+  'yet',
+  'furthermore',
+  'moreover',
+  'instead',
 ]);
 // Before an object: the name is talked about, it does not talk.
 const PREPOSITIONS = new Set([
-  'in', 'on', 'at', 'to', 'for', 'with', 'from', 'about', 'against', 'into', 'onto', 'of', 'over', 'under',
-  'toward', 'towards', 'between', 'among', 'amongst', 'within', 'without', 'across', 'through', 'via',
-  'including', 'like', 'regarding', 'concerning', 'despite', 'near', 'upon', 'around', 'behind', 'beyond',
-  'inside', 'outside', 'throughout', 'amid', 'amidst', 'per', 'unlike', 'versus',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'from',
+  'about',
+  'against',
+  'into',
+  'onto',
+  'of',
+  'over',
+  'under',
+  'toward',
+  'towards',
+  'between',
+  'among',
+  'amongst',
+  'within',
+  'without',
+  'across',
+  'through',
+  'via',
+  'including',
+  'like',
+  'regarding',
+  'concerning',
+  'despite',
+  'near',
+  'upon',
+  'around',
+  'behind',
+  'beyond',
+  'inside',
+  'outside',
+  'throughout',
+  'amid',
+  'amidst',
+  'per',
+  'unlike',
+  'versus',
 ]);
 
 /**
@@ -558,7 +707,12 @@ function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Ment
     if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
     // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
     // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
-    if (lower === 'of' && prev !== undefined && g.titles.has(prev) && (/^\p{Lu}/u.test(tokens[j - 1]!.text) || DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? ''))) {
+    if (
+      lower === 'of' &&
+      prev !== undefined &&
+      g.titles.has(prev) &&
+      (/^\p{Lu}/u.test(tokens[j - 1]!.text) || DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? ''))
+    ) {
       j -= 1;
       continue;
     }
@@ -580,7 +734,21 @@ function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Ment
   return 'subject';
 }
 
-const ARABIC_PREPOSITIONS = new Set(['في', 'الي', 'من', 'مع', 'علي', 'عن', 'لدي', 'تجاه', 'ضد', 'بين', 'حول', 'عبر', 'باسم']);
+const ARABIC_PREPOSITIONS = new Set([
+  'في',
+  'الي',
+  'من',
+  'مع',
+  'علي',
+  'عن',
+  'لدي',
+  'تجاه',
+  'ضد',
+  'بين',
+  'حول',
+  'عبر',
+  'باسم',
+]);
 
 /** Arabic: an object when a preposition or a ب/ل/ك proclitic governs it. */
 function arabicRole(text: string, m: Mention): Role {
@@ -593,7 +761,8 @@ function arabicRole(text: string, m: Mention): Role {
 
 // ------------------------------------------------------------------- lists
 
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?$/iu;
+const LIST_GAP =
+  /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?$/iu;
 
 /**
  * "Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan": one group, whose
@@ -602,7 +771,12 @@ const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as wel
 function groupLists(text: string, mentions: Mention[]): void {
   mentions.forEach((m, i) => {
     const prev = mentions[i - 1];
-    const linked = prev && prev.kind !== 'anaphor' && m.kind !== 'anaphor' && prev.quote === m.quote && LIST_GAP.test(text.slice(prev.end, m.start));
+    const linked =
+      prev &&
+      prev.kind !== 'anaphor' &&
+      m.kind !== 'anaphor' &&
+      prev.quote === m.quote &&
+      LIST_GAP.test(text.slice(prev.end, m.start));
     m.group = linked ? prev.group : i;
     if (linked) m.role = mentions[prev.group]!.role;
   });
@@ -666,15 +840,25 @@ function findStanceCues(g: Gazetteer, text: string, mentions: Mention[]): Senten
     const cue = findAgentAfterCue(g, text.slice(0, head.start - (head.proclitic ? 1 : 0)));
     if (!cue) continue;
     const members = mentions.filter((m) => m.group === head.group);
-    const owners = members.flatMap((m) => (m.actor && m.kind !== 'non_actor' ? [{ actor: m.actor, speaker: m.kind === 'person' ? m.speaker : null, subject: true, paragraph: -1 }] : []));
+    const owners = members.flatMap((m) =>
+      m.actor && m.kind !== 'non_actor'
+        ? [{ actor: m.actor, speaker: m.kind === 'person' ? m.speaker : null, subject: true, paragraph: -1 }]
+        : [],
+    );
     if (owners.length > 0) cues.push({ ...cue, owners });
   }
-  const standing = cues.filter((c) => !negated(g, text, c) && !isReportedOnly(g, c.stance, text.slice(Math.max(0, c.start - 80), c.start)));
+  const standing = cues.filter(
+    (c) => !negated(g, text, c) && !isReportedOnly(g, c.stance, text.slice(Math.max(0, c.start - 80), c.start)),
+  );
   return longestFirst(standing);
 }
 
 function negated(g: Gazetteer, text: string, cue: Span): boolean {
-  const before = text.slice(Math.max(0, cue.start - 60), cue.start).split(/[,;:()–—“”"]/u).at(-1) ?? '';
+  const before =
+    text
+      .slice(Math.max(0, cue.start - 60), cue.start)
+      .split(/[,;:()–—“”"]/u)
+      .at(-1) ?? '';
   const lastWords = before.trim().split(/\s+/u).slice(-4).join(' ');
   return findNegations(g, lastWords).length > 0;
 }
@@ -690,7 +874,9 @@ function longestFirst<C extends Span & { stance: string }>(cues: C[]): C[] {
   const kept: C[] = [];
   const bySize = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of bySize) {
-    const hidden = kept.some((k) => (k.start <= c.start && c.end <= k.end) || (k.stance === c.stance && c.start < k.end && k.start < c.end));
+    const hidden = kept.some(
+      (k) => (k.start <= c.start && c.end <= k.end) || (k.stance === c.stance && c.start < k.end && k.start < c.end),
+    );
     if (!hidden) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -739,7 +925,14 @@ function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
 function possessor(ctx: SentenceContext, cue: Span): Owners {
   const owner = ctx.mentions.findLast((m) => m.end <= cue.start && POSSESSED.test(ctx.text.slice(m.end, cue.start)));
   if (!owner?.actor || owner.kind === 'non_actor' || owner.kind === 'anaphor' || owner.role === 'modifier') return null;
-  return [{ actor: owner.actor, speaker: owner.kind === 'person' ? owner.speaker : null, subject: true, paragraph: ctx.sentence.paragraph }];
+  return [
+    {
+      actor: owner.actor,
+      speaker: owner.kind === 'person' ? owner.speaker : null,
+      subject: true,
+      paragraph: ctx.sentence.paragraph,
+    },
+  ];
 }
 const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 
@@ -765,14 +958,21 @@ function nearestSubject(ctx: SentenceContext, pos: number, q: number): Mention |
 }
 
 function nearestVerb(ctx: SentenceContext, pos: number): Span | null {
-  ctx.verbs ??= findSpeechVerbs(ctx.g, ctx.text).filter((v) => within(v.start, ctx.quotes) < 0 && !ctx.mentions.some((m) => v.start < m.end && m.start < v.end));
+  ctx.verbs ??= findSpeechVerbs(ctx.g, ctx.text).filter(
+    (v) => within(v.start, ctx.quotes) < 0 && !ctx.mentions.some((m) => v.start < m.end && m.start < v.end),
+  );
   return ctx.verbs.findLast((v) => v.end <= pos) ?? null;
 }
 
 /** The speaker named after a quote: a name first, else "it", "the statement". */
 function attributionAfter(ctx: SentenceContext, quote: Span): Mention | null {
   const after = ctx.mentions.filter((m) => m.start >= quote.end && m.quote === -1 && canHold(m));
-  return after.find((m) => m.kind === 'actor' || m.kind === 'person') ?? after.find((m) => m.kind === 'anaphor') ?? after[0] ?? null;
+  return (
+    after.find((m) => m.kind === 'actor' || m.kind === 'person') ??
+    after.find((m) => m.kind === 'anaphor') ??
+    after[0] ??
+    null
+  );
 }
 
 /** The entries a holding mention stands for: its whole list, with speakers. */
@@ -781,7 +981,17 @@ function ownersOf(ctx: SentenceContext, m: Mention): Owners {
   if (members.some((o) => o.kind === 'non_actor')) return 'blocked';
   const owners: Entry[] = [];
   for (const o of members) {
-    const entry = o.kind === 'anaphor' ? o.resolved : o.actor ? { actor: o.actor, speaker: o.kind === 'person' ? o.speaker : null, subject: true, paragraph: ctx.sentence.paragraph } : null;
+    const entry =
+      o.kind === 'anaphor'
+        ? o.resolved
+        : o.actor
+          ? {
+              actor: o.actor,
+              speaker: o.kind === 'person' ? o.speaker : null,
+              subject: true,
+              paragraph: ctx.sentence.paragraph,
+            }
+          : null;
     if (!entry) continue;
     owners.push({ ...entry, speaker: entry.speaker ?? personInClause(ctx, o, entry.actor) });
   }
@@ -792,7 +1002,9 @@ function ownersOf(ctx: SentenceContext, m: Mention): Owners {
 function personInClause(ctx: SentenceContext, m: Mention, actor: Actor): Speaker | null {
   const clauses = (ctx.clauses ??= clauseBreaks(ctx.text));
   const clause = clauseOf(clauses, m.start);
-  const people = ctx.mentions.filter((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause);
+  const people = ctx.mentions.filter(
+    (p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause,
+  );
   people.sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start));
   return people[0]?.speaker ?? null;
 }
@@ -801,7 +1013,11 @@ function personInClause(ctx: SentenceContext, m: Mention, actor: Actor): Speaker
 function personNear(ctx: SentenceContext, pos: number, actor: Actor): Speaker | null {
   const clauses = (ctx.clauses ??= clauseBreaks(ctx.text));
   const clause = clauseOf(clauses, pos);
-  return ctx.mentions.find((p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause)?.speaker ?? null;
+  return (
+    ctx.mentions.find(
+      (p) => p.kind === 'person' && p.actor === actor && p.speaker && clauseOf(clauses, p.start) === clause,
+    )?.speaker ?? null
+  );
 }
 
 /** Clause boundaries: ";", ", and", ", but", "while", and the comma closing an opening "While ...". */

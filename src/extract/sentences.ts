@@ -58,7 +58,13 @@ export function sentencesOf(body: string, paragraphs: readonly Paragraph[], arti
       for (const span of sentenceSpans(body, line)) {
         const text = body.slice(span.start, span.end);
         const guess = guessLanguage(text);
-        sentences.push({ start: span.start, end: span.end, text, paragraph: p.index, lang: guess === own ? null : guess });
+        sentences.push({
+          start: span.start,
+          end: span.end,
+          text,
+          paragraph: p.index,
+          lang: guess === own ? null : guess,
+        });
       }
     }
   }
@@ -181,9 +187,36 @@ const OPENERS = '“"‘\'([{«‹„‚¿¡「『';
 
 // Never end a sentence: a capitalised word follows them as often as not.
 const STRONG_ABBREVIATIONS = new Set([
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Gov', 'Sen', 'Rep', 'Pres', 'St', 'Prof',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
-  'vs', 'e.g', 'i.e',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Gen',
+  'Lt',
+  'Col',
+  'Sgt',
+  'Capt',
+  'Gov',
+  'Sen',
+  'Rep',
+  'Pres',
+  'St',
+  'Prof',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sept',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+  'vs',
+  'e.g',
+  'i.e',
 ]);
 // Often the last word of a sentence, so they end one before a capital but not
 // before a number ("No. 5", "10 p.m. 20 people"); lowercase never starts one anyway.

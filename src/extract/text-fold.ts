@@ -5,7 +5,17 @@
 // ----------------------------------------------------------- text normalising
 
 export const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/u;
-export const LETTER_FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', '’': "'", '‘': "'", 'ʼ': "'" };
+export const LETTER_FOLD: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ة: 'ه',
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+};
 export const IDENTITY: number[] = [];
 export const NEEDS_NORMALIZING = /[\u064B-\u065F\u0670\u0640أإآٱىة’‘ʼ]/u;
 /** The keys of LETTER_FOLD. */
@@ -83,7 +93,17 @@ export const FOLDED = new Map<string, string>();
 
 // White space as `\s` has it.
 export const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 export const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
 export const LETTER_MARK = /^[\p{L}\p{M}]$/u;

@@ -44,7 +44,14 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
   const { articles, diagnostics: articleProblems } = await loadArticles(config.articles);
   diagnostics.push(...sorted(articleProblems));
   if (articles.length === 0 && articleProblems.length === 0) {
-    diagnostics.push(at(config.articles, 'warning', 'No articles yet: save them in this folder as `<id>.md` (see the README)', 'articles-folder'));
+    diagnostics.push(
+      at(
+        config.articles,
+        'warning',
+        'No articles yet: save them in this folder as `<id>.md` (see the README)',
+        'articles-folder',
+      ),
+    );
   }
   const bodies = new Map(articles.map((a) => [a.meta.id, a.body]));
 
@@ -53,25 +60,49 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
     codebook = await loadCodebook(config.codebooks);
   });
   diagnostics.push(...codebookProblems);
-  if (codebook !== null) diagnostics.push(...(await problemsOf(() => loadGazetteer(config.gazetteers, config.codebooks))));
+  if (codebook !== null)
+    diagnostics.push(...(await problemsOf(() => loadGazetteer(config.gazetteers, config.codebooks))));
 
   await checkReviewFile(config.review, bodies, diagnostics, codebook ?? undefined);
 
   const stale = !(await manifestMatchesInputs(storyDeriveOptions(config)).catch(() => false));
   // Files of two derives mixed (a derive killed while it swapped them in): never to be trusted.
   const folder = await datasetFolderState(config.derived);
-  const data = await checkDatasets(config.derived, articles, stale || folder.consistent === false, diagnostics, codebook === null ? BASE_SCHEMAS : schemasFor(codebook));
+  const data = await checkDatasets(
+    config.derived,
+    articles,
+    stale || folder.consistent === false,
+    diagnostics,
+    codebook === null ? BASE_SCHEMAS : schemasFor(codebook),
+  );
   if (folder.consistent === false) {
     diagnostics.push(
-      at(join(config.derived, folder.file), 'error', `Unexpected datasets that do not belong together: ${folder.reason} (a derive was interrupted?); expected the files of one derive: run \`npm run derive\``, 'datasets-inconsistent'),
+      at(
+        join(config.derived, folder.file),
+        'error',
+        `Unexpected datasets that do not belong together: ${folder.reason} (a derive was interrupted?); expected the files of one derive: run \`npm run derive\``,
+        'datasets-inconsistent',
+      ),
     );
   }
   for (const name of await staleLeftovers(config.derived)) {
-    diagnostics.push(at(join(config.derived, name), 'warning', 'Unexpected leftover of an interrupted write: the next `npm run derive` or `npm run report` removes it', 'datasets-leftover'));
+    diagnostics.push(
+      at(
+        join(config.derived, name),
+        'warning',
+        'Unexpected leftover of an interrupted write: the next `npm run derive` or `npm run report` removes it',
+        'datasets-leftover',
+      ),
+    );
   }
   if (stale) {
     diagnostics.push(
-      at(join(config.derived, 'manifest.json'), 'warning', 'Unexpected out-of-date datasets: the articles, the gazetteer, the review or the extraction code changed since the last derive; run `npm run derive`', 'datasets-stale'),
+      at(
+        join(config.derived, 'manifest.json'),
+        'warning',
+        'Unexpected out-of-date datasets: the articles, the gazetteer, the review or the extraction code changed since the last derive; run `npm run derive`',
+        'datasets-stale',
+      ),
     );
   }
 
@@ -81,7 +112,12 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
   return { diagnostics, articles: articles.length };
 }
 
-async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[], codebook?: Codebook): Promise<Review | null> {
+async function checkReviewFile(
+  path: string,
+  bodies: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+  codebook?: Codebook,
+): Promise<Review | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null; // No review file: nothing reviewed yet.
   const { review, problems } = parseReview(text, codebook);
@@ -94,7 +130,11 @@ async function checkReviewFile(path: string, bodies: ReadonlyMap<string, string>
 }
 
 /** The timeline's events, each quote found word for word in its article; null when the story has no timeline file, none when it is broken. */
-async function checkTimelineFile(path: string, bodies: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): Promise<TimelineEvent[] | null> {
+async function checkTimelineFile(
+  path: string,
+  bodies: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): Promise<TimelineEvent[] | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null;
   const file = parseTimelineEvents(text);
@@ -104,7 +144,13 @@ async function checkTimelineFile(path: string, bodies: ReadonlyMap<string, strin
 }
 
 /** Schema, ids, articles and offsets of each dataset; the datasets when they could be read. */
-async function checkDatasets(dir: string, articles: readonly Article[], stale: boolean, diagnostics: Diagnostic[], schemas: DatasetSchemas): Promise<Datasets | null> {
+async function checkDatasets(
+  dir: string,
+  articles: readonly Article[],
+  stale: boolean,
+  diagnostics: Diagnostic[],
+  schemas: DatasetSchemas,
+): Promise<Datasets | null> {
   const read: Partial<Record<keyof Datasets, unknown[]>> = {};
   const byId = new Map(articles.map((a) => [a.meta.id, a]));
   let complete = true;
@@ -117,7 +163,16 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
       continue;
     }
     const { rows, problems } = validateDataset(name, text, path, schemas);
-    diagnostics.push(...problems.map((p) => ({ path: p.path, line: p.line, column: p.column, severity: 'error' as const, reason: p.message, ruleId: 'dataset-schema' })));
+    diagnostics.push(
+      ...problems.map((p) => ({
+        path: p.path,
+        line: p.line,
+        column: p.column,
+        severity: 'error' as const,
+        reason: p.message,
+        ruleId: 'dataset-schema',
+      })),
+    );
     if (problems.length > 0) {
       complete = false;
       continue;
@@ -130,14 +185,30 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
     const severity = stale ? 'warning' : 'error';
     (rows as { id: string; article: string; quote: string; start: number; end: number }[]).forEach((row, i) => {
       const where = { path, line: lines[i] ?? 1, column: 1 };
-      if (seen.has(row.id)) diagnostics.push({ ...where, severity: 'error', reason: `Unexpected duplicate id \`${row.id}\` in ${name}: expected each row to have its own`, ruleId: 'dataset-id' });
+      if (seen.has(row.id))
+        diagnostics.push({
+          ...where,
+          severity: 'error',
+          reason: `Unexpected duplicate id \`${row.id}\` in ${name}: expected each row to have its own`,
+          ruleId: 'dataset-id',
+        });
       seen.add(row.id);
       if (!row.id.startsWith(`${row.article}-`)) {
-        diagnostics.push({ ...where, severity: 'error', reason: `Unexpected id \`${row.id}\` for a row of article ${row.article}: expected \`${row.article}-…\``, ruleId: 'dataset-id' });
+        diagnostics.push({
+          ...where,
+          severity: 'error',
+          reason: `Unexpected id \`${row.id}\` for a row of article ${row.article}: expected \`${row.article}-…\``,
+          ruleId: 'dataset-id',
+        });
       }
       const article = byId.get(row.article);
       if (!article) {
-        diagnostics.push({ ...where, severity, reason: `Unexpected article \`${row.article}\` in row ${row.id}: no such article file, ${expected(row.article, [...byId.keys()])}`, ruleId: 'dataset-article' });
+        diagnostics.push({
+          ...where,
+          severity,
+          reason: `Unexpected article \`${row.article}\` in row ${row.id}: no such article file, ${expected(row.article, [...byId.keys()])}`,
+          ruleId: 'dataset-article',
+        });
       } else if (article.body.slice(row.start, row.end) !== row.quote) {
         diagnostics.push({
           ...where,
@@ -154,18 +225,36 @@ async function checkDatasets(dir: string, articles: readonly Article[], stale: b
 async function checkNarrative(config: StoryConfig, data: ChartData | null): Promise<Diagnostic[]> {
   const path = config.narrative;
   const markdown = await readTextIfExists(path);
-  if (markdown === null) return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
+  if (markdown === null)
+    return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
   // Too deep to parse at all: that one error, without building or parsing the story.
   const deep = findDeepNesting(markdown);
-  if (deep) return [{ path, line: deep.line, column: deep.column, severity: 'error', reason: deep.reason, ruleId: 'nesting-depth' }];
+  if (deep)
+    return [
+      { path, line: deep.line, column: deep.column, severity: 'error', reason: deep.reason, ruleId: 'nesting-depth' },
+    ];
   const diagnostics: Diagnostic[] = [];
   let html: string | null = null;
   if (data) {
-    const built = await buildReport({ markdown, path, data, charts: CHARTS, document: await chartDocument(), actors: await readActorNames(config) });
+    const built = await buildReport({
+      markdown,
+      path,
+      data,
+      charts: CHARTS,
+      document: await chartDocument(),
+      actors: await readActorNames(config),
+    });
     diagnostics.push(...fromVFile(built.file));
     html = built.html;
   } else {
-    diagnostics.push(at(path, 'warning', 'Cannot check the charts and citations of the narrative without readable datasets: run `npm run derive`', 'narrative-unchecked'));
+    diagnostics.push(
+      at(
+        path,
+        'warning',
+        'Cannot check the charts and citations of the narrative without readable datasets: run `npm run derive`',
+        'narrative-unchecked',
+      ),
+    );
   }
   diagnostics.push(
     ...checkFootnotesAndLinks(markdown, path, {
@@ -192,6 +281,7 @@ function at(path: string, severity: Diagnostic['severity'], reason: string, rule
 }
 
 function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  return [...diagnostics].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column,
+  );
 }
-

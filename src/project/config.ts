@@ -27,22 +27,39 @@ export interface StoryConfig extends StoryLayout, StorySettings {}
  */
 export async function readConfig(root: string, slug: string, options: { code?: string } = {}): Promise<StoryConfig> {
   if (!SLUG.test(slug)) {
-    throw new CliError(`Unexpected story name \`${slug}\`: expected lowercase letters, digits and hyphens, such as \`flood-2024\``, [], 2);
+    throw new CliError(
+      `Unexpected story name \`${slug}\`: expected lowercase letters, digits and hyphens, such as \`flood-2024\``,
+      [],
+      2,
+    );
   }
   const layout = storyLayout(root, slug, options.code);
   const text = await readFile(layout.narrative, 'utf8').catch(() => null);
   if (text === null) {
     const stories = await listStories(root);
     const known = stories.length > 0 ? `, ${expected(slug, stories)}` : '';
-    throw new CliError(`Unexpected story \`${slug}\`: there is no report/${slug}.md${known}; \`npm run new -- ${slug}\` starts it`, [], 2);
+    throw new CliError(
+      `Unexpected story \`${slug}\`: there is no report/${slug}.md${known}; \`npm run new -- ${slug}\` starts it`,
+      [],
+      2,
+    );
   }
   return { ...layout, ...storySettings(text, slug) };
 }
 
 /** Every story of the project, or those named; each checked as readConfig does. */
-export async function readConfigs(root: string, slugs: readonly string[], options: { code?: string } = {}): Promise<StoryConfig[]> {
+export async function readConfigs(
+  root: string,
+  slugs: readonly string[],
+  options: { code?: string } = {},
+): Promise<StoryConfig[]> {
   const names = slugs.length > 0 ? [...new Set(slugs)] : await listStories(root);
-  if (names.length === 0) throw new CliError('Cannot find a story: expected a `report/<story>.md`; `npm run new -- <story>` starts one', [], 2);
+  if (names.length === 0)
+    throw new CliError(
+      'Cannot find a story: expected a `report/<story>.md`; `npm run new -- <story>` starts one',
+      [],
+      2,
+    );
   const configs: StoryConfig[] = [];
   for (const name of names) configs.push(await readConfig(root, name, options));
   return configs;

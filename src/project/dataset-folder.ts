@@ -16,15 +16,25 @@ export type FolderState =
 /** Checks every file the manifest records against its hash; `consistent: null` when there is no manifest, or it records no hashes. */
 export async function datasetFolderState(dir: string): Promise<FolderState> {
   const bytes = await readRegularFile(join(dir, MANIFEST), ANY_SIZE);
-  if (!(bytes instanceof Uint8Array)) return bytes.missing ? { consistent: null, reason: 'no manifest' } : { consistent: false, file: MANIFEST, reason: `the manifest cannot be read (${bytes.reason})` };
+  if (!(bytes instanceof Uint8Array))
+    return bytes.missing
+      ? { consistent: null, reason: 'no manifest' }
+      : { consistent: false, file: MANIFEST, reason: `the manifest cannot be read (${bytes.reason})` };
   const manifest = parseManifest(Buffer.from(bytes).toString('utf8'));
   if (manifest === null) return { consistent: false, file: MANIFEST, reason: 'the manifest cannot be read' };
   // An older newsbook's manifest: nothing to check against; not trusted for reuse, but no sign of an interrupted write either.
-  if (manifest.files === undefined) return { consistent: null, reason: 'the manifest records no file hashes (written by an older newsbook)' };
+  if (manifest.files === undefined)
+    return { consistent: null, reason: 'the manifest records no file hashes (written by an older newsbook)' };
   for (const [name, hash] of Object.entries(manifest.files)) {
     const content = await readRegularFile(join(dir, name), ANY_SIZE);
-    if (!(content instanceof Uint8Array)) return { consistent: false, file: name, reason: content.missing ? `${name} is missing` : `${name} cannot be read (${content.reason})` };
-    if (fileHash(content) !== hash) return { consistent: false, file: name, reason: `${name} is not the file the last derive wrote with the others` };
+    if (!(content instanceof Uint8Array))
+      return {
+        consistent: false,
+        file: name,
+        reason: content.missing ? `${name} is missing` : `${name} cannot be read (${content.reason})`,
+      };
+    if (fileHash(content) !== hash)
+      return { consistent: false, file: name, reason: `${name} is not the file the last derive wrote with the others` };
   }
   return { consistent: true };
 }

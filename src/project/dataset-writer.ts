@@ -77,14 +77,26 @@ export class DatasetFilesWriter {
     const writer = new DatasetFilesWriter();
     const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     for (const name of DATASET_NAMES) {
-      for (const ext of ['json', 'csv']) writer.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`)));
-      writer.#framers.set(name, new DatasetFramer(name, (b) => writer.#files.get(`${name}.json`)!.push(b), (b) => writer.#files.get(`${name}.csv`)!.push(b)));
+      for (const ext of ['json', 'csv'])
+        writer.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`)));
+      writer.#framers.set(
+        name,
+        new DatasetFramer(
+          name,
+          (b) => writer.#files.get(`${name}.json`)!.push(b),
+          (b) => writer.#files.get(`${name}.csv`)!.push(b),
+        ),
+      );
     }
     return writer;
   }
 
   /** Where each article's rows are in each JSON file (previous-datasets.ts), as they were written. */
-  readonly ranges: Record<DatasetName, [id: string, start: number, end: number][]> = { casualties: [], reactions: [], articles: [] };
+  readonly ranges: Record<DatasetName, [id: string, start: number, end: number][]> = {
+    casualties: [],
+    reactions: [],
+    articles: [],
+  };
   readonly #jsonBytes: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
 
   /** One article's rows of a dataset (nothing for none). */

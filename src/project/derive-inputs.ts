@@ -53,7 +53,10 @@ export function storyDeriveOptions(config: StoryConfig): DeriveOptions {
  * hash at the end). Each article counts by its articleKey, the hash the
  * extraction cache knows it by: its bytes are hashed once.
  */
-export async function deriveFingerprint(options: DeriveOptions, articles?: ReadonlyMap<string, Uint8Array> | FingerprintHash): Promise<string> {
+export async function deriveFingerprint(
+  options: DeriveOptions,
+  articles?: ReadonlyMap<string, Uint8Array> | FingerprintHash,
+): Promise<string> {
   const entries: [string, string | Uint8Array][] = [...(await extractionInputs(options))];
   entries.push(['review.yaml', (options.review === null ? null : await readTextIfExists(options.review)) ?? '']);
   // The data package names the story: a new title makes it out of date.
@@ -69,7 +72,8 @@ export async function deriveFingerprint(options: DeriveOptions, articles?: Reado
     for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
       const path = join(options.articles, name);
       const bytes = await readArticleFile(path);
-      if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
+      if (!(bytes instanceof Uint8Array))
+        throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
       entries.push([`articles/${name}`, articleKey(name, bytes)]);
     }
   }
@@ -106,7 +110,8 @@ async function extractionInputs(options: DeriveOptions): Promise<[string, string
   const code = extractionCode(options.code);
   for (const dir of code.dirs) {
     for (const name of await readdir(dir, { recursive: true })) {
-      if (name.endsWith('.ts')) entries.push([relative(options.code, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
+      if (name.endsWith('.ts'))
+        entries.push([relative(options.code, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
     }
   }
   const pkg = JSON.parse(await readFile(code.packageJson, 'utf8')) as { dependencies: Record<string, string> };

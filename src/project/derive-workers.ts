@@ -118,7 +118,9 @@ export class ExtractionPool {
     for (const worker of this.workers) {
       worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
       worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => this.fail(new Error(`A derive worker stopped (exit code ${code}) before the extraction was done`)));
+      worker.on('exit', (code) =>
+        this.fail(new Error(`A derive worker stopped (exit code ${code}) before the extraction was done`)),
+      );
     }
   }
 
@@ -135,7 +137,8 @@ export class ExtractionPool {
    * few batches, never the whole corpus.
    */
   async ready(): Promise<void> {
-    while (this.pending.length >= this.workers.length && !this.settled) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.pending.length >= this.workers.length && !this.settled)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** No more articles: `done` resolves once those added are extracted. */
@@ -175,7 +178,8 @@ export class ExtractionPool {
     // To the worker with the fewest batches on hand.
     while (this.pending.length > 0 && !this.settled) {
       let best: Worker | null = null;
-      for (const [worker, free] of this.idle) if (free > 0 && (best === null || free > this.idle.get(best)!)) best = worker;
+      for (const [worker, free] of this.idle)
+        if (free > 0 && (best === null || free > this.idle.get(best)!)) best = worker;
       if (best === null) return;
       const task: WorkerTask = this.pending.shift()!;
       this.idle.set(best, this.idle.get(best)! - 1);
@@ -219,8 +223,17 @@ export class ExtractionPool {
 }
 
 /** Every article's cache entry (extract-cache.ts), in the order of `articles`, on `count` workers. Rejects (stopping every worker) when one fails. */
-export async function extractInWorkers(articles: readonly Article[], input: WorkerInput, count: number, onArticle?: (article: Article) => void): Promise<(Uint8Array | null)[]> {
-  const pool = new ExtractionPool(input, Math.max(1, Math.min(count, articles.length)), batchSize(articles.length, count));
+export async function extractInWorkers(
+  articles: readonly Article[],
+  input: WorkerInput,
+  count: number,
+  onArticle?: (article: Article) => void,
+): Promise<(Uint8Array | null)[]> {
+  const pool = new ExtractionPool(
+    input,
+    Math.max(1, Math.min(count, articles.length)),
+    batchSize(articles.length, count),
+  );
   const results = new Map<Article, Uint8Array | null>();
   pool.each((article, entry) => {
     results.set(article, entry);

@@ -30,7 +30,13 @@ import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
-import { listArticles, readArticleFile, readArticleFileQuickly, readTextIfExists, writeFilesAtomically } from './files.ts';
+import {
+  listArticles,
+  readArticleFile,
+  readArticleFileQuickly,
+  readTextIfExists,
+  writeFilesAtomically,
+} from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
@@ -71,7 +77,8 @@ export interface DeriveEffects {
   cache?: string | null;
 }
 
-const defaultProgress = (total: number) => createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
+const defaultProgress = (total: number) =>
+  createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
 
 /** Articles read or their cache looked up at a time. */
 const READ_AHEAD = 32;
@@ -86,13 +93,19 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   let gazetteer: Gazetteer | CliError;
   try {
     const codebook = compileCodebook(codebookSources, options.codebooks[0] ?? 'codebook.yaml');
-    gazetteer = withHome(compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook), options.home);
+    gazetteer = withHome(
+      compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook),
+      options.home,
+    );
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     gazetteer = error;
   }
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  const cache = new ExtractionCache(temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'), await extractionInputsHash(options));
+  const cache = new ExtractionCache(
+    temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'),
+    await extractionInputsHash(options),
+  );
   // The datasets this derive replaces, looked over (not read) while the articles are read.
   const stamp = stampPath(cache.root, options.out);
   const previous = readStamp(stamp).then((noted) => openPreviousDatasets(options.out, noted));
@@ -103,17 +116,29 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     // 1. Every article's bytes hashed, one window at a time (none is kept): the cache's key and the fingerprint.
     const known = await cache.keys();
     const fingerprintHash = new FingerprintHash();
-    const slots: ArticleSlot[] = names.map((name) => ({ name, path: join(options.articles, name), key: '', problems: [], claimed: null, id: null }));
-    await inWindows(slots, READ_AHEAD, (slot) => readArticleFileQuickly(slot.path), (slot, read) => {
-      if (!(read instanceof Uint8Array)) {
-        slot.problems = [read];
-        return;
-      }
-      slot.key = articleKey(slot.name, read);
-      fingerprintHash.add(`articles/${slot.name}`, slot.key);
-      // A cached article parsed under this name: its id is its name.
-      if (known.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
-    });
+    const slots: ArticleSlot[] = names.map((name) => ({
+      name,
+      path: join(options.articles, name),
+      key: '',
+      problems: [],
+      claimed: null,
+      id: null,
+    }));
+    await inWindows(
+      slots,
+      READ_AHEAD,
+      (slot) => readArticleFileQuickly(slot.path),
+      (slot, read) => {
+        if (!(read instanceof Uint8Array)) {
+          slot.problems = [read];
+          return;
+        }
+        slot.key = articleKey(slot.name, read);
+        fingerprintHash.add(`articles/${slot.name}`, slot.key);
+        // A cached article parsed under this name: its id is its name.
+        if (known.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
+      },
+    );
     const pending = slots.filter((s) => s.problems.length === 0 && s.id === null);
     const cachedCount = slots.filter((s) => s.id !== null).length;
 
@@ -128,7 +153,12 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     };
     const workers = Math.min(effects.workers ?? defaultWorkers(pending.length), pending.length);
     if (workers > 1 && !(gazetteer instanceof CliError)) {
-      pool = new ExtractionPool({ gazetteers: gazetteerSources!, codebooks: codebookSources ?? [], home: options.home }, workers, batchSize(pending.length, workers), effects.workerBundle);
+      pool = new ExtractionPool(
+        { gazetteers: gazetteerSources!, codebooks: codebookSources ?? [], home: options.home },
+        workers,
+        batchSize(pending.length, workers),
+        effects.workerBundle,
+      );
       const byArticle = new Map<Article, ArticleSlot>();
       pool.each((article, entry) => {
         store(byArticle.get(article)!, entry);
@@ -148,7 +178,10 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     }
     const diagnostics = articleProblems(slots);
     if (diagnostics.some((d) => d.severity === 'error')) {
-      throw new CliError(`Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`, diagnostics);
+      throw new CliError(
+        `Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`,
+        diagnostics,
+      );
     }
     if (gazetteer instanceof CliError) throw gazetteer;
     const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review, gazetteer.codebook);
@@ -165,32 +198,49 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const changes = new ChangesBuilder(before !== null);
     writer = await DatasetFilesWriter.open(options.out);
     const assembly = new Assembly(gazetteer, review, writer, changes, before);
-    await inWindows(articles, READ_AHEAD, (slot) => extraction(slot, cache, gazetteer as Gazetteer), (slot, extracted) => assembly.queue(slot, extracted));
+    await inWindows(
+      articles,
+      READ_AHEAD,
+      (slot) => extraction(slot, cache, gazetteer as Gazetteer),
+      (slot, extracted) => assembly.queue(slot, extracted),
+    );
     await assembly.finish();
     await before?.close();
-    const reviewProblems = options.review === null ? [] : reviewDiagnostics(options.review, sortProblems(assembly.reviewProblems));
+    const reviewProblems =
+      options.review === null ? [] : reviewDiagnostics(options.review, sortProblems(assembly.reviewProblems));
     if (reviewProblems.some((d) => d.severity === 'error')) {
-      throw new CliError('Cannot derive: the review file has entries that cannot be applied; nothing was written', reviewProblems);
+      throw new CliError(
+        'Cannot derive: the review file has entries that cannot be applied; nothing was written',
+        reviewProblems,
+      );
     }
     const finished = changes.finish();
     const files = await writer.end();
     const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
     out.set(CHANGES_FILE, formatChangesMarkdown(finished));
     // The datasets described (datapackage.ts): it belongs with them, so its hash is in the manifest.
-    const description = dataPackage(options.story ?? { name: null, title: null, description: null }, assembly.articles, vocabularies(gazetteer.codebook));
+    const description = dataPackage(
+      options.story ?? { name: null, title: null, description: null },
+      assembly.articles,
+      vocabularies(gazetteer.codebook),
+    );
     out.set(DATA_PACKAGE, description);
     // Every article was read (an unreadable one stopped the derive above). The
     // manifest comes last, with the hash of every other file: it is swapped in
     // last, and a folder whose files do not match it is never reused.
     // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
     const inputs = await deriveFingerprint(options, fingerprintHash);
-    const hashes = { ...Object.fromEntries([...files].map(([name, file]) => [name, file.hash])), [DATA_PACKAGE]: fileHash(description) };
+    const hashes = {
+      ...Object.fromEntries([...files].map(([name, file]) => [name, file.hash])),
+      [DATA_PACKAGE]: fileHash(description),
+    };
     const manifest = serializeManifest({ inputs, files: hashes });
     out.set(MANIFEST, manifest);
     await writeFilesAtomically(options.out, out);
     const ranges = writer.ranges;
     writer = null;
-    if (!temporaryCache) await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges).catch(() => null));
+    if (!temporaryCache)
+      await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges).catch(() => null));
     await cache.removeOthers();
     return {
       articles: articles.length,
@@ -226,11 +276,19 @@ interface ArticleSlot {
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
-async function readPending(slots: readonly ArticleSlot[], onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>): Promise<void> {
-  await inWindows(slots, READ_AHEAD, (slot) => readArticleFileQuickly(slot.path), async (slot, read) => {
-    const parsed = parseSlot(slot, read);
-    if (parsed) await onArticle(slot, parsed);
-  });
+async function readPending(
+  slots: readonly ArticleSlot[],
+  onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>,
+): Promise<void> {
+  await inWindows(
+    slots,
+    READ_AHEAD,
+    (slot) => readArticleFileQuickly(slot.path),
+    async (slot, read) => {
+      const parsed = parseSlot(slot, read);
+      if (parsed) await onArticle(slot, parsed);
+    },
+  );
 }
 
 function parseSlot(slot: ArticleSlot, read: Uint8Array | ArticleProblem): Article | null {
@@ -256,11 +314,19 @@ function articleProblems(slots: readonly ArticleSlot[]): Diagnostic[] {
     const id = slot.claimed;
     if (id !== null && (!owners.has(id) || slot.name === `${id}.md`)) owners.set(id, slot.path);
   }
-  return slots.flatMap((slot) => slot.problems.map((problem) => fromArticleProblem(slot.path, duplicateIdProblem(problem, slot.path, slot.claimed, owners))));
+  return slots.flatMap((slot) =>
+    slot.problems.map((problem) =>
+      fromArticleProblem(slot.path, duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
+    ),
+  );
 }
 
 /** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone). */
-async function extraction(slot: ArticleSlot, cache: ExtractionCache, gazetteer: Gazetteer): Promise<CachedExtraction & { prepared?: PreparedArticle }> {
+async function extraction(
+  slot: ArticleSlot,
+  cache: ExtractionCache,
+  gazetteer: Gazetteer,
+): Promise<CachedExtraction & { prepared?: PreparedArticle }> {
   if (!slot.invalid) {
     const cached = cache.get(slot.key);
     if (cached) return cached;
@@ -271,8 +337,12 @@ async function extraction(slot: ArticleSlot, cache: ExtractionCache, gazetteer: 
   const prepared = prepareArticle(article, gazetteer);
   const entry = encodeExtraction(article, prepared);
   if (entry) return decodeExtraction(entry)!;
-  const written = Object.fromEntries(DATASET_NAMES.map((name) => [name, { json: prepared[name].json, csv: prepared[name].csv }])) as CachedExtraction['written'];
-  const counts = Object.fromEntries(DATASET_NAMES.map((name) => [name, prepared[name].rows.length])) as CachedExtraction['counts'];
+  const written = Object.fromEntries(
+    DATASET_NAMES.map((name) => [name, { json: prepared[name].json, csv: prepared[name].csv }]),
+  ) as CachedExtraction['written'];
+  const counts = Object.fromEntries(
+    DATASET_NAMES.map((name) => [name, prepared[name].rows.length]),
+  ) as CachedExtraction['counts'];
   const diagnostics = prepared.messages.map((m) => {
     const { path: _, ...rest } = fromExtractionMessage(article, m);
     return rest;
@@ -352,17 +422,37 @@ class Assembly {
       const prepared = {} as Record<DatasetName, PreparedRows<{ id?: string }>>;
       for (const name of DATASET_NAMES) {
         const written = extracted.written[name];
-        prepared[name] = extracted.prepared?.[name] ?? { rows: parseRows(name, written.json) as { id?: string }[], valid: true, json: written.json, csv: written.csv };
+        prepared[name] = extracted.prepared?.[name] ?? {
+          rows: parseRows(name, written.json) as { id?: string }[],
+          valid: true,
+          json: written.json,
+          csv: written.csv,
+        };
       }
-      const reviewed = this.#review({ casualties: prepared.casualties.rows as CasualtyRow[], reactions: prepared.reactions.rows as ReactionRow[] }, mine ?? { casualties: [], reactions: [] });
+      const reviewed = this.#review(
+        { casualties: prepared.casualties.rows as CasualtyRow[], reactions: prepared.reactions.rows as ReactionRow[] },
+        mine ?? { casualties: [], reactions: [] },
+      );
       const rows = { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: prepared.articles.rows };
       for (const name of DATASET_NAMES) {
-        const { piece, next } = writeArticleRows(name, prepared[name], rows[name], 0, this.#written[name], this.#schemas);
-        if (next !== rows[name].length) throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
+        const { piece, next } = writeArticleRows(
+          name,
+          prepared[name],
+          rows[name],
+          0,
+          this.#written[name],
+          this.#schemas,
+        );
+        if (next !== rows[name].length)
+          throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
         pieces[name] = piece;
         counts[name] = rows[name].length;
       }
-      after = { meta: (rows.articles[0] as ArticleSide['meta']) ?? null, casualties: rows.casualties, reactions: rows.reactions };
+      after = {
+        meta: (rows.articles[0] as ArticleSide['meta']) ?? null,
+        casualties: rows.casualties,
+        reactions: rows.reactions,
+      };
       tolls = tollCandidates(rows.casualties);
     } else {
       for (const name of DATASET_NAMES) pieces[name] = extracted.counts[name] > 0 ? extracted.written[name] : null;
@@ -397,13 +487,19 @@ class Assembly {
 
   /** The previous datasets' articles before `id` (all that are left, for null): gone. */
   async #gone(id: string | null): Promise<void> {
-    while (this.#nextPrevious < this.#previousIds.length && (id === null || compare(this.#previousIds[this.#nextPrevious]!, id) < 0)) {
+    while (
+      this.#nextPrevious < this.#previousIds.length &&
+      (id === null || compare(this.#previousIds[this.#nextPrevious]!, id) < 0)
+    ) {
       const gone = this.#previousIds[this.#nextPrevious++]!;
       this.changes.article(gone, await this.previous!.side(gone), NOTHING);
     }
   }
 
-  #review(rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] }, mine: Review): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
+  #review(
+    rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
+    mine: Review,
+  ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
     const outcome = applyReview(rows, mine, reviewContext(this.gazetteer));
     for (const problem of outcome.problems) this.reviewProblems.push(problem);
     this.reviewCounts.rejected += outcome.counts.rejected;
@@ -420,7 +516,12 @@ const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };
  * `work` on every item, up to `width` at a time, and `then` on each result in
  * the items' order (awaited before the window moves on): a bounded read-ahead.
  */
-async function inWindows<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>, then: (item: T, result: R) => void | Promise<void>): Promise<void> {
+async function inWindows<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<R>,
+  then: (item: T, result: R) => void | Promise<void>,
+): Promise<void> {
   const running: Promise<R>[] = [];
   let next = 0;
   for (let i = 0; i < items.length; i += 1) {
@@ -430,7 +531,10 @@ async function inWindows<T, R>(items: readonly T[], width: number, work: (item: 
 }
 
 /** The gazetteer compiled from its files (the base one, then a story's additions); throws CliError, with every problem's place, when it is missing or has errors. */
-export async function loadGazetteer(paths: readonly string[], codebooks: readonly string[] = [join(dirname(paths[0] ?? 'gazetteer.yaml'), 'codebook.yaml')]): Promise<Gazetteer> {
+export async function loadGazetteer(
+  paths: readonly string[],
+  codebooks: readonly string[] = [join(dirname(paths[0] ?? 'gazetteer.yaml'), 'codebook.yaml')],
+): Promise<Gazetteer> {
   const codebook = await loadCodebook(codebooks);
   return compileGazetteer(await readGazetteerSources(paths), paths[0] ?? 'gazetteer.yaml', codebook);
 }
@@ -442,7 +546,17 @@ export async function loadCodebook(paths: readonly string[]): Promise<Codebook> 
 
 /** loadCodebook for files already read (null: the base file is missing). */
 function compileCodebook(sources: readonly CodebookSource[] | null, base: string): Codebook {
-  if (sources === null) throw new CliError(`Cannot read the codebook ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing codebook file: expected the measures and stances in YAML', ruleId: 'codebook' }]);
+  if (sources === null)
+    throw new CliError(`Cannot read the codebook ${base}`, [
+      {
+        path: base,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        reason: 'Missing codebook file: expected the measures and stances in YAML',
+        ruleId: 'codebook',
+      },
+    ]);
   try {
     return parseCodebooks(sources);
   } catch (error) {
@@ -474,7 +588,17 @@ export async function readGazetteerSources(paths: readonly string[]): Promise<Ga
 
 /** loadGazetteer for files already read (null: the base file is missing). */
 function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string, codebook: Codebook): Gazetteer {
-  if (sources === null) throw new CliError(`Cannot read the gazetteer ${base}`, [{ path: base, line: 1, column: 1, severity: 'error', reason: 'Missing gazetteer file: expected the actors and people in YAML', ruleId: 'gazetteer' }]);
+  if (sources === null)
+    throw new CliError(`Cannot read the gazetteer ${base}`, [
+      {
+        path: base,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        reason: 'Missing gazetteer file: expected the actors and people in YAML',
+        ruleId: 'gazetteer',
+      },
+    ]);
   try {
     return parseGazetteers(sources, codebook);
   } catch (error) {
@@ -498,12 +622,23 @@ export async function loadReview(path: string, codebook?: Codebook): Promise<Rev
   const text = await readTextIfExists(path);
   if (text === null) return EMPTY_REVIEW;
   const { review, problems } = parseReview(text, codebook);
-  if (problems.length > 0) throw new CliError('Cannot derive: the review file has errors; nothing was written', reviewDiagnostics(path, problems));
+  if (problems.length > 0)
+    throw new CliError(
+      'Cannot derive: the review file has errors; nothing was written',
+      reviewDiagnostics(path, problems),
+    );
   return review;
 }
 
 export function reviewDiagnostics(path: string, problems: readonly ReviewProblem[]): Diagnostic[] {
-  return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
+  return problems.map((p) => ({
+    path,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    reason: p.reason,
+    ruleId: p.ruleId,
+  }));
 }
 
 export { readPreviousDatasets } from './previous-datasets.ts';

@@ -34,12 +34,26 @@ export function formatSummary(diagnostics: readonly Diagnostic[]): string {
 }
 
 export function fromArticleProblem(path: string, problem: ArticleProblem): Diagnostic {
-  return { path, line: problem.line, column: problem.column, severity: 'error', reason: problem.reason, ruleId: problem.ruleId };
+  return {
+    path,
+    line: problem.line,
+    column: problem.column,
+    severity: 'error',
+    reason: problem.reason,
+    ruleId: problem.ruleId,
+  };
 }
 
 /** Problems a data file's parser found (review, timeline), positioned in that file. */
 export function fromFileProblems(path: string, problems: readonly Omit<Diagnostic, 'path'>[]): Diagnostic[] {
-  return problems.map((p) => ({ path, line: p.line, column: p.column, severity: p.severity, reason: p.reason, ruleId: p.ruleId }));
+  return problems.map((p) => ({
+    path,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    reason: p.reason,
+    ruleId: p.ruleId,
+  }));
 }
 
 /** Where each line of an article's body starts, worked out once per article: positioning a message is then a binary search, not a scan of the body. */

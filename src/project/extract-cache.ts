@@ -85,7 +85,13 @@ export function decodeExtraction(bytes: Uint8Array): CachedExtraction | null {
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const length = buffer.readUInt32LE(0);
-    const header = JSON.parse(buffer.toString('utf8', 4, 4 + length)) as { id: string; counts: Record<DatasetName, number>; sizes: number[]; diagnostics: Omit<Diagnostic, 'path'>[]; tolls: CasualtyRow[] };
+    const header = JSON.parse(buffer.toString('utf8', 4, 4 + length)) as {
+      id: string;
+      counts: Record<DatasetName, number>;
+      sizes: number[];
+      diagnostics: Omit<Diagnostic, 'path'>[];
+      tolls: CasualtyRow[];
+    };
     let at = 4 + length;
     const next = (size: number) => {
       const chunk = bytes.subarray(at, at + size);
@@ -130,7 +136,8 @@ export class ExtractionCache {
     const shards = await readdir(this.dir).catch((): string[] => []);
     await Promise.all(
       shards.map(async (shard) => {
-        for (const name of await readdir(join(this.dir, shard)).catch((): string[] => [])) if (/^[0-9a-f]{64}$/.test(name)) keys.add(name);
+        for (const name of await readdir(join(this.dir, shard)).catch((): string[] => []))
+          if (/^[0-9a-f]{64}$/.test(name)) keys.add(name);
       }),
     );
     return keys;
@@ -180,7 +187,8 @@ export class ExtractionCache {
     }
     others.sort((a, b) => b.used - a.used);
     for (const [i, { name, used }] of others.entries()) {
-      if (i >= KEEP - 1 || now - used > KEEP_MS) await rm(join(this.#root, name), { recursive: true, force: true }).catch(() => undefined);
+      if (i >= KEEP - 1 || now - used > KEEP_MS)
+        await rm(join(this.#root, name), { recursive: true, force: true }).catch(() => undefined);
     }
   }
 

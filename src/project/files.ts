@@ -6,7 +6,13 @@ import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'no
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
-import { ANY_SIZE, MAX_ARTICLE_BYTES, MAX_TEXT_FILE_BYTES, readRegularFile, readRegularFileSync } from '../articles/read-regular-file.ts';
+import {
+  ANY_SIZE,
+  MAX_ARTICLE_BYTES,
+  MAX_TEXT_FILE_BYTES,
+  readRegularFile,
+  readRegularFileSync,
+} from '../articles/read-regular-file.ts';
 import { fromArticleProblem } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -21,7 +27,9 @@ export interface LoadedArticles {
 /** Reads every `*.md` of a folder; the problems (encoding, front matter, duplicate ids…) as diagnostics. */
 export async function loadArticles(dir: string): Promise<LoadedArticles> {
   const listed = await listArticles(dir);
-  return 'names' in listed ? loadArticleFiles(listed, await readArticleFiles(listed)) : { articles: [], diagnostics: listed.diagnostics };
+  return 'names' in listed
+    ? loadArticleFiles(listed, await readArticleFiles(listed))
+    : { articles: [], diagnostics: listed.diagnostics };
 }
 
 /** The `*.md` files of an articles folder, by name, or why the folder cannot be read. */
@@ -31,13 +39,29 @@ export async function listArticles(dir: string): Promise<ArticleListing> {
   try {
     return { dir, names: (await readdir(dir)).filter((name) => name.endsWith('.md')).sort() };
   } catch {
-    return { diagnostics: [{ path: dir, line: 1, column: 1, severity: 'error', reason: 'Cannot read the articles folder: expected a folder of `*.md` articles', ruleId: 'articles-folder' }] };
+    return {
+      diagnostics: [
+        {
+          path: dir,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          reason: 'Cannot read the articles folder: expected a folder of `*.md` articles',
+          ruleId: 'articles-folder',
+        },
+      ],
+    };
   }
 }
 
 /** The bytes of every article listed, by name, or why it is no regular file that can be read (src/articles/read-regular-file.ts). */
-export async function readArticleFiles(listing: { dir: string; names: string[] }): Promise<Map<string, Uint8Array | ArticleProblem>> {
-  const files = await Promise.all(listing.names.map(async (name) => [name, await readArticleFile(join(listing.dir, name))] as const));
+export async function readArticleFiles(listing: {
+  dir: string;
+  names: string[];
+}): Promise<Map<string, Uint8Array | ArticleProblem>> {
+  const files = await Promise.all(
+    listing.names.map(async (name) => [name, await readArticleFile(join(listing.dir, name))] as const),
+  );
   return new Map(files);
 }
 
@@ -55,11 +79,18 @@ export async function readArticleFileQuickly(path: string): Promise<Uint8Array |
 export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
   const read = await readRegularFile(path, MAX_ARTICLE_BYTES);
   if (read instanceof Uint8Array) return read;
-  return { line: 1, column: 1, reason: read.reason.replace('expected a regular file', 'expected an article, a regular `.md` file'), ruleId: read.missing ? 'article-missing' : 'article-file' };
+  return {
+    line: 1,
+    column: 1,
+    reason: read.reason.replace('expected a regular file', 'expected an article, a regular `.md` file'),
+    ruleId: read.missing ? 'article-missing' : 'article-file',
+  };
 }
 
 /** The articles' bytes when every one could be read (what the fingerprint hashes); null otherwise. */
-export function articleBytes(contents: ReadonlyMap<string, Uint8Array | ArticleProblem>): Map<string, Uint8Array> | null {
+export function articleBytes(
+  contents: ReadonlyMap<string, Uint8Array | ArticleProblem>,
+): Map<string, Uint8Array> | null {
   const bytes = new Map<string, Uint8Array>();
   for (const [name, content] of contents) {
     if (!(content instanceof Uint8Array)) return null;
@@ -73,11 +104,17 @@ export function articleBytes(contents: ReadonlyMap<string, Uint8Array | ArticleP
  * article is handed over as soon as it is read (the derive's workers start
  * extracting it), and other work gets to run every few files.
  */
-export async function loadArticleFiles(listing: { dir: string; names: string[] }, contents: ReadonlyMap<string, Uint8Array | ArticleProblem>, onArticle?: (article: Article) => void): Promise<LoadedArticles> {
+export async function loadArticleFiles(
+  listing: { dir: string; names: string[] },
+  contents: ReadonlyMap<string, Uint8Array | ArticleProblem>,
+  onArticle?: (article: Article) => void,
+): Promise<LoadedArticles> {
   const reader = new ArticleFilesReader(
     listing.names.map((name) => {
       const content = contents.get(name)!;
-      return content instanceof Uint8Array ? { path: join(listing.dir, name), bytes: content } : { path: join(listing.dir, name), bytes: new Uint8Array(), unreadable: content };
+      return content instanceof Uint8Array
+        ? { path: join(listing.dir, name), bytes: content }
+        : { path: join(listing.dir, name), bytes: new Uint8Array(), unreadable: content };
     }),
     onArticle,
   );
@@ -119,7 +156,11 @@ export interface FileGroup {
  * Replaces `files` in `dir` all together or not at all: a failure part-way
  * leaves the previous files exactly as they were, and no temporary file behind.
  */
-export async function writeFilesAtomically(dir: string, files: ReadonlyMap<string, FileContent>, fs: WriteFs = NODE_FS): Promise<void> {
+export async function writeFilesAtomically(
+  dir: string,
+  files: ReadonlyMap<string, FileContent>,
+  fs: WriteFs = NODE_FS,
+): Promise<void> {
   await writeFileGroupsAtomically([{ dir, files }], fs);
 }
 
@@ -158,9 +199,11 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
   for (const { dir, files } of groups) {
     for (const [name, content] of files) {
       const target = join(dir, name);
-      if (staged.some((s) => s.target === target)) throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
+      if (staged.some((s) => s.target === target))
+        throw new Error(`writeFileGroupsAtomically: ${target} is given twice`);
       // A file written beside its target already (the derive's datasets) is its own temporary file.
-      const temp = isWritten(content) && dirname(content.from) === dirname(target) ? content.from : `${target}${suffix}.tmp`;
+      const temp =
+        isWritten(content) && dirname(content.from) === dirname(target) ? content.from : `${target}${suffix}.tmp`;
       staged.push({ target, temp, backup: `${target}${suffix}.bak`, content, backedUp: false, committed: false });
     }
   }
@@ -240,7 +283,15 @@ async function rollBack(fs: WriteFs, staged: readonly Staged[], created: readonl
   for (let i = 0; i < created.length; i += 2) {
     const [dir, top] = [created[i]!, created[i + 1]!];
     for (let d = dir; ; d = dirname(d)) {
-      if ((await fs.rmdir(d).then(() => true, () => false)) === false || d === top || dirname(d) === d) break;
+      if (
+        (await fs.rmdir(d).then(
+          () => true,
+          () => false,
+        )) === false ||
+        d === top ||
+        dirname(d) === d
+      )
+        break;
     }
   }
 }
@@ -254,7 +305,8 @@ export async function readTextIfExists(path: string, maxBytes = MAX_TEXT_FILE_BY
   const read = await readRegularFile(path, maxBytes);
   if (read instanceof Uint8Array) return Buffer.from(read.buffer, read.byteOffset, read.byteLength).toString('utf8');
   if (read.missing) return null;
-  throw new CliError(`Cannot read ${relative(process.cwd(), path) || path}: ${read.reason.replace(/^./, (c) => c.toLowerCase())}`, [
-    { path, line: 1, column: 1, severity: 'error', reason: read.reason, ruleId: 'file-unreadable' },
-  ]);
+  throw new CliError(
+    `Cannot read ${relative(process.cwd(), path) || path}: ${read.reason.replace(/^./, (c) => c.toLowerCase())}`,
+    [{ path, line: 1, column: 1, severity: 'error', reason: read.reason, ruleId: 'file-unreadable' }],
+  );
 }

@@ -46,7 +46,10 @@ export interface ProjectLayout {
 
 /** The code whose change changes the datasets, in newsbook's folder `code`. */
 export function extractionCode(code: string): { dirs: string[]; packageJson: string } {
-  return { dirs: ['src/common', 'src/articles', 'src/extract', 'src/datasets'].map((dir) => join(code, dir)), packageJson: join(code, 'package.json') };
+  return {
+    dirs: ['src/common', 'src/articles', 'src/extract', 'src/datasets'].map((dir) => join(code, dir)),
+    packageJson: join(code, 'package.json'),
+  };
 }
 
 export function projectLayout(root: string): ProjectLayout {

@@ -10,8 +10,10 @@ export const LEFTOVER = /^(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|bak)$/;
 /** The leftovers in `dir` whose process is gone (a running one may still be writing them). */
 export async function staleLeftovers(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch((): string[] => []);
-  return names.filter((name) => {
-    const match = LEFTOVER.exec(name);
-    return match !== null && !isRunning(Number(match[2]));
-  }).sort();
+  return names
+    .filter((name) => {
+      const match = LEFTOVER.exec(name);
+      return match !== null && !isRunning(Number(match[2]));
+    })
+    .sort();
 }

@@ -16,12 +16,20 @@ export interface NewStory {
 /** Writes the story's narrative and its empty articles folder; refuses a bad slug or an existing story. */
 export async function newStory(root: string, slug: string, title: string | null): Promise<NewStory> {
   if (!SLUG.test(slug)) {
-    throw new CliError(`Unexpected story name \`${slug}\`: expected lowercase letters, digits and hyphens, starting with a letter or digit, such as \`chile-floods-2024\``, [], 2);
+    throw new CliError(
+      `Unexpected story name \`${slug}\`: expected lowercase letters, digits and hyphens, starting with a letter or digit, such as \`chile-floods-2024\``,
+      [],
+      2,
+    );
   }
   const layout = storyLayout(root, slug);
   for (const path of [layout.narrative, layout.data]) {
     if ((await readTextIfExists(path).catch(() => '')) !== null) {
-      throw new CliError(`Cannot start the story \`${slug}\`: ${relative(root, path)} already exists, and nothing was overwritten; choose another name`, [], 2);
+      throw new CliError(
+        `Cannot start the story \`${slug}\`: ${relative(root, path)} already exists, and nothing was overwritten; choose another name`,
+        [],
+        2,
+      );
     }
   }
   await mkdir(layout.articles, { recursive: true });

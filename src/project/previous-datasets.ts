@@ -31,7 +31,11 @@ export interface PreviousDatasets {
 }
 
 const ROW = Buffer.from('\n  {\n');
-const KEYS: Record<DatasetName, Buffer> = { casualties: Buffer.from('\n    "article": '), reactions: Buffer.from('\n    "article": '), articles: Buffer.from('\n    "id": ') };
+const KEYS: Record<DatasetName, Buffer> = {
+  casualties: Buffer.from('\n    "article": '),
+  reactions: Buffer.from('\n    "article": '),
+  articles: Buffer.from('\n    "id": '),
+};
 const NEWLINE = 0x0a;
 
 /**
@@ -53,7 +57,12 @@ export function stampPath(cacheRoot: string, out: string): string {
 }
 
 /** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them). */
-export async function makeStamp(out: string, manifestText: string, hashes: Record<string, string>, ranges: OutputStamp['ranges']): Promise<OutputStamp> {
+export async function makeStamp(
+  out: string,
+  manifestText: string,
+  hashes: Record<string, string>,
+  ranges: OutputStamp['ranges'],
+): Promise<OutputStamp> {
   const files: OutputStamp['files'] = {};
   for (const [name, hash] of Object.entries(hashes)) {
     const s = await stat(join(out, name), { bigint: true });
@@ -63,27 +72,46 @@ export async function makeStamp(out: string, manifestText: string, hashes: Recor
 }
 
 /** The ranges of the stamp, when every file of `manifest` is the one it notes. */
-async function stampedRanges(dir: string, manifestText: string, files: Record<string, string>, stamp: OutputStamp | null): Promise<Record<DatasetName, Map<string, [number, number]>> | null> {
+async function stampedRanges(
+  dir: string,
+  manifestText: string,
+  files: Record<string, string>,
+  stamp: OutputStamp | null,
+): Promise<Record<DatasetName, Map<string, [number, number]>> | null> {
   if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
   for (const [name, hash] of Object.entries(files)) {
     const noted = stamp.files[name];
     const s = await stat(join(dir, name), { bigint: true }).catch(() => null);
-    if (!noted || !s || noted.hash !== hash || noted.size !== String(s.size) || noted.ino !== String(s.ino) || noted.mtimeNs !== String(s.mtimeNs)) return null;
+    if (
+      !noted ||
+      !s ||
+      noted.hash !== hash ||
+      noted.size !== String(s.size) ||
+      noted.ino !== String(s.ino) ||
+      noted.mtimeNs !== String(s.mtimeNs)
+    )
+      return null;
   }
   const ranges = {} as Record<DatasetName, Map<string, [number, number]>>;
-  for (const name of DATASET_NAMES) ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end]) => [id, [start, end]]));
+  for (const name of DATASET_NAMES)
+    ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end]) => [id, [start, end]]));
   return ranges;
 }
 
 /** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
-export async function openPreviousDatasets(dir: string, stamp: OutputStamp | null = null): Promise<PreviousDatasets | null> {
+export async function openPreviousDatasets(
+  dir: string,
+  stamp: OutputStamp | null = null,
+): Promise<PreviousDatasets | null> {
   const manifestText = await readOutputIfExists(join(dir, MANIFEST)).catch(() => null);
   const manifest = parseManifest(manifestText);
   if (manifest === null || manifest.files === undefined) {
     const whole = await readPreviousDatasets(dir);
     return whole === null ? null : inMemory(whole);
   }
-  const ranges = (await stampedRanges(dir, manifestText!, manifest.files, stamp)) ?? ({} as Record<DatasetName, Map<string, [number, number]>>);
+  const ranges =
+    (await stampedRanges(dir, manifestText!, manifest.files, stamp)) ??
+    ({} as Record<DatasetName, Map<string, [number, number]>>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
     const scanned = await scanFile(join(dir, file), name).catch(() => null);
@@ -111,7 +139,11 @@ export async function openPreviousDatasets(dir: string, stamp: OutputStamp | nul
     async side(id) {
       const rows = {} as Record<DatasetName, unknown[]>;
       for (const name of DATASET_NAMES) rows[name] = parseRows(name, await json(id, name));
-      return { meta: (rows.articles[0] as ArticleRow | undefined) ?? null, casualties: rows.casualties as ArticleSide['casualties'], reactions: rows.reactions as ArticleSide['reactions'] };
+      return {
+        meta: (rows.articles[0] as ArticleRow | undefined) ?? null,
+        casualties: rows.casualties as ArticleSide['casualties'],
+        reactions: rows.reactions as ArticleSide['reactions'],
+      };
     },
     async close() {
       for (const reader of readers.values()) await reader.handle.close();
@@ -145,7 +177,9 @@ const BLOCK_BYTES = 4 * 2 ** 20;
 /** An article's rows as written, read back and validated (as validateDataset does: the rows as the schema gives them). */
 export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
   if (json.byteLength === 0) return [];
-  const data = JSON.parse(`[${Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')}]`) as unknown[];
+  const data = JSON.parse(
+    `[${Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')}]`,
+  ) as unknown[];
   const { schema } = DATASETS[name];
   return data.map((row) => {
     const parsed = schema.safeParse(row);
@@ -159,7 +193,10 @@ export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
  * when the file is not laid out as a derive writes it (an article's rows
  * apart, a row without its key).
  */
-async function scanFile(path: string, name: DatasetName | undefined): Promise<{ hash: string; ranges: Map<string, [number, number]> | null }> {
+async function scanFile(
+  path: string,
+  name: DatasetName | undefined,
+): Promise<{ hash: string; ranges: Map<string, [number, number]> | null }> {
   const hash = createHash('sha256');
   const starts: [string, number][] = [];
   const seen = new Set<string>();
@@ -218,7 +255,12 @@ async function scanFile(path: string, name: DatasetName | undefined): Promise<{ 
   const digest = `sha256:${hash.digest('hex')}`;
   if (!ok || !name) return { hash: digest, ranges: null };
   const empty = starts.length === 0;
-  if (empty ? size !== 3 || head?.toString() !== '[]\n' : !head?.toString().startsWith('[\n  {') || tail.toString() !== '\n]\n') return { hash: digest, ranges: null };
+  if (
+    empty
+      ? size !== 3 || head?.toString() !== '[]\n'
+      : !head?.toString().startsWith('[\n  {') || tail.toString() !== '\n]\n'
+  )
+    return { hash: digest, ranges: null };
   const ranges = new Map<string, [number, number]>();
   starts.forEach(([id, start], i) => ranges.set(id, [start, i + 1 < starts.length ? starts[i + 1]![1] - 2 : size - 3]));
   return { hash: digest, ranges };

@@ -36,7 +36,11 @@ import { makeStage } from './staging.ts';
 /** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
 export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {
   const codebook = await readCodebook(config);
-  return { ...(await readDatasets(dir, codebook)), events: await readTimeline(config.timeline), story: await readStoryContext(config) };
+  return {
+    ...(await readDatasets(dir, codebook)),
+    events: await readTimeline(config.timeline),
+    story: await readStoryContext(config),
+  };
 }
 
 /**
@@ -75,7 +79,16 @@ export async function readDatasets(dir: string, codebook: Codebook | null = null
       return parseDataset(name, await readFile(path, 'utf8'), path, codebook ? schemasFor(codebook) : undefined);
     } catch (error) {
       if (error instanceof DatasetError) {
-        throw new CliError(`Cannot read the dataset ${name}`, [{ path: error.path, line: error.line, column: error.column, severity: 'error', reason: error.message, ruleId: 'dataset-schema' }]);
+        throw new CliError(`Cannot read the dataset ${name}`, [
+          {
+            path: error.path,
+            line: error.line,
+            column: error.column,
+            severity: 'error',
+            reason: error.message,
+            ruleId: 'dataset-schema',
+          },
+        ]);
       }
       throw new CliError(`Cannot read the dataset ${path}: run \`npm run derive\``);
     }
@@ -120,9 +133,18 @@ export async function buildExplainer(
   const data = await readChartData(config, datasetsDir);
   const actors = await readActorNames(config);
   const dataPackage = await readTextIfExists(join(datasetsDir, DATA_PACKAGE));
-  const { html, file } = await buildReport({ markdown, path: config.narrative, data, charts, document: await chartDocument(), actors, dataPackage });
+  const { html, file } = await buildReport({
+    markdown,
+    path: config.narrative,
+    data,
+    charts,
+    document: await chartDocument(),
+    actors,
+    dataPackage,
+  });
   const diagnostics = fromVFile(file);
-  if (html === null) throw new CliError('Cannot build the explainer: the narrative has errors; nothing was overwritten', diagnostics);
+  if (html === null)
+    throw new CliError('Cannot build the explainer: the narrative has errors; nothing was overwritten', diagnostics);
   return { html, diagnostics, data };
 }
 
@@ -151,7 +173,11 @@ export interface StoryReport {
  * review, the narrative, a chart, the write itself) leaves the datasets folder
  * and report/dist exactly as they were.
  */
-export async function reportStory(config: StoryConfig, out: Console, effects: ReportEffects = {}): Promise<StoryReport> {
+export async function reportStory(
+  config: StoryConfig,
+  out: Console,
+  effects: ReportEffects = {},
+): Promise<StoryReport> {
   const deriveOptions = storyDeriveOptions(config);
   const datasetsDir = config.derived;
   const groups: FileGroup[] = [];
@@ -170,15 +196,22 @@ export async function reportStory(config: StoryConfig, out: Console, effects: Re
       staging = await makeStage(effects.staging ?? join(projectLayout(config.root).cache, 'staging'));
       // The datasets there now, so that CHANGES.md says what changed since them (none when they do not belong together).
       for (const name of state === 'inconsistent' ? [] : DATASET_NAMES) {
-        await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
+        await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          },
+        );
       }
       // Loaded only when needed: the extraction code is most of a cold start.
       const { derive } = await import('./derive.ts');
       const summary = await derive({ ...deriveOptions, out: staging }, effects.derive);
-      printDiagnostics(summary.diagnostics.filter((d) => d.severity !== 'info'), out);
-      out.log(`✔ ${config.slug}: derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`);
+      printDiagnostics(
+        summary.diagnostics.filter((d) => d.severity !== 'info'),
+        out,
+      );
+      out.log(
+        `✔ ${config.slug}: derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`,
+      );
       groups.push({ dir: datasetsDir, files: await readFolder(staging) });
       source = staging;
     }
@@ -190,7 +223,13 @@ export async function reportStory(config: StoryConfig, out: Console, effects: Re
     return {
       path: join(config.dist, config.output),
       bytes: Buffer.byteLength(html),
-      entry: { href: config.output, title: config.title, description: config.description, articles: data.articles.length, lastUpdated: dates.at(-1) ?? null },
+      entry: {
+        href: config.output,
+        title: config.title,
+        description: config.description,
+        articles: data.articles.length,
+        lastUpdated: dates.at(-1) ?? null,
+      },
     };
   } finally {
     if (staging !== null) await rm(staging, { recursive: true, force: true });
@@ -198,7 +237,12 @@ export async function reportStory(config: StoryConfig, out: Console, effects: Re
 }
 
 /** The index of the stories whose page is in `dist`: those just built, and those built before. */
-export async function writeIndex(all: readonly StoryConfig[], built: readonly StoryEntry[], dist: string, fs?: WriteFs): Promise<string> {
+export async function writeIndex(
+  all: readonly StoryConfig[],
+  built: readonly StoryEntry[],
+  dist: string,
+  fs?: WriteFs,
+): Promise<string> {
   const entries: StoryEntry[] = [];
   const present = new Set(await readdir(dist).catch((): string[] => []));
   for (const config of all) {
@@ -217,7 +261,13 @@ async function entryFromDatasets(config: StoryConfig): Promise<StoryEntry> {
     () => [],
   );
   const dates = articles.map((a) => a.published).sort();
-  return { href: config.output, title: config.title, description: config.description, articles: articles.length, lastUpdated: dates.at(-1) ?? null };
+  return {
+    href: config.output,
+    title: config.title,
+    description: config.description,
+    articles: articles.length,
+    lastUpdated: dates.at(-1) ?? null,
+  };
 }
 
 /** The files of the staging folder, the manifest last: it is swapped in last (files.ts). Moved, not read: the datasets may be large. */

@@ -10,5 +10,8 @@ import type { ResourceLimits } from 'node:worker_threads';
 export function startTsWorker(entry: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
+    workerData,
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
 }

@@ -28,8 +28,12 @@ export function writeError(error: unknown, path: string, what: 'write' | 'folder
   const where = relative(process.cwd(), path) || path;
   const detail = `(${(error as Error).message})`;
   if (what === 'folder' && code === 'ENOENT') {
-    return new CliError(`Cannot create the folder ${where}: a folder above it is missing or cannot be written (a read-only file system?); nothing was overwritten ${detail}`);
+    return new CliError(
+      `Cannot create the folder ${where}: a folder above it is missing or cannot be written (a read-only file system?); nothing was overwritten ${detail}`,
+    );
   }
   const cause = CAUSES[code] ?? `the system said ${code}`;
-  return new CliError(`Cannot ${what === 'folder' ? 'create the folder' : 'write'} ${where}: ${cause}; nothing was overwritten ${detail}`);
+  return new CliError(
+    `Cannot ${what === 'folder' ? 'create the folder' : 'write'} ${where}: ${cause}; nothing was overwritten ${detail}`,
+  );
 }

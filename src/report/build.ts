@@ -69,9 +69,17 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(remarkCount, { casualties: input.data.casualties, articleIds })
     .use(remarkStat, { data: input.data })
     // The registry itself, not `input.charts`: the dev server's cache of those keys renders by options alone, and cells pass rows.
-    .use(remarkCells, { data: input.data, document: input.document, charts: CHARTS, ...(input.cellCache ? { cache: input.cellCache } : {}) })
+    .use(remarkCells, {
+      data: input.data,
+      document: input.document,
+      charts: CHARTS,
+      ...(input.cellCache ? { cache: input.cellCache } : {}),
+    })
     .use(remarkUnknownDirectives, { known: { chart: '::', cite: ':', count: ':', stat: ':' } })
-    .use(remarkQuoteFootnotes, { rows: [...input.data.casualties, ...input.data.reactions], articles: input.data.articles })
+    .use(remarkQuoteFootnotes, {
+      rows: [...input.data.casualties, ...input.data.reactions],
+      articles: input.data.articles,
+    })
     .use(remarkSourceFootnotes, { articles: input.data.articles })
     .use(remarkRehype, {
       footnoteLabel: 'Sources and notes',
@@ -117,5 +125,5 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
 }
 
 function newest(dates: readonly string[]): string | null {
-  return dates.length === 0 ? null : [...dates].sort().at(-1) ?? null;
+  return dates.length === 0 ? null : ([...dates].sort().at(-1) ?? null);
 }

@@ -30,7 +30,11 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
     compact(copy);
     const svg = fromDom(copy as unknown as Node) as ElementContent;
     if (svg.type === 'element') delete svg.properties.ariaLabel;
-    return h('div', { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [svg]);
+    return h(
+      'div',
+      { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId },
+      [svg],
+    );
   };
 
   const children: RootContent[] = [
@@ -46,11 +50,20 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
     ]),
     sourceLine(output.sources, options.caption),
     container('details', { className: ['chart-data'] }, [
-      container('summary', {}, [{ type: 'text', value: `The data behind this chart (${output.rows.length} row${output.rows.length === 1 ? '' : 's'})` }]),
+      container('summary', {}, [
+        {
+          type: 'text',
+          value: `The data behind this chart (${output.rows.length} row${output.rows.length === 1 ? '' : 's'})`,
+        },
+      ]),
       container('div', { className: ['table-scroll'] }, [table(output)]),
     ]),
     part('p', { className: ['chart-download'] }, [
-      h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(output))}`, download: `${name}.csv` }, 'Get the data (CSV)'),
+      h(
+        'a',
+        { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(output))}`, download: `${name}.csv` },
+        'Get the data (CSV)',
+      ),
     ]),
   ];
   return container('figure', { id, className: ['chart'], ariaLabelledBy: titleId }, children);
@@ -82,13 +95,17 @@ export function summarize(text: string, count = 2): string {
 export function table(output: Pick<ChartOutput, 'columns' | 'rows'>): Table {
   const columns = output.columns.filter((c) => c.table !== false);
   const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
-  const head: MdastTableRow = { type: 'tableRow', children: [...columns.map((c) => cell([{ type: 'text', value: c.label }])), cell([{ type: 'text', value: 'Quote' }])] };
-  const body = output.rows.map(
-    (row): MdastTableRow => ({
-      type: 'tableRow',
-      children: [...columns.map((c) => cell(text(row.values[c.field]))), cell(row.sources.flatMap(reference))],
-    }),
-  );
+  const head: MdastTableRow = {
+    type: 'tableRow',
+    children: [
+      ...columns.map((c) => cell([{ type: 'text', value: c.label }])),
+      cell([{ type: 'text', value: 'Quote' }]),
+    ],
+  };
+  const body = output.rows.map((row): MdastTableRow => ({
+    type: 'tableRow',
+    children: [...columns.map((c) => cell(text(row.values[c.field]))), cell(row.sources.flatMap(reference))],
+  }));
   return { type: 'table', align: [...columns.map(() => null), null], children: [head, ...body] };
 }
 
@@ -101,7 +118,12 @@ function text(value: string | number | null | undefined): PhrasingContent[] {
 function reference(source: RowSource): PhrasingContent[] {
   if ('row' in source) return [quoteReference(source.row)];
   if (source.quote === undefined) return [sourceReference(source.article)];
-  return [{ type: 'text', value: '“' }, inLanguage(source.quote), { type: 'text', value: '”' }, sourceReference(source.article)];
+  return [
+    { type: 'text', value: '“' },
+    inLanguage(source.quote),
+    { type: 'text', value: '”' },
+    sourceReference(source.article),
+  ];
 }
 
 /** The CSV: every column, then the dataset rows (or articles) each line comes from. */
@@ -132,11 +154,23 @@ export function encodeDataUrl(text: string): string {
 }
 
 /** A childless mdast node whose hast children are given: `hChildren` replaces them. */
-export function part(tagName: string, properties: Record<string, unknown>, children: ElementContent[] | { type: 'text'; value: string }[]): RootContent {
-  return { type: 'chartPart', children: [], data: { hName: tagName, hProperties: properties, hChildren: children } } as unknown as RootContent;
+export function part(
+  tagName: string,
+  properties: Record<string, unknown>,
+  children: ElementContent[] | { type: 'text'; value: string }[],
+): RootContent {
+  return {
+    type: 'chartPart',
+    children: [],
+    data: { hName: tagName, hProperties: properties, hChildren: children },
+  } as unknown as RootContent;
 }
 
 /** An mdast node rendered as `tagName` around mdast children (so footnote references inside stay references). */
-export function container(tagName: string, properties: Record<string, unknown>, children: readonly unknown[]): RootContent {
+export function container(
+  tagName: string,
+  properties: Record<string, unknown>,
+  children: readonly unknown[],
+): RootContent {
   return { type: 'chartPart', children, data: { hName: tagName, hProperties: properties } } as unknown as RootContent;
 }

@@ -24,7 +24,12 @@ export interface NarrativeContext {
  * a `#fragment` the page does not have. Pure.
  */
 export function checkFootnotesAndLinks(markdown: string, path: string, context: NarrativeContext): Diagnostic[] {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).parse(markdown) as Root;
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .parse(markdown) as Root;
   const diagnostics: Diagnostic[] = [];
   const place = (offset: number) => {
     const before = markdown.slice(0, offset);
@@ -38,7 +43,9 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
     if (referenced.has(node.identifier)) return;
     diagnostics.push({
       path,
-      ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : { line: 1, column: 1 }),
+      ...(node.position
+        ? { line: node.position.start.line, column: node.position.start.column }
+        : { line: 1, column: 1 }),
       severity: 'warning',
       reason: `Unexpected footnote definition \`[^${node.label ?? node.identifier}]\` that nothing references: expected \`[^${node.label ?? node.identifier}]\` in the text, or remove it`,
       ruleId: 'footnote-unused',
@@ -56,25 +63,46 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
         source !== undefined
           ? `Unexpected footnote reference \`[^${label}]\` with no definition: cite an article with \`:cite[${source}]\``
           : `Unexpected footnote reference \`[^${label}]\` with no definition: expected a \`[^${label}]: …\` line with the note`;
-      diagnostics.push({ path, ...place(start + match.index), severity: 'error', reason, ruleId: 'footnote-undefined' });
+      diagnostics.push({
+        path,
+        ...place(start + match.index),
+        severity: 'error',
+        reason,
+        ruleId: 'footnote-undefined',
+      });
     }
   });
-  const pageIds = context.html === null ? null : new Set([...context.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+  const pageIds =
+    context.html === null ? null : new Set([...context.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
   visit(tree, 'link', (node) => {
     if (!node.url.startsWith('#')) return;
     const fragment = decodeURIComponent(node.url.slice(1));
-    const where = { path, ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : { line: 1, column: 1 }) };
+    const where = {
+      path,
+      ...(node.position
+        ? { line: node.position.start.line, column: node.position.start.column }
+        : { line: 1, column: 1 }),
+    };
     const article = /^(?:article|source)-(.+)$/.exec(fragment)?.[1];
     if (article !== undefined && context.articleIds !== null) {
       if (!context.articleIds.includes(article)) {
-        diagnostics.push({ ...where, severity: 'error', reason: `Unexpected link to unknown article \`${article}\`, ${expected(article, context.articleIds)}`, ruleId: 'link-unknown-article' });
+        diagnostics.push({
+          ...where,
+          severity: 'error',
+          reason: `Unexpected link to unknown article \`${article}\`, ${expected(article, context.articleIds)}`,
+          ruleId: 'link-unknown-article',
+        });
       }
       return;
     }
     if (pageIds !== null && !pageIds.has(fragment) && !pageIds.has(`user-content-${fragment}`)) {
-      diagnostics.push({ ...where, severity: 'warning', reason: `Unexpected link to \`#${fragment}\`: nothing in the page has that id`, ruleId: 'link-unknown-fragment' });
+      diagnostics.push({
+        ...where,
+        severity: 'warning',
+        reason: `Unexpected link to \`#${fragment}\`: nothing in the page has that id`,
+        ruleId: 'link-unknown-fragment',
+      });
     }
   });
   return diagnostics;
 }
-

@@ -15,7 +15,9 @@ export interface StoryEntry {
 
 export function renderIndexPage(stories: readonly StoryEntry[]): string {
   const items = stories.map((story) => {
-    const updated = story.lastUpdated ? `, last updated <time datetime="${story.lastUpdated}">${formatDay(story.lastUpdated)}</time>` : '';
+    const updated = story.lastUpdated
+      ? `, last updated <time datetime="${story.lastUpdated}">${formatDay(story.lastUpdated)}</time>`
+      : '';
     return `<li>
 <h2><a href="${escapeHtml(story.href)}">${escapeHtml(story.title)}</a></h2>
 ${story.description ? `<p class="dek">${escapeHtml(story.description)}</p>\n` : ''}<p class="updated">${story.articles} source article${story.articles === 1 ? '' : 's'}${updated}.</p>

@@ -39,7 +39,9 @@ export function inLanguage(text: string): PhrasingContent {
 
 /** The sentence a row quotes: its article and span (or its words, for a row without offsets). */
 export function sentenceKey(row: QuotedRow): string {
-  return row.start !== undefined && row.end !== undefined ? `${row.article}\u0000${row.start}\u0000${row.end}` : `${row.article}\u0000${row.quote}`;
+  return row.start !== undefined && row.end !== undefined
+    ? `${row.article}\u0000${row.start}\u0000${row.end}`
+    : `${row.article}\u0000${row.quote}`;
 }
 
 /** Row id → the identifier of its sentence's footnote: rows of one sentence share it. */
@@ -82,11 +84,17 @@ export default function remarkQuoteFootnotes(options: { rows: readonly QuotedRow
         identifier,
         label: identifier,
         children: [
-          { type: 'paragraph', children: [{ type: 'text', value: '“' }, inLanguage(row.quote), { type: 'text', value: '”' }] },
+          {
+            type: 'paragraph',
+            children: [{ type: 'text', value: '“' }, inLanguage(row.quote), { type: 'text', value: '”' }],
+          },
           {
             type: 'paragraph',
             data: { hProperties: { className: ['fn-source'] } },
-            children: [...describeArticle(article), { type: 'text', value: ` ${ids.length === 1 ? 'Row' : 'Rows'} ${ids.join(', ')}.` }],
+            children: [
+              ...describeArticle(article),
+              { type: 'text', value: ` ${ids.length === 1 ? 'Row' : 'Rows'} ${ids.join(', ')}.` },
+            ],
           },
         ],
       };

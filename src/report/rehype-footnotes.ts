@@ -11,7 +11,8 @@ export default function rehypeFootnotes() {
   return (tree: Root) => {
     visit(tree, 'element', (node) => {
       if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) delete node.properties.ariaDescribedBy;
-      if (node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.startsWith('fn-')) compactBackLinks(node);
+      if (node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.startsWith('fn-'))
+        compactBackLinks(node);
     });
   };
 }
@@ -28,7 +29,8 @@ function compactBackLinks(li: Element): void {
     if (!node.children.some(isBackLink)) return;
     for (const child of node.children) if (isBackLink(child)) hrefs.push(String(child.properties.href));
     node.children = node.children.filter((c) => !isBackLink(c));
-    while (node.children.at(-1)?.type === 'text' && /^\s*$/.test((node.children.at(-1) as { value: string }).value)) node.children.pop();
+    while (node.children.at(-1)?.type === 'text' && /^\s*$/.test((node.children.at(-1) as { value: string }).value))
+      node.children.pop();
     const end = node.children.at(-1);
     if (end?.type === 'text') end.value = end.value.trimEnd();
     last = node;
@@ -37,7 +39,12 @@ function compactBackLinks(li: Element): void {
   if (parent === null || hrefs.length === 0) return;
   const group: Element =
     hrefs.length === 1
-      ? { type: 'element', tagName: 'a', properties: { href: hrefs[0], className: ['fn-back'], ariaLabel: '↩ Back to the text' }, children: [{ type: 'text', value: '↩' }] }
+      ? {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: hrefs[0], className: ['fn-back'], ariaLabel: '↩ Back to the text' },
+          children: [{ type: 'text', value: '↩' }],
+        }
       : {
           type: 'element',
           tagName: 'span',
@@ -46,7 +53,12 @@ function compactBackLinks(li: Element): void {
             { type: 'text', value: '↩' },
             ...hrefs.flatMap((href, i): ElementContent[] => [
               { type: 'text', value: ' ' },
-              { type: 'element', tagName: 'a', properties: { href }, children: [{ type: 'text', value: String(i + 1) }] },
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { href },
+                children: [{ type: 'text', value: String(i + 1) }],
+              },
             ]),
           ],
         };

@@ -30,7 +30,11 @@ export default function rehypeHeadings() {
     });
     const sections: { id: string; text: string }[] = [];
     visit(tree, 'element', (node) => {
-      if (!/^h[2-6]$/.test(node.tagName) || (node.properties.className as string[] | undefined)?.includes('chart-title')) return;
+      if (
+        !/^h[2-6]$/.test(node.tagName) ||
+        (node.properties.className as string[] | undefined)?.includes('chart-title')
+      )
+        return;
       const text = toString(node).trim();
       let id = typeof node.properties.id === 'string' ? node.properties.id : '';
       if (id === '') {
@@ -43,7 +47,8 @@ export default function rehypeHeadings() {
       node.children.push({ type: 'text', value: ' ' }, permalink(id));
       if (node.tagName === SECTION) sections.push({ id, text });
     });
-    if (sections.length > 3 && file.data.meta?.toc !== false) tree.children.unshift(contents(sections), { type: 'text', value: '\n' });
+    if (sections.length > 3 && file.data.meta?.toc !== false)
+      tree.children.unshift(contents(sections), { type: 'text', value: '\n' });
   };
 }
 
@@ -54,7 +59,12 @@ function permalink(id: string): Element {
     properties: { href: `#${id}`, className: ['permalink'] },
     children: [
       { type: 'text', value: '#' },
-      { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ' Link to this section' }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['sr-only'] },
+        children: [{ type: 'text', value: ' Link to this section' }],
+      },
     ],
   };
 }

@@ -57,12 +57,16 @@ export default function remarkCells(options: RemarkCellsOptions) {
     });
     if (cells.length === 0 && inlines.length === 0) return;
     // Everything the outputs depend on besides the data: the cells as written and the text holding expressions.
-    const signature = [...cells.map((c) => `${c.node.meta ?? ''}\n${c.node.value}`), ...inlines.map((i) => i.node.value)];
+    const signature = [
+      ...cells.map((c) => `${c.node.meta ?? ''}\n${c.node.value}`),
+      ...inlines.map((i) => i.node.value),
+    ];
     const cached = options.cache?.get(signature);
     if (cached) return replaceAll(cells, inlines, cached);
     const outputs: CellOutputs = { cells: [], inlines: [] };
 
-    const failCell = (error: CellError) => fail(file, error.message, { line: error.line, column: error.column }, error.ruleId);
+    const failCell = (error: CellError) =>
+      fail(file, error.message, { line: error.line, column: error.column }, error.ruleId);
     const runtime = createRuntime(String(file.path), options);
     const known: Known = {
       rows: new Map([...options.data.casualties, ...options.data.reactions].map((r) => [r.id, r])),
@@ -77,7 +81,14 @@ export default function remarkCells(options: RemarkCellsOptions) {
       } catch (error) {
         if (!(error instanceof CellSyntaxError)) throw error;
         const { line, column } = error.point;
-        failCell(new CellError(error.message, cell.origin.line + line - 1, line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column, error.ruleId));
+        failCell(
+          new CellError(
+            error.message,
+            cell.origin.line + line - 1,
+            line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column,
+            error.ruleId,
+          ),
+        );
       }
     }
     if (file.messages.some((m) => m.fatal && m.ruleId?.startsWith('cell-'))) return;
@@ -89,7 +100,11 @@ export default function remarkCells(options: RemarkCellsOptions) {
       try {
         const outputs = runtime.runCell(cell.node.value, cell.origin, cell.parsed as ParsedCell);
         for (const warning of outputs.flatMap((value) => (value instanceof PlotChart ? value.warnings : []))) {
-          file.message(`Unexpected data for Plot: ${warning}`, { place: { line: cell.origin.line, column: cell.origin.column }, ruleId: 'cell-plot-warning', source: 'newsbook' });
+          file.message(`Unexpected data for Plot: ${warning}`, {
+            place: { line: cell.origin.line, column: cell.origin.column },
+            ruleId: 'cell-plot-warning',
+            source: 'newsbook',
+          });
         }
         nodes = runtime.limited(cell.origin, () =>
           outputs.flatMap((value) => {
@@ -111,12 +126,23 @@ export default function remarkCells(options: RemarkCellsOptions) {
     for (const { node } of inlines) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      const { found, unclosed } = findExpressions(node.value, start !== undefined && end !== undefined ? source.slice(start, end) : node.value, start ?? 0);
+      const { found, unclosed } = findExpressions(
+        node.value,
+        start !== undefined && end !== undefined ? source.slice(start, end) : node.value,
+        start ?? 0,
+      );
       const nodeStart = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
       const at = (offset: number | null) => (offset === null || start === undefined ? nodeStart : point(lines, offset));
       if (unclosed !== null) {
         const place = at(unclosed);
-        failCell(new CellError('Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)', place.line, place.column - 2, 'cell-syntax'));
+        failCell(
+          new CellError(
+            'Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)',
+            place.line,
+            place.column - 2,
+            'cell-syntax',
+          ),
+        );
         return;
       }
       const replacement: PhrasingContent[] = [];
@@ -124,11 +150,18 @@ export default function remarkCells(options: RemarkCellsOptions) {
       let last = 0;
       for (const expression of found) {
         const place = at(expression.offset);
-        const origin: Origin = { line: place.line, column: place.column, indent: 0, prefix: 1, lastLine: place.line + (expression.expression.match(/\n/g)?.length ?? 0) };
+        const origin: Origin = {
+          line: place.line,
+          column: place.column,
+          indent: 0,
+          prefix: 1,
+          lastLine: place.line + (expression.expression.match(/\n/g)?.length ?? 0),
+        };
         try {
           const value = runtime.evaluate(expression.expression, origin);
           const printed = runtime.limited(origin, () => printValue(value, known));
-          if (expression.start > last) replacement.push({ type: 'text', value: node.value.slice(last, expression.start) });
+          if (expression.start > last)
+            replacement.push({ type: 'text', value: node.value.slice(last, expression.start) });
           replacement.push(...printed);
           last = expression.end;
         } catch (error) {
@@ -147,8 +180,16 @@ export default function remarkCells(options: RemarkCellsOptions) {
 
 /** Each cell and each text with expressions replaced by its output. */
 function replaceAll(cells: readonly Cell[], inlines: readonly Inline[], outputs: CellOutputs): void {
-  cells.forEach((cell, i) => cell.parent.children.splice(cell.parent.children.indexOf(cell.node), 1, ...(outputs.cells[i] as typeof cell.parent.children)));
-  inlines.forEach(({ node, parent }, i) => parent.children.splice(parent.children.indexOf(node), 1, ...(outputs.inlines[i] as typeof parent.children)));
+  cells.forEach((cell, i) =>
+    cell.parent.children.splice(
+      cell.parent.children.indexOf(cell.node),
+      1,
+      ...(outputs.cells[i] as typeof cell.parent.children),
+    ),
+  );
+  inlines.forEach(({ node, parent }, i) =>
+    parent.children.splice(parent.children.indexOf(node), 1, ...(outputs.inlines[i] as typeof parent.children)),
+  );
 }
 
 /**
@@ -183,21 +224,42 @@ function toCell(node: Code, parent: Parent, file: VFile): Cell {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const end = node.position?.end ?? start;
   const indent = start.column - 1;
-  const origin: Origin = { line: start.line + 1, column: indent + 1, indent, prefix: 0, lastLine: Math.max(start.line + 1, end.line) };
+  const origin: Origin = {
+    line: start.line + 1,
+    column: indent + 1,
+    indent,
+    prefix: 0,
+    lastLine: Math.max(start.line + 1, end.line),
+  };
   const fence: Fence = {};
   for (const match of (node.meta ?? '').matchAll(/([^\s=]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
     const [, key = '', double, single, bare] = match;
     const value = double ?? single ?? bare;
     const place = { line: start.line, column: start.column };
     if (!(FENCE_ATTRIBUTES as readonly string[]).includes(key)) {
-      fail(file, `Unexpected attribute \`${key}\` on a \`js\` cell, ${expected(key, FENCE_ATTRIBUTES)}`, place, 'cell-attribute');
+      fail(
+        file,
+        `Unexpected attribute \`${key}\` on a \`js\` cell, ${expected(key, FENCE_ATTRIBUTES)}`,
+        place,
+        'cell-attribute',
+      );
     } else if (FLAGS.has(key)) {
       if (value !== undefined && value !== 'true' && value !== 'false') {
-        fail(file, `Unexpected \`${key}=${value}\` on a \`js\` cell, expected \`${key}\` alone`, place, 'cell-attribute');
+        fail(
+          file,
+          `Unexpected \`${key}=${value}\` on a \`js\` cell, expected \`${key}\` alone`,
+          place,
+          'cell-attribute',
+        );
       }
       (fence as Record<string, boolean>)[key] = value !== 'false';
     } else if (value === undefined || value.trim() === '') {
-      fail(file, `Unexpected \`${key}\` without text on a \`js\` cell, expected \`${key}="…"\``, place, 'cell-attribute');
+      fail(
+        file,
+        `Unexpected \`${key}\` without text on a \`js\` cell, expected \`${key}="…"\``,
+        place,
+        'cell-attribute',
+      );
     } else {
       (fence as Record<string, string>)[key] = value;
     }

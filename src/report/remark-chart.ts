@@ -18,7 +18,10 @@ export interface RemarkChartOptions {
 }
 
 const ATTRIBUTES = ['name', 'title', 'caption', 'measure', 'group'] as const;
-const VALUES: Partial<Record<(typeof ATTRIBUTES)[number], readonly string[]>> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS };
+const VALUES: Partial<Record<(typeof ATTRIBUTES)[number], readonly string[]>> = {
+  measure: Object.keys(MEASURE_LABELS),
+  group: GROUPS,
+};
 
 export default function remarkChart(options: RemarkChartOptions) {
   return (tree: Root, file: VFile) => {
@@ -41,7 +44,12 @@ export default function remarkChart(options: RemarkChartOptions) {
       const name = attributes.name ?? '';
       const chart = options.charts.get(name);
       if (!chart) {
-        refuse(name ? `Unexpected unknown chart \`${name}\`, ${expected(name, [...options.charts.keys()])}` : `Missing chart name, expected \`::chart{name="…"}\` with one of ${[...options.charts.keys()].map((c) => `\`${c}\``).join(', ')}`, 'chart-unknown');
+        refuse(
+          name
+            ? `Unexpected unknown chart \`${name}\`, ${expected(name, [...options.charts.keys()])}`
+            : `Missing chart name, expected \`::chart{name="…"}\` with one of ${[...options.charts.keys()].map((c) => `\`${c}\``).join(', ')}`,
+          'chart-unknown',
+        );
         return;
       }
       if (!valid) return;
@@ -50,7 +58,9 @@ export default function remarkChart(options: RemarkChartOptions) {
         refuse(unavailable, 'chart-unavailable');
         return;
       }
-      const chartOptions = Object.fromEntries(Object.entries(attributes).filter(([key]) => key !== 'name')) as ChartOptions;
+      const chartOptions = Object.fromEntries(
+        Object.entries(attributes).filter(([key]) => key !== 'name'),
+      ) as ChartOptions;
       const output = chart.render(options.data, chartOptions, options.document);
       parent.children[index] = chartFigure(`chart-${++count}-${name}`, output, chartOptions);
     });

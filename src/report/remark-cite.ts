@@ -12,14 +12,26 @@ export default function remarkCite(options: { articleIds: readonly string[] }) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node, index, parent) => {
       if (node.name !== 'cite' || !parent || index === undefined) return;
-      const ids = toString(node).split(/[\s,]+/).filter(Boolean);
+      const ids = toString(node)
+        .split(/[\s,]+/)
+        .filter(Boolean);
       if (ids.length === 0) {
-        fail(file, 'Unexpected empty citation, expected an article id such as `:cite[000]`', node.position, 'cite-empty');
+        fail(
+          file,
+          'Unexpected empty citation, expected an article id such as `:cite[000]`',
+          node.position,
+          'cite-empty',
+        );
         return;
       }
       for (const id of ids) {
         if (!options.articleIds.includes(id)) {
-          fail(file, `Unexpected unknown article \`${id}\`, ${expected(id, options.articleIds)}`, node.position, 'cite-unknown-article');
+          fail(
+            file,
+            `Unexpected unknown article \`${id}\`, ${expected(id, options.articleIds)}`,
+            node.position,
+            'cite-unknown-article',
+          );
         }
       }
       parent.children.splice(index, 1, ...ids.map(sourceReference));

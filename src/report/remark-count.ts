@@ -66,19 +66,32 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
       if (node.name !== 'count' || !parent || index === undefined) return;
       const refuse = (reason: string, ruleId: string) => fail(file, reason, node.position, ruleId);
       const attributes = node.attributes ?? {};
-      const allowed: Record<string, readonly string[]> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS, pick: PICKS, article: options.articleIds };
+      const allowed: Record<string, readonly string[]> = {
+        measure: Object.keys(MEASURE_LABELS),
+        group: GROUPS,
+        pick: PICKS,
+        article: options.articleIds,
+      };
       let valid = true;
       for (const [key, value] of Object.entries(attributes)) {
         if (!(ATTRIBUTES as readonly string[]).includes(key)) {
           refuse(`Unexpected attribute \`${key}\` on \`:count\`, ${expected(key, ATTRIBUTES)}`, 'count-attribute');
           valid = false;
         } else if (allowed[key] && !allowed[key].includes(value ?? '')) {
-          refuse(`Unexpected ${key} \`${value}\` on \`:count\`, ${expected(value ?? '', allowed[key])}`, 'count-attribute');
+          refuse(
+            `Unexpected ${key} \`${value}\` on \`:count\`, ${expected(value ?? '', allowed[key])}`,
+            'count-attribute',
+          );
           valid = false;
         }
       }
       if (!attributes.measure) {
-        refuse(`Missing \`measure\` on \`:count\`, expected one of ${Object.keys(MEASURE_LABELS).map((m) => `\`${m}\``).join(', ')}`, 'count-attribute');
+        refuse(
+          `Missing \`measure\` on \`:count\`, expected one of ${Object.keys(MEASURE_LABELS)
+            .map((m) => `\`${m}\``)
+            .join(', ')}`,
+          'count-attribute',
+        );
         return;
       }
       if (!valid) return;
@@ -88,7 +101,10 @@ export default function remarkCount(options: { casualties: readonly CasualtyRow[
       if (attributes.as_of) query.as_of = attributes.as_of;
       const row = pickFigure(options.casualties, query);
       if (!row) {
-        refuse(`Cannot find a reported figure for ${describe(query)}, expected one of: ${available(options.casualties)}`, 'count-no-match');
+        refuse(
+          `Cannot find a reported figure for ${describe(query)}, expected one of: ${available(options.casualties)}`,
+          'count-no-match',
+        );
         return;
       }
       const figure: PhrasingContent = {
@@ -115,7 +131,9 @@ function describe(query: CountQuery): string {
 }
 
 function available(rows: readonly CasualtyRow[]): string {
-  const combos = [...new Set(rows.filter((r) => r.status === 'reported').map((r) => `measure="${r.measure}" group="${r.group}"`))].sort();
+  const combos = [
+    ...new Set(rows.filter((r) => r.status === 'reported').map((r) => `measure="${r.measure}" group="${r.group}"`)),
+  ].sort();
   return combos.length === 0 ? 'no figures at all' : combos.join('; ');
 }
 

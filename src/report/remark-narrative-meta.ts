@@ -52,8 +52,11 @@ export default function remarkNarrativeMeta(options: RemarkNarrativeMetaOptions 
       } else if (read.data !== null && typeof read.data === 'object' && !Array.isArray(read.data)) {
         data = read.data as Record<string, unknown>;
         placeOf = (key) => {
-          const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
-          const range = pair && isScalar(pair.value) ? pair.value.range : pair && isScalar(pair.key) ? pair.key.range : null;
+          const pair = isMap(doc.contents)
+            ? doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)
+            : undefined;
+          const range =
+            pair && isScalar(pair.value) ? pair.value.range : pair && isScalar(pair.key) ? pair.key.range : null;
           return range ? at(range[0]) : (node.position ?? { line: 1, column: 1 });
         };
       }
@@ -61,17 +64,37 @@ export default function remarkNarrativeMeta(options: RemarkNarrativeMetaOptions 
     }
     // A front matter that cannot be read has already been reported: no second error for what it would have said.
     if (!broken && (typeof data.title !== 'string' || data.title.trim() === '')) {
-      fail(file, 'Missing `title` in the front matter of the narrative: expected `title: "…"` between the `---` lines at the top', placeOf('title'), 'narrative-front-matter');
+      fail(
+        file,
+        'Missing `title` in the front matter of the narrative: expected `title: "…"` between the `---` lines at the top',
+        placeOf('title'),
+        'narrative-front-matter',
+      );
     }
     const home = typeof data.home === 'string' && data.home.trim() !== '' ? data.home.trim() : null;
     if (data.home !== undefined && data.home !== null && home === null) {
-      fail(file, 'Unexpected `home`: expected the name of a country in the gazetteer, such as `home: Chile`, or `home: null`', placeOf('home'), 'narrative-home');
+      fail(
+        file,
+        'Unexpected `home`: expected the name of a country in the gazetteer, such as `home: Chile`, or `home: null`',
+        placeOf('home'),
+        'narrative-home',
+      );
     } else if (home !== null && options.actors && !options.actors.includes(home)) {
       const guess = closest(home, options.actors);
-      fail(file, `Unexpected home \`${home}\`: expected an actor of the gazetteer${guess ? ` (did you mean \`${guess}\`?)` : ''}, or \`home: null\`; a new one goes in data/gazetteer.yaml`, placeOf('home'), 'narrative-home');
+      fail(
+        file,
+        `Unexpected home \`${home}\`: expected an actor of the gazetteer${guess ? ` (did you mean \`${guess}\`?)` : ''}, or \`home: null\`; a new one goes in data/gazetteer.yaml`,
+        placeOf('home'),
+        'narrative-home',
+      );
     }
     if (data.toc !== undefined && typeof data.toc !== 'boolean') {
-      fail(file, 'Unexpected `toc`: expected `toc: false` to leave out the table of contents, or `toc: true`', placeOf('toc'), 'narrative-toc');
+      fail(
+        file,
+        'Unexpected `toc`: expected `toc: false` to leave out the table of contents, or `toc: true`',
+        placeOf('toc'),
+        'narrative-toc',
+      );
     }
     file.data.meta = {
       title: typeof data.title === 'string' ? data.title : '',

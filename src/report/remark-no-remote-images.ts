@@ -18,11 +18,14 @@ export default function remarkNoRemoteImages() {
       if ((node.type !== 'image' && node.type !== 'imageReference') || !parent || index === undefined) return;
       const url = node.type === 'image' ? node.url : (definitions.get(node.identifier)?.url ?? '');
       if (INLINE.test(url.trim())) return;
-      file.message(`Unexpected image \`${url}\`, it is left out of the page: expected no image from the web or a file (the page loads nothing from outside); use a chart, or a \`data:image/…\` address`, {
-        place: node.position,
-        ruleId: 'image-remote',
-        source: 'newsbook',
-      });
+      file.message(
+        `Unexpected image \`${url}\`, it is left out of the page: expected no image from the web or a file (the page loads nothing from outside); use a chart, or a \`data:image/…\` address`,
+        {
+          place: node.position,
+          ruleId: 'image-remote',
+          source: 'newsbook',
+        },
+      );
       parent.children.splice(index, 1);
       return [SKIP, index];
     });

@@ -30,7 +30,12 @@ export default function remarkStat(options: { data: ChartData }) {
       if (node.name !== 'stat' || !parent || index === undefined) return;
       const unknown = Object.keys(node.attributes ?? {}).filter((key) => key !== 'name');
       for (const key of unknown) {
-        fail(file, `Unexpected attribute \`${key}\` on \`:stat\`, ${expected(key, ['name'])}`, node.position, 'stat-attribute');
+        fail(
+          file,
+          `Unexpected attribute \`${key}\` on \`:stat\`, ${expected(key, ['name'])}`,
+          node.position,
+          'stat-attribute',
+        );
       }
       if (unknown.length > 0) return;
       const name = node.attributes?.name ?? '';

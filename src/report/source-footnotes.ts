@@ -17,11 +17,25 @@ export function sourceReference(articleId: string): FootnoteReference {
 export function describeArticle(article: ArticleRow): PhrasingContent[] {
   const date = `${formatDay(article.published)}${article.published_basis === 'inferred' ? ' (date inferred from the text)' : ''}`;
   // The outlet and the title are the article's own words: each in its own bidi isolate (bidi.ts).
-  const title: PhrasingContent[] = [{ type: 'text', value: '“' }, isolatedText(article.title), { type: 'text', value: '”' }];
+  const title: PhrasingContent[] = [
+    { type: 'text', value: '“' },
+    isolatedText(article.title),
+    { type: 'text', value: '”' },
+  ];
   // An unknown outlet is not an unknown source: the title and date still name the article.
-  const parts: PhrasingContent[] = article.outlet === null ? [{ type: 'text', value: 'Outlet not stated, ' }] : [isolatedText(article.outlet), { type: 'text', value: ', ' }];
-  parts.push(...(article.url && /^https?:\/\//i.test(article.url) ? [{ type: 'link', url: article.url, children: title } satisfies PhrasingContent] : title));
-  parts.push({ type: 'text', value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.` });
+  const parts: PhrasingContent[] =
+    article.outlet === null
+      ? [{ type: 'text', value: 'Outlet not stated, ' }]
+      : [isolatedText(article.outlet), { type: 'text', value: ', ' }];
+  parts.push(
+    ...(article.url && /^https?:\/\//i.test(article.url)
+      ? [{ type: 'link', url: article.url, children: title } satisfies PhrasingContent]
+      : title),
+  );
+  parts.push({
+    type: 'text',
+    value: `, ${date}${article.translated_from ? `, translated from ${languageName(article.translated_from)}` : ''}. Article ${article.id}.`,
+  });
   return parts;
 }
 
@@ -33,7 +47,8 @@ export default function remarkSourceFootnotes(options: { articles: readonly Arti
     const used: string[] = [];
     visit(tree, (node) => {
       if (node.type === 'footnoteDefinition') defined.add(node.identifier);
-      if (node.type === 'footnoteReference' && node.identifier.startsWith(PREFIX) && !used.includes(node.identifier)) used.push(node.identifier);
+      if (node.type === 'footnoteReference' && node.identifier.startsWith(PREFIX) && !used.includes(node.identifier))
+        used.push(node.identifier);
     });
     for (const identifier of used) {
       const article = byId.get(identifier.slice(PREFIX.length));

@@ -29,7 +29,9 @@ const eventSchema = z.strictObject({
   day: z.iso.date('a day written YYYY-MM-DD'),
   text: z.string().trim().min(1, 'what happened, in one line'),
   // An unquoted 000 reads as the number 0: say how to write it.
-  article: z.string(`an article id in quotes: ${ARTICLE_ID_RULE}`).regex(ARTICLE_ID, `an article id: ${ARTICLE_ID_RULE}`),
+  article: z
+    .string(`an article id in quotes: ${ARTICLE_ID_RULE}`)
+    .regex(ARTICLE_ID, `an article id: ${ARTICLE_ID_RULE}`),
   quote: z.string().trim().min(1, 'words copied from the article'),
   day_basis: z.string().trim().min(1, 'how the day follows from the quote'),
 });
@@ -45,14 +47,26 @@ export interface TimelineFile {
 
 export function parseTimelineEvents(yamlText: string): TimelineFile {
   const { doc, at } = parseYamlWithPlaces(yamlText);
-  const problem = (offset: number, reason: string, ruleId: string): TimelineProblem => ({ ...at(offset), severity: 'error', reason, ruleId });
+  const problem = (offset: number, reason: string, ruleId: string): TimelineProblem => ({
+    ...at(offset),
+    severity: 'error',
+    reason,
+    ruleId,
+  });
   const failed = (problems: TimelineProblem[]): TimelineFile => ({ events: [], places: [], problems });
-  if (doc.errors.length > 0) return failed(doc.errors.map((e) => problem(e.pos[0], `Cannot parse the timeline file: ${e.message.split('\n')[0]}`, 'timeline-yaml')));
+  if (doc.errors.length > 0)
+    return failed(
+      doc.errors.map((e) =>
+        problem(e.pos[0], `Cannot parse the timeline file: ${e.message.split('\n')[0]}`, 'timeline-yaml'),
+      ),
+    );
 
   const read = doc.contents === null ? { data: { events: [] } } : yamlData(doc);
-  if ('message' in read) return failed([problem(read.offset, `Cannot parse the timeline file: ${read.message}`, 'timeline-yaml')]);
+  if ('message' in read)
+    return failed([problem(read.offset, `Cannot parse the timeline file: ${read.message}`, 'timeline-yaml')]);
   const file = fileSchema.safeParse(read.data);
-  if (!file.success) return failed([problem(0, 'Unexpected timeline file: expected an `events:` list', 'timeline-yaml')]);
+  if (!file.success)
+    return failed([problem(0, 'Unexpected timeline file: expected an `events:` list', 'timeline-yaml')]);
 
   const events: TimelineEvent[] = [];
   const places: Place[] = [];
@@ -67,16 +81,42 @@ export function parseTimelineEvents(yamlText: string): TimelineFile {
         const field = typeof key === 'string' ? key : null;
         const offset = field ? locate(doc, ['events', i, field]) : start;
         if (issue.code === 'unrecognized_keys') {
-          for (const name of issue.keys) problems.push(problem(locate(doc, ['events', i], name), `Unexpected field \`${name}\` in event ${i + 1}: ${expected(name, Object.keys(FIELDS))}`, 'timeline-field'));
+          for (const name of issue.keys)
+            problems.push(
+              problem(
+                locate(doc, ['events', i], name),
+                `Unexpected field \`${name}\` in event ${i + 1}: ${expected(name, Object.keys(FIELDS))}`,
+                'timeline-field',
+              ),
+            );
         } else if (field && (raw as Record<string, unknown> | null)?.[field] === undefined) {
-          problems.push(problem(start, `Missing \`${field}\` in event ${i + 1}: expected ${FIELDS[field as keyof typeof FIELDS] ?? issue.message}`, 'timeline-field'));
+          problems.push(
+            problem(
+              start,
+              `Missing \`${field}\` in event ${i + 1}: expected ${FIELDS[field as keyof typeof FIELDS] ?? issue.message}`,
+              'timeline-field',
+            ),
+          );
         } else {
-          problems.push(problem(offset, `Unexpected \`${field ?? 'event'}\` in event ${i + 1}: expected ${issue.message}`, 'timeline-value'));
+          problems.push(
+            problem(
+              offset,
+              `Unexpected \`${field ?? 'event'}\` in event ${i + 1}: expected ${issue.message}`,
+              'timeline-value',
+            ),
+          );
         }
       }
       return;
     }
-    if (seen.has(result.data.id)) problems.push(problem(locate(doc, ['events', i, 'id']), `Unexpected duplicate event id \`${result.data.id}\`: expected each event to have its own`, 'timeline-id'));
+    if (seen.has(result.data.id))
+      problems.push(
+        problem(
+          locate(doc, ['events', i, 'id']),
+          `Unexpected duplicate event id \`${result.data.id}\`: expected each event to have its own`,
+          'timeline-id',
+        ),
+      );
     seen.add(result.data.id);
     events.push(result.data);
     places.push(at(start));
@@ -91,9 +131,19 @@ export function checkTimelineQuotes(file: TimelineFile, bodies: ReadonlyMap<stri
     const place = file.places[i] ?? { line: 1, column: 1 };
     const body = bodies.get(event.article);
     if (body === undefined) {
-      problems.push({ ...place, severity: 'error', reason: `Unexpected article \`${event.article}\` in event ${event.id}: no such article, ${expected(event.article, [...bodies.keys()])}`, ruleId: 'timeline-article' });
+      problems.push({
+        ...place,
+        severity: 'error',
+        reason: `Unexpected article \`${event.article}\` in event ${event.id}: no such article, ${expected(event.article, [...bodies.keys()])}`,
+        ruleId: 'timeline-article',
+      });
     } else if (!body.includes(event.quote)) {
-      problems.push({ ...place, severity: 'error', reason: `Unexpected quote in event ${event.id}: article ${event.article} does not contain “${event.quote}”; copy the words exactly`, ruleId: 'timeline-quote' });
+      problems.push({
+        ...place,
+        severity: 'error',
+        reason: `Unexpected quote in event ${event.id}: article ${event.article} does not contain “${event.quote}”; copy the words exactly`,
+        ruleId: 'timeline-quote',
+      });
     }
   });
   return problems;

@@ -29,8 +29,15 @@ describe('parseArticle', () => {
     const { article, problems } = parseArticle(valid, 'data/kazakhstan-unrest/articles/007.md');
     expect(problems).toEqual([]);
     expect(article?.meta).toEqual({
-      id: '007', title: 'A title', outlet: null, url: null, published: '2022-01-06', published_basis: 'stated',
-      published_note: null, language: 'en', translated_from: null,
+      id: '007',
+      title: 'A title',
+      outlet: null,
+      url: null,
+      published: '2022-01-06',
+      published_basis: 'stated',
+      published_note: null,
+      language: 'en',
+      translated_from: null,
     });
     expect(article?.body).toBe('Body line one.\nBody line two.');
     expect(article?.bodyLine).toBe(13);
@@ -67,12 +74,20 @@ describe('parseArticle', () => {
   });
 
   it('refuses a file without front matter, or without its closing fence', () => {
-    expect(parseArticle('Just text.\n', 'a/007.md').problems[0]).toMatchObject({ line: 1, column: 1, ruleId: 'front-matter-missing' });
-    expect(parseArticle('---\nid: "007"\nBody\n', 'a/007.md').problems[0]).toMatchObject({ ruleId: 'front-matter-unclosed' });
+    expect(parseArticle('Just text.\n', 'a/007.md').problems[0]).toMatchObject({
+      line: 1,
+      column: 1,
+      ruleId: 'front-matter-missing',
+    });
+    expect(parseArticle('---\nid: "007"\nBody\n', 'a/007.md').problems[0]).toMatchObject({
+      ruleId: 'front-matter-unclosed',
+    });
   });
 
   it('refuses an empty body', () => {
-    expect(parseArticle(valid.replace(/---\nBody[\s\S]*$/, '---\n\n'), 'a/007.md').problems[0]).toMatchObject({ ruleId: 'article-empty' });
+    expect(parseArticle(valid.replace(/---\nBody[\s\S]*$/, '---\n\n'), 'a/007.md').problems[0]).toMatchObject({
+      ruleId: 'article-empty',
+    });
   });
 
   it('refuses binary files and invalid UTF-8', () => {
@@ -98,17 +113,24 @@ describe('the seed articles', () => {
       expect(source, article.meta.id).toBeDefined();
       const bytes = readFileSync(join(SOURCES, source ?? ''));
       const expected = bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
-      expect(Buffer.from(article.body, 'utf8').equals(expected), `${article.meta.id} differs from ${source}`).toBe(true);
+      expect(Buffer.from(article.body, 'utf8').equals(expected), `${article.meta.id} differs from ${source}`).toBe(
+        true,
+      );
     }
   });
 });
 
 describe('language tags (issue 14, item 2)', () => {
   it('reports a `translated_from` that is not BCP 47 at its line, naming the field', () => {
-    const { problems } = parseArticle(valid.replace('translated_from: null', 'translated_from: "not a language!"'), 'a/007.md');
+    const { problems } = parseArticle(
+      valid.replace('translated_from: null', 'translated_from: "not a language!"'),
+      'a/007.md',
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 10, column: 18, field: 'translated_from', ruleId: 'front-matter-field' });
-    expect(problems[0]?.reason).toMatch(/^Unexpected value "not a language!" for field `translated_from`: expected a BCP 47 language tag/);
+    expect(problems[0]?.reason).toMatch(
+      /^Unexpected value "not a language!" for field `translated_from`: expected a BCP 47 language tag/,
+    );
   });
 
   it('reports a `language` that is not BCP 47', () => {
@@ -119,7 +141,9 @@ describe('language tags (issue 14, item 2)', () => {
 
   it('accepts the tags editors write', () => {
     for (const tag of ['en', 'ar', 'pt-BR', 'zh-Hant', 'sr-Latn-RS', 'kk']) {
-      expect(parseArticle(valid.replace('translated_from: null', `translated_from: ${tag}`), 'a/007.md').problems).toEqual([]);
+      expect(
+        parseArticle(valid.replace('translated_from: null', `translated_from: ${tag}`), 'a/007.md').problems,
+      ).toEqual([]);
     }
   });
 });
@@ -130,7 +154,9 @@ describe('front-matter details (issue 14, item 11)', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 5, column: 6, field: 'url' });
     expect(problems[0]?.reason).toContain('expected an http(s) address');
-    expect(parseArticle(valid.replace('url: null', 'url: "https://example.com/a?b=1"'), 'a/007.md').problems).toEqual([]);
+    expect(parseArticle(valid.replace('url: null', 'url: "https://example.com/a?b=1"'), 'a/007.md').problems).toEqual(
+      [],
+    );
   });
 
   it('gives one error for a `published` that is no date', () => {

@@ -14,17 +14,87 @@ const direct = (yaml: string, line: number) => {
   return { data: parsed.data, positions: parsed.positions, problems: parsed.problems };
 };
 
-const KEYS = ['id', 'title', 'outlet', 'url', 'published', 'published_basis', 'language', 'translated_from', 'desk', 'proto', '__proto__', 'a_b'];
-const WORDS = ['null', 'Null', 'NULL', 'true', 'True', 'false', 'FALSE', 'yes', 'no', 'on', 'off', 'NaN', 'nan', 'Infinity', 'inf', 'en', 'ar', 'stated', 'x-1', 'a_b', 'e5', 'E1', 'y', 'n', 'Z'];
+const KEYS = [
+  'id',
+  'title',
+  'outlet',
+  'url',
+  'published',
+  'published_basis',
+  'language',
+  'translated_from',
+  'desk',
+  'proto',
+  '__proto__',
+  'a_b',
+];
+const WORDS = [
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'false',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'NaN',
+  'nan',
+  'Infinity',
+  'inf',
+  'en',
+  'ar',
+  'stated',
+  'x-1',
+  'a_b',
+  'e5',
+  'E1',
+  'y',
+  'n',
+  'Z',
+];
 const DATES = ['2022-01-06', '2022-13-45', '0000-00-00', '2022-1-6', '20220106'];
-const OTHERS = ['~', '.inf', '.NaN', '0x1F', '0o17', '1e3', '12', '-3', '+4', '1_000', "'single'", '"esc\\"aped"', '"tab\\t"', '[]', '{}', '|', '>', '&a', '*a', '!tag x', '"', '', ' ', 'a: b', 'a #b', '"a" # c', '"\u00e9\u0645\u{1F600}"'];
+const OTHERS = [
+  '~',
+  '.inf',
+  '.NaN',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '12',
+  '-3',
+  '+4',
+  '1_000',
+  "'single'",
+  '"esc\\"aped"',
+  '"tab\\t"',
+  '[]',
+  '{}',
+  '|',
+  '>',
+  '&a',
+  '*a',
+  '!tag x',
+  '"',
+  '',
+  ' ',
+  'a: b',
+  'a #b',
+  '"a" # c',
+  '"\u00e9\u0645\u{1F600}"',
+];
 
 const value = fc.oneof(
   fc.constantFrom(...WORDS, ...DATES, ...OTHERS),
   fc.string({ maxLength: 12 }).map((s) => `"${s}"`),
   fc.string({ maxLength: 8 }),
 );
-const line = fc.oneof({ weight: 6, arbitrary: fc.tuple(fc.constantFrom(...KEYS), value).map(([k, v]) => `${k}: ${v}`) }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) });
+const line = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...KEYS), value).map(([k, v]) => `${k}: ${v}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
+);
 
 describe('parseFrontMatterYaml', () => {
   it('gives what the YAML parser gives: values, positions and problems', () => {
@@ -38,7 +108,8 @@ describe('parseFrontMatterYaml', () => {
   });
 
   it('reads the front matter of the articles as the parser does', () => {
-    const yaml = 'id: "000"\ntitle: "Kazakhstan: “unrest”, 2022"\noutlet: null\npublished: 2022-01-06\nlanguage: en\ntranslated_from: null';
+    const yaml =
+      'id: "000"\ntitle: "Kazakhstan: “unrest”, 2022"\noutlet: null\npublished: 2022-01-06\nlanguage: en\ntranslated_from: null';
     expect(direct(yaml, 2)).toEqual(viaParser(yaml, 2));
     expect(direct(yaml, 2).data).toMatchObject({ id: '000', outlet: null, published: '2022-01-06', language: 'en' });
   });
@@ -47,7 +118,14 @@ describe('parseFrontMatterYaml', () => {
     expect(parseFrontMatterYaml('title: "A"\nid: *a', 2)).toEqual({
       data: {},
       positions: expect.any(Map),
-      problems: [{ line: 3, column: 5, reason: expect.stringMatching(/^Cannot parse the front matter: Unresolved alias/), ruleId: 'front-matter-yaml' }],
+      problems: [
+        {
+          line: 3,
+          column: 5,
+          reason: expect.stringMatching(/^Cannot parse the front matter: Unresolved alias/),
+          ruleId: 'front-matter-yaml',
+        },
+      ],
     });
   });
 });

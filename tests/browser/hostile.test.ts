@@ -58,13 +58,23 @@ let html: string;
 beforeAll(async () => {
   // A `javascript:` url is refused in the front matter (issue 14); the page must not run one that reaches it anyway.
   const refused = parseArticle(ARTICLE, 'articles/666.md');
-  if (refused.article || refused.problems.map((p) => p.field).join() !== 'url') throw new Error(`expected the url refused: ${JSON.stringify(refused.problems)}`);
+  if (refused.article || refused.problems.map((p) => p.field).join() !== 'url')
+    throw new Error(`expected the url refused: ${JSON.stringify(refused.problems)}`);
   const parsed = parseArticle(ARTICLE.replace(/^url: .*$/m, 'url: null'), 'articles/666.md');
   if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
-  const article: Article = { ...parsed.article, meta: { ...parsed.article.meta, url: "javascript:window.__pwned = 'url'" } };
+  const article: Article = {
+    ...parsed.article,
+    meta: { ...parsed.article.meta, url: "javascript:window.__pwned = 'url'" },
+  };
   const gazetteer = parseGazetteer(readFileSync(PATHS.gazetteer, 'utf8'));
   const { datasets } = deriveDatasets([article], gazetteer);
-  const built = await buildReport({ markdown: NARRATIVE, path: 'story.md', data: { ...datasets, events: [], story: NO_STORY }, charts: CHARTS, document: await chartDocument() });
+  const built = await buildReport({
+    markdown: NARRATIVE,
+    path: 'story.md',
+    data: { ...datasets, events: [], story: NO_STORY },
+    charts: CHARTS,
+    document: await chartDocument(),
+  });
   if (built.html === null) throw new Error(built.file.messages.map(String).join('\n'));
   html = built.html;
   dir = mkdtempSync(join(tmpdir(), 'newsbook-hostile-'));
@@ -82,7 +92,9 @@ describe('a page built from hostile input', () => {
     const { document } = new JSDOM(html).window;
     const elements = [...document.querySelectorAll('*')];
     expect(elements.flatMap((e) => e.getAttributeNames().filter((name) => name.startsWith('on')))).toEqual([]);
-    expect(elements.filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? ''))).toEqual([]);
+    expect(
+      elements.filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? '')),
+    ).toEqual([]);
     expect(document.querySelectorAll('img, iframe, object, embed')).toHaveLength(0);
     // The hostile text is still there, as text: figures keep their sentence.
     expect(html).toContain('&#x3C;script>');

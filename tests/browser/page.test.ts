@@ -52,7 +52,10 @@ async function open(options: BrowserContextOptions = {}) {
 
 describe('the explainer in a browser', () => {
   it('renders with JavaScript disabled: text, charts and footnotes', async () => {
-    const { page, requests, errors, close } = await open({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const { page, requests, errors, close } = await open({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     await expect(page.locator('h1').textContent()).resolves.toContain('Kazakhstan');
     expect(await page.locator('.chart-plot svg').first().isVisible()).toBe(true);
     expect(await page.locator('section[data-footnotes] li').count()).toBeGreaterThan(5);
@@ -80,7 +83,11 @@ describe('the explainer in a browser', () => {
         firsts.push(Number(a.textContent));
       }
       const quoted = [...document.querySelectorAll('section[data-footnotes] li[id^="fn-q-"]')];
-      return { firsts, notes: quoted.length, sentences: new Set(quoted.map((li) => li.querySelector('p')?.textContent?.trim())).size };
+      return {
+        firsts,
+        notes: quoted.length,
+        sentences: new Set(quoted.map((li) => li.querySelector('p')?.textContent?.trim())).size,
+      };
     });
     expect(firsts).toEqual(firsts.map((_, i) => i + 1));
     expect(notes).toBe(sentences);
@@ -91,10 +98,14 @@ describe('the explainer in a browser', () => {
     const { page, close } = await open({ viewport: { width: 1280, height: 900 } });
     const summaries = await page.locator('figure.chart .chart-summary').allTextContents();
     expect(summaries.length).toBeGreaterThanOrEqual(5);
-    for (const text of summaries) expect(text.trim().split(/(?<=[.!?])\s+(?=[A-Z0-9“])/).length, text).toBeLessThanOrEqual(2);
+    for (const text of summaries)
+      expect(text.trim().split(/(?<=[.!?])\s+(?=[A-Z0-9“])/).length, text).toBeLessThanOrEqual(2);
     // The full description is hidden until asked for, and describes the chart to a screen reader all the same.
     expect(await page.locator('.chart-description').first().isVisible()).toBe(false);
-    const described = await page.locator('.chart-plot').first().evaluate((e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent?.length ?? 0);
+    const described = await page
+      .locator('.chart-plot')
+      .first()
+      .evaluate((e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent?.length ?? 0);
     expect(described).toBeGreaterThan(200);
     await close();
   });
@@ -112,8 +123,18 @@ describe('the explainer in a browser', () => {
     const { page, close } = await open({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run();
+      return result.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')})`,
+      );
     });
     expect(violations).toEqual([]);
     await close();
@@ -180,9 +201,14 @@ describe('the explainer in a browser', () => {
 describe('the built file', () => {
   it('is valid HTML (html-validate reports no errors)', async () => {
     // Valid HTML, written small: optional end tags and unneeded quotes are left out on purpose (style rules, not errors).
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off', 'attr-quotes': 'off', 'no-implicit-close': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-inline-style': 'off', 'long-title': 'off', 'attr-quotes': 'off', 'no-implicit-close': 'off' },
+    });
     const report = await validator.validateString(html);
-    const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const errors = report.results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
     expect(errors).toEqual([]);
   });
 

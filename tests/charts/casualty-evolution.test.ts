@@ -19,19 +19,28 @@ describe('casualty-evolution', () => {
     const svg = output().wide;
     const titled = [...svg.querySelectorAll('title')].map((t) => t.textContent ?? '');
     expect(titled).toHaveLength(dated.length);
-    for (const row of dated) expect(titled.some((t) => t.includes(`(row ${row.id})`)), row.id).toBe(true);
+    for (const row of dated)
+      expect(
+        titled.some((t) => t.includes(`(row ${row.id})`)),
+        row.id,
+      ).toBe(true);
     expect(titled.find((t) => t.includes('164'))).toContain('later withdrawn');
   });
 
   it('draws vague and withdrawn figures hollow, crosses out the withdrawn one, and fades the disputed one', () => {
     const svg = output().wide;
-    const marks = (id: string) => [...svg.querySelectorAll('title')].find((t) => t.textContent?.includes(`(row ${id})`))?.parentElement;
+    const marks = (id: string) =>
+      [...svg.querySelectorAll('title')].find((t) => t.textContent?.includes(`(row ${id})`))?.parentElement;
     const vague = dated.find((r) => r.qualifier === 'vague');
     const withdrawn = dated.find((r) => r.status === 'retracted');
     const disputed = dated.find((r) => r.status === 'disputed');
     expect(marks(vague?.id ?? '')?.getAttribute('fill')).toBe('var(--plot-background, #fff)');
     expect(marks(withdrawn?.id ?? '')?.getAttribute('fill')).toBe('var(--plot-background, #fff)');
-    expect(marks(disputed?.id ?? '')?.closest('g')?.getAttribute('fill-opacity')).toBe('0.3');
+    expect(
+      marks(disputed?.id ?? '')
+        ?.closest('g')
+        ?.getAttribute('fill-opacity'),
+    ).toBe('0.3');
     // The cross over the withdrawn figure: Plot's "times" symbol, one per withdrawn figure and one in the key.
     const crosses = svg.innerHTML.match(/d="M-([\d.]+),-\1L\1,\1M-\1,\1L\1,-\1"/g) ?? [];
     expect(crosses).toHaveLength(dated.filter((r) => r.status === 'retracted').length + 1);
@@ -39,7 +48,10 @@ describe('casualty-evolution', () => {
 
   it('points open-ended figures up ("more than") or down ("up to")', () => {
     const svg = output().wide;
-    const arrows = [...svg.querySelectorAll('path')].filter((p) => /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+M/.test(p.getAttribute('d') ?? '') && p.getAttribute('stroke') !== 'currentColor');
+    const arrows = [...svg.querySelectorAll('path')].filter(
+      (p) =>
+        /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+M/.test(p.getAttribute('d') ?? '') && p.getAttribute('stroke') !== 'currentColor',
+    );
     const open = dated.filter((r) => r.low === null || r.high === null);
     expect(arrows).toHaveLength(open.length);
     const directions = arrows.map((a) => {
@@ -78,7 +90,9 @@ describe('casualty-evolution', () => {
 
   it('gives a table row per figure with its quote footnote, and filters by measure and group', () => {
     const { rows, sources } = output();
-    expect(rows.map((r) => (r.sources[0] && 'row' in r.sources[0] ? r.sources[0].row : '')).sort()).toEqual(dated.map((r) => r.id).sort());
+    expect(rows.map((r) => (r.sources[0] && 'row' in r.sources[0] ? r.sources[0].row : '')).sort()).toEqual(
+      dated.map((r) => r.id).sort(),
+    );
     expect(sources).toEqual(['a', 'b', 'c']);
     const arrested = casualtyEvolution.render(FIXTURE, { measure: 'arrested' }, document);
     expect(arrested.rows).toHaveLength(2);

@@ -55,17 +55,30 @@ describe('reactions', () => {
 
   it('writes in each cell the number of distinct articles, however many sentences, darker for more', () => {
     const svg = output().wide;
-    const numbers = [...svg.querySelectorAll('text')].map((t) => ({ x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')), text: t.textContent ?? '' }));
+    const numbers = [...svg.querySelectorAll('text')].map((t) => ({
+      x: Number(t.getAttribute('x')),
+      y: Number(t.getAttribute('y')),
+      text: t.textContent ?? '',
+    }));
     const cells = tooltips(svg).map(({ text, mark }) => {
       const cell = expected.find((c) => text.startsWith(`${c.actor} — ${STANCE_LABELS[c.stance]}\n`));
       const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(mark.getAttribute(a)));
-      const inside = numbers.filter((n) => n.x > (x ?? 0) && n.x < (x ?? 0) + (w ?? 0) && n.y > (y ?? 0) && n.y < (y ?? 0) + (h ?? 0));
+      const inside = numbers.filter(
+        (n) => n.x > (x ?? 0) && n.x < (x ?? 0) + (w ?? 0) && n.y > (y ?? 0) && n.y < (y ?? 0) + (h ?? 0),
+      );
       return { cell, inside, opacity: Number(mark.getAttribute('fill-opacity')) };
     });
-    for (const { cell, inside } of cells) expect(inside.map((n) => n.text), `${cell?.actor} / ${cell?.stance}`).toEqual([String(cell?.articles.length)]);
+    for (const { cell, inside } of cells)
+      expect(
+        inside.map((n) => n.text),
+        `${cell?.actor} / ${cell?.stance}`,
+      ).toEqual([String(cell?.articles.length)]);
     // The fixture has a cell where one article reports the same thing twice: it still counts once.
     expect(expected.some((c) => c.rows.length > c.articles.length)).toBe(true);
-    for (const a of cells) for (const b of cells) if ((a.cell?.articles.length ?? 0) > (b.cell?.articles.length ?? 0)) expect(a.opacity).toBeGreaterThan(b.opacity);
+    for (const a of cells)
+      for (const b of cells)
+        if ((a.cell?.articles.length ?? 0) > (b.cell?.articles.length ?? 0))
+          expect(a.opacity).toBeGreaterThan(b.opacity);
   });
 
   it('leaves the Kazakh authorities out, and says so', () => {
@@ -84,8 +97,16 @@ describe('reactions', () => {
 
   it('labels every actor once and every stance once', () => {
     const labels = [...output().wide.querySelectorAll('text')].map((t) => t.textContent ?? '');
-    for (const actor of new Set(foreign.map((r) => r.actor))) expect(labels.filter((l) => l === shortActor(actor)), actor).toHaveLength(1);
-    for (const stance of new Set(foreign.map((r) => r.stance))) expect(labels.filter((l) => l === STANCE_LABELS[stance]), stance).toHaveLength(1);
+    for (const actor of new Set(foreign.map((r) => r.actor)))
+      expect(
+        labels.filter((l) => l === shortActor(actor)),
+        actor,
+      ).toHaveLength(1);
+    for (const stance of new Set(foreign.map((r) => r.stance)))
+      expect(
+        labels.filter((l) => l === STANCE_LABELS[stance]),
+        stance,
+      ).toHaveLength(1);
   });
 
   it('gives a table row per cell, with a footnote to the first sentence of each article that reported it', () => {
@@ -97,7 +118,11 @@ describe('reactions', () => {
       expect(row?.values.articles).toBe(cell.articles.length);
       expect(row?.values.sentences).toBe(cell.rows.length);
       expect(row?.values.article_ids).toBe([...cell.articles].sort().join(' '));
-      const firsts = [...cell.articles].sort().map((article) => cell.rows.filter((r) => r.article === article).sort((a, b) => compareRowIds(a.id, b.id))[0]?.id);
+      const firsts = [...cell.articles]
+        .sort()
+        .map(
+          (article) => cell.rows.filter((r) => r.article === article).sort((a, b) => compareRowIds(a.id, b.id))[0]?.id,
+        );
       expect(row?.sources).toEqual(firsts.map((id) => ({ row: id })));
     }
     // Every column a table row fills is one the chart declares.
@@ -107,10 +132,16 @@ describe('reactions', () => {
 
   it('describes every cell in words', () => {
     const { description } = output();
-    expect(description).toMatch(new RegExp(`^${new Set(expected.map((c) => c.actor)).size} foreign governments and organisations, reported in ${new Set(foreign.map((r) => r.article)).size} articles\\.`));
+    expect(description).toMatch(
+      new RegExp(
+        `^${new Set(expected.map((c) => c.actor)).size} foreign governments and organisations, reported in ${new Set(foreign.map((r) => r.article)).size} articles\\.`,
+      ),
+    );
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const cell of expected) {
-      const mention = new RegExp(`${escape(shortActor(cell.actor))} [^;.]*${escape(stanceLabel(cell.stance))} \\(${plural(cell.articles.length)}\\)`);
+      const mention = new RegExp(
+        `${escape(shortActor(cell.actor))} [^;.]*${escape(stanceLabel(cell.stance))} \\(${plural(cell.articles.length)}\\)`,
+      );
       expect(description, `${cell.actor} / ${cell.stance}`).toMatch(mention);
     }
   });

@@ -79,7 +79,9 @@ export function fullText(text: Element): string {
 
 /** The native tooltips of the chart's marks, with the mark each belongs to. */
 export function tooltips(svg: Element): { text: string; mark: Element }[] {
-  return [...svg.querySelectorAll('title')].flatMap((title) => (title.parentElement ? [{ text: title.textContent ?? '', mark: title.parentElement }] : []));
+  return [...svg.querySelectorAll('title')].flatMap((title) =>
+    title.parentElement ? [{ text: title.textContent ?? '', mark: title.parentElement }] : [],
+  );
 }
 
 /** Where a mark sits: a circle's centre, a symbol's translate, a rect's box. */
@@ -122,7 +124,9 @@ export function expectLabelledOnce(svgs: readonly Element[], title: string): voi
 }
 
 /** The phone and label tests every chart passes (expectPhoneReadable, expectLabelledOnce). */
-export function itIsReadableOnAPhoneAndLabelledOnce(output: () => { wide: Element; narrow: Element; title: string }): void {
+export function itIsReadableOnAPhoneAndLabelledOnce(
+  output: () => { wide: Element; narrow: Element; title: string },
+): void {
   it('keeps chart text at 11 px or more on a phone, the narrow layout 360 px wide, and inside it', () => {
     const { wide, narrow } = output();
     expectPhoneReadable(wide, narrow);

@@ -25,9 +25,14 @@ const strayEvents = FIXTURE_EVENTS.filter((e) => !known.has(e.article));
 const tollRows = FIXTURE.casualties.filter((r) => r.as_of !== null && r.status !== 'retracted');
 const withdrawn = FIXTURE.casualties.filter((r) => r.status === 'retracted');
 const foreign = FIXTURE.reactions.filter((r) => r.actor !== HOME_ACTOR && r.as_of !== null);
-const shownDays = [...events.map((e) => e.day), ...tollRows.map((r) => r.as_of ?? ''), ...foreign.map((r) => r.as_of ?? '')].sort();
+const shownDays = [
+  ...events.map((e) => e.day),
+  ...tollRows.map((r) => r.as_of ?? ''),
+  ...foreign.map((r) => r.as_of ?? ''),
+].sort();
 const allDays: string[] = [];
-for (let t = Date.parse(`${shownDays[0]}T00:00:00Z`); t <= Date.parse(`${shownDays.at(-1)}T00:00:00Z`); t += 86_400_000) allDays.push(new Date(t).toISOString().slice(0, 10));
+for (let t = Date.parse(`${shownDays[0]}T00:00:00Z`); t <= Date.parse(`${shownDays.at(-1)}T00:00:00Z`); t += 86_400_000)
+  allDays.push(new Date(t).toISOString().slice(0, 10));
 const quietDays = allDays.filter((d) => !shownDays.includes(d));
 const byShortName = new Map([...new Set(FIXTURE.reactions.map((r) => r.actor))].map((a) => [shortActor(a), a]));
 const stanceByLabel = new Map(Object.entries(STANCE_LABELS).map(([stance, label]) => [label, stance as Stance]));
@@ -35,7 +40,10 @@ const stanceByLabel = new Map(Object.entries(STANCE_LABELS).map(([stance, label]
 /** Where each day's block starts and ends in an SVG, from its day label. */
 function dayBands(svg: Element): { day: string; top: number; bottom: number }[] {
   const labels = [...svg.querySelectorAll('text')].map((t) => ({ text: fullText(t), y: textTop(t) }));
-  const bands = allDays.map((day) => ({ day, top: labels.find((l) => l.text === formatWeekday(day))?.y ?? Number.NaN }));
+  const bands = allDays.map((day) => ({
+    day,
+    top: labels.find((l) => l.text === formatWeekday(day))?.y ?? Number.NaN,
+  }));
   return bands.map((b, i) => ({ ...b, bottom: bands[i + 1]?.top ?? Number.POSITIVE_INFINITY }));
 }
 
@@ -48,15 +56,22 @@ describe('timeline', () => {
       const bands = dayBands(svg);
       for (const band of bands) expect(band.top, band.day).not.toBeNaN();
       expect(bands.map((b) => b.top)).toEqual([...bands.map((b) => b.top)].sort((a, b) => a - b));
-      const nothing = [...svg.querySelectorAll('text')].filter((t) => t.textContent === 'nothing in these sources').map(textTop);
+      const nothing = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent === 'nothing in these sources')
+        .map(textTop);
       expect(nothing).toHaveLength(quietDays.length);
       for (const day of quietDays) {
         const band = bands.find((b) => b.day === day);
-        expect(nothing.filter((y) => y >= (band?.top ?? 0) && y < (band?.bottom ?? 0)), day).toHaveLength(1);
+        expect(
+          nothing.filter((y) => y >= (band?.top ?? 0) && y < (band?.bottom ?? 0)),
+          day,
+        ).toHaveLength(1);
       }
     }
     const { description, rows } = output();
-    expect(description.startsWith(`${formatDay(allDays[0] ?? '', false)} to ${formatDay(allDays.at(-1) ?? '')}.`)).toBe(true);
+    expect(description.startsWith(`${formatDay(allDays[0] ?? '', false)} to ${formatDay(allDays.at(-1) ?? '')}.`)).toBe(
+      true,
+    );
     for (const day of quietDays) expect(description).toContain(`${formatWeekday(day)}: nothing in these sources`);
     expect(new Set(rows.map((r) => r.values.day))).toEqual(new Set(shownDays));
   });
@@ -74,7 +89,10 @@ describe('timeline', () => {
         expect(text, event.id).toBeDefined();
         const y = text ? textTop(text) : Number.NaN;
         const band = dayBands(svg).find((b) => b.day === event.day);
-        expect(y >= (band?.top ?? Number.NaN) && y < (band?.bottom ?? Number.NaN), `${event.id} at ${y}, day ${band?.top}–${band?.bottom}`).toBe(true);
+        expect(
+          y >= (band?.top ?? Number.NaN) && y < (band?.bottom ?? Number.NaN),
+          `${event.id} at ${y}, day ${band?.top}–${band?.bottom}`,
+        ).toBe(true);
       }
     }
     for (const stray of strayEvents) {
@@ -97,7 +115,9 @@ describe('timeline', () => {
       expect(row, id).toBeDefined();
       if (!row) continue;
       expect(toll.values.day).toBe(row.as_of);
-      const rivals = tollRows.filter((r) => r.as_of === row.as_of && r.measure === row.measure && r.group === row.group);
+      const rivals = tollRows.filter(
+        (r) => r.as_of === row.as_of && r.measure === row.measure && r.group === row.group,
+      );
       expect(row.value).toBe(Math.max(...rivals.map((r) => r.value)));
       const text = String(toll.values.text);
       expect(text.startsWith(`${measureLabel(row.measure).replace(/^./, (c) => c.toUpperCase())}: `)).toBe(true);
@@ -120,7 +140,13 @@ describe('timeline', () => {
     const firsts = out.rows.filter((r) => String(r.values.kind).startsWith('first reaction'));
     const shown = firsts.flatMap((r) => {
       const [actors = '', stances = ''] = String(r.values.text).split(': ');
-      return actors.split(', ').flatMap((a) => stances.split(', ').map((s) => ({ day: r.values.day, actor: byShortName.get(a), stance: stanceByLabel.get(s), row: r })));
+      return actors
+        .split(', ')
+        .flatMap((a) =>
+          stances
+            .split(', ')
+            .map((s) => ({ day: r.values.day, actor: byShortName.get(a), stance: stanceByLabel.get(s), row: r })),
+        );
     });
     const pairs = [...new Set(foreign.map((r) => `${r.actor}\u0000${r.stance}`))];
     expect(shown).toHaveLength(pairs.length);
@@ -128,11 +154,19 @@ describe('timeline', () => {
       const [actor, stance] = pair.split('\u0000');
       const matching = shown.filter((s) => s.actor === actor && s.stance === stance);
       expect(matching, pair).toHaveLength(1);
-      const earliest = foreign.filter((r) => r.actor === actor && r.stance === stance).map((r) => r.as_of ?? '').sort()[0];
+      const earliest = foreign
+        .filter((r) => r.actor === actor && r.stance === stance)
+        .map((r) => r.as_of ?? '')
+        .sort()[0];
       expect(matching[0]?.day, pair).toBe(earliest);
       // Its footnote: a sentence of that actor on that day.
-      const footnoted = matching[0]?.row.sources.map((s) => FIXTURE.reactions.find((r) => 'row' in s && r.id === s.row));
-      expect(footnoted?.some((r) => r?.actor === actor && r?.as_of === earliest), pair).toBe(true);
+      const footnoted = matching[0]?.row.sources.map((s) =>
+        FIXTURE.reactions.find((r) => 'row' in s && r.id === s.row),
+      );
+      expect(
+        footnoted?.some((r) => r?.actor === actor && r?.as_of === earliest),
+        pair,
+      ).toBe(true);
     }
     // The fixture reports some positions again on later days: those are not repeated.
     expect(foreign.length).toBeGreaterThan(pairs.length);
@@ -147,10 +181,17 @@ describe('timeline', () => {
     for (const row of out.rows) {
       expect(tips).toContain(`${formatDay(String(row.values.day), false)} — ${row.values.kind}: ${row.values.text}`);
       expect(row.sources.length).toBeGreaterThan(0);
-      for (const source of row.sources) if ('row' in source) expect([...FIXTURE.casualties, ...FIXTURE.reactions].some((r) => r.id === source.row), source.row).toBe(true);
+      for (const source of row.sources)
+        if ('row' in source)
+          expect(
+            [...FIXTURE.casualties, ...FIXTURE.reactions].some((r) => r.id === source.row),
+            source.row,
+          ).toBe(true);
     }
     const articleOf = (id: string) => [...FIXTURE.casualties, ...FIXTURE.reactions].find((r) => r.id === id)?.article;
-    expect(out.sources).toEqual([...new Set(out.rows.flatMap((r) => r.sources.map((s) => ('row' in s ? articleOf(s.row) : s.article))))].sort());
+    expect(out.sources).toEqual(
+      [...new Set(out.rows.flatMap((r) => r.sources.map((s) => ('row' in s ? articleOf(s.row) : s.article))))].sort(),
+    );
   });
 
   it('describes every day and every entry in words', () => {
@@ -161,7 +202,11 @@ describe('timeline', () => {
     for (const row of rows) {
       const day = formatWeekday(String(row.values.day));
       const start = description.indexOf(`${day}: `);
-      const next = allDays.map((d) => description.indexOf(`${formatWeekday(d)}: `)).filter((i) => i > start).sort((a, b) => a - b)[0] ?? description.length;
+      const next =
+        allDays
+          .map((d) => description.indexOf(`${formatWeekday(d)}: `))
+          .filter((i) => i > start)
+          .sort((a, b) => a - b)[0] ?? description.length;
       expect(description.slice(start, next), String(row.values.text)).toContain(String(row.values.text));
     }
   });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 
 const output = (options: ChartOptions = {}) => whoSaysWhat.render(FIXTURE, options, document);
 
-const panelTitle = (r: CasualtyRow) => `${measureLabel(r.measure).replace(/^./, (c) => c.toUpperCase())}: ${GROUP_LABELS[r.group]}`;
+const panelTitle = (r: CasualtyRow) =>
+  `${measureLabel(r.measure).replace(/^./, (c) => c.toUpperCase())}: ${GROUP_LABELS[r.group]}`;
 const sourceName = (article: string) => {
   const a = FIXTURE.articles.find((x) => x.id === article);
   return a?.outlet ?? `Article ${article}`;
@@ -37,7 +38,11 @@ function expectedLatest(options: ChartOptions = {}): CasualtyRow[] {
       for (const article of [...new Set(inPanel.map((r) => r.article))].sort()) {
         const own = inPanel.filter((r) => r.article === article);
         const usable = own.some((r) => r.status !== 'retracted') ? own.filter((r) => r.status !== 'retracted') : own;
-        const last = [...usable].sort((a, b) => ((a.as_of ?? '') < (b.as_of ?? '') ? -1 : (a.as_of ?? '') > (b.as_of ?? '') ? 1 : a.value - b.value)).at(-1);
+        const last = [...usable]
+          .sort((a, b) =>
+            (a.as_of ?? '') < (b.as_of ?? '') ? -1 : (a.as_of ?? '') > (b.as_of ?? '') ? 1 : a.value - b.value,
+          )
+          .at(-1);
         if (last) picked.push(last);
       }
     }
@@ -61,12 +66,18 @@ describe('who-says-what', () => {
       expect(values?.group).toBe(GROUP_LABELS[row.group]);
       expect(values?.source).toBe(sourceName(row.article));
       expect(values?.as_of).toBe(row.as_of);
-      expect(values?.figures).toBe(FIXTURE.casualties.filter((r) => r.article === row.article && r.measure === row.measure && r.group === row.group).length);
+      expect(values?.figures).toBe(
+        FIXTURE.casualties.filter(
+          (r) => r.article === row.article && r.measure === row.measure && r.group === row.group,
+        ).length,
+      );
       expect(rows[i]?.sources).toEqual([{ row: row.id }]);
     }
     expect(sources).toEqual([...new Set(latest.map((r) => r.article))].sort());
     // Panel titles, once each, in order.
-    const titles = [...output().wide.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /^[A-Z][a-z ]+: /.test(t));
+    const titles = [...output().wide.querySelectorAll('text')]
+      .map((t) => t.textContent ?? '')
+      .filter((t) => /^[A-Z][a-z ]+: /.test(t));
     expect(titles).toEqual([...new Set(latest.map(panelTitle))]);
   });
 
@@ -75,7 +86,15 @@ describe('who-says-what', () => {
     const latest = new Set(expectedLatest().map((r) => r.id));
     // Figures the fixture has an article replace on a later day (a-c1: 8, then 18 the next day).
     const superseded = FIXTURE.casualties.filter((r) =>
-      FIXTURE.casualties.some((s) => s !== r && s.article === r.article && s.measure === r.measure && s.group === r.group && s.status !== 'retracted' && (s.as_of ?? '') > (r.as_of ?? '')),
+      FIXTURE.casualties.some(
+        (s) =>
+          s !== r &&
+          s.article === r.article &&
+          s.measure === r.measure &&
+          s.group === r.group &&
+          s.status !== 'retracted' &&
+          (s.as_of ?? '') > (r.as_of ?? ''),
+      ),
     );
     expect(superseded.length).toBeGreaterThan(0);
     for (const row of superseded) {
@@ -85,7 +104,11 @@ describe('who-says-what', () => {
     }
     const tips = tooltips(svg);
     expect(tips).toHaveLength(latest.size);
-    for (const id of latest) expect(tips.filter((t) => t.text.includes(`(row ${id})`)), id).toHaveLength(1);
+    for (const id of latest)
+      expect(
+        tips.filter((t) => t.text.includes(`(row ${id})`)),
+        id,
+      ).toHaveLength(1);
   });
 
   it('marks open-ended figures with an arrow the way they point', () => {
@@ -94,7 +117,11 @@ describe('who-says-what', () => {
     expect(open.length).toBeGreaterThan(1);
     // Plot's arrows: a shaft then a head, in the source's colour (the legend's are in currentColor).
     const arrows = [...svg.querySelectorAll('path')]
-      .filter((p) => /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+M/.test(p.getAttribute('d') ?? '') && p.getAttribute('stroke') !== 'currentColor')
+      .filter(
+        (p) =>
+          /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+M/.test(p.getAttribute('d') ?? '') &&
+          p.getAttribute('stroke') !== 'currentColor',
+      )
       .map((p) => {
         const [, x1 = '', y1 = '', x2 = ''] = /^M([\d.]+),([\d.]+)L([\d.]+),/.exec(p.getAttribute('d') ?? '') ?? [];
         return { x1: Number(x1), y: Number(y1), direction: Number(x2) > Number(x1) ? 'up' : 'down' };
@@ -106,14 +133,23 @@ describe('who-says-what', () => {
       expect(arrow?.direction, row.id).toBe(row.high === null ? 'up' : 'down');
     }
     const phrases = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');
-    for (const row of open) expect(phrases.some((p) => p.startsWith(row.phrase)), row.phrase).toBe(true);
+    for (const row of open)
+      expect(
+        phrases.some((p) => p.startsWith(row.phrase)),
+        row.phrase,
+      ).toBe(true);
   });
 
   it('draws vague figures hollow, with a line across their range', () => {
     const svg = output().wide;
     const vague = expectedLatest().filter((r) => r.qualifier === 'vague');
     expect(vague.length).toBeGreaterThan(0);
-    const lines = [...svg.querySelectorAll('line')].map((l) => ({ x1: Number(l.getAttribute('x1')), x2: Number(l.getAttribute('x2')), y1: Number(l.getAttribute('y1')), y2: Number(l.getAttribute('y2')) }));
+    const lines = [...svg.querySelectorAll('line')].map((l) => ({
+      x1: Number(l.getAttribute('x1')),
+      x2: Number(l.getAttribute('x2')),
+      y1: Number(l.getAttribute('y1')),
+      y2: Number(l.getAttribute('y2')),
+    }));
     for (const row of vague) {
       const mark = markOf(svg, row.id);
       expect(mark?.getAttribute('fill'), row.id).toBe(BACKGROUND);
@@ -150,13 +186,22 @@ describe('who-says-what', () => {
   it('honours the measure and group options, keeping each source’s colour', () => {
     const all = output();
     const colour = (svg: Element, id: string) => markOf(svg, id)?.getAttribute('stroke');
-    for (const options of [{ measure: 'arrested' }, { group: 'protesters' }, { measure: 'killed', group: 'security_forces' }] as const) {
+    for (const options of [
+      { measure: 'arrested' },
+      { group: 'protesters' },
+      { measure: 'killed', group: 'security_forces' },
+    ] as const) {
       const out = output(options);
       const latest = expectedLatest(options);
       expect(latest.length).toBeGreaterThan(0);
-      expect(out.rows.map((r) => r.values.id), JSON.stringify(options)).toEqual(latest.map((r) => r.id));
+      expect(
+        out.rows.map((r) => r.values.id),
+        JSON.stringify(options),
+      ).toEqual(latest.map((r) => r.id));
       for (const row of latest) expect(colour(out.wide, row.id)).toBe(colour(all.wide, row.id));
-      const titles = [...out.wide.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /^[A-Z][a-z ]+: /.test(t));
+      const titles = [...out.wide.querySelectorAll('text')]
+        .map((t) => t.textContent ?? '')
+        .filter((t) => /^[A-Z][a-z ]+: /.test(t));
       expect(titles).toEqual([...new Set(latest.map(panelTitle))]);
     }
   });
@@ -177,8 +222,12 @@ describe('who-says-what', () => {
     for (const title of new Set(latest.map(panelTitle))) {
       const start = description.indexOf(`${title}: `);
       expect(start, title).toBeGreaterThanOrEqual(0);
-      const section = description.slice(start, description.indexOf('. ', start) === -1 ? undefined : description.indexOf('. ', start));
-      for (const row of latest.filter((r) => panelTitle(r) === title)) expect(section, row.id).toContain(`${sourceName(row.article)}, ${row.phrase}`);
+      const section = description.slice(
+        start,
+        description.indexOf('. ', start) === -1 ? undefined : description.indexOf('. ', start),
+      );
+      for (const row of latest.filter((r) => panelTitle(r) === title))
+        expect(section, row.id).toContain(`${sourceName(row.article)}, ${row.phrase}`);
     }
     for (const row of latest) if (row.attribution) expect(description).toContain(row.attribution);
   });

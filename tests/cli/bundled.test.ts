@@ -36,12 +36,26 @@ describe('scripts/bundled.mjs', () => {
   it('runs the derive on worker threads from their own bundle, giving the same datasets', async () => {
     const out = mkdtempSync(join(tmpdir(), 'newsbook-bundled-'));
     try {
-      const { code, output } = await bundled('derive', '--articles', PATHS.articles, '--review', PATHS.review, '--home', 'Kazakhstan', '--out', out, '--workers', '2');
+      const { code, output } = await bundled(
+        'derive',
+        '--articles',
+        PATHS.articles,
+        '--review',
+        PATHS.review,
+        '--home',
+        'Kazakhstan',
+        '--out',
+        out,
+        '--workers',
+        '2',
+      );
       expect(output).toMatch(/✔ 5 articles → /);
       expect(code).toBe(0);
       // Not the manifest nor the data package: a story's derive names its story in both, a folder's does not.
       for (const name of ['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json']) {
-        expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(ROOT, 'data/kazakhstan-unrest/derived', name), 'utf8'));
+        expect(readFileSync(join(out, name), 'utf8'), name).toBe(
+          readFileSync(join(ROOT, 'data/kazakhstan-unrest/derived', name), 'utf8'),
+        );
       }
       const refused = await bundled('derive', '--out', out, '--workers', 'two');
       expect(refused.code).toBe(2);
@@ -51,7 +65,7 @@ describe('scripts/bundled.mjs', () => {
     }
   }, 60_000);
 
-  it("hands the command its arguments, and its errors and exit code to the caller", async () => {
+  it('hands the command its arguments, and its errors and exit code to the caller', async () => {
     const { code, output } = await bundled('check', 'no-such-story');
     expect(code).toBe(2);
     expect(output).toContain('✖ Unexpected story `no-such-story`: there is no report/no-such-story.md');

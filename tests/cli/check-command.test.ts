@@ -18,7 +18,11 @@ let p: StoryLayout;
 
 async function check(...stories: string[]) {
   try {
-    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(dir, 'scripts/check.ts'), ...stories], { cwd: dir });
+    const { stdout, stderr } = await run(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(dir, 'scripts/check.ts'), ...stories],
+      { cwd: dir },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +35,8 @@ function snapshot(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const folder of ['report', 'data']) {
     for (const name of readdirSync(join(root, folder), { recursive: true }).map(String).sort()) {
-      if (statSync(join(root, folder, name)).isFile()) files[join(folder, name)] = readFileSync(join(root, folder, name), 'utf8');
+      if (statSync(join(root, folder, name)).isFile())
+        files[join(folder, name)] = readFileSync(join(root, folder, name), 'utf8');
     }
   }
   return files;
@@ -47,38 +52,62 @@ describe('npm run check', () => {
   it('passes on the repository as it is', async () => {
     const { code, output } = await check();
     expect(output).not.toContain('  error  ');
-    expect(output).toMatch(/✔ 0 errors, \d+ warnings? in kazakhstan-unrest \(5 articles, the datasets in data\/kazakhstan-unrest\/derived, the codebook, the gazetteer, the review, the timeline and the story\)/);
+    expect(output).toMatch(
+      /✔ 0 errors, \d+ warnings? in kazakhstan-unrest \(5 articles, the datasets in data\/kazakhstan-unrest\/derived, the codebook, the gazetteer, the review, the timeline and the story\)/,
+    );
     expect(code).toBe(0);
   }, 60_000);
 
   it('reports every problem of the narrative with its position, and exits 1', async () => {
     const story = readFileSync(p.narrative, 'utf8');
-    writeFileSync(p.narrative, `${story}\n::map{name="almaty"}\n\nAs reported[^nope], see [the source](#article-009).\n\n[^unused]: Never referenced.\n`);
+    writeFileSync(
+      p.narrative,
+      `${story}\n::map{name="almaty"}\n\nAs reported[^nope], see [the source](#article-009).\n\n[^unused]: Never referenced.\n`,
+    );
     const lines = story.split('\n').length;
     const { code, output } = await check();
     expect(code).toBe(1);
     expect(output).toContain(`kazakhstan-unrest.md:${lines + 1}:1  error  Unexpected unknown directive \`::map\``);
-    expect(output).toContain(`kazakhstan-unrest.md:${lines + 3}:12  error  Unexpected footnote reference \`[^nope]\` with no definition`);
-    expect(output).toContain(`kazakhstan-unrest.md:${lines + 3}:25  error  Unexpected link to unknown article \`009\`, expected one of \`000\`, \`001\`, \`002\`, \`003\`, \`004\``);
-    expect(output).toContain(`kazakhstan-unrest.md:${lines + 5}:1  warning  Unexpected footnote definition \`[^unused]\` that nothing references`);
+    expect(output).toContain(
+      `kazakhstan-unrest.md:${lines + 3}:12  error  Unexpected footnote reference \`[^nope]\` with no definition`,
+    );
+    expect(output).toContain(
+      `kazakhstan-unrest.md:${lines + 3}:25  error  Unexpected link to unknown article \`009\`, expected one of \`000\`, \`001\`, \`002\`, \`003\`, \`004\``,
+    );
+    expect(output).toContain(
+      `kazakhstan-unrest.md:${lines + 5}:1  warning  Unexpected footnote definition \`[^unused]\` that nothing references`,
+    );
     expect(output).toMatch(/✖ Cannot pass the check: 3 errors, \d+ warnings?/);
   }, 60_000);
 
   it('reports articles, datasets and review problems together, writing nothing', async () => {
     writeFileSync(join(p.articles, '005.md'), readFileSync(join(p.articles, '004.md')));
     const casualties = join(p.derived, 'casualties.json');
-    writeFileSync(casualties, readFileSync(casualties, 'utf8').replace('"start": 458,', '"start": 459,').replace('"end": 624,', '"end": 625,'));
-    writeFileSync(p.review, 'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n');
+    writeFileSync(
+      casualties,
+      readFileSync(casualties, 'utf8').replace('"start": 458,', '"start": 459,').replace('"end": 624,', '"end": 625,'),
+    );
+    writeFileSync(
+      p.review,
+      'reactions:\n  - article: "001"\n    quote: deep concern\n    stanse: expresses_concern\n    confirm: true\n',
+    );
     const timeline = p.timeline;
-    writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('in the city of Zhanazin', 'in the city of Zhanaozen'));
+    writeFileSync(
+      timeline,
+      readFileSync(timeline, 'utf8').replace('in the city of Zhanazin', 'in the city of Zhanaozen'),
+    );
     const before = snapshot(dir);
     const { code, output } = await check();
     expect(code).toBe(1);
     expect(output).toContain('articles/005.md:2:5  error  Unexpected duplicate id `004`: 004.md already has it');
-    expect(output).toMatch(/derived\/casualties\.json:2:1 {2}(error|warning) {2}Unexpected offsets 459–625 in row 000-c1/);
+    expect(output).toMatch(
+      /derived\/casualties\.json:2:1 {2}(error|warning) {2}Unexpected offsets 459–625 in row 000-c1/,
+    );
     expect(output).toContain('review.yaml:4:5  error  Unexpected field `stanse` in a review entry of `reactions`');
     expect(output).toContain('derived/manifest.json:1:1  warning  Unexpected out-of-date datasets');
-    expect(output).toMatch(/timeline\.yaml:\d+:5 {2}error {2}Unexpected quote in event e1: article 000 does not contain “[^”]*Zhanaozen”/);
+    expect(output).toMatch(
+      /timeline\.yaml:\d+:5 {2}error {2}Unexpected quote in event e1: article 000 does not contain “[^”]*Zhanaozen”/,
+    );
     expect(snapshot(dir)).toEqual(before);
   }, 60_000);
 });
@@ -86,7 +115,11 @@ describe('npm run check', () => {
 describe('checkFootnotesAndLinks', () => {
   const context = { articleIds: ['000', '001'], rowIds: ['000-c1'], html: '<p id="user-content-fn-a">x</p>' };
   it('finds undefined references, unused definitions and links to unknown articles or ids', () => {
-    const found = checkFootnotesAndLinks('Text[^a], [^source-004] and [x](#source-002), [y](#nowhere), [z](#article-001).\n\n[^a]: A.\n[^b]: B.\n', 'n.md', context);
+    const found = checkFootnotesAndLinks(
+      'Text[^a], [^source-004] and [x](#source-002), [y](#nowhere), [z](#article-001).\n\n[^a]: A.\n[^b]: B.\n',
+      'n.md',
+      context,
+    );
     expect(found.map((d) => [d.line, d.column, d.severity, d.ruleId])).toEqual([
       [4, 1, 'warning', 'footnote-unused'],
       [1, 11, 'error', 'footnote-undefined'],

@@ -16,10 +16,24 @@ describe('derive progress', () => {
     const writes: string[] = [];
     const stream = { isTTY: false, write: (text: string) => writes.push(text) };
     const summary = await derive(
-      { articles: join(dir, 'articles'), out: join(dir, 'out'), code: ROOT, gazetteers: [PATHS.gazetteer], codebooks: [PATHS.codebook], review: PATHS.review, home: 'Kazakhstan' },
+      {
+        articles: join(dir, 'articles'),
+        out: join(dir, 'out'),
+        code: ROOT,
+        gazetteers: [PATHS.gazetteer],
+        codebooks: [PATHS.codebook],
+        review: PATHS.review,
+        home: 'Kazakhstan',
+      },
       { progress: (total) => createProgress(total, { stream, unit: 'articles', label: 'Deriving', threshold: 1 }) },
     );
-    expect(writes).toEqual(['Deriving: 1/5 articles (20%)\n', 'Deriving: 2/5 articles (40%)\n', 'Deriving: 3/5 articles (60%)\n', 'Deriving: 4/5 articles (80%)\n', 'Deriving: 5/5 articles (100%)\n']);
+    expect(writes).toEqual([
+      'Deriving: 1/5 articles (20%)\n',
+      'Deriving: 2/5 articles (40%)\n',
+      'Deriving: 3/5 articles (60%)\n',
+      'Deriving: 4/5 articles (80%)\n',
+      'Deriving: 5/5 articles (100%)\n',
+    ]);
     expect(summary.changes.hadBefore).toBe(false);
     expect(summary.review).toEqual({ rejected: 0, corrected: 1, confirmed: 0 });
   }, 60_000);

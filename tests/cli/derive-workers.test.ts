@@ -28,11 +28,24 @@ function counting(): { ticks: string[]; progress: (total: number) => Progress } 
   return { ticks, progress: () => ({ tick: (name = '') => void ticks.push(name), done() {} }) };
 }
 
-const files = (out: string) => new Map(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+const files = (out: string) =>
+  new Map(
+    readdirSync(out)
+      .sort()
+      .map((name) => [name, readFileSync(join(out, name), 'utf8')]),
+  );
 
 describe('derive on worker threads', () => {
   it('writes byte for byte what the in-process derive writes, with the same messages and a tick per article', async () => {
-    const options = (out: string) => ({ articles, out: join(dir, out), code: ROOT, gazetteers: [PATHS.gazetteer], codebooks: [PATHS.codebook], review: PATHS.review, home: 'Kazakhstan' });
+    const options = (out: string) => ({
+      articles,
+      out: join(dir, out),
+      code: ROOT,
+      gazetteers: [PATHS.gazetteer],
+      codebooks: [PATHS.codebook],
+      review: PATHS.review,
+      home: 'Kazakhstan',
+    });
     const alone = counting();
     // No cache (each extracts every article): the second would otherwise take them all from the first's.
     const single = await derive(options('single'), { progress: alone.progress, workers: 1, cache: null });
@@ -49,6 +62,16 @@ describe('derive on worker threads', () => {
   it('fails, stopping every worker, when a worker cannot start', async () => {
     const { articles: loaded } = await loadArticles(articles);
     const broken = { text: 'actors: [', path: 'broken-gazetteer.yaml' };
-    await expect(extractInWorkers(loaded.slice(0, 4), { gazetteers: [broken], codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }], home: null }, 2)).rejects.toThrow();
+    await expect(
+      extractInWorkers(
+        loaded.slice(0, 4),
+        {
+          gazetteers: [broken],
+          codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
+          home: null,
+        },
+        2,
+      ),
+    ).rejects.toThrow();
   }, 30_000);
 });

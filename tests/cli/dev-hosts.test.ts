@@ -17,7 +17,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbook-dev-hosts-'));
   cpSync(join(ROOT, 'report'), join(dir, 'report'), { recursive: true, filter: (src) => !src.includes('/dist') });
   mkdirSync(join(dir, 'data'));
-  for (const name of readdirSync(join(ROOT, 'data'))) cpSync(join(ROOT, 'data', name), join(dir, 'data', name), { recursive: true });
+  for (const name of readdirSync(join(ROOT, 'data')))
+    cpSync(join(ROOT, 'data', name), join(dir, 'data', name), { recursive: true });
   server = await startDevServer({ port: 0, config: await storyConfig(dir) });
 }, 60_000);
 
@@ -43,7 +44,12 @@ describe('the dev server', () => {
   it('answers its own addresses', async () => {
     expect(await status('/', { Host: `127.0.0.1:${server.port}` })).toBe(200);
     expect(await status('/', { Host: `localhost:${server.port}` })).toBe(200);
-    expect(await status('/__newsbook/events', { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` })).toBe(200);
+    expect(
+      await status('/__newsbook/events', {
+        Host: `localhost:${server.port}`,
+        Origin: `http://localhost:${server.port}`,
+      }),
+    ).toBe(200);
   });
 
   it('refuses another Host (DNS rebinding) with 421, for the page and the events', async () => {
@@ -56,6 +62,8 @@ describe('the dev server', () => {
 
   it('refuses another Origin with 403, for the page and the events', async () => {
     expect(await status('/', { Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example' })).toBe(403);
-    expect(await status('/__newsbook/events', { Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example' })).toBe(403);
+    expect(
+      await status('/__newsbook/events', { Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example' }),
+    ).toBe(403);
   });
 });

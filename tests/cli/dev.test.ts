@@ -2,7 +2,17 @@
 // loopback port, in a temp copy of report/ and data/, driven by real file
 // saves, watched through its event stream. Bounded waits; no network beyond 127.0.0.1.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer as createHttpServer, get } from 'node:http';
 import type { ClientRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -37,7 +47,8 @@ function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'newsbook-dev-'));
   cpSync(join(ROOT, 'report'), join(root, 'report'), { recursive: true });
   mkdirSync(join(root, 'data'));
-  for (const name of readdirSync(join(ROOT, 'data'))) cpSync(join(ROOT, 'data', name), join(root, 'data', name), { recursive: true });
+  for (const name of readdirSync(join(ROOT, 'data')))
+    cpSync(join(ROOT, 'data', name), join(root, 'data', name), { recursive: true });
   return root;
 }
 
@@ -114,7 +125,11 @@ async function page(): Promise<string> {
 const OVERLAY = /<section id="__newsbook-overlay"[\s\S]*?<\/section>/;
 
 function listing(path: string): string[] {
-  return existsSync(path) ? readdirSync(path).map((name) => `${name}:${statSync(join(path, name)).mtimeMs}`).sort() : [];
+  return existsSync(path)
+    ? readdirSync(path)
+        .map((name) => `${name}:${statSync(join(path, name)).mtimeMs}`)
+        .sort()
+    : [];
 }
 
 let outputsBefore: { derived: string[]; dist: string[] };
@@ -123,8 +138,15 @@ beforeAll(async () => {
   dir = copyProject();
   narrative = join(dir, 'report/kazakhstan-unrest.md');
   original = readFileSync(narrative, 'utf8');
-  outputsBefore = { derived: listing(join(dir, 'data/kazakhstan-unrest/derived')), dist: listing(join(dir, 'report/dist')) };
-  server = await startDevServer({ port: 0, config: await storyConfig(dir), log: { log: (l) => lines.push(l), error: (l) => lines.push(l) } });
+  outputsBefore = {
+    derived: listing(join(dir, 'data/kazakhstan-unrest/derived')),
+    dist: listing(join(dir, 'report/dist')),
+  };
+  server = await startDevServer({
+    port: 0,
+    config: await storyConfig(dir),
+    log: { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -147,7 +169,7 @@ describe('npm run dev: the live preview', () => {
     expect(csp).toMatch(/^default-src 'none'/);
     const client = await fetch(new URL('/__newsbook/client.js', server.url));
     expect(client.headers.get('content-type')).toMatch(/javascript/);
-    expect(await client.text()).toContain("new EventSource(\"/__newsbook/events\")");
+    expect(await client.text()).toContain('new EventSource("/__newsbook/events")');
     expect((await fetch(new URL('/nothing-here', server.url))).status).toBe(404);
     expect(lines.join('\n')).toMatch(/✔ ready in \d+ ms: 5 articles/);
     expect(lines.join('\n')).toContain('`npm run report` writes them');
@@ -165,7 +187,9 @@ describe('npm run dev: the live preview', () => {
 
   it('relaxes only script-src and connect-src, keeping the page’s own hashes', () => {
     const meta = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-abc='; style-src 'unsafe-inline'">`;
-    expect(relaxCsp(meta)).toBe(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-abc=' 'self'; style-src 'unsafe-inline'; connect-src 'self'">`);
+    expect(relaxCsp(meta)).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-abc=' 'self'; style-src 'unsafe-inline'; connect-src 'self'">`,
+    );
   });
 
   it('re-renders an edited narrative without re-deriving or redrawing, and tells the page to reload', async () => {
@@ -174,23 +198,37 @@ describe('npm run dev: the live preview', () => {
       const hello = (await events.next('hello')) as { build: string };
       expect(hello.build).toMatch(/\S/);
       const rebuilt = nextRebuild();
-      writeFileSync(narrative, original.replace('In the first week of January 2022', 'In the very first week of January 2022'));
+      writeFileSync(
+        narrative,
+        original.replace('In the first week of January 2022', 'In the very first week of January 2022'),
+      );
       const reload = (await events.next('reload')) as { build: string };
       expect(reload.build).not.toBe(hello.build);
       const event = await rebuilt;
-      expect(event).toMatchObject({ kind: 'narrative', derived: [], reactions: [], rendered: true, ok: true, charts: { rendered: 0 } });
+      expect(event).toMatchObject({
+        kind: 'narrative',
+        derived: [],
+        reactions: [],
+        rendered: true,
+        ok: true,
+        charts: { rendered: 0 },
+      });
       expect(event.charts.cached).toBeGreaterThan(0);
       const html = await page();
       expect(html).toContain('In the very first week of January 2022');
       expect(html).toContain(`data-build="${reload.build}"`);
-      expect(lines.at(-1)).toMatch(/^↻ report\/kazakhstan-unrest\.md changed → page rebuilt \(charts: 0 drawn, \d+ cached\) in \d+ ms$/);
+      expect(lines.at(-1)).toMatch(
+        /^↻ report\/kazakhstan-unrest\.md changed → page rebuilt \(charts: 0 drawn, \d+ cached\) in \d+ ms$/,
+      );
     } finally {
       events.close();
     }
   });
 
   it('shows a broken directive as an escaped overlay with file:line:column over the last good page, then recovers', async () => {
-    const broken = original.replace('In the first week of January 2022', 'In the very first week of January 2022').replace('::chart{name="casualty-evolution"}', '::chart{name="<img src=x onerror=alert(1)>"}');
+    const broken = original
+      .replace('In the first week of January 2022', 'In the very first week of January 2022')
+      .replace('::chart{name="casualty-evolution"}', '::chart{name="<img src=x onerror=alert(1)>"}');
     const line = broken.split('\n').findIndex((l) => l.startsWith('::chart{name="<img')) + 1;
     const failed = nextRebuild();
     writeFileSync(narrative, broken);
@@ -205,7 +243,9 @@ describe('npm run dev: the live preview', () => {
     // The last good page is still there, under the overlay.
     expect(html).toContain('In the very first week of January 2022');
     expect(lines.join('\n')).toContain(`report/kazakhstan-unrest.md:${line}:1  error  Unexpected unknown chart`);
-    expect(lines.at(-1)).toMatch(/^✖ report\/kazakhstan-unrest\.md changed → page not rebuilt: 1 error, shown over the last good page/);
+    expect(lines.at(-1)).toMatch(
+      /^✖ report\/kazakhstan-unrest\.md changed → page not rebuilt: 1 error, shown over the last good page/,
+    );
 
     const fixed = nextRebuild();
     writeFileSync(narrative, original);
@@ -217,7 +257,7 @@ describe('npm run dev: the live preview', () => {
   });
 
   it('re-derives only the edited article, renumbering only its ids', async () => {
-    const before = (await server.project.currentData());
+    const before = await server.project.currentData();
     const others = (rows: readonly { id: string; article: string }[]) => rows.filter((r) => r.article !== '002');
     const article = join(dir, 'data/kazakhstan-unrest/articles/002.md');
     const text = readFileSync(article, 'utf8');
@@ -225,9 +265,16 @@ describe('npm run dev: the live preview', () => {
     const rebuilt = nextRebuild();
     writeFileSync(article, `${text.trimEnd()}\n\n${sentence}\n`);
     const event = await rebuilt;
-    expect(event).toMatchObject({ kind: 'article', changed: ['data/kazakhstan-unrest/articles/002.md'], derived: ['002'], reactions: [], ok: true, rendered: true });
+    expect(event).toMatchObject({
+      kind: 'article',
+      changed: ['data/kazakhstan-unrest/articles/002.md'],
+      derived: ['002'],
+      reactions: [],
+      ok: true,
+      rendered: true,
+    });
     expect(event.charts.rendered).toBeGreaterThan(0);
-    const after = (await server.project.currentData());
+    const after = await server.project.currentData();
     const mine = after.casualties.filter((r) => r.article === '002');
     expect(mine.some((r) => r.quote === sentence && r.value === 17)).toBe(true);
     expect(mine.map((r) => r.id)).toEqual(mine.map((_, i) => `002-c${i + 1}`));
@@ -236,14 +283,20 @@ describe('npm run dev: the live preview', () => {
     others(after.casualties).forEach((row, i) => expect(row).toBe(others(before.casualties)[i]));
     others(after.reactions).forEach((row, i) => expect(row).toBe(others(before.reactions)[i]));
     const charts = original.match(/^::chart\{/gm)?.length;
-    expect(lines.at(-1)).toMatch(new RegExp(`^↻ data/kazakhstan-unrest/articles/002\\.md changed → re-derived article 002, page rebuilt \\(charts: ${charts} drawn, 0 cached\\) in \\d+ ms$`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^↻ data/kazakhstan-unrest/articles/002\\.md changed → re-derived article 002, page rebuilt \\(charts: ${charts} drawn, 0 cached\\) in \\d+ ms$`,
+      ),
+    );
 
     // Broken front matter: an overlay naming the file, line and column; the last rows stay.
     const failed = nextRebuild();
     writeFileSync(article, text.replace('published: 2022-01-07', 'published: 7 January'));
     expect((await failed).ok).toBe(false);
     const overlay = OVERLAY.exec(await page())?.[0] ?? '';
-    expect(overlay).toMatch(/<code>data\/kazakhstan-unrest\/articles\/002\.md:6:12<\/code> <strong>error<\/strong> Unexpected value &quot;7 January&quot; for field `published`/);
+    expect(overlay).toMatch(
+      /<code>data\/kazakhstan-unrest\/articles\/002\.md:6:12<\/code> <strong>error<\/strong> Unexpected value &quot;7 January&quot; for field `published`/,
+    );
     expect((await server.project.currentData()).casualties.some((r) => r.quote === sentence)).toBe(true);
 
     const fixed = nextRebuild();
@@ -257,7 +310,9 @@ describe('npm run dev: the live preview', () => {
   it('applies an edited review to the article it names only, shows a broken one, and recovers', async () => {
     const reviewPath = join(dir, 'data/kazakhstan-unrest/review.yaml');
     const text = readFileSync(reviewPath, 'utf8');
-    const target = (await server.project.currentData()).casualties.find((r) => r.article === '002' && r.reviewed !== true);
+    const target = (await server.project.currentData()).casualties.find(
+      (r) => r.article === '002' && r.reviewed !== true,
+    );
     expect(target).toBeDefined();
     const entry = (extra = '') =>
       `\n  - article: "002"\n    quote: ${JSON.stringify(target!.quote)}\n    phrase: ${JSON.stringify(target!.phrase)}\n    measure: ${target!.measure}\n    group: ${target!.group}\n${extra}    reject: true\n    note: a test\n`;
@@ -267,15 +322,25 @@ describe('npm run dev: the live preview', () => {
     const rejected = nextRebuild();
     writeFileSync(reviewPath, withEntry());
     const event = await rejected;
-    expect(event).toMatchObject({ kind: 'review', changed: ['data/kazakhstan-unrest/review.yaml'], ok: true, rendered: true });
+    expect(event).toMatchObject({
+      kind: 'review',
+      changed: ['data/kazakhstan-unrest/review.yaml'],
+      ok: true,
+      rendered: true,
+    });
     expect([...event.derived, ...event.reviewed]).toEqual(['002']);
     expect((await server.project.currentData()).casualties.some((r) => r.id === target!.id)).toBe(false);
 
     const failed = nextRebuild();
     writeFileSync(reviewPath, withEntry('    colour: red\n'));
     expect((await failed).ok).toBe(false);
-    const line = withEntry('    colour: red\n').split('\n').findIndex((l) => l.startsWith('    colour:')) + 1;
-    expect(OVERLAY.exec(await page())?.[0]).toContain(`<code>data/kazakhstan-unrest/review.yaml:${line}:5</code> <strong>error</strong> Unexpected field \`colour\``);
+    const line =
+      withEntry('    colour: red\n')
+        .split('\n')
+        .findIndex((l) => l.startsWith('    colour:')) + 1;
+    expect(OVERLAY.exec(await page())?.[0]).toContain(
+      `<code>data/kazakhstan-unrest/review.yaml:${line}:5</code> <strong>error</strong> Unexpected field \`colour\``,
+    );
     // The last good review stays applied meanwhile.
     expect((await server.project.currentData()).casualties.some((r) => r.id === target!.id)).toBe(false);
 
@@ -292,14 +357,22 @@ describe('npm run dev: the live preview', () => {
     const renamed = text.replace('A crowd occupies Almaty airport', 'A crowd takes Almaty airport');
     const rebuilt = nextRebuild();
     writeFileSync(timeline, renamed);
-    expect(await rebuilt).toMatchObject({ kind: 'timeline', changed: ['report/kazakhstan-unrest.timeline.yaml'], derived: [], reactions: [], ok: true });
+    expect(await rebuilt).toMatchObject({
+      kind: 'timeline',
+      changed: ['report/kazakhstan-unrest.timeline.yaml'],
+      derived: [],
+      reactions: [],
+      ok: true,
+    });
     expect((await server.project.currentData()).events?.map((e) => e.text)).toContain('A crowd takes Almaty airport');
     expect(await page()).toContain('A crowd takes Almaty airport');
 
     const failed = nextRebuild();
     writeFileSync(timeline, renamed.replace('a crowd occupied the airport', 'a crowd seized the airport'));
     expect((await failed).ok).toBe(false);
-    expect(OVERLAY.exec(await page())?.[0]).toMatch(/<code>report\/kazakhstan-unrest\.timeline\.yaml:\d+:5<\/code> <strong>error<\/strong> Unexpected quote in event e6/);
+    expect(OVERLAY.exec(await page())?.[0]).toMatch(
+      /<code>report\/kazakhstan-unrest\.timeline\.yaml:\d+:5<\/code> <strong>error<\/strong> Unexpected quote in event e6/,
+    );
 
     const fixed = nextRebuild();
     writeFileSync(timeline, text);
@@ -313,7 +386,12 @@ describe('npm run dev: the live preview', () => {
     const rebuilt = nextRebuild();
     writeFileSync(gazetteer, `${readFileSync(gazetteer, 'utf8')}\n# an editor's note\n`);
     const event = await rebuilt;
-    expect(event).toMatchObject({ kind: 'gazetteer', derived: [], reactions: ['000', '001', '002', '003', '004'], ok: true });
+    expect(event).toMatchObject({
+      kind: 'gazetteer',
+      derived: [],
+      reactions: ['000', '001', '002', '003', '004'],
+      ok: true,
+    });
     expect((await server.project.currentData()).casualties).toEqual(casualties);
   }, 60_000);
 
@@ -378,7 +456,9 @@ describe('npm run dev: ports', () => {
     const port = await listen(http, busyPort, false, { log: (l) => said.push(l), error: (l) => said.push(l) });
     try {
       expect(port).toBeGreaterThan(busyPort);
-      expect(said).toEqual([`ℹ port ${busyPort} is busy: serving on ${port} instead (\`--port N\` picks a port and never moves)`]);
+      expect(said).toEqual([
+        `ℹ port ${busyPort} is busy: serving on ${port} instead (\`--port N\` picks a port and never moves)`,
+      ]);
     } finally {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     }
@@ -392,7 +472,11 @@ describe('npm run dev: ports', () => {
 
   it('exits non-zero from the command line, with the message and no stack trace', async () => {
     const run = promisify(execFile);
-    const error = await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/dev.ts'), '--port', String(busyPort)], { cwd: ROOT, timeout: 60_000 }).then(
+    const error = await run(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'scripts/dev.ts'), '--port', String(busyPort)],
+      { cwd: ROOT, timeout: 60_000 },
+    ).then(
       () => null,
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
@@ -424,7 +508,15 @@ process.once('SIGTERM', stop);
 `,
     );
     const said: string[] = [];
-    const supervisor = supervise({ script: child, args: [], port: 0, codeDir: code, log: { log: (l) => said.push(l), error: (l) => said.push(l) }, execArgv: [], debounceMs: 50 });
+    const supervisor = supervise({
+      script: child,
+      args: [],
+      port: 0,
+      codeDir: code,
+      log: { log: (l) => said.push(l), error: (l) => said.push(l) },
+      execArgv: [],
+      debounceMs: 50,
+    });
     const ready = () =>
       new Promise<ReadyMessage>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`child not ready: ${said.join('\n')}`)), WAIT);
@@ -454,7 +546,10 @@ describe('npm run dev: close()', () => {
     const rebuilds: RebuildEvent[] = [];
     server.events.on('rebuild', (e) => rebuilds.push(e));
     await server.close();
-    await Promise.race([events.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('event stream still open')), 5000))]);
+    await Promise.race([
+      events.ended,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('event stream still open')), 5000)),
+    ]);
     await expect(fetch(server.url)).rejects.toThrow();
     const probe = createNetServer();
     await new Promise<void>((resolve, reject) => {
@@ -495,16 +590,25 @@ describe('npm run dev: the command', () => {
   /** Neither the supervisor nor the server it ran is left running, nor listening. */
   async function expectNothingLeft(root: string, url: string) {
     // A process may take a moment to go once its parent has.
-    const answers = () => fetch(url).then(() => true, () => false);
+    const answers = () =>
+      fetch(url).then(
+        () => true,
+        () => false,
+      );
     for (let i = 0; i < 40 && (await answers()); i++) await new Promise((r) => setTimeout(r, 250));
-    for (let i = 0; i < 40 && execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(root); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 40 && execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(root); i++)
+      await new Promise((r) => setTimeout(r, 250));
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(root);
     await expect(fetch(url)).rejects.toThrow();
   }
 
   it('starts, serves the page and stops on Ctrl-C with exit code 0, leaving no process behind', async () => {
     const root = copyWholeProject();
-    const { child, exited, url } = startIn(root, join(ROOT, 'node_modules/.bin/tsx'), [join(root, 'scripts/dev.ts'), '--port', '0']);
+    const { child, exited, url } = startIn(root, join(ROOT, 'node_modules/.bin/tsx'), [
+      join(root, 'scripts/dev.ts'),
+      '--port',
+      '0',
+    ]);
     try {
       const res = await fetch(await url);
       expect(res.status).toBe(200);
@@ -518,16 +622,20 @@ describe('npm run dev: the command', () => {
     }
   }, 120_000);
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('stops with npm: %s to `npm run dev` leaves nothing listening', async (signal) => {
-    const root = copyWholeProject();
-    const { child, url } = startIn(root, 'npm', ['run', '--silent', 'dev', '--', STORY, '--port', '0']);
-    try {
-      expect((await fetch(await url)).status).toBe(200);
-      child.kill(signal);
-      await expectNothingLeft(root, await url);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'stops with npm: %s to `npm run dev` leaves nothing listening',
+    async (signal) => {
+      const root = copyWholeProject();
+      const { child, url } = startIn(root, 'npm', ['run', '--silent', 'dev', '--', STORY, '--port', '0']);
+      try {
+        expect((await fetch(await url)).status).toBe(200);
+        child.kill(signal);
+        await expectNothingLeft(root, await url);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

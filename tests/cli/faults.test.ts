@@ -15,7 +15,17 @@
 //   or, for `npm run derive`, node:fs/promises mocked below, failing at the
 //   n-th writeFile, link or rename.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type * as FsPromises from 'node:fs/promises';
@@ -47,7 +57,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>();
   const failing = <F extends (...args: never[]) => Promise<unknown>>(op: FsOp, fn: F): F =>
     (async (...args: Parameters<F>) => {
-      if (inject.op === op && ++inject.calls === inject.at) throw Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
+      if (inject.op === op && ++inject.calls === inject.at)
+        throw Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
       return fn(...args);
     }) as F;
   const patched = {
@@ -98,12 +109,24 @@ One of the sources :cite[000].
 const OUTPUT = storyLayout(ROOT, STORY).output;
 
 function layout(root: string) {
-  return { ...storyLayout(root, STORY), gazetteer: projectLayout(root).gazetteer, codebook: projectLayout(root).codebook };
+  return {
+    ...storyLayout(root, STORY),
+    gazetteer: projectLayout(root).gazetteer,
+    codebook: projectLayout(root).codebook,
+  };
 }
 
 function deriveOptions(root: string): DeriveOptions {
   const p = layout(root);
-  return { code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], codebooks: [p.codebook], review: p.review, home: 'Kazakhstan' };
+  return {
+    code: ROOT,
+    articles: p.articles,
+    out: p.derived,
+    gazetteers: [p.gazetteer],
+    codebooks: [p.codebook],
+    review: p.review,
+    home: 'Kazakhstan',
+  };
 }
 
 /** The story as `npm run report` resolves it in the copy at `root` (the code stays this repository's). */
@@ -176,14 +199,21 @@ afterEach(() => {
 function vouchFor(dir: string): void {
   const path = join(dir, MANIFEST);
   const manifest = parseManifest(readFileSync(path, 'utf8'))!;
-  const files = Object.fromEntries(Object.keys(manifest.files ?? {}).filter((name) => existsSync(join(dir, name))).map((name) => [name, fileHash(readFileSync(join(dir, name)))]));
+  const files = Object.fromEntries(
+    Object.keys(manifest.files ?? {})
+      .filter((name) => existsSync(join(dir, name)))
+      .map((name) => [name, fileHash(readFileSync(join(dir, name)))]),
+  );
   writeFileSync(path, serializeManifest({ ...manifest, files }));
 }
 
 /** An edited article: the datasets are out of date, so the next build derives them again (and they would change). */
 function changeAnArticle(): void {
   const path = join(p.articles, '000.md');
-  writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n\nPolice said 7 people were detained in Aktobe on Thursday.\n`);
+  writeFileSync(
+    path,
+    `${readFileSync(path, 'utf8').trimEnd()}\n\nPolice said 7 people were detained in Aktobe on Thursday.\n`,
+  );
 }
 
 /** Front matter that does not close: an error naming the file. */
@@ -193,7 +223,12 @@ function breakAnArticle(): void {
 
 /** A review entry that parses but cannot be applied: a `high` for a figure that is not vague. */
 function breakTheReview(): void {
-  const rows = JSON.parse(readFileSync(join(p.derived, 'casualties.json'), 'utf8')) as { article: string; quote: string; phrase: string; qualifier: string }[];
+  const rows = JSON.parse(readFileSync(join(p.derived, 'casualties.json'), 'utf8')) as {
+    article: string;
+    quote: string;
+    phrase: string;
+    qualifier: string;
+  }[];
   const row = rows.find((r) => r.qualifier === 'exact' && r.quote.length < 200 && !r.quote.includes('\n'));
   if (!row) throw new Error('no exact casualty row to review');
   const entry = [
@@ -225,7 +260,12 @@ const extractionThrows = () => {
 function chartsFailing(): ReadonlyMap<string, ChartDefinition> {
   const charts = new Map(CHARTS);
   const real = charts.get('casualty-evolution')!;
-  charts.set(real.name, { ...real, render: () => { throw new Error('injected chart failure'); } });
+  charts.set(real.name, {
+    ...real,
+    render: () => {
+      throw new Error('injected chart failure');
+    },
+  });
   return charts;
 }
 
@@ -247,7 +287,9 @@ describe('a failing `npm run derive` leaves data/kazakhstan-unrest/derived as it
     const before = snapshot(dir);
     await derive(deriveOptions(dir), noProgress);
     const after = snapshot(dir);
-    expect(after['data/kazakhstan-unrest/derived/casualties.json']).not.toBe(before['data/kazakhstan-unrest/derived/casualties.json']);
+    expect(after['data/kazakhstan-unrest/derived/casualties.json']).not.toBe(
+      before['data/kazakhstan-unrest/derived/casualties.json'],
+    );
     expect(Object.keys(after)).toEqual(Object.keys(before));
   }, 60_000);
 
@@ -278,105 +320,138 @@ describe('a failing `npm run derive` leaves data/kazakhstan-unrest/derived as it
 
   // derive writes 8 files (3 datasets × JSON and CSV, CHANGES.md, manifest.json).
   it.each([
-    ['writeFile', 1], ['writeFile', 4], ['writeFile', 8],
-    ['link', 1], ['link', 5], ['link', 8],
-    ['rename', 1], ['rename', 2], ['rename', 5], ['rename', 8],
-  ] as const)('writing the datasets: %s number %d fails', async (op, at) => {
-    changeAnArticle();
-    await expectFailureLeavesAll(async () => {
-      arm(op, at);
-      await derive(deriveOptions(dir), noProgress);
-    }, new RegExp(`injected ${op} failure`));
-    expect(inject.calls).toBeGreaterThanOrEqual(at);
-  }, 60_000);
+    ['writeFile', 1],
+    ['writeFile', 4],
+    ['writeFile', 8],
+    ['link', 1],
+    ['link', 5],
+    ['link', 8],
+    ['rename', 1],
+    ['rename', 2],
+    ['rename', 5],
+    ['rename', 8],
+  ] as const)(
+    'writing the datasets: %s number %d fails',
+    async (op, at) => {
+      changeAnArticle();
+      await expectFailureLeavesAll(
+        async () => {
+          arm(op, at);
+          await derive(deriveOptions(dir), noProgress);
+        },
+        new RegExp(`injected ${op} failure`),
+      );
+      expect(inject.calls).toBeGreaterThanOrEqual(at);
+    },
+    60_000,
+  );
 });
 
 describe.each([
   ['the datasets are up to date', false],
   ['an article changed, so the datasets are derived again first', true],
-] as const)('a failing `npm run report` leaves data/kazakhstan-unrest/derived and report/dist as they were, when %s', (_, stale) => {
-  const build = async (effects: ReportEffects = {}) => reportStory(await reportConfig(dir), quiet, { staging: stagingOf(dir), ...effects });
-  beforeEach(() => {
-    if (stale) changeAnArticle();
-  });
+] as const)(
+  'a failing `npm run report` leaves data/kazakhstan-unrest/derived and report/dist as they were, when %s',
+  (_, stale) => {
+    const build = async (effects: ReportEffects = {}) =>
+      reportStory(await reportConfig(dir), quiet, { staging: stagingOf(dir), ...effects });
+    beforeEach(() => {
+      if (stale) changeAnArticle();
+    });
 
-  it('(control) builds and writes when nothing fails', async () => {
-    const before = snapshot(dir);
-    await build();
-    const after = snapshot(dir);
-    expect(Object.keys(after)).toEqual(Object.keys(before));
-    const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
-    if (stale) {
-      expect(changed).toContain('data/kazakhstan-unrest/derived/casualties.json');
-      expect(changed).toContain('report/dist/kazakhstan-unrest.html');
-    } else {
-      expect(changed).toEqual([]);
-    }
-  }, 60_000);
+    it('(control) builds and writes when nothing fails', async () => {
+      const before = snapshot(dir);
+      await build();
+      const after = snapshot(dir);
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      const changed = Object.keys(after).filter((name) => after[name] !== before[name]);
+      if (stale) {
+        expect(changed).toContain('data/kazakhstan-unrest/derived/casualties.json');
+        expect(changed).toContain('report/dist/kazakhstan-unrest.html');
+      } else {
+        expect(changed).toEqual([]);
+      }
+    }, 60_000);
 
-  it('reading articles: a broken article', async () => {
-    breakAnArticle();
-    await expectFailureLeavesAll(() => build(), /article problem/);
-  }, 60_000);
+    it('reading articles: a broken article', async () => {
+      breakAnArticle();
+      await expectFailureLeavesAll(() => build(), /article problem/);
+    }, 60_000);
 
-  it('extraction: a throw while extracting the third article', async () => {
-    if (!stale) changeAnArticle();
-    await expectFailureLeavesAll(() => build({ derive: extractionThrows() }), /injected extraction failure/);
-  }, 60_000);
+    it('extraction: a throw while extracting the third article', async () => {
+      if (!stale) changeAnArticle();
+      await expectFailureLeavesAll(() => build({ derive: extractionThrows() }), /injected extraction failure/);
+    }, 60_000);
 
-  it('applying the review: an entry that cannot be applied', async () => {
-    breakTheReview();
-    await expectFailureLeavesAll(() => build(), /review/);
-  }, 60_000);
+    it('applying the review: an entry that cannot be applied', async () => {
+      breakTheReview();
+      await expectFailureLeavesAll(() => build(), /review/);
+    }, 60_000);
 
-  // The manifest records each dataset's hash, and a folder whose files are not those is derived again
-  // (issue 14, item 1): to reach the read, the manifest is made to vouch for the broken file.
-  it.runIf(!stale)('reading the datasets: a dataset that is not valid', async () => {
-    const path = join(p.derived, 'casualties.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"measure": "', '"measure": "x'));
-    vouchFor(p.derived);
-    await expectFailureLeavesAll(() => build(), /Cannot read the dataset casualties/);
-  }, 60_000);
+    // The manifest records each dataset's hash, and a folder whose files are not those is derived again
+    // (issue 14, item 1): to reach the read, the manifest is made to vouch for the broken file.
+    it.runIf(!stale)(
+      'reading the datasets: a dataset that is not valid',
+      async () => {
+        const path = join(p.derived, 'casualties.json');
+        writeFileSync(path, readFileSync(path, 'utf8').replace('"measure": "', '"measure": "x'));
+        vouchFor(p.derived);
+        await expectFailureLeavesAll(() => build(), /Cannot read the dataset casualties/);
+      },
+      60_000,
+    );
 
-  it.runIf(!stale)('reading the datasets: a dataset that is missing', async () => {
-    rmSync(join(p.derived, 'reactions.json'));
-    vouchFor(p.derived);
-    await expectFailureLeavesAll(() => build(), /Cannot read the dataset/);
-  }, 60_000);
+    it.runIf(!stale)(
+      'reading the datasets: a dataset that is missing',
+      async () => {
+        rmSync(join(p.derived, 'reactions.json'));
+        vouchFor(p.derived);
+        await expectFailureLeavesAll(() => build(), /Cannot read the dataset/);
+      },
+      60_000,
+    );
 
-  it('reading the timeline: a timeline file that is not valid', async () => {
-    writeFileSync(p.timeline, 'events:\n  - date: not a date\n    label: [\n');
-    await expectFailureLeavesAll(() => build(), /timeline/);
-  }, 60_000);
+    it('reading the timeline: a timeline file that is not valid', async () => {
+      writeFileSync(p.timeline, 'events:\n  - date: not a date\n    label: [\n');
+      await expectFailureLeavesAll(() => build(), /timeline/);
+    }, 60_000);
 
-  it('chart rendering: a chart that throws', async () => {
-    await expectFailureLeavesAll(() => build({ charts: chartsFailing() }), /injected chart failure/);
-  }, 60_000);
+    it('chart rendering: a chart that throws', async () => {
+      await expectFailureLeavesAll(() => build({ charts: chartsFailing() }), /injected chart failure/);
+    }, 60_000);
 
-  it('the Markdown build: a narrative with an unknown chart', async () => {
-    writeFileSync(p.narrative, NARRATIVE.replace('casualty-evolution', 'casualty-evolutoin'));
-    await expectFailureLeavesAll(() => build(), /narrative has errors/);
-  }, 60_000);
+    it('the Markdown build: a narrative with an unknown chart', async () => {
+      writeFileSync(p.narrative, NARRATIVE.replace('casualty-evolution', 'casualty-evolutoin'));
+      await expectFailureLeavesAll(() => build(), /narrative has errors/);
+    }, 60_000);
 
-  it('the Markdown build: a narrative that goes missing once the story is resolved', async () => {
-    const config = await reportConfig(dir);
-    rmSync(p.narrative);
-    await expectFailureLeavesAll(() => reportStory(config, quiet, { staging: stagingOf(dir) }), /Cannot read the narrative/);
-  }, 60_000);
+    it('the Markdown build: a narrative that goes missing once the story is resolved', async () => {
+      const config = await reportConfig(dir);
+      rmSync(p.narrative);
+      await expectFailureLeavesAll(
+        () => reportStory(config, quiet, { staging: stagingOf(dir) }),
+        /Cannot read the narrative/,
+      );
+    }, 60_000);
 
-  // The one write: the page, after the 8 dataset files when they were derived again.
-  const files = stale ? 9 : 1;
-  const steps: [FsOp, number][] = [...new Set([1, Math.ceil(files / 2), files])].flatMap((at) => [
-    ['writeFile', at] as [FsOp, number],
-    ['link', at] as [FsOp, number],
-    ['rename', at] as [FsOp, number],
-  ]);
-  it.each(steps)('writing the datasets and the page: %s number %d fails', async (op, at) => {
-    const fs = failingFs(op, at);
-    await expectFailureLeavesAll(() => build({ fs }), new RegExp(`injected ${op} failure`));
-    expect(fs.fired()).toBe(true);
-  }, 60_000);
-});
+    // The one write: the page, after the 8 dataset files when they were derived again.
+    const files = stale ? 9 : 1;
+    const steps: [FsOp, number][] = [...new Set([1, Math.ceil(files / 2), files])].flatMap((at) => [
+      ['writeFile', at] as [FsOp, number],
+      ['link', at] as [FsOp, number],
+      ['rename', at] as [FsOp, number],
+    ]);
+    it.each(steps)(
+      'writing the datasets and the page: %s number %d fails',
+      async (op, at) => {
+        const fs = failingFs(op, at);
+        await expectFailureLeavesAll(() => build({ fs }), new RegExp(`injected ${op} failure`));
+        expect(fs.fired()).toBe(true);
+      },
+      60_000,
+    );
+  },
+);
 
 describe('writeFileGroupsAtomically', () => {
   const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
@@ -390,16 +465,29 @@ describe('writeFileGroupsAtomically', () => {
     await writeFilesAtomically(dir, files({ 'a.txt': 'new a', 'b.txt': 'new b', 'c.txt': 'new c' }));
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');
     expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('new c');
-    expect(readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.txt'))
+        .sort(),
+    ).toEqual(['a.txt', 'b.txt', 'c.txt']);
     expect(readdirSync(dir).filter((n) => /\.(tmp|bak)$/.test(n))).toEqual([]);
   });
 
   // 2 existing files and 2 new ones, in a folder that exists and one it must create:
   // 4 writes, 4 links (2 find no previous version), 4 renames.
   const steps: [FsOp, number][] = [
-    ['writeFile', 1], ['writeFile', 2], ['writeFile', 3], ['writeFile', 4],
-    ['link', 1], ['link', 2], ['link', 3], ['link', 4],
-    ['rename', 1], ['rename', 2], ['rename', 3], ['rename', 4],
+    ['writeFile', 1],
+    ['writeFile', 2],
+    ['writeFile', 3],
+    ['writeFile', 4],
+    ['link', 1],
+    ['link', 2],
+    ['link', 3],
+    ['link', 4],
+    ['rename', 1],
+    ['rename', 2],
+    ['rename', 3],
+    ['rename', 4],
   ];
   it.each(steps)('puts everything back when %s number %d fails', async (op, at) => {
     setUp();
@@ -420,11 +508,17 @@ describe('writeFileGroupsAtomically', () => {
 
   it('keeps its backups as copies where hard links are not supported', async () => {
     setUp();
-    const fs: WriteFs = { ...NODE_FS, link: () => Promise.reject(Object.assign(new Error('not supported'), { code: 'EPERM' })) };
+    const fs: WriteFs = {
+      ...NODE_FS,
+      link: () => Promise.reject(Object.assign(new Error('not supported'), { code: 'EPERM' })),
+    };
     await writeFilesAtomically(dir, files({ 'a.txt': 'new a', 'b.txt': 'new b' }), fs);
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('new b');
     const renameFails = { ...fs, rename: failingFs('rename', 2).rename };
-    await expectFailureLeavesAll(() => writeFilesAtomically(dir, files({ 'a.txt': 'newer a', 'b.txt': 'newer b' }), renameFails), /injected rename failure/);
+    await expectFailureLeavesAll(
+      () => writeFilesAtomically(dir, files({ 'a.txt': 'newer a', 'b.txt': 'newer b' }), renameFails),
+      /injected rename failure/,
+    );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');
   });
 });

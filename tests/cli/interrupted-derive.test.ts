@@ -5,7 +5,17 @@
 // again), and the next write removes the leftovers. The probe's reproduction:
 // remove an article, kill the derive after its first rename, put the article back.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,16 +32,32 @@ import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const KILL = pathToFileURL(join(ROOT, 'tests/cli/kill-on-rename.ts')).href;
-const DATASETS = ['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json', 'articles.csv'];
+const DATASETS = [
+  'casualties.json',
+  'casualties.csv',
+  'reactions.json',
+  'reactions.csv',
+  'articles.json',
+  'articles.csv',
+];
 const noProgress = { progress: () => ({ tick() {}, done() {} }) };
 
 let root: string;
 let p: ReturnType<typeof storyLayout> & { gazetteer: string; codebook: string };
 /** The derive of the copy's story, as its config gives it. */
-const options = (): DeriveOptions => ({ code: ROOT, articles: p.articles, out: p.derived, gazetteers: [p.gazetteer], codebooks: [p.codebook], review: p.review, home: 'Kazakhstan' });
+const options = (): DeriveOptions => ({
+  code: ROOT,
+  articles: p.articles,
+  out: p.derived,
+  gazetteers: [p.gazetteer],
+  codebooks: [p.codebook],
+  review: p.review,
+  home: 'Kazakhstan',
+});
 let good: Map<string, string>;
 
-const read = (dir: string, names: readonly string[]) => new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const read = (dir: string, names: readonly string[]) =>
+  new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 const leftovers = () => readdirSync(p.derived).filter((n) => /\.(?:tmp|bak)$/.test(n));
 
 beforeAll(async () => {
@@ -42,7 +68,10 @@ beforeAll(async () => {
   cpSync(PATHS.gazetteer, p.gazetteer);
   cpSync(PATHS.codebook, p.codebook);
   cpSync(PATHS.review, p.review);
-  cpSync(join(PATHS.narrative, '..'), join(root, 'report'), { recursive: true, filter: (src) => !src.includes('/dist') });
+  cpSync(join(PATHS.narrative, '..'), join(root, 'report'), {
+    recursive: true,
+    filter: (src) => !src.includes('/dist'),
+  });
   await derive(options(), noProgress);
   good = read(p.derived, DATASETS);
 
@@ -51,10 +80,28 @@ beforeAll(async () => {
   renameSync(article, join(root, '001.md'));
   // tsx runs the script in a child process and exits with 128 + 9 when that one is killed.
   const killed = await new Promise<string>((resolve) => {
-    const child = execFile(TSX, ['--import', KILL, 'scripts/derive.ts', '--articles', p.articles, '--out', p.derived, '--review', p.review, '--home', 'Kazakhstan', '--workers', '1'], {
-      cwd: ROOT,
-      env: { ...process.env, KILL_AT_RENAME: '2' },
-    });
+    const child = execFile(
+      TSX,
+      [
+        '--import',
+        KILL,
+        'scripts/derive.ts',
+        '--articles',
+        p.articles,
+        '--out',
+        p.derived,
+        '--review',
+        p.review,
+        '--home',
+        'Kazakhstan',
+        '--workers',
+        '1',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KILL_AT_RENAME: '2' },
+      },
+    );
     child.on('exit', (code, signal) => resolve(signal ?? String(code)));
   });
   expect(['SIGKILL', '137']).toContain(killed);
@@ -79,9 +126,22 @@ describe('a derive killed during its final swap', () => {
   it('is an error in `check`, naming the file, and each leftover a warning', async () => {
     const { diagnostics } = await check(await storyConfig(root));
     const inconsistent = diagnostics.filter((d) => d.ruleId === 'datasets-inconsistent');
-    expect(inconsistent).toEqual([expect.objectContaining({ path: join(p.derived, 'casualties.json'), severity: 'error' })]);
-    expect(inconsistent[0]!.reason).toMatch(/^Unexpected datasets that do not belong together: casualties\.json is not the file the last derive wrote/);
-    expect(diagnostics.filter((d) => d.ruleId === 'datasets-leftover').map((d) => d.path).sort()).toEqual(leftovers().map((n) => join(p.derived, n)).sort());
+    expect(inconsistent).toEqual([
+      expect.objectContaining({ path: join(p.derived, 'casualties.json'), severity: 'error' }),
+    ]);
+    expect(inconsistent[0]!.reason).toMatch(
+      /^Unexpected datasets that do not belong together: casualties\.json is not the file the last derive wrote/,
+    );
+    expect(
+      diagnostics
+        .filter((d) => d.ruleId === 'datasets-leftover')
+        .map((d) => d.path)
+        .sort(),
+    ).toEqual(
+      leftovers()
+        .map((n) => join(p.derived, n))
+        .sort(),
+    );
   }, 30_000);
 
   it('is not reused by the dev preview', async () => {
@@ -92,7 +152,11 @@ describe('a derive killed during its final swap', () => {
 
   it('is derived again by `report`, which removes the leftovers and leaves a folder that belongs together', async () => {
     const lines: string[] = [];
-    await reportStory(await storyConfig(root), { log: (l) => lines.push(l), error: (l) => lines.push(l) }, { derive: noProgress, staging: join(root, 'staging') });
+    await reportStory(
+      await storyConfig(root),
+      { log: (l) => lines.push(l), error: (l) => lines.push(l) },
+      { derive: noProgress, staging: join(root, 'staging') },
+    );
     expect(lines[0]).toMatch(/do not belong together .*: deriving them again$/);
     expect(leftovers()).toEqual([]);
     expect(await datasetFolderState(p.derived)).toEqual({ consistent: true });
@@ -104,7 +168,10 @@ describe('a derive killed during its final swap', () => {
 
   it('is cleaned up by a later derive: the leftovers of a process that is gone, not those of a running one', async () => {
     writeFileSync(join(p.derived, 'casualties.json.999999.0123abcd.bak'), 'old');
-    writeFileSync(join(p.derived, `reactions.csv.${process.ppid}.0123abcd.tmp`), 'a running process may still be writing this');
+    writeFileSync(
+      join(p.derived, `reactions.csv.${process.ppid}.0123abcd.tmp`),
+      'a running process may still be writing this',
+    );
     await derive(options(), noProgress);
     expect(leftovers()).toEqual([`reactions.csv.${process.ppid}.0123abcd.tmp`]);
   }, 60_000);

@@ -36,7 +36,10 @@ const options = () => storyConfig(root);
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'newsbook-special-'));
   cpSync(join(PATHS.articles, '../..'), join(root, 'data'), { recursive: true });
-  cpSync(join(PATHS.narrative, '..'), join(root, 'report'), { recursive: true, filter: (src) => !src.includes('/dist') });
+  cpSync(join(PATHS.narrative, '..'), join(root, 'report'), {
+    recursive: true,
+    filter: (src) => !src.includes('/dist'),
+  });
   articles = storyLayout(root, STORY).articles;
   mkdirSync(join(articles, 'folder.md'));
   symlinkSync('loop.md', join(articles, 'loop.md'));
@@ -49,7 +52,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function expectEachNamed(diagnostics: readonly { path: string; reason: string; line: number; column: number; severity: string }[]): void {
+function expectEachNamed(
+  diagnostics: readonly { path: string; reason: string; line: number; column: number; severity: string }[],
+): void {
   for (const [name, reason] of Object.entries(SPECIAL)) {
     const found = diagnostics.filter((d) => d.path === join(articles, name));
     expect(found, name).toEqual([expect.objectContaining({ line: 1, column: 1, severity: 'error' })]);
@@ -67,15 +72,27 @@ describe('special files named *.md', () => {
 
   it('stop the derive with an error at each path, writing nothing', async () => {
     const o = await options();
-    const error = await derive({ code: ROOT, articles, out: o.derived, gazetteers: [projectLayout(root).gazetteer], codebooks: [projectLayout(root).codebook], review: o.review, home: o.home }, { progress: () => ({ tick() {}, done() {} }) }).catch(
-      (e: unknown) => e,
-    );
+    const error = await derive(
+      {
+        code: ROOT,
+        articles,
+        out: o.derived,
+        gazetteers: [projectLayout(root).gazetteer],
+        codebooks: [projectLayout(root).codebook],
+        review: o.review,
+        home: o.home,
+      },
+      { progress: () => ({ tick() {}, done() {} }) },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expectEachNamed((error as CliError).diagnostics);
   }, 20_000);
 
   it('stop the report with an error at each path', async () => {
-    const error = await reportStory(await options(), quiet, { derive: { progress: () => ({ tick() {}, done() {} }) }, staging: join(root, 'staging') }).catch((e: unknown) => e);
+    const error = await reportStory(await options(), quiet, {
+      derive: { progress: () => ({ tick() {}, done() {} }) },
+      staging: join(root, 'staging'),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expectEachNamed((error as CliError).diagnostics);
   }, 20_000);
@@ -94,8 +111,12 @@ describe('special files named *.md', () => {
   it('as the narrative, the gazetteer or the review: a CliError naming the file', async () => {
     const fifo = join(root, 'narrative-fifo.md');
     execFileSync('mkfifo', [fifo]);
-    await expect(readTextIfExists(fifo)).rejects.toThrow(/^Cannot read narrative-fifo\.md|^Cannot read .*narrative-fifo\.md: unexpected named pipe/);
-    await expect(readTextIfExists(join(root, 'report'))).rejects.toThrow(/: unexpected folder: expected a regular file$/);
+    await expect(readTextIfExists(fifo)).rejects.toThrow(
+      /^Cannot read narrative-fifo\.md|^Cannot read .*narrative-fifo\.md: unexpected named pipe/,
+    );
+    await expect(readTextIfExists(join(root, 'report'))).rejects.toThrow(
+      /: unexpected folder: expected a regular file$/,
+    );
     expect(await readTextIfExists(join(root, 'missing.md'))).toBeNull();
   });
 

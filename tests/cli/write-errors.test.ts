@@ -8,7 +8,8 @@ import { CliError } from '../../src/project/errors.ts';
 import { NODE_FS, writeFilesAtomically } from '../../src/project/files.ts';
 import type { WriteFs } from '../../src/project/files.ts';
 
-const errno = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
+const errno = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 
 async function failure(fs: WriteFs, dir: string): Promise<CliError> {
   const error = await writeFilesAtomically(dir, new Map([['casualties.json', '[]\n']]), fs).catch((e: unknown) => e);
@@ -19,7 +20,12 @@ async function failure(fs: WriteFs, dir: string): Promise<CliError> {
 describe('write errors', () => {
   it('name the file and say the disk is full (ENOSPC without a path)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
-    const fs: WriteFs = { ...NODE_FS, writeFile: async () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }); } };
+    const fs: WriteFs = {
+      ...NODE_FS,
+      writeFile: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      },
+    };
     const error = await failure(fs, dir);
     expect(error.message).toMatch(/^Cannot write .*casualties\.json: the disk is full/);
     expect(readdirSync(dir)).toEqual([]);
@@ -27,19 +33,36 @@ describe('write errors', () => {
 
   it('say the file system is read-only, naming the folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'newsbook-write-')), 'derived');
-    const fs: WriteFs = { ...NODE_FS, mkdir: async (path) => { throw errno('EROFS', 'mkdir', path); } };
-    expect((await failure(fs, dir)).message).toMatch(/^Cannot create the folder .*derived: the file system is read-only/);
+    const fs: WriteFs = {
+      ...NODE_FS,
+      mkdir: async (path) => {
+        throw errno('EROFS', 'mkdir', path);
+      },
+    };
+    expect((await failure(fs, dir)).message).toMatch(
+      /^Cannot create the folder .*derived: the file system is read-only/,
+    );
   });
 
   it('say a folder cannot be created when mkdir gives ENOENT', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'newsbook-write-')), 'derived');
-    const fs: WriteFs = { ...NODE_FS, mkdir: async (path) => { throw errno('ENOENT', 'mkdir', path); } };
+    const fs: WriteFs = {
+      ...NODE_FS,
+      mkdir: async (path) => {
+        throw errno('ENOENT', 'mkdir', path);
+      },
+    };
     expect((await failure(fs, dir)).message).toMatch(/^Cannot create the folder .*derived: /);
   });
 
   it('say permission is denied', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
-    const fs: WriteFs = { ...NODE_FS, rename: async (from) => { throw errno('EACCES', 'rename', from); } };
+    const fs: WriteFs = {
+      ...NODE_FS,
+      rename: async (from) => {
+        throw errno('EACCES', 'rename', from);
+      },
+    };
     expect((await failure(fs, dir)).message).toMatch(/^Cannot write .*casualties\.json: permission denied/);
   });
 });

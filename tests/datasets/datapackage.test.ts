@@ -17,7 +17,14 @@ interface Resource {
   read(options: { keyed: boolean; cast: boolean; relations: boolean }): Promise<Record<string, unknown>[]>;
 }
 
-const { Package } = dp as unknown as { Package: { load(descriptor: string, options: { basePath: string }): Promise<{ valid: boolean; errors: Error[]; resources: Resource[] }> } };
+const { Package } = dp as unknown as {
+  Package: {
+    load(
+      descriptor: string,
+      options: { basePath: string },
+    ): Promise<{ valid: boolean; errors: Error[]; resources: Resource[] }>;
+  };
+};
 const committed = (name: string) => readFileSync(join(PATHS.derived, name), 'utf8');
 
 describe('datapackage.json', () => {
@@ -26,7 +33,8 @@ describe('datapackage.json', () => {
     expect(pkg.errors.map((e) => e.message)).toEqual([]);
     expect(pkg.valid).toBe(true);
     const counts: Record<string, number> = {};
-    for (const resource of pkg.resources) counts[resource.name] = (await resource.read({ keyed: true, cast: true, relations: true })).length;
+    for (const resource of pkg.resources)
+      counts[resource.name] = (await resource.read({ keyed: true, cast: true, relations: true })).length;
     expect(counts).toEqual({
       casualties: parseDataset('casualties', committed('casualties.json'), 'casualties.json').length,
       reactions: parseDataset('reactions', committed('reactions.json'), 'reactions.json').length,
@@ -34,21 +42,32 @@ describe('datapackage.json', () => {
     });
   }, 30_000);
 
-  it('describes every column of the files, in their order, with the codebook\'s values', async () => {
+  it("describes every column of the files, in their order, with the codebook's values", async () => {
     const codebook = await loadCodebook([PATHS.codebook]);
-    const pkg = JSON.parse(committed(DATA_PACKAGE)) as { resources: { name: string; schema: { fields: { name: string; description: string; constraints?: { enum?: string[] } }[] } }[] };
+    const pkg = JSON.parse(committed(DATA_PACKAGE)) as {
+      resources: {
+        name: string;
+        schema: { fields: { name: string; description: string; constraints?: { enum?: string[] } }[] };
+      }[];
+    };
     for (const resource of pkg.resources) {
       const fields = resource.schema.fields;
       expect(fields.map((f) => f.name)).toEqual([...DATASETS[resource.name as keyof typeof DATASETS].fields]);
       for (const field of fields) expect(field.description, `${resource.name}.${field.name}`).not.toBe('');
     }
-    const enumOf = (resource: string, field: string) => pkg.resources.find((r) => r.name === resource)!.schema.fields.find((f) => f.name === field)!.constraints?.enum;
+    const enumOf = (resource: string, field: string) =>
+      pkg.resources.find((r) => r.name === resource)!.schema.fields.find((f) => f.name === field)!.constraints?.enum;
     expect(enumOf('casualties', 'measure')).toEqual(codebook.measures);
     expect(enumOf('reactions', 'stance')).toEqual(codebook.stances);
   });
 
   it('names the story and its sources, leaves the licence to the newsroom, and is the same for the same inputs', () => {
-    const pkg = JSON.parse(committed(DATA_PACKAGE)) as { name: string; title: string; sources: { title: string }[]; licenses: { title: string }[] };
+    const pkg = JSON.parse(committed(DATA_PACKAGE)) as {
+      name: string;
+      title: string;
+      sources: { title: string }[];
+      licenses: { title: string }[];
+    };
     expect(pkg.name).toBe('kazakhstan-unrest');
     expect(pkg.title).toBe("Kazakhstan's January unrest, in the sources' own numbers");
     expect(pkg.sources.some((s) => s.title.startsWith('Al Mayadeen English: '))).toBe(true);

@@ -25,7 +25,9 @@ beforeAll(async () => {
 
 describe('data/kazakhstan-unrest/derived', () => {
   it('is what the extraction code derives from the articles today, with the review applied (run `npm run derive` if not)', async () => {
-    const derived = deriveDatasets(articles, withHome(await loadGazetteer([PATHS.gazetteer]), 'Kazakhstan'), { review: await loadReview(PATHS.review) });
+    const derived = deriveDatasets(articles, withHome(await loadGazetteer([PATHS.gazetteer]), 'Kazakhstan'), {
+      review: await loadReview(PATHS.review),
+    });
     expect(derived.reviewProblems).toEqual([]);
     for (const [name, content] of serializeDatasets(derived.datasets)) {
       expect(committed(name), `${name} is out of date: run \`npm run derive\``).toBe(content);
@@ -37,7 +39,10 @@ describe('data/kazakhstan-unrest/derived', () => {
     expect(committed('casualties.csv').split('\n')[0]).toMatch(/,reviewed$/);
     expect(committed('reactions.csv').split('\n')[0]).toMatch(/,reviewed$/);
     // data/kazakhstan-unrest/review.yaml corrects the date of 002's "dozens of the attackers were eliminated".
-    expect(casualties.find((r) => r.quote.includes('dozens of the attackers were eliminated'))).toMatchObject({ as_of: '2022-01-06', reviewed: true });
+    expect(casualties.find((r) => r.quote.includes('dozens of the attackers were eliminated'))).toMatchObject({
+      as_of: '2022-01-06',
+      reviewed: true,
+    });
     expect(casualties.filter((r) => r.reviewed)).toHaveLength(1);
   });
 
@@ -47,7 +52,9 @@ describe('data/kazakhstan-unrest/derived', () => {
   });
 
   it('records the hash of every file written with the manifest, and its files are those (issue 14, item 1)', async () => {
-    expect(Object.keys(parseManifest(committed(MANIFEST))?.files ?? {}).sort()).toEqual([...DATASET_NAMES.flatMap((n) => [`${n}.csv`, `${n}.json`]), 'datapackage.json'].sort());
+    expect(Object.keys(parseManifest(committed(MANIFEST))?.files ?? {}).sort()).toEqual(
+      [...DATASET_NAMES.flatMap((n) => [`${n}.csv`, `${n}.json`]), 'datapackage.json'].sort(),
+    );
     expect(await datasetFolderState(PATHS.derived)).toEqual({ consistent: true });
   });
 
@@ -58,7 +65,9 @@ describe('data/kazakhstan-unrest/derived', () => {
       expect(committed(`${name}.json`), name).toBe(`${JSON.stringify(rows, null, 2)}\n`);
       expect(committed(`${name}.csv`), name).toBe(toCsv(DATASETS[name].fields, rows));
     }
-    expect(serializeDatasets({ casualties: [], reactions: [], articles: [] }).get('casualties.json')).toBe(`${JSON.stringify([], null, 2)}\n`);
+    expect(serializeDatasets({ casualties: [], reactions: [], articles: [] }).get('casualties.json')).toBe(
+      `${JSON.stringify([], null, 2)}\n`,
+    );
   });
 
   it('validates against the schema when read back', () => {

@@ -23,7 +23,11 @@ function table(title: string, nth = 0): string[][] {
   }
   const rows: string[][] = [];
   for (let i = start + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    rows.push(lines[i]!.slice(1, -1).split('|').map((cell) => cell.trim().replaceAll('`', '')));
+    rows.push(
+      lines[i]!.slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim().replaceAll('`', '')),
+    );
   }
   return rows;
 }
@@ -51,21 +55,28 @@ describe('data/README.md', () => {
     expect(readme).toBe(writeCodebookTables(readme, codebook));
   });
 
-  it('has a base codebook with the contract\'s measures and stances, whose labels the charts use by default', () => {
+  it("has a base codebook with the contract's measures and stances, whose labels the charts use by default", () => {
     expect(missingBaseNames(codebook)).toEqual([]);
     expect(new Set(codebook.measures)).toEqual(new Set(BASE_MEASURES));
     expect(new Set(codebook.stances)).toEqual(new Set(BASE_STANCES));
     expect(Object.fromEntries(codebook.measureEntries.map((m) => [m.name, m.label]))).toEqual(MEASURE_LABELS);
     expect(Object.fromEntries(codebook.stanceEntries.map((m) => [m.name, m.label]))).toEqual(STANCE_LABELS);
-    for (const stance of codebook.stanceEntries) expect(STANCE_GROUPS.find((g) => g.stances.includes(stance.name))?.id, stance.name).toBe(stance.family);
+    for (const stance of codebook.stanceEntries)
+      expect(STANCE_GROUPS.find((g) => g.stances.includes(stance.name))?.id, stance.name).toBe(stance.family);
   });
 
   it('gives the vague-word table the extraction applies', () => {
     const documented = table('qualifier', 1);
-    const expected = Object.entries(VAGUE_COUNTS).reduce<Record<string, string>>((all, [word, { low, high }]) => ({ ...all, [word]: `${low}-${high}` }), {});
+    const expected = Object.entries(VAGUE_COUNTS).reduce<Record<string, string>>(
+      (all, [word, { low, high }]) => ({ ...all, [word]: `${low}-${high}` }),
+      {},
+    );
     for (const [phrase, low, high] of documented) {
-      for (const word of phrase!.split(',').map((w) => w.trim().replace(/^a /, ''))) expect(expected[word], word).toBe(`${low}-${high}`);
+      for (const word of phrase!.split(',').map((w) => w.trim().replace(/^a /, '')))
+        expect(expected[word], word).toBe(`${low}-${high}`);
     }
-    expect(documented.flatMap(([phrase]) => phrase!.split(',').map((w) => w.trim().replace(/^a /, ''))).sort()).toEqual(Object.keys(VAGUE_COUNTS).sort());
+    expect(documented.flatMap(([phrase]) => phrase!.split(',').map((w) => w.trim().replace(/^a /, ''))).sort()).toEqual(
+      Object.keys(VAGUE_COUNTS).sort(),
+    );
   });
 });

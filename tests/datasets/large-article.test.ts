@@ -8,7 +8,17 @@ import { assembleDerived } from '../../src/datasets/derive.ts';
 import type { CasualtyRow } from '../../src/datasets/schema.ts';
 import type { Message } from '../../src/extract/types.ts';
 
-const META = { id: 'big', title: 'Big', outlet: null, url: null, published: '2022-01-06', published_basis: 'stated', published_note: null, language: 'en', translated_from: null } as const;
+const META = {
+  id: 'big',
+  title: 'Big',
+  outlet: null,
+  url: null,
+  published: '2022-01-06',
+  published_basis: 'stated',
+  published_note: null,
+  language: 'en',
+  translated_from: null,
+} as const;
 const LINE = 'In Almaty, 123 people were killed.\n';
 
 function article(lines: number): Article {
@@ -18,9 +28,27 @@ function article(lines: number): Article {
 describe('an article with very many figures', () => {
   it('is assembled into the datasets without overflowing the stack (300,000 rows)', () => {
     const a = article(10);
-    const row = { article: 'big', measure: 'killed', group: 'all', value: 123, qualifier: 'exact', low: 123, high: 123, phrase: '123', as_of: '2022-01-06', attribution: null, status: 'reported', quote: 'In Almaty, 123 people were killed.', start: 0, end: 34 } as const;
+    const row = {
+      article: 'big',
+      measure: 'killed',
+      group: 'all',
+      value: 123,
+      qualifier: 'exact',
+      low: 123,
+      high: 123,
+      phrase: '123',
+      as_of: '2022-01-06',
+      attribution: null,
+      status: 'reported',
+      quote: 'In Almaty, 123 people were killed.',
+      start: 0,
+      end: 34,
+    } as const;
     const casualties: CasualtyRow[] = Array.from({ length: 300_000 }, (_, i) => ({ id: `big-c${i + 1}`, ...row }));
-    const messages: Message[] = Array.from({ length: 300_000 }, () => ({ severity: 'info', reason: 'a note', ruleId: 'note', start: 0, end: 1 }) as Message);
+    const messages: Message[] = Array.from(
+      { length: 300_000 },
+      () => ({ severity: 'info', reason: 'a note', ruleId: 'note', start: 0, end: 1 }) as Message,
+    );
     const gazetteer = { actorByName: new Map(), actors: [] } as never;
     const derived = assembleDerived([a], [{ casualties, reactions: [], messages }], gazetteer);
     expect(derived.datasets.casualties).toHaveLength(300_000);
@@ -39,7 +67,10 @@ describe('an article with very many figures', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     for (const i of [0, 1, 12_345, 49_999]) {
       const before = a.body.slice(0, messages[i]!.start);
-      expect(positions[i]).toMatchObject({ line: a.bodyLine + before.split('\n').length - 1, column: messages[i]!.start - (before.lastIndexOf('\n') + 1) + 1 });
+      expect(positions[i]).toMatchObject({
+        line: a.bodyLine + before.split('\n').length - 1,
+        column: messages[i]!.start - (before.lastIndexOf('\n') + 1) + 1,
+      });
     }
   });
 });

@@ -9,7 +9,13 @@ import type { Article } from '../../src/articles/article.ts';
 import { loadArticles } from '../../src/project/files.ts';
 import { PATHS } from '../story.ts';
 import { deriveDatasets, sortArticles } from '../../src/datasets/derive.ts';
-import { assemblePrepared, packForPosting, prepareArticle, prepareRows, unpackPosted } from '../../src/datasets/prepare.ts';
+import {
+  assemblePrepared,
+  packForPosting,
+  prepareArticle,
+  prepareRows,
+  unpackPosted,
+} from '../../src/datasets/prepare.ts';
 import type { PreparedArticle } from '../../src/datasets/prepare.ts';
 import { EMPTY_REVIEW, parseReview } from '../../src/datasets/review.ts';
 import type { Review } from '../../src/datasets/review.ts';
@@ -66,7 +72,10 @@ const REVIEWS: Record<string, string> = {
 describe('assemblePrepared', () => {
   it.each(Object.keys(REVIEWS))('writes the bytes serializeDatasets writes, with %s', (name) => {
     const r = REVIEWS[name] === '' ? EMPTY_REVIEW : review(REVIEWS[name]!);
-    const { files, expected, assembled } = both(sorted.map((a) => prepareArticle(a, gazetteer)), r);
+    const { files, expected, assembled } = both(
+      sorted.map((a) => prepareArticle(a, gazetteer)),
+      r,
+    );
     expect(files).toEqual(expected);
     expect(assembled.derived.reviewProblems.filter((p) => p.severity === 'error')).toEqual([]);
     if (name !== 'no review') expect(Object.values(assembled.derived.reviewCounts).some((n) => n > 0)).toBe(true);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { findAttribution, homeOffice, normalize } from '../../src/extract/attribution.ts';
 
-const source = (sentence: string, earlier: string | readonly string[] | null = null) => findAttribution(sentence, earlier).source;
+const source = (sentence: string, earlier: string | readonly string[] | null = null) =>
+  findAttribution(sentence, earlier).source;
 
 describe('findAttribution: a source named in the sentence', () => {
   it.each([
@@ -28,11 +29,15 @@ describe('findAttribution: a source named in the sentence', () => {
 
   it('a relay citing a source credits the source: "citing the health ministry"', () => {
     expect(source('Khabar 24 reported, citing the health ministry, that 164 people had died.')).toBe('Health Ministry');
-    expect(source('There are also 317 injured, the Sputnik news agency reported, citing the Ministry of the Interior.')).toBe('Interior Ministry');
+    expect(
+      source('There are also 317 injured, the Sputnik news agency reported, citing the Ministry of the Interior.'),
+    ).toBe('Interior Ministry');
   });
 
   it('the owner of a post: "a post on the Health Ministry’s Telegram channel said"', () => {
-    expect(source('A post on the Health Ministry’s Telegram channel said 164 people had died.')).toBe('Health Ministry');
+    expect(source('A post on the Health Ministry’s Telegram channel said 164 people had died.')).toBe(
+      'Health Ministry',
+    );
   });
 
   it('remembers a named source for the sentences that follow', () => {
@@ -43,7 +48,10 @@ describe('findAttribution: a source named in the sentence', () => {
   });
 
   it('no source → null, and nothing to remember', () => {
-    expect(findAttribution('Some 190 have been reported injured in the clashes.', 'Interior Ministry')).toEqual({ source: null, named: null });
+    expect(findAttribution('Some 190 have been reported injured in the clashes.', 'Interior Ministry')).toEqual({
+      source: null,
+      named: null,
+    });
   });
 
   it('a sentence without a speech verb has no source', () => {
@@ -57,7 +65,9 @@ describe('findAttribution: a source referred back to', () => {
   });
 
   it('"the ministry said" → the latest ministry, even with another source named since', () => {
-    expect(source('The ministry said 2,300 people had been arrested.', ['Interior Ministry', 'Reuters'])).toBe('Interior Ministry');
+    expect(source('The ministry said 2,300 people had been arrested.', ['Interior Ministry', 'Reuters'])).toBe(
+      'Interior Ministry',
+    );
   });
 
   it('"the ministry said" with no ministry named before stays "ministry"', () => {
@@ -87,7 +97,10 @@ describe('homeOffice', () => {
   });
 
   it('leaves every name as it is in a story without a home', () => {
-    expect(homeOffice({ source: 'Kazakh Interior Ministry', named: null }, [])).toEqual({ source: 'Kazakh Interior Ministry', named: null });
+    expect(homeOffice({ source: 'Kazakh Interior Ministry', named: null }, [])).toEqual({
+      source: 'Kazakh Interior Ministry',
+      named: null,
+    });
   });
 });
 

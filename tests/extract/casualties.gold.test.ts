@@ -42,7 +42,9 @@ beforeAll(async () => {
   const { articles } = await loadArticles(PATHS.articles);
   // The story's home, as its derive gives it: the Kazakh authorities' offices are written without their country's name.
   const { home } = withHome(await loadGazetteer([PATHS.gazetteer]), 'Kazakhstan');
-  predicted = articles.flatMap((a: Article) => extractCasualties({ id: a.meta.id, body: a.body, published: a.meta.published, home }).rows);
+  predicted = articles.flatMap(
+    (a: Article) => extractCasualties({ id: a.meta.id, body: a.body, published: a.meta.published, home }).rows,
+  );
 });
 
 /** One-to-one: a row matches a gold mention in the same sentence with the same measure and value. */
@@ -51,7 +53,9 @@ function match(rows: readonly CasualtyDraft[], mentions: readonly Gold[]) {
   const pairs: [Gold, CasualtyDraft][] = [];
   const missed: Gold[] = [];
   for (const g of mentions) {
-    const row = [...free].find((r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value);
+    const row = [...free].find(
+      (r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value,
+    );
     if (row) {
       free.delete(row);
       pairs.push([g, row]);
@@ -73,9 +77,21 @@ describe('casualties against the gold annotation', () => {
         `casualties: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)} (${pairs.length} matched, ${missed.length} missed, ${spurious.length} spurious)`,
         `attributes of matched rows: ${(['group', 'qualifier', 'as_of', 'phrase', 'attribution', 'status'] as const).map(accuracy).join(', ')}`,
         ...missed.map((g) => `  missed   ${g.article} ${g.measure} ${g.value} in “${g.in}”`),
-        ...spurious.map((r) => `  spurious ${r.article} ${r.measure} ${r.value} “${r.phrase}” in “${r.quote.slice(0, 80)}”`),
-        ...pairs.filter(([g, r]) => g.group !== r.group || g.qualifier !== r.qualifier || g.as_of !== r.as_of || g.attribution !== r.attribution)
-          .map(([g, r]) => `  differs  ${g.article} ${g.measure} ${g.value}: group ${r.group}/${g.group}, qualifier ${r.qualifier}/${g.qualifier}, as_of ${r.as_of}/${g.as_of}, attribution ${r.attribution}/${g.attribution}`),
+        ...spurious.map(
+          (r) => `  spurious ${r.article} ${r.measure} ${r.value} “${r.phrase}” in “${r.quote.slice(0, 80)}”`,
+        ),
+        ...pairs
+          .filter(
+            ([g, r]) =>
+              g.group !== r.group ||
+              g.qualifier !== r.qualifier ||
+              g.as_of !== r.as_of ||
+              g.attribution !== r.attribution,
+          )
+          .map(
+            ([g, r]) =>
+              `  differs  ${g.article} ${g.measure} ${g.value}: group ${r.group}/${g.group}, qualifier ${r.qualifier}/${g.qualifier}, as_of ${r.as_of}/${g.as_of}, attribution ${r.attribution}/${g.attribution}`,
+          ),
       ].join('\n'),
     );
     expect(f1).toBeGreaterThanOrEqual(0.95);
@@ -83,7 +99,10 @@ describe('casualties against the gold annotation', () => {
 
   it('gives no row for any of the annotated non-counts', () => {
     const wrong = negatives.filter((n) =>
-      predicted.some((r) => r.article === n.article && r.quote.includes(n.in) && r.phrase.toLowerCase().includes(n.phrase.toLowerCase())),
+      predicted.some(
+        (r) =>
+          r.article === n.article && r.quote.includes(n.in) && r.phrase.toLowerCase().includes(n.phrase.toLowerCase()),
+      ),
     );
     expect(wrong.map((n) => `${n.article} “${n.phrase}” (${n.why})`)).toEqual([]);
   });

@@ -41,23 +41,40 @@ function row(
   more: Partial<Expected> = {},
 ): Expected {
   const low = qualifier === 'up_to' || qualifier === 'fewer_than' ? null : value;
-  const high = qualifier === 'exact' || qualifier === 'about' ? value : qualifier === 'up_to' || qualifier === 'fewer_than' ? value : null;
-  return { measure, group, value, qualifier, low, high, phrase, as_of: PUBLISHED, attribution: null, status: 'reported', ...more };
+  const high =
+    qualifier === 'exact' || qualifier === 'about'
+      ? value
+      : qualifier === 'up_to' || qualifier === 'fewer_than'
+        ? value
+        : null;
+  return {
+    measure,
+    group,
+    value,
+    qualifier,
+    low,
+    high,
+    phrase,
+    as_of: PUBLISHED,
+    attribution: null,
+    status: 'reported',
+    ...more,
+  };
 }
 
 const vague = (low: number, high: number) => ({ low, high });
 
 describe('vague words (CONTRACT §3 table)', () => {
   it('several → 3–9', () => {
-    expect(extract('Several protesters were killed when security forces opened fire in the central square, witnesses said.')).toEqual([
-      row('killed', 'protesters', 'Several', 3, 'vague', { ...vague(3, 9), attribution: 'witnesses' }),
-    ]);
+    expect(
+      extract('Several protesters were killed when security forces opened fire in the central square, witnesses said.'),
+    ).toEqual([row('killed', 'protesters', 'Several', 3, 'vague', { ...vague(3, 9), attribution: 'witnesses' })]);
   });
 
   it('a few → 3–9', () => {
-    expect(extract('A few police officers were hurt in scuffles outside the mayor’s office, Interfax reported.')).toEqual([
-      row('injured', 'security_forces', 'A few', 3, 'vague', { ...vague(3, 9), attribution: 'Interfax' }),
-    ]);
+    expect(
+      extract('A few police officers were hurt in scuffles outside the mayor’s office, Interfax reported.'),
+    ).toEqual([row('injured', 'security_forces', 'A few', 3, 'vague', { ...vague(3, 9), attribution: 'Interfax' })]);
   });
 
   it('tens → 20–99', () => {
@@ -67,9 +84,11 @@ describe('vague words (CONTRACT §3 table)', () => {
   });
 
   it('dozens → 24–99', () => {
-    expect(extract('Dozens of rioters were eliminated overnight, police spokeswoman Saltanat Azirbek told state channel Khabar 24.')).toEqual([
-      row('killed', 'protesters', 'Dozens', 24, 'vague', { ...vague(24, 99), attribution: 'police' }),
-    ]);
+    expect(
+      extract(
+        'Dozens of rioters were eliminated overnight, police spokeswoman Saltanat Azirbek told state channel Khabar 24.',
+      ),
+    ).toEqual([row('killed', 'protesters', 'Dozens', 24, 'vague', { ...vague(24, 99), attribution: 'police' })]);
   });
 
   it('hundreds → 200–999', () => {
@@ -99,15 +118,15 @@ describe('qualifiers', () => {
   });
 
   it('over → more_than', () => {
-    expect(extract('Over 1,300 people have been hospitalised, Deputy Health Minister Azhar Giniyat told Khabar 24.')).toEqual([
-      row('hospitalized', 'all', 'Over 1,300', 1300, 'more_than', { attribution: 'Deputy Health Minister' }),
-    ]);
+    expect(
+      extract('Over 1,300 people have been hospitalised, Deputy Health Minister Azhar Giniyat told Khabar 24.'),
+    ).toEqual([row('hospitalized', 'all', 'Over 1,300', 1300, 'more_than', { attribution: 'Deputy Health Minister' })]);
   });
 
   it('about', () => {
-    expect(extract('About 750 police officers and National Guard troops were wounded, the Interior Ministry said.')).toEqual([
-      row('injured', 'security_forces', 'About 750', 750, 'about', { attribution: 'Interior Ministry' }),
-    ]);
+    expect(
+      extract('About 750 police officers and National Guard troops were wounded, the Interior Ministry said.'),
+    ).toEqual([row('injured', 'security_forces', 'About 750', 750, 'about', { attribution: 'Interior Ministry' })]);
   });
 
   it('some → about', () => {
@@ -117,7 +136,9 @@ describe('qualifiers', () => {
   });
 
   it('around → about', () => {
-    expect(extract('Around 100 protesters were detained in Almaty on Tuesday night, police said.', '2022-01-06')).toEqual([
+    expect(
+      extract('Around 100 protesters were detained in Almaty on Tuesday night, police said.', '2022-01-06'),
+    ).toEqual([
       row('arrested', 'protesters', 'Around 100', 100, 'about', { as_of: '2022-01-04', attribution: 'police' }),
     ]);
   });
@@ -141,7 +162,9 @@ describe('qualifiers', () => {
   });
 
   it('almost → about', () => {
-    expect(extract('Almost 400 people were admitted to hospital.')).toEqual([row('hospitalized', 'all', 'Almost 400', 400, 'about')]);
+    expect(extract('Almost 400 people were admitted to hospital.')).toEqual([
+      row('hospitalized', 'all', 'Almost 400', 400, 'about'),
+    ]);
   });
 
   it('approximately → about', () => {
@@ -159,9 +182,9 @@ describe('figures from articles not in the repository', () => {
   });
 
   it('"more than two dozen" protesters killed', () => {
-    expect(extract('More than two dozen protesters were killed in clashes with police in Almaty, Reuters reported.')).toEqual([
-      row('killed', 'protesters', 'More than two dozen', 24, 'more_than', { attribution: 'Reuters' }),
-    ]);
+    expect(
+      extract('More than two dozen protesters were killed in clashes with police in Almaty, Reuters reported.'),
+    ).toEqual([row('killed', 'protesters', 'More than two dozen', 24, 'more_than', { attribution: 'Reuters' })]);
   });
 
   it('"at least a dozen officers" killed', () => {
@@ -171,30 +194,36 @@ describe('figures from articles not in the repository', () => {
   });
 
   it('a toll posted then deleted, in the same sentence → retracted', () => {
-    expect(extract('A post on the ministry’s Telegram channel said 164 people had been killed; it has since been deleted.')).toEqual([
-      row('killed', 'all', '164', 164, 'exact', { attribution: 'ministry', status: 'retracted' }),
-    ]);
+    expect(
+      extract('A post on the ministry’s Telegram channel said 164 people had been killed; it has since been deleted.'),
+    ).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'ministry', status: 'retracted' })]);
   });
 
   it('a toll "that has since been deleted" → retracted', () => {
-    expect(extract('The Health Ministry had put the toll at 164, a figure that has since been deleted from its website.')).toEqual([
+    expect(
+      extract('The Health Ministry had put the toll at 164, a figure that has since been deleted from its website.'),
+    ).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
+  });
+
+  it('a deletion told in the next sentence retracts the figure before it', () => {
+    const body =
+      'The Health Ministry said on Telegram that 164 people had been killed. The post has since been deleted.';
+    expect(extract(body)).toEqual([
       row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' }),
     ]);
   });
 
-  it('a deletion told in the next sentence retracts the figure before it', () => {
-    const body = 'The Health Ministry said on Telegram that 164 people had been killed. The post has since been deleted.';
-    expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
-  });
-
   it('a deletion in another paragraph retracts nothing', () => {
-    const body = 'The Health Ministry said 164 people had been killed.\n\nA video of the clashes has since been deleted.';
+    const body =
+      'The Health Ministry said 164 people had been killed.\n\nA video of the clashes has since been deleted.';
     expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry' })]);
   });
 
   it('an unverified figure is disputed', () => {
     const body = 'Police said 26 rioters were killed. Reuters could not independently verify the figure.';
-    expect(extract(body)).toEqual([row('killed', 'protesters', '26', 26, 'exact', { attribution: 'police', status: 'disputed' })]);
+    expect(extract(body)).toEqual([
+      row('killed', 'protesters', '26', 26, 'exact', { attribution: 'police', status: 'disputed' }),
+    ]);
   });
 });
 
@@ -234,14 +263,18 @@ describe('measures', () => {
   });
 
   it('one toll, two figures: "18 dead and 748 wounded"', () => {
-    expect(extract('The ministry said the toll among the security forces had risen to 18 dead and 748 wounded.')).toEqual([
+    expect(
+      extract('The ministry said the toll among the security forces had risen to 18 dead and 748 wounded.'),
+    ).toEqual([
       row('killed', 'security_forces', '18', 18, 'exact', { attribution: 'ministry' }),
       row('injured', 'security_forces', '748', 748, 'exact', { attribution: 'ministry' }),
     ]);
   });
 
   it('one number, two verbs: "the killing and wounding of dozens"', () => {
-    expect(extract('The authorities announced the killing and wounding of dozens of members of the security forces.')).toEqual([
+    expect(
+      extract('The authorities announced the killing and wounding of dozens of members of the security forces.'),
+    ).toEqual([
       row('killed', 'security_forces', 'dozens', 24, 'vague', { ...vague(24, 99), attribution: 'authorities' }),
       row('injured', 'security_forces', 'dozens', 24, 'vague', { ...vague(24, 99), attribution: 'authorities' }),
     ]);
@@ -264,7 +297,9 @@ describe('measures', () => {
   });
 
   it('a bare count after "were killed and" shares the subject: "… were killed and 748 wounded"', () => {
-    expect(extract('Eighteen members of the security forces were killed and 748 wounded, while 26 rioters died.')).toEqual([
+    expect(
+      extract('Eighteen members of the security forces were killed and 748 wounded, while 26 rioters died.'),
+    ).toEqual([
       row('killed', 'security_forces', 'Eighteen', 18, 'exact'),
       row('injured', 'security_forces', '748', 748, 'exact'),
       row('killed', 'protesters', '26', 26, 'exact'),
@@ -309,15 +344,21 @@ describe('measures', () => {
   });
 
   it('"leaving 3 dead"', () => {
-    expect(extract('A gunfight broke out near the airport, leaving 3 dead.')).toEqual([row('killed', 'all', '3', 3, 'exact')]);
+    expect(extract('A gunfight broke out near the airport, leaving 3 dead.')).toEqual([
+      row('killed', 'all', '3', 3, 'exact'),
+    ]);
   });
 
   it('"claimed at least 164 lives"', () => {
-    expect(extract('The unrest has claimed at least 164 lives.')).toEqual([row('killed', 'all', 'at least 164', 164, 'at_least')]);
+    expect(extract('The unrest has claimed at least 164 lives.')).toEqual([
+      row('killed', 'all', 'at least 164', 164, 'at_least'),
+    ]);
   });
 
   it('a Title Case headline', () => {
-    expect(extract('Death Toll In Kazakhstan Unrest Rises To 164')).toEqual([row('killed', 'all', '164', 164, 'exact')]);
+    expect(extract('Death Toll In Kazakhstan Unrest Rises To 164')).toEqual([
+      row('killed', 'all', '164', 164, 'exact'),
+    ]);
   });
 
   it.each([
@@ -348,7 +389,11 @@ describe('measures', () => {
 
 describe('reading a sentence the way a reporter wrote it', () => {
   it('a count right after its verb is its object: "killed 26 … and arrested 18 others"', () => {
-    expect(extract('Police killed 26 "armed criminals" and arrested 18 others, TASS reported, citing the Interior Ministry.')).toEqual([
+    expect(
+      extract(
+        'Police killed 26 "armed criminals" and arrested 18 others, TASS reported, citing the Interior Ministry.',
+      ),
+    ).toEqual([
       row('killed', 'protesters', '26', 26, 'exact', { attribution: 'Interior Ministry' }),
       row('arrested', 'protesters', '18', 18, 'exact', { attribution: 'Interior Ministry' }),
     ]);
@@ -368,9 +413,9 @@ describe('reading a sentence the way a reporter wrote it', () => {
   });
 
   it('"2,000 of them" are part of the people just counted', () => {
-    expect(extract('Tokayev said 20,000 "terrorists" had attacked Almaty, and that 2,000 of them had been detained.')).toEqual([
-      row('arrested', 'protesters', '2,000', 2000, 'exact', { attribution: 'Tokayev' }),
-    ]);
+    expect(
+      extract('Tokayev said 20,000 "terrorists" had attacked Almaty, and that 2,000 of them had been detained.'),
+    ).toEqual([row('arrested', 'protesters', '2,000', 2000, 'exact', { attribution: 'Tokayev' })]);
   });
 
   it('"two others" after a person written without a count', () => {
@@ -394,18 +439,26 @@ describe('reading a sentence the way a reporter wrote it', () => {
   });
 
   it('"one of the injured later died" is a death, not an injury', () => {
-    expect(extract('Police said that one of the injured later died in hospital.')).toEqual([row('killed', 'all', 'one', 1, 'exact', { attribution: 'police' })]);
+    expect(extract('Police said that one of the injured later died in hospital.')).toEqual([
+      row('killed', 'all', 'one', 1, 'exact', { attribution: 'police' }),
+    ]);
     expect(extract('Two of the wounded died overnight.')).toEqual([row('killed', 'all', 'Two', 2, 'exact')]);
     // A part of the injured in a new state is counted in that state (issue 13: "85 of the injured were airlifted to hospitals").
-    expect(extract('One of the injured was in a critical condition.')).toEqual([row('hospitalized', 'all', 'One', 1, 'exact')]);
+    expect(extract('One of the injured was in a critical condition.')).toEqual([
+      row('hospitalized', 'all', 'One', 1, 'exact'),
+    ]);
   });
 
   it('a participle before the noun: "300 detained journalists"', () => {
-    expect(extract('The EU called for the release of 300 detained journalists.')).toEqual([row('arrested', 'civilians', '300', 300, 'exact')]);
+    expect(extract('The EU called for the release of 300 detained journalists.')).toEqual([
+      row('arrested', 'civilians', '300', 300, 'exact'),
+    ]);
   });
 
   it('"nearly 400 of them hospitalised, and 62 in intensive care"', () => {
-    expect(extract('Around 1,000 people were injured, nearly 400 of them hospitalised, and 62 were in intensive care.')).toEqual([
+    expect(
+      extract('Around 1,000 people were injured, nearly 400 of them hospitalised, and 62 were in intensive care.'),
+    ).toEqual([
       row('injured', 'all', 'Around 1,000', 1000, 'about'),
       row('hospitalized', 'all', 'nearly 400', 400, 'about'),
       row('hospitalized', 'all', '62', 62, 'exact'),
@@ -420,17 +473,24 @@ describe('reading a sentence the way a reporter wrote it', () => {
   });
 
   it('a toll "posted by mistake" is retracted', () => {
-    const body = 'The health ministry had reported that 164 people were killed, but later said the figure was posted by mistake.';
-    expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
+    const body =
+      'The health ministry had reported that 164 people were killed, but later said the figure was posted by mistake.';
+    expect(extract(body)).toEqual([
+      row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' }),
+    ]);
   });
 
   it('a removal told in the next paragraph retracts the figure when it names it', () => {
-    const body = 'A total of 164 people were killed, the health ministry said.\n\nThe figure was later removed from its Telegram channel.';
-    expect(extract(body)).toEqual([row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' })]);
+    const body =
+      'A total of 164 people were killed, the health ministry said.\n\nThe figure was later removed from its Telegram channel.';
+    expect(extract(body)).toEqual([
+      row('killed', 'all', '164', 164, 'exact', { attribution: 'Health Ministry', status: 'retracted' }),
+    ]);
   });
 
   it('"the ministry added" → the ministry named earlier, not the source in between', () => {
-    const body = 'The Health Ministry said 164 people had died. Almaty’s mayor’s office said 103 of them died in the city. More than 2,200 people sought treatment, the ministry added.';
+    const body =
+      'The Health Ministry said 164 people had died. Almaty’s mayor’s office said 103 of them died in the city. More than 2,200 people sought treatment, the ministry added.';
     expect(extract(body).map((r) => [r.value, r.attribution])).toEqual([
       [164, 'Health Ministry'],
       [103, 'Almaty’s mayor’s office'],
@@ -445,7 +505,10 @@ describe('groups', () => {
     ['Three soldiers were wounded in Almaty.', 'Three'],
     ['Two National Guard servicemen died.', 'Two'],
     ['At least eight members of the security forces were killed.', 'At least eight'],
-    ['At least 12 officers of the elite special forces unit of the National Security Committee were killed.', 'At least 12'],
+    [
+      'At least 12 officers of the elite special forces unit of the National Security Committee were killed.',
+      'At least 12',
+    ],
     ['Dozens of protesters were killed by police.', 'Dozens'],
   ])('%s', (body, phrase) => {
     const expected = phrase === 'Dozens' ? 'protesters' : 'security_forces';
@@ -466,12 +529,13 @@ describe('groups', () => {
     expect(extract(body)).toMatchObject([{ group: 'protesters' }]);
   });
 
-  it.each([['Ten civilians were killed.'], ['Two children were among those killed.'], ['Among the dead were four children.']])(
-    'civilians: %s',
-    (body) => {
-      expect(extract(body)).toMatchObject([{ group: 'civilians', measure: 'killed' }]);
-    },
-  );
+  it.each([
+    ['Ten civilians were killed.'],
+    ['Two children were among those killed.'],
+    ['Among the dead were four children.'],
+  ])('civilians: %s', (body) => {
+    expect(extract(body)).toMatchObject([{ group: 'civilians', measure: 'killed' }]);
+  });
 
   it('unspecified people → all', () => {
     expect(extract('Forty people were injured.')).toMatchObject([{ group: 'all' }]);
@@ -482,10 +546,12 @@ describe('groups', () => {
   });
 
   it('"others" refers back to the group just counted', () => {
-    expect(extract('Police said 26 armed criminals were liquidated and more than 3,000 others were arrested.')).toEqual([
-      row('killed', 'protesters', '26', 26, 'exact', { attribution: 'police' }),
-      row('arrested', 'protesters', 'more than 3,000', 3000, 'more_than', { attribution: 'police' }),
-    ]);
+    expect(extract('Police said 26 armed criminals were liquidated and more than 3,000 others were arrested.')).toEqual(
+      [
+        row('killed', 'protesters', '26', 26, 'exact', { attribution: 'police' }),
+        row('arrested', 'protesters', 'more than 3,000', 3000, 'more_than', { attribution: 'police' }),
+      ],
+    );
   });
 
   it('"others" in a fragment continues the previous sentence', () => {
@@ -497,7 +563,8 @@ describe('groups', () => {
   });
 
   it('"others" in clashes between both sides → all', () => {
-    const body = 'Dozens of demonstrators were killed and more than 2,000 others were injured in clashes between protesters and police.';
+    const body =
+      'Dozens of demonstrators were killed and more than 2,000 others were injured in clashes between protesters and police.';
     expect(extract(body)).toEqual([
       row('killed', 'protesters', 'Dozens', 24, 'vague', vague(24, 99)),
       row('injured', 'all', 'more than 2,000', 2000, 'more_than'),
@@ -532,9 +599,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('population: "18 million inhabitants", next to a real toll', () => {
-    expect(extract('The country has 18 million inhabitants, and at least eight police officers have been killed.')).toEqual([
-      row('killed', 'security_forces', 'at least eight', 8, 'at_least'),
-    ]);
+    expect(
+      extract('The country has 18 million inhabitants, and at least eight police officers have been killed.'),
+    ).toEqual([row('killed', 'security_forces', 'at least eight', 8, 'at_least')]);
   });
 
   it('troops: "about 2,500 personnel"', () => {
@@ -542,7 +609,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('troops: "3,000 paratroopers were deployed"', () => {
-    expect(extract('Russia said 3,000 paratroopers were deployed to Almaty, where protesters were killed on Wednesday.')).toEqual([]);
+    expect(
+      extract('Russia said 3,000 paratroopers were deployed to Almaty, where protesters were killed on Wednesday.'),
+    ).toEqual([]);
   });
 
   it('planes: "70 Russian planes landed"', () => {
@@ -550,9 +619,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('vehicles: "50 armoured vehicles"', () => {
-    expect(extract('Reuters reporters saw about 50 armoured vehicles in the square where dozens were killed.')).toEqual([
-      row('killed', 'all', 'dozens', 24, 'vague', { ...vague(24, 99), attribution: 'Reuters' }),
-    ]);
+    expect(extract('Reuters reporters saw about 50 armoured vehicles in the square where dozens were killed.')).toEqual(
+      [row('killed', 'all', 'dozens', 24, 'vague', { ...vague(24, 99), attribution: 'Reuters' })],
+    );
   });
 
   it('checkpoints: "70 checkpoints were set up"', () => {
@@ -568,9 +637,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('crowd size: "thousands-strong protest"', () => {
-    expect(extract('Police fired stun grenades to break up a thousands-strong protest, and several people were hurt.')).toEqual([
-      row('injured', 'all', 'several', 3, 'vague', vague(3, 9)),
-    ]);
+    expect(
+      extract('Police fired stun grenades to break up a thousands-strong protest, and several people were hurt.'),
+    ).toEqual([row('injured', 'all', 'several', 3, 'vague', vague(3, 9))]);
   });
 
   it('crowd size: "protesters, estimated to be 5,000"', () => {
@@ -590,7 +659,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('an ordinal: "for the third day"', () => {
-    expect(extract('For the third day running, 12 people were injured in Aktobe.')).toEqual([row('injured', 'all', '12', 12, 'exact')]);
+    expect(extract('For the third day running, 12 people were injured in Aktobe.')).toEqual([
+      row('injured', 'all', '12', 12, 'exact'),
+    ]);
   });
 
   // Decision: "a 22-year-old protester" is one person killed, but no count is
@@ -604,7 +675,9 @@ describe('numbers that count no casualties', () => {
   });
 
   it('another event: "in 2011, 14 oil workers were killed in Zhanaozen"', () => {
-    expect(extract('In 2011, 14 oil workers were killed in Zhanaozen when police fired on striking workers.')).toEqual([]);
+    expect(extract('In 2011, 14 oil workers were killed in Zhanaozen when police fired on striking workers.')).toEqual(
+      [],
+    );
   });
 
   it('a four-digit count is not a year: "detained 2000 people"', () => {
@@ -657,15 +730,21 @@ describe('as_of', () => {
 
 describe('attribution', () => {
   it('"the Interior Ministry said"', () => {
-    expect(extract('Eighteen officers have been killed, the Interior Ministry said.')).toMatchObject([{ attribution: 'Interior Ministry' }]);
+    expect(extract('Eighteen officers have been killed, the Interior Ministry said.')).toMatchObject([
+      { attribution: 'Interior Ministry' },
+    ]);
   });
 
   it('"the Ministry of Internal Affairs" is the Interior Ministry', () => {
-    expect(extract('According to the Ministry of Internal Affairs, 18 officers died.')).toMatchObject([{ attribution: 'Interior Ministry' }]);
+    expect(extract('According to the Ministry of Internal Affairs, 18 officers died.')).toMatchObject([
+      { attribution: 'Interior Ministry' },
+    ]);
   });
 
   it('"according to Khabar 24"', () => {
-    expect(extract('According to Khabar 24, 18 officers were killed.')).toMatchObject([{ attribution: 'Khabar 24', value: 18 }]);
+    expect(extract('According to Khabar 24, 18 officers were killed.')).toMatchObject([
+      { attribution: 'Khabar 24', value: 18 },
+    ]);
   });
 
   it('"she added" → the last named source', () => {
@@ -680,7 +759,9 @@ describe('attribution', () => {
   });
 
   it('"state television reported"', () => {
-    expect(extract('State television reported that 164 people had been killed.')).toMatchObject([{ attribution: 'state television' }]);
+    expect(extract('State television reported that 164 people had been killed.')).toMatchObject([
+      { attribution: 'state television' },
+    ]);
   });
 
   it('"Reuters reporters saw"', () => {
@@ -690,8 +771,11 @@ describe('attribution', () => {
   });
 
   it('"Kazakh police spokesman <name>" → police, in a story at home in Kazakhstan', () => {
-    const body = 'Kazakh police spokesman Saltanat Azirbek told state television that dozens of attackers were liquidated.';
-    expect(extractCasualties({ id: 't', body, published: PUBLISHED, home: ['Kazakhstan', 'Kazakh'] }).rows).toMatchObject([{ attribution: 'police', group: 'protesters' }]);
+    const body =
+      'Kazakh police spokesman Saltanat Azirbek told state television that dozens of attackers were liquidated.';
+    expect(
+      extractCasualties({ id: 't', body, published: PUBLISHED, home: ['Kazakhstan', 'Kazakh'] }).rows,
+    ).toMatchObject([{ attribution: 'police', group: 'protesters' }]);
     expect(extract(body)).toMatchObject([{ attribution: 'Kazakh police' }]);
   });
 

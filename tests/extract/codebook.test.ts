@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { CodebookError, parseCodebook, parseCodebooks } from '../../src/extract/codebook.ts';
 import { datasetSchemas } from '../../src/datasets/schema.ts';
 
-const BASE = { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'data/codebook.yaml' };
+const BASE = {
+  text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'),
+  path: 'data/codebook.yaml',
+};
 
 function problems(story: string): CodebookError['issues'] {
   try {
@@ -27,21 +30,30 @@ describe('the codebook', () => {
     expect(codebook.stanceEntries.find((s) => s.name === 'sends_aid')?.cameo).toBe('07');
   });
 
-  it('takes a story\'s measures, stances and cues', () => {
+  it("takes a story's measures, stances and cues", () => {
     const codebook = parseCodebooks([
       BASE,
-      { text: 'measures:\n  - name: rescued\n    label: rescued alive\n    words: [rescued, "pulled * from the rubble"]\nstances:\n  - name: condemns_attack\n    label: condemns the attack\n    cameo: "111"\n    cues: [condemn*]\n  - name: expresses_concern\n    cues: [fretted]\n', path: 'data/quake/codebook.yaml' },
+      {
+        text: 'measures:\n  - name: rescued\n    label: rescued alive\n    words: [rescued, "pulled * from the rubble"]\nstances:\n  - name: condemns_attack\n    label: condemns the attack\n    cameo: "111"\n    cues: [condemn*]\n  - name: expresses_concern\n    cues: [fretted]\n',
+        path: 'data/quake/codebook.yaml',
+      },
     ]);
     expect(codebook.measures).toContain('rescued');
     expect(codebook.measureLabel('rescued')).toBe('rescued alive');
     expect(codebook.stances).toContain('condemns_attack');
     expect(codebook.stanceEntries.find((s) => s.name === 'expresses_concern')?.cues).toContain('fretted');
-    expect(datasetSchemas(codebook).casualties.schema.safeParse({ measure: 'rescued' }).error?.issues.some((i) => i.path[0] === 'measure')).toBe(false);
-    expect(() => datasetSchemas(parseCodebooks([BASE])).casualties.schema.parse({ measure: 'rescued' })).toThrow(/rescued|measure/);
+    expect(
+      datasetSchemas(codebook)
+        .casualties.schema.safeParse({ measure: 'rescued' })
+        .error?.issues.some((i) => i.path[0] === 'measure'),
+    ).toBe(false);
+    expect(() => datasetSchemas(parseCodebooks([BASE])).casualties.schema.parse({ measure: 'rescued' })).toThrow(
+      /rescued|measure/,
+    );
   });
 
   it('reports a bad entry at its line and column', () => {
-    const [issue] = problems('measures:\n  - name: rescued\n    label: rescued\n    words: [\'/(unclosed/\']\n');
+    const [issue] = problems("measures:\n  - name: rescued\n    label: rescued\n    words: ['/(unclosed/']\n");
     expect(issue).toMatchObject({ file: 'data/flood/codebook.yaml', path: 'measures.0.words.0', line: 4, column: 13 });
     expect(issue?.reason).toMatch(/regular expression/);
   });
@@ -52,7 +64,9 @@ describe('the codebook', () => {
   });
 
   it('asks a new measure or stance for its label, and a family that exists', () => {
-    const issues = problems('measures:\n  - name: buried\n    words: [buried]\nstances:\n  - name: condemns_attack\n    family: angry\n    label: condemns\n    cues: [condemn*]\n');
+    const issues = problems(
+      'measures:\n  - name: buried\n    words: [buried]\nstances:\n  - name: condemns_attack\n    family: angry\n    label: condemns\n    cues: [condemn*]\n',
+    );
     expect(issues.map((i) => [i.path, i.line, i.column])).toEqual([
       ['measures.0', 2, 5],
       ['stances.0.family', 6, 13],

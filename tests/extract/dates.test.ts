@@ -48,7 +48,9 @@ describe('resolveDates: weekdays', () => {
     ['It spread to Almaty on Tuesday evening.', 'on Tuesday evening', '2022-01-04'],
     ['in a statement issued Thursday - that she will', 'Thursday', '2022-01-06'],
   ])('reads %j as the day of its weekday', (text, phrase, date) => {
-    expect(resolveDates(text, THURSDAY)).toEqual([{ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, phrase, date }]);
+    expect(resolveDates(text, THURSDAY)).toEqual([
+      { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, phrase, date },
+    ]);
   });
 
   it('reads "last Sunday" as the Sunday before publication', () => {
@@ -92,7 +94,12 @@ describe('resolveDates: relative days', () => {
   it.each([
     ['Yesterday, Thursday, the German government advised against travel.', 'Yesterday, Thursday', FRIDAY, '2022-01-06'],
     ['Tokayev said today, Friday, that order was restored.', 'today, Friday', FRIDAY, '2022-01-07'],
-    ['the protests escalated the day before yesterday, Wednesday, when', 'the day before yesterday, Wednesday', FRIDAY, '2022-01-05'],
+    [
+      'the protests escalated the day before yesterday, Wednesday, when',
+      'the day before yesterday, Wednesday',
+      FRIDAY,
+      '2022-01-05',
+    ],
   ])('reads the compound %j as one day', (text, phrase, published, date) => {
     const start = text.indexOf(phrase);
     expect(resolveDates(text, published)).toEqual([{ start, end: start + phrase.length, phrase, date }]);
@@ -232,7 +239,15 @@ describe('resolveDates: independent of the local time zone', () => {
       process.env.TZ = zone;
       const offset = new Date(Date.UTC(2022, 0, 7, 12)).getTimezoneOffset();
       // Guard: the zone really took effect, or this test would prove nothing.
-      expect(offset).toBe({ UTC: 0, 'Pacific/Kiritimati': -840, 'Pacific/Pago_Pago': 660, 'America/St_Johns': 210, 'Asia/Kathmandu': -345 }[zone]);
+      expect(offset).toBe(
+        {
+          UTC: 0,
+          'Pacific/Kiritimati': -840,
+          'Pacific/Pago_Pago': 660,
+          'America/St_Johns': 210,
+          'Asia/Kathmandu': -345,
+        }[zone],
+      );
       expect(dates(text, FRIDAY)).toEqual(expected);
       expect(resolveAsOf('No date here.', text, FRIDAY)).toBe('2022-01-06');
     },
@@ -240,7 +255,8 @@ describe('resolveDates: independent of the local time zone', () => {
 });
 
 describe('resolveAsOf', () => {
-  const paragraph = 'On Tuesday, a decree was signed. Police said 18 officers died. On Wednesday, the cabinet resigned.';
+  const paragraph =
+    'On Tuesday, a decree was signed. Police said 18 officers died. On Wednesday, the cabinet resigned.';
 
   it('takes the latest day named in the sentence', () => {
     expect(resolveAsOf('On Tuesday and on Wednesday, 18 officers died.', paragraph, THURSDAY)).toBe('2022-01-05');
@@ -270,7 +286,14 @@ describe('resolveAsOf over the real articles', () => {
   function article(id: string): { body: string; published: string } {
     const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
     const published = /^published: (\d{4}-\d{2}-\d{2})$/m.exec(raw)![1]!;
-    return { body: raw.split(/^---\n/m).slice(2).join('---\n').replace(/\n$/, ''), published };
+    return {
+      body: raw
+        .split(/^---\n/m)
+        .slice(2)
+        .join('---\n')
+        .replace(/\n$/, ''),
+      published,
+    };
   }
 
   function asOf(id: string, start: string): string {
@@ -306,10 +329,18 @@ describe('resolveAsOf over the real articles', () => {
 describe('dayParserFor: the same results as every parser', () => {
   const reference = { instant: new Date('2022-01-07T12:00:00Z'), timezone: 0 };
   const found = (parser: typeof dayParser, text: string) =>
-    parser.parse(text, reference).map((r) => ({ index: r.index, text: r.text, start: r.start.date().toISOString(), end: r.end?.date().toISOString() ?? null }));
+    parser.parse(text, reference).map((r) => ({
+      index: r.index,
+      text: r.text,
+      start: r.start.date().toISOString(),
+      end: r.end?.date().toISOString() ?? null,
+    }));
   const texts = ['000', '001', '002', '003', '004'].flatMap((id) => {
     const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
-    const body = raw.split(/^---\n/m).slice(2).join('---\n');
+    const body = raw
+      .split(/^---\n/m)
+      .slice(2)
+      .join('---\n');
     return [...splitParagraphs(body).map((p) => p.text), ...splitSentences(body).map((s) => s.text)];
   });
 
@@ -322,7 +353,28 @@ describe('dayParserFor: the same results as every parser', () => {
   });
 
   it('on date phrases and the words of the articles, recombined', () => {
-    const phrases = ['on Monday', 'last week', '3 days ago', 'two weeks later', 'Jan 5', '5th of January', '2022-01-05', '1/5/2022', '01/2022', 'this morning', 'at noon', 'yesterday', 'tonight', 'end of month', 'next Friday', 'from now', 'the past month', '+2 days', 'Dec. 31', 'January 2022'];
+    const phrases = [
+      'on Monday',
+      'last week',
+      '3 days ago',
+      'two weeks later',
+      'Jan 5',
+      '5th of January',
+      '2022-01-05',
+      '1/5/2022',
+      '01/2022',
+      'this morning',
+      'at noon',
+      'yesterday',
+      'tonight',
+      'end of month',
+      'next Friday',
+      'from now',
+      'the past month',
+      '+2 days',
+      'Dec. 31',
+      'January 2022',
+    ];
     const words = texts.join(' ').split(/\s+/).slice(0, 2000);
     const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(...words), fc.string({ maxLength: 6 }));
     fc.assert(

@@ -17,11 +17,15 @@ const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url),
 const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
 
 const names = (text: string): [string, string | null][] =>
-  findNames(g, normalizeText(text).text).map((m) => [m.written, m.kind === 'actor' || m.kind === 'person' ? m.actor!.name : m.kind]);
+  findNames(g, normalizeText(text).text).map((m) => [
+    m.written,
+    m.kind === 'actor' || m.kind === 'person' ? m.actor!.name : m.kind,
+  ]);
 const people = (text: string, seen: ReadonlySet<Person> = new Set()): [string, string][] =>
   findPeople(g, normalizeText(text).text, seen).map((m) => [m.written, m.person.name]);
 const person = (name: string): Person => g.people.find((p) => p.name === name)!;
-const stances = (gaz: Gazetteer, text: string): string[] => findCues(gaz, normalizeText(text).text).map((c) => c.stance);
+const stances = (gaz: Gazetteer, text: string): string[] =>
+  findCues(gaz, normalizeText(text).text).map((c) => c.stance);
 
 /** The problem a broken variant of a minimal gazetteer raises. */
 function problem(yaml: string): GazetteerError {
@@ -42,7 +46,8 @@ const MINIMAL = `actors:
 
 describe('the gazetteer file', () => {
   it('parses, with cues for every stance of the contract', () => {
-    for (const stance of STANCES) expect(g.stances.find((s) => s.stance === stance)?.cues.length ?? 0, stance).toBeGreaterThan(0);
+    for (const stance of STANCES)
+      expect(g.stances.find((s) => s.stance === stance)?.cues.length ?? 0, stance).toBeGreaterThan(0);
     expect(g.actorByName.get('Collective Security Treaty Organization')?.type).toBe('organization');
     expect(g.actorByName.get('Kazakhstan')?.type).toBe('state');
   });
@@ -56,7 +61,9 @@ describe('the gazetteer file', () => {
 describe('validation', () => {
   it('reports an alias to no anchor where it is', () => {
     const e = problem(MINIMAL.replace('type: state', 'type: *kind'));
-    expect(e.issues).toEqual([expect.objectContaining({ line: 3, column: 11, reason: expect.stringMatching(/^YAML: Unresolved alias/) })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({ line: 3, column: 11, reason: expect.stringMatching(/^YAML: Unresolved alias/) }),
+    ]);
   });
 
   it('accepts the minimal file', () => {
@@ -92,7 +99,10 @@ describe('validation', () => {
   });
 
   it('rejects a person speaking for an actor that does not exist', () => {
-    const yaml = MINIMAL.replace('    aliases: [Freedonia]\n', '    aliases: [Freedonia]\n    people:\n      - name: Rufus Firefly\n        office: President\n        speaks_for: [Sylvania]\n');
+    const yaml = MINIMAL.replace(
+      '    aliases: [Freedonia]\n',
+      '    aliases: [Freedonia]\n    people:\n      - name: Rufus Firefly\n        office: President\n        speaks_for: [Sylvania]\n',
+    );
     const e = problem(yaml);
     expect(e.path).toBe('actors.0.people.0.speaks_for.0');
     expect(e.reason).toMatch(/not the name of an actor/u);
@@ -115,7 +125,9 @@ describe('actor names', () => {
   });
 
   it('finds institutions, and prefers the longest alias', () => {
-    expect(names('The Russian Foreign Ministry and the Kremlin; the State Department; the EU’s foreign policy chief')).toEqual([
+    expect(
+      names('The Russian Foreign Ministry and the Kremlin; the State Department; the EU’s foreign policy chief'),
+    ).toEqual([
       ['Russian Foreign Ministry', 'Russia'],
       ['Kremlin', 'Russia'],
       ['State Department', 'United States'],
@@ -135,7 +147,9 @@ describe('actor names', () => {
   });
 
   it('does not let "the organization" cut into a longer name', () => {
-    expect(names('the Organization of Islamic Cooperation said')).toEqual([['Organization of Islamic Cooperation', 'Organisation of Islamic Cooperation']]);
+    expect(names('the Organization of Islamic Cooperation said')).toEqual([
+      ['Organization of Islamic Cooperation', 'Organisation of Islamic Cooperation'],
+    ]);
     expect(names('the Organization of Turkish States')[0]![1]).toBe('Organization of Turkic States');
   });
 
@@ -172,7 +186,9 @@ describe('people', () => {
 
   it('finds a respelled surname alone only once the person has been named', () => {
     expect(people('Minister Teleobardi said')).toEqual([]);
-    expect(people('Minister Teleobardi said', new Set([person('Mukhtar Tileuberdi')]))).toEqual([['Teleobardi', 'Mukhtar Tileuberdi']]);
+    expect(people('Minister Teleobardi said', new Set([person('Mukhtar Tileuberdi')]))).toEqual([
+      ['Teleobardi', 'Mukhtar Tileuberdi'],
+    ]);
   });
 
   it('does not take ordinary words or other people for known ones', () => {
@@ -220,7 +236,11 @@ describe('cues', () => {
   });
 
   it('finds every cue of a text, overlapping ones included, in stance order', () => {
-    expect(findCues(g, normalizeText('They urged restraint and self-restraint.').text).map((c) => c.text)).toEqual(['restraint', 'restraint', 'self-restraint']);
+    expect(findCues(g, normalizeText('They urged restraint and self-restraint.').text).map((c) => c.text)).toEqual([
+      'restraint',
+      'restraint',
+      'self-restraint',
+    ]);
   });
 
   it('matches Arabic cues through vowel marks and proclitics', () => {

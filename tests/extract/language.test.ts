@@ -6,7 +6,11 @@ import type { Sentence } from '../../src/extract/types.ts';
 
 function articleBody(id: string): string {
   const raw = readFileSync(new URL(`../../data/kazakhstan-unrest/articles/${id}.md`, import.meta.url), 'utf8');
-  return raw.split(/^---\n/m).slice(2).join('---\n').replace(/\n$/, '');
+  return raw
+    .split(/^---\n/m)
+    .slice(2)
+    .join('---\n')
+    .replace(/\n$/, '');
 }
 
 /** Sentences laid out one per line, as `splitSentences` would give them. */
@@ -63,7 +67,9 @@ describe('findForeignPassages', () => {
     expect(passage!.lang).toBe('ar');
     expect(body.slice(passage!.start).startsWith('وكالة “سبوتنيك” تشير')).toBe(true);
     expect(body.slice(passage!.end).trim()).toBe('');
-    expect(body.slice(0, passage!.start).trimEnd().endsWith('dismissed the country’s cabinet on Wednesday.')).toBe(true);
+    expect(body.slice(0, passage!.start).trimEnd().endsWith('dismissed the country’s cabinet on Wednesday.')).toBe(
+      true,
+    );
     expect(passage!.chars).toBe(2431);
     expect(body.slice(0, passage!.start).split('\n').length).toBe(61);
     for (const id of ['000', '001', '002', '004']) {

@@ -14,8 +14,26 @@ interface Style {
 }
 
 const SMALL = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
@@ -37,7 +55,10 @@ function toWords(n: number, style: Style): string {
   if (n === 0) return 'zero';
   const parts: string[] = [];
   let rest = n;
-  for (const [scale, name] of [[1_000_000, 'million'], [1_000, 'thousand']] as const) {
+  for (const [scale, name] of [
+    [1_000_000, 'million'],
+    [1_000, 'thousand'],
+  ] as const) {
     if (rest >= scale) {
       parts.push(`${below1000(Math.floor(rest / scale), style)} ${name}`);
       rest %= scale;
@@ -52,7 +73,10 @@ const PLAIN: Style = { hyphen: true, and: false, article: false };
 
 function sample(count: number, seed: number): number[] {
   const random = seededRandom(seed);
-  const edges = [0, 1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999, 1000, 1001, 1099, 1800, 2019, 2099, 9999, 10_000, 99_999, 100_000, 100_001, 999_999, 1_000_000];
+  const edges = [
+    0, 1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999, 1000, 1001, 1099, 1800, 2019, 2099, 9999, 10_000, 99_999,
+    100_000, 100_001, 999_999, 1_000_000,
+  ];
   const drawn = Array.from({ length: count }, () => {
     // Uniform over magnitudes first, so small numbers are not drowned by large ones.
     const digits = 1 + Math.floor(random() * 6);
@@ -116,7 +140,14 @@ describe('round trips over 0..1,000,000', () => {
     const wrong = numbers.filter((n) => {
       const r = parseCount(`at least ${formatCount(n)}`);
       const s = parseCount(`up to ${formatCount(n)}`);
-      return !(r?.qualifier === 'at_least' && r.low === n && r.high === null && s?.qualifier === 'up_to' && s.high === n && s.low === null);
+      return !(
+        r?.qualifier === 'at_least' &&
+        r.low === n &&
+        r.high === null &&
+        s?.qualifier === 'up_to' &&
+        s.high === n &&
+        s.low === null
+      );
     });
     expect(wrong).toEqual([]);
   });

@@ -27,7 +27,9 @@ let predicted: ReactionDraft[] = [];
 beforeAll(async () => {
   const { articles } = await loadArticles(PATHS.articles);
   const gazetteer = await loadGazetteer([PATHS.gazetteer]);
-  predicted = articles.flatMap((a) => extractReactions({ id: a.meta.id, body: a.body, published: a.meta.published }, gazetteer).rows);
+  predicted = articles.flatMap(
+    (a) => extractReactions({ id: a.meta.id, body: a.body, published: a.meta.published }, gazetteer).rows,
+  );
 });
 
 const KAZAKHSTAN = 'Kazakhstan';
@@ -37,7 +39,13 @@ function score(found: ReadonlySet<string>, expected: ReadonlySet<string>) {
   const precision = found.size === 0 ? 0 : hits / found.size;
   const recall = expected.size === 0 ? 0 : hits / expected.size;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, missed: [...expected].filter((k) => !found.has(k)), spurious: [...found].filter((k) => !expected.has(k)) };
+  return {
+    precision,
+    recall,
+    f1,
+    missed: [...expected].filter((k) => !found.has(k)),
+    spurious: [...found].filter((k) => !expected.has(k)),
+  };
 }
 
 const line = (label: string, s: ReturnType<typeof score>) =>
@@ -50,8 +58,10 @@ describe('reactions against the gold annotation', () => {
       new Set(rows.filter((r) => international(r.actor)).map((r) => `${r.article} ${r.actor} ${r.stance}`));
     const main = score(triples(predicted), triples(gold));
 
-    const mentions = (rows: readonly { article: string; actor: string; stance: string }[], quoteOf: (r: never) => string) =>
-      rows.map((r) => ({ key: `${r.article} ${r.actor} ${r.stance}`, quote: quoteOf(r as never) }));
+    const mentions = (
+      rows: readonly { article: string; actor: string; stance: string }[],
+      quoteOf: (r: never) => string,
+    ) => rows.map((r) => ({ key: `${r.article} ${r.actor} ${r.stance}`, quote: quoteOf(r as never) }));
     const goldMentions = mentions(gold, (g: Gold) => g.in);
     const rowMentions = mentions(predicted, (r: ReactionDraft) => r.quote);
     const free = new Set(rowMentions);

@@ -17,10 +17,18 @@ describe('one stance per cue kind (sentences written for the test)', () => {
     ['expresses_concern', 'Japan said it was deeply worried by the bloodshed.', 'Japan'],
     ['urges_restraint', 'Canada urged all sides to exercise restraint.', 'Canada'],
     ['urges_dialogue', 'Italy called for a negotiated way out of the crisis.', 'Italy'],
-    ['urges_rights', 'The OSCE urged the authorities to restore internet access.', 'Organization for Security and Co-operation in Europe'],
+    [
+      'urges_rights',
+      'The OSCE urged the authorities to restore internet access.',
+      'Organization for Security and Co-operation in Europe',
+    ],
     ['supports_government', 'Uzbekistan expressed full support for the Kazakh leadership.', 'Uzbekistan'],
     ['offers_help', 'Azerbaijan offered humanitarian aid to its neighbour.', 'Azerbaijan'],
-    ['criticizes_crackdown', 'The UN human rights office condemned the use of lethal force against protesters.', 'United Nations'],
+    [
+      'criticizes_crackdown',
+      'The UN human rights office condemned the use of lethal force against protesters.',
+      'United Nations',
+    ],
     ['blames_foreign_forces', 'Belarus said the riots were orchestrated from abroad.', 'Belarus'],
     ['rejects_interference', 'Pakistan said the crisis was an internal matter for Kazakhstan.', 'Pakistan'],
     ['questions_intervention', 'Lithuania questioned the legitimacy of the deployment.', 'Lithuania'],
@@ -49,7 +57,12 @@ describe('aliases of every kind name the actor', () => {
 
   it('gives the speaker canonically and as written', () => {
     const [row] = extract('Anthony Blinken called for calm.').rows;
-    expect(row).toMatchObject({ actor: 'United States', actor_type: 'state', speaker: 'Antony Blinken', speaker_as_written: 'Anthony Blinken' });
+    expect(row).toMatchObject({
+      actor: 'United States',
+      actor_type: 'state',
+      speaker: 'Antony Blinken',
+      speaker_as_written: 'Anthony Blinken',
+    });
   });
 
   it('gives the organisation type and a speaker named in the same clause', () => {
@@ -62,17 +75,19 @@ describe('aliases of every kind name the actor', () => {
   });
 
   it('extracts the Kazakh authorities as Kazakhstan', () => {
-    expect(read('The Kazakh authorities said the rioters were trained abroad.')).toEqual(['Kazakhstan:blames_foreign_forces']);
+    expect(read('The Kazakh authorities said the rioters were trained abroad.')).toEqual([
+      'Kazakhstan:blames_foreign_forces',
+    ]);
   });
 });
 
 describe('clauses: each actor gets the cues of its own clause', () => {
   it('splits "while X ..., Y ..."', () => {
-    expect(read('While Moscow called for a peaceful solution through dialogue, the European Union and the United Nations called for restraint.')).toEqual([
-      'Russia:urges_dialogue',
-      'European Union:urges_restraint',
-      'United Nations:urges_restraint',
-    ]);
+    expect(
+      read(
+        'While Moscow called for a peaceful solution through dialogue, the European Union and the United Nations called for restraint.',
+      ),
+    ).toEqual(['Russia:urges_dialogue', 'European Union:urges_restraint', 'United Nations:urges_restraint']);
   });
 
   it('gives a listed deed to every member of the list', () => {
@@ -94,15 +109,21 @@ describe('clauses: each actor gets the cues of its own clause', () => {
   });
 
   it('gives a deed to its doer, not to the one reporting it', () => {
-    expect(read('The Collective Security Treaty Organization announced that Moscow had sent troops.')).toEqual(['Russia:sends_troops']);
+    expect(read('The Collective Security Treaty Organization announced that Moscow had sent troops.')).toEqual([
+      'Russia:sends_troops',
+    ]);
   });
 
   it('gives what is said to the one saying it, not to a name inside it', () => {
-    expect(read('The EU said that Russia’s deployment reminds it of situations that should be avoided.')).toEqual(['European Union:questions_intervention']);
+    expect(read('The EU said that Russia’s deployment reminds it of situations that should be avoided.')).toEqual([
+      'European Union:questions_intervention',
+    ]);
   });
 
   it('never gives a stance to the object of a verb or preposition', () => {
-    expect(read('Blinken spoke with his Kazakh counterpart Mukhtar Tileuberdi and urged a peaceful solution.')).toEqual(['United States:urges_dialogue']);
+    expect(read('Blinken spoke with his Kazakh counterpart Mukhtar Tileuberdi and urged a peaceful solution.')).toEqual(
+      ['United States:urges_dialogue'],
+    );
     expect(read('Turkey called on Kazakhstan to show restraint.')).toEqual(['Turkey:urges_restraint']);
   });
 
@@ -114,36 +135,55 @@ describe('clauses: each actor gets the cues of its own clause', () => {
 
 describe('implicit speakers', () => {
   it('resolves "she added" to the last actor of the paragraph', () => {
-    expect(read('Jen Psaki spoke to reporters. She added that Washington was concerned.')).toEqual(['United States:expresses_concern']);
+    expect(read('Jen Psaki spoke to reporters. She added that Washington was concerned.')).toEqual([
+      'United States:expresses_concern',
+    ]);
     expect(extract('Jen Psaki spoke to reporters. She added that calm was needed.').rows[0]?.speaker).toBe('Jen Psaki');
   });
 
   it('resolves "the ministry said" and "he stressed" across a paragraph break', () => {
-    expect(read('The Iranian Foreign Ministry issued a statement.\n\nThe ministry said the unrest was an internal affair.')).toEqual(['Iran:rejects_interference']);
-    expect(read('Sergei Lavrov spoke on Friday.\n\nHe stressed that the riots were foreign-backed.')).toEqual(['Russia:blames_foreign_forces']);
+    expect(
+      read('The Iranian Foreign Ministry issued a statement.\n\nThe ministry said the unrest was an internal affair.'),
+    ).toEqual(['Iran:rejects_interference']);
+    expect(read('Sergei Lavrov spoke on Friday.\n\nHe stressed that the riots were foreign-backed.')).toEqual([
+      'Russia:blames_foreign_forces',
+    ]);
   });
 
   it('gives a quote to the attribution after it', () => {
-    expect(read('“We urge all sides to show restraint and avoid violence,” the Chinese Foreign Ministry said.')).toEqual(['China:urges_restraint']);
-    expect(read('Turkey issued a statement.\n\n“We stand ready to help our brothers in any way we can,” it added.')).toEqual(['Turkey:offers_help']);
+    expect(
+      read('“We urge all sides to show restraint and avoid violence,” the Chinese Foreign Ministry said.'),
+    ).toEqual(['China:urges_restraint']);
+    expect(
+      read('Turkey issued a statement.\n\n“We stand ready to help our brothers in any way we can,” it added.'),
+    ).toEqual(['Turkey:offers_help']);
   });
 
   it('gives an unattributed quote to the speaker before it', () => {
-    expect(read('Josep Borrell spoke in Brussels.\n\n“The rights of citizens must be respected at all times in this crisis.”')).toEqual(['European Union:urges_rights']);
+    expect(
+      read(
+        'Josep Borrell spoke in Brussels.\n\n“The rights of citizens must be respected at all times in this crisis.”',
+      ),
+    ).toEqual(['European Union:urges_rights']);
   });
 
   it('does not invent a speaker for a sentence that names none', () => {
-    expect(read('Russia sent troops.\n\nSeveral airlines then canceled flights to Almaty.')).toEqual(['Russia:sends_troops']);
+    expect(read('Russia sent troops.\n\nSeveral airlines then canceled flights to Almaty.')).toEqual([
+      'Russia:sends_troops',
+    ]);
   });
 
   it('reports a cue whose holder cannot be found', () => {
-    expect(extract('Several airlines canceled flights to Almaty.').messages.map((m) => m.ruleId)).toEqual(['reactions/no-actor']);
+    expect(extract('Several airlines canceled flights to Almaty.').messages.map((m) => m.ruleId)).toEqual([
+      'reactions/no-actor',
+    ]);
   });
 });
 
 describe('negation and reported accusations', () => {
   it('reads a rejected accusation as a denial, not as blame', () => {
-    const body = 'Jen Psaki briefed reporters.\n\n“There are some crazy claims about the US being behind this. Let me just use this opportunity to convey that as absolutely false.”';
+    const body =
+      'Jen Psaki briefed reporters.\n\n“There are some crazy claims about the US being behind this. Let me just use this opportunity to convey that as absolutely false.”';
     expect(read(body)).toEqual(['United States:denies_involvement', 'United States:denies_involvement']);
   });
 
@@ -159,32 +199,44 @@ describe('negation and reported accusations', () => {
   });
 
   it('does not take a reported accusation for the reporter’s own view', () => {
-    expect(read('Washington rejected claims that foreign-backed groups were involved.')).not.toContain('United States:blames_foreign_forces');
+    expect(read('Washington rejected claims that foreign-backed groups were involved.')).not.toContain(
+      'United States:blames_foreign_forces',
+    );
   });
 
   it('reads "questions about the nature of these forces" as questioning the intervention', () => {
-    expect(read('Psaki said there are questions about the nature of these forces.')).toEqual(['United States:questions_intervention']);
+    expect(read('Psaki said there are questions about the nature of these forces.')).toEqual([
+      'United States:questions_intervention',
+    ]);
   });
 });
 
 describe('general rules (sentences written for the test)', () => {
   it('keeps cues of two stances that only overlap', () => {
-    expect(read('Iran said the government has the ability to resolve their differences.')).toEqual(['Iran:supports_government', 'Iran:urges_dialogue']);
+    expect(read('Iran said the government has the ability to resolve their differences.')).toEqual([
+      'Iran:supports_government',
+      'Iran:urges_dialogue',
+    ]);
   });
 
   it('does not read a promise to leave as a withdrawal', () => {
-    expect(read('The CSTO said its troops will leave as soon as the mission ends.')).not.toContain('Collective Security Treaty Organization:withdraws_troops');
+    expect(read('The CSTO said its troops will leave as soon as the mission ends.')).not.toContain(
+      'Collective Security Treaty Organization:withdraws_troops',
+    );
     expect(read('Russian troops will begin withdrawing on Thursday.')).toEqual([]);
     expect(read('Belarus began withdrawing its paratroopers on Thursday.')).toEqual(['Belarus:withdraws_troops']);
   });
 
   it('does not take an airline for its country', () => {
     expect(read('Turkish Airlines canceled its flights to Almaty.')).toEqual([]);
-    expect(read('Germany advised against travel, and Lufthansa suspended its flights.')).toEqual(['Germany:travel_warning']);
+    expect(read('Germany advised against travel, and Lufthansa suspended its flights.')).toEqual([
+      'Germany:travel_warning',
+    ]);
   });
 
   it('gives the words of an office-holder to the organisation he speaks for there', () => {
-    const body = 'Nikol Pashinyan said the CSTO would send peacekeepers.\n\nPashinyan wrote that the unrest was caused by foreign interference.';
+    const body =
+      'Nikol Pashinyan said the CSTO would send peacekeepers.\n\nPashinyan wrote that the unrest was caused by foreign interference.';
     expect(extract(body).rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`)).toEqual([
       'Collective Security Treaty Organization:sends_troops:Nikol Pashinyan',
       'Collective Security Treaty Organization:blames_foreign_forces:Nikol Pashinyan',
@@ -197,28 +249,45 @@ describe('general rules (sentences written for the test)', () => {
       'Collective Security Treaty Organization:sends_troops',
       'Collective Security Treaty Organization:sends_troops',
     ]);
-    expect(read('Russia pledged humanitarian aid. Russia also sent troops.')).toEqual(['Russia:offers_help', 'Russia:sends_troops']);
+    expect(read('Russia pledged humanitarian aid. Russia also sent troops.')).toEqual([
+      'Russia:offers_help',
+      'Russia:sends_troops',
+    ]);
   });
 
   it('names the person behind "she" when the actor she stands for spoke through her before', () => {
-    const body = 'Maria Zakharova spoke on Monday.\n\nThe Russian Foreign Ministry said the riots were foreign-backed. She added that Moscow was worried.';
+    const body =
+      'Maria Zakharova spoke on Monday.\n\nThe Russian Foreign Ministry said the riots were foreign-backed. She added that Moscow was worried.';
     const rows = extract(body).rows;
-    expect(rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`)).toEqual(['Russia:blames_foreign_forces:null', 'Russia:expresses_concern:Maria Zakharova']);
+    expect(rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`)).toEqual([
+      'Russia:blames_foreign_forces:null',
+      'Russia:expresses_concern:Maria Zakharova',
+    ]);
   });
 
   it('reads the Kazakh authorities calming people as restraint, and an order to shoot as no criticism', () => {
-    expect(read('President Tokayev tried to calm the heated mood with urgent appeals.')).toEqual(['Kazakhstan:urges_restraint']);
-    expect(read('Tokayev spoke on television.\n\n“Do not respond to provocations,” he said.')).toEqual(['Kazakhstan:urges_restraint']);
+    expect(read('President Tokayev tried to calm the heated mood with urgent appeals.')).toEqual([
+      'Kazakhstan:urges_restraint',
+    ]);
+    expect(read('Tokayev spoke on television.\n\n“Do not respond to provocations,” he said.')).toEqual([
+      'Kazakhstan:urges_restraint',
+    ]);
     expect(read('Tokayev said he had ordered troops to shoot to kill without warning.')).toEqual([]);
   });
 
   it('reads consultation on next steps and seeing a threat to the state as support', () => {
-    expect(read('Moscow will consult with Astana and its allies on further steps.')).toEqual(['Russia:supports_government']);
-    expect(read('The CSTO said the events were a real threat to the sovereignty of the state.')).toEqual(['Collective Security Treaty Organization:supports_government']);
+    expect(read('Moscow will consult with Astana and its allies on further steps.')).toEqual([
+      'Russia:supports_government',
+    ]);
+    expect(read('The CSTO said the events were a real threat to the sovereignty of the state.')).toEqual([
+      'Collective Security Treaty Organization:supports_government',
+    ]);
   });
 
   it('reads peace and stability stressed, and violence to be rejected, as restraint; peaceful expression too', () => {
-    expect(read('The OSCE stressed the importance of peace and stability.')).toEqual(['Organization for Security and Co-operation in Europe:urges_restraint']);
+    expect(read('The OSCE stressed the importance of peace and stability.')).toEqual([
+      'Organization for Security and Co-operation in Europe:urges_restraint',
+    ]);
     expect(read('Qatar condemned the violence, calling for its end.')).toEqual(['Qatar:urges_restraint']);
     expect(read('Canada called for protesters to express themselves peacefully.')).toEqual(['Canada:urges_restraint']);
   });
@@ -257,10 +326,18 @@ describe('editors extend the gazetteer without code', () => {
     // The cue joins the base stance from a story's codebook.
     const codebook = parseCodebooks([
       { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'data/codebook.yaml' },
-      { text: 'stances:\n  - name: criticizes_crackdown\n    cues: [formal grumble]\n', path: 'data/freedonia/codebook.yaml' },
+      {
+        text: 'stances:\n  - name: criticizes_crackdown\n    cues: [formal grumble]\n',
+        path: 'data/freedonia/codebook.yaml',
+      },
     ]);
-    const rows = extractReactions({ id: 't', body: sentence, published: '2022-01-07' }, parseGazetteer(extended, 'data/gazetteer.yaml', codebook)).rows;
-    expect(rows.map((r) => [r.actor, r.actor_type, r.stance])).toEqual([['Republic of Freedonia', 'state', 'criticizes_crackdown']]);
+    const rows = extractReactions(
+      { id: 't', body: sentence, published: '2022-01-07' },
+      parseGazetteer(extended, 'data/gazetteer.yaml', codebook),
+    ).rows;
+    expect(rows.map((r) => [r.actor, r.actor_type, r.stance])).toEqual([
+      ['Republic of Freedonia', 'state', 'criticizes_crackdown'],
+    ]);
   });
 });
 
@@ -280,7 +357,8 @@ describe('the seed articles', () => {
   });
 
   it('give rows in text order', () => {
-    for (const s of seeds) expect(s.rows.map((r) => r.start)).toEqual([...s.rows.map((r) => r.start)].sort((a, b) => a - b));
+    for (const s of seeds)
+      expect(s.rows.map((r) => r.start)).toEqual([...s.rows.map((r) => r.start)].sort((a, b) => a - b));
   });
 
   it('extract the Arabic passage of 003 too', () => {

@@ -81,7 +81,8 @@ describe('splitParagraphs', () => {
 
 describe('splitSentences: lines', () => {
   it('makes every line a sentence, full stop or not', () => {
-    const body = 'Russian battalion\n\nSecurity forces deployed in Almaty to quell protests (Reuters)\n\nJan 6 2022\nBy Al Mayadeen Net';
+    const body =
+      'Russian battalion\n\nSecurity forces deployed in Almaty to quell protests (Reuters)\n\nJan 6 2022\nBy Al Mayadeen Net';
     expect(texts(body)).toEqual([
       'Russian battalion',
       'Security forces deployed in Almaty to quell protests (Reuters)',
@@ -126,7 +127,11 @@ describe('splitSentences: sentence ends', () => {
   it.each([
     ['full stop', 'Police arrived. Crowds left.', ['Police arrived.', 'Crowds left.']],
     ['exclamation mark', 'Stop it! Nobody listened.', ['Stop it!', 'Nobody listened.']],
-    ['question mark', 'How did the world react? Moscow spoke first.', ['How did the world react?', 'Moscow spoke first.']],
+    [
+      'question mark',
+      'How did the world react? Moscow spoke first.',
+      ['How did the world react?', 'Moscow spoke first.'],
+    ],
     ['ellipsis character', 'They waited… Nothing came.', ['They waited…', 'Nothing came.']],
     ['three dots', 'They waited... Nothing came.', ['They waited...', 'Nothing came.']],
     ['run of marks', 'Really?! Yes.', ['Really?!', 'Yes.']],
@@ -167,7 +172,10 @@ describe('splitSentences: sentence ends', () => {
   });
 
   it('does not end a sentence where no space follows', () => {
-    expect(texts('See www.example.org for more. Then leave.')).toEqual(['See www.example.org for more.', 'Then leave.']);
+    expect(texts('See www.example.org for more. Then leave.')).toEqual([
+      'See www.example.org for more.',
+      'Then leave.',
+    ]);
   });
 
   it('ends sentences in Arabic at ., ؟, ! and the line end', () => {
@@ -268,7 +276,10 @@ describe('splitSentences: abbreviations', () => {
   });
 
   it('does not end a sentence inside a number', () => {
-    expect(texts('Prices rose 2.5 times. Protests followed.')).toEqual(['Prices rose 2.5 times.', 'Protests followed.']);
+    expect(texts('Prices rose 2.5 times. Protests followed.')).toEqual([
+      'Prices rose 2.5 times.',
+      'Protests followed.',
+    ]);
   });
 
   it('ends a sentence after a year', () => {
@@ -399,27 +410,50 @@ describe('splitSentences: the real articles', () => {
   });
 
   it.each([
-    ['000', 'She added that the death toll from the events taking place in the country among the security forces rose to 18 dead and 748 wounded.'],
+    [
+      '000',
+      'She added that the death toll from the events taking place in the country among the security forces rose to 18 dead and 748 wounded.',
+    ],
     ['000', 'American contact'],
     ['000', 'Russian battalion'],
     ['000', 'Security forces deployed in Almaty to quell protests (Reuters)'],
-    ['000', 'With the rapid developments that included declaring a state of emergency throughout the country and completely halting flights to and from Kazakhstan, the Russia-sponsored Collective Security Treaty Organization announced that Moscow had sent the first battalion of "peacekeepers" at the request of President Kassym-Gomert Tokayev. .'],
-    ['001', 'State television quoted the President of Kazakhstan, Kassym-Jomart Tokayev, today, Friday, as saying that the constitutional order has been mostly restored.'],
-    ['001', 'Yesterday, Thursday, the Organization of Islamic Cooperation expressed its deep concern about the violence in Kazakhstan, calling for its rejection.'],
-    ['002', 'More than 18 security personnel were also killed and hundreds more wounded, according to what the local authorities announced yesterday.'],
+    [
+      '000',
+      'With the rapid developments that included declaring a state of emergency throughout the country and completely halting flights to and from Kazakhstan, the Russia-sponsored Collective Security Treaty Organization announced that Moscow had sent the first battalion of "peacekeepers" at the request of President Kassym-Gomert Tokayev. .',
+    ],
+    [
+      '001',
+      'State television quoted the President of Kazakhstan, Kassym-Jomart Tokayev, today, Friday, as saying that the constitutional order has been mostly restored.',
+    ],
+    [
+      '001',
+      'Yesterday, Thursday, the Organization of Islamic Cooperation expressed its deep concern about the violence in Kazakhstan, calling for its rejection.',
+    ],
+    [
+      '002',
+      'More than 18 security personnel were also killed and hundreds more wounded, according to what the local authorities announced yesterday.',
+    ],
     ['003', 'Jan 6 2022'],
     ['003', 'Some 190 have been reported injured in the clashes.'],
     ['003', 'Read the full statement 👉 https://t.co/sB3nDarrw9 — Nabila Massrali (@NabilaEUspox) January 5, 2022'],
-    ['003', 'Moscow called for a “peaceful solution… through dialogue, not through street riots and violation of laws.”'],
+    [
+      '003',
+      'Moscow called for a “peaceful solution… through dialogue, not through street riots and violation of laws.”',
+    ],
     ['004', 'A.In the face of the unrest in Kazakhstan, a Russian-led military alliance has pledged aid.'],
-    ['004', 'There are also 317 injured among the security forces, the Sputnik news agency reported on Wednesday, citing the Ministry of the Interior.'],
+    [
+      '004',
+      'There are also 317 injured among the security forces, the Sputnik news agency reported on Wednesday, citing the Ministry of the Interior.',
+    ],
   ])('%s has the sentence %j', (id, sentence) => {
     expect(texts(articleBody(id))).toContain(sentence);
   });
 
   it('keeps the sentence of 001 that lacks a full stop whole', () => {
     const sentence = texts(articleBody('001')).find((t) => t.includes('the terrorists do not They'));
-    expect(sentence).toMatch(/^The Kazakh president said – in a statement – that “the forces.*property of citizens\.”$/);
+    expect(sentence).toMatch(
+      /^The Kazakh president said – in a statement – that “the forces.*property of citizens\.”$/,
+    );
   });
 
   it('tags the Arabic passage of 003, and only it', () => {

@@ -16,7 +16,9 @@ import { PATHS } from '../story.ts';
 import type { CasualtyDraft, ReactionDraft } from '../../src/extract/types.ts';
 
 const STORIES = join(import.meta.dirname, '../gold/stories');
-const SLUGS = readdirSync(STORIES).filter((name) => existsSync(join(STORIES, name, 'story.yaml'))).sort();
+const SLUGS = readdirSync(STORIES)
+  .filter((name) => existsSync(join(STORIES, name, 'story.yaml')))
+  .sort();
 
 /** The bars of issue 13 for stories the extraction was not built for. */
 const CASUALTIES_F1 = 0.85;
@@ -61,8 +63,19 @@ beforeAll(async () => {
     const codebooks = [PATHS.codebook, join(STORIES, slug, 'codebook.yaml')];
     const gazetteer = withHome(await loadGazetteer([PATHS.gazetteer], codebooks), home);
     const { articles } = await loadArticles(join(STORIES, slug, 'articles'));
-    const casualties = articles.flatMap((a) => extractCasualties({ id: a.meta.id, body: a.body, published: a.meta.published, home: gazetteer.home, codebook: gazetteer.codebook }).rows);
-    const reactions = articles.flatMap((a) => extractReactions({ id: a.meta.id, body: a.body, published: a.meta.published }, gazetteer).rows);
+    const casualties = articles.flatMap(
+      (a) =>
+        extractCasualties({
+          id: a.meta.id,
+          body: a.body,
+          published: a.meta.published,
+          home: gazetteer.home,
+          codebook: gazetteer.codebook,
+        }).rows,
+    );
+    const reactions = articles.flatMap(
+      (a) => extractReactions({ id: a.meta.id, body: a.body, published: a.meta.published }, gazetteer).rows,
+    );
     stories.set(slug, { slug, home, casualties, reactions });
   }
 }, 60_000);
@@ -72,7 +85,8 @@ function f1(hits: number, found: number, expected: number) {
   const recall = expected === 0 ? 0 : hits / expected;
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
-const fixed = (s: { precision: number; recall: number; f1: number }) => `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, F1 ${s.f1.toFixed(3)}`;
+const fixed = (s: { precision: number; recall: number; f1: number }) =>
+  `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, F1 ${s.f1.toFixed(3)}`;
 
 /** One-to-one: a row matches a gold mention in the same sentence with the same measure and value. */
 export function scoreCasualties(rows: readonly CasualtyDraft[], gold: readonly GoldCasualty[]) {
@@ -80,7 +94,9 @@ export function scoreCasualties(rows: readonly CasualtyDraft[], gold: readonly G
   const pairs: [GoldCasualty, CasualtyDraft][] = [];
   const missed: GoldCasualty[] = [];
   for (const g of gold) {
-    const row = [...free].find((r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value);
+    const row = [...free].find(
+      (r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value,
+    );
     if (row) {
       free.delete(row);
       pairs.push([g, row]);
@@ -91,11 +107,16 @@ export function scoreCasualties(rows: readonly CasualtyDraft[], gold: readonly G
 
 /** (article, actor, stance) triples of actors other than the home authorities, as the first story's test counts them. */
 export function scoreReactions(rows: readonly ReactionDraft[], gold: readonly GoldReaction[], home: string) {
-  const triples = (list: readonly { article: string; actor: string; stance: string }[]) => new Set(list.filter((r) => r.actor !== home).map((r) => `${r.article} ${r.actor} ${r.stance}`));
+  const triples = (list: readonly { article: string; actor: string; stance: string }[]) =>
+    new Set(list.filter((r) => r.actor !== home).map((r) => `${r.article} ${r.actor} ${r.stance}`));
   const found = triples(rows);
   const expected = triples(gold);
   const hits = [...found].filter((k) => expected.has(k));
-  return { missed: [...expected].filter((k) => !found.has(k)), spurious: [...found].filter((k) => !expected.has(k)), ...f1(hits.length, found.size, expected.size) };
+  return {
+    missed: [...expected].filter((k) => !found.has(k)),
+    spurious: [...found].filter((k) => !expected.has(k)),
+    ...f1(hits.length, found.size, expected.size),
+  };
 }
 
 describe.each(SLUGS)('the development story %s', (slug) => {
@@ -103,16 +124,22 @@ describe.each(SLUGS)('the development story %s', (slug) => {
     const story = stories.get(slug)!;
     const gold = read<GoldCasualty[]>(slug, 'casualties.yaml');
     const s = scoreCasualties(story.casualties, gold);
-    const agree = (field: 'group' | 'qualifier' | 'as_of' | 'attribution' | 'status') => `${field} ${s.pairs.filter(([g, r]) => String(g[field]) === String(r[field])).length}/${s.pairs.length}`;
+    const agree = (field: 'group' | 'qualifier' | 'as_of' | 'attribution' | 'status') =>
+      `${field} ${s.pairs.filter(([g, r]) => String(g[field]) === String(r[field])).length}/${s.pairs.length}`;
     console.log(
       [
         `${slug} casualties: ${fixed(s)} (${s.pairs.length} matched, ${s.missed.length} missed, ${s.spurious.length} spurious)`,
         `  attributes of matched rows: ${(['group', 'qualifier', 'as_of', 'attribution', 'status'] as const).map(agree).join(', ')}`,
         ...s.missed.map((g) => `  missed   ${g.article} ${g.measure} ${g.value} in “${g.in}”`),
-        ...s.spurious.map((r) => `  spurious ${r.article} ${r.measure} ${r.value} “${r.phrase}” in “${r.quote.slice(0, 90)}”`),
+        ...s.spurious.map(
+          (r) => `  spurious ${r.article} ${r.measure} ${r.value} “${r.phrase}” in “${r.quote.slice(0, 90)}”`,
+        ),
         ...s.pairs
           .filter(([g, r]) => g.status !== r.status || g.as_of !== r.as_of || g.attribution !== r.attribution)
-          .map(([g, r]) => `  differs  ${g.article} ${g.measure} ${g.value}: status ${r.status}/${g.status}, as_of ${r.as_of}/${g.as_of}, attribution ${r.attribution}/${g.attribution}`),
+          .map(
+            ([g, r]) =>
+              `  differs  ${g.article} ${g.measure} ${g.value}: status ${r.status}/${g.status}, as_of ${r.as_of}/${g.as_of}, attribution ${r.attribution}/${g.attribution}`,
+          ),
       ].join('\n'),
     );
     expect(s.f1).toBeGreaterThanOrEqual(CASUALTIES_F1);
@@ -121,16 +148,29 @@ describe.each(SLUGS)('the development story %s', (slug) => {
   it(`finds its reactions (F1 ≥ ${REACTIONS_F1})`, () => {
     const story = stories.get(slug)!;
     const s = scoreReactions(story.reactions, read<GoldReaction[]>(slug, 'reactions.yaml'), story.home);
-    console.log([`${slug} reactions (article, actor, stance): ${fixed(s)}`, ...s.missed.map((k) => `  missed   ${k}`), ...s.spurious.map((k) => `  spurious ${k}`)].join('\n'));
+    console.log(
+      [
+        `${slug} reactions (article, actor, stance): ${fixed(s)}`,
+        ...s.missed.map((k) => `  missed   ${k}`),
+        ...s.spurious.map((k) => `  spurious ${k}`),
+      ].join('\n'),
+    );
     expect(s.f1).toBeGreaterThanOrEqual(REACTIONS_F1);
   });
 
   it('gives no row for the annotated non-counts', () => {
     const story = stories.get(slug)!;
     const negatives = read<Negative[]>(slug, 'casualties-negatives.yaml');
-    const wrong = negatives.filter((n) => story.casualties.some((r) => r.article === n.article && r.quote.includes(n.in) && r.phrase.toLowerCase().includes(n.phrase.toLowerCase())));
+    const wrong = negatives.filter((n) =>
+      story.casualties.some(
+        (r) =>
+          r.article === n.article && r.quote.includes(n.in) && r.phrase.toLowerCase().includes(n.phrase.toLowerCase()),
+      ),
+    );
     // Reported, not asserted: a few of these are close calls the grammar does not make yet.
-    console.log(`${slug} negatives given a row: ${wrong.length}/${negatives.length}${wrong.map((n) => `\n  ${n.article} “${n.phrase}” in “${n.in}”`).join('')}`);
+    console.log(
+      `${slug} negatives given a row: ${wrong.length}/${negatives.length}${wrong.map((n) => `\n  ${n.article} “${n.phrase}” in “${n.in}”`).join('')}`,
+    );
     expect(wrong.length).toBeLessThanOrEqual(Math.ceil(negatives.length / 4));
   });
 });

@@ -41,14 +41,24 @@ function isIsoDate(s: string): boolean {
 // more than the extraction itself.
 
 /** The invariants every row of either dataset keeps. */
-function provenanceProblems(body: string, published: string, rows: readonly (CasualtyDraft | ReactionDraft)[]): string[] {
+function provenanceProblems(
+  body: string,
+  published: string,
+  rows: readonly (CasualtyDraft | ReactionDraft)[],
+): string[] {
   const problems: string[] = [];
   let previous = 0;
   for (const row of rows) {
     const where = `row ${JSON.stringify(row)}:`;
     if (row.start < previous) problems.push(`${where} not sorted by start`);
     previous = row.start;
-    if (!(Number.isInteger(row.start) && Number.isInteger(row.end) && 0 <= row.start && row.start < row.end && row.end <= body.length)) {
+    if (!(
+      Number.isInteger(row.start) &&
+      Number.isInteger(row.end) &&
+      0 <= row.start &&
+      row.start < row.end &&
+      row.end <= body.length
+    )) {
       problems.push(`${where} offsets outside the body (length ${body.length})`);
     }
     if (body.slice(row.start, row.end) !== row.quote) problems.push(`${where} body.slice(start, end) !== quote`);
@@ -63,7 +73,8 @@ function casualtyProblems(input: Input, result: Extraction<CasualtyDraft>): stri
   result.rows.forEach((row, i) => {
     const where = `row ${JSON.stringify(row)}:`;
     for (const n of [row.value, row.low, row.high]) {
-      if (n !== null && !(Number.isSafeInteger(n) && n >= 0)) problems.push(`${where} ${n} is not a non-negative integer`);
+      if (n !== null && !(Number.isSafeInteger(n) && n >= 0))
+        problems.push(`${where} ${n} is not a non-negative integer`);
     }
     if (row.low !== null && row.low > row.value) problems.push(`${where} low > value`);
     if (row.high !== null && row.value > row.high) problems.push(`${where} value > high`);
@@ -124,38 +135,228 @@ const published = fc
 
 /** Characters that break naive text code. */
 const nasty = fc.constantFrom(
-  '\0', '\r', '\n', '\r\n', '\n\n', '\n\r', '\r\r', '\u2028', '\u2029', '\u0085', '\t', '\v', '\f', '\u00A0', '\u200B', '\uFEFF',
-  '\u200F', '\u200E', '\u202E', '\u2066', '\u0301', '\u0651', '\u0640', 'e\u0301', '\uD83D\uDE00', '\uD83C\uDDF0\uD83C\uDDFF',
-  '\uD800', '\uDFFF', '\uDBFF\uDFFF', 'İ', 'ß', 'ﬁ', 'ǅ', '.', '. ', '!', '?', '…', '...', '؟', '。', '“', '”', '"', "'", '’',
-  '(', ')', '[', ']', '«', '»', ',', ';', ':', '-', '–', '—', '/', '#', '$', '%', '٢٬٣٠٠', '١٦٤', '۱۲',
+  '\0',
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\n\r',
+  '\r\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\t',
+  '\v',
+  '\f',
+  '\u00A0',
+  '\u200B',
+  '\uFEFF',
+  '\u200F',
+  '\u200E',
+  '\u202E',
+  '\u2066',
+  '\u0301',
+  '\u0651',
+  '\u0640',
+  'e\u0301',
+  '\uD83D\uDE00',
+  '\uD83C\uDDF0\uD83C\uDDFF',
+  '\uD800',
+  '\uDFFF',
+  '\uDBFF\uDFFF',
+  'İ',
+  'ß',
+  'ﬁ',
+  'ǅ',
+  '.',
+  '. ',
+  '!',
+  '?',
+  '…',
+  '...',
+  '؟',
+  '。',
+  '“',
+  '”',
+  '"',
+  "'",
+  '’',
+  '(',
+  ')',
+  '[',
+  ']',
+  '«',
+  '»',
+  ',',
+  ';',
+  ':',
+  '-',
+  '–',
+  '—',
+  '/',
+  '#',
+  '$',
+  '%',
+  '٢٬٣٠٠',
+  '١٦٤',
+  '۱۲',
 );
 
 /** Words that wake the extractors up, so random text reaches deep code paths. */
 const vocabulary = fc.constantFrom(
-  'killed', 'wounded', 'injured', 'arrested', 'detained', 'hospitalized', 'died', 'dead', 'people', 'police', 'protesters',
-  'security forces', 'civilians', 'others', 'at least', 'more than', 'about', 'up to', 'fewer than', 'dozens', 'hundreds',
-  'tens of thousands', 'a few', 'two thousand', 'one', 'a dozen', '2,300', '164', '18', '2019', '2.5 million', 'between 100 and 200',
-  'including', 'among them', 'of whom', 'the death toll rose to', 'the arrest of', 'respectively', 'the figure was deleted',
-  'could not be verified', 'said', 'told', 'according to', 'the Interior Ministry', 'Khabar 24', 'He', 'The ministry',
-  'Russia', 'Moscow', 'United States', 'Blinken', 'Anthony Blinken', 'CSTO', 'Tokayev', 'European Union', 'UN', 'China', 'Iran',
-  'expressed concern', 'called for restraint', 'urged dialogue', 'sent troops', 'peacekeepers', 'internal affair',
-  'yesterday', 'on Thursday', 'last night', 'tomorrow', 'January 5', '5 January', 'Jan 9', 'December 31', 'in 2011', 'next week',
-  'العشرات', 'أكثر من', 'قتلى', 'Алматы', '哈萨克斯坦',
+  'killed',
+  'wounded',
+  'injured',
+  'arrested',
+  'detained',
+  'hospitalized',
+  'died',
+  'dead',
+  'people',
+  'police',
+  'protesters',
+  'security forces',
+  'civilians',
+  'others',
+  'at least',
+  'more than',
+  'about',
+  'up to',
+  'fewer than',
+  'dozens',
+  'hundreds',
+  'tens of thousands',
+  'a few',
+  'two thousand',
+  'one',
+  'a dozen',
+  '2,300',
+  '164',
+  '18',
+  '2019',
+  '2.5 million',
+  'between 100 and 200',
+  'including',
+  'among them',
+  'of whom',
+  'the death toll rose to',
+  'the arrest of',
+  'respectively',
+  'the figure was deleted',
+  'could not be verified',
+  'said',
+  'told',
+  'according to',
+  'the Interior Ministry',
+  'Khabar 24',
+  'He',
+  'The ministry',
+  'Russia',
+  'Moscow',
+  'United States',
+  'Blinken',
+  'Anthony Blinken',
+  'CSTO',
+  'Tokayev',
+  'European Union',
+  'UN',
+  'China',
+  'Iran',
+  'expressed concern',
+  'called for restraint',
+  'urged dialogue',
+  'sent troops',
+  'peacekeepers',
+  'internal affair',
+  'yesterday',
+  'on Thursday',
+  'last night',
+  'tomorrow',
+  'January 5',
+  '5 January',
+  'Jan 9',
+  'December 31',
+  'in 2011',
+  'next week',
+  'العشرات',
+  'أكثر من',
+  'قتلى',
+  'Алматы',
+  '哈萨克斯坦',
 );
-
 
 /** A sentence of the shape the extractors look for, so random text reaches their deep paths. */
 const newsSentence = fc
   .tuple(
-    fc.constantFrom('', 'Police said', 'The Interior Ministry said', 'According to Khabar 24,', 'He said', 'Russia said', 'Blinken told reporters', 'On Thursday,', 'Yesterday', 'The ministry reported that'),
+    fc.constantFrom(
+      '',
+      'Police said',
+      'The Interior Ministry said',
+      'According to Khabar 24,',
+      'He said',
+      'Russia said',
+      'Blinken told reporters',
+      'On Thursday,',
+      'Yesterday',
+      'The ministry reported that',
+    ),
     fc.constantFrom('', 'at least', 'more than', 'about', 'up to', 'fewer than', 'some', 'between 100 and', 'nearly'),
-    fc.constantFrom('164', '2,300', 'two thousand', 'dozens', 'hundreds', 'one', 'a dozen', '18', '٢٬٣٠٠', '0', '99999999', '2.5 million', 'tens of thousands', '2019'),
-    fc.constantFrom('', 'people', 'protesters', 'police officers', 'civilians', 'security forces', 'others', 'armed criminals'),
-    fc.constantFrom('were killed', 'were injured', 'were arrested', 'were hospitalized', 'died', 'were killed and wounded', 'expressed concern', 'called for restraint', 'sent troops', 'including 19 police officers,'),
-    fc.constantFrom('', 'on January 5', 'yesterday', 'tomorrow', 'on Thursday', 'last night', 'in 2011', 'on 31 December', 'next week', 'on 9 January 2023'),
+    fc.constantFrom(
+      '164',
+      '2,300',
+      'two thousand',
+      'dozens',
+      'hundreds',
+      'one',
+      'a dozen',
+      '18',
+      '٢٬٣٠٠',
+      '0',
+      '99999999',
+      '2.5 million',
+      'tens of thousands',
+      '2019',
+    ),
+    fc.constantFrom(
+      '',
+      'people',
+      'protesters',
+      'police officers',
+      'civilians',
+      'security forces',
+      'others',
+      'armed criminals',
+    ),
+    fc.constantFrom(
+      'were killed',
+      'were injured',
+      'were arrested',
+      'were hospitalized',
+      'died',
+      'were killed and wounded',
+      'expressed concern',
+      'called for restraint',
+      'sent troops',
+      'including 19 police officers,',
+    ),
+    fc.constantFrom(
+      '',
+      'on January 5',
+      'yesterday',
+      'tomorrow',
+      'on Thursday',
+      'last night',
+      'in 2011',
+      'on 31 December',
+      'next week',
+      'on 9 January 2023',
+    ),
     fc.constantFrom('.', '!', '?', '…', '', '."', '.”', ';', '。'),
   )
-  .map(([source, qualifier, count, group, verb, when, stop]) => [source, qualifier, count, group, verb, when].filter(Boolean).join(' ') + stop);
+  .map(
+    ([source, qualifier, count, group, verb, when, stop]) =>
+      [source, qualifier, count, group, verb, when].filter(Boolean).join(' ') + stop,
+  );
 
 const piece = fc.oneof(
   { weight: 4, arbitrary: vocabulary },
@@ -169,7 +370,10 @@ const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '\r\n', '\r',
 
 const unicodeText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
-  { weight: 4, arbitrary: fc.array(fc.tuple(piece, separator), { maxLength: 60 }).map((parts) => parts.flat().join('')) },
+  {
+    weight: 4,
+    arbitrary: fc.array(fc.tuple(piece, separator), { maxLength: 60 }).map((parts) => parts.flat().join('')),
+  },
 );
 
 const seed = fc.constantFrom(...seeds);
@@ -208,7 +412,10 @@ const shuffledArticle = seed.chain((a) => {
   return fc
     .tuple(
       fc.shuffledSubarray(sentences, { minLength: sentences.length, maxLength: sentences.length }),
-      fc.array(fc.constantFrom(' ', '  ', '\n', '\n\n', '\r\n\r\n', '\n \n'), { minLength: sentences.length, maxLength: sentences.length }),
+      fc.array(fc.constantFrom(' ', '  ', '\n', '\n\n', '\r\n\r\n', '\n \n'), {
+        minLength: sentences.length,
+        maxLength: sentences.length,
+      }),
     )
     .map(([order, gaps]) => ({ ...a, body: order.map((s, i) => s + gaps[i]!).join('') }));
 });
@@ -216,24 +423,36 @@ const shuffledArticle = seed.chain((a) => {
 // ------------------------------------------------------------------ properties
 
 describe('extraction on random Unicode text', () => {
-  it('never throws; every row slices to its quote, validates and is dated no later than published', () => {
-    fc.assert(
-      fc.property(unicodeText, published, (body, date) => checkAll({ id: 'fuzz', body, published: date })),
-      runs(120),
-    );
-  }, TIMEOUT);
+  it(
+    'never throws; every row slices to its quote, validates and is dated no later than published',
+    () => {
+      fc.assert(
+        fc.property(unicodeText, published, (body, date) => checkAll({ id: 'fuzz', body, published: date })),
+        runs(120),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('extraction on the seed articles cut, or spliced, at random points', () => {
-  it('never throws; every row slices to its quote, validates and is dated no later than published', () => {
-    fc.assert(fc.property(cutArticle, checkAll), runs(30));
-  }, TIMEOUT);
+  it(
+    'never throws; every row slices to its quote, validates and is dated no later than published',
+    () => {
+      fc.assert(fc.property(cutArticle, checkAll), runs(30));
+    },
+    TIMEOUT,
+  );
 });
 
 describe('extraction on the seed articles shuffled by sentence', () => {
-  it('never throws; every row slices to its quote, validates and is dated no later than published', () => {
-    fc.assert(fc.property(shuffledArticle, checkAll), runs(10));
-  }, TIMEOUT);
+  it(
+    'never throws; every row slices to its quote, validates and is dated no later than published',
+    () => {
+      fc.assert(fc.property(shuffledArticle, checkAll), runs(10));
+    },
+    TIMEOUT,
+  );
 });
 
 describe('extraction is linear in its content (no state leaks between sentences or calls)', () => {
@@ -244,23 +463,27 @@ describe('extraction is linear in its content (no state leaks between sentences 
       return { copy, row: { ...row, start: row.start - copy * length, end: row.end - copy * length } };
     });
 
-  it('an article repeated k times gives exactly k times its rows, each copy the same', () => {
-    fc.assert(
-      fc.property(seed, fc.integer({ min: 2, max: 3 }), (a, k) => {
-        const separator = '\n\n';
-        const body = Array.from({ length: k }, () => a.body).join(separator);
-        const length = a.body.length + separator.length;
-        expect(splitSentences(body)).toHaveLength(k * splitSentences(a.body).length);
-        for (const [once, many] of [
-          [extractCasualties(a).rows, extractCasualties({ ...a, body }).rows],
-          [extractReactions(a, gazetteer).rows, extractReactions({ ...a, body }, gazetteer).rows],
-        ] as const) {
-          expect(many).toHaveLength(k * once.length);
-          const copies = shifted<CasualtyDraft | ReactionDraft>(many, length);
-          for (let c = 0; c < k; c++) expect(copies.filter((x) => x.copy === c).map((x) => x.row)).toEqual(once);
-        }
-      }),
-      runs(5),
-    );
-  }, TIMEOUT);
+  it(
+    'an article repeated k times gives exactly k times its rows, each copy the same',
+    () => {
+      fc.assert(
+        fc.property(seed, fc.integer({ min: 2, max: 3 }), (a, k) => {
+          const separator = '\n\n';
+          const body = Array.from({ length: k }, () => a.body).join(separator);
+          const length = a.body.length + separator.length;
+          expect(splitSentences(body)).toHaveLength(k * splitSentences(a.body).length);
+          for (const [once, many] of [
+            [extractCasualties(a).rows, extractCasualties({ ...a, body }).rows],
+            [extractReactions(a, gazetteer).rows, extractReactions({ ...a, body }, gazetteer).rows],
+          ] as const) {
+            expect(many).toHaveLength(k * once.length);
+            const copies = shifted<CasualtyDraft | ReactionDraft>(many, length);
+            for (let c = 0; c < k; c++) expect(copies.filter((x) => x.copy === c).map((x) => x.row)).toEqual(once);
+          }
+        }),
+        runs(5),
+      );
+    },
+    TIMEOUT,
+  );
 });

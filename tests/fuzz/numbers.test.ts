@@ -23,8 +23,26 @@ interface WordStyle {
 }
 
 const ONES = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const DECADES = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const SCALE_NAMES: readonly (readonly [number, string])[] = [
@@ -159,7 +177,10 @@ describe('the oracle', () => {
   ])('toWords(%d) = %s', (n, s, words) => expect(toWords(n, s)).toBe(words));
 
   it('withSeparators agrees with formatCount', () => {
-    fc.assert(fc.property(count(15), (n) => withSeparators(n) === formatCount(n)), PARAMS);
+    fc.assert(
+      fc.property(count(15), (n) => withSeparators(n) === formatCount(n)),
+      PARAMS,
+    );
   });
 });
 
@@ -174,7 +195,10 @@ describe('parseCount reads any count back as itself', () => {
   });
 
   it('parseCount(formatCount(n)) === n', () => {
-    fc.assert(fc.property(count(15), (n) => parseCount(formatCount(n))?.value === n), PARAMS);
+    fc.assert(
+      fc.property(count(15), (n) => parseCount(formatCount(n))?.value === n),
+      PARAMS,
+    );
   });
 
   it('behind each qualifier, with the right bounds', () => {
@@ -210,16 +234,23 @@ describe('findCounts finds any count, exactly once, inside a sentence', () => {
 
   it('behind each qualifier, the phrase including it', () => {
     fc.assert(
-      fc.property(written, fc.constantFrom(...QUALIFIERS), fc.constantFrom(...TEMPLATES), ({ n, text }, [words, qualifier], template) => {
-        const { sentence, phrase } = place(template, `${words} ${text}`);
-        const found = findCounts(sentence);
-        expect(found).toHaveLength(1);
-        const [m] = found;
-        expect({ value: m!.value, qualifier: m!.qualifier, low: m!.low, high: m!.high }).toEqual(expected(qualifier, n));
-        expect(m!.phrase).toBe(phrase);
-        expect(sentence.slice(m!.start, m!.end)).toBe(phrase);
-        expect(sentence.slice(m!.numberStart, m!.numberEnd)).toBe(text);
-      }),
+      fc.property(
+        written,
+        fc.constantFrom(...QUALIFIERS),
+        fc.constantFrom(...TEMPLATES),
+        ({ n, text }, [words, qualifier], template) => {
+          const { sentence, phrase } = place(template, `${words} ${text}`);
+          const found = findCounts(sentence);
+          expect(found).toHaveLength(1);
+          const [m] = found;
+          expect({ value: m!.value, qualifier: m!.qualifier, low: m!.low, high: m!.high }).toEqual(
+            expected(qualifier, n),
+          );
+          expect(m!.phrase).toBe(phrase);
+          expect(sentence.slice(m!.start, m!.end)).toBe(phrase);
+          expect(sentence.slice(m!.numberStart, m!.numberEnd)).toBe(text);
+        },
+      ),
       PARAMS,
     );
   });
@@ -230,15 +261,22 @@ describe('findCounts finds any count, exactly once, inside a sentence', () => {
   // was read as a year. Pinned as an explicit example.
   it('behind every English qualifier numbers.ts knows', () => {
     fc.assert(
-      fc.property(written, fc.constantFrom(...ALL_QUALIFIERS), fc.constantFrom(...TEMPLATES), ({ n, text }, [words, qualifier], template) => {
-        const { sentence, phrase } = place(template, `${words} ${text}`);
-        const found = findCounts(sentence);
-        expect(found).toHaveLength(1);
-        const [m] = found;
-        expect({ value: m!.value, qualifier: m!.qualifier, low: m!.low, high: m!.high }).toEqual(expected(qualifier, n));
-        expect(m!.phrase).toBe(phrase);
-        expect(parseCount(`${words} ${text}`)).toEqual(expected(qualifier, n));
-      }),
+      fc.property(
+        written,
+        fc.constantFrom(...ALL_QUALIFIERS),
+        fc.constantFrom(...TEMPLATES),
+        ({ n, text }, [words, qualifier], template) => {
+          const { sentence, phrase } = place(template, `${words} ${text}`);
+          const found = findCounts(sentence);
+          expect(found).toHaveLength(1);
+          const [m] = found;
+          expect({ value: m!.value, qualifier: m!.qualifier, low: m!.low, high: m!.high }).toEqual(
+            expected(qualifier, n),
+          );
+          expect(m!.phrase).toBe(phrase);
+          expect(parseCount(`${words} ${text}`)).toEqual(expected(qualifier, n));
+        },
+      ),
       { ...PARAMS, examples: [[{ n: 2000, text: '2000', how: 'plain' }, ['close to', 'about'], TEMPLATES[0]!]] },
     );
   });

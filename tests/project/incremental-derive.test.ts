@@ -4,7 +4,17 @@
 // writes exactly the bytes of a derive that extracts everything, and of the
 // whole datasets derived in memory; a change of an extraction input (the
 // gazetteer) extracts every article again.
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,14 +47,26 @@ beforeAll(async () => {
   cpSync(PATHS.codebook, join(dir, 'codebook.yaml'));
   cpSync(PATHS.review, join(dir, 'review.yaml'));
   cache = join(dir, 'cache');
-  options = { code: ROOT, articles, out: join(dir, 'out'), gazetteers: [join(dir, 'gazetteer.yaml')], codebooks: [join(dir, 'codebook.yaml')], review: join(dir, 'review.yaml'), home: 'Kazakhstan' };
+  options = {
+    code: ROOT,
+    articles,
+    out: join(dir, 'out'),
+    gazetteers: [join(dir, 'gazetteer.yaml')],
+    codebooks: [join(dir, 'codebook.yaml')],
+    review: join(dir, 'review.yaml'),
+    home: 'Kazakhstan',
+  };
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The files of a folder, by name. */
 function files(folder: string): Map<string, Buffer> {
-  return new Map(readdirSync(folder).sort().map((name) => [name, readFileSync(join(folder, name))]));
+  return new Map(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [name, readFileSync(join(folder, name))]),
+  );
 }
 
 /** Derives with the cache, and again into a copy of what was there with none; both must give the same bytes, and those of the datasets in memory. */
@@ -62,9 +84,14 @@ async function deriveAndCompare(workers?: number): Promise<void> {
 
   // The whole datasets derived in memory, as the derive did before it was incremental.
   const { articles } = await loadArticles(options.articles);
-  const derived = deriveDatasets(articles, withHome(await loadGazetteer(options.gazetteers), 'Kazakhstan'), { review: await loadReview(options.review!) });
-  for (const [name, text] of serializeDatasets(derived.datasets)) expect(cached.get(name)?.toString('utf8'), name).toBe(text);
-  expect(cached.get('CHANGES.md')?.toString('utf8')).toBe(formatChangesMarkdown(diffDatasets(previous, derived.datasets)));
+  const derived = deriveDatasets(articles, withHome(await loadGazetteer(options.gazetteers), 'Kazakhstan'), {
+    review: await loadReview(options.review!),
+  });
+  for (const [name, text] of serializeDatasets(derived.datasets))
+    expect(cached.get(name)?.toString('utf8'), name).toBe(text);
+  expect(cached.get('CHANGES.md')?.toString('utf8')).toBe(
+    formatChangesMarkdown(diffDatasets(previous, derived.datasets)),
+  );
 }
 
 /** The entries of the cache (every generation). */
@@ -82,7 +109,13 @@ describe('an incremental derive', () => {
 
   it('after an article is edited', async () => {
     const path = join(options.articles, '002.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n\n/, '\n\nAt least 12 people were killed in the clashes, officials said.\n\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        /\n\n/,
+        '\n\nAt least 12 people were killed in the clashes, officials said.\n\n',
+      ),
+    );
     await deriveAndCompare();
   }, 120_000);
 
@@ -107,16 +140,24 @@ describe('an incremental derive', () => {
   it('after the review changes (nothing extracted again)', async () => {
     const before = new Set(cacheEntries());
     // The story's correction confirmed instead, an entry for a synthetic article, and one for an article that is not there.
-    const review = readFileSync(options.review!, 'utf8').replace(/    set:\n      as_of: 2022-01-06\n/, '    confirm: true\n');
-    const quote = JSON.parse(readFileSync(join(options.out, 'casualties.json'), 'utf8')).find((r: { article: string }) => r.article === 's005').quote as string;
-    writeFileSync(options.review!, `${review}\n  - article: "s005"\n    quote: ${JSON.stringify(quote)}\n    reject: true\n  - article: "s777"\n    quote: "nothing"\n    reject: true\n`);
+    const review = readFileSync(options.review!, 'utf8').replace(
+      / {4}set:\n {6}as_of: 2022-01-06\n/,
+      '    confirm: true\n',
+    );
+    const quote = JSON.parse(readFileSync(join(options.out, 'casualties.json'), 'utf8')).find(
+      (r: { article: string }) => r.article === 's005',
+    ).quote as string;
+    writeFileSync(
+      options.review!,
+      `${review}\n  - article: "s005"\n    quote: ${JSON.stringify(quote)}\n    reject: true\n  - article: "s777"\n    quote: "nothing"\n    reject: true\n`,
+    );
     await deriveAndCompare();
     expect(new Set(cacheEntries())).toEqual(before);
   }, 120_000);
 
   it('extracts everything again when an extraction input changes (the gazetteer)', async () => {
     const before = new Set(cacheEntries());
-    appendFileSync(options.gazetteers[0]!, '\n# an editor\'s note\n');
+    appendFileSync(options.gazetteers[0]!, "\n# an editor's note\n");
     await deriveAndCompare();
     expect(cacheEntries().filter((path) => !before.has(path))).toHaveLength(60);
   }, 120_000);

@@ -30,7 +30,9 @@ describe('staging folders', () => {
     mkdirSync(join(parent, `${process.ppid}-def456`));
     mkdirSync(join(parent, 'not-a-stage'));
     const stage = await makeStage(parent);
-    expect(readdirSync(parent).sort()).toEqual([`${process.ppid}-def456`, stage.slice(parent.length + 1), 'not-a-stage'].sort());
+    expect(readdirSync(parent).sort()).toEqual(
+      [`${process.ppid}-def456`, stage.slice(parent.length + 1), 'not-a-stage'].sort(),
+    );
     expect(await removeStaleStages(parent)).toEqual([]);
   });
 

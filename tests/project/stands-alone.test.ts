@@ -15,8 +15,13 @@ function files(dir: string): string[] {
 }
 
 it('names no folder outside the repository in the README, src, tests, scripts or CI', () => {
-  const named = ['README.md', 'data/README.md', ...files('src'), ...files('tests'), ...files('scripts'), ...files('.ci')].filter((file) =>
-    outside.test(readFileSync(join(root, file), 'utf8')),
-  );
+  const named = [
+    'README.md',
+    'data/README.md',
+    ...files('src'),
+    ...files('tests'),
+    ...files('scripts'),
+    ...files('.ci'),
+  ].filter((file) => outside.test(readFileSync(join(root, file), 'utf8')));
   expect(named).toEqual([]);
 });

@@ -34,7 +34,9 @@ describe('a story codebook', () => {
     await derive(options('two'), { ...quiet, workers: 2 });
     const text = readFileSync(join(dir, 'one', 'casualties.json'), 'utf8');
     expect(readFileSync(join(dir, 'two', 'casualties.json'), 'utf8')).toBe(text);
-    const codebook = parseCodebooks([PATHS.codebook, join(STORY, 'codebook.yaml')].map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+    const codebook = parseCodebooks(
+      [PATHS.codebook, join(STORY, 'codebook.yaml')].map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+    );
     const rows = parseDataset('casualties', text, 'casualties.json', schemasFor(codebook));
     expect(rows.some((r) => r.measure === 'rescued')).toBe(true);
     expect(rows.some((r) => r.status === 'projected')).toBe(true);
@@ -42,8 +44,11 @@ describe('a story codebook', () => {
   }, 60_000);
 
   it('lets the review set any codebook measure, a status and an attribution', () => {
-    const codebook = parseCodebooks([PATHS.codebook, join(STORY, 'codebook.yaml')].map((path) => ({ path, text: readFileSync(path, 'utf8') })));
-    const yaml = 'casualties:\n  - article: quake-04\n    quote: pulled 243 people\n    set: { measure: rescued, status: projected, attribution: Home Ministry }\n';
+    const codebook = parseCodebooks(
+      [PATHS.codebook, join(STORY, 'codebook.yaml')].map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+    );
+    const yaml =
+      'casualties:\n  - article: quake-04\n    quote: pulled 243 people\n    set: { measure: rescued, status: projected, attribution: Home Ministry }\n';
     expect(parseReview(yaml, codebook).problems).toEqual([]);
     const refused = parseReview(yaml).problems;
     expect(refused.map((p) => [p.line, p.column])).toEqual([[4, 21]]);
@@ -52,7 +57,7 @@ describe('a story codebook', () => {
 
   it('stops the derive at the line and column of a bad entry', async () => {
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'measures:\n  - name: buried\n    label: buried\n    words: [\'/(buried/\']\n');
+    writeFileSync(bad, "measures:\n  - name: buried\n    label: buried\n    words: ['/(buried/']\n");
     const error = await derive(options('bad', bad), quiet).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).diagnostics[0]).toMatchObject({ path: bad, line: 4, column: 13, ruleId: 'codebook' });

@@ -24,12 +24,15 @@ describe('the built explainer', () => {
 
   it('loads nothing from outside: no external script, stylesheet, font, image or frame', () => {
     const { document } = new JSDOM(html).window;
-    expect(document.querySelectorAll('script[src], link[rel="stylesheet"], link[href], iframe, object, embed')).toHaveLength(0);
+    expect(
+      document.querySelectorAll('script[src], link[rel="stylesheet"], link[href], iframe, object, embed'),
+    ).toHaveLength(0);
     for (const element of document.querySelectorAll('[src]')) expect(element.getAttribute('src')).toMatch(/^data:/);
     for (const style of document.querySelectorAll('style')) {
       expect(style.textContent).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//);
     }
-    for (const element of document.querySelectorAll('[style]')) expect(element.getAttribute('style')).not.toMatch(/url\(/);
+    for (const element of document.querySelectorAll('[style]'))
+      expect(element.getAttribute('style')).not.toMatch(/url\(/);
     const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
     expect(csp).toContain("default-src 'none'");
   });
@@ -40,10 +43,14 @@ describe('the built explainer', () => {
     const figure = document.querySelector('figure.chart[id$="-casualty-evolution"]');
     expect(figure?.querySelectorAll('.chart-plot svg').length).toBe(1);
     expect(figure?.querySelector('.chart-summary')?.textContent).toMatch(/^24 reported figures from 5 articles/);
-    expect(figure?.querySelector('details.chart-describe .chart-description')?.id).toBe(figure?.querySelector('.chart-plot')?.getAttribute('aria-describedby'));
+    expect(figure?.querySelector('details.chart-describe .chart-description')?.id).toBe(
+      figure?.querySelector('.chart-plot')?.getAttribute('aria-describedby'),
+    );
     expect(figure?.querySelector('.chart-source')?.textContent).toContain('Source:');
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
-    expect(figure?.querySelectorAll('details table tbody tr').length).toBe(data.casualties.filter((r) => r.as_of).length);
+    expect(figure?.querySelectorAll('details table tbody tr').length).toBe(
+      data.casualties.filter((r) => r.as_of).length,
+    );
   });
 
   it('footnotes name every source article: outlet or "Outlet not stated", title and date', () => {
@@ -70,7 +77,8 @@ describe('the built explainer', () => {
       expect(quotes.size, li.id).toBe(1);
     }
     // Every reference to a quote is a reference to its sentence's note.
-    for (const a of document.querySelectorAll('a[data-footnote-ref][href^="#fn-q-"]')) expect(document.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
+    for (const a of document.querySelectorAll('a[data-footnote-ref][href^="#fn-q-"]'))
+      expect(document.getElementById(a.getAttribute('href')!.slice(1))).not.toBeNull();
   });
 
   it('offers all the data in one CSV file, and says how to cite the page', async () => {
@@ -80,15 +88,20 @@ describe('the built explainer', () => {
     const csv = gunzipSync(Buffer.from(link?.getAttribute('href')?.split(',')[1] ?? '', 'base64')).toString('utf8');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toMatch(/^dataset,id,article,/);
-    expect(lines.length - 1).toBeGreaterThanOrEqual(data.casualties.length + data.reactions.length + data.articles.length);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(
+      data.casualties.length + data.reactions.length + data.articles.length,
+    );
     expect(document.querySelector('.colophon .cite')?.textContent).toContain('How to cite this page');
   });
 
   it('gives every section heading an id and a permalink, and lists them in a table of contents', () => {
     const { document } = new JSDOM(html).window;
     const headings = [...document.querySelectorAll('h2')];
-    for (const h2 of headings) expect(h2.querySelector(`a.permalink[href="#${h2.id}"]`), h2.textContent ?? '').not.toBeNull();
-    expect([...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'))).toEqual(headings.map((h) => `#${h.id}`));
+    for (const h2 of headings)
+      expect(h2.querySelector(`a.permalink[href="#${h2.id}"]`), h2.textContent ?? '').not.toBeNull();
+    expect([...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'))).toEqual(
+      headings.map((h) => `#${h.id}`),
+    );
   });
 
   it('says when it was last updated from the newest article, not the clock', () => {
@@ -98,7 +111,13 @@ describe('the built explainer', () => {
 
 describe('directives in the narrative', () => {
   const build = async (markdown: string) =>
-    buildReport({ markdown: `---\ntitle: T\n---\n\n${markdown}\n`, path: 'story.md', data, charts: CHARTS, document: await chartDocument() });
+    buildReport({
+      markdown: `---\ntitle: T\n---\n\n${markdown}\n`,
+      path: 'story.md',
+      data,
+      charts: CHARTS,
+      document: await chartDocument(),
+    });
 
   it('reports an unknown chart at its position, with the nearest valid name', async () => {
     const { html: out, file } = await build('Intro.\n\n::chart{name="casualty-evoluton"}');
@@ -134,7 +153,7 @@ describe('directives in the narrative', () => {
     expect(file.messages.map((m) => m.ruleId)).toContain('no-html');
   });
 
-  it('leaves an editor\'s note in a comment out without a word, unlike other HTML', async () => {
+  it("leaves an editor's note in a comment out without a word, unlike other HTML", async () => {
     const { html: out, file } = await build('<!-- a note for the next editor -->\n\nText.');
     expect(file.messages).toEqual([]);
     expect(out).not.toContain('a note for the next editor');
@@ -150,12 +169,24 @@ describe('directives in the narrative', () => {
     });
     expect(out).toBeNull();
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
-      [5, 1, 'chart-unavailable', 'Cannot draw the timeline: the story has no key events; create `report/flood.timeline.yaml` with them (see the README)'],
+      [
+        5,
+        1,
+        'chart-unavailable',
+        'Cannot draw the timeline: the story has no key events; create `report/flood.timeline.yaml` with them (see the README)',
+      ],
     ]);
   });
 
-  it('checks the story\'s `home` against the gazetteer, at its line', async () => {
-    const { file } = await buildReport({ markdown: '---\ntitle: T\nhome: Kazakstan\n---\n\nText.\n', path: 'story.md', data, charts: CHARTS, document: await chartDocument(), actors: ['Kazakhstan', 'Chile'] });
+  it("checks the story's `home` against the gazetteer, at its line", async () => {
+    const { file } = await buildReport({
+      markdown: '---\ntitle: T\nhome: Kazakstan\n---\n\nText.\n',
+      path: 'story.md',
+      data,
+      charts: CHARTS,
+      document: await chartDocument(),
+      actors: ['Kazakhstan', 'Chile'],
+    });
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[3, 7, 'narrative-home']]);
     expect(file.messages[0]?.reason).toContain('(did you mean `Kazakhstan`?)');
   });

@@ -16,17 +16,38 @@ beforeAll(async () => {
 }, 30_000);
 
 /** The story's front matter takes lines 1–3 and a blank line; the text given starts on line 5. */
-const build = (markdown: string) => buildReport({ markdown: `---\ntitle: T\n---\n\n${markdown}\n`, path: 'report/story.md', data: FIXTURE, charts: CHARTS, document });
+const build = (markdown: string) =>
+  buildReport({
+    markdown: `---\ntitle: T\n---\n\n${markdown}\n`,
+    path: 'report/story.md',
+    data: FIXTURE,
+    charts: CHARTS,
+    document,
+  });
 const cell = (code: string, meta = '') => `\`\`\`js${meta ? ` ${meta}` : ''}\n${code}\n\`\`\``;
 const page = (html: string | null) => new JSDOM(html ?? '').window.document;
-const fatal = (file: { messages: { fatal?: boolean | null | undefined; line?: number | undefined; column?: number | undefined; ruleId?: string | undefined; reason: string }[] }) =>
-  file.messages.filter((m) => m.fatal).map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, reason: m.reason }));
+const fatal = (file: {
+  messages: {
+    fatal?: boolean | null | undefined;
+    line?: number | undefined;
+    column?: number | undefined;
+    ruleId?: string | undefined;
+    reason: string;
+  }[];
+}) =>
+  file.messages
+    .filter((m) => m.fatal)
+    .map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, reason: m.reason }));
 
-const d3Counts = (values: string[]) => [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())];
+const d3Counts = (values: string[]) => [
+  ...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>()),
+];
 
 describe('cells: scope and values', () => {
   it('shares top-level declarations across cells and with `${…}` in the text', async () => {
-    const { html, file } = await build(`${cell('const a = 20;\nlet b = 1;\nfunction twice(x) { return 2 * x; }')}\n\n${cell('const c = twice(a) + b;')}\n\nSum: \${c + 1000}.`);
+    const { html, file } = await build(
+      `${cell('const a = 20;\nlet b = 1;\nfunction twice(x) { return 2 * x; }')}\n\n${cell('const c = twice(a) + b;')}\n\nSum: \${c + 1000}.`,
+    );
     expect(fatal(file)).toEqual([]);
     expect(page(html).querySelector('article > p')?.textContent?.trim()).toBe('Sum: 1,041.');
   });
@@ -72,7 +93,9 @@ describe('cells: what a value becomes', () => {
     expect(rows).toHaveLength(killed.length);
     for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-/);
     expect(figure?.querySelector('a[download]')?.getAttribute('href')).toMatch(/^data:text\/csv/);
-    expect(figure?.querySelector('.chart-source')?.textContent?.trim()).toMatch(/^From the fixture\. Source: newsbook extraction from article a.*, article b.*, article c/);
+    expect(figure?.querySelector('.chart-source')?.textContent?.trim()).toMatch(
+      /^From the fixture\. Source: newsbook extraction from article a.*, article b.*, article c/,
+    );
     // One rendering on the page, the phone's: 360 px wide, text at 12 px, scaled to the column.
     const svgs = figure?.querySelectorAll('.chart-plot svg') ?? [];
     expect(svgs).toHaveLength(1);
@@ -80,7 +103,9 @@ describe('cells: what a value becomes', () => {
   });
 
   it('draws a built-in chart called as a function, from the rows given', async () => {
-    const { html, file } = await build(cell('charts.casualtyEvolution(casualties.filter((r) => r.article === "a"), {title: "Article a"})'));
+    const { html, file } = await build(
+      cell('charts.casualtyEvolution(casualties.filter((r) => r.article === "a"), {title: "Article a"})'),
+    );
     expect(fatal(file)).toEqual([]);
     const figure = page(html).querySelector('figure.chart');
     expect(figure?.querySelector('.chart-title')?.textContent?.trim()).toBe('Article a');
@@ -88,22 +113,37 @@ describe('cells: what a value becomes', () => {
   });
 
   it('shows rows as a footnoted table when the fence says `table`', async () => {
-    const { html } = await build(cell('casualties.filter((r) => r.article === "b").map((r) => ({id: r.id, phrase: r.phrase}))', 'table title="Article b"'));
+    const { html } = await build(
+      cell(
+        'casualties.filter((r) => r.article === "b").map((r) => ({id: r.id, phrase: r.phrase}))',
+        'table title="Article b"',
+      ),
+    );
     const figure = page(html).querySelector('figure.cell-table');
     expect(figure?.querySelector('h3')?.textContent?.trim()).toBe('Article b');
     const rows = [...(figure?.querySelectorAll('tbody tr') ?? [])];
-    expect(rows.map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(FIXTURE.casualties.filter((r) => r.article === 'b').map((r) => r.id));
+    expect(rows.map((r) => r.querySelector('td')?.textContent?.trim())).toEqual(
+      FIXTURE.casualties.filter((r) => r.article === 'b').map((r) => r.id),
+    );
     for (const row of rows) expect(row.querySelector('sup a')?.getAttribute('href')).toMatch(/^#fn-q-b-c\d+$/);
   });
 
   it('shows what `display(…)` is given, in order', async () => {
-    const { html, file } = await build(cell('display(charts.reactions());\ndisplay(Plot.plot({title: "Two", marks: [Plot.dot(casualties, {x: "value", y: "article"})]}));'));
+    const { html, file } = await build(
+      cell(
+        'display(charts.reactions());\ndisplay(Plot.plot({title: "Two", marks: [Plot.dot(casualties, {x: "value", y: "article"})]}));',
+      ),
+    );
     expect(fatal(file)).toEqual([]);
-    expect([...page(html).querySelectorAll('figure .chart-title')].map((t) => t.textContent?.trim())).toEqual(['Who said what', 'Two'].map((t, i) => (i === 0 ? expect.any(String) : t)));
+    expect([...page(html).querySelectorAll('figure .chart-title')].map((t) => t.textContent?.trim())).toEqual(
+      ['Who said what', 'Two'].map((t, i) => (i === 0 ? expect.any(String) : t)),
+    );
   });
 
   it('shows the code only when the fence says `echo`, and the page never holds cell code or a script from it', async () => {
-    const { html } = await build(`${cell('const shown = 1;', 'echo')}\n\n${cell('const secretName = "not on the page";\nPlot.plot({title: "T", marks: [Plot.dot(casualties, {x: "value", y: "article"})]})')}`);
+    const { html } = await build(
+      `${cell('const shown = 1;', 'echo')}\n\n${cell('const secretName = "not on the page";\nPlot.plot({title: "T", marks: [Plot.dot(casualties, {x: "value", y: "article"})]})')}`,
+    );
     expect(page(html).querySelector('pre code.language-js')?.textContent).toBe('const shown = 1;\n');
     expect(html).not.toContain('secretName');
     const { html: plain } = await build('No cells.');
@@ -113,13 +153,17 @@ describe('cells: what a value becomes', () => {
 
   it("honours Plot's options written in a cell (made in another realm) and keeps a legend inside the figure, unnested", async () => {
     const { html } = await build(
-      cell('Plot.plot({title: "Sorted", color: {legend: true}, marks: [Plot.barX(casualties, Plot.groupY({x: "count"}, {y: "article", fill: "status", sort: {y: "x", reduce: "sum", reverse: true}}))]})'),
+      cell(
+        'Plot.plot({title: "Sorted", color: {legend: true}, marks: [Plot.barX(casualties, Plot.groupY({x: "count"}, {y: "article", fill: "status", sort: {y: "x", reduce: "sum", reverse: true}}))]})',
+      ),
     );
     const figure = page(html).querySelector('figure.chart');
     expect(figure?.querySelectorAll('figure')).toHaveLength(0);
     const narrow = figure?.querySelector('.chart-plot > div > svg[viewBox]');
     const counts = new Map(d3Counts(FIXTURE.casualties.map((r) => r.article)));
-    const labels = [...(narrow?.querySelectorAll('g[text-anchor="end"] text') ?? [])].map((t) => t.textContent ?? '').filter((l) => counts.has(l));
+    const labels = [...(narrow?.querySelectorAll('g[text-anchor="end"] text') ?? [])]
+      .map((t) => t.textContent ?? '')
+      .filter((l) => counts.has(l));
     expect(labels.map((l) => counts.get(l))).toEqual([...counts.values()].sort((a, b) => b - a));
   });
 
@@ -175,7 +219,9 @@ describe('cells: problems at the line and column of the story', () => {
   });
 
   it('reports an unknown name where it is used, with the nearest name in scope', async () => {
-    const { file } = await build(`${cell('const total = 1;')}\n\n${cell('const n =\n  casualtes.length;')}\n\nAnd \${totl}.`);
+    const { file } = await build(
+      `${cell('const total = 1;')}\n\n${cell('const n =\n  casualtes.length;')}\n\nAnd \${totl}.`,
+    );
     const [message] = fatal(file);
     expect(message).toMatchObject({ line: 11, column: 3, ruleId: 'cell-unknown-name' });
     expect(message?.reason).toContain('did you mean `casualties`?');
@@ -186,8 +232,12 @@ describe('cells: problems at the line and column of the story', () => {
 
   it('places an error thrown by a function of an earlier cell, or by Plot, in the story', async () => {
     const { file } = await build(`${cell('function fail() {\n  throw new Error("boom");\n}')}\n\n${cell('fail();')}`);
-    expect(fatal(file)).toEqual([expect.objectContaining({ line: 7, column: 9, ruleId: 'cell-error', reason: 'Cannot run the cell: Error: boom' })]);
-    const plot = await build(cell('const ok = 1;\nPlot.plot({marks: [Plot.dot(casualties, {x: "value", y: "article"})], x: {type: "nope"}})'));
+    expect(fatal(file)).toEqual([
+      expect.objectContaining({ line: 7, column: 9, ruleId: 'cell-error', reason: 'Cannot run the cell: Error: boom' }),
+    ]);
+    const plot = await build(
+      cell('const ok = 1;\nPlot.plot({marks: [Plot.dot(casualties, {x: "value", y: "article"})], x: {type: "nope"}})'),
+    );
     expect(fatal(plot.file)).toEqual([expect.objectContaining({ line: 7, column: 6, ruleId: 'cell-error' })]);
   });
 
@@ -197,15 +247,21 @@ describe('cells: problems at the line and column of the story', () => {
     expect(fatal(file)[0]?.reason).toMatch(/^Cannot draw a number in a cell, expected a chart/);
     const inline = await build('Value: ${casualties[0].nope}.');
     expect(fatal(inline.file)).toEqual([expect.objectContaining({ line: 5, column: 10, ruleId: 'cell-value' })]);
-    const small = await build(cell('Plot.plot({marks: [Plot.text(casualties, {x: "value", y: "article", text: "id", fontSize: 8})]})'));
+    const small = await build(
+      cell('Plot.plot({marks: [Plot.text(casualties, {x: "value", y: "article", text: "id", fontSize: 8})]})'),
+    );
     expect(fatal(small.file)[0]?.reason).toMatch(/^Unexpected font size of 8 px/);
   });
 
   it('reports an unknown fence attribute, a redeclaration and a name used before its cell', async () => {
     expect(fatal((await build(cell('1', 'titel="x"'))).file)[0]?.reason).toContain('did you mean `title`?');
-    expect(fatal((await build(`${cell('const a = 1;')}\n\n${cell('const a = 2;')}`)).file)).toEqual([expect.objectContaining({ line: 10, column: 7, ruleId: 'cell-redeclared' })]);
+    expect(fatal((await build(`${cell('const a = 1;')}\n\n${cell('const a = 2;')}`)).file)).toEqual([
+      expect.objectContaining({ line: 10, column: 7, ruleId: 'cell-redeclared' }),
+    ]);
     const later = await build(`${cell('const a = b;')}\n\n${cell('const b = 1;')}`);
-    expect(fatal(later.file)[0]?.reason).toBe('Cannot use `b` before the cell that declares it (line 10), expected it in a later cell or the declaration earlier');
+    expect(fatal(later.file)[0]?.reason).toBe(
+      'Cannot use `b` before the cell that declares it (line 10), expected it in a later cell or the declaration earlier',
+    );
   });
 
   it('reports a `${` without its `}`', async () => {
@@ -228,9 +284,16 @@ describe('cells in the live preview', () => {
   const story = (prose: string) =>
     `---\ntitle: T\n---\n\n${prose}\n\n\`\`\`js title="Killed"\nconst killed = casualties.filter((r) => r.measure === "killed");\nPlot.plot({marks: [Plot.barY(killed, {x: "article", y: "value"})]})\n\`\`\`\n\nThe largest: \${d3.max(killed, (r) => r.value)}.\n`;
   const built = (markdown: string, cellCache?: CellCache) =>
-    buildReport({ markdown, path: 'report/story.md', data: FIXTURE, charts: CHARTS, document, ...(cellCache ? { cellCache } : {}) });
+    buildReport({
+      markdown,
+      path: 'report/story.md',
+      data: FIXTURE,
+      charts: CHARTS,
+      document,
+      ...(cellCache ? { cellCache } : {}),
+    });
 
-  it('reuses the cells\' output when only the prose around them changed, giving the page a fresh build gives', async () => {
+  it("reuses the cells' output when only the prose around them changed, giving the page a fresh build gives", async () => {
     let version = 1;
     const cache = new CellCache(() => version);
     await built(story('First words.'), cache);

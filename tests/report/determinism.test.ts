@@ -38,7 +38,9 @@ async function inClock(clock: Clock, args: string[]): Promise<string> {
 function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  return i === a.length && i === b.length ? 'identical' : `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 60), i + 60))} vs ${JSON.stringify(b.slice(Math.max(0, i - 60), i + 60))}`;
+  return i === a.length && i === b.length
+    ? 'identical'
+    : `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 60), i + 60))} vs ${JSON.stringify(b.slice(Math.max(0, i - 60), i + 60))}`;
 }
 
 // Different days in every sense: other years, either side of midnight UTC,
@@ -52,31 +54,39 @@ const CLOCKS: Clock[] = [
 ];
 
 describe('the explainer is the same bytes whatever the day and time zone', () => {
-  it('builds identically in UTC today, at UTC+14 in 2031 and at UTC−8 (German locale) on 31 Dec 1999', async () => {
-    const builds = await Promise.all(
-      CLOCKS.map(async (clock) => {
-        const out = JSON.parse(await inClock(clock, [join(ROOT, 'tests/report/build-explainer.ts')])) as {
-          sha256: string;
-          html: string;
-          today: string;
-          timeZone: string;
-          locale: string;
-        };
-        return { clock, ...out };
-      }),
-    );
-    for (const build of builds) {
-      // The child really ran in that zone, on that day.
-      expect(build.timeZone).toBe(build.clock.tz);
-      if (build.clock.env?.['LC_ALL']) expect(build.locale).toMatch(/^de/);
-      if (build.clock.now) expect(Math.abs(Date.parse(build.today) - Date.parse(build.clock.now))).toBeLessThan(60_000);
-      else expect(Math.abs(Date.parse(build.today) - Date.now())).toBeLessThan(60_000);
-    }
-    const [reference] = builds;
-    for (const build of builds.slice(1)) {
-      expect(build.sha256, `${build.clock.tz} ${build.clock.now}: ${firstDifference(reference!.html, build.html)}`).toBe(reference!.sha256);
-    }
-  }, TIMEOUT);
+  it(
+    'builds identically in UTC today, at UTC+14 in 2031 and at UTC−8 (German locale) on 31 Dec 1999',
+    async () => {
+      const builds = await Promise.all(
+        CLOCKS.map(async (clock) => {
+          const out = JSON.parse(await inClock(clock, [join(ROOT, 'tests/report/build-explainer.ts')])) as {
+            sha256: string;
+            html: string;
+            today: string;
+            timeZone: string;
+            locale: string;
+          };
+          return { clock, ...out };
+        }),
+      );
+      for (const build of builds) {
+        // The child really ran in that zone, on that day.
+        expect(build.timeZone).toBe(build.clock.tz);
+        if (build.clock.env?.['LC_ALL']) expect(build.locale).toMatch(/^de/);
+        if (build.clock.now)
+          expect(Math.abs(Date.parse(build.today) - Date.parse(build.clock.now))).toBeLessThan(60_000);
+        else expect(Math.abs(Date.parse(build.today) - Date.now())).toBeLessThan(60_000);
+      }
+      const [reference] = builds;
+      for (const build of builds.slice(1)) {
+        expect(
+          build.sha256,
+          `${build.clock.tz} ${build.clock.now}: ${firstDifference(reference!.html, build.html)}`,
+        ).toBe(reference!.sha256);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('derive gives the same bytes whatever the day and time zone', () => {
@@ -85,24 +95,43 @@ describe('derive gives the same bytes whatever the day and time zone', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('derives identical datasets at UTC+14 in 2031 and at UTC−8 on 31 Dec 1999', async () => {
-    const clocks = [CLOCKS[1]!, CLOCKS[2]!];
-    const outs = await Promise.all(
-      clocks.map(async (clock) => {
-        const out = mkdtempSync(join(tmpdir(), 'newsbook-determinism-'));
-        dirs.push(out);
-        await inClock(clock, [join(ROOT, 'scripts/derive.ts'), '--articles', join(ROOT, 'data/kazakhstan-unrest/articles'), '--out', out]);
-        return out;
-      }),
-    );
-    const [a, b] = outs as [string, string];
-    const names = readdirSync(a).sort();
-    expect(names).toEqual(readdirSync(b).sort());
-    expect(names).toEqual(expect.arrayContaining(['casualties.json', 'casualties.csv', 'reactions.json', 'reactions.csv', 'articles.json', 'manifest.json']));
-    for (const name of names) {
-      const x = readFileSync(join(a, name), 'utf8');
-      const y = readFileSync(join(b, name), 'utf8');
-      expect(x === y, `${name} ${firstDifference(x, y)}`).toBe(true);
-    }
-  }, TIMEOUT);
+  it(
+    'derives identical datasets at UTC+14 in 2031 and at UTC−8 on 31 Dec 1999',
+    async () => {
+      const clocks = [CLOCKS[1]!, CLOCKS[2]!];
+      const outs = await Promise.all(
+        clocks.map(async (clock) => {
+          const out = mkdtempSync(join(tmpdir(), 'newsbook-determinism-'));
+          dirs.push(out);
+          await inClock(clock, [
+            join(ROOT, 'scripts/derive.ts'),
+            '--articles',
+            join(ROOT, 'data/kazakhstan-unrest/articles'),
+            '--out',
+            out,
+          ]);
+          return out;
+        }),
+      );
+      const [a, b] = outs as [string, string];
+      const names = readdirSync(a).sort();
+      expect(names).toEqual(readdirSync(b).sort());
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'casualties.json',
+          'casualties.csv',
+          'reactions.json',
+          'reactions.csv',
+          'articles.json',
+          'manifest.json',
+        ]),
+      );
+      for (const name of names) {
+        const x = readFileSync(join(a, name), 'utf8');
+        const y = readFileSync(join(b, name), 'utf8');
+        expect(x === y, `${name} ${firstDifference(x, y)}`).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
 });

@@ -31,7 +31,8 @@ export function main(html: string): string {
 /** Compares `actual` with the golden file, writing it when missing (not in CI) or when UPDATE=1. */
 function golden(name: string, file: string, actual: string): void {
   const path = join(FIXTURES, name, file);
-  if (!existsSync(path) && process.env.CI && process.env.UPDATE !== '1') throw new Error(`missing tests/fixtures/${name}/${file}: run UPDATE=1 npm test and commit it`);
+  if (!existsSync(path) && process.env.CI && process.env.UPDATE !== '1')
+    throw new Error(`missing tests/fixtures/${name}/${file}: run UPDATE=1 npm test and commit it`);
   if (process.env.UPDATE === '1' || !existsSync(path)) writeFileSync(path, actual);
   expect(actual, `tests/fixtures/${name}/${file}`).toBe(readFileSync(path, 'utf8'));
 }
@@ -42,8 +43,17 @@ describe('plugin fixtures', () => {
   for (const name of cases) {
     it(`builds ${name}/input.md as in output.html, with the messages of messages.txt`, async () => {
       const markdown = readFileSync(join(FIXTURES, name, 'input.md'), 'utf8');
-      const { html, file } = await buildReport({ markdown, path: `${name}/input.md`, data: FIXTURE, charts: CHARTS, document, actors: ['Kazakhstan', 'Russia'] });
-      const messages = file.messages.map((m) => `${m.line}:${m.column}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  (${m.ruleId})`);
+      const { html, file } = await buildReport({
+        markdown,
+        path: `${name}/input.md`,
+        data: FIXTURE,
+        charts: CHARTS,
+        document,
+        actors: ['Kazakhstan', 'Russia'],
+      });
+      const messages = file.messages.map(
+        (m) => `${m.line}:${m.column}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  (${m.ruleId})`,
+      );
       golden(name, 'messages.txt', messages.length > 0 ? `${messages.join('\n')}\n` : '');
       golden(name, 'output.html', html === null ? '(no page: the narrative has errors)\n' : main(html));
     });

@@ -15,13 +15,32 @@ beforeAll(async () => {
 }, 30_000);
 
 async function build(markdown: string) {
-  const { html, file } = await buildReport({ markdown, path: 'story.md', data, charts: CHARTS, document: await chartDocument() });
-  return { html, messages: file.messages.map((m) => ({ line: m.line, column: m.column, fatal: m.fatal, reason: m.reason, ruleId: m.ruleId })) };
+  const { html, file } = await buildReport({
+    markdown,
+    path: 'story.md',
+    data,
+    charts: CHARTS,
+    document: await chartDocument(),
+  });
+  return {
+    html,
+    messages: file.messages.map((m) => ({
+      line: m.line,
+      column: m.column,
+      fatal: m.fatal,
+      reason: m.reason,
+      ruleId: m.ruleId,
+    })),
+  };
 }
 
 describe('the narrative (issue 14, item 11)', () => {
   it('reports a YAML bomb in the front matter once, without a false "Missing `title`"', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'title: A title'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'title: A title',
+    ].join('\n');
     const { html, messages } = await build(`---\n${bomb}\n---\n\nText.\n`);
     expect(html).toBeNull();
     expect(messages).toHaveLength(1);
@@ -36,7 +55,9 @@ describe('the narrative (issue 14, item 11)', () => {
   });
 
   it('drops a remote image with a positioned warning', async () => {
-    const { html, messages } = await build('---\ntitle: T\n---\n\nSee ![a map](http://evil.example/track.png) here.\n\n![ref][pic]\n\n[pic]: https://evil.example/b.png\n');
+    const { html, messages } = await build(
+      '---\ntitle: T\n---\n\nSee ![a map](http://evil.example/track.png) here.\n\n![ref][pic]\n\n[pic]: https://evil.example/b.png\n',
+    );
     expect(html).not.toBeNull();
     expect(html).not.toContain('evil.example');
     expect(messages).toEqual([
@@ -50,7 +71,11 @@ describe('the narrative (issue 14, item 11)', () => {
 describe('deep nesting in the narrative (issue 14, item 6)', () => {
   const cases: [string, string, { line: number; column: number }][] = [
     ['5,000 `>` on one line', `${'>'.repeat(5000)} deep\n`, { line: 5, column: 101 }],
-    ['a list nested 1,000 deep', `${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n')}\n`, { line: 105, column: 201 }],
+    [
+      'a list nested 1,000 deep',
+      `${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n')}\n`,
+      { line: 105, column: 201 },
+    ],
     ['list markers nested 3,000 deep on one line', `${'- '.repeat(3000)}x\n`, { line: 5, column: 201 }],
     ['10,000 nested links', `${'['.repeat(10_000)}x${'](u)'.repeat(10_000)}\n`, { line: 5, column: 101 }],
     ['emphasis nested 2,500 deep', `${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`, { line: 5, column: 1 }],
@@ -74,11 +99,15 @@ describe('deep nesting in the narrative (issue 14, item 6)', () => {
     const narrative = join(mkdtempSync(join(tmpdir(), 'newsbook-nesting-')), 'story.md');
     writeFileSync(narrative, `---\ntitle: T\n---\n\n${'>'.repeat(5000)} deep\n`);
     const { diagnostics } = await check({ ...(await storyConfig()), narrative });
-    expect(diagnostics.filter((d) => d.path === narrative)).toEqual([expect.objectContaining({ line: 5, column: 101, severity: 'error', ruleId: 'nesting-depth' })]);
+    expect(diagnostics.filter((d) => d.path === narrative)).toEqual([
+      expect.objectContaining({ line: 5, column: 101, severity: 'error', ruleId: 'nesting-depth' }),
+    ]);
   }, 30_000);
 
   it('leaves ordinary nesting alone', async () => {
-    const { html } = await build('---\ntitle: T\n---\n\n> quote\n> > nested\n\n- a\n  - b\n    - c\n\n**bold *and* [a [link]](https://example.com)**\n\n***\n');
+    const { html } = await build(
+      '---\ntitle: T\n---\n\n> quote\n> > nested\n\n- a\n  - b\n    - c\n\n**bold *and* [a [link]](https://example.com)**\n\n***\n',
+    );
     expect(html).not.toBeNull();
   });
 });
@@ -88,12 +117,22 @@ describe('bidi isolation of article text (issue 14, item 9)', () => {
     const { JSDOM } = await import('jsdom');
     const spoofed: ChartData = {
       ...data,
-      articles: data.articles.map((a, i) => (i === 0 ? { ...a, title: `Innocent \u202Egnp.exe title`, outlet: 'Outlet\u202E reversed' } : a)),
-      casualties: data.casualties.map((r) => (r.article === data.articles[0]!.id ? { ...r, quote: `\u202E${r.quote}` } : r)),
+      articles: data.articles.map((a, i) =>
+        i === 0 ? { ...a, title: `Innocent \u202Egnp.exe title`, outlet: 'Outlet\u202E reversed' } : a,
+      ),
+      casualties: data.casualties.map((r) =>
+        r.article === data.articles[0]!.id ? { ...r, quote: `\u202E${r.quote}` } : r,
+      ),
     };
     const row = spoofed.casualties.find((r) => r.article === data.articles[0]!.id && r.status === 'reported')!;
     const markdown = `---\ntitle: T\n---\n\nA figure :count{measure="${row.measure}" article="${row.article}"} and :cite[${row.article}].\n`;
-    const { html, file } = await buildReport({ markdown, path: 'story.md', data: spoofed, charts: CHARTS, document: await chartDocument() });
+    const { html, file } = await buildReport({
+      markdown,
+      path: 'story.md',
+      data: spoofed,
+      charts: CHARTS,
+      document: await chartDocument(),
+    });
     expect(file.messages.filter((m) => m.fatal)).toEqual([]);
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     const { document } = new JSDOM(html!).window;

@@ -49,14 +49,18 @@ export function plotForCells(document: Document): Readonly<Record<string, unknow
   for (const [name, value] of Object.entries(Plot)) {
     if (typeof value === 'function' && /^[a-z]/.test(name)) {
       const fn = value as (...args: unknown[]) => unknown;
-      wrapped[name] = (...args: unknown[]) => withPlotMethod(fn(...args.map((arg) => (Array.isArray(arg) ? arg : toHost(arg)))), document);
+      wrapped[name] = (...args: unknown[]) =>
+        withPlotMethod(fn(...args.map((arg) => (Array.isArray(arg) ? arg : toHost(arg)))), document);
     } else {
       wrapped[name] = value;
     }
   }
   wrapped.plot = (options: unknown) => drawPlot(toHost(options), document);
   wrapped.legend = () => {
-    throw new CellRuleError('Cannot draw a legend on its own in a cell, expected `legend: true` on a scale of `Plot.plot({…})`', 'cell-value');
+    throw new CellRuleError(
+      'Cannot draw a legend on its own in a cell, expected `legend: true` on a scale of `Plot.plot({…})`',
+      'cell-value',
+    );
   };
   return Object.freeze(wrapped);
 }
@@ -70,9 +74,12 @@ export function plotForCells(document: Document): Readonly<Record<string, unknow
  */
 function toHost(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toHost);
-  if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) !== '[object Object]') return value;
+  if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) !== '[object Object]')
+    return value;
   const prototype = Object.getPrototypeOf(value) as object | null;
-  const plain = prototype === null || (Object.getPrototypeOf(prototype) === null && prototype !== Object.prototype && 'hasOwnProperty' in prototype);
+  const plain =
+    prototype === null ||
+    (Object.getPrototypeOf(prototype) === null && prototype !== Object.prototype && 'hasOwnProperty' in prototype);
   if (!plain) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toHost(item)]));
 }
@@ -80,7 +87,8 @@ function toHost(value: unknown): unknown {
 function withPlotMethod(value: unknown, document: Document): unknown {
   if (value instanceof Plot.Mark) {
     Object.defineProperty(value, 'plot', {
-      value: (options: { marks?: unknown } = {}) => drawPlot({ ...options, marks: [...toArray(options.marks), value] }, document),
+      value: (options: { marks?: unknown } = {}) =>
+        drawPlot({ ...options, marks: [...toArray(options.marks), value] }, document),
       configurable: true,
     });
   }
@@ -95,16 +103,31 @@ const string = (value: unknown): string | null => (typeof value === 'string' && 
 
 function drawPlot(options: unknown, document: Document): PlotChart {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new CellRuleError('Unexpected argument to `Plot.plot`, expected options such as `Plot.plot({marks: [Plot.barY(rows, {x: "article", y: "value"})]})`', 'cell-value');
+    throw new CellRuleError(
+      'Unexpected argument to `Plot.plot`, expected options such as `Plot.plot({marks: [Plot.barY(rows, {x: "article", y: "value"})]})`',
+      'cell-value',
+    );
   }
-  const { title, subtitle, caption, ariaDescription, document: _document, width, style, ...rest } = options as Record<string, unknown>;
+  const {
+    title,
+    subtitle,
+    caption,
+    ariaDescription,
+    document: _document,
+    width,
+    style,
+    ...rest
+  } = options as Record<string, unknown>;
   const label = string(title);
   const warnings: string[] = [];
   const draw = (layout: Layout) => {
     // Plot warns on the console; the editor reads the warning at the cell instead.
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
-      const text = args.map(String).join(' ').replace(/^Warning: /, '');
+      const text = args
+        .map(String)
+        .join(' ')
+        .replace(/^Warning: /, '');
       if (!warnings.includes(text)) warnings.push(text);
     };
     try {
@@ -119,15 +142,31 @@ function drawPlot(options: unknown, document: Document): PlotChart {
       document,
       width: layout === 'wide' ? (typeof width === 'number' ? width : WIDE) : NARROW,
       ...(label ? { ariaLabel: label } : {}),
-      style: { ...(typeof style === 'object' && style !== null ? style : {}), fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+      style: {
+        ...(typeof style === 'object' && style !== null ? style : {}),
+        fontSize: `${FONT_SIZE}px`,
+        overflow: 'visible',
+      },
     } as Plot.PlotOptions) as unknown as Element;
   const wide = draw('wide');
   const narrow = draw('narrow');
   const small = smallestFontSize(narrow);
   if (small !== null && small < MIN_FONT_SIZE) {
-    throw new CellRuleError(`Unexpected font size of ${small} px in a chart, expected ${MIN_FONT_SIZE} px or more so that it reads on a phone (leave \`fontSize\` out: charts use ${FONT_SIZE} px)`, 'cell-value');
+    throw new CellRuleError(
+      `Unexpected font size of ${small} px in a chart, expected ${MIN_FONT_SIZE} px or more so that it reads on a phone (leave \`fontSize\` out: charts use ${FONT_SIZE} px)`,
+      'cell-value',
+    );
   }
-  return new PlotChart(label, string(subtitle), string(caption), string(ariaDescription), wide, narrow, markRows(rest.marks), warnings);
+  return new PlotChart(
+    label,
+    string(subtitle),
+    string(caption),
+    string(ariaDescription),
+    wide,
+    narrow,
+    markRows(rest.marks),
+    warnings,
+  );
 }
 
 /** Plot's SVG made like the built-in charts' (tidy: no stylesheet, rounded); legends styled inline; no tooltips on phones. */
@@ -142,9 +181,13 @@ function clean(element: Element, layout: Layout): Element {
     element = div;
     for (const svg of [...element.querySelectorAll('svg')]) tidy(svg);
     for (const swatches of [...element.querySelectorAll('[class*="-swatches"]')]) {
-      swatches.setAttribute('style', `display:flex;flex-wrap:wrap;align-items:center;gap:0 1em;font-size:${FONT_SIZE}px;margin-bottom:.5em`);
+      swatches.setAttribute(
+        'style',
+        `display:flex;flex-wrap:wrap;align-items:center;gap:0 1em;font-size:${FONT_SIZE}px;margin-bottom:.5em`,
+      );
     }
-    for (const swatch of [...element.querySelectorAll('[class$="-swatch"]')]) swatch.setAttribute('style', 'display:inline-flex;align-items:center;gap:.5em');
+    for (const swatch of [...element.querySelectorAll('[class$="-swatch"]')])
+      swatch.setAttribute('style', 'display:inline-flex;align-items:center;gap:.5em');
     for (const classed of [...element.querySelectorAll('[class]')]) classed.removeAttribute('class');
   }
   if (layout === 'narrow') for (const title of [...element.querySelectorAll('title')]) title.remove();
@@ -186,17 +229,28 @@ function markRows(marks: unknown): object[] {
 const CHART_OPTIONS = ['title', 'caption', 'measure', 'group'] as const;
 
 /** `charts` for cells: each built-in chart as a function of the rows to draw and its options, `casualty-evolution` as `casualtyEvolution`. */
-export function chartsForCells(builtins: ReadonlyMap<string, ChartDefinition>, data: ChartData, document: Document): Readonly<Record<string, unknown>> {
-  const byId = new Map<string, CasualtyRow | ReactionRow>([...data.casualties, ...data.reactions].map((r) => [r.id, r]));
+export function chartsForCells(
+  builtins: ReadonlyMap<string, ChartDefinition>,
+  data: ChartData,
+  document: Document,
+): Readonly<Record<string, unknown>> {
+  const byId = new Map<string, CasualtyRow | ReactionRow>(
+    [...data.casualties, ...data.reactions].map((r) => [r.id, r]),
+  );
   const charts: Record<string, unknown> = {};
   for (const [name, chart] of builtins) {
     const call = `charts.${camelCase(name)}`;
     charts[camelCase(name)] = (first?: unknown, second?: unknown) => {
-      const [rows, options] = Array.isArray(first) || second !== undefined ? [first, second ?? {}] : [undefined, first ?? {}];
+      const [rows, options] =
+        Array.isArray(first) || second !== undefined ? [first, second ?? {}] : [undefined, first ?? {}];
       const chartOptions = checkOptions(call, options);
       let chartData = data;
       if (rows !== undefined) {
-        if (!Array.isArray(rows)) throw new CellRuleError(`Unexpected first argument to \`${call}\`, expected rows of the story (\`casualties\`, \`reactions\` or some of them)`, 'cell-value');
+        if (!Array.isArray(rows))
+          throw new CellRuleError(
+            `Unexpected first argument to \`${call}\`, expected rows of the story (\`casualties\`, \`reactions\` or some of them)`,
+            'cell-value',
+          );
         const originals = rows.map((row: unknown) => original(call, row, byId));
         chartData = {
           ...data,
@@ -212,29 +266,52 @@ export function chartsForCells(builtins: ReadonlyMap<string, ChartDefinition>, d
 
 function checkOptions(call: string, options: unknown): ChartOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new CellRuleError(`Unexpected options to \`${call}\`, expected an object such as \`{title: "…"}\``, 'cell-value');
+    throw new CellRuleError(
+      `Unexpected options to \`${call}\`, expected an object such as \`{title: "…"}\``,
+      'cell-value',
+    );
   }
   const allowed: Record<string, readonly string[]> = { measure: Object.keys(MEASURE_LABELS), group: GROUPS };
   const checked: Record<string, string> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (!(CHART_OPTIONS as readonly string[]).includes(key)) throw new CellRuleError(`Unexpected option \`${key}\` to \`${call}\`, ${expected(key, CHART_OPTIONS)}`, 'cell-value');
+    if (!(CHART_OPTIONS as readonly string[]).includes(key))
+      throw new CellRuleError(
+        `Unexpected option \`${key}\` to \`${call}\`, ${expected(key, CHART_OPTIONS)}`,
+        'cell-value',
+      );
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new CellRuleError(`Unexpected ${key} ${String(value)} to \`${call}\`, expected text`, 'cell-value');
+    if (typeof value !== 'string')
+      throw new CellRuleError(`Unexpected ${key} ${String(value)} to \`${call}\`, expected text`, 'cell-value');
     const values = allowed[key];
-    if (values && !values.includes(value)) throw new CellRuleError(`Unexpected ${key} \`${value}\` to \`${call}\`, ${expected(value, values)}`, 'cell-value');
+    if (values && !values.includes(value))
+      throw new CellRuleError(
+        `Unexpected ${key} \`${value}\` to \`${call}\`, ${expected(value, values)}`,
+        'cell-value',
+      );
     checked[key] = value;
   }
   return checked as ChartOptions;
 }
 
 /** A row given to a built-in chart must be one of the story's, unchanged: its footnote quotes it. */
-function original(call: string, row: unknown, byId: ReadonlyMap<string, CasualtyRow | ReactionRow>): CasualtyRow | ReactionRow {
+function original(
+  call: string,
+  row: unknown,
+  byId: ReadonlyMap<string, CasualtyRow | ReactionRow>,
+): CasualtyRow | ReactionRow {
   const id = row !== null && typeof row === 'object' ? (row as { id?: unknown }).id : undefined;
   const found = typeof id === 'string' ? byId.get(id) : undefined;
-  if (!found) throw new CellRuleError(`Unexpected row in \`${call}\`, expected rows of \`casualties\` or \`reactions\` (filter them, do not make new ones: each row is footnoted to its quote)`, 'cell-value');
+  if (!found)
+    throw new CellRuleError(
+      `Unexpected row in \`${call}\`, expected rows of \`casualties\` or \`reactions\` (filter them, do not make new ones: each row is footnoted to its quote)`,
+      'cell-value',
+    );
   for (const [key, value] of Object.entries(found)) {
     if ((row as Record<string, unknown>)[key] !== value) {
-      throw new CellRuleError(`Unexpected change to \`${key}\` of row ${found.id} in \`${call}\`, expected the story's rows as they are (each is footnoted to its quote)`, 'cell-value');
+      throw new CellRuleError(
+        `Unexpected change to \`${key}\` of row ${found.id} in \`${call}\`, expected the story's rows as they are (each is footnoted to its quote)`,
+        'cell-value',
+      );
     }
   }
   return found;

@@ -41,7 +41,11 @@ export function drawValue(value: unknown, id: string, fence: Fence, known: Known
       title: fence.title ?? value.title ?? 'Untitled chart',
       subtitle: fence.subtitle ?? value.subtitle ?? '',
       // The fence's words, or the chart's `ariaDescription` (its first sentence shown), or a count of its rows.
-      summary: fence.description ? summarize(fence.description) : value.description ? summarize(value.description, 1) : describe(rows.length),
+      summary: fence.description
+        ? summarize(fence.description)
+        : value.description
+          ? summarize(value.description, 1)
+          : describe(rows.length),
       description: fence.description ?? value.description ?? describe(rows.length),
       wide: renumber(value.wide, `${id}-w`),
       narrow: renumber(value.narrow, `${id}-n`),
@@ -65,12 +69,18 @@ export function drawValue(value: unknown, id: string, fence: Fence, known: Known
   }
   if (Array.isArray(value) && fence.table) {
     if (!value.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
-      throw new CellRuleError('Cannot draw a table of values that are not rows, expected an array of objects such as `[{source: "…", deaths: 12}]`', 'cell-value');
+      throw new CellRuleError(
+        'Cannot draw a table of values that are not rows, expected an array of objects such as `[{source: "…", deaths: 12}]`',
+        'cell-value',
+      );
     }
     return tableFigure(id, fence, tableOf(value as object[], known), known);
   }
   if (Array.isArray(value)) {
-    throw new CellRuleError(`Cannot draw an array of ${value.length} value${value.length === 1 ? '' : 's'} in a cell, expected \`table\` in the fence (\`\`\`js table title="…"), a chart, or a declaration`, 'cell-value');
+    throw new CellRuleError(
+      `Cannot draw an array of ${value.length} value${value.length === 1 ? '' : 's'} in a cell, expected \`table\` in the fence (\`\`\`js table title="…"), a chart, or a declaration`,
+      'cell-value',
+    );
   }
   throw new CellRuleError(
     `Cannot draw ${kind(value)} in a cell, expected a chart (\`Plot.plot({…})\`, \`charts.…(…)\`), rows with \`table\` in the fence, or nothing (end the cell with a declaration; print values in the text with \`\${…}\`)`,
@@ -81,9 +91,14 @@ export function drawValue(value: unknown, id: string, fence: Fence, known: Known
 /** "a number", "a string", "an object", "a function". */
 export function kind(value: unknown): string {
   if (value === null) return '`null`';
-  if (typeof value === 'object' && Object.prototype.toString.call(value) === '[object Promise]') return 'a promise (cells run once, expected a value)';
+  if (typeof value === 'object' && Object.prototype.toString.call(value) === '[object Promise]')
+    return 'a promise (cells run once, expected a value)';
   const type = typeof value;
-  return type === 'object' ? 'an object' : type === 'undefined' ? '`undefined`' : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`;
+  return type === 'object'
+    ? 'an object'
+    : type === 'undefined'
+      ? '`undefined`'
+      : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`;
 }
 
 function describe(rows: number): string {
@@ -185,14 +200,22 @@ function renumber(element: Element, prefix: string): Element {
     for (const name of e.getAttributeNames()) {
       const value = e.getAttribute(name) ?? '';
       if (!value.includes('#')) continue;
-      e.setAttribute(name, value.replace(/#([^\s)"']+)/g, (match, id: string) => (ids.has(id) ? `#${ids.get(id)}` : match)));
+      e.setAttribute(
+        name,
+        value.replace(/#([^\s)"']+)/g, (match, id: string) => (ids.has(id) ? `#${ids.get(id)}` : match)),
+      );
     }
   }
   return element;
 }
 
 /** A footnoted table with a title, a CSV download and its sources: a chart's furniture around a table. */
-function tableFigure(id: string, fence: Fence, data: { columns: TableColumn[]; rows: TableRow[] }, known: Known): RootContent {
+function tableFigure(
+  id: string,
+  fence: Fence,
+  data: { columns: TableColumn[]; rows: TableRow[] },
+  known: Known,
+): RootContent {
   const titleId = `${id}-title`;
   const title = fence.title ?? 'Table';
   const sources = articlesOf(data.rows, known);
@@ -200,19 +223,33 @@ function tableFigure(id: string, fence: Fence, data: { columns: TableColumn[]; r
   if (fence.caption) sourceLine.push({ type: 'text', value: `${fence.caption} ` });
   if (sources.length > 0) {
     sourceLine.push({ type: 'text', value: 'Source: newsbook extraction from ' });
-    sources.forEach((article, i) => sourceLine.push({ type: 'text', value: `${i === 0 ? '' : ', '}article ${article}` }, sourceReference(article)));
+    sources.forEach((article, i) =>
+      sourceLine.push({ type: 'text', value: `${i === 0 ? '' : ', '}article ${article}` }, sourceReference(article)),
+    );
     sourceLine.push({ type: 'text', value: '.' });
   }
   const head = [h('h3', { id: titleId, className: ['chart-title'] }, title)];
   if (fence.subtitle) head.push(h('p', { className: ['chart-subtitle'] }, fence.subtitle));
   const children: RootContent[] = [
     part('div', { className: ['chart-head'] }, head),
-    ...(fence.description ? [part('p', { className: ['chart-description'] }, [{ type: 'text' as const, value: fence.description }])] : []),
+    ...(fence.description
+      ? [part('p', { className: ['chart-description'] }, [{ type: 'text' as const, value: fence.description }])]
+      : []),
     ...(data.rows.length === 0
-      ? [part('p', { className: ['chart-description'] }, [{ type: 'text' as const, value: 'No rows of the data match.' }])]
+      ? [
+          part('p', { className: ['chart-description'] }, [
+            { type: 'text' as const, value: 'No rows of the data match.' },
+          ]),
+        ]
       : [
           container('div', { className: ['table-scroll'] }, [table(data)]),
-          part('p', { className: ['chart-download'] }, [h('a', { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(data))}`, download: `${id}.csv` }, 'Get the data (CSV)')]),
+          part('p', { className: ['chart-download'] }, [
+            h(
+              'a',
+              { href: `data:text/csv;charset=utf-8,${encodeDataUrl(csv(data))}`, download: `${id}.csv` },
+              'Get the data (CSV)',
+            ),
+          ]),
         ]),
   ];
   if (sourceLine.length > 0) children.push(container('figcaption', { className: ['chart-source'] }, sourceLine));

@@ -29,8 +29,15 @@ export interface InlineExpression {
  * two list `${` in the same order, and the source tells whether a backslash
  * came before. Returns an error message for a `${` never closed.
  */
-export function findExpressions(value: string, source: string, sourceStart: number): { found: InlineExpression[]; unclosed: number | null } {
-  const inSource = [...source.matchAll(/(\\?)\$\{/g)].map((m) => ({ escaped: m[1] === '\\', offset: sourceStart + (m.index ?? 0) + m[0].length }));
+export function findExpressions(
+  value: string,
+  source: string,
+  sourceStart: number,
+): { found: InlineExpression[]; unclosed: number | null } {
+  const inSource = [...source.matchAll(/(\\?)\$\{/g)].map((m) => ({
+    escaped: m[1] === '\\',
+    offset: sourceStart + (m.index ?? 0) + m[0].length,
+  }));
   const starts = [...value.matchAll(/\$\{/g)].map((m) => m.index ?? 0);
   const found: InlineExpression[] = [];
   let k = 0;
@@ -70,7 +77,11 @@ function closingBrace(text: string, from: number): number {
 /** What an inline value prints as. Throws a CellRuleError for one that cannot be printed. */
 export function printValue(value: unknown, known: Known): PhrasingContent[] {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new CellRuleError(`Cannot print ${value} in the text, expected a finite number (a division by zero, or a missing row?)`, 'cell-value');
+    if (!Number.isFinite(value))
+      throw new CellRuleError(
+        `Cannot print ${value} in the text, expected a finite number (a division by zero, or a missing row?)`,
+        'cell-value',
+      );
     return [{ type: 'text', value: value.toLocaleString('en-US', { maximumFractionDigits: 2 }) }];
   }
   if (typeof value === 'bigint') return [{ type: 'text', value: value.toLocaleString('en-US') }];
@@ -80,9 +91,16 @@ export function printValue(value: unknown, known: Known): PhrasingContent[] {
     return [{ type: 'text', value: /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDay(day) : day }];
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) throw new CellRuleError('Cannot print an empty list in the text, expected a value or some rows (did a filter match nothing?)', 'cell-value');
+    if (value.length === 0)
+      throw new CellRuleError(
+        'Cannot print an empty list in the text, expected a value or some rows (did a filter match nothing?)',
+        'cell-value',
+      );
     const printed = value.map((item) => printRow(item, known));
-    return printed.flatMap((parts, i) => [...(i === 0 ? [] : [{ type: 'text' as const, value: i === printed.length - 1 ? ' and ' : ', ' }]), ...parts]);
+    return printed.flatMap((parts, i) => [
+      ...(i === 0 ? [] : [{ type: 'text' as const, value: i === printed.length - 1 ? ' and ' : ', ' }]),
+      ...parts,
+    ]);
   }
   return printRow(value, known);
 }
@@ -101,15 +119,29 @@ function printRow(value: unknown, known: Known): PhrasingContent[] {
   }
   if (row) {
     const reaction = row as ReactionRow;
-    return [{ type: 'text', value: `${reaction.actor} (${stanceLabel(reaction.stance)})` }, quoteReference(reaction.id)];
+    return [
+      { type: 'text', value: `${reaction.actor} (${stanceLabel(reaction.stance)})` },
+      quoteReference(reaction.id),
+    ];
   }
   const article = typeof id === 'string' ? known.articles.get(id) : undefined;
   if (article) return [{ type: 'text', value: article.outlet ?? `“${article.title}”` }, sourceReference(article.id)];
   if (value === undefined || value === null) {
-    throw new CellRuleError(`Cannot print \`${String(value)}\` in the text, expected a value (a misspelt field, or a row that was not found?)`, 'cell-value');
+    throw new CellRuleError(
+      `Cannot print \`${String(value)}\` in the text, expected a value (a misspelt field, or a row that was not found?)`,
+      'cell-value',
+    );
   }
-  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'boolean' || typeof value === 'symbol') {
-    throw new CellRuleError(`Cannot print ${kind(value)} in the text, expected a number, text, a date or rows of the story`, 'cell-value');
+  if (
+    typeof value === 'object' ||
+    typeof value === 'function' ||
+    typeof value === 'boolean' ||
+    typeof value === 'symbol'
+  ) {
+    throw new CellRuleError(
+      `Cannot print ${kind(value)} in the text, expected a number, text, a date or rows of the story`,
+      'cell-value',
+    );
   }
   return printValue(value, known);
 }

@@ -37,9 +37,12 @@ export function parseCell(code: string): ParsedCell {
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
     const point = loc ? { line: loc.line, column: loc.column + 1 } : { line: 1, column: 1 };
     const reason = message.replace(/\s*\(\d+:\d+\)$/, '');
-    if (/'import' and 'export'|import\.meta/.test(reason)) throw new CellSyntaxError(IMPORT_MESSAGE, point, 'cell-forbidden');
+    if (/'import' and 'export'|import\.meta/.test(reason))
+      throw new CellSyntaxError(IMPORT_MESSAGE, point, 'cell-forbidden');
     throw new CellSyntaxError(
-      reason.startsWith('Unexpected') ? `${reason} in a cell, expected JavaScript` : `Cannot parse the cell: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+      reason.startsWith('Unexpected')
+        ? `${reason} in a cell, expected JavaScript`
+        : `Cannot parse the cell: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
       point,
       'cell-syntax',
     );
@@ -50,7 +53,8 @@ export function parseCell(code: string): ParsedCell {
   const declarations: ParsedCell['declarations'] = [];
   for (const statement of program.body) {
     if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) for (const id of bindingNames(declarator.id)) declarations.push({ name: id.name, point: pointOf(id) });
+      for (const declarator of statement.declarations)
+        for (const id of bindingNames(declarator.id)) declarations.push({ name: id.name, point: pointOf(id) });
     } else if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
       declarations.push({ name: statement.id.name, point: pointOf(statement.id) });
     }
@@ -72,7 +76,11 @@ function bindingNames(pattern: Node): (Node & { name: string })[] {
     case 'Identifier':
       return [node as unknown as Node & { name: string }];
     case 'ObjectPattern':
-      return (node.properties as Node[]).flatMap((p) => bindingNames(((p as Node & { value?: Node; argument?: Node }).value ?? (p as Node & { argument: Node }).argument)));
+      return (node.properties as Node[]).flatMap((p) =>
+        bindingNames(
+          (p as Node & { value?: Node; argument?: Node }).value ?? (p as Node & { argument: Node }).argument,
+        ),
+      );
     case 'ArrayPattern':
       return (node.elements as (Node | null)[]).flatMap((e) => (e ? bindingNames(e) : []));
     case 'RestElement':
@@ -94,7 +102,8 @@ function find(root: Node, test: (node: Node) => boolean): Node | null {
     } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
       const node = value as Node;
       if (test(node)) return node;
-      for (const [key, child] of Object.entries(node)) if (key !== 'loc' && child && typeof child === 'object') stack.push(child);
+      for (const [key, child] of Object.entries(node))
+        if (key !== 'loc' && child && typeof child === 'object') stack.push(child);
     }
   }
   return null;

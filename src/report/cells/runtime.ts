@@ -49,8 +49,10 @@ export class CellRuleError extends Error {
 }
 
 const STRICT = '"use strict";';
-const CLOCK = 'Cannot read the clock in a cell: the page must come out the same at every build, expected a fixed date such as `new Date("2022-01-07")`';
-const RANDOM = 'Cannot use unseeded randomness in a cell: the page must come out the same at every build, expected a seeded generator such as `d3.randomLcg(42)`';
+const CLOCK =
+  'Cannot read the clock in a cell: the page must come out the same at every build, expected a fixed date such as `new Date("2022-01-07")`';
+const RANDOM =
+  'Cannot use unseeded randomness in a cell: the page must come out the same at every build, expected a seeded generator such as `d3.randomLcg(42)`';
 
 /** `Date` as cells see it: any fixed date, never "now". Host dates, so that Plot and d3 take them as dates. */
 export class CellDate extends Date {
@@ -70,11 +72,33 @@ export function noRandom(): number {
 
 /** Names a cell might reach for that a cell cannot have, and why. */
 const FORBIDDEN: Record<string, string> = Object.fromEntries([
-  ...['require', 'module', 'exports', '__dirname', '__filename', 'process', 'Buffer', 'global', 'fetch', 'XMLHttpRequest', 'WebSocket', 'localStorage', 'crypto', 'performance'].map(
-    (name) => [name, `Cannot use \`${name}\` in a cell: cells cannot read files, the network, the clock or the environment, expected the names in scope (\`casualties\`, \`reactions\`, \`articles\`, \`Plot\`, \`d3\`, \`charts\`)`],
-  ),
-  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame'].map((name) => [name, `Cannot use \`${name}\` in a cell: cells run once, at build time, expected code that finishes straight away`]),
-  ...['document', 'window'].map((name) => [name, `Cannot use \`${name}\` in a cell: the page runs no cell code, expected \`Plot.plot({…})\`, which draws at build time`]),
+  ...[
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'Buffer',
+    'global',
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'localStorage',
+    'crypto',
+    'performance',
+  ].map((name) => [
+    name,
+    `Cannot use \`${name}\` in a cell: cells cannot read files, the network, the clock or the environment, expected the names in scope (\`casualties\`, \`reactions\`, \`articles\`, \`Plot\`, \`d3\`, \`charts\`)`,
+  ]),
+  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame'].map((name) => [
+    name,
+    `Cannot use \`${name}\` in a cell: cells run once, at build time, expected code that finishes straight away`,
+  ]),
+  ...['document', 'window'].map((name) => [
+    name,
+    `Cannot use \`${name}\` in a cell: the page runs no cell code, expected \`Plot.plot({…})\`, which draws at build time`,
+  ]),
 ]);
 
 export class CellRuntime {
@@ -93,7 +117,8 @@ export class CellRuntime {
   constructor(path: string, globals: Record<string, unknown>) {
     this.#path = path;
     const display = (value: unknown) => {
-      if (this.#outputs === null) throw new CellRuleError('Cannot `display` in the text, expected `display(…)` in a cell', 'cell-value');
+      if (this.#outputs === null)
+        throw new CellRuleError('Cannot `display` in the text, expected `display(…)` in a cell', 'cell-value');
       this.#outputs.push(value);
     };
     this.#context = vm.createContext(
@@ -126,9 +151,21 @@ export class CellRuntime {
     for (const { name, point } of parsed.declarations) {
       const earlier = this.#declared.get(name);
       const at = this.#place(origin, point);
-      if (earlier) throw new CellError(`Cannot declare \`${name}\` again: the cell at line ${earlier.line} declares it, and cells share one scope, expected another name`, at.line, at.column, 'cell-redeclared');
+      if (earlier)
+        throw new CellError(
+          `Cannot declare \`${name}\` again: the cell at line ${earlier.line} declares it, and cells share one scope, expected another name`,
+          at.line,
+          at.column,
+          'cell-redeclared',
+        );
       if (name in FORBIDDEN || name === 'display') continue;
-      if (this.#isGlobal(name)) throw new CellError(`Cannot declare \`${name}\` in a cell: it is already in scope, expected another name`, at.line, at.column, 'cell-redeclared');
+      if (this.#isGlobal(name))
+        throw new CellError(
+          `Cannot declare \`${name}\` in a cell: it is already in scope, expected another name`,
+          at.line,
+          at.column,
+          'cell-redeclared',
+        );
     }
     const outputs: unknown[] = [];
     this.#outputs = outputs;
@@ -149,7 +186,12 @@ export class CellRuntime {
     } catch (error) {
       if (error instanceof CellSyntaxError) {
         const at = this.#place(origin, error.point);
-        throw new CellError(error.message.replace('in a cell', 'in `${…}`').replace('the cell', 'the expression'), at.line, at.column, error.ruleId);
+        throw new CellError(
+          error.message.replace('in a cell', 'in `${…}`').replace('the cell', 'the expression'),
+          at.line,
+          at.column,
+          error.ruleId,
+        );
       }
       throw error;
     }
@@ -204,7 +246,12 @@ export class CellRuntime {
     const unknownName = name === 'ReferenceError' ? /^(\S+) is not defined$/.exec(message)?.[1] : undefined;
     const at = this.#locate(stack, unknownName) ?? { line: origin.line, column: origin.column };
     if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      return new CellError(`Cannot finish within ${TIME_LIMIT_MS / 1000} second: the code ran on too long (an endless loop?), expected code that ends`, origin.line, origin.column, 'cell-timeout');
+      return new CellError(
+        `Cannot finish within ${TIME_LIMIT_MS / 1000} second: the code ran on too long (an endless loop?), expected code that ends`,
+        origin.line,
+        origin.column,
+        'cell-timeout',
+      );
     }
     if (error instanceof CellRuleError) return new CellError(error.message, at.line, at.column, error.ruleId);
     const unknown = unknownName;
@@ -213,25 +260,54 @@ export class CellRuntime {
       if (forbidden) return new CellError(forbidden, at.line, at.column, 'cell-forbidden');
       const later = this.#everywhere.get(unknown);
       if (later !== undefined && later > at.line) {
-        return new CellError(`Cannot use \`${unknown}\` before the cell that declares it (line ${later}), expected it in a later cell or the declaration earlier`, at.line, at.column, 'cell-unknown-name');
+        return new CellError(
+          `Cannot use \`${unknown}\` before the cell that declares it (line ${later}), expected it in a later cell or the declaration earlier`,
+          at.line,
+          at.column,
+          'cell-unknown-name',
+        );
       }
       const guess = closest(unknown, this.#names());
-      return new CellError(`Unexpected unknown name \`${unknown}\`, expected a name in scope${guess ? ` (did you mean \`${guess}\`?)` : ''}`, at.line, at.column, 'cell-unknown-name');
+      return new CellError(
+        `Unexpected unknown name \`${unknown}\`, expected a name in scope${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+        at.line,
+        at.column,
+        'cell-unknown-name',
+      );
     }
-    if (code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') return new CellError('Cannot import in a cell', at.line, at.column, 'cell-forbidden');
+    if (code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING')
+      return new CellError('Cannot import in a cell', at.line, at.column, 'cell-forbidden');
     if (/Code generation from strings disallowed/.test(message)) {
-      return new CellError('Cannot run code from a string in a cell (`eval`, `new Function`), expected the code itself', at.line, at.column, 'cell-forbidden');
+      return new CellError(
+        'Cannot run code from a string in a cell (`eval`, `new Function`), expected the code itself',
+        at.line,
+        at.column,
+        'cell-forbidden',
+      );
     }
-    const frozen = /read only property|not extensible|Cannot (add|delete) property/.test(message) ? ' (the story\'s rows cannot be changed: copy one with `{...row}`)' : '';
-    return new CellError(`Cannot run the cell: ${name ? `${name}: ` : ''}${message}${frozen}`, at.line, at.column, 'cell-error');
+    const frozen = /read only property|not extensible|Cannot (add|delete) property/.test(message)
+      ? " (the story's rows cannot be changed: copy one with `{...row}`)"
+      : '';
+    return new CellError(
+      `Cannot run the cell: ${name ? `${name}: ` : ''}${message}${frozen}`,
+      at.line,
+      at.column,
+      'cell-error',
+    );
   }
 
   /** What was thrown, read without trusting it: a cell's own object may have a getter that throws or loops. */
   #read(error: unknown): { code: string; name: string; message: string; stack: string } {
     const read = () => {
-      if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return { code: '', name: '', message: String(error), stack: '' };
+      if (error === null || (typeof error !== 'object' && typeof error !== 'function'))
+        return { code: '', name: '', message: String(error), stack: '' };
       const e = error as { code?: unknown; name?: unknown; message?: unknown; stack?: unknown };
-      return { code: String(e.code ?? ''), name: String(e.name ?? ''), message: String(e.message ?? ''), stack: String(e.stack ?? '') };
+      return {
+        code: String(e.code ?? ''),
+        name: String(e.name ?? ''),
+        message: String(e.message ?? ''),
+        stack: String(e.stack ?? ''),
+      };
     };
     // Host errors (Plot, d3, the time limit, the helpers) are plain; anything else is read under the time limit.
     if (error instanceof Error) return read();
@@ -267,14 +343,19 @@ export class CellRuntime {
           }
         }
       }
-      return { line, column: line === origin.line ? origin.column + column - 1 - origin.prefix : column + origin.indent };
+      return {
+        line,
+        column: line === origin.line ? origin.column + column - 1 - origin.prefix : column + origin.indent,
+      };
     }
     return null;
   }
 
   /** A place in a piece of code, as a place in the story. */
   #place(origin: Origin, point: CodePoint): { line: number; column: number } {
-    return point.line === 1 ? { line: origin.line, column: origin.column + point.column - 1 - origin.prefix } : { line: origin.line + point.line - 1, column: origin.indent + point.column };
+    return point.line === 1
+      ? { line: origin.line, column: origin.column + point.column - 1 - origin.prefix }
+      : { line: origin.line + point.line - 1, column: origin.indent + point.column };
   }
 
   #isGlobal(name: string): boolean {
