@@ -546,33 +546,14 @@ export async function loadCodebook(paths: readonly string[]): Promise<Codebook> 
 
 /** loadCodebook for files already read (null: the base file is missing). */
 function compileCodebook(sources: readonly CodebookSource[] | null, base: string): Codebook {
-  if (sources === null)
-    throw new CliError(`Cannot read the codebook ${base}`, [
-      {
-        path: base,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        reason: 'Missing codebook file: expected the measures and stances in YAML',
-        ruleId: 'codebook',
-      },
-    ]);
-  try {
-    return parseCodebooks(sources);
-  } catch (error) {
-    if (!(error instanceof CodebookError)) throw error;
-    throw new CliError(
-      'Cannot derive: the codebook has errors; nothing was written',
-      error.issues.map((issue) => ({
-        path: issue.file,
-        line: issue.line,
-        column: issue.column,
-        severity: 'error' as const,
-        reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
-        ruleId: 'codebook',
-      })),
-    );
-  }
+  return compileEditorFiles(
+    'codebook',
+    'the measures and stances',
+    sources,
+    base,
+    (found) => parseCodebooks(found),
+    CodebookError,
+  );
 }
 
 /** The text of the gazetteer (or codebook) files that exist; null when the base one (the first) is missing. */
@@ -588,30 +569,52 @@ export async function readGazetteerSources(paths: readonly string[]): Promise<Ga
 
 /** loadGazetteer for files already read (null: the base file is missing). */
 function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string, codebook: Codebook): Gazetteer {
-  if (sources === null)
-    throw new CliError(`Cannot read the gazetteer ${base}`, [
+  return compileEditorFiles(
+    'gazetteer',
+    'the actors and people',
+    sources,
+    base,
+    (found) => parseGazetteers(found, codebook),
+    GazetteerError,
+  );
+}
+
+/** A file an editor writes, with its additions, compiled; a CliError with every problem's place when it is missing or has errors. */
+function compileEditorFiles<S, T>(
+  what: 'gazetteer' | 'codebook',
+  holds: string,
+  sources: readonly S[] | null,
+  base: string,
+  compile: (sources: readonly S[]) => T,
+  ErrorClass: new (...args: never[]) => {
+    issues: { file: string; line: number; column: number; path: string; reason: string }[];
+  },
+): T {
+  if (sources === null) {
+    throw new CliError(`Cannot read the ${what} ${base}`, [
       {
         path: base,
         line: 1,
         column: 1,
         severity: 'error',
-        reason: 'Missing gazetteer file: expected the actors and people in YAML',
-        ruleId: 'gazetteer',
+        reason: `Missing ${what} file: expected ${holds} in YAML`,
+        ruleId: what,
       },
     ]);
+  }
   try {
-    return parseGazetteers(sources, codebook);
+    return compile(sources);
   } catch (error) {
-    if (!(error instanceof GazetteerError)) throw error;
+    if (!(error instanceof ErrorClass)) throw error;
     throw new CliError(
-      'Cannot derive: the gazetteer has errors; nothing was written',
+      `Cannot derive: the ${what} has errors; nothing was written`,
       error.issues.map((issue) => ({
         path: issue.file,
         line: issue.line,
         column: issue.column,
         severity: 'error' as const,
         reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
-        ruleId: 'gazetteer',
+        ruleId: what,
       })),
     );
   }
