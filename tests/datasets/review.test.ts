@@ -226,6 +226,20 @@ describe('applyReview', () => {
     expect(out.casualties.every((r) => r.reviewed === false)).toBe(true);
   });
 
+  it("gives a reaction whose stance it sets that stance's CAMEO code", () => {
+    const data = { casualties: [], reactions: [reaction({ cameo: '111' })] };
+    const codes: Record<string, string | null> = { expresses_concern: '012', rejects_interference: null };
+    const withCodes = { ...context, cameoOf: (stance: string) => codes[stance] ?? null };
+    const set = (stance: string) =>
+      applyReview(
+        data,
+        review(`reactions:\n  - article: "001"\n    quote: deep concern\n    set: { stance: ${stance} }\n`),
+        withCodes,
+      ).reactions[0];
+    expect(set('expresses_concern')).toMatchObject({ stance: 'expresses_concern', cameo: '012', reviewed: true });
+    expect(set('rejects_interference')).toMatchObject({ stance: 'rejects_interference', cameo: null });
+  });
+
   it('corrects a reaction: a new actor takes its type from the gazetteer; an unknown one is an error', () => {
     const data = { casualties: [], reactions: [reaction({})] };
     const fixed = applyReview(
