@@ -1,0 +1,255 @@
+// The roles of a name in its sentence: the one who speaks or acts, or the one
+// talked about; lists of names ("Russia, Belarus and Armenia") and the
+// actors an anaphor ("the ministry", "he") stands for.
+import { isObjectVerb, isSpeechVerb, type Gazetteer } from './gazetteer.ts';
+import { QUOTE_MARKS } from './reaction-text.ts';
+import type { Entry, Mention, Role, Token, Discourse } from './reaction-text.ts';
+
+// -------------------------------------------------------------------- roles
+
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'some',
+  'all',
+  'both',
+  'each',
+  'every',
+  'other',
+  'another',
+  'any',
+  'several',
+  'many',
+  'more',
+  'than',
+  'most',
+]);
+// Before a subject: a new clause starts there.
+export const SUBJECT_MARKERS = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'while',
+  'whereas',
+  'as',
+  'that',
+  'when',
+  'since',
+  'because',
+  'although',
+  'though',
+  'if',
+  'meanwhile',
+  'also',
+  'however',
+  'then',
+  'so',
+  'whether',
+  'after',
+  'before',
+  'once',
+  'where',
+  'which',
+  'who',
+  'whom',
+  'until',
+  'unless',
+  'by',
+  'yet',
+  'furthermore',
+  'moreover',
+  'instead',
+]);
+// Before an object: the name is talked about, it does not talk.
+export const PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'from',
+  'about',
+  'against',
+  'into',
+  'onto',
+  'of',
+  'over',
+  'under',
+  'toward',
+  'towards',
+  'between',
+  'among',
+  'amongst',
+  'within',
+  'without',
+  'across',
+  'through',
+  'via',
+  'including',
+  'like',
+  'regarding',
+  'concerning',
+  'despite',
+  'near',
+  'upon',
+  'around',
+  'behind',
+  'beyond',
+  'inside',
+  'outside',
+  'throughout',
+  'amid',
+  'amidst',
+  'per',
+  'unlike',
+  'versus',
+]);
+
+/**
+ * Whether a name holds the floor: walk back over its noun phrase ("the
+ * Russian-led", "US Secretary of State") and look at what comes before. A
+ * clause start, punctuation, a conjunction or "said" make it a subject; a
+ * preposition or another verb make it an object.
+ */
+export function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Mention[], m: Mention): Role {
+  if (/^-\p{Ll}/u.test(text.slice(m.end)) || /\p{Ll}-$/u.test(text.slice(0, m.start))) return 'modifier';
+  let j = tokens.findLastIndex((t) => t.end <= m.start);
+  while (j >= 0) {
+    const tok = tokens[j]!;
+    const lower = tok.text.toLowerCase();
+    const prev = tokens[j - 1]?.text.toLowerCase();
+    if (mentions.some((o) => o !== m && tok.start < o.end && o.start < tok.end) || QUOTE_MARKS.has(tok.text)) {
+      j -= 1;
+      continue;
+    }
+    if (!tok.word) return 'subject';
+    if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
+    // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
+    // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
+    if (
+      lower === 'of' &&
+      prev !== undefined &&
+      g.titles.has(prev) &&
+      (/^\p{Lu}/u.test(tokens[j - 1]!.text) || DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? ''))
+    ) {
+      j -= 1;
+      continue;
+    }
+    // "called on security forces and demonstrators": a non-actor joined by a
+    // bare "and" shares the role of what it is joined to.
+    if (m.kind === 'non_actor' && (lower === 'and' || lower === 'or') && tokens[j - 1]?.text !== ',') {
+      j -= 1;
+      continue;
+    }
+    if (SUBJECT_MARKERS.has(lower)) return 'subject';
+    if (PREPOSITIONS.has(lower)) return 'object';
+    if (DETERMINERS.has(lower) || g.titles.has(lower) || /^[\p{Lu}\p{N}]/u.test(tok.text)) {
+      j -= 1;
+      continue;
+    }
+    if (isSpeechVerb(g, tok.text)) return isObjectVerb(g, tok.text) ? 'object' : 'subject';
+    return 'object';
+  }
+  return 'subject';
+}
+
+export const ARABIC_PREPOSITIONS = new Set([
+  'في',
+  'الي',
+  'من',
+  'مع',
+  'علي',
+  'عن',
+  'لدي',
+  'تجاه',
+  'ضد',
+  'بين',
+  'حول',
+  'عبر',
+  'باسم',
+]);
+
+/** Arabic: an object when a preposition or a ب/ل/ك proclitic governs it. */
+export function arabicRole(text: string, m: Mention): Role {
+  if (m.proclitic && 'بلك'.includes(m.proclitic)) return 'object';
+  const before = /(\S+)\s*$/u.exec(text.slice(0, m.start));
+  const word = before?.[1]?.replace(/[،,:]/gu, '');
+  // "باسم البيت الأبيض" (spokeswoman "of" the White House) still names the speaker.
+  return word && ARABIC_PREPOSITIONS.has(word) && word !== 'باسم' ? 'object' : 'subject';
+}
+
+// ------------------------------------------------------------------- lists
+
+export const LIST_GAP =
+  /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?$/iu;
+
+/**
+ * "Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan": one group, whose
+ * role is the role of its head (so a list after "from" is all objects).
+ */
+export function groupLists(text: string, mentions: Mention[]): void {
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    const linked =
+      prev &&
+      prev.kind !== 'anaphor' &&
+      m.kind !== 'anaphor' &&
+      prev.quote === m.quote &&
+      LIST_GAP.test(text.slice(prev.end, m.start));
+    m.group = linked ? prev.group : i;
+    if (linked) m.role = mentions[prev.group]!.role;
+  });
+}
+
+/**
+ * A name right before a speech verb is speaking, whatever came before it
+ * (headline "Victims of the confrontations of Kazakhstan and Russia accuse
+ * external parties"); it then leaves the list it was read into.
+ */
+export function speakersBeforeVerbs(g: Gazetteer, text: string, mentions: Mention[]): void {
+  mentions.forEach((m, i) => {
+    const next = /^\s+([\p{L}]+)/u.exec(text.slice(m.end));
+    if (m.role !== 'object' || !next || !isSpeechVerb(g, next[1]!) || m.kind === 'non_actor') return;
+    m.role = 'subject';
+    m.group = i;
+  });
+}
+
+// ---------------------------------------------------------------- anaphors
+
+/** Resolves "he", "the ministry", "its" in order; returns this sentence's entries. */
+export function resolveAnaphors(mentions: Mention[], discourse: Discourse, paragraph: number): Entry[] {
+  const pending: Entry[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'anaphor' && m.refersTo) m.resolved = discourse.resolve(m.refersTo, paragraph, pending);
+    const entry = entryOf(m, paragraph);
+    if (entry) pending.push(entry);
+  }
+  return pending;
+}
+
+export function entryOf(m: Mention, paragraph: number): Entry | null {
+  const subject = m.role === 'subject' && !m.aside && m.quote === -1;
+  if (m.kind === 'anaphor') {
+    if (!m.resolved) return null;
+    const speaker = m.refersTo === 'speaker' || m.refersTo === 'person' ? m.resolved.speaker : null;
+    return { actor: m.resolved.actor, speaker, subject, paragraph };
+  }
+  if ((m.kind === 'actor' || m.kind === 'person') && m.actor && m.role !== 'modifier') {
+    return { actor: m.actor, speaker: m.kind === 'person' ? m.speaker : null, subject, paragraph };
+  }
+  return null;
+}
