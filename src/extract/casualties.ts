@@ -8,24 +8,18 @@
 // "the death toll rose to", "killing"), then its neighbours: a part named in an
 // aside ("164 people, including 103 in Almaty, …"), a comparison ("up from
 // 5,800"), a partition ("four children were among 164 people killed") and a
-// fragment continuing the previous sentence ("About 750 others.").
+// fragment continuing the previous sentence ("About 750 others."). The words
+// that say what a count counts and who are read in casualty-measures.ts.
 import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
-  AMONG_BEFORE,
   BACK_FIGURE,
   BACK_REFERENCE,
-  CLAUSE_END,
   DISPUTED,
   FROM_PREVIOUS,
   INCLUSION,
-  LIVES_NOUN,
-  LIVES_VERB,
-  MEASURE_LINK,
   NOT_PEOPLE,
   OTHER_EVENT,
-  PARTICIPANTS,
-  PREDICATE,
   RETRACTED,
   SIZE_OF,
   TO_NEXT,
@@ -41,6 +35,22 @@ import type { CountMention } from './numbers.ts';
 import { layoutOf } from './sentences.ts';
 import type { Layout } from './sentences.ts';
 import type { CasualtyDraft, Extraction, Sentence, Span } from './types.ts';
+import {
+  BARE_SUBJECT,
+  PROJECTED_AFTER,
+  PROJECTED_BEFORE,
+  frame,
+  groupIn,
+  groupOf,
+  laterDied,
+  lives,
+  measuresAfter,
+  measuresBefore,
+  objectOf,
+  partOf,
+  startsWithMeasure,
+  useLexicon,
+} from './casualty-measures.ts';
 
 export interface ArticleText {
   id: string;
@@ -166,12 +176,6 @@ function toRow(
   };
 }
 
-/**
- * The measures and groups of the sentence being read: set by readSentence on
- * entry (reading is synchronous), so the helpers below need not pass it on.
- */
-let LEX: MeasureLexicon;
-
 // How many sources an article's anaphors ("the ministry said") look back over.
 const MEMORY = 50;
 
@@ -202,7 +206,7 @@ export function readSentence(
   published: string | null = null,
   lexicon?: MeasureLexicon,
 ): Reading[] {
-  LEX = lexicon ?? measureLexicon(defaultCodebook());
+  useLexicon(lexicon ?? measureLexicon(defaultCodebook()));
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
   // Without a count or "a body" there is nothing to read, whatever else the sentence says.
@@ -367,209 +371,6 @@ const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
  * The measure words of the clause a count is the subject of: "26 armed
  * criminals were liquidated", "18 dead and 748 wounded", "killed and wounded".
  */
-function measuresAfter(after: string): Measure[] | null {
-  const end = after.search(CLAUSE_END);
-  const clause = end === -1 ? after : after.slice(0, end);
-  for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
-    let measure = matchMeasure(clause, word.index);
-    if (!measure) continue;
-    // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
-    const predicate = /^\s*$/.test(clause.slice(0, word.index)) ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
-    const then = predicate ? matchMeasure(clause, measure.end + predicate.index + predicate[0].length) : null;
-    if (then && then.measure !== measure.measure) measure = then;
-    return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
-  }
-  return null;
-}
-
-const PREDICATE_VERB =
-  /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
-
-/** "killed and wounded", "killed or injured": further measures sharing the count. */
-function linkedMeasures(clause: string, from: number): Measure[] {
-  const found: Measure[] = [];
-  let at = from;
-  for (;;) {
-    MEASURE_LINK.lastIndex = at;
-    const link = MEASURE_LINK.exec(clause);
-    if (!link) break;
-    const next = matchMeasure(clause, at + link[0].length);
-    if (!next) break;
-    found.push(next.measure);
-    at = next.end;
-  }
-  return found;
-}
-
-/** The measure whose words match at `at`, the longest match winning ("missing, feared dead" is missing). */
-function matchMeasure(text: string, at: number): { measure: Measure; end: number } | null {
-  let best: { measure: Measure; end: number } | null = null;
-  for (const [measure, pattern] of LEX.words) {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (match && (!best || at + match[0].length > best.end)) best = { measure, end: at + match[0].length };
-  }
-  return best;
-}
-
-/** "748 wounded" (no noun of its own): the count shares the subject of the clause before. */
-function startsWithMeasure(after: string): boolean {
-  const start = after.search(/\S/);
-  return start !== -1 && matchMeasure(after, start) !== null;
-}
-
-/**
- * "Police killed 26 armed criminals and arrested 18 others": a count right
- * after its verb is that verb's object, whatever verbs follow it.
- */
-function objectOf(before: string): Measure[] | null {
-  const trimmed = before.replace(/[\s“"”(]+$/, '');
-  const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
-  return participle ? [participle[0]] : null;
-}
-
-/** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */
-function measuresBefore(before: string): Measure[] | null {
-  const trimmed = before.replace(/[\s“"”(]+$/, '');
-  const nouns = nominalised(trimmed);
-  if (nouns) return nouns;
-  const toll = tollBefore(trimmed);
-  if (toll) return [toll];
-  const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
-  const amongMeasure = among ? matchMeasure(among, 0) : null;
-  return amongMeasure ? [amongMeasure.measure] : null;
-}
-
-/** "the death toll rose to", "the number of people displaced has risen to": the toll whose head starts first (is the longest). */
-function tollBefore(trimmed: string): Measure | null {
-  let best: { measure: Measure; start: number } | null = null;
-  for (const [measure, pattern] of LEX.tolls) {
-    const match = pattern.exec(trimmed);
-    if (match && (!best || match.index < best.start)) best = { measure, start: match.index };
-  }
-  return best?.measure ?? null;
-}
-
-/** "the killing and wounding of": nouns joined by and/or before "of". */
-function nominalised(trimmed: string): Measure[] | null {
-  const ofMatch = /^(.*)\bof$/is.exec(trimmed);
-  if (ofMatch?.[1] === undefined) return null;
-  const found: Measure[] = [];
-  for (const part of ofMatch[1]
-    .trimEnd()
-    .split(/\s+(?:and|or)\s+/i)
-    .reverse()) {
-    const measure = LEX.nouns.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
-    if (!measure) break;
-    found.unshift(measure);
-  }
-  return found.length > 0 ? [...new Set(found)] : null;
-}
-
-/** "two were injured": a count standing for its noun, before its verb. */
-const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
-
-/**
- * "One of the injured later died": the count moved from the injured to the
- * dead; the "injured" it names is not its measure.
- */
-function laterDied(after: string): Measure[] | null {
-  return LATER_DIED.test(after) ? ['killed'] : null;
-}
-/**
- * "85 of the injured were airlifted to hospitals": a part of people counted
- * before, in a new state; the measure is the new one (none: the usual reading).
- */
-function partOf(after: string): Measure[] | null {
-  const part = PART_OF.exec(after);
-  if (!part) return null;
-  const rest = after.slice(part[0].length);
-  // "About 30 of those arrested were arraigned": a part in a state that is no measure counts nothing new.
-  return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
-}
-const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
-const PART_OF =
-  /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
-
-/** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */
-function frame(before: string, after: string): Measure[] | null {
-  const found = LEX.frames.find((f) => f.before.test(before) && f.after.test(after));
-  return found ? [found.measure] : null;
-}
-
-/**
- * A projection, not a count: "the toll could rise to several hundred", "may
- * exceed 70", "is expected to reach 600", "could top 100", "might be trapped".
- */
-const PROJECTED_BEFORE =
-  /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
-const PROJECTED_AFTER =
-  /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
-
-const LATER_DIED =
-  /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
-
-/** "claimed 164 lives". */
-function lives(before: string, after: string): Measure[] | null {
-  return LIVES_VERB.test(before) && LIVES_NOUN.test(after) ? ['killed'] : null;
-}
-
-/**
- * Who a count counts: its own noun phrase, then "people who took part in the
- * riots", then "among the security forces", then what "others" or an elided
- * subject ("were killed and 748 wounded") refers to.
- */
-function groupOf(after: string, before: string, inherited: Group | null, elided: boolean): Group | null {
-  // "300 detained journalists": a participle before the noun describes it.
-  after = after
-    .replace(/^[\s”"’)]+/, '')
-    .replace(/^of\s+/i, ' ')
-    .replace(/^\s*(?:detained|arrested|wounded|injured|dead|killed)\s+(?=[a-z])/i, ' ');
-  const phrase = nounPhrase(after);
-  const own = groupIn(phrase) ?? predicateGroup(after.slice(phrase.length));
-  if (own) return own;
-  if (PARTICIPANTS.test(after)) return 'protesters';
-  const among = /\bamong (?:the )?([^,.;]+)/i.exec(after) ?? /\bamong (?:the )?([^,.;]+)/i.exec(before);
-  const amongGroup = among?.[1] ? groupIn(among[1]) : null;
-  if (amongGroup) return amongGroup;
-  if (/^\s*(?:more\s+)?others\b/i.test(after)) return bothSides(after) ? null : inherited;
-  // "2,000 of them had been detained": part of the people just counted.
-  if (/^\s*(?:them|whom|those)\b/i.test(after)) return inherited;
-  if (/^\s*more\b/i.test(after) || elided) return inherited;
-  return null;
-}
-
-/** The words after a count up to its verb: "armed criminals", "police and National Guard personnel". */
-function nounPhrase(after: string): string {
-  const end = after.search(
-    /\b(?:who|which|that|were|was|are|is|have|has|had|died|killed|wounded|injured|arrested|detained|in|at|on|during|while|by|and (?:a|an|the|one))\b|[,;:.“”"(]/i,
-  );
-  return end === -1 ? after : after.slice(0, end);
-}
-
-/** "four of the dead were journalists", "two of those killed were police officers": the group is the predicate. */
-function predicateGroup(rest: string): Group | null {
-  const predicate = PREDICATE.exec(rest)?.[1];
-  return predicate ? groupIn(predicate) : null;
-}
-
-/** The group a phrase names; a phrase naming two ("protesters and police") counts everyone. */
-function groupIn(text: string): Group | null {
-  const named = LEX.groups.filter(([, pattern]) => pattern.test(text)).map(([group]) => group);
-  if (named.length > 1) return 'all';
-  return named[0] ?? null;
-}
-
-/**
- * "…and 2,000 others were injured in clashes between protesters and security
- * forces": when the clause itself puts both sides in play, "others" is anyone.
- */
-function bothSides(after: string): boolean {
-  const end = after.search(/[;.]/);
-  return groupIn(end === -1 ? after : after.slice(0, end)) === 'all';
-}
-
-/** "a body", "two bodies": a count of the dead with no number written as such. */
 function bodies(text: string, counts: readonly CountMention[]): Reading[] {
   const readings: Reading[] = [];
   // The pattern below tries "a"/"one" at every word; most sentences have no "body" for it to find.
