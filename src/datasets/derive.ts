@@ -7,8 +7,10 @@ import { findForeignPassages } from '../extract/language.ts';
 import { extractReactions } from '../extract/reactions.ts';
 import { layoutOf } from '../extract/sentences.ts';
 import type { Message, Sentence } from '../extract/types.ts';
-import { applyReview, EMPTY_REVIEW } from './review.ts';
-import type { Review, ReviewOutcome, ReviewProblem } from './review.ts';
+import { EMPTY_REVIEW } from './review.ts';
+import type { Review, ReviewProblem } from './review.ts';
+import { applyReview } from './review-apply.ts';
+import type { ReviewOutcome } from './review-apply.ts';
 import type { CasualtyRow, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 

@@ -4,12 +4,14 @@
 // Type-only imports: erased, they load nothing.
 import type * as DatasetsDerive from '../datasets/derive.ts';
 import type * as Review from '../datasets/review.ts';
+import type * as ReviewApply from '../datasets/review-apply.ts';
 import type * as Reactions from '../extract/reactions.ts';
 import type * as GazetteerModule from '../extract/gazetteer.ts';
 import type * as ProjectDerive from '../project/derive.ts';
 
 export type Extraction = typeof DatasetsDerive &
-  Pick<typeof Review, 'applyReview' | 'parseReview'> &
+  Pick<typeof Review, 'parseReview'> &
+  Pick<typeof ReviewApply, 'applyReview'> &
   Pick<typeof Reactions, 'extractReactions'> &
   Pick<typeof GazetteerModule, 'withHome'> &
   Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
@@ -23,9 +25,10 @@ export function loadExtraction(): Promise<Extraction> {
     import('../extract/reactions.ts'),
     import('../project/derive.ts'),
     import('../extract/gazetteer.ts'),
-  ]).then(([derive, review, reactions, project, gazetteer]) => ({
+    import('../datasets/review-apply.ts'),
+  ]).then(([derive, review, reactions, project, gazetteer, reviewApply]) => ({
     ...derive,
-    applyReview: review.applyReview,
+    applyReview: reviewApply.applyReview,
     parseReview: review.parseReview,
     extractReactions: reactions.extractReactions,
     withHome: gazetteer.withHome,

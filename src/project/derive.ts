@@ -3,7 +3,7 @@
 // there before, all written at once or not at all.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
@@ -11,8 +11,10 @@ import { ChangesBuilder, formatChangesMarkdown, tollCandidates } from '../datase
 import type { ArticleSide, Changes } from '../datasets/changes.ts';
 import { fileHash, FingerprintHash, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE, dataPackage, vocabularies } from '../datasets/datapackage.ts';
-import { applyReview, EMPTY_REVIEW, parseReview, sortProblems } from '../datasets/review.ts';
-import type { Review, ReviewOutcome, ReviewProblem } from '../datasets/review.ts';
+import { EMPTY_REVIEW, sortProblems } from '../datasets/review.ts';
+import type { Review, ReviewProblem } from '../datasets/review.ts';
+import { applyReview } from '../datasets/review-apply.ts';
+import type { ReviewOutcome } from '../datasets/review-apply.ts';
 import { reviewContext } from '../datasets/derive.ts';
 import { prepareArticle, writeArticleRows } from '../datasets/prepare.ts';
 import type { PreparedArticle, PreparedRows } from '../datasets/prepare.ts';
@@ -20,23 +22,22 @@ import { schemasFor } from '../datasets/schema.ts';
 import type { ArticleRow, CasualtyRow, DatasetName, DatasetSchemas, ReactionRow } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
-import { GazetteerError, parseGazetteers, withHome } from '../extract/gazetteer.ts';
-import { CodebookError, parseCodebooks } from '../extract/codebook.ts';
-import type { Codebook, CodebookSource } from '../extract/codebook.ts';
-import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
+import { withHome } from '../extract/gazetteer.ts';
+import type { Gazetteer } from '../extract/gazetteer.ts';
+import {
+  compileCodebook,
+  compileGazetteer,
+  loadReview,
+  readGazetteerSources,
+  reviewDiagnostics,
+} from './editor-files.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import { fromArticleProblem, fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
-import {
-  listArticles,
-  readArticleFile,
-  readArticleFileQuickly,
-  readTextIfExists,
-  writeFilesAtomically,
-} from './files.ts';
+import { listArticles, readArticleFile, readArticleFileQuickly, writeFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
@@ -530,120 +531,15 @@ async function inWindows<T, R>(
   }
 }
 
-/** The gazetteer compiled from its files (the base one, then a story's additions); throws CliError, with every problem's place, when it is missing or has errors. */
-export async function loadGazetteer(
-  paths: readonly string[],
-  codebooks: readonly string[] = [join(dirname(paths[0] ?? 'gazetteer.yaml'), 'codebook.yaml')],
-): Promise<Gazetteer> {
-  const codebook = await loadCodebook(codebooks);
-  return compileGazetteer(await readGazetteerSources(paths), paths[0] ?? 'gazetteer.yaml', codebook);
-}
-
-/** The codebook from its files (the base one, then a story's additions); throws CliError, with every problem's place, when it is missing or has errors. */
-export async function loadCodebook(paths: readonly string[]): Promise<Codebook> {
-  return compileCodebook(await readGazetteerSources(paths), paths[0] ?? 'codebook.yaml');
-}
-
-/** loadCodebook for files already read (null: the base file is missing). */
-function compileCodebook(sources: readonly CodebookSource[] | null, base: string): Codebook {
-  return compileEditorFiles(
-    'codebook',
-    'the measures and stances',
-    sources,
-    base,
-    (found) => parseCodebooks(found),
-    CodebookError,
-  );
-}
-
-/** The text of the gazetteer (or codebook) files that exist; null when the base one (the first) is missing. */
-export async function readGazetteerSources(paths: readonly string[]): Promise<GazetteerSource[] | null> {
-  const sources: GazetteerSource[] = [];
-  for (const [i, path] of paths.entries()) {
-    const text = await readTextIfExists(path);
-    if (text !== null) sources.push({ text, path });
-    else if (i === 0) return null;
-  }
-  return sources;
-}
-
-/** loadGazetteer for files already read (null: the base file is missing). */
-function compileGazetteer(sources: readonly GazetteerSource[] | null, base: string, codebook: Codebook): Gazetteer {
-  return compileEditorFiles(
-    'gazetteer',
-    'the actors and people',
-    sources,
-    base,
-    (found) => parseGazetteers(found, codebook),
-    GazetteerError,
-  );
-}
-
-/** A file an editor writes, with its additions, compiled; a CliError with every problem's place when it is missing or has errors. */
-function compileEditorFiles<S, T>(
-  what: 'gazetteer' | 'codebook',
-  holds: string,
-  sources: readonly S[] | null,
-  base: string,
-  compile: (sources: readonly S[]) => T,
-  ErrorClass: new (...args: never[]) => {
-    issues: { file: string; line: number; column: number; path: string; reason: string }[];
-  },
-): T {
-  if (sources === null) {
-    throw new CliError(`Cannot read the ${what} ${base}`, [
-      {
-        path: base,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        reason: `Missing ${what} file: expected ${holds} in YAML`,
-        ruleId: what,
-      },
-    ]);
-  }
-  try {
-    return compile(sources);
-  } catch (error) {
-    if (!(error instanceof ErrorClass)) throw error;
-    throw new CliError(
-      `Cannot derive: the ${what} has errors; nothing was written`,
-      error.issues.map((issue) => ({
-        path: issue.file,
-        line: issue.line,
-        column: issue.column,
-        severity: 'error' as const,
-        reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
-        ruleId: what,
-      })),
-    );
-  }
-}
-
-/** The review file, validated; a missing file is an empty review. Throws CliError with positions when it is invalid. */
-export async function loadReview(path: string, codebook?: Codebook): Promise<Review> {
-  const text = await readTextIfExists(path);
-  if (text === null) return EMPTY_REVIEW;
-  const { review, problems } = parseReview(text, codebook);
-  if (problems.length > 0)
-    throw new CliError(
-      'Cannot derive: the review file has errors; nothing was written',
-      reviewDiagnostics(path, problems),
-    );
-  return review;
-}
-
-export function reviewDiagnostics(path: string, problems: readonly ReviewProblem[]): Diagnostic[] {
-  return problems.map((p) => ({
-    path,
-    line: p.line,
-    column: p.column,
-    severity: p.severity,
-    reason: p.reason,
-    ruleId: p.ruleId,
-  }));
-}
-
+export {
+  compileCodebook,
+  compileGazetteer,
+  loadCodebook,
+  loadGazetteer,
+  loadReview,
+  readGazetteerSources,
+  reviewDiagnostics,
+} from './editor-files.ts';
 export { readPreviousDatasets } from './previous-datasets.ts';
 
 function count(n: number, word: string): string {

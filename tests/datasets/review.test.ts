@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PATHS } from '../story.ts';
 import { describe, expect, it } from 'vitest';
-import { applyReview, checkReviewQuotes, parseReview } from '../../src/datasets/review.ts';
+import { parseReview } from '../../src/datasets/review.ts';
+import { applyReview, checkReviewQuotes } from '../../src/datasets/review-apply.ts';
 import type { Review } from '../../src/datasets/review.ts';
 import type { CasualtyRow, ReactionRow } from '../../src/datasets/schema.ts';
 
