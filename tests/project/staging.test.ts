@@ -1,13 +1,14 @@
 // Issue 14, item 10: a report killed while it derives leaves its staging
 // folder behind. Stages live in the project's cache, each named for the
 // process that made it, and the next run removes those of processes gone.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectLayout } from '../../src/project/layout.ts';
+import { projectLayout, storyLayout } from '../../src/project/layout.ts';
+import { reportStory } from '../../src/project/report.ts';
 import { makeStage, removeStaleStages } from '../../src/project/staging.ts';
-import { ROOT } from '../story.ts';
+import { ROOT, STORY, storyConfig } from '../story.ts';
 
 let parent: string;
 beforeEach(() => {
@@ -36,7 +37,22 @@ describe('staging folders', () => {
     expect(await removeStaleStages(parent)).toEqual([]);
   });
 
-  it("live in the project's cache by default, not in the machine's temporary folder", () => {
-    expect(projectLayout(ROOT).cache).toBe(join(ROOT, 'node_modules/.cache/newsbook'));
-  });
+  it("live in the project's cache by default, and go when the report is done", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'newsbook-stage-root-'));
+    try {
+      cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
+      cpSync(join(ROOT, 'report'), join(root, 'report'), {
+        recursive: true,
+        filter: (path) => !path.includes('/dist'),
+      });
+      // Out of date: the report derives, through a stage.
+      rmSync(join(storyLayout(root, STORY).derived, 'manifest.json'));
+      const quiet = { log() {}, error() {} };
+      await reportStory(await storyConfig(root), quiet, { derive: { progress: () => ({ tick() {}, done() {} }) } });
+      expect(readdirSync(join(projectLayout(root).cache, 'staging'))).toEqual([]);
+      expect(projectLayout(root).cache).toBe(join(root, 'node_modules/.cache/newsbook'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
