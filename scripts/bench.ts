@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10,100,1000,10000 --runs 5 --strict --huge]
+// npm run bench [-- --story SLUG --sizes 10,100,1000,10000 --runs 5 --strict --huge]
 // The benchmarks of issues 7 and 17: cold `npm run report`, the dev server's
 // warm rebuild, derive throughput on synthetic corpora, the incremental
 // derive (one article added to the largest) and the derive's peak memory,
@@ -24,7 +24,8 @@ import { round } from '../src/bench/stats.ts';
 import { formatTable, seconds } from '../src/bench/table.ts';
 import type { BenchRow } from '../src/bench/table.ts';
 import { WORKER_THRESHOLD } from '../src/project/derive-workers.ts';
-import { BENCH_STORY, ROOT } from '../src/bench/project-copy.ts';
+import { ROOT } from '../src/bench/project-copy.ts';
+import { listStories } from '../src/project/layout.ts';
 import { readConfig } from '../src/project/config.ts';
 import { readChartData } from '../src/project/report.ts';
 
@@ -45,8 +46,12 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     strict: { type: 'boolean', default: false },
     huge: { type: 'boolean', default: false },
+    story: { type: 'string' },
   },
 });
+// The story measured: the one named, or the project's first.
+const benchStory = args.story ?? (await listStories(ROOT))[0];
+if (benchStory === undefined) throw new Error('No story to measure: expected a report/<story>.md');
 const sizes = args.sizes
   .split(',')
   .map(Number)
@@ -70,6 +75,7 @@ log(
 try {
   log(`1/3 cold \`npm run report\` (${runs} runs of each command)…`);
   const cold = await benchColdReport({
+    story: benchStory,
     runs,
     alternatives: [
       ['node', '--import', 'tsx', 'scripts/report.ts'],
@@ -77,13 +83,13 @@ try {
     ],
   });
   log('2/3 warm rebuild in the dev server…');
-  const dev = await benchDevRebuild({ runs: 10, warmup: 2 });
+  const dev = await benchDevRebuild({ story: benchStory, runs: 10, warmup: 2 });
   log(`3/3 derive throughput on ${sizes.join(', ')} synthetic articles…`);
-  const { sizes: derive, addOne } = await benchDerive(sizes, log);
+  const { sizes: derive, addOne } = await benchDerive(sizes, log, { story: benchStory });
   if (args.huge) log(`and the derive of ${HUGE.toLocaleString('en-US')} synthetic articles…`);
-  const huge = args.huge ? (await benchDerive([HUGE], log, { addOne: false })).sizes[0]! : null;
+  const huge = args.huge ? (await benchDerive([HUGE], log, { story: benchStory, addOne: false })).sizes[0]! : null;
   log('and a page build with 10 cells…');
-  const story = await readConfig(ROOT, BENCH_STORY);
+  const story = await readConfig(ROOT, benchStory);
   const cells = await benchCellsBuild(
     readFileSync(story.narrative, 'utf8'),
     await readChartData(story, story.derived),

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { storyLayout } from '../project/layout.ts';
-import { BENCH_STORY, copyWholeProject } from './project-copy.ts';
+import { copyWholeProject } from './project-copy.ts';
 import { median } from './stats.ts';
 import { timeProcess } from './timed-process.ts';
 import type { TimedRun } from './timed-process.ts';
@@ -31,7 +31,11 @@ export interface ColdReportResult {
 
 const DERIVING = /deriving the datasets/;
 
-export async function benchColdReport(options: { runs: number; alternatives: string[][] }): Promise<ColdReportResult> {
+export async function benchColdReport(options: {
+  story: string;
+  runs: number;
+  alternatives: string[][];
+}): Promise<ColdReportResult> {
   const root = copyWholeProject();
   try {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -45,7 +49,7 @@ export async function benchColdReport(options: { runs: number; alternatives: str
       script: measured,
       alternatives,
       warmupDerived: DERIVING.test(warmup.stdout),
-      fileBytes: statSync(join(storyLayout(root, BENCH_STORY).dist, storyLayout(root, BENCH_STORY).output)).size,
+      fileBytes: statSync(join(storyLayout(root, options.story).dist, storyLayout(root, options.story).output)).size,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

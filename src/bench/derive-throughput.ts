@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { loadArticles } from '../project/files.ts';
 import { projectLayout, storyLayout } from '../project/layout.ts';
-import { BENCH_STORY, ROOT } from './project-copy.ts';
+import { ROOT } from './project-copy.ts';
 import type { DeriveChildInput, DeriveChildOutput } from './derive-child.ts';
 import { syntheticArticles } from './synthetic.ts';
 import { timeProcess } from './timed-process.ts';
@@ -35,9 +35,10 @@ export interface DeriveBench {
 export async function benchDerive(
   sizes: readonly number[],
   log: (line: string) => void,
-  options: { addOne?: boolean } = {},
+  /** `story`: whose articles the synthetic corpus is made from. */
+  options: { story: string; addOne?: boolean },
 ): Promise<DeriveBench> {
-  const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, BENCH_STORY).articles);
+  const { articles: seeds, diagnostics } = await loadArticles(storyLayout(ROOT, options.story).articles);
   if (seeds.length === 0)
     throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
   // The workers start from one bundle, as `npm run derive` starts them (scripts/bundled.mjs), not through tsx.

@@ -11,7 +11,7 @@ import { EVENTS_PATH } from '../dev/preview.ts';
 import { startDevServer } from '../dev/server.ts';
 import type { RebuildEvent } from '../dev/server.ts';
 import { readConfig } from '../project/config.ts';
-import { BENCH_STORY, copyContent, ROOT } from './project-copy.ts';
+import { copyContent, ROOT } from './project-copy.ts';
 import { median } from './stats.ts';
 
 export interface DevRebuildResult {
@@ -26,9 +26,13 @@ export interface DevRebuildResult {
 
 const WAIT_MS = 15_000;
 
-export async function benchDevRebuild(options: { runs: number; warmup: number }): Promise<DevRebuildResult> {
+export async function benchDevRebuild(options: {
+  story: string;
+  runs: number;
+  warmup: number;
+}): Promise<DevRebuildResult> {
   const root = copyContent();
-  const server = await startDevServer({ config: await readConfig(root, BENCH_STORY, { code: ROOT }), port: 0 });
+  const server = await startDevServer({ config: await readConfig(root, options.story, { code: ROOT }), port: 0 });
   const stream = await openReloads(new URL(EVENTS_PATH, server.url).href);
   const events: RebuildEvent[] = [];
   server.events.on('rebuild', (event) => events.push(event));

@@ -8,9 +8,6 @@ import { fileURLToPath } from 'node:url';
 /** The repository the benchmark runs from (through tsx, never from a bundle). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The story the benchmarks measure. */
-export const BENCH_STORY = 'kazakhstan-unrest';
-
 /** Code, content and node_modules (linked): `npm run report` runs in it as in the repository. */
 export function copyWholeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'newsbook-bench-project-'));

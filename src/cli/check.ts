@@ -17,7 +17,7 @@ export const CHECK: CommandSpec<Record<string, never>> = {
     'Checks everything an editor or a journalist writes (articles, codebook, gazetteer, review, datasets, timeline, story) and writes nothing; lists each problem as file:line:column and exits with an error when there is one.',
   positionals: { usage: '[STORY…]', help: 'the stories to check; all of them when none is named' },
   options: {},
-  examples: ['npm run check', 'npm run check -- kazakhstan-unrest'],
+  examples: ['npm run check', 'npm run check -- chile-floods-2024'],
 };
 
 export async function checkCommand(argv: string[], out: Console, launch: Launch): Promise<void> {

@@ -59,7 +59,7 @@ export const DERIVE: CommandSpec<{
   },
   examples: [
     'npm run derive',
-    'npm run derive -- kazakhstan-unrest',
+    'npm run derive -- chile-floods-2024',
     'npm run derive -- --articles ~/flood/articles --out ~/flood/derived',
   ],
 };

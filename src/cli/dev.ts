@@ -28,7 +28,7 @@ export const DEV: CommandSpec<{ port: { type: 'string'; help: string; value: str
       help: 'serve on this port, or stop with an error if it is busy (0: any free port)',
     },
   },
-  examples: ['npm run dev', 'npm run dev -- kazakhstan-unrest --port 8080'],
+  examples: ['npm run dev', 'npm run dev -- chile-floods-2024 --port 8080'],
 };
 
 export const DEV_SCRIPT = fileURLToPath(new URL('../../scripts/dev.ts', import.meta.url));

@@ -19,7 +19,7 @@ export const REPORT: CommandSpec<Record<string, never>> = {
     "Derives what changed, then builds each story's page, report/dist/<story>.html (one self-contained file), and report/dist/index.html listing them. A story with an error is left as it was.",
   positionals: { usage: '[STORY…]', help: 'the stories to build; all of them when none is named' },
   options: {},
-  examples: ['npm run report', 'npm run report -- kazakhstan-unrest'],
+  examples: ['npm run report', 'npm run report -- chile-floods-2024'],
 };
 
 export async function reportCommand(
