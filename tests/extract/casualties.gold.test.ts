@@ -12,6 +12,7 @@ import { extractCasualties } from '../../src/extract/casualties.ts';
 import { withHome } from '../../src/extract/gazetteer.ts';
 import { loadGazetteer } from '../../src/project/derive.ts';
 import type { CasualtyDraft } from '../../src/extract/types.ts';
+import { formatScores, scoreCasualties } from './gold-scoring.ts';
 
 interface Gold {
   article: string;
@@ -47,34 +48,15 @@ beforeAll(async () => {
   );
 });
 
-/** One-to-one: a row matches a gold mention in the same sentence with the same measure and value. */
-function match(rows: readonly CasualtyDraft[], mentions: readonly Gold[]) {
-  const free = new Set(rows);
-  const pairs: [Gold, CasualtyDraft][] = [];
-  const missed: Gold[] = [];
-  for (const g of mentions) {
-    const row = [...free].find(
-      (r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value,
-    );
-    if (row) {
-      free.delete(row);
-      pairs.push([g, row]);
-    } else missed.push(g);
-  }
-  return { pairs, missed, spurious: [...free] };
-}
-
 describe('casualties against the gold annotation', () => {
   it('reaches F1 ≥ 0.95 on the seed articles', () => {
-    const { pairs, missed, spurious } = match(predicted, gold);
-    const precision = pairs.length / (pairs.length + spurious.length);
-    const recall = pairs.length / gold.length;
-    const f1 = (2 * precision * recall) / (precision + recall);
+    const scored = scoreCasualties(predicted, gold);
+    const { pairs, missed, spurious, f1 } = scored;
     const accuracy = (field: keyof Gold & keyof CasualtyDraft) =>
       `${field} ${pairs.filter(([g, r]) => String(g[field]) === String(r[field])).length}/${pairs.length}`;
     console.log(
       [
-        `casualties: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)} (${pairs.length} matched, ${missed.length} missed, ${spurious.length} spurious)`,
+        `casualties: ${formatScores(scored)} (${pairs.length} matched, ${missed.length} missed, ${spurious.length} spurious)`,
         `attributes of matched rows: ${(['group', 'qualifier', 'as_of', 'phrase', 'attribution', 'status'] as const).map(accuracy).join(', ')}`,
         ...missed.map((g) => `  missed   ${g.article} ${g.measure} ${g.value} in “${g.in}”`),
         ...spurious.map(

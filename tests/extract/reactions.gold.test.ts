@@ -10,6 +10,8 @@ import { loadArticles } from '../../src/project/files.ts';
 import { PATHS } from '../story.ts';
 import { extractReactions } from '../../src/extract/reactions.ts';
 import type { ReactionDraft } from '../../src/extract/types.ts';
+import { formatScores, scores, scoreSets } from './gold-scoring.ts';
+import type { Scores } from './gold-scoring.ts';
 
 interface Gold {
   article: string;
@@ -34,29 +36,14 @@ beforeAll(async () => {
 
 const KAZAKHSTAN = 'Kazakhstan';
 
-function score(found: ReadonlySet<string>, expected: ReadonlySet<string>) {
-  const hits = [...found].filter((k) => expected.has(k)).length;
-  const precision = found.size === 0 ? 0 : hits / found.size;
-  const recall = expected.size === 0 ? 0 : hits / expected.size;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return {
-    precision,
-    recall,
-    f1,
-    missed: [...expected].filter((k) => !found.has(k)),
-    spurious: [...found].filter((k) => !expected.has(k)),
-  };
-}
-
-const line = (label: string, s: ReturnType<typeof score>) =>
-  `${label}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, F1 ${s.f1.toFixed(3)}`;
+const line = (label: string, s: Scores) => `${label}: ${formatScores(s)}`;
 
 describe('reactions against the gold annotation', () => {
   it('reaches F1 ≥ 0.90 on international (article, actor, stance)', () => {
     const international = (actor: string) => actor !== KAZAKHSTAN;
     const triples = (rows: readonly { article: string; actor: string; stance: string }[]) =>
       new Set(rows.filter((r) => international(r.actor)).map((r) => `${r.article} ${r.actor} ${r.stance}`));
-    const main = score(triples(predicted), triples(gold));
+    const main = scoreSets(triples(predicted), triples(gold));
 
     const mentions = (
       rows: readonly { article: string; actor: string; stance: string }[],
@@ -73,9 +60,7 @@ describe('reactions against the gold annotation', () => {
         hits++;
       }
     }
-    const mentionP = hits / rowMentions.length;
-    const mentionR = hits / goldMentions.length;
-    const kazakh = score(
+    const kazakh = scoreSets(
       new Set(predicted.filter((r) => r.actor === KAZAKHSTAN).map((r) => `${r.article} ${r.stance}`)),
       new Set(gold.filter((g) => g.actor === KAZAKHSTAN).map((g) => `${g.article} ${g.stance}`)),
     );
@@ -83,7 +68,7 @@ describe('reactions against the gold annotation', () => {
     console.log(
       [
         line('reactions (article, actor, stance), international', main),
-        `reactions by mention (sentence, actor, stance): precision ${mentionP.toFixed(3)}, recall ${mentionR.toFixed(3)}, F1 ${((2 * mentionP * mentionR) / (mentionP + mentionR || 1)).toFixed(3)}`,
+        line('reactions by mention (sentence, actor, stance)', scores(hits, rowMentions.length, goldMentions.length)),
         line('Kazakh authorities (article, stance)', kazakh),
         `rows with a named speaker: ${speakers}/${predicted.length}`,
         ...main.missed.map((k) => `  missed   ${k}`),

@@ -14,6 +14,7 @@ import { loadGazetteer } from '../../src/project/derive.ts';
 import { loadArticles } from '../../src/project/files.ts';
 import { PATHS } from '../story.ts';
 import type { CasualtyDraft, ReactionDraft } from '../../src/extract/types.ts';
+import { formatScores, scoreCasualties, scoreSets } from './gold-scoring.ts';
 
 const STORIES = join(import.meta.dirname, '../gold/stories');
 const SLUGS = readdirSync(STORIES)
@@ -80,43 +81,11 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-function f1(hits: number, found: number, expected: number) {
-  const precision = found === 0 ? 0 : hits / found;
-  const recall = expected === 0 ? 0 : hits / expected;
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-}
-const fixed = (s: { precision: number; recall: number; f1: number }) =>
-  `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, F1 ${s.f1.toFixed(3)}`;
-
-/** One-to-one: a row matches a gold mention in the same sentence with the same measure and value. */
-export function scoreCasualties(rows: readonly CasualtyDraft[], gold: readonly GoldCasualty[]) {
-  const free = new Set(rows);
-  const pairs: [GoldCasualty, CasualtyDraft][] = [];
-  const missed: GoldCasualty[] = [];
-  for (const g of gold) {
-    const row = [...free].find(
-      (r) => r.article === g.article && r.quote.includes(g.in) && r.measure === g.measure && r.value === g.value,
-    );
-    if (row) {
-      free.delete(row);
-      pairs.push([g, row]);
-    } else missed.push(g);
-  }
-  return { pairs, missed, spurious: [...free], ...f1(pairs.length, rows.length, gold.length) };
-}
-
 /** (article, actor, stance) triples of actors other than the home authorities, as the first story's test counts them. */
-export function scoreReactions(rows: readonly ReactionDraft[], gold: readonly GoldReaction[], home: string) {
+function scoreReactions(rows: readonly ReactionDraft[], gold: readonly GoldReaction[], home: string) {
   const triples = (list: readonly { article: string; actor: string; stance: string }[]) =>
     new Set(list.filter((r) => r.actor !== home).map((r) => `${r.article} ${r.actor} ${r.stance}`));
-  const found = triples(rows);
-  const expected = triples(gold);
-  const hits = [...found].filter((k) => expected.has(k));
-  return {
-    missed: [...expected].filter((k) => !found.has(k)),
-    spurious: [...found].filter((k) => !expected.has(k)),
-    ...f1(hits.length, found.size, expected.size),
-  };
+  return scoreSets(triples(rows), triples(gold));
 }
 
 describe.each(SLUGS)('the development story %s', (slug) => {
@@ -128,7 +97,7 @@ describe.each(SLUGS)('the development story %s', (slug) => {
       `${field} ${s.pairs.filter(([g, r]) => String(g[field]) === String(r[field])).length}/${s.pairs.length}`;
     console.log(
       [
-        `${slug} casualties: ${fixed(s)} (${s.pairs.length} matched, ${s.missed.length} missed, ${s.spurious.length} spurious)`,
+        `${slug} casualties: ${formatScores(s)} (${s.pairs.length} matched, ${s.missed.length} missed, ${s.spurious.length} spurious)`,
         `  attributes of matched rows: ${(['group', 'qualifier', 'as_of', 'attribution', 'status'] as const).map(agree).join(', ')}`,
         ...s.missed.map((g) => `  missed   ${g.article} ${g.measure} ${g.value} in “${g.in}”`),
         ...s.spurious.map(
@@ -150,7 +119,7 @@ describe.each(SLUGS)('the development story %s', (slug) => {
     const s = scoreReactions(story.reactions, read<GoldReaction[]>(slug, 'reactions.yaml'), story.home);
     console.log(
       [
-        `${slug} reactions (article, actor, stance): ${fixed(s)}`,
+        `${slug} reactions (article, actor, stance): ${formatScores(s)}`,
         ...s.missed.map((k) => `  missed   ${k}`),
         ...s.spurious.map((k) => `  spurious ${k}`),
       ].join('\n'),
