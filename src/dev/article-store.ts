@@ -9,7 +9,7 @@ import type { Review } from '../datasets/review.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Message } from '../extract/types.ts';
-import { fromArticleProblem, fromExtractionMessage } from '../project/diagnostic.ts';
+import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from '../project/diagnostic.ts';
 import { readArticleFile } from '../project/files.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
 import { at } from './editor-files.ts';
@@ -149,7 +149,7 @@ export class ArticleStore {
     only?: 'reactions',
   ): Promise<Rows | null> {
     if (!entry.article || !rows) return null;
-    const { applyReview, reviewContext, reviewDiagnostics } = await loadExtraction();
+    const { applyReview, reviewContext } = await loadExtraction();
     const id = entry.article.meta.id;
     const review = input.review ?? { casualties: [], reactions: [] };
     const mine: Review = {
@@ -157,7 +157,7 @@ export class ArticleStore {
       reactions: review.reactions.filter((e) => e.article === id),
     };
     const outcome = applyReview(rows, mine, reviewContext(input.gazetteer));
-    entry.reviewProblems = reviewDiagnostics(input.path, outcome.problems);
+    entry.reviewProblems = fromFileProblems(input.path, outcome.problems);
     const reviewed = { casualties: outcome.casualties, reactions: outcome.reactions };
     if (rows === entry.raw) entry.rows = reviewed;
     return reviewed;

@@ -14,7 +14,7 @@ export type Extraction = typeof DatasetsDerive &
   Pick<typeof ReviewApply, 'applyReview'> &
   Pick<typeof Reactions, 'extractReactions'> &
   Pick<typeof GazetteerModule, 'withHome'> &
-  Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview' | 'reviewDiagnostics'>;
+  Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview'>;
 
 let loading: Promise<Extraction> | undefined;
 
@@ -34,7 +34,6 @@ export function loadExtraction(): Promise<Extraction> {
     withHome: gazetteer.withHome,
     loadGazetteer: project.loadGazetteer,
     loadReview: project.loadReview,
-    reviewDiagnostics: project.reviewDiagnostics,
   }));
   return loading;
 }

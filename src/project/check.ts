@@ -23,7 +23,7 @@ import { manifestMatchesInputs, storyDeriveOptions } from './derive-inputs.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { staleLeftovers } from './leftovers.ts';
 import { findDeepNesting } from '../report/nesting-depth.ts';
-import { loadCodebook, loadGazetteer, reviewDiagnostics } from './derive.ts';
+import { loadCodebook, loadGazetteer } from './derive.ts';
 import type { Codebook } from '../extract/codebook.ts';
 import { DATASETS as BASE_SCHEMAS, schemasFor } from '../datasets/schema.ts';
 import type { DatasetSchemas } from '../datasets/schema.ts';
@@ -123,10 +123,10 @@ async function checkReviewFile(
   if (text === null) return null; // No review file: nothing reviewed yet.
   const { review, problems } = parseReview(text, codebook);
   if (problems.length > 0) {
-    diagnostics.push(...reviewDiagnostics(path, problems));
+    diagnostics.push(...fromFileProblems(path, problems));
     return null;
   }
-  diagnostics.push(...reviewDiagnostics(path, checkReviewQuotes(review, bodies)));
+  diagnostics.push(...fromFileProblems(path, checkReviewQuotes(review, bodies)));
   return review;
 }
 

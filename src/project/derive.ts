@@ -24,15 +24,9 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { withHome } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
-import {
-  compileCodebook,
-  compileGazetteer,
-  loadReview,
-  readGazetteerSources,
-  reviewDiagnostics,
-} from './editor-files.ts';
+import { compileCodebook, compileGazetteer, loadReview, readGazetteerSources } from './editor-files.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
-import { fromArticleProblem, fromExtractionMessage } from './diagnostic.ts';
+import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
@@ -208,7 +202,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await assembly.finish();
     await before?.close();
     const reviewProblems =
-      options.review === null ? [] : reviewDiagnostics(options.review, sortProblems(assembly.reviewProblems));
+      options.review === null ? [] : fromFileProblems(options.review, sortProblems(assembly.reviewProblems));
     if (reviewProblems.some((d) => d.severity === 'error')) {
       throw new CliError(
         'Cannot derive: the review file has entries that cannot be applied; nothing was written',
@@ -538,7 +532,6 @@ export {
   loadGazetteer,
   loadReview,
   readGazetteerSources,
-  reviewDiagnostics,
 } from './editor-files.ts';
 export { readPreviousDatasets } from './previous-datasets.ts';
 

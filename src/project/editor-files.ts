@@ -4,12 +4,12 @@
 // a CliError with every problem at its place, and nothing is written.
 import { dirname, join } from 'node:path';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
-import type { Review, ReviewProblem } from '../datasets/review.ts';
+import type { Review } from '../datasets/review.ts';
 import { CodebookError, parseCodebooks } from '../extract/codebook.ts';
 import type { Codebook, CodebookSource } from '../extract/codebook.ts';
 import { GazetteerError, parseGazetteers } from '../extract/gazetteer.ts';
 import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { fromFileProblems } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists } from './files.ts';
 
@@ -115,18 +115,7 @@ export async function loadReview(path: string, codebook?: Codebook): Promise<Rev
   if (problems.length > 0)
     throw new CliError(
       'Cannot derive: the review file has errors; nothing was written',
-      reviewDiagnostics(path, problems),
+      fromFileProblems(path, problems),
     );
   return review;
-}
-
-export function reviewDiagnostics(path: string, problems: readonly ReviewProblem[]): Diagnostic[] {
-  return problems.map((p) => ({
-    path,
-    line: p.line,
-    column: p.column,
-    severity: p.severity,
-    reason: p.reason,
-    ruleId: p.ruleId,
-  }));
 }
