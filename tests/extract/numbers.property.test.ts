@@ -3,73 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/bench/seeded-random.ts';
 import { findCounts, formatCount, parseCount } from '../../src/extract/numbers.ts';
+import { toWords } from './number-words.ts';
+import type { WordStyle } from './number-words.ts';
 
-interface Style {
-  /** "twenty-six" or "twenty six". */
-  hyphen: boolean;
-  /** British "one hundred and five", "two thousand and five". */
-  and: boolean;
-  /** "a hundred", "a thousand" for a leading one. */
-  article: boolean;
-}
-
-const SMALL = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-function below100(n: number, style: Style): string {
-  if (n < 20) return SMALL[n]!;
-  const unit = n % 10;
-  return TENS[Math.floor(n / 10)]! + (unit ? (style.hyphen ? '-' : ' ') + SMALL[unit]! : '');
-}
-
-function below1000(n: number, style: Style): string {
-  const hundreds = Math.floor(n / 100);
-  const rest = n % 100;
-  const head = hundreds ? `${SMALL[hundreds]!} hundred` : '';
-  if (!rest) return head;
-  return head ? `${head}${style.and ? ' and ' : ' '}${below100(rest, style)}` : below100(rest, style);
-}
-
-function toWords(n: number, style: Style): string {
-  if (n === 0) return 'zero';
-  const parts: string[] = [];
-  let rest = n;
-  for (const [scale, name] of [
-    [1_000_000, 'million'],
-    [1_000, 'thousand'],
-  ] as const) {
-    if (rest >= scale) {
-      parts.push(`${below1000(Math.floor(rest / scale), style)} ${name}`);
-      rest %= scale;
-    }
-  }
-  if (rest) parts.push((style.and && parts.length && rest < 100 ? 'and ' : '') + below1000(rest, style));
-  const words = parts.join(' ');
-  return style.article ? words.replace(/^one (hundred|thousand|million)/, 'a $1') : words;
-}
-
-const PLAIN: Style = { hyphen: true, and: false, article: false };
+const PLAIN: WordStyle = { hyphen: true, and: false, article: false };
 
 function sample(count: number, seed: number): number[] {
   const random = seededRandom(seed);
