@@ -16,6 +16,8 @@ export interface DeriveChildOutput {
   articles: number;
   /** Of which extracted (not in the cache). */
   extracted: number;
+  /** Of which copied from the datasets that were there. */
+  copied: number;
   casualties: number;
   reactions: number;
   workers: number;
@@ -37,6 +39,7 @@ const used = process.cpuUsage(cpu);
 const output: DeriveChildOutput = {
   articles: summary.articles,
   extracted: summary.extracted,
+  copied: summary.copied,
   casualties: summary.casualties,
   reactions: summary.reactions,
   workers: Math.min(defaultWorkers(summary.extracted), summary.extracted),

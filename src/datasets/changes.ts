@@ -180,6 +180,12 @@ export class ChangesBuilder {
     if (this.hadBefore) for (const change of diff.articles) this.#articles.push(change);
   }
 
+  /** Each toll's row replaced by what `row` gives for it (rows that stood in for others: project/reuse.ts). */
+  async replaceTollRows(row: (r: CasualtyRow) => Promise<CasualtyRow>): Promise<void> {
+    for (const side of [this.#highest.before, this.#highest.after])
+      for (const byGroup of side.values()) for (const [group, r] of byGroup) byGroup.set(group, await row(r));
+  }
+
   finish(): Changes {
     const tollsOf = (side: 'before' | 'after') => this.#highest[side];
     const result: Toll[] = [];

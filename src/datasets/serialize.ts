@@ -76,12 +76,19 @@ export function datasetFiles(name: DatasetName, pieces: readonly WrittenBytes[])
 export class DatasetFramer {
   #pieces = 0;
 
+  /**
+   * `after`: the pieces already in the files, when they start as a copy of
+   * an earlier file's first pieces (dataset-writer.ts): no header, and the
+   * next piece after a separator.
+   */
   constructor(
     name: DatasetName,
     private readonly json: (bytes: Uint8Array) => void,
     private readonly csv: (bytes: Uint8Array) => void,
+    after = 0,
   ) {
-    csv(utf8.encode(`${CSV_HEADERS[name]}\n`));
+    this.#pieces = after;
+    if (after === 0) csv(utf8.encode(`${CSV_HEADERS[name]}\n`));
   }
 
   /** One article's rows (a piece with no rows adds nothing). */
@@ -164,6 +171,12 @@ const CSV_HEADERS: Readonly<Record<DatasetName, string>> = {
 };
 
 const utf8 = new TextEncoder();
+
+/** The bytes before the first row's line in `<name>.csv`. */
+export function csvHeaderBytes(name: DatasetName): number {
+  return utf8.encode(`${CSV_HEADERS[name]}\n`).byteLength;
+}
+
 const OPEN = utf8.encode('[\n');
 const CLOSE = utf8.encode('\n]\n');
 const NO_ROWS = utf8.encode('[]\n');

@@ -3,34 +3,63 @@
 // killed run's are cleaned by the next), hashed as it is written for the
 // manifest; writeFilesAtomically then swaps them in with the rest. Each file
 // is one writeFile of the bytes as they come, a few megabytes at a time.
+//
+// An article whose rows are the very bytes the previous files hold for it
+// (previous-datasets.ts, `reuse`) is not written again: while every article
+// so far is the previous files' next one, the files only grow a prefix to
+// copy, and the first article that is not starts each file as a copy of the
+// previous one cut there (a copy the kernel makes, not bytes read and
+// written). Adding one article to thousands at the end of the id order
+// writes that article's rows after a copy.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetName } from '../datasets/schema.ts';
-import { DATASET_NAMES, DatasetFramer } from '../datasets/serialize.ts';
+import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
+import { BlockReader } from './previous-datasets.ts';
 
 /** Bytes a file may have waiting to be written before the derive waits for the disk. */
 const WAITING_BYTES = 4 * 2 ** 20;
 
+/** Where one article's rows are in a dataset's two files: its JSON elements, then its CSV lines (each without the separator that follows). */
+export type RowsRange = [id: string, jsonStart: number, jsonEnd: number, csvStart: number, csvEnd: number];
+
+/** The files a derive replaces, and where each article's rows are in them: what `reuse` copies from. */
+export interface PreviousFiles {
+  dir: string;
+  /** Per dataset, in the files' order. */
+  ranges: Record<DatasetName, RowsRange[]>;
+}
+
 /** One file being written: the bytes handed to it, taken by its writeFile as they come. */
 class StreamedFile implements AsyncIterable<Uint8Array> {
   readonly hash: Hash = createHash('sha256');
-  readonly done: Promise<void>;
+  done: Promise<void> = Promise.resolve();
   #queue: Uint8Array[] = [];
   #queued = 0;
   #ended = false;
   #wake: (() => void) | null = null;
   #drained: (() => void) | null = null;
 
-  constructor(readonly path: string) {
-    this.done = writeFile(path, this, { flag: 'wx' });
+  constructor(readonly path: string) {}
+
+  /** Starts the file: empty, or the first `bytes` of `from` (hashed before anything pushed). */
+  start(prefix: { from: string; bytes: number } | null): void {
+    this.done = (async () => {
+      if (prefix) {
+        await copyFile(prefix.from, this.path, constants.COPYFILE_EXCL);
+        await truncate(this.path, prefix.bytes);
+        await hashPrefix(this.hash, prefix.from, prefix.bytes);
+      }
+      await writeFile(this.path, this, { flag: prefix ? 'a' : 'wx' });
+    })();
     this.done.catch(() => undefined);
   }
 
   push(bytes: Uint8Array): void {
-    this.hash.update(bytes);
     this.#queue.push(bytes);
     this.#queued += bytes.byteLength;
     if (this.#queued >= 2 ** 16) this.#wake?.();
@@ -57,6 +86,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
         this.#queued = 0;
         this.#drained?.();
         this.#drained = null;
+        // Hashed as it goes to the disk, so after a copied prefix.
+        this.hash.update(bytes);
         yield bytes;
         continue;
       }
@@ -67,59 +98,101 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
   }
 }
 
+async function hashPrefix(hash: Hash, path: string, bytes: number): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(Math.min(bytes, 4 * 2 ** 20));
+    for (let at = 0; at < bytes;) {
+      const { bytesRead } = await handle.read(block, 0, Math.min(block.byteLength, bytes - at), at);
+      if (bytesRead === 0) throw new Error(`${path} is shorter than the derive noted`);
+      hash.update(block.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A dataset while its files are still a prefix of the previous ones: the next previous range, and the pieces in it. */
+interface Prefix {
+  next: number;
+  pieces: number;
+}
+
 export class DatasetFilesWriter {
   readonly #files = new Map<string, StreamedFile>();
   readonly #framers = new Map<DatasetName, DatasetFramer>();
+  readonly #prefix = new Map<DatasetName, Prefix>();
+  readonly #previous: PreviousFiles | null;
+  readonly #byId = new Map<DatasetName, Map<string, RowsRange>>();
+  readonly #readers = new Map<string, BlockReader>();
+  readonly #bytes: Record<DatasetName, { json: number; csv: number }> = {
+    casualties: { json: 0, csv: 0 },
+    reactions: { json: 0, csv: 0 },
+    articles: { json: 0, csv: 0 },
+  };
 
-  /** Starts the six files in `dir` (made when missing), in the datasets' order. */
-  static async open(dir: string): Promise<DatasetFilesWriter> {
-    await mkdir(dir, { recursive: true });
-    const writer = new DatasetFilesWriter();
+  /** Where each article's rows are in each dataset's files, as they were written (the next derive's PreviousFiles). */
+  readonly ranges: Record<DatasetName, RowsRange[]> = { casualties: [], reactions: [], articles: [] };
+
+  private constructor(dir: string, previous: PreviousFiles | null) {
+    this.#previous = previous;
     const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     for (const name of DATASET_NAMES) {
       for (const ext of ['json', 'csv'])
-        writer.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`)));
-      writer.#framers.set(
-        name,
-        new DatasetFramer(
-          name,
-          (b) => writer.#files.get(`${name}.json`)!.push(b),
-          (b) => writer.#files.get(`${name}.csv`)!.push(b),
-        ),
-      );
+        this.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`)));
+      if (previous) {
+        this.#prefix.set(name, { next: 0, pieces: 0 });
+        this.#byId.set(name, new Map(previous.ranges[name].map((range) => [range[0], range])));
+      } else this.#begin(name, null);
     }
-    return writer;
   }
 
-  /** Where each article's rows are in each JSON file (previous-datasets.ts), as they were written. */
-  readonly ranges: Record<DatasetName, [id: string, start: number, end: number][]> = {
-    casualties: [],
-    reactions: [],
-    articles: [],
-  };
-  readonly #jsonBytes: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
+  /** Starts the six files in `dir` (made when missing), in the datasets' order; `previous`: the files `reuse` copies from. */
+  static async open(dir: string, previous: PreviousFiles | null = null): Promise<DatasetFilesWriter> {
+    await mkdir(dir, { recursive: true });
+    return new DatasetFilesWriter(dir, previous);
+  }
 
   /** One article's rows of a dataset (nothing for none). */
   async add(name: DatasetName, piece: WrittenBytes | null, id = ''): Promise<void> {
     if (piece && (piece.json.byteLength > 0 || piece.csv.byteLength > 0)) {
-      // After `[\n` or `,\n`.
-      const start = this.#jsonBytes[name] + 2;
-      this.ranges[name].push([id, start, start + piece.json.byteLength]);
-      this.#jsonBytes[name] = start + piece.json.byteLength;
-      this.#framers.get(name)!.add(piece);
+      this.#materialize(name);
+      this.#framed(name, piece, id);
     }
-    await this.#files.get(`${name}.json`)!.drain();
-    await this.#files.get(`${name}.csv`)!.drain();
+    await this.#drain(name);
+  }
+
+  /** One article's rows of a dataset, the very bytes the previous files hold for it (none when they hold none). */
+  async reuse(name: DatasetName, id: string): Promise<void> {
+    const range = this.#byId.get(name)?.get(id);
+    if (!range) return;
+    const prefix = this.#prefix.get(name);
+    if (prefix && this.#previous!.ranges[name][prefix.next]?.[0] === id) {
+      prefix.next += 1;
+      prefix.pieces += 1;
+      this.ranges[name].push(range);
+      this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
+      return;
+    }
+    this.#materialize(name);
+    const [, jsonStart, jsonEnd, csvStart, csvEnd] = range;
+    const json = await (await this.#reader(`${name}.json`)).read(jsonStart, jsonEnd);
+    const csv = await (await this.#reader(`${name}.csv`)).read(csvStart, csvEnd);
+    this.#framed(name, { json, csv }, id);
+    await this.#drain(name);
   }
 
   /** Finishes every file: each one's path and hash (`sha256:<hex>`), by file name, in the datasets' order. */
   async end(): Promise<Map<string, { path: string; hash: string }>> {
+    for (const name of DATASET_NAMES) this.#materialize(name);
     for (const framer of this.#framers.values()) framer.end();
     const done = new Map<string, { path: string; hash: string }>();
     for (const [name, file] of this.#files) {
       await file.end();
       done.set(name, { path: file.path, hash: `sha256:${file.hash.digest('hex')}` });
     }
+    await this.#closeReaders();
     return done;
   }
 
@@ -129,5 +202,65 @@ export class DatasetFilesWriter {
       await file.end().catch(() => undefined);
       await rm(file.path, { force: true });
     }
+    await this.#closeReaders().catch(() => undefined);
+  }
+
+  #framed(name: DatasetName, piece: WrittenBytes, id: string): void {
+    const at = this.#bytes[name];
+    // After `[\n` or `,\n`; after the header or the last line's break.
+    const jsonStart = at.json + 2;
+    const range: RowsRange = [id, jsonStart, jsonStart + piece.json.byteLength, at.csv, at.csv + piece.csv.byteLength];
+    this.ranges[name].push(range);
+    this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
+    this.#framers.get(name)!.add(piece);
+  }
+
+  /** The dataset's files started, when they are still a prefix of the previous ones: copies of those, cut after the prefix. */
+  #materialize(name: DatasetName): void {
+    const prefix = this.#prefix.get(name);
+    if (!prefix) return;
+    this.#prefix.delete(name);
+    this.#begin(name, prefix.pieces === 0 ? null : prefix.pieces);
+  }
+
+  #begin(name: DatasetName, pieces: number | null): void {
+    const json = this.#files.get(`${name}.json`)!;
+    const csv = this.#files.get(`${name}.csv`)!;
+    const at = this.#bytes[name];
+    if (pieces === null) {
+      json.start(null);
+      csv.start(null);
+      this.#bytes[name] = { json: 0, csv: csvHeaderBytes(name) };
+    } else {
+      const dir = this.#previous!.dir;
+      json.start({ from: join(dir, `${name}.json`), bytes: at.json });
+      csv.start({ from: join(dir, `${name}.csv`), bytes: at.csv });
+    }
+    this.#framers.set(
+      name,
+      new DatasetFramer(
+        name,
+        (b) => json.push(b),
+        (b) => csv.push(b),
+        pieces ?? 0,
+      ),
+    );
+  }
+
+  async #drain(name: DatasetName): Promise<void> {
+    if (this.#prefix.has(name)) return;
+    await this.#files.get(`${name}.json`)!.drain();
+    await this.#files.get(`${name}.csv`)!.drain();
+  }
+
+  async #reader(file: string): Promise<BlockReader> {
+    let reader = this.#readers.get(file);
+    if (!reader) this.#readers.set(file, (reader = new BlockReader(await open(join(this.#previous!.dir, file), 'r'))));
+    return reader;
+  }
+
+  async #closeReaders(): Promise<void> {
+    for (const reader of this.#readers.values()) await reader.handle.close();
+    this.#readers.clear();
   }
 }

@@ -7,25 +7,23 @@ import { join, relative } from 'node:path';
 import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article, ArticleProblem } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
-import { ChangesBuilder, formatChangesMarkdown, tollCandidates } from '../datasets/changes.ts';
-import type { ArticleSide, Changes } from '../datasets/changes.ts';
+import { ChangesBuilder, formatChangesMarkdown } from '../datasets/changes.ts';
+import type { Changes } from '../datasets/changes.ts';
 import { fileHash, FingerprintHash, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE, dataPackage, vocabularies } from '../datasets/datapackage.ts';
 import { EMPTY_REVIEW, sortProblems } from '../datasets/review.ts';
-import type { Review, ReviewProblem } from '../datasets/review.ts';
-import { applyReview } from '../datasets/review-apply.ts';
 import type { ReviewOutcome } from '../datasets/review-apply.ts';
-import { reviewContext } from '../datasets/derive.ts';
-import { prepareArticle, writeArticleRows } from '../datasets/prepare.ts';
-import type { PreparedArticle, PreparedRows } from '../datasets/prepare.ts';
-import { schemasFor } from '../datasets/schema.ts';
-import type { ArticleRow, CasualtyRow, DatasetName, DatasetSchemas, ReactionRow } from '../datasets/schema.ts';
+import { prepareArticle } from '../datasets/prepare.ts';
+import type { PreparedArticle } from '../datasets/prepare.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
-import type { WrittenBytes } from '../datasets/serialize.ts';
 import { withHome } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import { compileCodebook, compileGazetteer, loadReview, readGazetteerSources } from './editor-files.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
+import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
+import { Assembly } from './assembly.ts';
+import type { Assembled } from './assembly.ts';
+import { FileIndex } from './reuse.ts';
 import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
@@ -37,7 +35,7 @@ import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-in
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { projectLayout } from './layout.ts';
-import { makeStamp, openPreviousDatasets, parseRows, stampPath } from './previous-datasets.ts';
+import { makeStamp, openPreviousDatasets, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
@@ -49,6 +47,8 @@ export interface DeriveSummary {
   articles: number;
   /** Of which extracted (the others came from the extraction cache). */
   extracted: number;
+  /** Of which copied from the datasets that were there (their rows as they were: reuse.ts). */
+  copied: number;
   casualties: number;
   reactions: number;
   /** Extraction notes and review warnings (errors stop the derive instead). */
@@ -103,8 +103,11 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   );
   // The datasets this derive replaces, looked over (not read) while the articles are read.
   const stamp = stampPath(cache.root, options.out);
-  const previous = readStamp(stamp).then((noted) => openPreviousDatasets(options.out, noted));
+  const noted = await readStamp(stamp);
+  const previous = openPreviousDatasets(options.out, noted);
   previous.catch(() => undefined);
+  const index = new FileIndex(noted?.reuse?.files);
+  const notedArticles = noted?.reuse?.generation === cache.generation ? noted.reuse.articles : {};
   let pool: ExtractionPool | null = null;
   let writer: DatasetFilesWriter | null = null;
   try {
@@ -122,16 +125,21 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await inWindows(
       slots,
       READ_AHEAD,
-      (slot) => readArticleFileQuickly(slot.path),
+      // A file as the last derive noted it is not read again: the key of its bytes is noted.
+      async (slot) => index.known(slot.name, slot.path) ?? (await readArticleFileQuickly(slot.path)),
       (slot, read) => {
-        if (!(read instanceof Uint8Array)) {
+        if (typeof read === 'string') slot.key = read;
+        else if (!(read instanceof Uint8Array)) {
           slot.problems = [read];
           return;
+        } else {
+          slot.key = articleKey(slot.name, read);
+          index.note(slot.name, slot.key);
         }
-        slot.key = articleKey(slot.name, read);
         fingerprintHash.add(`articles/${slot.name}`, slot.key);
-        // A cached article parsed under this name: its id is its name.
-        if (known.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
+        // A cached article parsed under this name (or one whose rows the datasets hold as they are): its id is its name.
+        const id = slot.name.slice(0, -3);
+        if (known.has(slot.key) || notedArticles[id]?.key === slot.key) slot.id = slot.claimed = id;
       },
     );
     const pending = slots.filter((s) => s.problems.length === 0 && s.id === null);
@@ -191,13 +199,17 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const articles = slots.filter((s) => s.id !== null).sort((a, b) => compare(a.id!, b.id!));
     const before = await previous;
     const changes = new ChangesBuilder(before !== null);
-    writer = await DatasetFilesWriter.open(options.out);
-    const assembly = new Assembly(gazetteer, review, writer, changes, before);
+    const copyable = reusableFiles(before, cache.generation, options.out);
+    writer = await DatasetFilesWriter.open(options.out, copyable);
+    const assembly = new Assembly(gazetteer, review, writer, changes, before, copyable && notedArticles);
     await inWindows(
       articles,
       READ_AHEAD,
-      (slot) => extraction(slot, cache, gazetteer as Gazetteer),
-      (slot, extracted) => assembly.queue(slot, extracted),
+      async (slot): Promise<Assembled> => {
+        const note = assembly.reusable(slot.id!, slot.key);
+        return note ? { reuse: note } : await extraction(slot, cache, gazetteer as Gazetteer);
+      },
+      (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
     );
     await assembly.finish();
     await before?.close();
@@ -234,12 +246,14 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await writeFilesAtomically(options.out, out);
     const ranges = writer.ranges;
     writer = null;
+    const reuse = { generation: cache.generation, files: index.notes, articles: assembly.notes };
     if (!temporaryCache)
-      await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges).catch(() => null));
+      await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
     await cache.removeOthers();
     return {
       articles: articles.length,
       extracted: pending.length,
+      copied: assembly.copied,
       casualties: finished.counts.after.casualties,
       reactions: finished.counts.after.reactions,
       diagnostics: [...assembly.diagnostics, ...reviewProblems],
@@ -345,167 +359,18 @@ async function extraction(
   return { id: article.meta.id, counts, written, diagnostics, tolls: [], prepared };
 }
 
-/**
- * The datasets put together article by article, in id order: each article's
- * review entries applied to its rows alone (the review matches rows within
- * their article), its rows written, and its change since the previous
- * datasets noted. Gives exactly what assemblePrepared and diffDatasets give
- * for the whole datasets at once.
- */
-class Assembly {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly reviewProblems: ReviewProblem[] = [];
-  readonly reviewCounts = { rejected: 0, corrected: 0, confirmed: 0 };
-  readonly #entries = new Map<string, Review>();
-  readonly #written: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
-  readonly #previousIds: string[];
-  #nextPrevious = 0;
-  /** The datasets' schemas, with the story's own measures and stances (its codebook). */
-  readonly #schemas: DatasetSchemas;
-  /** Each article's front matter, for the data package's sources. */
-  readonly articles: ArticleRow[] = [];
-  #chain: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly gazetteer: Gazetteer,
-    review: Review,
-    private readonly writer: DatasetFilesWriter,
-    private readonly changes: ChangesBuilder,
-    private readonly previous: PreviousDatasets | null,
-  ) {
-    for (const dataset of ['casualties', 'reactions'] as const) {
-      for (const entry of review[dataset] as Review[typeof dataset]) {
-        let mine = this.#entries.get(entry.article);
-        if (!mine) this.#entries.set(entry.article, (mine = { casualties: [], reactions: [] }));
-        (mine[dataset] as (typeof entry)[]).push(entry);
-      }
-    }
-    this.#previousIds = previous?.ids ?? [];
-    this.#schemas = schemasFor(gazetteer.codebook);
+/** The previous datasets' files, when the derive may copy rows from them: the stamp that notes them is of these extraction inputs, and notes where every article's rows are in every file. */
+function reusableFiles(before: PreviousDatasets | null, generation: string, dir: string): PreviousFiles | null {
+  const stamp = before?.stamp;
+  if (!stamp || stamp.reuse?.generation !== generation) return null;
+  const ranges = {} as PreviousFiles['ranges'];
+  for (const name of DATASET_NAMES) {
+    const noted = stamp.ranges[name] ?? [];
+    if (!noted.every((range): range is RowsRange => range.length === 5)) return null;
+    ranges[name] = noted;
   }
-
-  /** The next article, in id order; waits while the files catch up. */
-  async queue(slot: ArticleSlot, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
-    this.#chain = this.#chain.then(() => this.#article(slot, extracted));
-    await this.#chain;
-  }
-
-  async finish(): Promise<void> {
-    await this.#chain;
-    await this.#gone(null);
-    // Entries for articles that are not there: each matches no row.
-    const rest: Review = { casualties: [], reactions: [] };
-    for (const mine of this.#entries.values()) {
-      rest.casualties.push(...mine.casualties);
-      rest.reactions.push(...mine.reactions);
-    }
-    this.#review({ casualties: [], reactions: [] }, rest);
-  }
-
-  async #article(slot: ArticleSlot, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
-    const id = extracted.id;
-    await this.#gone(id);
-    for (const d of extracted.diagnostics) this.diagnostics.push({ path: slot.path, ...d });
-    const mine = this.#entries.get(id);
-    this.#entries.delete(id);
-    const pieces = {} as Record<DatasetName, WrittenBytes | null>;
-    let after: ArticleSide | null = null;
-    let tolls = extracted.tolls;
-    const counts = { ...extracted.counts };
-    if (mine || extracted.prepared) {
-      // The rows themselves: read back from what was written (or as extracted, when one failed its schema).
-      const prepared = {} as Record<DatasetName, PreparedRows<{ id?: string }>>;
-      for (const name of DATASET_NAMES) {
-        const written = extracted.written[name];
-        prepared[name] = extracted.prepared?.[name] ?? {
-          rows: parseRows(name, written.json) as { id?: string }[],
-          valid: true,
-          json: written.json,
-          csv: written.csv,
-        };
-      }
-      const reviewed = this.#review(
-        { casualties: prepared.casualties.rows as CasualtyRow[], reactions: prepared.reactions.rows as ReactionRow[] },
-        mine ?? { casualties: [], reactions: [] },
-      );
-      const rows = { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: prepared.articles.rows };
-      for (const name of DATASET_NAMES) {
-        const { piece, next } = writeArticleRows(
-          name,
-          prepared[name],
-          rows[name],
-          0,
-          this.#written[name],
-          this.#schemas,
-        );
-        if (next !== rows[name].length)
-          throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
-        pieces[name] = piece;
-        counts[name] = rows[name].length;
-      }
-      after = {
-        meta: (rows.articles[0] as ArticleSide['meta']) ?? null,
-        casualties: rows.casualties,
-        reactions: rows.reactions,
-      };
-      tolls = tollCandidates(rows.casualties);
-    } else {
-      for (const name of DATASET_NAMES) pieces[name] = extracted.counts[name] > 0 ? extracted.written[name] : null;
-    }
-    for (const name of DATASET_NAMES) {
-      this.#written[name] += counts[name];
-      await this.writer.add(name, pieces[name], id);
-    }
-    // What changed: nothing, when its rows are the very bytes they were.
-    const json = (name: DatasetName) => pieces[name]?.json ?? EMPTY;
-    const meta = parseRows('articles', json('articles'))[0] as ArticleRow | undefined;
-    if (meta) this.articles.push(meta);
-    const wasThere = this.#previousIds[this.#nextPrevious] === id;
-    if (wasThere) this.#nextPrevious += 1;
-    if (!this.changes.hadBefore) return this.changes.added(id, counts, tolls);
-    if (wasThere && this.previous) {
-      let same = true;
-      for (const name of DATASET_NAMES) {
-        const old = await this.previous.json(id, name);
-        if (old === null || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(json(name))) same = false;
-        if (!same) break;
-      }
-      if (same) return this.changes.same(id, counts, tolls);
-    }
-    after ??= {
-      meta: (parseRows('articles', json('articles'))[0] as ArticleSide['meta']) ?? null,
-      casualties: parseRows('casualties', json('casualties')) as CasualtyRow[],
-      reactions: parseRows('reactions', json('reactions')) as ReactionRow[],
-    };
-    this.changes.article(id, wasThere && this.previous ? await this.previous.side(id) : NOTHING, after);
-  }
-
-  /** The previous datasets' articles before `id` (all that are left, for null): gone. */
-  async #gone(id: string | null): Promise<void> {
-    while (
-      this.#nextPrevious < this.#previousIds.length &&
-      (id === null || compare(this.#previousIds[this.#nextPrevious]!, id) < 0)
-    ) {
-      const gone = this.#previousIds[this.#nextPrevious++]!;
-      this.changes.article(gone, await this.previous!.side(gone), NOTHING);
-    }
-  }
-
-  #review(
-    rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
-    mine: Review,
-  ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
-    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer));
-    for (const problem of outcome.problems) this.reviewProblems.push(problem);
-    this.reviewCounts.rejected += outcome.counts.rejected;
-    this.reviewCounts.corrected += outcome.counts.corrected;
-    this.reviewCounts.confirmed += outcome.counts.confirmed;
-    return outcome;
-  }
+  return { dir, ranges };
 }
-
-const EMPTY = new Uint8Array(0);
-const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };
 
 /**
  * `work` on every item, up to `width` at a time, and `then` on each result in

@@ -120,14 +120,15 @@ export class ExtractionCache {
   /** The folder of every generation (and of the stamps of the datasets written: previous-datasets.ts). */
   readonly root: string;
   readonly #root: string;
-  readonly #generation: string;
+  /** Names the extraction inputs (and the entries' layout) the entries were made with. */
+  readonly generation: string;
   /** The shard folders made (or found) already: a mkdir per entry took a twentieth of a cold derive. */
   readonly #shards = new Set<string>();
 
   constructor(root: string, inputsHash: string) {
     this.#root = this.root = root;
-    this.#generation = `v${FORMAT}-${inputsHash.replace(/^sha256:/, '').slice(0, 32)}`;
-    this.dir = join(root, this.#generation);
+    this.generation = `v${FORMAT}-${inputsHash.replace(/^sha256:/, '').slice(0, 32)}`;
+    this.dir = join(root, this.generation);
   }
 
   /** The keys of every entry there is. */
@@ -181,7 +182,7 @@ export class ExtractionCache {
     await writeFile(join(this.dir, USED), String(now)).catch(() => undefined);
     const others: { name: string; used: number }[] = [];
     for (const name of await readdir(this.#root).catch((): string[] => [])) {
-      if (name === this.#generation || !/^v\d+-/.test(name)) continue;
+      if (name === this.generation || !/^v\d+-/.test(name)) continue;
       const used = Number(await readFile(join(this.#root, name, USED), 'utf8').catch(() => '0'));
       others.push({ name, used: Number.isFinite(used) ? used : 0 });
     }

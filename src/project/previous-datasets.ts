@@ -19,10 +19,14 @@ import { validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { readOutputIfExists } from './files.ts';
+import type { RowsRange } from './dataset-writer.ts';
+import type { ReuseNotes } from './reuse.ts';
 
 export interface PreviousDatasets {
   /** Every article id the datasets name (front matter rows and the rows' `article`), sorted. */
   ids: string[];
+  /** The stamp, when the files are the ones it notes (so its ranges and notes hold for them). */
+  stamp: OutputStamp | null;
   /** An article's rows of a dataset as written (JSON elements joined by ROW_SEPARATOR); null when the folder was read whole. */
   json(id: string, name: DatasetName): Promise<Uint8Array | null>;
   /** An article's rows. */
@@ -48,7 +52,10 @@ const NEWLINE = 0x0a;
 export interface OutputStamp {
   manifest: string;
   files: Record<string, { hash: string; size: string; ino: string; mtimeNs: string }>;
-  ranges: Record<DatasetName, [id: string, start: number, end: number][]>;
+  /** Each article's rows in each dataset's files (RowsRange; a stamp of an older newsbook has the JSON range alone). */
+  ranges: Record<DatasetName, (RowsRange | [id: string, start: number, end: number])[]>;
+  /** What the next derive may take from here instead of its cache (reuse.ts); missing in an older stamp. */
+  reuse?: ReuseNotes;
 }
 
 /** Where the stamp of the datasets in `out` is kept, in the extraction cache's folder. */
@@ -61,14 +68,15 @@ export async function makeStamp(
   out: string,
   manifestText: string,
   hashes: Record<string, string>,
-  ranges: OutputStamp['ranges'],
+  ranges: Record<DatasetName, RowsRange[]>,
+  reuse: ReuseNotes,
 ): Promise<OutputStamp> {
   const files: OutputStamp['files'] = {};
   for (const [name, hash] of Object.entries(hashes)) {
     const s = await stat(join(out, name), { bigint: true });
     files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
   }
-  return { manifest: fileHash(manifestText), files, ranges };
+  return { manifest: fileHash(manifestText), files, ranges, reuse };
 }
 
 /** The ranges of the stamp, when every file of `manifest` is the one it notes. */
@@ -109,9 +117,8 @@ export async function openPreviousDatasets(
     const whole = await readPreviousDatasets(dir);
     return whole === null ? null : inMemory(whole);
   }
-  const ranges =
-    (await stampedRanges(dir, manifestText!, manifest.files, stamp)) ??
-    ({} as Record<DatasetName, Map<string, [number, number]>>);
+  const stamped = await stampedRanges(dir, manifestText!, manifest.files, stamp);
+  const ranges = stamped ?? ({} as Record<DatasetName, Map<string, [number, number]>>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
     const scanned = await scanFile(join(dir, file), name).catch(() => null);
@@ -135,6 +142,7 @@ export async function openPreviousDatasets(
   };
   return {
     ids,
+    stamp: stamped ? stamp : null,
     json,
     async side(id) {
       const rows = {} as Record<DatasetName, unknown[]>;
@@ -155,7 +163,7 @@ export async function openPreviousDatasets(
  * Reads ranges of a file in blocks of a few megabytes: the derive asks for
  * each article's rows in the order of the file, so one read serves hundreds.
  */
-class BlockReader {
+export class BlockReader {
   #block = Buffer.alloc(0);
   #at = 0;
 
@@ -279,6 +287,7 @@ function inMemory(datasets: Datasets): PreviousDatasets {
   for (const row of datasets.reactions) side(row.article).reactions.push(row);
   return {
     ids: [...sides.keys()].sort(compare),
+    stamp: null,
     json: async () => null,
     side: async (id) => sides.get(id) ?? { meta: null, casualties: [], reactions: [] },
     close: async () => undefined,

@@ -1,0 +1,273 @@
+// The datasets put together article by article, in id order: each article's
+// review entries applied to its rows alone (the review matches rows within
+// their article), its rows written, and its change since the previous
+// datasets noted. Gives exactly what assemblePrepared and diffDatasets give
+// for the whole datasets at once. An article whose rows the previous
+// datasets hold as they are (reuse.ts) is copied from them, not read.
+import { tollCandidates } from '../datasets/changes.ts';
+import type { ArticleSide, ChangesBuilder } from '../datasets/changes.ts';
+import { reviewContext } from '../datasets/derive.ts';
+import type { Review, ReviewProblem } from '../datasets/review.ts';
+import { applyReview } from '../datasets/review-apply.ts';
+import type { ReviewOutcome } from '../datasets/review-apply.ts';
+import { writeArticleRows } from '../datasets/prepare.ts';
+import type { PreparedArticle, PreparedRows } from '../datasets/prepare.ts';
+import { schemasFor } from '../datasets/schema.ts';
+import type { ArticleRow, CasualtyRow, DatasetName, DatasetSchemas, ReactionRow } from '../datasets/schema.ts';
+import { DATASET_NAMES } from '../datasets/serialize.ts';
+import type { WrittenBytes } from '../datasets/serialize.ts';
+import type { Gazetteer } from '../extract/gazetteer.ts';
+import type { DatasetFilesWriter } from './dataset-writer.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import type { CachedExtraction } from './extract-cache.ts';
+import { parseRows } from './previous-datasets.ts';
+import type { PreviousDatasets } from './previous-datasets.ts';
+import { noteArticle, tollStandIns } from './reuse.ts';
+import type { ArticleNote } from './reuse.ts';
+
+/** An article as the assembly takes it: its extraction (cached, or extracted here), or its note, to copy its rows. */
+export type Assembled = (CachedExtraction & { prepared?: PreparedArticle }) | { reuse: ArticleNote };
+
+/** The article file an assembled article came from. */
+export interface AssembledFile {
+  id: string;
+  path: string;
+  /** articleKey of its bytes. */
+  key: string;
+}
+
+export class Assembly {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly reviewProblems: ReviewProblem[] = [];
+  readonly reviewCounts: ReviewOutcome['counts'] = { rejected: 0, corrected: 0, confirmed: 0 };
+  /** Articles whose rows were copied from the previous datasets. */
+  copied = 0;
+  /** What the next derive may reuse of each article written here (reuse.ts). */
+  readonly notes: Record<string, ArticleNote> = {};
+  readonly #entries = new Map<string, Review>();
+  readonly #written: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
+  readonly #previousIds: string[];
+  #nextPrevious = 0;
+  /** The datasets' schemas, with the story's own measures and stances (its codebook). */
+  readonly #schemas: DatasetSchemas;
+  /** The notes of the previous datasets, when their rows can be copied (same extraction inputs, files as noted). */
+  readonly #reusable: Record<string, ArticleNote>;
+  /** Toll candidates that stand in for rows of copied articles. */
+  readonly #standIns = new Set<CasualtyRow>();
+  /** Each article's front matter, for the data package's sources. */
+  readonly articles: ArticleRow[] = [];
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    review: Review,
+    private readonly writer: DatasetFilesWriter,
+    private readonly changes: ChangesBuilder,
+    private readonly previous: PreviousDatasets | null,
+    /** The previous datasets' notes, when the writer copies from their files (see `reusable`). */
+    reusable: Record<string, ArticleNote> | null,
+  ) {
+    for (const dataset of ['casualties', 'reactions'] as const) {
+      for (const entry of review[dataset] as Review[typeof dataset]) {
+        let mine = this.#entries.get(entry.article);
+        if (!mine) this.#entries.set(entry.article, (mine = { casualties: [], reactions: [] }));
+        (mine[dataset] as (typeof entry)[]).push(entry);
+      }
+    }
+    this.#previousIds = previous?.ids ?? [];
+    this.#schemas = schemasFor(gazetteer.codebook);
+    this.#reusable = reusable ?? {};
+  }
+
+  /** The note to copy the article's rows by, when they are in the previous datasets as they are and no review entry is for it. */
+  reusable(id: string, key: string): ArticleNote | null {
+    const note = this.#reusable[id];
+    return note && note.key === key && !this.#entries.has(id) ? note : null;
+  }
+
+  /** The next article, in id order; waits while the files catch up. */
+  async queue(file: AssembledFile, assembled: Assembled): Promise<void> {
+    this.#chain = this.#chain.then(() =>
+      'reuse' in assembled ? this.#copied(file, assembled.reuse) : this.#article(file, assembled),
+    );
+    await this.#chain;
+  }
+
+  async finish(): Promise<void> {
+    await this.#chain;
+    await this.#gone(null);
+    // Entries for articles that are not there: each matches no row.
+    const rest: Review = { casualties: [], reactions: [] };
+    for (const mine of this.#entries.values()) {
+      rest.casualties.push(...mine.casualties);
+      rest.reactions.push(...mine.reactions);
+    }
+    this.#review({ casualties: [], reactions: [] }, rest);
+    if (this.#standIns.size > 0) await this.changes.replaceTollRows((row) => this.#tollRow(row));
+  }
+
+  /** An article whose rows are copied from the previous datasets: the same rows, so no change. */
+  async #copied(file: AssembledFile, note: ArticleNote): Promise<void> {
+    const id = file.id;
+    this.copied += 1;
+    await this.#gone(id);
+    for (const d of note.diagnostics) this.diagnostics.push({ path: file.path, ...d });
+    for (const name of DATASET_NAMES) {
+      this.#written[name] += note.counts[name];
+      await this.writer.reuse(name, id);
+    }
+    // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
+    const row = await this.#previousJson(id, 'articles');
+    if (row.byteLength > 0) this.articles.push(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
+    this.notes[id] = note;
+    if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
+    const tolls = tollStandIns(id, note);
+    for (const row of tolls) this.#standIns.add(row);
+    this.changes.same(id, note.counts, tolls);
+  }
+
+  /** The row a stand-in stands for: the copied article's toll candidate of its measure and group. */
+  async #tollRow(row: CasualtyRow): Promise<CasualtyRow> {
+    if (!this.#standIns.has(row)) return row;
+    const rows = parseRows('casualties', await this.#previousJson(row.article, 'casualties')) as CasualtyRow[];
+    const found = tollCandidates(rows).find((r) => r.measure === row.measure && r.group === row.group);
+    if (!found) throw new Error(`Cannot read the toll of ${row.article} back from the previous datasets`);
+    return found;
+  }
+
+  /** A copied article's rows as the previous files hold them (their notes are only taken when those files are read by ranges). */
+  async #previousJson(id: string, name: DatasetName): Promise<Uint8Array> {
+    const json = await this.previous!.json(id, name);
+    if (json === null) throw new Error(`Cannot read the rows of ${id} back from the previous ${name}`);
+    return json;
+  }
+
+  async #article(file: AssembledFile, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
+    const id = extracted.id;
+    await this.#gone(id);
+    for (const d of extracted.diagnostics) this.diagnostics.push({ path: file.path, ...d });
+    const mine = this.#entries.get(id);
+    this.#entries.delete(id);
+    const pieces = {} as Record<DatasetName, WrittenBytes | null>;
+    let after: ArticleSide | null = null;
+    let tolls = extracted.tolls;
+    const counts = { ...extracted.counts };
+    if (mine || extracted.prepared) {
+      const reviewed = this.#reviewed(extracted, mine);
+      for (const name of DATASET_NAMES) {
+        pieces[name] = reviewed.pieces[name];
+        counts[name] = reviewed.rows[name].length;
+      }
+      after = {
+        meta: (reviewed.rows.articles[0] as ArticleSide['meta']) ?? null,
+        casualties: reviewed.rows.casualties,
+        reactions: reviewed.rows.reactions,
+      };
+      tolls = tollCandidates(reviewed.rows.casualties);
+    } else {
+      for (const name of DATASET_NAMES) pieces[name] = extracted.counts[name] > 0 ? extracted.written[name] : null;
+      // Its rows are its cache entry's: the next derive may copy them.
+      this.notes[id] = noteArticle(file.key, counts, tolls, extracted.diagnostics);
+    }
+    for (const name of DATASET_NAMES) {
+      this.#written[name] += counts[name];
+      await this.writer.add(name, pieces[name], id);
+    }
+    await this.#compare(id, pieces, counts, tolls, after);
+  }
+
+  /** The article's rows with its review entries applied, written. */
+  #reviewed(
+    extracted: CachedExtraction & { prepared?: PreparedArticle },
+    mine: Review | undefined,
+  ): {
+    rows: { casualties: CasualtyRow[]; reactions: ReactionRow[]; articles: unknown[] };
+    pieces: Record<DatasetName, WrittenBytes | null>;
+  } {
+    // The rows themselves: read back from what was written (or as extracted, when one failed its schema).
+    const prepared = {} as Record<DatasetName, PreparedRows<{ id?: string }>>;
+    for (const name of DATASET_NAMES) {
+      const written = extracted.written[name];
+      prepared[name] = extracted.prepared?.[name] ?? {
+        rows: parseRows(name, written.json) as { id?: string }[],
+        valid: true,
+        json: written.json,
+        csv: written.csv,
+      };
+    }
+    const reviewed = this.#review(
+      { casualties: prepared.casualties.rows as CasualtyRow[], reactions: prepared.reactions.rows as ReactionRow[] },
+      mine ?? { casualties: [], reactions: [] },
+    );
+    const rows = { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: prepared.articles.rows };
+    const pieces = {} as Record<DatasetName, WrittenBytes | null>;
+    for (const name of DATASET_NAMES) {
+      const { piece, next } = writeArticleRows(name, prepared[name], rows[name], 0, this.#written[name], this.#schemas);
+      if (next !== rows[name].length)
+        throw new Error(`Cannot write ${name}: the review gave back rows that were not extracted`);
+      pieces[name] = piece;
+    }
+    return { rows, pieces };
+  }
+
+  /** What changed: nothing, when its rows are the very bytes they were. */
+  async #compare(
+    id: string,
+    pieces: Record<DatasetName, WrittenBytes | null>,
+    counts: Record<DatasetName, number>,
+    tolls: CasualtyRow[],
+    after: ArticleSide | null,
+  ): Promise<void> {
+    const json = (name: DatasetName) => pieces[name]?.json ?? EMPTY;
+    const meta = parseRows('articles', json('articles'))[0] as ArticleRow | undefined;
+    if (meta) this.articles.push(meta);
+    const wasThere = this.#previousIds[this.#nextPrevious] === id;
+    if (wasThere) this.#nextPrevious += 1;
+    if (!this.changes.hadBefore) return this.changes.added(id, counts, tolls);
+    if (wasThere && this.previous) {
+      let same = true;
+      for (const name of DATASET_NAMES) {
+        const old = await this.previous.json(id, name);
+        if (old === null || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(json(name))) same = false;
+        if (!same) break;
+      }
+      if (same) return this.changes.same(id, counts, tolls);
+    }
+    after ??= {
+      meta: meta ?? null,
+      casualties: parseRows('casualties', json('casualties')) as CasualtyRow[],
+      reactions: parseRows('reactions', json('reactions')) as ReactionRow[],
+    };
+    this.changes.article(id, wasThere && this.previous ? await this.previous.side(id) : NOTHING, after);
+  }
+
+  /** The previous datasets' articles before `id` (all that are left, for null): gone. */
+  async #gone(id: string | null): Promise<void> {
+    while (
+      this.#nextPrevious < this.#previousIds.length &&
+      (id === null || compare(this.#previousIds[this.#nextPrevious]!, id) < 0)
+    ) {
+      const gone = this.#previousIds[this.#nextPrevious++]!;
+      this.changes.article(gone, await this.previous!.side(gone), NOTHING);
+    }
+  }
+
+  #review(
+    rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
+    mine: Review,
+  ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
+    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer));
+    for (const problem of outcome.problems) this.reviewProblems.push(problem);
+    this.reviewCounts.rejected += outcome.counts.rejected;
+    this.reviewCounts.corrected += outcome.counts.corrected;
+    this.reviewCounts.confirmed += outcome.counts.confirmed;
+    return outcome;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

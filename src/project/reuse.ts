@@ -1,0 +1,102 @@
+// What a derive notes for the next one, in the stamp of the datasets it wrote
+// (previous-datasets.ts), so that adding an article to thousands costs that
+// article, not the thousands:
+// - each article file as it was read (size, times, inode) with the key of its
+//   bytes: a file that is the one noted is neither read nor hashed again, as
+//   git trusts its index for the work tree;
+// - each article whose rows are its extraction's as the cache holds them (no
+//   review entry touched them): its key, row counts, toll candidates and
+//   messages. The next derive, from the same extraction inputs, copies such
+//   an article's rows from the files they are in (dataset-writer.ts) instead
+//   of reading its cache entry.
+import { statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
+import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
+import type { CachedExtraction } from './extract-cache.ts';
+
+export interface ReuseNotes {
+  /** The extraction cache's generation the rows came from (ExtractionCache.generation): notes of other inputs are not used. */
+  generation: string;
+  /** By file name. */
+  files: Record<string, FileNote>;
+  /** By article id. */
+  articles: Record<string, ArticleNote>;
+}
+
+export type FileNote = [size: string, mtimeNs: string, ctimeNs: string, ino: string, key: string];
+
+export interface ArticleNote {
+  /** articleKey of the bytes its rows came from. */
+  key: string;
+  counts: Record<DatasetName, number>;
+  /** Its toll candidates (tollCandidates), the fields the tolls are chosen by; the rows themselves are in the casualties file. */
+  tolls: [measure: string, group: string, value: number, status: CasualtyRow['status']][];
+  diagnostics: CachedExtraction['diagnostics'];
+}
+
+/**
+ * A file modified this close to the derive that reads it is read again next
+ * time even when it looks the same: a second save in the same clock tick, of
+ * the same size, would otherwise look like the file noted (git's "racily
+ * clean" entries). Its change time is compared, not guarded: only a write
+ * makes content, and a write sets the modification time.
+ */
+const RACY_NS = 2_000_000_000n;
+
+/** The article files' notes: the ones the last derive made, and the ones this derive makes. */
+export class FileIndex {
+  readonly #noted: Record<string, FileNote>;
+  readonly #stats = new Map<string, BigIntStats>();
+  readonly #trustedBefore: bigint;
+  readonly notes: Record<string, FileNote> = {};
+
+  constructor(noted: Record<string, FileNote> | undefined, now = Date.now()) {
+    this.#noted = noted ?? {};
+    this.#trustedBefore = BigInt(now) * 1_000_000n - RACY_NS;
+  }
+
+  /** The key noted for the file, when it is the file noted; otherwise null, and its state is kept for `note`. */
+  known(name: string, path: string): string | null {
+    const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!stats) return null;
+    const noted = this.#noted[name];
+    const now = fileNote(stats, noted?.[4] ?? '');
+    if (noted && now.every((field, i) => field === noted[i])) {
+      this.notes[name] = noted;
+      return noted[4];
+    }
+    this.#stats.set(name, stats);
+    return null;
+  }
+
+  /** The key of the bytes read from the file, `known` having looked at it just before they were read. */
+  note(name: string, key: string): void {
+    const stats = this.#stats.get(name);
+    this.#stats.delete(name);
+    if (stats && stats.isFile() && stats.mtimeNs < this.#trustedBefore) this.notes[name] = fileNote(stats, key);
+  }
+}
+
+function fileNote(stats: BigIntStats, key: string): FileNote {
+  return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino), key];
+}
+
+export function noteArticle(
+  key: string,
+  counts: Record<DatasetName, number>,
+  tolls: readonly CasualtyRow[],
+  diagnostics: CachedExtraction['diagnostics'],
+): ArticleNote {
+  return { key, counts, tolls: tolls.map((r) => [r.measure, r.group, r.value, r.status]), diagnostics };
+}
+
+/**
+ * Stand-ins for an article's toll candidates, enough to choose the tolls by
+ * (ChangesBuilder); the few chosen are then replaced by the rows themselves
+ * (`tollRow`), read from the casualties file.
+ */
+export function tollStandIns(id: string, note: ArticleNote): CasualtyRow[] {
+  return note.tolls.map(
+    ([measure, group, value, status]) => ({ article: id, measure, group, value, status }) as CasualtyRow,
+  );
+}

@@ -1,0 +1,70 @@
+// The article files' index (src/project/reuse.ts): a file is trusted to be the
+// one noted only when its size, times and inode are the ones noted, and a
+// file saved just before the derive that reads it is not noted at all.
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileIndex } from '../../src/project/reuse.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsbook-reuse-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a file and sets its modification time `ago` ms back. */
+function save(name: string, text: string, ago = 60_000): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const then = new Date(Date.now() - ago);
+  utimesSync(path, then, then);
+  return path;
+}
+
+/** A derive's look at one file: the key it knew, and the notes it leaves. */
+function look(noted: FileIndex['notes'], name: string, path: string) {
+  const index = new FileIndex(noted);
+  const known = index.known(name, path);
+  if (known === null) index.note(name, `key of ${name}`);
+  return { known, notes: index.notes };
+}
+
+describe('the article files’ index', () => {
+  it('knows a file it noted, as long as it is the same file', () => {
+    const path = save('a.md', 'one');
+    const first = look({}, 'a.md', path);
+    expect(first.known).toBeNull();
+    expect(first.notes['a.md']?.[4]).toBe('key of a.md');
+    expect(look(first.notes, 'a.md', path).known).toBe('key of a.md');
+  });
+
+  it('reads a file again after a write of the same size with its time set back (its change time moved)', () => {
+    const path = save('b.md', 'two');
+    const { notes } = look({}, 'b.md', path);
+    const { mtime } = statSync(path);
+    writeFileSync(path, 'owt');
+    utimesSync(path, mtime, mtime);
+    expect(look(notes, 'b.md', path).known).toBeNull();
+  });
+
+  it('reads a file again after it was replaced (another inode), or grew', () => {
+    const path = save('c.md', 'three');
+    const { notes } = look({}, 'c.md', path);
+    rmSync(path);
+    save('c.md', 'three');
+    expect(look(notes, 'c.md', path).known).toBeNull();
+    const again = look({}, 'c.md', path).notes;
+    save('c.md', 'three!');
+    expect(look(again, 'c.md', path).known).toBeNull();
+  });
+
+  it('does not note a file saved in the last seconds (a second save in the same clock tick would look the same)', () => {
+    const path = save('d.md', 'four', 0);
+    expect(look({}, 'd.md', path).notes['d.md']).toBeUndefined();
+  });
+
+  it('knows nothing of a file that is gone', () => {
+    const path = save('e.md', 'five');
+    const { notes } = look({}, 'e.md', path);
+    rmSync(path);
+    expect(look(notes, 'e.md', path).known).toBeNull();
+  });
+});
