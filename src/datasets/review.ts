@@ -160,15 +160,36 @@ export function parseReview(
 ): ParsedReview {
   vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(yamlText);
-  const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({
+  const read = readReviewData(doc, at);
+  if ('problems' in read) return { review: EMPTY_REVIEW, problems: read.problems };
+  const result = reviewSchema.safeParse(read.data);
+  if (!result.success) {
+    return { review: EMPTY_REVIEW, problems: sortProblems(schemaProblems(result.error.issues, doc, at)) };
+  }
+  const problems: ReviewProblem[] = [];
+  const review: Review = {
+    casualties: casualtyEntries(result.data.casualties ?? [], doc, at, problems),
+    reactions: reactionEntries(result.data.reactions ?? [], doc, at, problems),
+  };
+  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
+}
+
+function error(place: Place, reason: string, ruleId: string): ReviewProblem {
+  return {
     ...place,
     severity: 'error',
     reason,
     ruleId,
-  });
+  };
+}
+
+/** The file's data when it is YAML holding a mapping; else why not, before any field is looked at. */
+function readReviewData(
+  doc: Document,
+  at: (offset: number) => Place,
+): { data: object } | { problems: ReviewProblem[] } {
   if (doc.errors.length > 0) {
     return {
-      review: EMPTY_REVIEW,
       problems: doc.errors.map((e) =>
         error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml'),
       ),
@@ -177,13 +198,11 @@ export function parseReview(
   const read = doc.contents === null ? { data: {} } : yamlData(doc);
   if ('message' in read)
     return {
-      review: EMPTY_REVIEW,
       problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')],
     };
   const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
-      review: EMPTY_REVIEW,
       problems: [
         error(
           { line: 1, column: 1 },
@@ -193,27 +212,42 @@ export function parseReview(
       ],
     };
   }
-  const result = reviewSchema.safeParse(data);
+  return { data };
+}
+
+/** A problem per field the schema rejects; one per unknown key, so each is pointed at. */
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  doc: Document,
+  at: (offset: number) => Place,
+): ReviewProblem[] {
   const problems: ReviewProblem[] = [];
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as (string | number)[];
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      for (const key of keys.length > 0 ? keys : [undefined]) {
-        problems.push(
-          error(
-            at(locate(doc, path, key)),
-            describeIssue(issue, path, key, doc),
-            key === undefined ? 'review-value' : 'review-field',
-          ),
-        );
-      }
+  for (const issue of issues) {
+    const path = issue.path as (string | number)[];
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    for (const key of keys.length > 0 ? keys : [undefined]) {
+      problems.push(
+        error(
+          at(locate(doc, path, key)),
+          describeIssue(issue, path, key, doc),
+          key === undefined ? 'review-value' : 'review-field',
+        ),
+      );
     }
-    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
   }
+  return problems;
+}
+
+/** The casualty entries with a valid decision; the problems of the others go to `problems`. */
+function casualtyEntries(
+  entries: readonly z.infer<typeof casualtyEntry>[],
+  doc: Document,
+  at: (offset: number) => Place,
+  problems: ReviewProblem[],
+): CasualtyReviewEntry[] {
   const place = (path: (string | number)[]) => at(locate(doc, path));
-  const review: Review = { casualties: [], reactions: [] };
-  (result.data.casualties ?? []).forEach((entry, i) => {
+  const casualties: CasualtyReviewEntry[] = [];
+  entries.forEach((entry, i) => {
     const d = toDecision(entry, ['casualties', i], doc, at, problems);
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
@@ -226,7 +260,7 @@ export function parseReview(
         ),
       );
     }
-    review.casualties.push({
+    casualties.push({
       dataset: 'casualties',
       article: entry.article,
       quote: entry.quote,
@@ -238,10 +272,22 @@ export function parseReview(
       place: place(['casualties', i]),
     });
   });
-  (result.data.reactions ?? []).forEach((entry, i) => {
+  return casualties;
+}
+
+/** The reaction entries with a valid decision; the problems of the others go to `problems`. */
+function reactionEntries(
+  entries: readonly z.infer<typeof reactionEntry>[],
+  doc: Document,
+  at: (offset: number) => Place,
+  problems: ReviewProblem[],
+): ReactionReviewEntry[] {
+  const place = (path: (string | number)[]) => at(locate(doc, path));
+  const reactions: ReactionReviewEntry[] = [];
+  entries.forEach((entry, i) => {
     const d = toDecision(entry, ['reactions', i], doc, at, problems);
     if (!d) return;
-    review.reactions.push({
+    reactions.push({
       dataset: 'reactions',
       article: entry.article,
       quote: entry.quote,
@@ -252,7 +298,7 @@ export function parseReview(
       place: place(['reactions', i]),
     });
   });
-  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
+  return reactions;
 }
 
 function toDecision<C extends object>(
