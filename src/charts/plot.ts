@@ -215,8 +215,8 @@ function round(number: string, scale: number): string {
  * figures in tests/output/casualty-evolution.svg (wide, 3 ticks) a panel
  * topping at 164 gets 0–200 by 50 (five gridlines) instead of by 100, and one
  * at 3,882 gets 0–4,000 by 1,000 instead of by 2,000; on the page a panel
- * topping at 400 gets 0–400 by 100, a panel of 99 with 4 ticks 0–100 by 20
- * instead of by 25, and a panel of 1 ticks at 0.5 (fractions of a person).
+ * topping at 400 gets 0–400 by 100 instead of by 200, and a panel of 1 ticks
+ * at 0.5 (half a person). The 2.5 steps (0–100 by 25 for 99) are Plot's by 20.
  * Charts draw in pixels (identity scales), so only the ticks and top matter.
  */
 export function niceScale(max: number, count: number): { max: number; step: number; ticks: number[] } {
