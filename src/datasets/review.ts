@@ -161,16 +161,26 @@ export function parseReview(
   vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(yamlText);
   const read = readReviewData(doc, at);
-  if ('problems' in read) return { review: EMPTY_REVIEW, problems: read.problems };
+  if (!('data' in read)) return read;
   const result = reviewSchema.safeParse(read.data);
-  if (!result.success) {
-    return { review: EMPTY_REVIEW, problems: sortProblems(schemaProblems(result.error.issues, doc, at)) };
-  }
   const problems: ReviewProblem[] = [];
-  const review: Review = {
-    casualties: casualtyEntries(result.data.casualties ?? [], doc, at, problems),
-    reactions: reactionEntries(result.data.reactions ?? [], doc, at, problems),
-  };
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path as (string | number)[];
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      for (const key of keys.length > 0 ? keys : [undefined]) {
+        problems.push(
+          error(
+            at(locate(doc, path, key)),
+            describeIssue(issue, path, key, doc),
+            key === undefined ? 'review-value' : 'review-field',
+          ),
+        );
+      }
+    }
+    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
+  }
+  const review = toReview(result.data, doc, at, problems);
   return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
 }
 
@@ -184,12 +194,10 @@ function error(place: Place, reason: string, ruleId: string): ReviewProblem {
 }
 
 /** The file's data when it is YAML holding a mapping; else why not, before any field is looked at. */
-function readReviewData(
-  doc: Document,
-  at: (offset: number) => Place,
-): { data: object } | { problems: ReviewProblem[] } {
+function readReviewData(doc: Document, at: (offset: number) => Place): ParsedReview | { data: object } {
   if (doc.errors.length > 0) {
     return {
+      review: EMPTY_REVIEW,
       problems: doc.errors.map((e) =>
         error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml'),
       ),
@@ -198,11 +206,13 @@ function readReviewData(
   const read = doc.contents === null ? { data: {} } : yamlData(doc);
   if ('message' in read)
     return {
+      review: EMPTY_REVIEW,
       problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')],
     };
   const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
+      review: EMPTY_REVIEW,
       problems: [
         error(
           { line: 1, column: 1 },
@@ -215,39 +225,16 @@ function readReviewData(
   return { data };
 }
 
-/** A problem per field the schema rejects; one per unknown key, so each is pointed at. */
-function schemaProblems(
-  issues: readonly z.core.$ZodIssue[],
-  doc: Document,
-  at: (offset: number) => Place,
-): ReviewProblem[] {
-  const problems: ReviewProblem[] = [];
-  for (const issue of issues) {
-    const path = issue.path as (string | number)[];
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    for (const key of keys.length > 0 ? keys : [undefined]) {
-      problems.push(
-        error(
-          at(locate(doc, path, key)),
-          describeIssue(issue, path, key, doc),
-          key === undefined ? 'review-value' : 'review-field',
-        ),
-      );
-    }
-  }
-  return problems;
-}
-
-/** The casualty entries with a valid decision; the problems of the others go to `problems`. */
-function casualtyEntries(
-  entries: readonly z.infer<typeof casualtyEntry>[],
+/** The entries with a valid decision; the problems of the others go to `problems`. */
+function toReview(
+  data: z.infer<typeof reviewSchema>,
   doc: Document,
   at: (offset: number) => Place,
   problems: ReviewProblem[],
-): CasualtyReviewEntry[] {
+): Review {
   const place = (path: (string | number)[]) => at(locate(doc, path));
-  const casualties: CasualtyReviewEntry[] = [];
-  entries.forEach((entry, i) => {
+  const review: Review = { casualties: [], reactions: [] };
+  (data.casualties ?? []).forEach((entry, i) => {
     const d = toDecision(entry, ['casualties', i], doc, at, problems);
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
@@ -260,7 +247,7 @@ function casualtyEntries(
         ),
       );
     }
-    casualties.push({
+    review.casualties.push({
       dataset: 'casualties',
       article: entry.article,
       quote: entry.quote,
@@ -272,22 +259,10 @@ function casualtyEntries(
       place: place(['casualties', i]),
     });
   });
-  return casualties;
-}
-
-/** The reaction entries with a valid decision; the problems of the others go to `problems`. */
-function reactionEntries(
-  entries: readonly z.infer<typeof reactionEntry>[],
-  doc: Document,
-  at: (offset: number) => Place,
-  problems: ReviewProblem[],
-): ReactionReviewEntry[] {
-  const place = (path: (string | number)[]) => at(locate(doc, path));
-  const reactions: ReactionReviewEntry[] = [];
-  entries.forEach((entry, i) => {
+  (data.reactions ?? []).forEach((entry, i) => {
     const d = toDecision(entry, ['reactions', i], doc, at, problems);
     if (!d) return;
-    reactions.push({
+    review.reactions.push({
       dataset: 'reactions',
       article: entry.article,
       quote: entry.quote,
@@ -298,7 +273,7 @@ function reactionEntries(
       place: place(['reactions', i]),
     });
   });
-  return reactions;
+  return review;
 }
 
 function toDecision<C extends object>(
