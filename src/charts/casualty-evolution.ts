@@ -3,9 +3,11 @@
 // scale from zero, one colour and shape per source.
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow } from '../datasets/schema.ts';
-import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, TableRow } from './chart.ts';
+import type { Layout, TableColumn, TableRow } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE } from './chart.ts';
-import type { PlacedGlyph, SourceStyle } from './encoding.ts';
+import type { Drawing } from './define-chart.ts';
+import { defineChart } from './define-chart.ts';
+import type { LegendItem, PlacedGlyph, SourceStyle } from './encoding.ts';
 import {
   ARROW_LENGTH,
   BACKGROUND,
@@ -15,7 +17,6 @@ import {
   glyph,
   glyphLegend,
   glyphMarks,
-  legendMarks,
   sourceStyles,
   styleOf,
 } from './encoding.ts';
@@ -32,36 +33,11 @@ import type { Panel } from './panels.ts';
 import { compareRowIds, panels as toPanels, selectRows } from './panels.ts';
 import type { Box, LabelRequest } from './placement.ts';
 import { placeLabels } from './placement.ts';
-import { niceScale, renderPlot } from './plot.ts';
+import { niceScale } from './plot.ts';
 import { trendSentence } from './summary.ts';
 import { textWidth } from './text.ts';
 
-export const casualtyEvolution: ChartDefinition = {
-  name: 'casualty-evolution',
-  filters: ['measure', 'group'],
-  render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
-    const rows = selectRows(data.casualties, options).filter((r) => r.as_of !== null);
-    const styles = sourceStyles(data.articles);
-    const panels = toPanels(rows);
-    const draw = (layout: Layout) => render(panels, styles, layout, document, options.title ?? TITLE);
-    return {
-      title: options.title ?? TITLE,
-      subtitle:
-        'Each mark is one figure as one article reported it, placed on the day it refers to. Every panel has its own scale, from zero. Hollow marks are vague words (“dozens”), drawn from the least to the most the word can mean; arrows mark open-ended figures (“more than 2,000”).',
-      summary: summarize(panels),
-      description: describe(panels, styles),
-      wide: draw('wide'),
-      narrow: draw('narrow'),
-      columns: COLUMNS,
-      rows: panels.flatMap((p) => p.rows).map((row) => tableRow(row, styleOf(styles, row.article))),
-      sources: [...new Set(rows.map((r) => r.article))].sort(),
-    };
-  },
-};
-
-const TITLE = 'How the reported tolls grew';
-
-const COLUMNS = [
+const COLUMNS: readonly TableColumn[] = [
   { field: 'as_of', label: 'Day' },
   { field: 'measure', label: 'Measure' },
   { field: 'group', label: 'Group' },
@@ -74,7 +50,33 @@ const COLUMNS = [
   { field: 'attribution', label: 'Attributed to' },
   { field: 'status', label: 'Status' },
   { field: 'id', label: 'Row', table: false },
-] as const;
+];
+
+interface Model {
+  /** The dated figures the editor's filters select. */
+  rows: CasualtyRow[];
+  styles: Map<string, SourceStyle>;
+  panels: Panel[];
+}
+
+export const casualtyEvolution = defineChart<Model>({
+  name: 'casualty-evolution',
+  filters: ['measure', 'group'],
+  title: 'How the reported tolls grew',
+  model(data, options) {
+    const rows = selectRows(data.casualties, options).filter((r) => r.as_of !== null);
+    return { rows, styles: sourceStyles(data.articles), panels: toPanels(rows) };
+  },
+  subtitle:
+    'Each mark is one figure as one article reported it, placed on the day it refers to. Every panel has its own scale, from zero. Hollow marks are vague words (“dozens”), drawn from the least to the most the word can mean; arrows mark open-ended figures (“more than 2,000”).',
+  summarize: ({ panels }) => summarize(panels),
+  describe: ({ panels, styles }) => describe(panels, styles),
+  legend: ({ panels, styles }) => legend(panels, styles),
+  draw: ({ panels, styles }, layout, legendHeight) => draw(panels, styles, layout, legendHeight),
+  columns: COLUMNS,
+  rows: ({ panels, styles }) => panels.flatMap((p) => p.rows).map((row) => tableRow(row, styleOf(styles, row.article))),
+  sources: ({ rows }) => [...new Set(rows.map((r) => r.article))].sort(),
+});
 
 function tableRow(row: CasualtyRow, source: SourceStyle): TableRow {
   return {
@@ -146,128 +148,174 @@ interface Figure extends PlacedGlyph {
   label: string;
 }
 
-function render(
+/** Sources first, then what the shapes of the marks mean. */
+function legend(panels: readonly Panel[], styles: Map<string, SourceStyle>): LegendItem[] {
+  const rows = panels.flatMap((p) => p.rows);
+  const sourceIds = [...new Set(rows.map((r) => r.article))].sort();
+  return [
+    ...sourceIds.map((id) => {
+      const s = styleOf(styles, id);
+      return { label: s.label, swatch: { kind: 'symbol' as const, symbol: s.symbol, color: s.color } };
+    }),
+    ...glyphLegend(rows.map(glyph)),
+  ];
+}
+
+/** The day columns every panel shares, and the row of day names drawn above and below the panels. */
+interface Days {
+  days: string[];
+  width: number;
+  x: (day: string) => number;
+  axis: (y: number) => Plot.Markish;
+}
+
+/** What the panels are laid out into, in drawing order. */
+interface Layers {
+  figures: Figure[];
+  requests: LabelRequest<Figure>[];
+  obstacles: Box[];
+  grid: { y: number; zero: boolean }[];
+  tickLabels: { y: number; text: string }[];
+  titles: { y: number; text: string }[];
+  separators: { x: number; y1: number; y2: number }[];
+}
+
+function draw(
   panels: readonly Panel[],
   styles: Map<string, SourceStyle>,
   layout: Layout,
-  document: Document,
-  ariaLabel: string,
-): Element {
+  legendHeight: number,
+): Drawing {
   const rows = panels.flatMap((p) => p.rows);
+  let top = legendHeight + 8;
+  if (rows.length === 0) {
+    return {
+      marks: [Plot.text(['No casualty figures match this chart.'], { x: 0, y: top + 12, textAnchor: 'start' })],
+      height: top + 30,
+    };
+  }
   const scales = new Map(panels.map((p) => [p.key, scaleFor(p.rows, GEOMETRY[layout])]));
   const tickWidth = Math.max(
     0,
     ...[...scales.values()].flatMap((s) => s.ticks.map((t) => textWidth(formatNumber(t), GEOMETRY[layout].font))),
   );
   const g: Geometry = { ...GEOMETRY[layout], left: Math.ceil(tickWidth) + 8 };
-  const marks: Plot.Markish[] = [];
-
-  // The legend: sources first, then what the shapes of the marks mean.
-  const sourceIds = [...new Set(rows.map((r) => r.article))].sort();
-  const legend = legendMarks(
-    [
-      ...sourceIds.map((id) => {
-        const s = styleOf(styles, id);
-        return { label: s.label, swatch: { kind: 'symbol' as const, symbol: s.symbol, color: s.color } };
-      }),
-      ...glyphLegend(rows.map(glyph)),
-    ],
-    0,
-    0,
-    g.width,
-    g.font,
-  );
-  marks.push(...legend.marks);
-  let top = legend.height + 8;
-
-  if (rows.length === 0) {
-    marks.push(Plot.text(['No casualty figures match this chart.'], { x: 0, y: top + 12, textAnchor: 'start' }));
-    return renderPlot({ document, layout, width: g.width, height: top + 30, ariaLabel, marks });
+  const days = dayColumns(rows, g);
+  const marks: Plot.Markish[] = [days.axis(top + 8)];
+  top += 20;
+  const layers: Layers = {
+    figures: [],
+    requests: [],
+    obstacles: [],
+    grid: [],
+    tickLabels: [],
+    titles: [],
+    separators: [],
+  };
+  for (const panel of panels) {
+    top = layoutPanel(panel, scales.get(panel.key) ?? niceScale(1, g.ticks), top, g, days, styles, layers);
   }
+  marks.push(...layerMarks(layers, g), days.axis(top + 2));
+  return { marks, height: top + 12 };
+}
 
+function dayColumns(rows: readonly CasualtyRow[], g: Geometry): Days {
   const days = daysBetween(minOf(rows.map((r) => r.as_of ?? '')), maxOf(rows.map((r) => r.as_of ?? '')));
   const dayWidth = (g.right - g.left) / days.length;
   const dayX = (day: string) => g.left + (days.indexOf(day) + 0.5) * dayWidth;
   const dayLabels = days.map((day) => ({ day, x: dayX(day), text: fitDay(day, dayWidth - 6, g.font) }));
   const axis = (y: number) =>
     Plot.text(dayLabels, { x: 'x', y, text: 'text', fontWeight: 'bold', lineAnchor: 'middle' });
-  marks.push(axis(top + 8));
-  top += 20;
+  return { days, width: dayWidth, x: dayX, axis };
+}
 
-  const figures: Figure[] = [];
-  const requests: LabelRequest<Figure>[] = [];
-  const obstacles: Box[] = [];
-  const grid: { y: number; zero: boolean }[] = [];
-  const tickLabels: { y: number; text: string }[] = [];
-  const titles: { y: number; text: string }[] = [];
-  const separators: { x: number; y1: number; y2: number }[] = [];
-
-  for (const panel of panels) {
-    const scale = scales.get(panel.key) ?? niceScale(1, g.ticks);
-    const plotTop = top + g.titleHeight;
-    const base = plotTop + g.plotHeight;
-    const y = (v: number) => base - (v / scale.max) * g.plotHeight;
-    titles.push({ y: top + g.font / 2, text: panel.title });
-    obstacles.push({ x1: 0, y1: top, x2: textWidth(panel.title, g.font, true), y2: top + g.font + 2 });
-    for (const t of scale.ticks) {
-      grid.push({ y: y(t), zero: t === 0 });
-      tickLabels.push({ y: y(t), text: formatNumber(t) });
-    }
-    for (let i = 1; i < days.length; i++) separators.push({ x: g.left + i * dayWidth, y1: plotTop - 4, y2: base });
-
-    for (const day of days) {
-      const group = panel.rows
-        .filter((r) => r.as_of === day)
-        .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : compareRowIds(a.id, b.id)));
-      const spacing = Math.min(g.spacing, (dayWidth - 14) / Math.max(group.length, 1));
-      group.forEach((row, i) => {
-        const source = styleOf(styles, row.article);
-        const gl = glyph(row);
-        const x = dayX(day) + (i - (group.length - 1) / 2) * spacing;
-        const fig: Figure = {
-          row,
-          x,
-          y: y(row.value),
-          glyph: gl,
-          color: source.color,
-          symbol: source.symbol,
-          label: compactFigure(row),
-          title: figureTitle(row, source, `${measureLabel(row.measure)}, ${GROUP_LABELS[row.group]}`),
-          ...(gl.range ? { span: [y(gl.range[0]), y(gl.range[1])] as const } : {}),
-        };
-        figures.push(fig);
-        obstacles.push(...glyphBoxes(fig));
-      });
-    }
-    // Labels: the largest figures first, withdrawn ones last.
-    const inPanel = figures.filter((f) => panel.rows.includes(f.row));
-    const ordered = [...inPanel].sort(
-      (a, b) => Number(a.glyph.struck) - Number(b.glyph.struck) || b.row.value - a.row.value,
-    );
-    for (const fig of ordered) {
-      requests.push({
-        datum: fig,
-        x: fig.x,
-        y: fig.y,
-        width: textWidth(fig.label, g.font),
-        height: g.font,
-        gap: DOT_RADIUS + 3,
-        bounds: { x1: g.left - 2, y1: top + 2, x2: g.width, y2: base + g.font / 2 + 2 },
-      });
-    }
-    top = base + g.gap;
+/** A panel at `top`: its title, gridlines, day separators, figures and label requests; returns the next panel's top. */
+function layoutPanel(
+  panel: Panel,
+  scale: ReturnType<typeof niceScale>,
+  top: number,
+  g: Geometry,
+  days: Days,
+  styles: Map<string, SourceStyle>,
+  layers: Layers,
+): number {
+  const plotTop = top + g.titleHeight;
+  const base = plotTop + g.plotHeight;
+  const y = (v: number) => base - (v / scale.max) * g.plotHeight;
+  layers.titles.push({ y: top + g.font / 2, text: panel.title });
+  layers.obstacles.push({ x1: 0, y1: top, x2: textWidth(panel.title, g.font, true), y2: top + g.font + 2 });
+  for (const t of scale.ticks) {
+    layers.grid.push({ y: y(t), zero: t === 0 });
+    layers.tickLabels.push({ y: y(t), text: formatNumber(t) });
   }
+  for (let i = 1; i < days.days.length; i++)
+    layers.separators.push({ x: g.left + i * days.width, y1: plotTop - 4, y2: base });
+  for (const day of days.days) placeFigures(panel, day, y, g, days, styles, layers);
+  // Labels: the largest figures first, withdrawn ones last.
+  const inPanel = layers.figures.filter((f) => panel.rows.includes(f.row));
+  const ordered = [...inPanel].sort(
+    (a, b) => Number(a.glyph.struck) - Number(b.glyph.struck) || b.row.value - a.row.value,
+  );
+  for (const fig of ordered) {
+    layers.requests.push({
+      datum: fig,
+      x: fig.x,
+      y: fig.y,
+      width: textWidth(fig.label, g.font),
+      height: g.font,
+      gap: DOT_RADIUS + 3,
+      bounds: { x1: g.left - 2, y1: top + 2, x2: g.width, y2: base + g.font / 2 + 2 },
+    });
+  }
+  return base + g.gap;
+}
 
-  const { placed } = placeLabels(requests, obstacles);
-  marks.push(
-    Plot.ruleY(grid, {
+/** A panel's figures for one day, side by side in the day's column, by article; their marks are obstacles to labels. */
+function placeFigures(
+  panel: Panel,
+  day: string,
+  y: (value: number) => number,
+  g: Geometry,
+  days: Days,
+  styles: Map<string, SourceStyle>,
+  layers: Layers,
+): void {
+  const group = panel.rows
+    .filter((r) => r.as_of === day)
+    .sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : compareRowIds(a.id, b.id)));
+  const spacing = Math.min(g.spacing, (days.width - 14) / Math.max(group.length, 1));
+  group.forEach((row, i) => {
+    const source = styleOf(styles, row.article);
+    const gl = glyph(row);
+    const x = days.x(day) + (i - (group.length - 1) / 2) * spacing;
+    const fig: Figure = {
+      row,
+      x,
+      y: y(row.value),
+      glyph: gl,
+      color: source.color,
+      symbol: source.symbol,
+      label: compactFigure(row),
+      title: figureTitle(row, source, `${measureLabel(row.measure)}, ${GROUP_LABELS[row.group]}`),
+      ...(gl.range ? { span: [y(gl.range[0]), y(gl.range[1])] as const } : {}),
+    };
+    layers.figures.push(fig);
+    layers.obstacles.push(...glyphBoxes(fig));
+  });
+}
+
+/** Gridlines, day separators, tick labels, panel titles, the figures and their labels, in painting order. */
+function layerMarks(layers: Layers, g: Geometry): Plot.Markish[] {
+  const { placed } = placeLabels(layers.requests, layers.obstacles);
+  return [
+    Plot.ruleY(layers.grid, {
       x1: g.left,
       x2: g.right,
       y: 'y',
       stroke: 'currentColor',
       strokeOpacity: (d: { zero: boolean }) => (d.zero ? 0.45 : 0.14),
     }),
-    Plot.ruleX(separators, {
+    Plot.ruleX(layers.separators, {
       x: 'x',
       y1: 'y1',
       y2: 'y2',
@@ -275,7 +323,7 @@ function render(
       strokeOpacity: 0.14,
       strokeDasharray: '2,3',
     }),
-    Plot.text(tickLabels, {
+    Plot.text(layers.tickLabels, {
       x: g.left - 5,
       y: 'y',
       text: 'text',
@@ -283,8 +331,15 @@ function render(
       lineAnchor: 'middle',
       fillOpacity: 0.8,
     }),
-    Plot.text(titles, { x: 0, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 'bold' }),
-    ...glyphMarks(figures, 'up'),
+    Plot.text(layers.titles, {
+      x: 0,
+      y: 'y',
+      text: 'text',
+      textAnchor: 'start',
+      lineAnchor: 'middle',
+      fontWeight: 'bold',
+    }),
+    ...glyphMarks(layers.figures, 'up'),
     ...(['start', 'middle', 'end'] as const).map((anchor) =>
       Plot.text(
         placed.filter((p) => p.textAnchor === anchor),
@@ -300,9 +355,7 @@ function render(
         },
       ),
     ),
-    axis(top + 2),
-  );
-  return renderPlot({ document, layout, width: g.width, height: top + 12, ariaLabel, marks });
+  ];
 }
 
 /** A panel's scale: from zero to above its largest figure, with room for the arrows of open-ended ones. */

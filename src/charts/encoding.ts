@@ -193,25 +193,22 @@ export const ARROW_LENGTH = 13;
  * 'up' when the value axis is vertical, 'right' when it is horizontal.
  */
 export function glyphMarks(glyphs: readonly PlacedGlyph[], axis: 'up' | 'right'): Plot.Markish[] {
-  const step = (g: PlacedGlyph, sign: number) =>
-    axis === 'up' ? { x: g.x, y: g.y - sign * ARROW_LENGTH } : { x: g.x + sign * ARROW_LENGTH, y: g.y };
-  const ranges = glyphs.filter((g) => g.span);
-  const arrows = glyphs.filter((g) => g.glyph.open);
-  const title = (g: PlacedGlyph) => g.title ?? null;
-  const dots = (filter: (g: PlacedGlyph) => boolean, fill: (g: PlacedGlyph) => string, extra: Plot.DotOptions = {}) =>
-    Plot.dot(glyphs.filter(filter), {
-      x: 'x',
-      y: 'y',
-      r: DOT_RADIUS,
-      symbol: (g: PlacedGlyph) => g.symbol,
-      stroke: (g: PlacedGlyph) => g.color,
-      fill,
-      strokeWidth: 1.5,
-      title,
-      ...extra,
-    });
   return [
-    // A range is a line from low to high with a short cap at each end.
+    ...rangeMarks(
+      glyphs.filter((g) => g.span),
+      axis,
+    ),
+    arrowMarks(
+      glyphs.filter((g) => g.glyph.open),
+      axis,
+    ),
+    ...dotMarks(glyphs),
+  ];
+}
+
+/** A range is a line from low to high with a short cap at its high end. */
+function rangeMarks(ranges: readonly PlacedGlyph[], axis: 'up' | 'right'): Plot.Markish[] {
+  return [
     axis === 'up'
       ? Plot.ruleX(ranges, {
           x: 'x',
@@ -244,17 +241,44 @@ export function glyphMarks(glyphs: readonly PlacedGlyph[], axis: 'up' | 'right')
       stroke: (g: PlacedGlyph) => g.color,
       strokeWidth: 1.5,
     }),
-    Plot.arrow(arrows, {
-      x1: 'x',
-      y1: 'y',
-      x2: (g: PlacedGlyph) => step(g, g.glyph.open === 'up' ? 1 : -1).x,
-      y2: (g: PlacedGlyph) => step(g, g.glyph.open === 'up' ? 1 : -1).y,
+  ];
+}
+
+/** An open-ended figure's arrow, pointing the way its value is open. */
+function arrowMarks(arrows: readonly PlacedGlyph[], axis: 'up' | 'right'): Plot.Markish {
+  const step = (g: PlacedGlyph, sign: number) =>
+    axis === 'up' ? { x: g.x, y: g.y - sign * ARROW_LENGTH } : { x: g.x + sign * ARROW_LENGTH, y: g.y };
+  return Plot.arrow(arrows, {
+    x1: 'x',
+    y1: 'y',
+    x2: (g: PlacedGlyph) => step(g, g.glyph.open === 'up' ? 1 : -1).x,
+    y2: (g: PlacedGlyph) => step(g, g.glyph.open === 'up' ? 1 : -1).y,
+    stroke: (g: PlacedGlyph) => g.color,
+    strokeWidth: 1.5,
+    headLength: 6,
+    insetStart: DOT_RADIUS,
+  });
+}
+
+/**
+ * The figures' dots, and a cross over withdrawn ones. The tooltip goes on the
+ * dot only, once per figure.
+ */
+function dotMarks(glyphs: readonly PlacedGlyph[]): Plot.Markish[] {
+  const title = (g: PlacedGlyph) => g.title ?? null;
+  const dots = (filter: (g: PlacedGlyph) => boolean, fill: (g: PlacedGlyph) => string, extra: Plot.DotOptions = {}) =>
+    Plot.dot(glyphs.filter(filter), {
+      x: 'x',
+      y: 'y',
+      r: DOT_RADIUS,
+      symbol: (g: PlacedGlyph) => g.symbol,
       stroke: (g: PlacedGlyph) => g.color,
+      fill,
       strokeWidth: 1.5,
-      headLength: 6,
-      insetStart: DOT_RADIUS,
-    }),
-    // The tooltip goes on the dot only, once per figure.
+      title,
+      ...extra,
+    });
+  return [
     // Stated figures solid; disputed ones pale; vague words and withdrawn figures an outline on the background.
     dots(
       (g) => !g.glyph.hollow && !g.glyph.faded,

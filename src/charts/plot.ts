@@ -207,10 +207,17 @@ function round(number: string, scale: number): string {
 
 /**
  * A linear scale's top and step from zero, with at most `count` steps of 1, 2,
- * 2.5 or 5 × 10ⁿ (whole numbers only). Plot's own nicing (d3's ticks) takes
- * steps of 1, 2 or 5 only, and the panels of a chart share this count: with
- * 2.5 a panel topping at 9,000 gets 0–10,000 by 2,500 in the snapshots
- * instead of 0–10,000 by 5,000, two gridlines where a reader wants four.
+ * 2.5 or 5 × 10ⁿ (whole numbers only).
+ *
+ * Kept instead of Plot's own `nice: count` (d3's linear nice and ticks), which
+ * was tried and changes the chart snapshots and the page: d3 steps by 1, 2 or
+ * 5 only, takes `count` as a hint it may exceed, and goes below 1. For the
+ * figures in tests/output/casualty-evolution.svg (wide, 3 ticks) a panel
+ * topping at 164 gets 0–200 by 50 (five gridlines) instead of by 100, and one
+ * at 3,882 gets 0–4,000 by 1,000 instead of by 2,000; on the page a panel
+ * topping at 400 gets 0–400 by 100 instead of by 200, and a panel of 1 ticks
+ * at 0.5 (half a person). The 2.5 steps (0–100 by 25 for 99) are Plot's by 20.
+ * Charts draw in pixels (identity scales), so only the ticks and top matter.
  */
 export function niceScale(max: number, count: number): { max: number; step: number; ticks: number[] } {
   const target = Math.max(max, 1);

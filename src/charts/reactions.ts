@@ -3,14 +3,15 @@
 // The home authorities' own statements (the story's `home`) are not reactions and stay out.
 import * as Plot from '@observablehq/plot';
 import type { ReactionRow, Stance } from '../datasets/schema.ts';
-import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, StoryContext, TableRow } from './chart.ts';
+import type { Layout, StoryContext, TableRow } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
+import type { Drawing } from './define-chart.ts';
+import { defineChart } from './define-chart.ts';
 import type { LegendItem } from './encoding.ts';
-import { legendMarks, styleOf, sourceStyles } from './encoding.ts';
+import { styleOf, sourceStyles } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
 import { STANCE_GROUPS, stanceLabel, STANCE_ORDER, stanceGroup } from './labels.ts';
 import { compareRowIds } from './panels.ts';
-import { renderPlot } from './plot.ts';
 import { textWidth } from './text.ts';
 
 /** A colour per family of stances; at least 3:1 against light and dark pages. */
@@ -28,60 +29,74 @@ export interface Cell {
   sentences: number;
 }
 
-export const reactions: ChartDefinition = {
+interface Model {
+  /** Reactions of others than the home authorities: what the chart shows. */
+  foreign: ReactionRow[];
+  /** The home authorities' own statements, left out and said so. */
+  home: ReactionRow[];
+  cells: Cell[];
+  actors: string[];
+  stances: Stance[];
+  styles: ReturnType<typeof sourceStyles>;
+  story: StoryContext;
+}
+
+export const reactions = defineChart<Model>({
   name: 'reactions',
   filters: [],
-  render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
+  title: 'Where the world stood',
+  model(data) {
     const foreign = data.reactions.filter((r) => r.actor !== data.story.home);
     const home = data.reactions.filter((r) => r.actor === data.story.home);
     const cells = toCells(foreign);
     const actors = orderActors(cells);
     const stances = STANCE_ORDER.filter((s) => cells.some((c) => c.stance === s));
-    const styles = sourceStyles(data.articles);
-    const title = options.title ?? 'Where the world stood';
-    const draw = (layout: Layout) => render(cells, actors, stances, styles, layout, document, title, data.story);
-    const homeNote = home.length
-      ? ` ${capitalizeFirst(data.story.homeAuthorities ?? 'the home authorities')}’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => stanceLabel(r.stance)))].join(', ')}).`
-      : '';
-    return {
-      title,
-      subtitle: `How many articles reported each foreign government or organisation taking each position; the darker the cell, the more articles.${homeNote}`,
-      summary: summarize(cells, actors, data.story),
-      description: describe(cells, actors, home, data.story),
-      wide: draw('wide'),
-      narrow: draw('narrow'),
-      columns: [
-        { field: 'actor', label: 'Actor' },
-        { field: 'stance', label: 'Position' },
-        { field: 'family', label: 'Family', table: false },
-        { field: 'articles', label: 'Articles' },
-        { field: 'sentences', label: 'Sentences' },
-        { field: 'article_ids', label: 'Article ids', table: false },
-      ],
-      rows: actors.flatMap((actor) =>
-        stances.flatMap((stance): TableRow[] => {
-          const cell = cells.find((c) => c.actor === actor && c.stance === stance);
-          if (!cell) return [];
-          return [
-            {
-              values: {
-                actor,
-                stance: stanceLabel(stance),
-                family: stanceGroup(stance),
-                articles: cell.articles.length,
-                sentences: cell.sentences,
-                article_ids: cell.articles.map((a) => a.article).join(' '),
-              },
-              // One footnote per article counted: its first sentence with this actor and stance.
-              sources: cell.articles.map((a) => ({ row: a.rows[0]?.id ?? '' })),
-            },
-          ];
-        }),
-      ),
-      sources: [...new Set(foreign.map((r) => r.article))].sort(),
-    };
+    return { foreign, home, cells, actors, stances, styles: sourceStyles(data.articles), story: data.story };
   },
-};
+  subtitle: ({ home, story }) => {
+    const homeNote = home.length
+      ? ` ${capitalizeFirst(story.homeAuthorities ?? 'the home authorities')}’ own statements are left out: ${home.length} sentence${home.length === 1 ? '' : 's'} (${[...new Set(home.map((r) => stanceLabel(r.stance)))].join(', ')}).`
+      : '';
+    return `How many articles reported each foreign government or organisation taking each position; the darker the cell, the more articles.${homeNote}`;
+  },
+  summarize: ({ cells, actors, story }) => summarize(cells, actors, story),
+  describe: ({ cells, actors, home, story }) => describe(cells, actors, home, story),
+  legend: ({ cells, stances }) => legend(cells, stances),
+  draw: (model, layout, legendHeight) => draw(model, layout, legendHeight),
+  columns: [
+    { field: 'actor', label: 'Actor' },
+    { field: 'stance', label: 'Position' },
+    { field: 'family', label: 'Family', table: false },
+    { field: 'articles', label: 'Articles' },
+    { field: 'sentences', label: 'Sentences' },
+    { field: 'article_ids', label: 'Article ids', table: false },
+  ],
+  rows: ({ cells, actors, stances }) => tableRows(cells, actors, stances),
+  sources: ({ foreign }) => [...new Set(foreign.map((r) => r.article))].sort(),
+});
+
+function tableRows(cells: readonly Cell[], actors: readonly string[], stances: readonly Stance[]): TableRow[] {
+  return actors.flatMap((actor) =>
+    stances.flatMap((stance): TableRow[] => {
+      const cell = cells.find((c) => c.actor === actor && c.stance === stance);
+      if (!cell) return [];
+      return [
+        {
+          values: {
+            actor,
+            stance: stanceLabel(stance),
+            family: stanceGroup(stance),
+            articles: cell.articles.length,
+            sentences: cell.sentences,
+            article_ids: cell.articles.map((a) => a.article).join(' '),
+          },
+          // One footnote per article counted: its first sentence with this actor and stance.
+          sources: cell.articles.map((a) => ({ row: a.rows[0]?.id ?? '' })),
+        },
+      ];
+    }),
+  );
+}
 
 export function toCells(rows: readonly ReactionRow[]): Cell[] {
   const cells = new Map<string, Cell>();
@@ -126,44 +141,72 @@ const LAYOUT: Record<Layout, { width: number; font: number; rowHeight: number; m
   narrow: { width: NARROW, font: FONT_SIZE.narrow, rowHeight: 22, maxCell: 40 },
 };
 
-function render(
-  cells: readonly Cell[],
-  actors: readonly string[],
-  stances: readonly Stance[],
-  styles: ReturnType<typeof sourceStyles>,
-  layout: Layout,
-  document: Document,
-  ariaLabel: string,
-  story: StoryContext,
-): Element {
+/** The families of the positions shown, each swatch as dark as the darkest cell. */
+function legend(cells: readonly Cell[], stances: readonly Stance[]): LegendItem[] {
+  const max = mostArticles(cells);
+  return STANCE_GROUPS.filter((g) => stances.some((s) => stanceGroup(s) === g.id)).map((g) => ({
+    label: g.label,
+    swatch: { kind: 'cell', color: GROUP_COLORS[g.id], opacity: opacity(max, max) },
+  }));
+}
+
+function mostArticles(cells: readonly Cell[]): number {
+  return Math.max(1, ...cells.map((c) => c.articles.length));
+}
+
+/** Where the grid's columns, rows and heads fall. */
+interface Grid {
+  labelWidth: number;
+  cellWidth: number;
+  rowHeight: number;
+  /** The family bar under the column heads; the grid starts under it. */
+  barY: number;
+  gridTop: number;
+  colX: (stance: Stance) => number;
+  rowY: (actor: string) => number;
+}
+
+function draw(model: Model, layout: Layout, legendHeight: number): Drawing {
+  const { cells, actors, stances, story } = model;
   const shortActor = (actor: string) => shortName(story, actor);
   const { width, font, rowHeight, maxCell } = LAYOUT[layout];
-  const marks: Plot.Markish[] = [];
-  const max = Math.max(1, ...cells.map((c) => c.articles.length));
-  const legendItems: LegendItem[] = STANCE_GROUPS.filter((g) => stances.some((s) => stanceGroup(s) === g.id)).map(
-    (g) => ({
-      label: g.label,
-      swatch: { kind: 'cell', color: GROUP_COLORS[g.id], opacity: opacity(max, max) },
-    }),
-  );
-  const legend = legendMarks(legendItems, 0, 0, width, font);
-  marks.push(...legend.marks);
   if (cells.length === 0) {
-    marks.push(Plot.text(['No reactions match this chart.'], { x: 0, y: legend.height + 16, textAnchor: 'start' }));
-    return renderPlot({ document, layout, width, height: legend.height + 30, ariaLabel, marks });
+    return {
+      marks: [Plot.text(['No reactions match this chart.'], { x: 0, y: legendHeight + 16, textAnchor: 'start' })],
+      height: legendHeight + 30,
+    };
   }
-
   const labelWidth = Math.ceil(Math.max(...actors.map((a) => textWidth(shortActor(a), font)))) + 8;
   const cellWidth = Math.min(maxCell, Math.floor((width - labelWidth - 4) / stances.length));
   const headerHeight = Math.ceil(Math.max(...stances.map((s) => textWidth(stanceLabel(s), font)))) + 6;
-  const headerTop = legend.height + 10;
-  const barY = headerTop + headerHeight + 3;
+  const barY = legendHeight + 10 + headerHeight + 3;
   const gridTop = barY + 6;
-  const colX = (s: Stance) => labelWidth + (stances.indexOf(s) + 0.5) * cellWidth;
-  const rowY = (a: string) => gridTop + (actors.indexOf(a) + 0.5) * rowHeight;
+  const grid: Grid = {
+    labelWidth,
+    cellWidth,
+    rowHeight,
+    barY,
+    gridTop,
+    colX: (s: Stance) => labelWidth + (stances.indexOf(s) + 0.5) * cellWidth,
+    rowY: (a: string) => gridTop + (actors.indexOf(a) + 0.5) * rowHeight,
+  };
+  return {
+    marks: [
+      ...headMarks(grid, stances),
+      ...rowMarks(grid, actors, stances, shortActor),
+      ...cellMarks(grid, cells, model.styles),
+    ],
+    height: gridTop + actors.length * rowHeight + 4,
+  };
+}
 
-  // Column heads, turned to read upwards; a bar in the family's colour under each family.
-  marks.push(
+/** Column heads, turned to read upwards; a bar in the family's colour under each family. */
+function headMarks({ colX, barY, cellWidth }: Grid, stances: readonly Stance[]): Plot.Markish[] {
+  const families = STANCE_GROUPS.map((g) => ({
+    id: g.id,
+    columns: stances.filter((s) => stanceGroup(s) === g.id),
+  })).filter((f) => f.columns.length > 0);
+  return [
     Plot.text(stances, {
       x: colX,
       y: barY - 4,
@@ -172,12 +215,6 @@ function render(
       textAnchor: 'start',
       lineAnchor: 'middle',
     }),
-  );
-  const families = STANCE_GROUPS.map((g) => ({
-    id: g.id,
-    columns: stances.filter((s) => stanceGroup(s) === g.id),
-  })).filter((f) => f.columns.length > 0);
-  marks.push(
     Plot.rect(families, {
       x1: (f: (typeof families)[number]) => colX(f.columns[0] ?? stances[0] ?? 'sends_troops') - cellWidth / 2 + 1,
       x2: (f: (typeof families)[number]) => colX(f.columns.at(-1) ?? stances[0] ?? 'sends_troops') + cellWidth / 2 - 1,
@@ -185,9 +222,17 @@ function render(
       y2: barY + 4,
       fill: (f: (typeof families)[number]) => GROUP_COLORS[f.id],
     }),
-  );
-  // Row labels and faint row rules.
-  marks.push(
+  ];
+}
+
+/** Row labels and faint row rules. */
+function rowMarks(
+  { labelWidth, cellWidth, rowHeight, rowY }: Grid,
+  actors: readonly string[],
+  stances: readonly Stance[],
+  shortActor: (actor: string) => string,
+): Plot.Markish[] {
+  return [
     Plot.text(actors, { x: labelWidth - 6, y: rowY, text: shortActor, textAnchor: 'end', lineAnchor: 'middle' }),
     Plot.ruleY(actors, {
       x1: 0,
@@ -196,10 +241,18 @@ function render(
       stroke: 'currentColor',
       strokeOpacity: 0.1,
     }),
-  );
-  // Cells: the family's colour, darker with more articles, and the number.
+  ];
+}
+
+/** Cells: the family's colour, darker with more articles, and the number. */
+function cellMarks(
+  { colX, rowY, cellWidth, rowHeight }: Grid,
+  cells: readonly Cell[],
+  styles: ReturnType<typeof sourceStyles>,
+): Plot.Markish[] {
+  const max = mostArticles(cells);
   const pad = 1.5;
-  marks.push(
+  return [
     Plot.rect(cells, {
       x1: (c: Cell) => colX(c.stance) - cellWidth / 2 + pad,
       x2: (c: Cell) => colX(c.stance) + cellWidth / 2 - pad,
@@ -216,8 +269,7 @@ function render(
       lineAnchor: 'middle',
       pointerEvents: 'none',
     }),
-  );
-  return renderPlot({ document, layout, width, height: gridTop + actors.length * rowHeight + 4, ariaLabel, marks });
+  ];
 }
 
 /** Paler for one article, darkest for the most; never so dark the number on it loses contrast. */

@@ -4,10 +4,12 @@
 import * as Plot from '@observablehq/plot';
 import type { CasualtyRow, ReactionRow, Stance } from '../datasets/schema.ts';
 import { isToll } from '../datasets/schema.ts';
-import type { ChartData, ChartDefinition, ChartOptions, ChartOutput, Layout, RowSource } from './chart.ts';
+import type { Layout, RowSource } from './chart.ts';
 import { FONT_SIZE, NARROW, WIDE, shortName } from './chart.ts';
+import type { Drawing } from './define-chart.ts';
+import { defineChart } from './define-chart.ts';
 import type { LegendItem, SymbolImplementation } from './encoding.ts';
-import { SHAPES, legendMarks } from './encoding.ts';
+import { SHAPES } from './encoding.ts';
 import type { StanceGroup } from './labels.ts';
 import {
   GROUP_LABELS,
@@ -21,7 +23,6 @@ import {
   stanceGroup,
 } from './labels.ts';
 import { capitalize, compareRowIds, headline, panels } from './panels.ts';
-import { renderPlot } from './plot.ts';
 import { GROUP_COLORS } from './reactions.ts';
 import { wrap } from './text.ts';
 import type { TimelineEvent } from './timeline-events.ts';
@@ -44,14 +45,21 @@ const KIND_LABELS: Record<ItemKind, string> = {
   critical: 'first reaction: criticism, distance',
 };
 
-export const timeline: ChartDefinition = {
+interface Model {
+  items: TimelineItem[];
+  /** Every day from the first item's to the last's, those with none too. */
+  days: string[];
+}
+
+export const timeline = defineChart<Model>({
   name: 'timeline',
   filters: [],
   unavailable: (data) =>
     data.events === null
       ? `Cannot draw the timeline: the story has no key events; create \`${data.story.timelineFile}\` with them (see the README)`
       : null,
-  render(data: ChartData, options: ChartOptions, document: Document): ChartOutput {
+  title: 'Day by day',
+  model(data) {
     const known = new Set(data.articles.map((a) => a.id));
     const items = timelineItems(
       (data.events ?? []).filter((e) => known.has(e.article)),
@@ -59,34 +67,31 @@ export const timeline: ChartDefinition = {
       data.reactions.filter((r) => r.actor !== data.story.home),
       (actor) => shortName(data.story, actor),
     );
-    const title = options.title ?? 'Day by day';
-    const days = items.length ? daysBetween(items[0]?.day ?? '', items.at(-1)?.day ?? '') : [];
-    const draw = (layout: Layout) => render(items, days, layout, document, title);
-    return {
-      title,
-      subtitle:
-        'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
-      summary: summarize(items, days),
-      description: describe(items, days),
-      wide: draw('wide'),
-      narrow: draw('narrow'),
-      columns: [
-        { field: 'day', label: 'Day' },
-        { field: 'kind', label: 'What' },
-        { field: 'text', label: 'Entry' },
-      ],
-      rows: items.map((item) => ({
-        values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text },
-        sources: item.sources,
-      })),
-      sources: [
-        ...new Set(
-          items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))),
-        ),
-      ].sort(),
-    };
+    return { items, days: items.length ? daysBetween(items[0]?.day ?? '', items.at(-1)?.day ?? '') : [] };
   },
-};
+  subtitle:
+    'The key events, the tolls given for each day (the highest figure per group), and the first time each foreign government or organisation was reported taking each position.',
+  summarize: ({ items, days }) => summarize(items, days),
+  describe: ({ items, days }) => describe(items, days),
+  legend: ({ items }) => legend(items),
+  draw: ({ items, days }, layout, legendHeight) => draw(items, days, layout, legendHeight),
+  columns: [
+    { field: 'day', label: 'Day' },
+    { field: 'kind', label: 'What' },
+    { field: 'text', label: 'Entry' },
+  ],
+  rows: ({ items }) =>
+    items.map((item) => ({
+      values: { day: item.day, kind: KIND_LABELS[item.kind], text: item.text },
+      sources: item.sources,
+    })),
+  sources: ({ items }) =>
+    [
+      ...new Set(
+        items.flatMap((i) => i.sources.map((s) => ('row' in s ? s.row.replace(/-[a-z]\d+$/, '') : s.article))),
+      ),
+    ].sort(),
+});
 
 /** Everything the timeline shows, by day: events, then tolls, then first reactions. */
 export function timelineItems(
@@ -191,66 +196,81 @@ const SYMBOLS: Record<ItemKind, SymbolImplementation | Plot.SymbolName> = {
   critical: DIAMOND,
 };
 
-function render(
-  items: readonly TimelineItem[],
-  days: readonly string[],
-  layout: Layout,
-  document: Document,
-  ariaLabel: string,
-): Element {
-  const { width, font, spine, stacked } = LAYOUT[layout];
-  const lineHeight = Math.round(font * 1.35);
+/** The kinds of entry shown, in the order of a day's entries. */
+function legend(items: readonly TimelineItem[]): LegendItem[] {
   const kinds = (['event', 'toll', 'backing', 'restraint', 'critical'] as const).filter((k) =>
     items.some((i) => i.kind === k),
   );
-  const legendItems: LegendItem[] = kinds.map((k) => ({
+  return kinds.map((k) => ({
     label: KIND_LEGEND[k],
     swatch: { kind: 'symbol', symbol: SYMBOLS[k], color: color(k) },
   }));
-  const legend = legendMarks(legendItems, 0, 0, width, font);
-  const marks: Plot.Markish[] = [...legend.marks];
-  let y = legend.height + 14;
-  const textX = spine + 22;
-  const textWidthMax = width - textX - 2;
-  const dayLabels: { y: number; text: string }[] = [];
-  const dayDots: { y: number }[] = [];
-  const bullets: { x: number; y: number; kind: ItemKind; title: string }[] = [];
-  const texts: { y: number; text: string; kind: ItemKind }[] = [];
-  const empty: { y: number }[] = [];
-  const spineTop = y;
+}
+
+/** The days laid out one under the other: what each mark draws, and where the spine starts and the last day ends. */
+interface Days {
+  dayLabels: { y: number; text: string }[];
+  dayDots: { y: number }[];
+  bullets: { x: number; y: number; kind: ItemKind; title: string }[];
+  texts: { y: number; text: string; kind: ItemKind }[];
+  empty: { y: number }[];
+  spineTop: number;
+  bottom: number;
+}
+
+function draw(items: readonly TimelineItem[], days: readonly string[], layout: Layout, legendHeight: number): Drawing {
+  const laid = layoutDays(items, days, layout, legendHeight + 14);
+  return { marks: dayMarks(laid, layout), height: laid.bottom };
+}
+
+function layoutDays(items: readonly TimelineItem[], days: readonly string[], layout: Layout, top: number): Days {
+  const { width, font, spine, stacked } = LAYOUT[layout];
+  const lineHeight = Math.round(font * 1.35);
+  const textWidthMax = width - (spine + 22) - 2;
+  const laid: Days = { dayLabels: [], dayDots: [], bullets: [], texts: [], empty: [], spineTop: top, bottom: top };
+  let y = top;
   for (const day of days) {
-    dayDots.push({ y: y + lineHeight / 2 });
-    dayLabels.push({ y, text: stacked ? formatWeekday(day).replace(' ', '\n') : formatWeekday(day) });
+    laid.dayDots.push({ y: y + lineHeight / 2 });
+    laid.dayLabels.push({ y, text: stacked ? formatWeekday(day).replace(' ', '\n') : formatWeekday(day) });
     const ofDay = items.filter((i) => i.day === day);
     if (ofDay.length === 0) {
-      empty.push({ y });
+      laid.empty.push({ y });
       y += (stacked ? 2 : 1) * lineHeight + 10;
       continue;
     }
-    const top = y;
+    const dayTop = y;
     for (const item of ofDay) {
       const lines = wrap(item.text, textWidthMax, font);
-      bullets.push({
+      laid.bullets.push({
         x: spine + 11,
         y: y + lineHeight / 2,
         kind: item.kind,
         title: `${formatDay(item.day, false)} — ${KIND_LABELS[item.kind]}: ${item.text}`,
       });
-      texts.push({ y, text: lines.join('\n'), kind: item.kind });
+      laid.texts.push({ y, text: lines.join('\n'), kind: item.kind });
       y += lines.length * lineHeight + 4;
     }
-    y = Math.max(y, top + (stacked ? 2 : 1) * lineHeight) + 10;
+    y = Math.max(y, dayTop + (stacked ? 2 : 1) * lineHeight) + 10;
   }
-  const lastDot = dayDots.at(-1)?.y ?? spineTop;
-  marks.push(
+  laid.bottom = y;
+  return laid;
+}
+
+/** The spine with a dot per day, the day names, "nothing" for empty days, and each entry's bullet and text. */
+function dayMarks(laid: Days, layout: Layout): Plot.Markish[] {
+  const { font, spine } = LAYOUT[layout];
+  const lineHeight = Math.round(font * 1.35);
+  const textX = spine + 22;
+  const lastDot = laid.dayDots.at(-1)?.y ?? laid.spineTop;
+  return [
     Plot.ruleX([spine], {
       x: (d: number) => d,
-      y1: spineTop + lineHeight / 2,
+      y1: laid.spineTop + lineHeight / 2,
       y2: lastDot,
       stroke: 'currentColor',
       strokeOpacity: 0.35,
     }),
-    Plot.dot(dayDots, {
+    Plot.dot(laid.dayDots, {
       x: spine,
       y: 'y',
       r: 4,
@@ -258,7 +278,7 @@ function render(
       stroke: 'currentColor',
       strokeWidth: 1.5,
     }),
-    Plot.text(dayLabels, {
+    Plot.text(laid.dayLabels, {
       x: spine - 10,
       y: 'y',
       text: 'text',
@@ -267,7 +287,7 @@ function render(
       fontWeight: 'bold',
       lineHeight: lineHeight / font,
     }),
-    Plot.text(empty, {
+    Plot.text(laid.empty, {
       x: textX,
       y: 'y',
       text: () => 'nothing in these sources',
@@ -278,11 +298,11 @@ function render(
     }),
     ...(Object.keys(SYMBOLS) as ItemKind[]).map((kind) =>
       Plot.dot(
-        bullets.filter((b) => b.kind === kind),
+        laid.bullets.filter((b) => b.kind === kind),
         { x: 'x', y: 'y', r: 4, symbol: SYMBOLS[kind], fill: color(kind), title: 'title' },
       ),
     ),
-    Plot.text(texts, {
+    Plot.text(laid.texts, {
       x: textX,
       y: 'y',
       text: 'text',
@@ -290,8 +310,7 @@ function render(
       lineAnchor: 'top',
       lineHeight: lineHeight / font,
     }),
-  );
-  return renderPlot({ document, layout, width, height: y, ariaLabel, marks });
+  ];
 }
 
 /** What the days hold, and when the first toll and the first foreign reaction came. */

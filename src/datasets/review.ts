@@ -160,12 +160,41 @@ export function parseReview(
 ): ParsedReview {
   vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(yamlText);
-  const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({
+  const read = readReviewData(doc, at);
+  if (!('data' in read)) return read;
+  const result = reviewSchema.safeParse(read.data);
+  const problems: ReviewProblem[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path as (string | number)[];
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      for (const key of keys.length > 0 ? keys : [undefined]) {
+        problems.push(
+          error(
+            at(locate(doc, path, key)),
+            describeIssue(issue, path, key, doc),
+            key === undefined ? 'review-value' : 'review-field',
+          ),
+        );
+      }
+    }
+    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
+  }
+  const review = toReview(result.data, doc, at, problems);
+  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
+}
+
+function error(place: Place, reason: string, ruleId: string): ReviewProblem {
+  return {
     ...place,
     severity: 'error',
     reason,
     ruleId,
-  });
+  };
+}
+
+/** The file's data when it is YAML holding a mapping; else why not, before any field is looked at. */
+function readReviewData(doc: Document, at: (offset: number) => Place): ParsedReview | { data: object } {
   if (doc.errors.length > 0) {
     return {
       review: EMPTY_REVIEW,
@@ -193,27 +222,19 @@ export function parseReview(
       ],
     };
   }
-  const result = reviewSchema.safeParse(data);
-  const problems: ReviewProblem[] = [];
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as (string | number)[];
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      for (const key of keys.length > 0 ? keys : [undefined]) {
-        problems.push(
-          error(
-            at(locate(doc, path, key)),
-            describeIssue(issue, path, key, doc),
-            key === undefined ? 'review-value' : 'review-field',
-          ),
-        );
-      }
-    }
-    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
-  }
+  return { data };
+}
+
+/** The entries with a valid decision; the problems of the others go to `problems`. */
+function toReview(
+  data: z.infer<typeof reviewSchema>,
+  doc: Document,
+  at: (offset: number) => Place,
+  problems: ReviewProblem[],
+): Review {
   const place = (path: (string | number)[]) => at(locate(doc, path));
   const review: Review = { casualties: [], reactions: [] };
-  (result.data.casualties ?? []).forEach((entry, i) => {
+  (data.casualties ?? []).forEach((entry, i) => {
     const d = toDecision(entry, ['casualties', i], doc, at, problems);
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
@@ -238,7 +259,7 @@ export function parseReview(
       place: place(['casualties', i]),
     });
   });
-  (result.data.reactions ?? []).forEach((entry, i) => {
+  (data.reactions ?? []).forEach((entry, i) => {
     const d = toDecision(entry, ['reactions', i], doc, at, problems);
     if (!d) return;
     review.reactions.push({
@@ -252,7 +273,7 @@ export function parseReview(
       place: place(['reactions', i]),
     });
   });
-  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
+  return review;
 }
 
 function toDecision<C extends object>(

@@ -96,7 +96,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const project = new DevProject(paths);
   const events = new EventEmitter<DevServerEvents>();
   const buildPrefix = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
-  let builds = 0;
   let closed = false;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -109,52 +108,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     clients: new Set(),
   };
 
-  const server = createServer((req, res) => {
-    void handleRequest(req, res, state).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`newsbook dev server: ${(error as Error)?.message ?? String(error)}\n`);
-    });
-  });
+  const server = previewServer(state);
   state.port = await listen(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false, log);
   const url = `http://${HOST}:${state.port}/`;
-
-  /** A new build of the page, and a reload message to every open page. */
-  const publish = (): ReloadEvent => {
-    state.build = `${buildPrefix}.${++builds}`;
-    state.page = previewPage({
-      html: project.lastGoodHtml,
-      build: state.build,
-      diagnostics: project.diagnostics,
-      root: paths.root,
-    });
-    const message = eventMessage('reload', { build: state.build });
-    for (const client of state.clients) client.write(message);
-    return { build: state.build, clients: state.clients.size, ms: 0 };
-  };
-
-  const rebuild = async (changed: Set<string>, firstEventAt: number): Promise<void> => {
-    const t0 = performance.now();
-    const hadErrors = project.diagnostics.some((d) => d.severity === 'error');
-    const update = await project.update(changed);
-    if (update.changed.length === 0) return;
-    const render = update.pageChanged ? await project.render() : null;
-    const reload = publish();
-    const ms = (reload.ms = performance.now() - t0);
-    const errors = project.diagnostics.filter((d) => d.severity === 'error');
-    const event = rebuildEvent(
-      update,
-      render,
-      errors,
-      ms,
-      firstEventAt > 0 ? performance.now() - firstEventAt : ms,
-      reload.build,
-    );
-    events.emit('reload', reload);
-    options.onRebuild?.(event);
-    events.emit('rebuild', event);
-    printProblems([...update.warnings, ...project.diagnostics], log);
-    logRebuild({ update, render, errors, hadErrors, ms }, log);
-  };
+  const publish = publisher(state, project, paths.root, buildPrefix);
+  const rebuild = rebuilder(project, publish, events, options.onRebuild, log);
 
   // Watching starts before the first load, so that no save is missed; the queue waits for the load to finish.
   const queue = new RebuildQueue(rebuild, state.ready, log);
@@ -192,6 +150,66 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await closeServer(server, state.clients);
       events.removeAllListeners();
     },
+  };
+}
+
+/** Serves the preview; an error a route throws becomes a 500 rather than a hung request. */
+function previewServer(state: PreviewState): Server {
+  return createServer((req, res) => {
+    void handleRequest(req, res, state).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`newsbook dev server: ${(error as Error)?.message ?? String(error)}\n`);
+    });
+  });
+}
+
+/** A function that makes a new build of the page and sends a reload message to every open page. */
+function publisher(state: PreviewState, project: DevProject, root: string, buildPrefix: string): () => ReloadEvent {
+  let builds = 0;
+  return () => {
+    state.build = `${buildPrefix}.${++builds}`;
+    state.page = previewPage({
+      html: project.lastGoodHtml,
+      build: state.build,
+      diagnostics: project.diagnostics,
+      root,
+    });
+    const message = eventMessage('reload', { build: state.build });
+    for (const client of state.clients) client.write(message);
+    return { build: state.build, clients: state.clients.size, ms: 0 };
+  };
+}
+
+/** What a burst of file changes does: update the project, publish, and tell listeners and the console. */
+function rebuilder(
+  project: DevProject,
+  publish: () => ReloadEvent,
+  events: EventEmitter<DevServerEvents>,
+  onRebuild: DevServerOptions['onRebuild'],
+  log: Console,
+): (changed: Set<string>, firstEventAt: number) => Promise<void> {
+  return async (changed, firstEventAt) => {
+    const t0 = performance.now();
+    const hadErrors = project.diagnostics.some((d) => d.severity === 'error');
+    const update = await project.update(changed);
+    if (update.changed.length === 0) return;
+    const render = update.pageChanged ? await project.render() : null;
+    const reload = publish();
+    const ms = (reload.ms = performance.now() - t0);
+    const errors = project.diagnostics.filter((d) => d.severity === 'error');
+    const event = rebuildEvent(
+      update,
+      render,
+      errors,
+      ms,
+      firstEventAt > 0 ? performance.now() - firstEventAt : ms,
+      reload.build,
+    );
+    events.emit('reload', reload);
+    onRebuild?.(event);
+    events.emit('rebuild', event);
+    printProblems([...update.warnings, ...project.diagnostics], log);
+    logRebuild({ update, render, errors, hadErrors, ms }, log);
   };
 }
 

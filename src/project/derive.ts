@@ -79,6 +79,7 @@ const defaultProgress = (total: number) =>
 const READ_AHEAD = 32;
 
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
+// eslint-disable-next-line max-lines-per-function -- split in another change
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const listing = await listArticles(options.articles);
   const names = 'names' in listing ? listing.names : [];

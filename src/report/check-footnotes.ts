@@ -1,5 +1,6 @@
 // The narrative's footnotes and links that the build does not report. Pure.
 import type { Root } from 'mdast';
+import type { Node } from 'unist';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -30,11 +31,22 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
     .use(remarkGfm)
     .use(remarkDirective)
     .parse(markdown) as Root;
+  return [
+    ...unusedFootnotes(tree, path),
+    ...undefinedFootnotes(tree, markdown, path),
+    ...unknownLinkTargets(tree, path, context),
+  ];
+}
+
+/** Where a node starts, or the file's start for one without a position. */
+function startOf(node: Node): { line: number; column: number } {
+  return node.position
+    ? { line: node.position.start.line, column: node.position.start.column }
+    : { line: 1, column: 1 };
+}
+
+function unusedFootnotes(tree: Root, path: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const place = (offset: number) => {
-    const before = markdown.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-  };
   const referenced = new Set<string>();
   visit(tree, 'footnoteReference', (node) => {
     referenced.add(node.identifier);
@@ -43,15 +55,22 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
     if (referenced.has(node.identifier)) return;
     diagnostics.push({
       path,
-      ...(node.position
-        ? { line: node.position.start.line, column: node.position.start.column }
-        : { line: 1, column: 1 }),
+      ...startOf(node),
       severity: 'warning',
       reason: `Unexpected footnote definition \`[^${node.label ?? node.identifier}]\` that nothing references: expected \`[^${node.label ?? node.identifier}]\` in the text, or remove it`,
       ruleId: 'footnote-unused',
     });
   });
-  // micromark only makes a reference of `[^x]` when `x` is defined: the rest stays text.
+  return diagnostics;
+}
+
+// micromark only makes a reference of `[^x]` when `x` is defined: the rest stays text, found here in the source.
+function undefinedFootnotes(tree: Root, markdown: string, path: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const place = (offset: number) => {
+    const before = markdown.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  };
   visit(tree, 'text', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -72,17 +91,18 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
       });
     }
   });
+  return diagnostics;
+}
+
+/** In-page links to an article the datasets do not have, or to an id the built page does not have. */
+function unknownLinkTargets(tree: Root, path: string, context: NarrativeContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const pageIds =
     context.html === null ? null : new Set([...context.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
   visit(tree, 'link', (node) => {
     if (!node.url.startsWith('#')) return;
     const fragment = decodeURIComponent(node.url.slice(1));
-    const where = {
-      path,
-      ...(node.position
-        ? { line: node.position.start.line, column: node.position.start.column }
-        : { line: 1, column: 1 }),
-    };
+    const where = { path, ...startOf(node) };
     const article = /^(?:article|source)-(.+)$/.exec(fragment)?.[1];
     if (article !== undefined && context.articleIds !== null) {
       if (!context.articleIds.includes(article)) {

@@ -63,119 +63,155 @@ export default function remarkCells(options: RemarkCellsOptions) {
     ];
     const cached = options.cache?.get(signature);
     if (cached) return replaceAll(cells, inlines, cached);
-    const outputs: CellOutputs = { cells: [], inlines: [] };
-
-    const failCell = (error: CellError) =>
-      fail(file, error.message, { line: error.line, column: error.column }, error.ruleId);
-    const runtime = createRuntime(String(file.path), options);
-    const known: Known = {
-      rows: new Map([...options.data.casualties, ...options.data.reactions].map((r) => [r.id, r])),
-      articles: new Map(options.data.articles.map((a) => [a.id, a])),
-    };
-
-    // Every cell is parsed first: all syntax errors at once, and every declared name known for "declared later".
-    for (const cell of cells) {
-      try {
-        cell.parsed = parseCell(cell.node.value);
-        for (const { name, point } of cell.parsed.declarations) runtime.expect(name, cell.origin.line + point.line - 1);
-      } catch (error) {
-        if (!(error instanceof CellSyntaxError)) throw error;
-        const { line, column } = error.point;
-        failCell(
-          new CellError(
-            error.message,
-            cell.origin.line + line - 1,
-            line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column,
-            error.ruleId,
-          ),
-        );
-      }
-    }
-    if (file.messages.some((m) => m.fatal && m.ruleId?.startsWith('cell-'))) return;
-
-    // Then they run in order; the first that fails stops the rest, which would fail after it.
-    let figures = 0;
-    for (const cell of cells) {
-      let nodes: RootContent[];
-      try {
-        const outputs = runtime.runCell(cell.node.value, cell.origin, cell.parsed as ParsedCell);
-        for (const warning of outputs.flatMap((value) => (value instanceof PlotChart ? value.warnings : []))) {
-          file.message(`Unexpected data for Plot: ${warning}`, {
-            place: { line: cell.origin.line, column: cell.origin.column },
-            ruleId: 'cell-plot-warning',
-            source: 'newsbook',
-          });
-        }
-        nodes = runtime.limited(cell.origin, () =>
-          outputs.flatMap((value) => {
-            const node = drawValue(value, `cell-${figures + 1}`, cell.fence, known);
-            if (node) figures++;
-            return node ? [node] : [];
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof CellError)) throw error;
-        failCell(error);
-        return;
-      }
-      outputs.cells.push(cell.fence.echo ? [cell.node, ...nodes] : nodes);
-    }
-
-    const source = String(file.value);
-    const lines = lineStarts(source);
-    for (const { node } of inlines) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const { found, unclosed } = findExpressions(
-        node.value,
-        start !== undefined && end !== undefined ? source.slice(start, end) : node.value,
-        start ?? 0,
-      );
-      const nodeStart = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      const at = (offset: number | null) => (offset === null || start === undefined ? nodeStart : point(lines, offset));
-      if (unclosed !== null) {
-        const place = at(unclosed);
-        failCell(
-          new CellError(
-            'Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)',
-            place.line,
-            place.column - 2,
-            'cell-syntax',
-          ),
-        );
-        return;
-      }
-      const replacement: PhrasingContent[] = [];
-      outputs.inlines.push(replacement);
-      let last = 0;
-      for (const expression of found) {
-        const place = at(expression.offset);
-        const origin: Origin = {
-          line: place.line,
-          column: place.column,
-          indent: 0,
-          prefix: 1,
-          lastLine: place.line + (expression.expression.match(/\n/g)?.length ?? 0),
-        };
-        try {
-          const value = runtime.evaluate(expression.expression, origin);
-          const printed = runtime.limited(origin, () => printValue(value, known));
-          if (expression.start > last)
-            replacement.push({ type: 'text', value: node.value.slice(last, expression.start) });
-          replacement.push(...printed);
-          last = expression.end;
-        } catch (error) {
-          if (!(error instanceof CellError)) throw error;
-          failCell(error);
-          return;
-        }
-      }
-      if (found.length === 0) replacement.push(node);
-      else if (last < node.value.length) replacement.push({ type: 'text', value: node.value.slice(last) });
-    }
+    const outputs = runAll(cells, inlines, file, options);
+    if (outputs === null) return;
     options.cache?.set(signature, outputs);
     replaceAll(cells, inlines, outputs);
   };
+}
+
+/** What replaces each cell and each text with expressions; null when one failed (its message is on the file). */
+function runAll(
+  cells: readonly Cell[],
+  inlines: readonly Inline[],
+  file: VFile,
+  options: RemarkCellsOptions,
+): CellOutputs | null {
+  const runtime = createRuntime(String(file.path), options);
+  const known: Known = {
+    rows: new Map([...options.data.casualties, ...options.data.reactions].map((r) => [r.id, r])),
+    articles: new Map(options.data.articles.map((a) => [a.id, a])),
+  };
+  parseCells(cells, runtime, file);
+  if (file.messages.some((m) => m.fatal && m.ruleId?.startsWith('cell-'))) return null;
+  const cellOutputs = runCells(cells, runtime, known, file);
+  if (cellOutputs === null) return null;
+  const source = String(file.value);
+  const lines = lineStarts(source);
+  const inlineOutputs: PhrasingContent[][] = [];
+  for (const { node } of inlines) {
+    const replacement = printInline(node, source, lines, runtime, known, file);
+    if (replacement === null) return null;
+    inlineOutputs.push(replacement);
+  }
+  return { cells: cellOutputs, inlines: inlineOutputs };
+}
+
+function failCell(file: VFile, error: CellError): void {
+  fail(file, error.message, { line: error.line, column: error.column }, error.ruleId);
+}
+
+// Every cell is parsed first: all syntax errors at once, and every declared name known for "declared later".
+function parseCells(cells: readonly Cell[], runtime: CellRuntime, file: VFile): void {
+  for (const cell of cells) {
+    try {
+      cell.parsed = parseCell(cell.node.value);
+      for (const { name, point } of cell.parsed.declarations) runtime.expect(name, cell.origin.line + point.line - 1);
+    } catch (error) {
+      if (!(error instanceof CellSyntaxError)) throw error;
+      const { line, column } = error.point;
+      failCell(
+        file,
+        new CellError(
+          error.message,
+          cell.origin.line + line - 1,
+          line === 1 ? cell.origin.column + column - 1 : cell.origin.indent + column,
+          error.ruleId,
+        ),
+      );
+    }
+  }
+}
+
+// Then they run in order; the first that fails stops the rest, which would fail after it.
+function runCells(cells: readonly Cell[], runtime: CellRuntime, known: Known, file: VFile): RootContent[][] | null {
+  const outputs: RootContent[][] = [];
+  let figures = 0;
+  for (const cell of cells) {
+    let nodes: RootContent[];
+    try {
+      const values = runtime.runCell(cell.node.value, cell.origin, cell.parsed as ParsedCell);
+      for (const warning of values.flatMap((value) => (value instanceof PlotChart ? value.warnings : []))) {
+        file.message(`Unexpected data for Plot: ${warning}`, {
+          place: { line: cell.origin.line, column: cell.origin.column },
+          ruleId: 'cell-plot-warning',
+          source: 'newsbook',
+        });
+      }
+      nodes = runtime.limited(cell.origin, () =>
+        values.flatMap((value) => {
+          const node = drawValue(value, `cell-${figures + 1}`, cell.fence, known);
+          if (node) figures++;
+          return node ? [node] : [];
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      failCell(file, error);
+      return null;
+    }
+    outputs.push(cell.fence.echo ? [cell.node, ...nodes] : nodes);
+  }
+  return outputs;
+}
+
+/** A text's `${…}` expressions evaluated and printed in its place; null when one failed. */
+function printInline(
+  node: Text,
+  source: string,
+  lines: readonly number[],
+  runtime: CellRuntime,
+  known: Known,
+  file: VFile,
+): PhrasingContent[] | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const { found, unclosed } = findExpressions(
+    node.value,
+    start !== undefined && end !== undefined ? source.slice(start, end) : node.value,
+    start ?? 0,
+  );
+  const nodeStart = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+  const at = (offset: number | null) => (offset === null || start === undefined ? nodeStart : point(lines, offset));
+  if (unclosed !== null) {
+    const place = at(unclosed);
+    failCell(
+      file,
+      new CellError(
+        'Unexpected `${` without its `}` in the same run of text, expected `${expression}` (write `\\${` to print `${`)',
+        place.line,
+        place.column - 2,
+        'cell-syntax',
+      ),
+    );
+    return null;
+  }
+  const replacement: PhrasingContent[] = [];
+  let last = 0;
+  for (const expression of found) {
+    const place = at(expression.offset);
+    const origin: Origin = {
+      line: place.line,
+      column: place.column,
+      indent: 0,
+      prefix: 1,
+      lastLine: place.line + (expression.expression.match(/\n/g)?.length ?? 0),
+    };
+    try {
+      const value = runtime.evaluate(expression.expression, origin);
+      const printed = runtime.limited(origin, () => printValue(value, known));
+      if (expression.start > last) replacement.push({ type: 'text', value: node.value.slice(last, expression.start) });
+      replacement.push(...printed);
+      last = expression.end;
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      failCell(file, error);
+      return null;
+    }
+  }
+  if (found.length === 0) replacement.push(node);
+  else if (last < node.value.length) replacement.push({ type: 'text', value: node.value.slice(last) });
+  return replacement;
 }
 
 /** Each cell and each text with expressions replaced by its output. */
