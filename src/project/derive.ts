@@ -12,6 +12,7 @@ import type { Changes } from '../datasets/changes.ts';
 import { fileHash, FingerprintHash, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE, dataPackage, vocabularies } from '../datasets/datapackage.ts';
 import { EMPTY_REVIEW, sortProblems } from '../datasets/review.ts';
+import type { Review } from '../datasets/review.ts';
 import type { ReviewOutcome } from '../datasets/review-apply.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import type { PreparedArticle } from '../datasets/prepare.ts';
@@ -24,6 +25,7 @@ import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
 import type { Assembled } from './assembly.ts';
 import { FileIndex } from './reuse.ts';
+import type { ArticleNote } from './reuse.ts';
 import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
@@ -79,107 +81,15 @@ const defaultProgress = (total: number) =>
 const READ_AHEAD = 32;
 
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
-// eslint-disable-next-line max-lines-per-function -- split in another change
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const listing = await listArticles(options.articles);
   const names = 'names' in listing ? listing.names : [];
-  const gazetteerSources = await readGazetteerSources(options.gazetteers);
-  const codebookSources = await readGazetteerSources(options.codebooks);
-  // Compiled here, and checked, before any extraction; their problems are reported after the articles' (as they always were).
-  let gazetteer: Gazetteer | CliError;
+  const inputs = await compileInputs(options);
+  const run = await startRun(options, effects);
   try {
-    const codebook = compileCodebook(codebookSources, options.codebooks[0] ?? 'codebook.yaml');
-    gazetteer = withHome(
-      compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook),
-      options.home,
-    );
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    gazetteer = error;
-  }
-  const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  const cache = new ExtractionCache(
-    temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'),
-    await extractionInputsHash(options),
-  );
-  // The datasets this derive replaces, looked over (not read) while the articles are read.
-  const stamp = stampPath(cache.root, options.out);
-  const noted = await readStamp(stamp);
-  const previous = openPreviousDatasets(options.out, noted);
-  previous.catch(() => undefined);
-  const index = new FileIndex(noted?.reuse?.files);
-  const notedArticles = noted?.reuse?.generation === cache.generation ? noted.reuse.articles : {};
-  let pool: ExtractionPool | null = null;
-  let writer: DatasetFilesWriter | null = null;
-  try {
-    // 1. Every article's bytes hashed, one window at a time (none is kept): the cache's key and the fingerprint.
-    const known = await cache.keys();
-    const fingerprintHash = new FingerprintHash();
-    const slots: ArticleSlot[] = names.map((name) => ({
-      name,
-      path: join(options.articles, name),
-      key: '',
-      problems: [],
-      claimed: null,
-      id: null,
-    }));
-    await inWindows(
-      slots,
-      READ_AHEAD,
-      // A file as the last derive noted it is not read again: the key of its bytes is noted.
-      async (slot) => index.known(slot.name, slot.path) ?? (await readArticleFileQuickly(slot.path)),
-      (slot, read) => {
-        if (typeof read === 'string') slot.key = read;
-        else if (!(read instanceof Uint8Array)) {
-          slot.problems = [read];
-          return;
-        } else {
-          slot.key = articleKey(slot.name, read);
-          index.note(slot.name, slot.key);
-        }
-        fingerprintHash.add(`articles/${slot.name}`, slot.key);
-        // A cached article parsed under this name (or one whose rows the datasets hold as they are): its id is its name.
-        const id = slot.name.slice(0, -3);
-        if (known.has(slot.key) || notedArticles[id]?.key === slot.key) slot.id = slot.claimed = id;
-      },
-    );
-    const pending = slots.filter((s) => s.problems.length === 0 && s.id === null);
-    const cachedCount = slots.filter((s) => s.id !== null).length;
-
-    // 2. The others read again, parsed, and extracted: on worker threads when there are many.
-    const progress = (effects.progress ?? defaultProgress)(cachedCount + pending.length);
-    for (const slot of slots) if (slot.id !== null) progress.tick(relative(options.articles, slot.path));
-    const stored: Promise<void>[] = [];
-    const store = (slot: ArticleSlot, entry: Uint8Array | null) => {
-      if (entry === null) slot.invalid = true;
-      else stored.push(cache.put(slot.key, entry));
-      progress.tick(relative(options.articles, slot.path));
-    };
-    const workers = Math.min(effects.workers ?? defaultWorkers(pending.length), pending.length);
-    if (workers > 1 && !(gazetteer instanceof CliError)) {
-      pool = new ExtractionPool(
-        { gazetteers: gazetteerSources!, codebooks: codebookSources ?? [], home: options.home },
-        workers,
-        batchSize(pending.length, workers),
-        effects.workerBundle,
-      );
-      const byArticle = new Map<Article, ArticleSlot>();
-      pool.each((article, entry) => {
-        store(byArticle.get(article)!, entry);
-        byArticle.delete(article);
-      });
-      const into = pool;
-      await readPending(pending, async (slot, article) => {
-        byArticle.set(article, slot);
-        into.add(article);
-        await into.ready();
-      });
-    } else {
-      const compiled = gazetteer;
-      await readPending(pending, (slot, article) => {
-        if (!(compiled instanceof CliError)) store(slot, encodeExtraction(article, prepareArticle(article, compiled)));
-      });
-    }
+    const { slots, fingerprintHash } = await keyArticles(run, names);
+    const pending = await extractPending(run, slots, inputs);
+    const { gazetteer } = inputs;
     const diagnostics = articleProblems(slots);
     if (diagnostics.some((d) => d.severity === 'error')) {
       throw new CliError(
@@ -189,71 +99,16 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     }
     if (gazetteer instanceof CliError) throw gazetteer;
     const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review, gazetteer.codebook);
-    if (pool) {
-      pool.close();
-      await pool.done;
-    }
-    await Promise.all(stored);
-    progress.done();
+    await run.extracted();
 
     // 3. The datasets, article by article in id order: from the cache, the review applied, written as they come, compared with the previous ones.
     const articles = slots.filter((s) => s.id !== null).sort((a, b) => compare(a.id!, b.id!));
-    const before = await previous;
-    const changes = new ChangesBuilder(before !== null);
-    const copyable = reusableFiles(before, cache.generation, options.out);
-    writer = await DatasetFilesWriter.open(options.out, copyable);
-    const assembly = new Assembly(gazetteer, review, writer, changes, before, copyable && notedArticles);
-    await inWindows(
-      articles,
-      READ_AHEAD,
-      async (slot): Promise<Assembled> => {
-        const note = assembly.reusable(slot.id!, slot.key);
-        return note ? { reuse: note } : await extraction(slot, cache, gazetteer as Gazetteer);
-      },
-      (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
-    );
-    await assembly.finish();
-    await before?.close();
-    const reviewProblems =
-      options.review === null ? [] : fromFileProblems(options.review, sortProblems(assembly.reviewProblems));
-    if (reviewProblems.some((d) => d.severity === 'error')) {
-      throw new CliError(
-        'Cannot derive: the review file has entries that cannot be applied; nothing was written',
-        reviewProblems,
-      );
-    }
-    const finished = changes.finish();
-    const files = await writer.end();
-    const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
-    out.set(CHANGES_FILE, formatChangesMarkdown(finished));
-    // The datasets described (datapackage.ts): it belongs with them, so its hash is in the manifest.
-    const description = dataPackage(
-      options.story ?? { name: null, title: null, description: null },
-      assembly.articles,
-      vocabularies(gazetteer.codebook),
-    );
-    out.set(DATA_PACKAGE, description);
-    // Every article was read (an unreadable one stopped the derive above). The
-    // manifest comes last, with the hash of every other file: it is swapped in
-    // last, and a folder whose files do not match it is never reused.
-    // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
-    const inputs = await deriveFingerprint(options, fingerprintHash);
-    const hashes = {
-      ...Object.fromEntries([...files].map(([name, file]) => [name, file.hash])),
-      [DATA_PACKAGE]: fileHash(description),
-    };
-    const manifest = serializeManifest({ inputs, files: hashes });
-    out.set(MANIFEST, manifest);
-    await writeFilesAtomically(options.out, out);
-    const ranges = writer.ranges;
-    writer = null;
-    const reuse = { generation: cache.generation, files: index.notes, articles: assembly.notes };
-    if (!temporaryCache)
-      await writeStamp(stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
-    await cache.removeOthers();
+    const { assembly, reviewProblems } = await assemble(run, articles, gazetteer, review);
+    const finished = run.changes!.finish();
+    await writeDerived(run, gazetteer, assembly, finished, fingerprintHash);
     return {
       articles: articles.length,
-      extracted: pending.length,
+      extracted: pending,
       copied: assembly.copied,
       casualties: finished.counts.after.casualties,
       reactions: finished.counts.after.reactions,
@@ -262,11 +117,247 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
       review: assembly.reviewCounts,
     };
   } finally {
-    if (pool) await pool.terminate();
-    if (writer) await writer.abort();
-    await (await previous.catch(() => null))?.close().catch(() => undefined);
-    if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
+    await run.close();
   }
+}
+
+/** The gazetteer and codebook, read and compiled, and checked, before any extraction; their problems are reported after the articles' (as they always were). */
+async function compileInputs(options: DeriveOptions): Promise<CompiledInputs> {
+  const gazetteerSources = await readGazetteerSources(options.gazetteers);
+  const codebookSources = await readGazetteerSources(options.codebooks);
+  try {
+    const codebook = compileCodebook(codebookSources, options.codebooks[0] ?? 'codebook.yaml');
+    const gazetteer = withHome(
+      compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook),
+      options.home,
+    );
+    return { gazetteerSources, codebookSources, gazetteer };
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return { gazetteerSources, codebookSources, gazetteer: error };
+  }
+}
+
+interface CompiledInputs {
+  gazetteerSources: Awaited<ReturnType<typeof readGazetteerSources>>;
+  codebookSources: Awaited<ReturnType<typeof readGazetteerSources>>;
+  gazetteer: Gazetteer | CliError;
+}
+
+/** One derive's state: its cache, what the last derive noted, and what must be closed or removed however it ends. */
+interface Run {
+  options: DeriveOptions;
+  effects: DeriveEffects;
+  cache: ExtractionCache;
+  temporaryCache: string | null;
+  stamp: string;
+  /** The datasets this derive replaces, looked over (not read) while the articles are read. */
+  previous: Promise<PreviousDatasets | null>;
+  index: FileIndex;
+  /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts), when of these extraction inputs. */
+  notedArticles: Record<string, ArticleNote>;
+  progress?: Progress;
+  pool?: ExtractionPool;
+  stored: Promise<void>[];
+  writer?: DatasetFilesWriter | null;
+  changes?: ChangesBuilder;
+  /** Waits for the extraction to end (the workers, the cache's writes). */
+  extracted(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise<Run> {
+  const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
+  const cache = new ExtractionCache(
+    temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'),
+    await extractionInputsHash(options),
+  );
+  const stamp = stampPath(cache.root, options.out);
+  const noted = await readStamp(stamp);
+  const previous = openPreviousDatasets(options.out, noted);
+  previous.catch(() => undefined);
+  const run: Run = {
+    options,
+    effects,
+    cache,
+    temporaryCache,
+    stamp,
+    previous,
+    index: new FileIndex(noted?.reuse?.files),
+    notedArticles: noted?.reuse?.generation === cache.generation ? noted.reuse.articles : {},
+    stored: [],
+    async extracted() {
+      if (run.pool) {
+        run.pool.close();
+        await run.pool.done;
+      }
+      await Promise.all(run.stored);
+      run.progress?.done();
+    },
+    async close() {
+      if (run.pool) await run.pool.terminate();
+      if (run.writer) await run.writer.abort();
+      await (await previous.catch(() => null))?.close().catch(() => undefined);
+      if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
+    },
+  };
+  return run;
+}
+
+/**
+ * 1. Every article's key (its bytes hashed, one window at a time, none kept;
+ * or as noted, for a file that is the one noted): the cache's key and the
+ * fingerprint's.
+ */
+async function keyArticles(
+  run: Run,
+  names: readonly string[],
+): Promise<{ slots: ArticleSlot[]; fingerprintHash: FingerprintHash }> {
+  const { index, notedArticles } = run;
+  const known = await run.cache.keys();
+  const fingerprintHash = new FingerprintHash();
+  const slots: ArticleSlot[] = names.map((name) => ({
+    name,
+    path: join(run.options.articles, name),
+    key: '',
+    problems: [],
+    claimed: null,
+    id: null,
+  }));
+  await inWindows(
+    slots,
+    READ_AHEAD,
+    async (slot) => index.known(slot.name, slot.path) ?? (await readArticleFileQuickly(slot.path)),
+    (slot, read) => {
+      if (typeof read === 'string') slot.key = read;
+      else if (!(read instanceof Uint8Array)) {
+        slot.problems = [read];
+        return;
+      } else {
+        slot.key = articleKey(slot.name, read);
+        index.note(slot.name, slot.key);
+      }
+      fingerprintHash.add(`articles/${slot.name}`, slot.key);
+      // A cached article parsed under this name (or one whose rows the datasets hold as they are): its id is its name.
+      const id = slot.name.slice(0, -3);
+      if (known.has(slot.key) || notedArticles[id]?.key === slot.key) slot.id = slot.claimed = id;
+    },
+  );
+  return { slots, fingerprintHash };
+}
+
+/** 2. The articles neither cached nor noted read again, parsed, and extracted: on worker threads when there are many. How many. */
+async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledInputs): Promise<number> {
+  const { options, effects, cache } = run;
+  const pending = slots.filter((s) => s.problems.length === 0 && s.id === null);
+  const progress = (run.progress = (effects.progress ?? defaultProgress)(
+    slots.filter((s) => s.id !== null).length + pending.length,
+  ));
+  for (const slot of slots) if (slot.id !== null) progress.tick(relative(options.articles, slot.path));
+  const store = (slot: ArticleSlot, entry: Uint8Array | null) => {
+    if (entry === null) slot.invalid = true;
+    else run.stored.push(cache.put(slot.key, entry));
+    progress.tick(relative(options.articles, slot.path));
+  };
+  const { gazetteer } = inputs;
+  const workers = Math.min(effects.workers ?? defaultWorkers(pending.length), pending.length);
+  if (workers > 1 && !(gazetteer instanceof CliError)) {
+    const pool = (run.pool = new ExtractionPool(
+      { gazetteers: inputs.gazetteerSources!, codebooks: inputs.codebookSources ?? [], home: options.home },
+      workers,
+      batchSize(pending.length, workers),
+      effects.workerBundle,
+    ));
+    const byArticle = new Map<Article, ArticleSlot>();
+    pool.each((article, entry) => {
+      store(byArticle.get(article)!, entry);
+      byArticle.delete(article);
+    });
+    await readPending(pending, async (slot, article) => {
+      byArticle.set(article, slot);
+      pool.add(article);
+      await pool.ready();
+    });
+  } else {
+    await readPending(pending, (slot, article) => {
+      if (!(gazetteer instanceof CliError)) store(slot, encodeExtraction(article, prepareArticle(article, gazetteer)));
+    });
+  }
+  return pending.length;
+}
+
+/** 3. The datasets written article by article (assembly.ts), and the review's problems, which stop the derive when any is an error. */
+async function assemble(
+  run: Run,
+  articles: readonly ArticleSlot[],
+  gazetteer: Gazetteer,
+  review: Review,
+): Promise<{ assembly: Assembly; reviewProblems: Diagnostic[] }> {
+  const { options, cache } = run;
+  const before = await run.previous;
+  const changes = (run.changes = new ChangesBuilder(before !== null));
+  const copyable = reusableFiles(before, cache.generation, options.out);
+  const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
+  const assembly = new Assembly(gazetteer, review, writer, changes, before, copyable && run.notedArticles);
+  await inWindows(
+    articles,
+    READ_AHEAD,
+    async (slot): Promise<Assembled> => {
+      const note = assembly.reusable(slot.id!, slot.key);
+      return note ? { reuse: note } : await extraction(slot, cache, gazetteer);
+    },
+    (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
+  );
+  await assembly.finish();
+  await before?.close();
+  const reviewProblems =
+    options.review === null ? [] : fromFileProblems(options.review, sortProblems(assembly.reviewProblems));
+  if (reviewProblems.some((d) => d.severity === 'error')) {
+    throw new CliError(
+      'Cannot derive: the review file has entries that cannot be applied; nothing was written',
+      reviewProblems,
+    );
+  }
+  return { assembly, reviewProblems };
+}
+
+/** The datasets, CHANGES.md, the data package and the manifest swapped in together; then the stamp of what was written, for the next derive. */
+async function writeDerived(
+  run: Run,
+  gazetteer: Gazetteer,
+  assembly: Assembly,
+  finished: Changes,
+  fingerprintHash: FingerprintHash,
+): Promise<void> {
+  const { options, cache, writer } = run;
+  const files = await writer!.end();
+  const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
+  out.set(CHANGES_FILE, formatChangesMarkdown(finished));
+  // The datasets described (datapackage.ts): it belongs with them, so its hash is in the manifest.
+  const description = dataPackage(
+    options.story ?? { name: null, title: null, description: null },
+    assembly.articles,
+    vocabularies(gazetteer.codebook),
+  );
+  out.set(DATA_PACKAGE, description);
+  // Every article was read (an unreadable one stopped the derive above). The
+  // manifest comes last, with the hash of every other file: it is swapped in
+  // last, and a folder whose files do not match it is never reused.
+  // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
+  const inputs = await deriveFingerprint(options, fingerprintHash);
+  const hashes = {
+    ...Object.fromEntries([...files].map(([name, file]) => [name, file.hash])),
+    [DATA_PACKAGE]: fileHash(description),
+  };
+  const manifest = serializeManifest({ inputs, files: hashes });
+  out.set(MANIFEST, manifest);
+  await writeFilesAtomically(options.out, out);
+  const ranges = writer!.ranges;
+  run.writer = null;
+  const reuse = { generation: cache.generation, files: run.index.notes, articles: assembly.notes };
+  if (!run.temporaryCache)
+    await writeStamp(run.stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
+  await cache.removeOthers();
 }
 
 /** One article file as the derive goes through it. */
