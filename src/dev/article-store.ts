@@ -14,6 +14,7 @@ import { readArticleFile } from '../project/files.ts';
 import type { Diagnostic } from '../project/diagnostic.ts';
 import { at } from './editor-files.ts';
 import { loadExtraction } from './extraction.ts';
+import type { PreviewCache } from './preview-cache.ts';
 
 export interface Rows {
   casualties: CasualtyRow[];
@@ -47,6 +48,9 @@ export interface ReviewInput {
 
 export class ArticleStore {
   readonly #entries = new Map<string, ArticleEntry>();
+
+  /** `cache`: the derive's extraction cache, to read articles from and put them in. */
+  constructor(readonly cache: PreviewCache | null = null) {}
 
   /** Every entry, in file order. */
   all(): ArticleEntry[] {
@@ -96,13 +100,23 @@ export class ArticleStore {
     return { kind: 'read', entry: next };
   }
 
-  /** Derives one article's rows (ids numbered for that article only), then applies its review; its warnings. */
-  async derive(entry: ArticleEntry, review: ReviewInput): Promise<Diagnostic[] | null> {
+  /**
+   * Derives one article's rows (ids numbered for that article only), from
+   * the derive's cache when it holds them, then applies its review; its
+   * warnings, and whether its rows came from the cache.
+   */
+  async derive(entry: ArticleEntry, review: ReviewInput): Promise<{ warnings: Diagnostic[]; cached: boolean } | null> {
     if (!entry.article) return null;
-    const { deriveArticle } = await loadExtraction();
-    let derived: ReturnType<typeof deriveArticle>;
+    const cached = await this.cache?.get(entry.path, entry.bytes);
+    if (cached) {
+      entry.raw = { casualties: cached.casualties, reactions: cached.reactions };
+      await this.applyReview(entry, review);
+      return { warnings: cached.warnings, cached: true };
+    }
+    const { prepareArticle } = await loadExtraction();
+    let derived: ReturnType<typeof prepareArticle>;
     try {
-      derived = deriveArticle(entry.article, review.gazetteer);
+      derived = prepareArticle(entry.article, review.gazetteer);
     } catch (error) {
       // An extraction bug on this text: shown on the article; its last rows stay.
       entry.problems = [
@@ -114,9 +128,11 @@ export class ArticleStore {
       ];
       return null;
     }
-    entry.raw = { casualties: derived.casualties, reactions: derived.reactions };
+    // The rows as the schema gives them back, as the datasets (and the cache) hold them.
+    entry.raw = { casualties: derived.casualties.rows, reactions: derived.reactions.rows };
+    await this.cache?.put(entry.path, entry.bytes, entry.article, derived);
     await this.applyReview(entry, review);
-    return warnings(entry.article, derived.messages);
+    return { warnings: warnings(entry.article, derived.messages), cached: false };
   }
 
   /** The reactions alone derived again (a gazetteer edit: casualties do not depend on it); their warnings. */

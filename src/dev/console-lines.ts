@@ -23,7 +23,10 @@ export interface RebuildSummary {
 
 export function logRebuild({ update, render, errors, hadErrors, ms }: RebuildSummary, log: Console): void {
   const did: string[] = [];
-  if (update.derived.length > 0) did.push(`re-derived ${list(update.derived, 'article')}`);
+  if (update.derived.length > 0)
+    did.push(
+      `re-derived ${list(update.derived, 'article')}${update.cached.length > 0 ? ` (${update.cached.length} from the derive's cache)` : ''}`,
+    );
   if (update.reactions.length > 0) did.push(`re-derived the reactions of ${list(update.reactions, 'article')}`);
   if (update.removed.length > 0) did.push(`dropped ${list(update.removed, 'article')}`);
   if (render)

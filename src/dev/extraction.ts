@@ -7,6 +7,7 @@ import type * as Review from '../datasets/review.ts';
 import type * as ReviewApply from '../datasets/review-apply.ts';
 import type * as Reactions from '../extract/reactions.ts';
 import type * as GazetteerModule from '../extract/gazetteer.ts';
+import type * as Prepare from '../datasets/prepare.ts';
 import type * as ProjectDerive from '../project/derive.ts';
 
 export type Extraction = typeof DatasetsDerive &
@@ -14,7 +15,8 @@ export type Extraction = typeof DatasetsDerive &
   Pick<typeof ReviewApply, 'applyReview'> &
   Pick<typeof Reactions, 'extractReactions'> &
   Pick<typeof GazetteerModule, 'withHome'> &
-  Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview'>;
+  Pick<typeof ProjectDerive, 'loadGazetteer' | 'loadReview'> &
+  Pick<typeof Prepare, 'prepareArticle'>;
 
 let loading: Promise<Extraction> | undefined;
 
@@ -26,7 +28,8 @@ export function loadExtraction(): Promise<Extraction> {
     import('../project/derive.ts'),
     import('../extract/gazetteer.ts'),
     import('../datasets/review-apply.ts'),
-  ]).then(([derive, review, reactions, project, gazetteer, reviewApply]) => ({
+    import('../datasets/prepare.ts'),
+  ]).then(([derive, review, reactions, project, gazetteer, reviewApply, prepare]) => ({
     ...derive,
     applyReview: reviewApply.applyReview,
     parseReview: review.parseReview,
@@ -34,6 +37,7 @@ export function loadExtraction(): Promise<Extraction> {
     withHome: gazetteer.withHome,
     loadGazetteer: project.loadGazetteer,
     loadReview: project.loadReview,
+    prepareArticle: prepare.prepareArticle,
   }));
   return loading;
 }

@@ -20,6 +20,7 @@ import type { Diagnostic } from '../project/diagnostic.ts';
 import { readDatasets, readStoryContext } from '../project/report.ts';
 import { buildReport } from '../report/build.ts';
 import { ArticleStore } from './article-store.ts';
+import { PreviewCache } from './preview-cache.ts';
 import type { ArticleEntry, ReviewInput } from './article-store.ts';
 import { ChartCache } from './chart-cache.ts';
 import { CellCache } from '../report/cells/cache.ts';
@@ -37,6 +38,8 @@ export interface Update {
   changed: string[];
   /** Articles derived again (both datasets). */
   derived: string[];
+  /** Of those, the ones whose rows came from the derive's cache (extracted before with the same inputs). */
+  cached: string[];
   /** Articles whose reactions only were derived again (a gazetteer edit). */
   reactions: string[];
   /** Articles whose review was applied again, without deriving (a review edit). */
@@ -67,7 +70,8 @@ export class DevProject {
   /** How the datasets were obtained at start. */
   startedFrom: 'derived' | 'articles' = 'articles';
 
-  readonly #articles = new ArticleStore();
+  readonly #cache: PreviewCache | null;
+  readonly #articles: ArticleStore;
   readonly #gazetteer: GazetteerFiles;
   readonly #review: ReviewFile;
   readonly #timeline: TimelineFile;
@@ -79,8 +83,11 @@ export class DevProject {
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
   #cells = new CellCache(() => this.dataVersion);
 
-  constructor(config: StoryConfig) {
+  /** `cache`: the derive's extraction cache's folder (by default the project's, as the derive's); null for none. */
+  constructor(config: StoryConfig, cache?: string | null) {
     this.paths = config;
+    this.#cache = cache === null ? null : new PreviewCache(() => storyDeriveOptions(this.paths), cache);
+    this.#articles = new ArticleStore(this.#cache);
     this.#gazetteer = new GazetteerFiles(config.gazetteers, config.codebooks, config.home);
     this.#review = new ReviewFile(config.review);
     this.#timeline = new TimelineFile(config.timeline);
@@ -286,10 +293,11 @@ export class DevProject {
   async #derive(entry: ArticleEntry, update: Update): Promise<void> {
     const input = await this.#reviewInput();
     if (!input || !entry.article) return;
-    const warnings = await this.#articles.derive(entry, input);
-    if (warnings === null) return;
+    const derived = await this.#articles.derive(entry, input);
+    if (derived === null) return;
     update.derived.push(entry.article.meta.id);
-    update.warnings.push(...warnings);
+    if (derived.cached) update.cached.push(entry.article.meta.id);
+    update.warnings.push(...derived.warnings);
   }
 
   /** The gazetteer and the review, loaded on first need; null while the gazetteer has never compiled. */
@@ -329,6 +337,7 @@ export class DevProject {
   /** The gazetteer or the codebook edited: the reactions derived again, or (`everything`) every article. */
   async #updateGazetteer(path: string, update: Update, everything: boolean): Promise<boolean> {
     if (!(await this.#gazetteer.changed())) return false;
+    this.#cache?.reset();
     update.changed.push(this.relative(path));
     this.#story = null;
     const hadGazetteer = this.#gazetteer.gazetteer !== null;
@@ -350,6 +359,7 @@ export class DevProject {
   /** A new `home` in the narrative: the charts keep its statements apart, and the figures' sources are written by it. */
   async #changeHome(home: string | null, update: Update): Promise<void> {
     this.paths = { ...this.paths, home };
+    this.#cache?.reset();
     this.#story = null;
     update.dataChanged = true;
     await this.#gazetteer.setHome(home);
@@ -391,6 +401,7 @@ function emptyUpdate(): Update {
     kinds: [],
     changed: [],
     derived: [],
+    cached: [],
     reactions: [],
     reviewed: [],
     removed: [],

@@ -40,6 +40,8 @@ export interface DevServerOptions {
   /** Quiet time after the last file event of a burst before rebuilding. */
   debounceMs?: number;
   onRebuild?: (event: RebuildEvent) => void;
+  /** The derive's extraction cache's folder, read and filled by the preview: by default the project's; null for none. */
+  cache?: string | null;
 }
 
 export interface RebuildEvent {
@@ -93,7 +95,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const started = performance.now();
   const log = options.log ?? quiet;
   const paths = options.config;
-  const project = new DevProject(paths);
+  const project = new DevProject(paths, options.cache);
   const events = new EventEmitter<DevServerEvents>();
   const buildPrefix = `${process.pid.toString(36)}.${Date.now().toString(36)}`;
   let closed = false;
@@ -336,7 +338,7 @@ async function firstBuild(
     url,
     await project.currentData(),
     project,
-    loaded.derived.length,
+    loaded,
     Math.round(performance.now() - started),
     Math.round(render.ms),
   );
@@ -348,7 +350,7 @@ function logReady(
   url: string,
   data: ChartData,
   project: DevProject,
-  derived: number,
+  loaded: Update,
   readyMs: number,
   pageMs: number,
 ): void {
@@ -359,7 +361,7 @@ function logReady(
     `✔ ready in ${readyMs} ms: ${data.articles.length} articles, ${data.casualties.length} casualty figures, ${data.reactions.length} reactions ` +
       (project.startedFrom === 'derived'
         ? `(datasets read from ${rel(paths.derived)}: up to date)`
-        : `(derived ${derived} articles in memory: ${rel(paths.derived)} is out of date)`) +
+        : `(derived ${loaded.derived.length} articles in memory, ${loaded.cached.length} of them from the derive's cache: ${rel(paths.derived)} is out of date)`) +
       `, page built in ${pageMs} ms`,
   );
   log.log(

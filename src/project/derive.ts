@@ -29,14 +29,20 @@ import type { ArticleNote } from './reuse.ts';
 import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
-import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
+import {
+  cacheRoot,
+  decodeExtraction,
+  encodeExtraction,
+  ExtractionCache,
+  readStamp,
+  writeStamp,
+} from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readArticleFileQuickly, writeFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
-import { projectLayout } from './layout.ts';
 import { makeStamp, openPreviousDatasets, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
@@ -169,7 +175,7 @@ interface Run {
 async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise<Run> {
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
   const cache = new ExtractionCache(
-    temporaryCache ?? effects.cache ?? join(projectLayout(options.code).cache, 'extract'),
+    temporaryCache ?? effects.cache ?? cacheRoot(options.code),
     await extractionInputsHash(options),
   );
   const stamp = stampPath(cache.root, options.out);

@@ -23,6 +23,7 @@ import type { WrittenBytes } from '../datasets/serialize.ts';
 import { fromExtractionMessage } from './diagnostic.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { OutputStamp } from './previous-datasets.ts';
+import { projectLayout } from './layout.ts';
 
 // The cache's own writes go through node:fs, apart from the writes of the
 // datasets and the page that the fault tests count and fail (fs/promises).
@@ -107,6 +108,11 @@ export function decodeExtraction(bytes: Uint8Array): CachedExtraction | null {
   } catch {
     return null;
   }
+}
+
+/** The cache's folder in the project's cache (`npm run derive`, `report`, `check` and the preview share it). */
+export function cacheRoot(code: string): string {
+  return join(projectLayout(code).cache, 'extract');
 }
 
 /** Folders of other extraction inputs kept, the last used first (other stories', a branch switched back). */

@@ -57,7 +57,13 @@ export class FileIndex {
 
   /** The key noted for the file, when it is the file noted; otherwise null, and its state is kept for `note`. */
   known(name: string, path: string): string | null {
-    const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+    let stats: BigIntStats | undefined;
+    try {
+      stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      // A symlink loop, a folder it may not enter: reading it says why.
+      return null;
+    }
     if (!stats) return null;
     const noted = this.#noted[name];
     const now = fileNote(stats, noted?.[4] ?? '');

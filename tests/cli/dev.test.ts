@@ -143,6 +143,8 @@ beforeAll(async () => {
     dist: listing(join(dir, 'report/dist')),
   };
   server = await startDevServer({
+    // No extraction cache: what each test re-derives does not depend on what earlier runs left there.
+    cache: null,
     port: 0,
     config: await storyConfig(dir),
     log: { log: (l) => lines.push(l), error: (l) => lines.push(l) },
@@ -434,6 +436,40 @@ describe('npm run dev: starting from up-to-date datasets', () => {
       expect(await project.update([paths.review])).toMatchObject({ derived: [], reviewed: ['001'] });
       expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(true);
       expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('npm run dev: the derive’s extraction cache', () => {
+  it('takes the articles a derive extracted from its cache, and puts there what it extracts', async () => {
+    const root = copyProject();
+    try {
+      const paths = await storyConfig(root);
+      const cache = join(root, 'cache');
+      const quiet = { progress: () => ({ tick() {}, done() {} }), cache };
+      await derive(storyDeriveOptions(paths), quiet);
+      const derived = readFileSync(join(paths.derived, 'casualties.json'), 'utf8');
+      // The review edited: the datasets are out of date, the articles' extraction is not.
+      writeFileSync(paths.review, `${readFileSync(paths.review, 'utf8')}\n`);
+      const project = new DevProject(paths, cache);
+      const update = await project.load();
+      expect(project.startedFrom).toBe('articles');
+      expect(update.cached).toEqual(update.derived);
+      expect(update.cached).toHaveLength(5);
+      // The same rows as the derive's, the review applied.
+      expect(JSON.stringify((await project.currentData()).casualties, null, 2) + '\n').toBe(derived);
+
+      // An article edited in the preview is extracted there, and the next derive takes it from the cache.
+      const article = join(paths.articles, '001.md');
+      writeFileSync(
+        article,
+        readFileSync(article, 'utf8').replace(/\n\n/, '\n\nAt least 12 people were killed, officials said.\n\n'),
+      );
+      const edited = await project.update([article]);
+      expect(edited).toMatchObject({ derived: ['001'], cached: [] });
+      expect((await derive(storyDeriveOptions(paths), quiet)).extracted).toBe(0);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
