@@ -4,8 +4,11 @@
 // among the rows of that sentence), never by its id, and either rejects it,
 // confirms it, or corrects some of its fields. Pure: parseReview takes the
 // YAML text, applyReview takes the rows; the CLI reads and writes files.
+import type { VFile } from 'vfile';
 import type { Document } from 'yaml';
 import { z } from 'zod';
+import { byPlace, fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { expected } from '../common/suggest.ts';
 import {
   ARTICLE_ID,
@@ -22,12 +25,6 @@ import type { Group, Measure, Qualifier, Stance } from './schema.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
 import type { Place } from '../common/yaml-places.ts';
-
-export interface ReviewProblem extends Place {
-  severity: 'error' | 'warning';
-  reason: string;
-  ruleId: string;
-}
 
 export interface CasualtyCorrection {
   measure?: Measure | undefined;
@@ -149,23 +146,18 @@ export const REVIEW_FIELDS = {
 
 export interface ParsedReview {
   review: Review;
-  /** Errors only: a review with problems must not be applied. */
-  problems: ReviewProblem[];
+  /** Errors only, reported on the review's file, in file order: a review with problems must not be applied. */
+  problems: VFileMessage[];
 }
 
-/** Parses and validates review YAML; every problem has the line and column of the field at fault. */
+/** Parses and validates the review file's YAML (`file.value`); every problem is reported on `file` at the line and column of the field at fault. */
 export function parseReview(
-  yamlText: string,
+  file: VFile,
   codebook: Vocabulary = { measures: MEASURES, stances: STANCES },
 ): ParsedReview {
   vocabulary = codebook;
-  const { doc, at } = parseYamlWithPlaces(yamlText);
-  const error = (place: Place, reason: string, ruleId: string): ReviewProblem => ({
-    ...place,
-    severity: 'error',
-    reason,
-    ruleId,
-  });
+  const { doc, at } = parseYamlWithPlaces(String(file.value ?? ''));
+  const error = (place: Place, reason: string, ruleId: string) => fail(file, reason, place, ruleId);
   if (doc.errors.length > 0) {
     return {
       review: EMPTY_REVIEW,
@@ -194,7 +186,7 @@ export function parseReview(
     };
   }
   const result = reviewSchema.safeParse(data);
-  const problems: ReviewProblem[] = [];
+  const problems: VFileMessage[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path as (string | number)[];
@@ -214,7 +206,9 @@ export function parseReview(
   const place = (path: (string | number)[]) => at(locate(doc, path));
   const review: Review = { casualties: [], reactions: [] };
   (result.data.casualties ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['casualties', i], doc, at, problems);
+    const d = toDecision(entry, ['casualties', i], doc, at, (place, reason) =>
+      problems.push(error(place, reason, 'review-decision')),
+    );
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
     if (set && set.high !== undefined && (set.qualifier ?? 'vague') !== 'vague') {
@@ -239,7 +233,9 @@ export function parseReview(
     });
   });
   (result.data.reactions ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['reactions', i], doc, at, problems);
+    const d = toDecision(entry, ['reactions', i], doc, at, (place, reason) =>
+      problems.push(error(place, reason, 'review-decision')),
+    );
     if (!d) return;
     review.reactions.push({
       dataset: 'reactions',
@@ -260,7 +256,7 @@ function toDecision<C extends object>(
   path: (string | number)[],
   doc: Document,
   at: (offset: number) => Place,
-  problems: ReviewProblem[],
+  problem: (place: Place, reason: string) => void,
 ): Decision<C> | null {
   const given = (['reject', 'confirm', 'set'] as const).filter((key) => entry[key] !== undefined);
   if (given.length !== 1) {
@@ -268,17 +264,12 @@ function toDecision<C extends object>(
       given.length === 0
         ? 'Missing decision in the review entry: expected `reject: true`, `confirm: true` or `set:` with the corrected fields'
         : `Unexpected ${given.map((k) => `\`${k}\``).join(' and ')} in one review entry: expected only one decision`;
-    problems.push({ ...at(locate(doc, path, given[1])), severity: 'error', reason, ruleId: 'review-decision' });
+    problem(at(locate(doc, path, given[1])), reason);
     return null;
   }
   if (entry.set !== undefined) {
     if (Object.keys(entry.set).length === 0) {
-      problems.push({
-        ...at(locate(doc, [...path, 'set'])),
-        severity: 'error',
-        reason: 'Missing corrected fields under `set:`',
-        ruleId: 'review-decision',
-      });
+      problem(at(locate(doc, [...path, 'set'])), 'Missing corrected fields under `set:`');
       return null;
     }
     return { kind: 'correct', set: entry.set };
@@ -331,6 +322,7 @@ function fieldsKey(path: (string | number)[]): keyof typeof REVIEW_FIELDS {
   return path.includes('set') ? `${dataset}.set` : dataset;
 }
 
-export function sortProblems(problems: ReviewProblem[]): ReviewProblem[] {
-  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+/** A file's problems in file order (they are found field by field, entry by entry). */
+export function sortProblems(problems: readonly VFileMessage[]): VFileMessage[] {
+  return [...problems].sort(byPlace);
 }

@@ -4,15 +4,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { VFile } from 'vfile';
 import { decodeArticle, readArticle } from '../articles/article.ts';
-import type { Article, ArticleProblem } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
+import { isError } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { serialMessages, toVFileMessages } from '../datasets/article-messages.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
 import { ChangesBuilder, formatChangesMarkdown, tollCandidates } from '../datasets/changes.ts';
 import type { ArticleSide, Changes } from '../datasets/changes.ts';
 import { fileHash, FingerprintHash, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE, dataPackage, vocabularies } from '../datasets/datapackage.ts';
 import { EMPTY_REVIEW, sortProblems } from '../datasets/review.ts';
-import type { Review, ReviewProblem } from '../datasets/review.ts';
+import type { Review } from '../datasets/review.ts';
 import { applyReview } from '../datasets/review-apply.ts';
 import type { ReviewOutcome } from '../datasets/review-apply.ts';
 import { reviewContext } from '../datasets/derive.ts';
@@ -26,8 +30,6 @@ import { withHome } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import { compileCodebook, compileGazetteer, loadReview, readGazetteerSources } from './editor-files.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
-import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import { decodeExtraction, encodeExtraction, ExtractionCache, readStamp, writeStamp } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
@@ -52,7 +54,7 @@ export interface DeriveSummary {
   casualties: number;
   reactions: number;
   /** Extraction notes and review warnings (errors stop the derive instead). */
-  diagnostics: Diagnostic[];
+  diagnostics: VFileMessage[];
   changes: Changes;
   review: ReviewOutcome['counts'];
 }
@@ -172,9 +174,9 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
       });
     }
     const diagnostics = articleProblems(slots);
-    if (diagnostics.some((d) => d.severity === 'error')) {
+    if (diagnostics.some(isError)) {
       throw new CliError(
-        `Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`,
+        `Cannot derive: ${count(diagnostics.filter(isError).length, 'article problem')}; nothing was written`,
         diagnostics,
       );
     }
@@ -192,7 +194,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const before = await previous;
     const changes = new ChangesBuilder(before !== null);
     writer = await DatasetFilesWriter.open(options.out);
-    const assembly = new Assembly(gazetteer, review, writer, changes, before);
+    const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
+    const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before);
     await inWindows(
       articles,
       READ_AHEAD,
@@ -201,9 +204,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     );
     await assembly.finish();
     await before?.close();
-    const reviewProblems =
-      options.review === null ? [] : fromFileProblems(options.review, sortProblems(assembly.reviewProblems));
-    if (reviewProblems.some((d) => d.severity === 'error')) {
+    const reviewProblems = options.review === null ? [] : sortProblems(assembly.reviewProblems);
+    if (reviewProblems.some(isError)) {
       throw new CliError(
         'Cannot derive: the review file has entries that cannot be applied; nothing was written',
         reviewProblems,
@@ -261,7 +263,7 @@ interface ArticleSlot {
   /** articleKey of its bytes ('' when unreadable). */
   key: string;
   /** Why it cannot be read or parsed. */
-  problems: ArticleProblem[];
+  problems: VFileMessage[];
   /** The id its front matter claims (for the duplicate-id message). */
   claimed: string | null;
   /** Its id, once it parsed (or was found in the cache). */
@@ -286,8 +288,8 @@ async function readPending(
   );
 }
 
-function parseSlot(slot: ArticleSlot, read: Uint8Array | ArticleProblem): Article | null {
-  const text = read instanceof Uint8Array ? decodeArticle(read) : read;
+function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
+  const text = read instanceof Uint8Array ? decodeArticle(read, slot.path) : read;
   if (typeof text !== 'string') {
     slot.problems = [text];
     return null;
@@ -303,16 +305,14 @@ function parseSlot(slot: ArticleSlot, read: Uint8Array | ArticleProblem): Articl
 }
 
 /** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */
-function articleProblems(slots: readonly ArticleSlot[]): Diagnostic[] {
+function articleProblems(slots: readonly ArticleSlot[]): VFileMessage[] {
   const owners = new Map<string, string>();
   for (const slot of slots) {
     const id = slot.claimed;
     if (id !== null && (!owners.has(id) || slot.name === `${id}.md`)) owners.set(id, slot.path);
   }
   return slots.flatMap((slot) =>
-    slot.problems.map((problem) =>
-      fromArticleProblem(slot.path, duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
-    ),
+    slot.problems.map((problem) => duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
   );
 }
 
@@ -338,10 +338,7 @@ async function extraction(
   const counts = Object.fromEntries(
     DATASET_NAMES.map((name) => [name, prepared[name].rows.length]),
   ) as CachedExtraction['counts'];
-  const diagnostics = prepared.messages.map((m) => {
-    const { path: _, ...rest } = fromExtractionMessage(article, m);
-    return rest;
-  });
+  const diagnostics = serialMessages(article, prepared.messages);
   return { id: article.meta.id, counts, written, diagnostics, tolls: [], prepared };
 }
 
@@ -353,8 +350,8 @@ async function extraction(
  * for the whole datasets at once.
  */
 class Assembly {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly reviewProblems: ReviewProblem[] = [];
+  readonly diagnostics: VFileMessage[] = [];
+  readonly reviewProblems: VFileMessage[] = [];
   readonly reviewCounts = { rejected: 0, corrected: 0, confirmed: 0 };
   readonly #entries = new Map<string, Review>();
   readonly #written: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
@@ -369,6 +366,8 @@ class Assembly {
   constructor(
     private readonly gazetteer: Gazetteer,
     review: Review,
+    /** The review's file, which its problems are reported on. */
+    private readonly reviewFile: VFile,
     private readonly writer: DatasetFilesWriter,
     private readonly changes: ChangesBuilder,
     private readonly previous: PreviousDatasets | null,
@@ -405,7 +404,8 @@ class Assembly {
   async #article(slot: ArticleSlot, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
     const id = extracted.id;
     await this.#gone(id);
-    for (const d of extracted.diagnostics) this.diagnostics.push({ path: slot.path, ...d });
+    // The cache's plain messages (extract-cache.ts) become the article's VFileMessages here, as they are read.
+    for (const message of toVFileMessages(slot.path, extracted.diagnostics)) this.diagnostics.push(message);
     const mine = this.#entries.get(id);
     this.#entries.delete(id);
     const pieces = {} as Record<DatasetName, WrittenBytes | null>;
@@ -495,7 +495,7 @@ class Assembly {
     rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
     mine: Review,
   ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
-    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer));
+    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer), this.reviewFile);
     for (const problem of outcome.problems) this.reviewProblems.push(problem);
     this.reviewCounts.rejected += outcome.counts.rejected;
     this.reviewCounts.corrected += outcome.counts.corrected;

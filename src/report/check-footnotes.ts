@@ -6,7 +6,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import type { VFile } from 'vfile';
+import { fail, warn } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { expected } from '../common/suggest.ts';
 
 export interface NarrativeContext {
@@ -21,16 +23,18 @@ export interface NarrativeContext {
  * Footnotes and links the build does not report: GFM references with no
  * definition (left as literal `[^x]` text), definitions never referenced, and
  * links to `#article-<id>` (or `#source-<id>`) naming an unknown article or to
- * a `#fragment` the page does not have. Pure.
+ * a `#fragment` the page does not have, reported on the narrative's `file`
+ * (whose value is the Markdown). Pure.
  */
-export function checkFootnotesAndLinks(markdown: string, path: string, context: NarrativeContext): Diagnostic[] {
+export function checkFootnotesAndLinks(file: VFile, context: NarrativeContext): VFileMessage[] {
+  const markdown = String(file.value ?? '');
   const tree = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkDirective)
     .parse(markdown) as Root;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: VFileMessage[] = [];
   const place = (offset: number) => {
     const before = markdown.slice(0, offset);
     return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
@@ -41,15 +45,9 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
   });
   visit(tree, 'footnoteDefinition', (node) => {
     if (referenced.has(node.identifier)) return;
-    diagnostics.push({
-      path,
-      ...(node.position
-        ? { line: node.position.start.line, column: node.position.start.column }
-        : { line: 1, column: 1 }),
-      severity: 'warning',
-      reason: `Unexpected footnote definition \`[^${node.label ?? node.identifier}]\` that nothing references: expected \`[^${node.label ?? node.identifier}]\` in the text, or remove it`,
-      ruleId: 'footnote-unused',
-    });
+    const label = node.label ?? node.identifier;
+    const reason = `Unexpected footnote definition \`[^${label}]\` that nothing references: expected \`[^${label}]\` in the text, or remove it`;
+    diagnostics.push(warn(file, reason, startOf(node), 'footnote-unused'));
   });
   // micromark only makes a reference of `[^x]` when `x` is defined: the rest stays text.
   visit(tree, 'text', (node) => {
@@ -63,13 +61,7 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
         source !== undefined
           ? `Unexpected footnote reference \`[^${label}]\` with no definition: cite an article with \`:cite[${source}]\``
           : `Unexpected footnote reference \`[^${label}]\` with no definition: expected a \`[^${label}]: …\` line with the note`;
-      diagnostics.push({
-        path,
-        ...place(start + match.index),
-        severity: 'error',
-        reason,
-        ruleId: 'footnote-undefined',
-      });
+      diagnostics.push(fail(file, reason, place(start + match.index), 'footnote-undefined'));
     }
   });
   const pageIds =
@@ -77,32 +69,26 @@ export function checkFootnotesAndLinks(markdown: string, path: string, context: 
   visit(tree, 'link', (node) => {
     if (!node.url.startsWith('#')) return;
     const fragment = decodeURIComponent(node.url.slice(1));
-    const where = {
-      path,
-      ...(node.position
-        ? { line: node.position.start.line, column: node.position.start.column }
-        : { line: 1, column: 1 }),
-    };
+    const where = startOf(node);
     const article = /^(?:article|source)-(.+)$/.exec(fragment)?.[1];
     if (article !== undefined && context.articleIds !== null) {
       if (!context.articleIds.includes(article)) {
-        diagnostics.push({
-          ...where,
-          severity: 'error',
-          reason: `Unexpected link to unknown article \`${article}\`, ${expected(article, context.articleIds)}`,
-          ruleId: 'link-unknown-article',
-        });
+        const reason = `Unexpected link to unknown article \`${article}\`, ${expected(article, context.articleIds)}`;
+        diagnostics.push(fail(file, reason, where, 'link-unknown-article'));
       }
       return;
     }
     if (pageIds !== null && !pageIds.has(fragment) && !pageIds.has(`user-content-${fragment}`)) {
-      diagnostics.push({
-        ...where,
-        severity: 'warning',
-        reason: `Unexpected link to \`#${fragment}\`: nothing in the page has that id`,
-        ruleId: 'link-unknown-fragment',
-      });
+      const reason = `Unexpected link to \`#${fragment}\`: nothing in the page has that id`;
+      diagnostics.push(warn(file, reason, where, 'link-unknown-fragment'));
     }
   });
   return diagnostics;
+}
+
+/** Where a node starts (1:1 when it has no position): a message's place, without the node's end. */
+function startOf(node: { position?: { start: { line: number; column: number } } | undefined }) {
+  return node.position
+    ? { line: node.position.start.line, column: node.position.start.column }
+    : { line: 1, column: 1 };
 }

@@ -135,7 +135,7 @@ describe('a derive killed during its final swap', () => {
     expect(
       diagnostics
         .filter((d) => d.ruleId === 'datasets-leftover')
-        .map((d) => d.path)
+        .map((d) => d.file)
         .sort(),
     ).toEqual(
       leftovers()
@@ -163,7 +163,7 @@ describe('a derive killed during its final swap', () => {
     expect(read(p.derived, DATASETS)).toEqual(good);
     expect(existsSync(join(p.dist, p.output))).toBe(true);
     const { diagnostics } = await check(await storyConfig(root));
-    expect(diagnostics.filter((d) => d.ruleId.startsWith('datasets-'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.ruleId?.startsWith('datasets-'))).toEqual([]);
   }, 60_000);
 
   it('is cleaned up by a later derive: the leftovers of a process that is gone, not those of a running one', async () => {
