@@ -126,9 +126,7 @@ describe('a derive killed during its final swap', () => {
   it('is an error in `check`, naming the file, and each leftover a warning', async () => {
     const { diagnostics } = await check(await storyConfig(root));
     const inconsistent = diagnostics.filter((d) => d.ruleId === 'datasets-inconsistent');
-    expect(inconsistent).toEqual([
-      expect.objectContaining({ path: join(p.derived, 'casualties.json'), severity: 'error' }),
-    ]);
+    expect(inconsistent).toEqual([expect.objectContaining({ file: join(p.derived, 'casualties.json'), fatal: true })]);
     expect(inconsistent[0]!.reason).toMatch(
       /^Unexpected datasets that do not belong together: casualties\.json is not the file the last derive wrote/,
     );
