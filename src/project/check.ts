@@ -222,8 +222,8 @@ async function checkNarrative(config: StoryConfig, data: ChartData | null): Prom
   if (markdown === null)
     return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
   // Too deep to parse at all: that one error, without building or parsing the story.
-  const deep = findDeepNesting(markdown);
-  if (deep) return [reportAt(path, 'error', deep.reason, { line: deep.line, column: deep.column }, 'nesting-depth')];
+  const deep = findDeepNesting(new VFile({ path, value: markdown }));
+  if (deep) return [deep];
   const diagnostics: VFileMessage[] = [];
   let html: string | null = null;
   if (data) {
