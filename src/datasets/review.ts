@@ -157,58 +157,69 @@ export function parseReview(
 ): ParsedReview {
   vocabulary = codebook;
   const { doc, at } = parseYamlWithPlaces(String(file.value ?? ''));
-  const error = (place: Place, reason: string, ruleId: string) => fail(file, reason, place, ruleId);
+  const error: ReportError = (place, reason, ruleId) => fail(file, reason, place, ruleId);
+  const failed = (problems: VFileMessage[]): ParsedReview => ({ review: EMPTY_REVIEW, problems });
   if (doc.errors.length > 0) {
-    return {
-      review: EMPTY_REVIEW,
-      problems: doc.errors.map((e) =>
+    return failed(
+      doc.errors.map((e) =>
         error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml'),
       ),
-    };
+    );
   }
   const read = doc.contents === null ? { data: {} } : yamlData(doc);
   if ('message' in read)
-    return {
-      review: EMPTY_REVIEW,
-      problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')],
-    };
+    return failed([error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')]);
   const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      review: EMPTY_REVIEW,
-      problems: [
-        error(
-          { line: 1, column: 1 },
-          'Unexpected review file: expected `casualties:` and `reactions:` lists of entries',
-          'review-yaml',
-        ),
-      ],
-    };
+    return failed([
+      error(
+        { line: 1, column: 1 },
+        'Unexpected review file: expected `casualties:` and `reactions:` lists of entries',
+        'review-yaml',
+      ),
+    ]);
   }
   const result = reviewSchema.safeParse(data);
-  const problems: VFileMessage[] = [];
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as (string | number)[];
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      for (const key of keys.length > 0 ? keys : [undefined]) {
-        problems.push(
-          error(
-            at(locate(doc, path, key)),
-            describeIssue(issue, path, key, doc),
-            key === undefined ? 'review-value' : 'review-field',
-          ),
-        );
-      }
-    }
-    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
+    return failed(sortProblems(result.error.issues.flatMap((issue) => issueProblems(issue, doc, at, error))));
   }
+  const { review, problems } = reviewEntries(result.data, doc, at, error);
+  return problems.length > 0 ? failed(sortProblems(problems)) : { review, problems: [] };
+}
+
+type ReportError = (place: Place, reason: string, ruleId: string) => VFileMessage;
+
+/** A schema issue as problems: one per unknown field it names, else one for the value at fault. */
+function issueProblems(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  at: (offset: number) => Place,
+  error: ReportError,
+): VFileMessage[] {
+  const path = issue.path as (string | number)[];
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  return (keys.length > 0 ? keys : [undefined]).map((key) =>
+    error(
+      at(locate(doc, path, key)),
+      describeIssue(issue, path, key, doc),
+      key === undefined ? 'review-value' : 'review-field',
+    ),
+  );
+}
+
+/** The entries of a review that fits the schema, each with its decision and place; the problems of those that do not make sense. */
+function reviewEntries(
+  data: z.infer<typeof reviewSchema>,
+  doc: Document,
+  at: (offset: number) => Place,
+  error: ReportError,
+): { review: Review; problems: VFileMessage[] } {
+  const problems: VFileMessage[] = [];
+  const decisionProblem = (place: Place, reason: string) => problems.push(error(place, reason, 'review-decision'));
   const place = (path: (string | number)[]) => at(locate(doc, path));
   const review: Review = { casualties: [], reactions: [] };
-  (result.data.casualties ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['casualties', i], doc, at, (place, reason) =>
-      problems.push(error(place, reason, 'review-decision')),
-    );
+  (data.casualties ?? []).forEach((entry, i) => {
+    const d = toDecision(entry, ['casualties', i], doc, at, decisionProblem);
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
     if (set && set.high !== undefined && (set.qualifier ?? 'vague') !== 'vague') {
@@ -232,10 +243,8 @@ export function parseReview(
       place: place(['casualties', i]),
     });
   });
-  (result.data.reactions ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['reactions', i], doc, at, (place, reason) =>
-      problems.push(error(place, reason, 'review-decision')),
-    );
+  (data.reactions ?? []).forEach((entry, i) => {
+    const d = toDecision(entry, ['reactions', i], doc, at, decisionProblem);
     if (!d) return;
     review.reactions.push({
       dataset: 'reactions',
@@ -248,7 +257,7 @@ export function parseReview(
       place: place(['reactions', i]),
     });
   });
-  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
+  return { review, problems };
 }
 
 function toDecision<C extends object>(
