@@ -1,7 +1,8 @@
 // One way to report a problem in a file an editor writes: a message on its
 // VFile, at a place, with the rule that found it, from newsbook. An error
 // (`fail`) stops the build of the page; a warning (`warn`) is shown and the
-// page is built all the same; an `info` is a note the commands do not print.
+// page is built all the same; an `info` is a note (the derive lists the
+// extraction's; the preview and the tallies leave them out).
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 

@@ -29,7 +29,7 @@ export interface Derived {
 export interface DeriveDatasetsOptions {
   /** The editors' decisions (data/review.yaml); none by default. */
   review?: Review;
-  /** The review's file, which its problems are reported on. */
+  /** The review's file, which its problems are reported on; by default one without a path. */
   reviewFile?: VFile;
 }
 
