@@ -1,10 +1,13 @@
 // An article file (CONTRACT §2) → its metadata and verbatim body, or positioned
 // problems. Pure: the caller reads the bytes.
+import { VFile } from 'vfile';
 import { z } from 'zod';
+import { fail, reportAt } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { articleRowSchema } from '../datasets/schema.ts';
 import type { ArticleRow } from '../datasets/schema.ts';
 import { parseFrontMatterYaml, splitFrontMatter } from './front-matter.ts';
-import type { FrontMatterProblem, ParsedYaml } from './front-matter.ts';
+import type { ParsedYaml } from './front-matter.ts';
 
 export interface Article {
   meta: ArticleRow;
@@ -15,9 +18,8 @@ export interface Article {
   path: string;
 }
 
-export type ArticleProblem = FrontMatterProblem;
-
-export type ParsedArticle = { article: Article; problems: [] } | { article: null; problems: ArticleProblem[] };
+/** An article, or the problems that stop it, reported on a VFile for its path. */
+export type ParsedArticle = { article: Article; problems: [] } | { article: null; problems: VFileMessage[] };
 
 // Unknown fields are kept and ignored (CONTRACT §2).
 const frontMatterSchema = z.looseObject(articleRowSchema.shape);
@@ -26,15 +28,16 @@ const frontMatterSchema = z.looseObject(articleRowSchema.shape);
  * Decodes bytes as UTF-8, refusing binary files and invalid encodings instead
  * of guessing; an encoding problem points at the first offending byte.
  */
-export function decodeArticle(bytes: Uint8Array): string | ArticleProblem {
+export function decodeArticle(bytes: Uint8Array, path: string): string | VFileMessage {
   // A NUL byte never occurs in text: the whole file is the problem, so 1:1.
   if (bytes.includes(0)) {
-    return {
-      line: 1,
-      column: 1,
-      reason: 'Unexpected binary file (a NUL byte): expected an article as UTF-8 text',
-      ruleId: 'article-encoding',
-    };
+    return reportAt(
+      path,
+      'error',
+      'Unexpected binary file (a NUL byte): expected an article as UTF-8 text',
+      { line: 1, column: 1 },
+      'article-encoding',
+    );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -43,11 +46,13 @@ export function decodeArticle(bytes: Uint8Array): string | ArticleProblem {
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return {
-      ...positionOfByte(bytes, bad),
-      reason: `Unexpected byte 0x${byte}, not UTF-8: expected an article saved as UTF-8 text (re-save it as UTF-8 in the editor)`,
-      ruleId: 'article-encoding',
-    };
+    return reportAt(
+      path,
+      'error',
+      `Unexpected byte 0x${byte}, not UTF-8: expected an article saved as UTF-8 text (re-save it as UTF-8 in the editor)`,
+      positionOfByte(bytes, bad),
+      'article-encoding',
+    );
   }
 }
 
@@ -101,43 +106,31 @@ export function parseArticle(text: string, path: string): ParsedArticle {
  * read, whatever else is wrong with it (for the duplicate-id message).
  */
 export function readArticle(text: string, path: string): { parsed: ParsedArticle; claimedId: string | null } {
-  const split = splitFrontMatter(text);
+  const file = new VFile({ path });
+  const split = splitFrontMatter(text, file);
   if ('reason' in split) return { parsed: { article: null, problems: [split] }, claimedId: null };
 
-  const yaml = parseFrontMatterYaml(split.yaml, split.yamlLine);
+  const yaml = parseFrontMatterYaml(split.yaml, split.yamlLine, file);
   const id = idOf(yaml);
   if (yaml.problems.length > 0) return { parsed: { article: null, problems: yaml.problems }, claimedId: id };
 
   const where = (field: string) => yaml.positions.get(field) ?? { line: split.closingLine, column: 1 };
   const result = frontMatterSchema.safeParse(yaml.data);
-  const problems: ArticleProblem[] = [];
+  const problems: VFileMessage[] = [];
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
-      problems.push({
-        ...where(field),
-        field,
-        reason: describeIssue(field, issue, yaml.data),
-        ruleId: 'front-matter-field',
-      });
+      problems.push(fail(file, describeIssue(field, issue, yaml.data), where(field), 'front-matter-field'));
     }
   } else {
     const expectedId = idFromPath(path);
     if (expectedId !== null && result.data.id !== expectedId) {
-      problems.push({
-        ...where('id'),
-        field: 'id',
-        reason: `Unexpected id \`${result.data.id}\`, expected \`${expectedId}\` to match the file name`,
-        ruleId: 'front-matter-id',
-      });
+      const reason = `Unexpected id \`${result.data.id}\`, expected \`${expectedId}\` to match the file name`;
+      problems.push(fail(file, reason, where('id'), 'front-matter-id'));
     }
     if (split.body.trim() === '') {
-      problems.push({
-        line: split.bodyLine,
-        column: 1,
-        reason: 'Unexpected empty body: an article needs its text after the front matter',
-        ruleId: 'article-empty',
-      });
+      const reason = 'Unexpected empty body: an article needs its text after the front matter';
+      problems.push(fail(file, reason, { line: split.bodyLine, column: 1 }, 'article-empty'));
     }
   }
   if (problems.length > 0 || !result.success) return { parsed: { article: null, problems }, claimedId: id };

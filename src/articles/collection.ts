@@ -2,24 +2,23 @@
 // line and column: encoding, front matter, empty bodies, and ids claimed by
 // two files (which names the file that has the id already). Pure: the caller
 // reads the bytes.
+import { reportAt } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { decodeArticle, readArticle } from './article.ts';
-import type { Article, ArticleProblem, ParsedArticle } from './article.ts';
+import type { Article, ParsedArticle } from './article.ts';
 
 export interface ArticleFile {
   path: string;
   bytes: Uint8Array;
   /** Why the file could not be read (not a regular file, too large): then `bytes` is empty. */
-  unreadable?: ArticleProblem;
-}
-
-export interface FileProblem extends ArticleProblem {
-  path: string;
+  unreadable?: VFileMessage;
 }
 
 export interface ParsedArticles {
   /** In file-name order. */
   articles: Article[];
-  problems: FileProblem[];
+  /** Each on the VFile of its article's path. */
+  problems: VFileMessage[];
 }
 
 export function parseArticleFiles(files: readonly ArticleFile[]): ParsedArticles {
@@ -37,7 +36,7 @@ export class ArticleFilesReader {
   private readonly sorted: readonly ArticleFile[];
   /** Each file read: why it is no text, or its article (or problems) and the id its front matter claims. */
   private readonly read_: (
-    { file: ArticleFile; problem: ArticleProblem } | { file: ArticleFile; parsed: ParsedArticle; id: string | null }
+    { file: ArticleFile; problem: VFileMessage } | { file: ArticleFile; parsed: ParsedArticle; id: string | null }
   )[] = [];
   /** Which file first claimed each id: the owner is the file named after it, else the first in order. */
   private readonly owners = new Map<string, string>();
@@ -53,7 +52,7 @@ export class ArticleFilesReader {
   read(count: number): boolean {
     for (let n = 0; n < count && this.read_.length < this.sorted.length; n += 1) {
       const file = this.sorted[this.read_.length]!;
-      const text = file.unreadable ?? decodeArticle(file.bytes);
+      const text = file.unreadable ?? decodeArticle(file.bytes, file.path);
       if (typeof text !== 'string') {
         this.read_.push({ file, problem: text });
         continue;
@@ -70,11 +69,11 @@ export class ArticleFilesReader {
   /** The articles and problems of every file (all must have been read). */
   result(): ParsedArticles {
     const articles: Article[] = [];
-    const problems: FileProblem[] = [];
+    const problems: VFileMessage[] = [];
     for (const entry of this.read_) {
       const { file } = entry;
       if ('problem' in entry) {
-        problems.push({ path: file.path, ...entry.problem });
+        problems.push(entry.problem);
         continue;
       }
       const { parsed, id: claimed } = entry;
@@ -83,7 +82,7 @@ export class ArticleFilesReader {
         continue;
       }
       for (const problem of parsed.problems)
-        problems.push({ ...duplicateIdProblem(problem, file.path, claimed, this.owners), path: file.path });
+        problems.push(duplicateIdProblem(problem, file.path, claimed, this.owners));
     }
     return { articles, problems };
   }
@@ -95,19 +94,21 @@ export class ArticleFilesReader {
  * first to claim it), is named a duplicate.
  */
 export function duplicateIdProblem(
-  problem: ArticleProblem,
+  problem: VFileMessage,
   path: string,
   claimed: string | null,
   owners: ReadonlyMap<string, string>,
-): ArticleProblem {
+): VFileMessage {
   const id = problem.ruleId === 'front-matter-id' ? claimed : null;
   const owner = id === null ? undefined : owners.get(id);
   if (id === null || owner === undefined || owner === path) return problem;
-  return {
-    ...problem,
-    reason: `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(path).replace(/\.md$/, '')}\` to match the file name`,
-    ruleId: 'article-duplicate-id',
-  };
+  return reportAt(
+    path,
+    'error',
+    `Unexpected duplicate id \`${id}\`: ${baseName(owner)} already has it; expected \`${baseName(path).replace(/\.md$/, '')}\` to match the file name`,
+    problem.place,
+    'article-duplicate-id',
+  );
 }
 
 function baseName(path: string): string {

@@ -2,17 +2,14 @@
 // bad field is reported at its own line and column, not just "invalid file".
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import type { VFile } from 'vfile';
+import { fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { yamlData } from '../common/yaml-data.ts';
 
 export interface Point {
   line: number;
   column: number;
-}
-
-export interface FrontMatterProblem extends Point {
-  reason: string;
-  ruleId: string;
-  field?: string;
 }
 
 export interface SplitArticle {
@@ -29,25 +26,25 @@ export interface SplitArticle {
 
 const FENCE = /^---[ \t]*$/;
 
-/** Splits `---\n yaml \n---\n body`, removing the one newline that ends the file. */
-export function splitFrontMatter(text: string): SplitArticle | FrontMatterProblem {
+/** Splits `---\n yaml \n---\n body`, removing the one newline that ends the file; a problem is reported on `file`. */
+export function splitFrontMatter(text: string, file: VFile): SplitArticle | VFileMessage {
   const lines = text.split('\n');
   if (!FENCE.test(stripCr(lines[0] ?? ''))) {
-    return {
-      line: 1,
-      column: 1,
-      reason: 'Cannot find front matter: expected the file to start with a `---` line',
-      ruleId: 'front-matter-missing',
-    };
+    return fail(
+      file,
+      'Cannot find front matter: expected the file to start with a `---` line',
+      { line: 1, column: 1 },
+      'front-matter-missing',
+    );
   }
   const closing = lines.findIndex((line, i) => i > 0 && FENCE.test(stripCr(line)));
   if (closing === -1) {
-    return {
-      line: lines.length,
-      column: 1,
-      reason: 'Cannot find the closing `---` of the front matter',
-      ruleId: 'front-matter-unclosed',
-    };
+    return fail(
+      file,
+      'Cannot find the closing `---` of the front matter',
+      { line: lines.length, column: 1 },
+      'front-matter-unclosed',
+    );
   }
   const yaml = lines.slice(1, closing).join('\n');
   let body = lines.slice(closing + 1).join('\n');
@@ -59,12 +56,13 @@ export interface ParsedYaml {
   data: Record<string, unknown>;
   /** Where each top-level key's value sits, for messages about that field. */
   positions: Map<string, Point>;
-  problems: FrontMatterProblem[];
+  /** Reported on the article's file. */
+  problems: VFileMessage[];
 }
 
-/** Parses the front matter YAML; positions are file positions (offset by `firstLine`). */
-export function parseFrontMatterYaml(yaml: string, firstLine: number): ParsedYaml {
-  return simpleFrontMatter(yaml, firstLine) ?? parseWithYaml(yaml, firstLine);
+/** Parses the front matter YAML; positions are file positions (offset by `firstLine`); problems are reported on `file`. */
+export function parseFrontMatterYaml(yaml: string, firstLine: number, file: VFile): ParsedYaml {
+  return simpleFrontMatter(yaml, firstLine) ?? parseWithYaml(yaml, firstLine, file);
 }
 
 // Most front matter is a few `field: value` lines whose values are quoted
@@ -102,18 +100,21 @@ function simpleFrontMatter(yaml: string, firstLine: number): ParsedYaml | null {
 }
 
 /** parseFrontMatterYaml always through the YAML parser (what the short way must agree with). */
-export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
+export function parseWithYaml(yaml: string, firstLine: number, file: VFile): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const problems: FrontMatterProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    ...toPoint(error.code === 'MISSING_CHAR' ? (unclosedQuote(yaml, error.message) ?? error.pos[0]) : error.pos[0]),
-    reason: `Cannot parse the front matter: ${firstLineOf(error.message)}`,
-    ruleId: 'front-matter-yaml',
-  }));
+  const problems = [...doc.errors, ...doc.warnings].map((error) =>
+    fail(
+      file,
+      `Cannot parse the front matter: ${firstLineOf(error.message)}`,
+      toPoint(error.code === 'MISSING_CHAR' ? (unclosedQuote(yaml, error.message) ?? error.pos[0]) : error.pos[0]),
+      'front-matter-yaml',
+    ),
+  );
   const positions = new Map<string, Point>();
   if (problems.length > 0) return { data: {}, positions, problems };
   if (!isMap(doc.contents)) {
@@ -121,12 +122,12 @@ export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
       data: {},
       positions,
       problems: [
-        {
-          line: firstLine,
-          column: 1,
-          reason: 'Unexpected front matter: expected `field: value` lines',
-          ruleId: 'front-matter-yaml',
-        },
+        fail(
+          file,
+          'Unexpected front matter: expected `field: value` lines',
+          { line: firstLine, column: 1 },
+          'front-matter-yaml',
+        ),
       ],
     };
   }
@@ -145,11 +146,7 @@ export function parseWithYaml(yaml: string, firstLine: number): ParsedYaml {
       data: {},
       positions,
       problems: [
-        {
-          ...toPoint(read.offset),
-          reason: `Cannot parse the front matter: ${read.message}`,
-          ruleId: 'front-matter-yaml',
-        },
+        fail(file, `Cannot parse the front matter: ${read.message}`, toPoint(read.offset), 'front-matter-yaml'),
       ],
     };
   return { data: read.data as Record<string, unknown>, positions, problems };

@@ -5,7 +5,8 @@ import { check } from '../project/check.ts';
 import { readConfigs } from '../project/config.ts';
 import { plural } from '../project/console.ts';
 import type { Console } from '../project/console.ts';
-import { formatDiagnostic } from '../project/diagnostic.ts';
+import { formatProblem } from '../common/problem-lines.ts';
+import { isError, severityOf } from '../common/problems.ts';
 import { CliError } from '../project/errors.ts';
 import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
@@ -28,9 +29,9 @@ export async function checkCommand(argv: string[], out: Console, launch: Launch)
   const scopes: string[] = [];
   for (const config of await readConfigs(launch.root, positionals)) {
     const { diagnostics, articles } = await check(config);
-    for (const d of diagnostics) (d.severity === 'error' ? out.error : out.log)(formatDiagnostic(d));
-    errors += diagnostics.filter((d) => d.severity === 'error').length;
-    warnings += diagnostics.filter((d) => d.severity === 'warning').length;
+    for (const d of diagnostics) (isError(d) ? out.error : out.log)(formatProblem(d));
+    errors += diagnostics.filter(isError).length;
+    warnings += diagnostics.filter((d) => severityOf(d) === 'warning').length;
     scopes.push(
       `${config.slug} (${plural(articles, 'article')}, the datasets in ${relative(process.cwd(), config.derived) || '.'}, the codebook, the gazetteer, the review, the timeline and the story)`,
     );

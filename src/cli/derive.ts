@@ -12,6 +12,7 @@ import { storyDeriveOptions } from '../project/derive-inputs.ts';
 import type { DeriveOptions } from '../project/derive-inputs.ts';
 import { CliError } from '../project/errors.ts';
 import { projectLayout } from '../project/layout.ts';
+import { reportAt } from '../common/problems.ts';
 import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
 import type { CommandSpec } from './run.ts';
@@ -96,14 +97,7 @@ export async function deriveCommand(
     ] as const) {
       if (path !== undefined && !existsSync(here(path))) {
         throw new CliError(`Cannot derive: the ${flag} file is missing; nothing was written`, [
-          {
-            path: here(path),
-            line: 1,
-            column: 1,
-            severity: 'error',
-            reason: `Missing ${flag} file: expected ${expected}`,
-            ruleId: flag,
-          },
+          reportAt(here(path), 'error', `Missing ${flag} file: expected ${expected}`, { line: 1, column: 1 }, flag),
         ]);
       }
     }

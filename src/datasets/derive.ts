@@ -1,5 +1,6 @@
 // Articles → the three datasets, with every message the extraction raised.
 // Pure: the CLI reads the files and writes the results.
+import { VFile } from 'vfile';
 import type { Article } from '../articles/article.ts';
 import { extractCasualties } from '../extract/casualties.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
@@ -7,28 +8,29 @@ import { findForeignPassages } from '../extract/language.ts';
 import { extractReactions } from '../extract/reactions.ts';
 import { layoutOf } from '../extract/sentences.ts';
 import type { Message, Sentence } from '../extract/types.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { articleMessages } from './article-messages.ts';
 import { EMPTY_REVIEW } from './review.ts';
-import type { Review, ReviewProblem } from './review.ts';
+import type { Review } from './review.ts';
 import { applyReview } from './review-apply.ts';
 import type { ReviewOutcome } from './review-apply.ts';
 import type { CasualtyRow, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 
-export interface ArticleMessage extends Message {
-  article: Article;
-}
-
 export interface Derived {
   datasets: Datasets;
-  messages: ArticleMessage[];
+  /** The extraction's messages, each on its article's file. */
+  messages: VFileMessage[];
   /** Problems of the review file (positioned in it): errors mean it could not be applied as written. */
-  reviewProblems: ReviewProblem[];
+  reviewProblems: VFileMessage[];
   reviewCounts: ReviewOutcome['counts'];
 }
 
 export interface DeriveDatasetsOptions {
   /** The editors' decisions (data/review.yaml); none by default. */
   review?: Review;
+  /** The review's file, which its problems are reported on; by default one without a path. */
+  reviewFile?: VFile;
 }
 
 /**
@@ -43,7 +45,7 @@ export function deriveDatasets(
 ): Derived {
   const sorted = sortArticles(articles);
   const derivations = sorted.map((article) => deriveArticle(article, gazetteer));
-  return assembleDerived(sorted, derivations, gazetteer, options.review);
+  return assembleDerived(sorted, derivations, gazetteer, options.review, options.reviewFile);
 }
 
 /** The articles in the datasets' order: by id. */
@@ -63,18 +65,19 @@ export function assembleDerived(
   derivations: readonly ArticleDerivation[],
   gazetteer: Gazetteer,
   review: Review = EMPTY_REVIEW,
+  reviewFile: VFile = new VFile(),
 ): Derived {
   const extracted: Datasets = { casualties: [], reactions: [], articles: sorted.map((a) => a.meta) };
-  const messages: ArticleMessage[] = [];
+  const messages: VFileMessage[] = [];
   sorted.forEach((article, i) => {
     const derived = derivations[i];
     if (!derived) throw new Error(`No extraction for article ${article.meta.id}`);
     // One by one: spreading an article's 200,000 rows into push() overflows the stack.
     for (const row of derived.casualties) extracted.casualties.push(row);
     for (const row of derived.reactions) extracted.reactions.push(row);
-    for (const message of derived.messages) messages.push({ ...message, article });
+    for (const message of articleMessages(article, derived.messages)) messages.push(message);
   });
-  const reviewed = applyReview(extracted, review, reviewContext(gazetteer));
+  const reviewed = applyReview(extracted, review, reviewContext(gazetteer), reviewFile);
   return {
     datasets: { casualties: reviewed.casualties, reactions: reviewed.reactions, articles: extracted.articles },
     messages,

@@ -1,12 +1,14 @@
 // The editors' review applied to the rows: each entry names its row by its
 // article and a piece of its sentence, then rejects, confirms or corrects it;
 // an entry that matches no row, or several, is a problem at its place.
+import type { VFile } from 'vfile';
+import { fail, warn } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { VAGUE_COUNTS } from '../extract/numbers.ts';
 import { closest, expected } from '../common/suggest.ts';
 import type { ActorType, CasualtyRow, ReactionRow } from './schema.ts';
 import { sortProblems } from './review.ts';
 import type {
-  ReviewProblem,
   CasualtyCorrection,
   ReactionCorrection,
   CasualtyReviewEntry,
@@ -33,34 +35,49 @@ export interface ReviewContext {
 export interface ReviewOutcome {
   casualties: CasualtyRow[];
   reactions: ReactionRow[];
-  /** Errors (a correction that cannot be applied) and warnings (entries that match no row, or several). */
-  problems: ReviewProblem[];
+  /** Errors (a correction that cannot be applied) and warnings (entries that match no row, or several), on the review's file. */
+  problems: VFileMessage[];
   /** How many rows each decision touched. */
   counts: { rejected: number; corrected: number; confirmed: number };
+}
+
+/** Where an entry's problems go: `error` and `warning` report on the review's file at the entry's place. */
+interface EntryProblems {
+  error(entry: CasualtyReviewEntry | ReactionReviewEntry, reason: string, ruleId: string): void;
+  warning(entry: CasualtyReviewEntry | ReactionReviewEntry, reason: string, ruleId: string): void;
+}
+
+function entryProblems(file: VFile, problems: VFileMessage[]): EntryProblems {
+  return {
+    error: (entry, reason, ruleId) => problems.push(fail(file, reason, entry.place, ruleId)),
+    warning: (entry, reason, ruleId) => problems.push(warn(file, reason, entry.place, ruleId)),
+  };
 }
 
 /**
  * Applies the review: rejected rows are left out (ids are kept, so a footnote
  * never moves to another sentence), corrected and confirmed rows carry
- * `reviewed: true`, every other row `reviewed: false`.
+ * `reviewed: true`, every other row `reviewed: false`. Problems are reported on
+ * `file`, the review's.
  */
-export function applyReview(rows: ReviewRows, review: Review, context: ReviewContext): ReviewOutcome {
-  const problems: ReviewProblem[] = [];
+export function applyReview(rows: ReviewRows, review: Review, context: ReviewContext, file: VFile): ReviewOutcome {
+  const problems: VFileMessage[] = [];
+  const report = entryProblems(file, problems);
   const counts = { rejected: 0, corrected: 0, confirmed: 0 };
   const casualties = apply(
     rows.casualties,
     review.casualties,
     matchesCasualty,
-    (row, set, entry) => correctCasualty(row, set, entry, problems),
-    problems,
+    (row, set, entry) => correctCasualty(row, set, entry, report),
+    report,
     counts,
   );
   const reactions = apply(
     rows.reactions,
     review.reactions,
     matchesReaction,
-    (row, set, entry) => correctReaction(row, set, entry, context, problems),
-    problems,
+    (row, set, entry) => correctReaction(row, set, entry, context, report),
+    report,
     counts,
   );
   return { casualties, reactions, problems: sortProblems(problems), counts };
@@ -74,7 +91,7 @@ function apply<
   entries: readonly E[],
   matches: (row: R, entry: E) => boolean,
   correct: (row: R, set: E extends CasualtyReviewEntry ? CasualtyCorrection : ReactionCorrection, entry: E) => R | null,
-  problems: ReviewProblem[],
+  report: EntryProblems,
   counts: ReviewOutcome['counts'],
 ): R[] {
   const decided = new Map<string, { entry: E; row: R | null }>();
@@ -83,10 +100,9 @@ function apply<
       (row) =>
         row.article === entry.article && normalize(row.quote).includes(normalize(entry.quote)) && matches(row, entry),
     );
-    const warn = (reason: string, ruleId: string) =>
-      problems.push({ ...entry.place, severity: 'warning', reason, ruleId });
+    const warning = (reason: string, ruleId: string) => report.warning(entry, reason, ruleId);
     if (found.length === 0) {
-      warn(
+      warning(
         `Unexpected review entry that matches no ${entry.dataset === 'casualties' ? 'figure' : 'reaction'}: ${describeKey(entry)}; update or remove it (the extraction or the article may have changed)`,
         'review-unmatched',
       );
@@ -94,7 +110,7 @@ function apply<
     }
     if (found.length > 1) {
       const hint = entry.dataset === 'casualties' ? '`phrase`, `measure` or `group`' : '`actor` or `stance`';
-      warn(
+      warning(
         `Unexpected review entry that matches ${found.length} rows (${found.map((r) => r.id).join(', ')}): add ${hint} to pick one; not applied`,
         'review-ambiguous',
       );
@@ -103,7 +119,7 @@ function apply<
     const row = found[0]!;
     const earlier = decided.get(row.id);
     if (earlier) {
-      warn(
+      warning(
         `Unexpected second review of row ${row.id} (the first is at line ${earlier.entry.place.line}); not applied`,
         'review-conflict',
       );
@@ -148,17 +164,16 @@ function correctCasualty(
   row: CasualtyRow,
   set: CasualtyCorrection,
   entry: CasualtyReviewEntry,
-  problems: ReviewProblem[],
+  report: EntryProblems,
 ): CasualtyRow | null {
   const { high, ...fields } = set;
   const next: CasualtyRow = { ...row, ...defined(fields), reviewed: true };
   if (high !== undefined && next.qualifier !== 'vague') {
-    problems.push({
-      ...entry.place,
-      severity: 'error',
-      reason: `Unexpected \`high\` for row ${row.id}, which is \`${next.qualifier}\`: only a \`vague\` figure takes its bounds from the review`,
-      ruleId: 'review-bounds',
-    });
+    report.error(
+      entry,
+      `Unexpected \`high\` for row ${row.id}, which is \`${next.qualifier}\`: only a \`vague\` figure takes its bounds from the review`,
+      'review-bounds',
+    );
     return null;
   }
   const boundsChanged = set.value !== undefined || set.qualifier !== undefined || high !== undefined;
@@ -177,12 +192,11 @@ function correctCasualty(
     case 'vague': {
       if (high !== undefined) {
         if (high !== null && high < value) {
-          problems.push({
-            ...entry.place,
-            severity: 'error',
-            reason: `Unexpected \`high: ${high}\` below the value ${value} of row ${row.id}`,
-            ruleId: 'review-bounds',
-          });
+          report.error(
+            entry,
+            `Unexpected \`high: ${high}\` below the value ${value} of row ${row.id}`,
+            'review-bounds',
+          );
           return null;
         }
         return { ...next, low: value, high };
@@ -192,12 +206,11 @@ function correctCasualty(
       const word = Object.values(VAGUE_COUNTS).find((bounds) => bounds.low === value);
       if (word) return { ...next, low: word.low, high: word.high };
       const values = [...new Set(Object.values(VAGUE_COUNTS).map((b) => b.low))].join(', ');
-      problems.push({
-        ...entry.place,
-        severity: 'error',
-        reason: `Cannot bound the vague value ${value} of row ${row.id}: expected one of the vague-word values ${values}, or \`high:\` under \`set\``,
-        ruleId: 'review-bounds',
-      });
+      report.error(
+        entry,
+        `Cannot bound the vague value ${value} of row ${row.id}: expected one of the vague-word values ${values}, or \`high:\` under \`set\``,
+        'review-bounds',
+      );
       return null;
     }
   }
@@ -208,7 +221,7 @@ function correctReaction(
   set: ReactionCorrection,
   entry: ReactionReviewEntry,
   context: ReviewContext,
-  problems: ReviewProblem[],
+  report: EntryProblems,
 ): ReactionRow | null {
   const next: ReactionRow = { ...row, ...defined(set), reviewed: true };
   if (set.stance !== undefined && context.cameoOf) next.cameo = context.cameoOf(set.stance);
@@ -216,12 +229,11 @@ function correctReaction(
     const type = context.actorType(set.actor);
     if (type === null) {
       const guess = closest(set.actor, context.actorNames);
-      problems.push({
-        ...entry.place,
-        severity: 'error',
-        reason: `Unexpected actor \`${set.actor}\` under \`set\`: expected the canonical name of a gazetteer actor${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
-        ruleId: 'review-actor',
-      });
+      report.error(
+        entry,
+        `Unexpected actor \`${set.actor}\` under \`set\`: expected the canonical name of a gazetteer actor${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+        'review-actor',
+      );
       return null;
     }
     next.actor_type = type;
@@ -258,24 +270,23 @@ function normalize(text: string): string {
  * What can be checked without re-deriving: every entry names a known article
  * and quotes a part of its text. Warnings, as derive gives for unmatched entries.
  */
-export function checkReviewQuotes(review: Review, bodies: ReadonlyMap<string, string>): ReviewProblem[] {
-  const problems: ReviewProblem[] = [];
+export function checkReviewQuotes(review: Review, bodies: ReadonlyMap<string, string>, file: VFile): VFileMessage[] {
+  const problems: VFileMessage[] = [];
+  const report = entryProblems(file, problems);
   for (const entry of [...review.casualties, ...review.reactions]) {
     const body = bodies.get(entry.article);
     if (body === undefined) {
-      problems.push({
-        ...entry.place,
-        severity: 'warning',
-        reason: `Unexpected review entry for unknown article \`${entry.article}\`, ${expected(entry.article, [...bodies.keys()])}`,
-        ruleId: 'review-unmatched',
-      });
+      report.warning(
+        entry,
+        `Unexpected review entry for unknown article \`${entry.article}\`, ${expected(entry.article, [...bodies.keys()])}`,
+        'review-unmatched',
+      );
     } else if (!normalize(body).includes(normalize(entry.quote))) {
-      problems.push({
-        ...entry.place,
-        severity: 'warning',
-        reason: `Unexpected review quote “${entry.quote}”: article ${entry.article} does not contain it; update or remove the entry`,
-        ruleId: 'review-unmatched',
-      });
+      report.warning(
+        entry,
+        `Unexpected review quote “${entry.quote}”: article ${entry.article} does not contain it; update or remove the entry`,
+        'review-unmatched',
+      );
     }
   }
   return sortProblems(problems);

@@ -4,8 +4,11 @@
 // among the rows of that sentence), never by its id, and either rejects it,
 // confirms it, or corrects some of its fields. Pure: parseReview takes the
 // YAML text, applyReview takes the rows; the CLI reads and writes files.
+import type { VFile } from 'vfile';
 import type { Document } from 'yaml';
 import { z } from 'zod';
+import { byPlace, fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { expected } from '../common/suggest.ts';
 import {
   ARTICLE_ID,
@@ -22,12 +25,6 @@ import type { Group, Measure, Qualifier, Stance } from './schema.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
 import type { Place } from '../common/yaml-places.ts';
-
-export interface ReviewProblem extends Place {
-  severity: 'error' | 'warning';
-  reason: string;
-  ruleId: string;
-}
 
 export interface CasualtyCorrection {
   measure?: Measure | undefined;
@@ -149,93 +146,80 @@ export const REVIEW_FIELDS = {
 
 export interface ParsedReview {
   review: Review;
-  /** Errors only: a review with problems must not be applied. */
-  problems: ReviewProblem[];
+  /** Errors only, reported on the review's file, in file order: a review with problems must not be applied. */
+  problems: VFileMessage[];
 }
 
-/** Parses and validates review YAML; every problem has the line and column of the field at fault. */
+/** Parses and validates the review file's YAML (`file.value`); every problem is reported on `file` at the line and column of the field at fault. */
 export function parseReview(
-  yamlText: string,
+  file: VFile,
   codebook: Vocabulary = { measures: MEASURES, stances: STANCES },
 ): ParsedReview {
   vocabulary = codebook;
-  const { doc, at } = parseYamlWithPlaces(yamlText);
-  const read = readReviewData(doc, at);
-  if (!('data' in read)) return read;
-  const result = reviewSchema.safeParse(read.data);
-  const problems: ReviewProblem[] = [];
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path as (string | number)[];
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      for (const key of keys.length > 0 ? keys : [undefined]) {
-        problems.push(
-          error(
-            at(locate(doc, path, key)),
-            describeIssue(issue, path, key, doc),
-            key === undefined ? 'review-value' : 'review-field',
-          ),
-        );
-      }
-    }
-    return { review: EMPTY_REVIEW, problems: sortProblems(problems) };
-  }
-  const review = toReview(result.data, doc, at, problems);
-  return problems.length > 0 ? { review: EMPTY_REVIEW, problems: sortProblems(problems) } : { review, problems: [] };
-}
-
-function error(place: Place, reason: string, ruleId: string): ReviewProblem {
-  return {
-    ...place,
-    severity: 'error',
-    reason,
-    ruleId,
-  };
-}
-
-/** The file's data when it is YAML holding a mapping; else why not, before any field is looked at. */
-function readReviewData(doc: Document, at: (offset: number) => Place): ParsedReview | { data: object } {
+  const { doc, at } = parseYamlWithPlaces(String(file.value ?? ''));
+  const error: ReportError = (place, reason, ruleId) => fail(file, reason, place, ruleId);
+  const failed = (problems: VFileMessage[]): ParsedReview => ({ review: EMPTY_REVIEW, problems });
   if (doc.errors.length > 0) {
-    return {
-      review: EMPTY_REVIEW,
-      problems: doc.errors.map((e) =>
+    return failed(
+      doc.errors.map((e) =>
         error(at(e.pos[0]), `Cannot parse the review file: ${e.message.split('\n')[0]}`, 'review-yaml'),
       ),
-    };
+    );
   }
   const read = doc.contents === null ? { data: {} } : yamlData(doc);
   if ('message' in read)
-    return {
-      review: EMPTY_REVIEW,
-      problems: [error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')],
-    };
+    return failed([error(at(read.offset), `Cannot parse the review file: ${read.message}`, 'review-yaml')]);
   const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      review: EMPTY_REVIEW,
-      problems: [
-        error(
-          { line: 1, column: 1 },
-          'Unexpected review file: expected `casualties:` and `reactions:` lists of entries',
-          'review-yaml',
-        ),
-      ],
-    };
+    return failed([
+      error(
+        { line: 1, column: 1 },
+        'Unexpected review file: expected `casualties:` and `reactions:` lists of entries',
+        'review-yaml',
+      ),
+    ]);
   }
-  return { data };
+  const result = reviewSchema.safeParse(data);
+  if (!result.success) {
+    return failed(sortProblems(result.error.issues.flatMap((issue) => issueProblems(issue, doc, at, error))));
+  }
+  const { review, problems } = reviewEntries(result.data, doc, at, error);
+  return problems.length > 0 ? failed(sortProblems(problems)) : { review, problems: [] };
 }
 
-/** The entries with a valid decision; the problems of the others go to `problems`. */
-function toReview(
+type ReportError = (place: Place, reason: string, ruleId: string) => VFileMessage;
+
+/** A schema issue as problems: one per unknown field it names, else one for the value at fault. */
+function issueProblems(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  at: (offset: number) => Place,
+  error: ReportError,
+): VFileMessage[] {
+  const path = issue.path as (string | number)[];
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  return (keys.length > 0 ? keys : [undefined]).map((key) =>
+    error(
+      at(locate(doc, path, key)),
+      describeIssue(issue, path, key, doc),
+      key === undefined ? 'review-value' : 'review-field',
+    ),
+  );
+}
+
+/** The entries of a review that fits the schema, each with its decision and place; the problems of those that do not make sense. */
+function reviewEntries(
   data: z.infer<typeof reviewSchema>,
   doc: Document,
   at: (offset: number) => Place,
-  problems: ReviewProblem[],
-): Review {
+  error: ReportError,
+): { review: Review; problems: VFileMessage[] } {
+  const problems: VFileMessage[] = [];
+  const decisionProblem = (place: Place, reason: string) => problems.push(error(place, reason, 'review-decision'));
   const place = (path: (string | number)[]) => at(locate(doc, path));
   const review: Review = { casualties: [], reactions: [] };
   (data.casualties ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['casualties', i], doc, at, problems);
+    const d = toDecision(entry, ['casualties', i], doc, at, decisionProblem);
     if (!d) return;
     const set = d.kind === 'correct' ? d.set : null;
     if (set && set.high !== undefined && (set.qualifier ?? 'vague') !== 'vague') {
@@ -260,7 +244,7 @@ function toReview(
     });
   });
   (data.reactions ?? []).forEach((entry, i) => {
-    const d = toDecision(entry, ['reactions', i], doc, at, problems);
+    const d = toDecision(entry, ['reactions', i], doc, at, decisionProblem);
     if (!d) return;
     review.reactions.push({
       dataset: 'reactions',
@@ -273,7 +257,7 @@ function toReview(
       place: place(['reactions', i]),
     });
   });
-  return review;
+  return { review, problems };
 }
 
 function toDecision<C extends object>(
@@ -281,7 +265,7 @@ function toDecision<C extends object>(
   path: (string | number)[],
   doc: Document,
   at: (offset: number) => Place,
-  problems: ReviewProblem[],
+  problem: (place: Place, reason: string) => void,
 ): Decision<C> | null {
   const given = (['reject', 'confirm', 'set'] as const).filter((key) => entry[key] !== undefined);
   if (given.length !== 1) {
@@ -289,17 +273,12 @@ function toDecision<C extends object>(
       given.length === 0
         ? 'Missing decision in the review entry: expected `reject: true`, `confirm: true` or `set:` with the corrected fields'
         : `Unexpected ${given.map((k) => `\`${k}\``).join(' and ')} in one review entry: expected only one decision`;
-    problems.push({ ...at(locate(doc, path, given[1])), severity: 'error', reason, ruleId: 'review-decision' });
+    problem(at(locate(doc, path, given[1])), reason);
     return null;
   }
   if (entry.set !== undefined) {
     if (Object.keys(entry.set).length === 0) {
-      problems.push({
-        ...at(locate(doc, [...path, 'set'])),
-        severity: 'error',
-        reason: 'Missing corrected fields under `set:`',
-        ruleId: 'review-decision',
-      });
+      problem(at(locate(doc, [...path, 'set'])), 'Missing corrected fields under `set:`');
       return null;
     }
     return { kind: 'correct', set: entry.set };
@@ -352,6 +331,7 @@ function fieldsKey(path: (string | number)[]): keyof typeof REVIEW_FIELDS {
   return path.includes('set') ? `${dataset}.set` : dataset;
 }
 
-export function sortProblems(problems: ReviewProblem[]): ReviewProblem[] {
-  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+/** A file's problems in file order (they are found field by field, entry by entry). */
+export function sortProblems(problems: readonly VFileMessage[]): VFileMessage[] {
+  return [...problems].sort(byPlace);
 }

@@ -3,15 +3,16 @@
 // re-derives that article alone, and the review applies article by article,
 // exactly as the derive applies it to the whole datasets.
 import { basename } from 'node:path';
+import { VFile } from 'vfile';
 import { decodeArticle, parseArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import type { Review } from '../datasets/review.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Message } from '../extract/types.ts';
-import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from '../project/diagnostic.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { articleMessages } from '../datasets/article-messages.ts';
 import { readArticleFile } from '../project/files.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
 import { at } from './editor-files.ts';
 import { loadExtraction } from './extraction.ts';
 import type { PreviewCache } from './preview-cache.ts';
@@ -31,9 +32,9 @@ export interface ArticleEntry {
   /** Its rows with the review applied: what the page shows. */
   rows: Rows | null;
   /** Problems of the file as it is now (the last good rows stay in the page meanwhile). */
-  problems: Diagnostic[];
+  problems: VFileMessage[];
   /** The review's entries for this article that cannot be applied, or match no row. */
-  reviewProblems: Diagnostic[];
+  reviewProblems: VFileMessage[];
 }
 
 /** What reading a file did: nothing, the file is gone (`removed`: it had rows), or it is new or changed. */
@@ -93,9 +94,9 @@ export class ArticleStore {
     };
     next.bytes = bytes;
     this.#entries.set(key, next);
-    const text = read instanceof Uint8Array ? decodeArticle(bytes) : read;
+    const text = read instanceof Uint8Array ? decodeArticle(bytes, path) : read;
     const parsed = typeof text === 'string' ? parseArticle(text, path) : { article: null, problems: [text] };
-    next.problems = parsed.problems.map((problem) => fromArticleProblem(path, problem));
+    next.problems = parsed.problems;
     if (parsed.article !== null) next.article = parsed.article;
     return { kind: 'read', entry: next };
   }
@@ -105,7 +106,10 @@ export class ArticleStore {
    * the derive's cache when it holds them, then applies its review; its
    * warnings, and whether its rows came from the cache.
    */
-  async derive(entry: ArticleEntry, review: ReviewInput): Promise<{ warnings: Diagnostic[]; cached: boolean } | null> {
+  async derive(
+    entry: ArticleEntry,
+    review: ReviewInput,
+  ): Promise<{ warnings: VFileMessage[]; cached: boolean } | null> {
     if (!entry.article) return null;
     const cached = await this.cache?.get(entry.path, entry.bytes);
     if (cached) {
@@ -136,7 +140,7 @@ export class ArticleStore {
   }
 
   /** The reactions alone derived again (a gazetteer edit: casualties do not depend on it); their warnings. */
-  async deriveReactions(entry: ArticleEntry, review: ReviewInput): Promise<Diagnostic[]> {
+  async deriveReactions(entry: ArticleEntry, review: ReviewInput): Promise<VFileMessage[]> {
     const article = entry.article!;
     const { extractReactions, withCameo } = await loadExtraction();
     const extracted = extractReactions(
@@ -172,8 +176,8 @@ export class ArticleStore {
       casualties: only === 'reactions' ? [] : review.casualties.filter((e) => e.article === id),
       reactions: review.reactions.filter((e) => e.article === id),
     };
-    const outcome = applyReview(rows, mine, reviewContext(input.gazetteer));
-    entry.reviewProblems = fromFileProblems(input.path, outcome.problems);
+    const outcome = applyReview(rows, mine, reviewContext(input.gazetteer), new VFile({ path: input.path }));
+    entry.reviewProblems = outcome.problems;
     const reviewed = { casualties: outcome.casualties, reactions: outcome.reactions };
     if (rows === entry.raw) entry.rows = reviewed;
     return reviewed;
@@ -187,8 +191,11 @@ export class ArticleStore {
   }
 }
 
-function warnings(article: Article, messages: readonly Message[]): Diagnostic[] {
-  return messages.filter((m) => m.severity !== 'info').map((m) => fromExtractionMessage(article, m));
+function warnings(article: Article, messages: readonly Message[]): VFileMessage[] {
+  return articleMessages(
+    article,
+    messages.filter((m) => m.severity !== 'info'),
+  );
 }
 
 export function compare(a: string, b: string): number {

@@ -2,20 +2,20 @@
 // `path:line:column  severity  message  (rule)`, then one line per rebuild
 // saying what changed, what was done and how long it took.
 import type { Console } from '../project/console.ts';
-import { formatDiagnostic } from '../project/diagnostic.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import { formatProblem } from '../common/problem-lines.ts';
+import { isError, severityOf } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import type { Render, Update } from './project.ts';
 
 /** Errors and warnings, one line each. */
-export function printProblems(diagnostics: readonly Diagnostic[], log: Console): void {
-  for (const d of diagnostics)
-    if (d.severity !== 'info') (d.severity === 'error' ? log.error : log.log)(formatDiagnostic(d));
+export function printProblems(diagnostics: readonly VFileMessage[], log: Console): void {
+  for (const d of diagnostics) if (severityOf(d) !== 'info') (isError(d) ? log.error : log.log)(formatProblem(d));
 }
 
 export interface RebuildSummary {
   update: Update;
   render: Render | null;
-  errors: readonly Diagnostic[];
+  errors: readonly VFileMessage[];
   /** Whether the page had errors before this save: then a clean build is "fixed". */
   hadErrors: boolean;
   ms: number;

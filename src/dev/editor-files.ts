@@ -5,8 +5,9 @@ import type { TimelineEvent } from '../charts/timeline-events.ts';
 import type { Review } from '../datasets/review.ts';
 import { readActorWords } from '../extract/actor-names.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
-import { fromFileProblems } from '../project/diagnostic.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import { VFile } from 'vfile';
+import { reportAt } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from '../project/errors.ts';
 import { readTextIfExists } from '../project/files.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../report/timeline-file.ts';
@@ -15,7 +16,7 @@ import { loadExtraction } from './extraction.ts';
 /** The base gazetteer and the story's additions, compiled with the story's home. */
 export class GazetteerFiles {
   gazetteer: Gazetteer | null = null;
-  problems: Diagnostic[] = [];
+  problems: VFileMessage[] = [];
   #text: string | null = null;
 
   constructor(
@@ -77,7 +78,7 @@ export class ReviewFile {
   /** null until needed: rows read from the derived datasets have it applied already. */
   review: Review | null = null;
   text: string | null = null;
-  problems: Diagnostic[] = [];
+  problems: VFileMessage[] = [];
 
   constructor(readonly path: string) {}
 
@@ -110,7 +111,7 @@ export class ReviewFile {
 export class TimelineFile {
   /** null: the story has no timeline file. */
   events: TimelineEvent[] | null = null;
-  problems: Diagnostic[] = [];
+  problems: VFileMessage[] = [];
   #text: string | null = null;
   #read = false;
 
@@ -127,16 +128,17 @@ export class TimelineFile {
       this.problems = [];
       return true;
     }
-    const file = parseTimelineEvents(text);
-    const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
-    this.problems = fromFileProblems(this.path, problems);
-    if (file.problems.length === 0) this.events = file.events;
+    const file = new VFile({ path: this.path, value: text });
+    const timeline = parseTimelineEvents(file);
+    this.problems = timeline.problems.length > 0 ? timeline.problems : checkTimelineQuotes(timeline, bodies, file);
+    if (timeline.problems.length === 0) this.events = timeline.events;
     return true;
   }
 }
 
-export function at(path: string, reason: string, ruleId: string): Diagnostic {
-  return { path, line: 1, column: 1, severity: 'error', reason, ruleId };
+/** An error about a whole file, at 1:1. */
+export function at(path: string, reason: string, ruleId: string): VFileMessage {
+  return reportAt(path, 'error', reason, { line: 1, column: 1 }, ruleId);
 }
 
 /** A text file's content; null when it is missing or is no regular file (loadGazetteer, loadReview and the narrative then say why). */

@@ -11,7 +11,8 @@ import type { PreparedArticle } from '../datasets/prepare.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
 import type { DeriveOptions } from '../project/derive-inputs.ts';
 import { articleKey, extractionInputsHash } from '../project/derive-inputs.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { toVFileMessages } from '../datasets/article-messages.ts';
 import { cacheRoot, encodeExtraction, ExtractionCache } from '../project/extract-cache.ts';
 import { parseRows } from '../project/previous-datasets.ts';
 
@@ -19,7 +20,7 @@ import { parseRows } from '../project/previous-datasets.ts';
 export interface CachedRows {
   casualties: CasualtyRow[];
   reactions: ReactionRow[];
-  warnings: Diagnostic[];
+  warnings: VFileMessage[];
 }
 
 export class PreviewCache {
@@ -48,7 +49,10 @@ export class PreviewCache {
     return {
       casualties: parseRows('casualties', entry.written.casualties.json) as CasualtyRow[],
       reactions: parseRows('reactions', entry.written.reactions.json) as ReactionRow[],
-      warnings: entry.diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ path, ...d })),
+      warnings: toVFileMessages(
+        path,
+        entry.diagnostics.filter((d) => d.severity !== 'info'),
+      ),
     };
   }
 

@@ -1,8 +1,9 @@
 // What the dev server adds to the page it serves, and only there: the reload
 // script, a Content Security Policy relaxed just enough for it, and the error
 // overlay. The built file (report/dist) never goes through this module.
-import { relative } from 'node:path';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import { placeOf } from '../common/problem-lines.ts';
+import { isError, severityOf } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 
 export const DEV_PREFIX = '/__newsbook';
 export const EVENTS_PATH = `${DEV_PREFIX}/events`;
@@ -31,16 +32,14 @@ export interface PreviewInput {
   /** Which build this is: the client reloads when the server has a newer one. */
   build: string;
   /** Shown in the overlay when any is an error. */
-  diagnostics: readonly Diagnostic[];
+  diagnostics: readonly VFileMessage[];
   /** Paths in the overlay are shown relative to it. */
   root: string;
 }
 
 export function previewPage(input: PreviewInput): string {
   const page = input.html ?? placeholderPage();
-  const overlay = input.diagnostics.some((d) => d.severity === 'error')
-    ? overlayHtml(input.diagnostics, input.root)
-    : '';
+  const overlay = input.diagnostics.some(isError) ? overlayHtml(input.diagnostics, input.root) : '';
   const script = `<script src="${CLIENT_PATH}" data-build="${escapeHtml(input.build)}"></script>`;
   const withCsp = relaxCsp(page);
   const end = withCsp.lastIndexOf('</body>');
@@ -79,13 +78,14 @@ export function relaxCsp(html: string): string {
   );
 }
 
-export function overlayHtml(diagnostics: readonly Diagnostic[], root: string): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+export function overlayHtml(diagnostics: readonly VFileMessage[], root: string): string {
+  const errors = diagnostics.filter(isError).length;
   const items = diagnostics
-    .filter((d) => d.severity !== 'info')
+    .filter((d) => severityOf(d) !== 'info')
     .map((d) => {
-      const where = `${relative(root, d.path) || d.path}:${d.line}:${d.column}`;
-      return `<li class="nb-${d.severity}"><code>${escapeHtml(where)}</code> <strong>${d.severity}</strong> ${escapeHtml(d.reason)} <span>(${escapeHtml(d.ruleId)})</span></li>`;
+      const where = placeOf(d, root);
+      const severity = severityOf(d);
+      return `<li class="nb-${severity}"><code>${escapeHtml(where)}</code> <strong>${severity}</strong> ${escapeHtml(d.reason)} <span>(${escapeHtml(d.ruleId ?? 'newsbook')})</span></li>`;
     })
     .join('\n');
   const style = [

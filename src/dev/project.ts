@@ -8,6 +8,7 @@
 // their own state; this module decides what a change touches.
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { VFile } from 'vfile';
 import { chartDocument } from '../charts/dom.ts';
 import type { ChartData, StoryContext } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
@@ -15,8 +16,7 @@ import type { Review } from '../datasets/review.ts';
 import type { StoryConfig } from '../project/config.ts';
 import { storySettings } from '../project/config.ts';
 import { isUpToDate, storyDeriveOptions } from '../project/derive-inputs.ts';
-import { fromVFile } from '../project/diagnostic.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { readDatasets, readStoryContext } from '../project/report.ts';
 import { buildReport } from '../report/build.ts';
 import { ArticleStore } from './article-store.ts';
@@ -51,7 +51,7 @@ export interface Update {
   /** Whether the page must be rebuilt (narrative or data). */
   pageChanged: boolean;
   /** Extraction warnings of what was derived. */
-  warnings: Diagnostic[];
+  warnings: VFileMessage[];
 }
 
 export interface Render {
@@ -76,9 +76,9 @@ export class DevProject {
   readonly #review: ReviewFile;
   readonly #timeline: TimelineFile;
   #narrative: string | null = null;
-  #narrativeProblems: Diagnostic[] = [];
+  #narrativeProblems: VFileMessage[] = [];
   #story: StoryContext | null = null;
-  #buildDiagnostics: Diagnostic[] = [];
+  #buildDiagnostics: VFileMessage[] = [];
   #data: ChartData | null = null;
   #charts = new ChartCache(CHARTS, () => this.dataVersion);
   #cells = new CellCache(() => this.dataVersion);
@@ -94,7 +94,7 @@ export class DevProject {
   }
 
   /** Everything current: article, gazetteer and narrative problems, then the page's own diagnostics. */
-  get diagnostics(): Diagnostic[] {
+  get diagnostics(): VFileMessage[] {
     const entries = this.#articles.all();
     return [
       ...entries.flatMap((e) => e.problems),
@@ -197,7 +197,7 @@ export class DevProject {
         actors: await this.#gazetteer.actors(),
         cellCache: this.#cells,
       });
-      this.#buildDiagnostics = fromVFile(file);
+      this.#buildDiagnostics = [...file.messages];
       if (html !== null) this.lastGoodHtml = html;
       return done(html !== null);
     } catch (error) {
@@ -316,7 +316,11 @@ export class DevProject {
     await this.#gazetteer.ensure();
     // The review in effect: rows read from the derived datasets had the file as it was at start.
     const { parseReview } = await loadExtraction();
-    const before = this.#review.review ?? (this.#review.text === null ? null : parseReview(this.#review.text).review);
+    const before =
+      this.#review.review ??
+      (this.#review.text === null
+        ? null
+        : parseReview(new VFile({ path: this.paths.review, value: this.#review.text })).review);
     if (!(await this.#review.load())) return true;
     const input = await this.#reviewInput();
     if (!input) return true;

@@ -10,7 +10,9 @@ import { dirname, relative } from 'node:path';
 import type { ChartData } from '../charts/chart.ts';
 import type { StoryConfig } from '../project/config.ts';
 import type { Console } from '../project/console.ts';
-import type { Diagnostic } from '../project/diagnostic.ts';
+import { problemJson } from '../common/problem-lines.ts';
+import { isError } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from '../project/errors.ts';
 import { logRebuild, printProblems } from './console-lines.ts';
 import { eventMessage } from './event-stream.ts';
@@ -61,7 +63,8 @@ export interface RebuildEvent {
   charts: { rendered: number; cached: number };
   /** No errors: the page shown is the one just built. */
   ok: boolean;
-  errors: Diagnostic[];
+  /** As plain JSON (problemJson): the event goes to the browser. */
+  errors: ReturnType<typeof problemJson>[];
   /** From the rebuild's start to the reload message; `sinceChange`: from the first file event. */
   ms: number;
   sinceChange: number;
@@ -192,13 +195,13 @@ function rebuilder(
 ): (changed: Set<string>, firstEventAt: number) => Promise<void> {
   return async (changed, firstEventAt) => {
     const t0 = performance.now();
-    const hadErrors = project.diagnostics.some((d) => d.severity === 'error');
+    const hadErrors = project.diagnostics.some(isError);
     const update = await project.update(changed);
     if (update.changed.length === 0) return;
     const render = update.pageChanged ? await project.render() : null;
     const reload = publish();
     const ms = (reload.ms = performance.now() - t0);
-    const errors = project.diagnostics.filter((d) => d.severity === 'error');
+    const errors = project.diagnostics.filter(isError);
     const event = rebuildEvent(
       update,
       render,
@@ -218,7 +221,7 @@ function rebuilder(
 function rebuildEvent(
   update: Update,
   render: Render | null,
-  errors: Diagnostic[],
+  errors: VFileMessage[],
   ms: number,
   sinceChange: number,
   build: string,
@@ -236,7 +239,7 @@ function rebuildEvent(
     rendered: render !== null,
     charts,
     ok: errors.length === 0,
-    errors,
+    errors: errors.map(problemJson),
     ms,
     sinceChange,
     build,

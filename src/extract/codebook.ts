@@ -7,6 +7,9 @@
 // patterns the casualty grammar tries. Pure: it takes the YAML text.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { VFile } from 'vfile';
+import { describeAll, failAtField } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { BASE_MEASURES, BASE_STANCES, GROUPS } from '../datasets/schema.ts';
@@ -118,23 +121,20 @@ export interface Codebook extends Vocabulary {
   familyOf: (stance: string) => string;
 }
 
-/** One problem in a codebook file, positioned for `file:line:column` reports. */
-export interface CodebookIssue {
-  file: string;
-  path: string;
-  line: number;
-  column: number;
-  reason: string;
-}
-
+/** Thrown by `parseCodebooks`: every problem, each on the VFile of its codebook file (the field at fault named in its reason). */
 export class CodebookError extends Error {
-  readonly issues: CodebookIssue[];
+  readonly issues: VFileMessage[];
 
-  constructor(issues: CodebookIssue[]) {
-    super(issues.map((i) => `${i.file}:${i.line}:${i.column}  ${i.reason} (${i.path || 'document'})`).join('\n'));
+  constructor(issues: VFileMessage[]) {
+    super(describeAll(issues));
     this.name = 'CodebookError';
     this.issues = issues;
   }
+}
+
+/** A problem in a codebook file: rule `codebook`, the field at fault named. */
+function issue(file: VFile, field: string, place: { line: number; column: number }, reason: string): VFileMessage {
+  return failAtField(file, reason, place, field, 'codebook');
 }
 
 /** One codebook file: the base one, or a story's additions to it. */
@@ -149,29 +149,24 @@ export interface CodebookSource {
  * `CodebookError` listing every problem.
  */
 export function parseCodebooks(sources: readonly CodebookSource[]): Codebook {
-  const issues: CodebookIssue[] = [];
+  const issues: VFileMessage[] = [];
   const parsed: {
     data: CodebookData;
     file: string;
+    vfile: VFile;
     where: (path: (string | number)[]) => { line: number; column: number };
   }[] = [];
   for (const { text: yamlText, path: file } of sources) {
-    const one = parseOne(yamlText, file);
+    const vfile = new VFile({ path: file });
+    const one = parseOne(yamlText, vfile);
     if ('issues' in one) issues.push(...one.issues);
-    else parsed.push({ ...one, file });
+    else parsed.push({ ...one, file, vfile });
   }
   if (issues.length > 0) throw new CodebookError(issues);
   const [base] = parsed;
   if (!base || base.data.measures.length === 0) {
-    throw new CodebookError([
-      {
-        file: sources[0]?.path ?? 'codebook.yaml',
-        path: 'measures',
-        line: 1,
-        column: 1,
-        reason: 'expected at least one measure',
-      },
-    ]);
+    const file = new VFile({ path: sources[0]?.path ?? 'codebook.yaml' });
+    throw new CodebookError([issue(file, 'measures', { line: 1, column: 1 }, 'expected at least one measure')]);
   }
   issues.push(...crossCheck(parsed));
   if (issues.length > 0) throw new CodebookError(issues);
@@ -192,32 +187,26 @@ export function defaultCodebook(): Codebook {
 
 function parseOne(
   yamlText: string,
-  file: string,
+  file: VFile,
 ):
   | { data: CodebookData; where: (path: (string | number)[]) => { line: number; column: number } }
-  | { issues: CodebookIssue[] } {
+  | { issues: VFileMessage[] } {
   const { doc, at } = parseYamlWithPlaces(yamlText);
   if (doc.errors.length > 0)
-    return {
-      issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
-    };
+    return { issues: doc.errors.map((e) => issue(file, '', at(e.pos[0]), `YAML: ${e.message.split('\n')[0]}`)) };
   const read = yamlData(doc);
-  if ('message' in read) return { issues: [{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }] };
+  if ('message' in read) return { issues: [issue(file, '', at(read.offset), `YAML: ${read.message}`)] };
   const result = codebookSchema.safeParse(read.data ?? {});
   if (!result.success) {
     const sorted = [...result.error.issues].sort(
       (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
     );
     return {
-      issues: sorted.map((issue) => {
-        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-        const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-        return {
-          file,
-          path: issue.path.map(String).join('.'),
-          ...at(locate(doc, issue.path as (string | number)[], keys[0])),
-          reason,
-        };
+      issues: sorted.map((zodIssue) => {
+        const keys = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys : [];
+        const reason = keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}` : zodIssue.message;
+        const place = at(locate(doc, zodIssue.path as (string | number)[], keys[0]));
+        return issue(file, zodIssue.path.map(String).join('.'), place, reason);
       }),
     };
   }
@@ -228,42 +217,42 @@ function parseOne(
 function crossCheck(
   parsed: readonly {
     data: CodebookData;
-    file: string;
+    vfile: VFile;
     where: (path: (string | number)[]) => { line: number; column: number };
   }[],
-): CodebookIssue[] {
-  const issues: CodebookIssue[] = [];
+): VFileMessage[] {
+  const issues: VFileMessage[] = [];
   const measures = new Set<string>();
   const stances = new Set<string>();
   const families = new Set(parsed.flatMap((p) => p.data.families.map((f) => f.name)));
   const allMeasures = new Set(parsed.flatMap((p) => p.data.measures.map((m) => m.name)));
   for (const p of parsed) {
-    const issue = (path: (string | number)[], reason: string) =>
-      issues.push({ file: p.file, path: path.join('.'), ...p.where(path), reason });
+    const at = (path: (string | number)[], reason: string) =>
+      issues.push(issue(p.vfile, path.join('.'), p.where(path), reason));
     const own = new Set<string>();
     p.data.measures.forEach((m, i) => {
-      if (own.has(m.name)) issue(['measures', i, 'name'], `measure \`${m.name}\` is defined twice`);
+      if (own.has(m.name)) at(['measures', i, 'name'], `measure \`${m.name}\` is defined twice`);
       own.add(m.name);
       if (!measures.has(m.name) && m.label === undefined)
-        issue(
+        at(
           ['measures', i],
           `Missing \`label\` on the new measure \`${m.name}\`: expected the words readers see, such as \`label: rescued alive\``,
         );
       if (!measures.has(m.name) && m.words.length === 0 && (m.verbs ?? []).length === 0 && m.nouns.length === 0)
-        issue(['measures', i], `Missing \`words\` on the new measure \`${m.name}\`: expected the words that signal it`);
+        at(['measures', i], `Missing \`words\` on the new measure \`${m.name}\`: expected the words that signal it`);
       measures.add(m.name);
     });
     own.clear();
     p.data.stances.forEach((s, i) => {
-      if (own.has(s.name)) issue(['stances', i, 'name'], `stance \`${s.name}\` is defined twice`);
+      if (own.has(s.name)) at(['stances', i, 'name'], `stance \`${s.name}\` is defined twice`);
       own.add(s.name);
       if (!stances.has(s.name) && s.label === undefined)
-        issue(
+        at(
           ['stances', i],
           `Missing \`label\` on the new stance \`${s.name}\`: expected the words readers see, such as \`label: condemns the attack\``,
         );
       if (s.family !== undefined && families.size > 0 && !families.has(s.family))
-        issue(
+        at(
           ['stances', i, 'family'],
           `Unexpected family \`${s.family}\`: expected one of ${[...families].map((f) => `\`${f}\``).join(', ')}`,
         );
@@ -271,14 +260,14 @@ function crossCheck(
     });
     p.data.groups.forEach((g, i) => {
       if (!(GROUPS as readonly string[]).includes(g.name))
-        issue(
+        at(
           ['groups', i, 'name'],
           `Unexpected group \`${g.name}\`: expected one of ${GROUPS.map((x) => `\`${x}\``).join(', ')}`,
         );
     });
     (p.data.charts ?? []).forEach((m, i) => {
       if (!allMeasures.has(m))
-        issue(['charts', i], `Unexpected measure \`${m}\` under \`charts\`: expected a measure of the codebook`);
+        at(['charts', i], `Unexpected measure \`${m}\` under \`charts\`: expected a measure of the codebook`);
     });
   }
   return issues;

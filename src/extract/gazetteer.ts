@@ -9,7 +9,10 @@
 // (cues as expressions), matcher.ts and matcher-index.ts (trying them),
 // gazetteer-lookup.ts (names and cues in a text), people.ts (fuzzy names).
 import type { Document } from 'yaml';
+import { VFile } from 'vfile';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
+import { describeAll, failAtField } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { z } from 'zod';
 import { ACTOR_TYPES, type ActorType, type Stance } from '../datasets/schema.ts';
 import { defaultCodebook, type Codebook } from './codebook.ts';
@@ -84,34 +87,31 @@ type GazetteerData = z.infer<typeof gazetteerSchema>;
 
 // ------------------------------------------------------------------- errors
 
-/** One problem in the gazetteer file, positioned for `file:line:column` reports. */
-export interface GazetteerIssue {
-  file: string;
-  /** Dotted path of the offending field, e.g. "actors.3.type". */
-  path: string;
-  line: number;
-  column: number;
-  reason: string;
-}
-
-/** Thrown by `parseGazetteer`; `issues` holds every problem, the fields repeat the first. */
+/**
+ * Thrown by `parseGazetteer`; `issues` holds every problem, each on the VFile
+ * of its gazetteer file (the field at fault named in its reason); the fields
+ * repeat the first.
+ */
 export class GazetteerError extends Error {
-  readonly issues: GazetteerIssue[];
-  readonly path: string;
+  readonly issues: VFileMessage[];
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
-  constructor(issues: GazetteerIssue[]) {
-    super(issues.map((i) => `${i.file}:${i.line}:${i.column}  ${i.reason} (${i.path || 'document'})`).join('\n'));
+  constructor(issues: VFileMessage[]) {
+    super(describeAll(issues));
     this.name = 'GazetteerError';
     const first = issues[0]!;
     this.issues = issues;
-    this.path = first.path;
-    this.line = first.line;
-    this.column = first.column;
+    this.line = first.line ?? 1;
+    this.column = first.column ?? 1;
     this.reason = first.reason;
   }
+}
+
+/** A problem in a gazetteer file: rule `gazetteer`, the field at fault named. */
+function issue(file: VFile, field: string, place: { line: number; column: number }, reason: string): VFileMessage {
+  return failAtField(file, reason, place, field, 'gazetteer');
 }
 
 // ------------------------------------------------------------ compiled form
@@ -246,29 +246,24 @@ export function parseGazetteers(
   sources: readonly GazetteerSource[],
   codebook: Codebook = defaultCodebook(),
 ): Gazetteer {
-  const issues: GazetteerIssue[] = [];
+  const issues: VFileMessage[] = [];
   const parsed: {
     data: GazetteerData;
     doc: Document;
     at: (offset: number) => { line: number; column: number };
     file: string;
+    vfile: VFile;
   }[] = [];
   for (const { text, path: file } of sources) {
-    const one = parseOne(text, file);
+    const vfile = new VFile({ path: file });
+    const one = parseOne(text, vfile);
     if ('issues' in one) issues.push(...one.issues);
-    else parsed.push({ ...one, file });
+    else parsed.push({ ...one, file, vfile });
   }
   if (issues.length > 0) throw new GazetteerError(issues);
   if (parsed.length === 0 || parsed.every((p) => p.data.actors.length === 0)) {
-    throw new GazetteerError([
-      {
-        file: sources[0]?.path ?? 'gazetteer.yaml',
-        path: 'actors',
-        line: 1,
-        column: 1,
-        reason: 'expected at least one actor',
-      },
-    ]);
+    const file = new VFile({ path: sources[0]?.path ?? 'gazetteer.yaml' });
+    throw new GazetteerError([issue(file, 'actors', { line: 1, column: 1 }, 'expected at least one actor')]);
   }
   const owners = new Map<string, string>();
   const actorNames = new Set<string>();
@@ -279,14 +274,7 @@ export function parseGazetteers(
       actorNames,
       parsed.map((q) => q.data),
     );
-    issues.push(
-      ...duplicates.map((d) => ({
-        file: p.file,
-        path: d.path.join('.'),
-        ...p.at(locate(p.doc, d.path)),
-        reason: d.reason,
-      })),
-    );
+    issues.push(...duplicates.map((d) => issue(p.vfile, d.path.join('.'), p.at(locate(p.doc, d.path)), d.reason)));
   }
   if (issues.length > 0) throw new GazetteerError(issues);
   return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '), codebook);
@@ -294,18 +282,16 @@ export function parseGazetteers(
 
 function parseOne(
   yamlText: string,
-  file: string,
+  file: VFile,
 ):
   | { data: GazetteerData; doc: Document; at: (offset: number) => { line: number; column: number } }
-  | { issues: GazetteerIssue[] } {
+  | { issues: VFileMessage[] } {
   const { doc, at } = parseYamlWithPlaces(yamlText);
   if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((e) => ({ file, path: '', ...at(e.pos[0]), reason: `YAML: ${e.message.split('\n')[0]}` })),
-    };
+    return { issues: doc.errors.map((e) => issue(file, '', at(e.pos[0]), `YAML: ${e.message.split('\n')[0]}`)) };
   }
   const read = yamlData(doc);
-  if ('message' in read) return { issues: [{ file, path: '', ...at(read.offset), reason: `YAML: ${read.message}` }] };
+  if ('message' in read) return { issues: [issue(file, '', at(read.offset), `YAML: ${read.message}`)] };
   const result = gazetteerSchema.safeParse(read.data ?? {});
   if (!result.success) {
     // An unknown field is usually a misspelt one: report it before the "missing" it causes.
@@ -313,16 +299,16 @@ function parseOne(
       (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
     );
     return {
-      issues: issues.map((issue) => {
-        const path = issue.path.map(String);
-        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-        const where = locate(doc, issue.path as (string | number)[], keys[0]);
+      issues: issues.map((zodIssue) => {
+        const path = zodIssue.path.map(String);
+        const keys = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys : [];
+        const where = locate(doc, zodIssue.path as (string | number)[], keys[0]);
         const moved = keys.includes('stances')
           ? ': the stances and their cues are in the codebook now (data/codebook.yaml, data/<story>/codebook.yaml)'
           : '';
         const reason =
-          keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}${moved}` : issue.message;
-        return { file, path: path.join('.'), ...at(where), reason };
+          keys.length > 0 ? `unknown field ${keys.map((k) => `"${k}"`).join(', ')}${moved}` : zodIssue.message;
+        return issue(file, path.join('.'), at(where), reason);
       }),
     };
   }

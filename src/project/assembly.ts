@@ -7,7 +7,7 @@
 import { tollCandidates } from '../datasets/changes.ts';
 import type { ArticleSide, ChangesBuilder } from '../datasets/changes.ts';
 import { reviewContext } from '../datasets/derive.ts';
-import type { Review, ReviewProblem } from '../datasets/review.ts';
+import type { Review } from '../datasets/review.ts';
 import { applyReview } from '../datasets/review-apply.ts';
 import type { ReviewOutcome } from '../datasets/review-apply.ts';
 import { writeArticleRows } from '../datasets/prepare.ts';
@@ -18,7 +18,9 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { DatasetFilesWriter } from './dataset-writer.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from '../common/problems.ts';
+import { toVFileMessages } from '../datasets/article-messages.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
@@ -37,8 +39,8 @@ export interface AssembledFile {
 }
 
 export class Assembly {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly reviewProblems: ReviewProblem[] = [];
+  readonly diagnostics: VFileMessage[] = [];
+  readonly reviewProblems: VFileMessage[] = [];
   readonly reviewCounts: ReviewOutcome['counts'] = { rejected: 0, corrected: 0, confirmed: 0 };
   /** Articles whose rows were copied from the previous datasets. */
   copied = 0;
@@ -61,6 +63,8 @@ export class Assembly {
   constructor(
     private readonly gazetteer: Gazetteer,
     review: Review,
+    /** The review's file, which its problems are reported on. */
+    private readonly reviewFile: VFile,
     private readonly writer: DatasetFilesWriter,
     private readonly changes: ChangesBuilder,
     private readonly previous: PreviousDatasets | null,
@@ -111,7 +115,7 @@ export class Assembly {
     const id = file.id;
     this.copied += 1;
     await this.#gone(id);
-    for (const d of note.diagnostics) this.diagnostics.push({ path: file.path, ...d });
+    for (const message of toVFileMessages(file.path, note.diagnostics)) this.diagnostics.push(message);
     for (const name of DATASET_NAMES) {
       this.#written[name] += note.counts[name];
       await this.writer.reuse(name, id);
@@ -145,7 +149,8 @@ export class Assembly {
   async #article(file: AssembledFile, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
     const id = extracted.id;
     await this.#gone(id);
-    for (const d of extracted.diagnostics) this.diagnostics.push({ path: file.path, ...d });
+    // The cache's plain messages (extract-cache.ts) become the article's VFileMessages here, as they are read.
+    for (const message of toVFileMessages(file.path, extracted.diagnostics)) this.diagnostics.push(message);
     const mine = this.#entries.get(id);
     this.#entries.delete(id);
     const pieces = {} as Record<DatasetName, WrittenBytes | null>;
@@ -256,7 +261,7 @@ export class Assembly {
     rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
     mine: Review,
   ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
-    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer));
+    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer), this.reviewFile);
     for (const problem of outcome.problems) this.reviewProblems.push(problem);
     this.reviewCounts.rejected += outcome.counts.rejected;
     this.reviewCounts.corrected += outcome.counts.corrected;

@@ -4,6 +4,7 @@
 // Prints every problem as `path:line:column  severity  message  (rule-id)`,
 // a summary, and exits 1 when any is an error.
 import { join } from 'node:path';
+import { VFile } from 'vfile';
 import type { Article } from '../articles/article.ts';
 import type { ChartData } from '../charts/chart.ts';
 import { chartDocument } from '../charts/dom.ts';
@@ -27,20 +28,20 @@ import { loadCodebook, loadGazetteer } from './derive.ts';
 import type { Codebook } from '../extract/codebook.ts';
 import { DATASETS as BASE_SCHEMAS, schemasFor } from '../datasets/schema.ts';
 import type { DatasetSchemas } from '../datasets/schema.ts';
-import { fromFileProblems, fromVFile } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { byPlace, report, reportAt } from '../common/problems.ts';
+import type { Severity, VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
 import { loadArticles, readOutputIfExists, readTextIfExists } from './files.ts';
 import { readActorNames, readStoryContext } from './report.ts';
 
 export interface CheckResult {
-  diagnostics: Diagnostic[];
+  diagnostics: VFileMessage[];
   articles: number;
 }
 
 /** Runs every check of one story; never throws for a problem in the inputs, only reports it. */
 export async function check(config: StoryConfig): Promise<CheckResult> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: VFileMessage[] = [];
 
   const { articles, diagnostics: articleProblems } = await loadArticles(config.articles);
   diagnostics.push(...sorted(articleProblems));
@@ -116,17 +117,18 @@ export async function check(config: StoryConfig): Promise<CheckResult> {
 async function checkReviewFile(
   path: string,
   bodies: ReadonlyMap<string, string>,
-  diagnostics: Diagnostic[],
+  diagnostics: VFileMessage[],
   codebook?: Codebook,
 ): Promise<Review | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null; // No review file: nothing reviewed yet.
-  const { review, problems } = parseReview(text, codebook);
+  const file = new VFile({ path, value: text });
+  const { review, problems } = parseReview(file, codebook);
   if (problems.length > 0) {
-    diagnostics.push(...fromFileProblems(path, problems));
+    diagnostics.push(...problems);
     return null;
   }
-  diagnostics.push(...fromFileProblems(path, checkReviewQuotes(review, bodies)));
+  diagnostics.push(...checkReviewQuotes(review, bodies, file));
   return review;
 }
 
@@ -134,14 +136,14 @@ async function checkReviewFile(
 async function checkTimelineFile(
   path: string,
   bodies: ReadonlyMap<string, string>,
-  diagnostics: Diagnostic[],
+  diagnostics: VFileMessage[],
 ): Promise<TimelineEvent[] | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null;
-  const file = parseTimelineEvents(text);
-  const problems = file.problems.length > 0 ? file.problems : checkTimelineQuotes(file, bodies);
-  diagnostics.push(...fromFileProblems(path, problems));
-  return file.events;
+  const file = new VFile({ path, value: text });
+  const timeline = parseTimelineEvents(file);
+  diagnostics.push(...(timeline.problems.length > 0 ? timeline.problems : checkTimelineQuotes(timeline, bodies, file)));
+  return timeline.events;
 }
 
 /** Schema, ids, articles and offsets of each dataset; the datasets when they could be read. */
@@ -149,7 +151,7 @@ async function checkDatasets(
   dir: string,
   articles: readonly Article[],
   stale: boolean,
-  diagnostics: Diagnostic[],
+  diagnostics: VFileMessage[],
   schemas: DatasetSchemas,
 ): Promise<Datasets | null> {
   const read: Partial<Record<keyof Datasets, unknown[]>> = {};
@@ -164,16 +166,8 @@ async function checkDatasets(
       continue;
     }
     const { rows, problems } = validateDataset(name, text, path, schemas);
-    diagnostics.push(
-      ...problems.map((p) => ({
-        path: p.path,
-        line: p.line,
-        column: p.column,
-        severity: 'error' as const,
-        reason: p.message,
-        ruleId: 'dataset-schema',
-      })),
-    );
+    for (const p of problems)
+      diagnostics.push(reportAt(p.path, 'error', p.message, { line: p.line, column: p.column }, 'dataset-schema'));
     if (problems.length > 0) {
       complete = false;
       continue;
@@ -181,60 +175,56 @@ async function checkDatasets(
     read[name] = rows;
     if (name === 'articles') continue;
     const lines = rowLines(text);
+    const file = new VFile({ path });
     const seen = new Set<string>();
     // Offsets that no longer match are expected while the datasets are out of date: a warning then.
     const severity = stale ? 'warning' : 'error';
     (rows as { id: string; article: string; quote: string; start: number; end: number }[]).forEach((row, i) => {
-      const where = { path, line: lines[i] ?? 1, column: 1 };
+      const where = { line: lines[i] ?? 1, column: 1 };
+      const problem = (severity: Severity, reason: string, ruleId: string) =>
+        diagnostics.push(report(file, severity, reason, where, ruleId));
       if (seen.has(row.id))
-        diagnostics.push({
-          ...where,
-          severity: 'error',
-          reason: `Unexpected duplicate id \`${row.id}\` in ${name}: expected each row to have its own`,
-          ruleId: 'dataset-id',
-        });
+        problem(
+          'error',
+          `Unexpected duplicate id \`${row.id}\` in ${name}: expected each row to have its own`,
+          'dataset-id',
+        );
       seen.add(row.id);
       if (!row.id.startsWith(`${row.article}-`)) {
-        diagnostics.push({
-          ...where,
-          severity: 'error',
-          reason: `Unexpected id \`${row.id}\` for a row of article ${row.article}: expected \`${row.article}-…\``,
-          ruleId: 'dataset-id',
-        });
+        problem(
+          'error',
+          `Unexpected id \`${row.id}\` for a row of article ${row.article}: expected \`${row.article}-…\``,
+          'dataset-id',
+        );
       }
       const article = byId.get(row.article);
       if (!article) {
-        diagnostics.push({
-          ...where,
+        problem(
           severity,
-          reason: `Unexpected article \`${row.article}\` in row ${row.id}: no such article file, ${expected(row.article, [...byId.keys()])}`,
-          ruleId: 'dataset-article',
-        });
+          `Unexpected article \`${row.article}\` in row ${row.id}: no such article file, ${expected(row.article, [...byId.keys()])}`,
+          'dataset-article',
+        );
       } else if (article.body.slice(row.start, row.end) !== row.quote) {
-        diagnostics.push({
-          ...where,
+        problem(
           severity,
-          reason: `Unexpected offsets ${row.start}–${row.end} in row ${row.id}: the article's text there is not the row's quote (expected \`body.slice(start, end) === quote\`)`,
-          ruleId: 'dataset-offset',
-        });
+          `Unexpected offsets ${row.start}–${row.end} in row ${row.id}: the article's text there is not the row's quote (expected \`body.slice(start, end) === quote\`)`,
+          'dataset-offset',
+        );
       }
     });
   }
   return complete ? (read as unknown as Datasets) : null;
 }
 
-async function checkNarrative(config: StoryConfig, data: ChartData | null): Promise<Diagnostic[]> {
+async function checkNarrative(config: StoryConfig, data: ChartData | null): Promise<VFileMessage[]> {
   const path = config.narrative;
   const markdown = await readTextIfExists(path);
   if (markdown === null)
     return [at(path, 'error', 'Missing narrative: expected the story in Markdown', 'narrative-missing')];
   // Too deep to parse at all: that one error, without building or parsing the story.
-  const deep = findDeepNesting(markdown);
-  if (deep)
-    return [
-      { path, line: deep.line, column: deep.column, severity: 'error', reason: deep.reason, ruleId: 'nesting-depth' },
-    ];
-  const diagnostics: Diagnostic[] = [];
+  const deep = findDeepNesting(new VFile({ path, value: markdown }));
+  if (deep) return [deep];
+  const diagnostics: VFileMessage[] = [];
   let html: string | null = null;
   if (data) {
     const built = await buildReport({
@@ -245,7 +235,7 @@ async function checkNarrative(config: StoryConfig, data: ChartData | null): Prom
       document: await chartDocument(),
       actors: await readActorNames(config),
     });
-    diagnostics.push(...fromVFile(built.file));
+    diagnostics.push(...built.file.messages);
     html = built.html;
   } else {
     diagnostics.push(
@@ -258,7 +248,7 @@ async function checkNarrative(config: StoryConfig, data: ChartData | null): Prom
     );
   }
   diagnostics.push(
-    ...checkFootnotesAndLinks(markdown, path, {
+    ...checkFootnotesAndLinks(new VFile({ path, value: markdown }), {
       articleIds: data?.articles.map((a) => a.id) ?? null,
       rowIds: data ? [...data.casualties, ...data.reactions].map((r) => r.id) : null,
       html,
@@ -267,7 +257,7 @@ async function checkNarrative(config: StoryConfig, data: ChartData | null): Prom
   return sorted(diagnostics);
 }
 
-async function problemsOf(load: () => Promise<unknown>): Promise<Diagnostic[]> {
+async function problemsOf(load: () => Promise<unknown>): Promise<VFileMessage[]> {
   try {
     await load();
     return [];
@@ -277,12 +267,11 @@ async function problemsOf(load: () => Promise<unknown>): Promise<Diagnostic[]> {
   }
 }
 
-function at(path: string, severity: Diagnostic['severity'], reason: string, ruleId: string): Diagnostic {
-  return { path, line: 1, column: 1, severity, reason, ruleId };
+/** A problem with a whole file, at 1:1. */
+function at(path: string, severity: Severity, reason: string, ruleId: string): VFileMessage {
+  return reportAt(path, severity, reason, { line: 1, column: 1 }, ruleId);
 }
 
-function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column,
-  );
+function sorted(diagnostics: readonly VFileMessage[]): VFileMessage[] {
+  return [...diagnostics].sort(byPlace);
 }

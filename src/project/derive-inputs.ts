@@ -72,8 +72,7 @@ export async function deriveFingerprint(
     for (const name of (await readdir(options.articles)).filter((n) => n.endsWith('.md'))) {
       const path = join(options.articles, name);
       const bytes = await readArticleFile(path);
-      if (!(bytes instanceof Uint8Array))
-        throw new CliError(`Cannot read the article ${name}`, [{ path, ...bytes, severity: 'error' }]);
+      if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the article ${name}`, [bytes]);
       entries.push([`articles/${name}`, articleKey(name, bytes)]);
     }
   }

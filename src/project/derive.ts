@@ -5,7 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { decodeArticle, readArticle } from '../articles/article.ts';
-import type { Article, ArticleProblem } from '../articles/article.ts';
+import { VFile } from 'vfile';
+import type { Article } from '../articles/article.ts';
+import { isError } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { serialMessages } from '../datasets/article-messages.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
 import { ChangesBuilder, formatChangesMarkdown } from '../datasets/changes.ts';
 import type { Changes } from '../datasets/changes.ts';
@@ -26,8 +30,6 @@ import { Assembly } from './assembly.ts';
 import type { Assembled } from './assembly.ts';
 import { FileIndex } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
-import { fromArticleProblem, fromExtractionMessage, fromFileProblems } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
 import { CliError } from './errors.ts';
 import {
   cacheRoot,
@@ -60,7 +62,7 @@ export interface DeriveSummary {
   casualties: number;
   reactions: number;
   /** Extraction notes and review warnings (errors stop the derive instead). */
-  diagnostics: Diagnostic[];
+  diagnostics: VFileMessage[];
   changes: Changes;
   review: ReviewOutcome['counts'];
 }
@@ -97,9 +99,9 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const pending = await extractPending(run, slots, inputs);
     const { gazetteer } = inputs;
     const diagnostics = articleProblems(slots);
-    if (diagnostics.some((d) => d.severity === 'error')) {
+    if (diagnostics.some(isError)) {
       throw new CliError(
-        `Cannot derive: ${count(diagnostics.filter((d) => d.severity === 'error').length, 'article problem')}; nothing was written`,
+        `Cannot derive: ${count(diagnostics.filter(isError).length, 'article problem')}; nothing was written`,
         diagnostics,
       );
     }
@@ -298,13 +300,14 @@ async function assemble(
   articles: readonly ArticleSlot[],
   gazetteer: Gazetteer,
   review: Review,
-): Promise<{ assembly: Assembly; reviewProblems: Diagnostic[] }> {
+): Promise<{ assembly: Assembly; reviewProblems: VFileMessage[] }> {
   const { options, cache } = run;
   const before = await run.previous;
   const changes = (run.changes = new ChangesBuilder(before !== null));
   const copyable = reusableFiles(before, cache.generation, options.out);
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
-  const assembly = new Assembly(gazetteer, review, writer, changes, before, copyable && run.notedArticles);
+  const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
+  const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before, copyable && run.notedArticles);
   await inWindows(
     articles,
     READ_AHEAD,
@@ -316,9 +319,8 @@ async function assemble(
   );
   await assembly.finish();
   await before?.close();
-  const reviewProblems =
-    options.review === null ? [] : fromFileProblems(options.review, sortProblems(assembly.reviewProblems));
-  if (reviewProblems.some((d) => d.severity === 'error')) {
+  const reviewProblems = options.review === null ? [] : sortProblems(assembly.reviewProblems);
+  if (reviewProblems.some(isError)) {
     throw new CliError(
       'Cannot derive: the review file has entries that cannot be applied; nothing was written',
       reviewProblems,
@@ -373,7 +375,7 @@ interface ArticleSlot {
   /** articleKey of its bytes ('' when unreadable). */
   key: string;
   /** Why it cannot be read or parsed. */
-  problems: ArticleProblem[];
+  problems: VFileMessage[];
   /** The id its front matter claims (for the duplicate-id message). */
   claimed: string | null;
   /** Its id, once it parsed (or was found in the cache). */
@@ -398,8 +400,8 @@ async function readPending(
   );
 }
 
-function parseSlot(slot: ArticleSlot, read: Uint8Array | ArticleProblem): Article | null {
-  const text = read instanceof Uint8Array ? decodeArticle(read) : read;
+function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
+  const text = read instanceof Uint8Array ? decodeArticle(read, slot.path) : read;
   if (typeof text !== 'string') {
     slot.problems = [text];
     return null;
@@ -415,16 +417,14 @@ function parseSlot(slot: ArticleSlot, read: Uint8Array | ArticleProblem): Articl
 }
 
 /** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */
-function articleProblems(slots: readonly ArticleSlot[]): Diagnostic[] {
+function articleProblems(slots: readonly ArticleSlot[]): VFileMessage[] {
   const owners = new Map<string, string>();
   for (const slot of slots) {
     const id = slot.claimed;
     if (id !== null && (!owners.has(id) || slot.name === `${id}.md`)) owners.set(id, slot.path);
   }
   return slots.flatMap((slot) =>
-    slot.problems.map((problem) =>
-      fromArticleProblem(slot.path, duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
-    ),
+    slot.problems.map((problem) => duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
   );
 }
 
@@ -450,10 +450,7 @@ async function extraction(
   const counts = Object.fromEntries(
     DATASET_NAMES.map((name) => [name, prepared[name].rows.length]),
   ) as CachedExtraction['counts'];
-  const diagnostics = prepared.messages.map((m) => {
-    const { path: _, ...rest } = fromExtractionMessage(article, m);
-    return rest;
-  });
+  const diagnostics = serialMessages(article, prepared.messages);
   return { id: article.meta.id, counts, written, diagnostics, tolls: [], prepared };
 }
 

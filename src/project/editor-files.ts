@@ -3,13 +3,15 @@
 // additions, compiled together) and the review. Each missing or broken file is
 // a CliError with every problem at its place, and nothing is written.
 import { dirname, join } from 'node:path';
+import { VFile } from 'vfile';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
 import type { Review } from '../datasets/review.ts';
 import { CodebookError, parseCodebooks } from '../extract/codebook.ts';
 import type { Codebook, CodebookSource } from '../extract/codebook.ts';
 import { GazetteerError, parseGazetteers } from '../extract/gazetteer.ts';
 import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
-import { fromFileProblems } from './diagnostic.ts';
+import { reportAt } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists } from './files.ts';
 
@@ -73,37 +75,18 @@ function compileEditorFiles<S, T>(
   sources: readonly S[] | null,
   base: string,
   compile: (sources: readonly S[]) => T,
-  ErrorClass: new (...args: never[]) => {
-    issues: { file: string; line: number; column: number; path: string; reason: string }[];
-  },
+  ErrorClass: new (...args: never[]) => { issues: VFileMessage[] },
 ): T {
   if (sources === null) {
     throw new CliError(`Cannot read the ${what} ${base}`, [
-      {
-        path: base,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        reason: `Missing ${what} file: expected ${holds} in YAML`,
-        ruleId: what,
-      },
+      reportAt(base, 'error', `Missing ${what} file: expected ${holds} in YAML`, { line: 1, column: 1 }, what),
     ]);
   }
   try {
     return compile(sources);
   } catch (error) {
     if (!(error instanceof ErrorClass)) throw error;
-    throw new CliError(
-      `Cannot derive: the ${what} has errors; nothing was written`,
-      error.issues.map((issue) => ({
-        path: issue.file,
-        line: issue.line,
-        column: issue.column,
-        severity: 'error' as const,
-        reason: issue.path ? `${issue.reason} (at \`${issue.path}\`)` : issue.reason,
-        ruleId: what,
-      })),
-    );
+    throw new CliError(`Cannot derive: the ${what} has errors; nothing was written`, error.issues);
   }
 }
 
@@ -111,11 +94,8 @@ function compileEditorFiles<S, T>(
 export async function loadReview(path: string, codebook?: Codebook): Promise<Review> {
   const text = await readTextIfExists(path);
   if (text === null) return EMPTY_REVIEW;
-  const { review, problems } = parseReview(text, codebook);
+  const { review, problems } = parseReview(new VFile({ path, value: text }), codebook);
   if (problems.length > 0)
-    throw new CliError(
-      'Cannot derive: the review file has errors; nothing was written',
-      fromFileProblems(path, problems),
-    );
+    throw new CliError('Cannot derive: the review file has errors; nothing was written', problems);
   return review;
 }

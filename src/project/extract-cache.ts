@@ -20,8 +20,8 @@ import type { PreparedArticle } from '../datasets/prepare.ts';
 import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
-import { fromExtractionMessage } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { serialMessages } from '../datasets/article-messages.ts';
+import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { OutputStamp } from './previous-datasets.ts';
 import { projectLayout } from './layout.ts';
 
@@ -44,8 +44,12 @@ export interface CachedExtraction {
   counts: Record<DatasetName, number>;
   /** Each dataset's rows as written (see PreparedRows): JSON elements and CSV lines. */
   written: Record<DatasetName, WrittenBytes>;
-  /** The extraction's messages, positioned in the file (the path is the article's, added on reading). */
-  diagnostics: Omit<Diagnostic, 'path'>[];
+  /**
+   * The extraction's messages, positioned in the file, as plain data (the
+   * entry is JSON, made on a worker thread); the derive turns them into
+   * VFileMessages on the article's file as it reads them (toVFileMessages).
+   */
+  diagnostics: SerialMessage[];
   /** Its casualty rows that can make a toll (see tollCandidates), for CHANGES.md. */
   tolls: CasualtyRow[];
 }
@@ -64,10 +68,7 @@ export function encodeExtraction(article: Article, prepared: PreparedArticle): U
     id: article.meta.id,
     counts: Object.fromEntries(DATASET_NAMES.map((name) => [name, prepared[name].rows.length])),
     sizes: chunks.map((c) => c.byteLength),
-    diagnostics: prepared.messages.map((m) => {
-      const { path: _, ...rest } = fromExtractionMessage(article, m);
-      return rest;
-    }),
+    diagnostics: serialMessages(article, prepared.messages),
     tolls: tollCandidates(prepared.casualties.rows),
   };
   const head = Buffer.from(JSON.stringify(header));
@@ -90,7 +91,7 @@ export function decodeExtraction(bytes: Uint8Array): CachedExtraction | null {
       id: string;
       counts: Record<DatasetName, number>;
       sizes: number[];
-      diagnostics: Omit<Diagnostic, 'path'>[];
+      diagnostics: SerialMessage[];
       tolls: CasualtyRow[];
     };
     let at = 4 + length;

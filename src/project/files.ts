@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
-import type { Article, ArticleProblem } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
 import {
   ANY_SIZE,
   MAX_ARTICLE_BYTES,
@@ -13,15 +13,15 @@ import {
   readRegularFile,
   readRegularFileSync,
 } from '../articles/read-regular-file.ts';
-import { fromArticleProblem } from './diagnostic.ts';
+import { reportAt } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
-import type { Diagnostic } from './diagnostic.ts';
 import { staleLeftovers } from './leftovers.ts';
 import { writeError } from './write-error.ts';
 
 export interface LoadedArticles {
   articles: Article[];
-  diagnostics: Diagnostic[];
+  diagnostics: VFileMessage[];
 }
 
 /** Reads every `*.md` of a folder; the problems (encoding, front matter, duplicate ids…) as diagnostics. */
@@ -33,24 +33,14 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
 }
 
 /** The `*.md` files of an articles folder, by name, or why the folder cannot be read. */
-export type ArticleListing = { dir: string; names: string[] } | { diagnostics: Diagnostic[] };
+export type ArticleListing = { dir: string; names: string[] } | { diagnostics: VFileMessage[] };
 
 export async function listArticles(dir: string): Promise<ArticleListing> {
   try {
     return { dir, names: (await readdir(dir)).filter((name) => name.endsWith('.md')).sort() };
   } catch {
-    return {
-      diagnostics: [
-        {
-          path: dir,
-          line: 1,
-          column: 1,
-          severity: 'error',
-          reason: 'Cannot read the articles folder: expected a folder of `*.md` articles',
-          ruleId: 'articles-folder',
-        },
-      ],
-    };
+    const reason = 'Cannot read the articles folder: expected a folder of `*.md` articles';
+    return { diagnostics: [reportAt(dir, 'error', reason, { line: 1, column: 1 }, 'articles-folder')] };
   }
 }
 
@@ -58,7 +48,7 @@ export async function listArticles(dir: string): Promise<ArticleListing> {
 export async function readArticleFiles(listing: {
   dir: string;
   names: string[];
-}): Promise<Map<string, Uint8Array | ArticleProblem>> {
+}): Promise<Map<string, Uint8Array | VFileMessage>> {
   const files = await Promise.all(
     listing.names.map(async (name) => [name, await readArticleFile(join(listing.dir, name))] as const),
   );
@@ -72,25 +62,24 @@ export function readOutputIfExists(path: string): Promise<string | null> {
 }
 
 /** readArticleFile, at once when the file is a regular one within the limit (see readRegularFileSync). */
-export async function readArticleFileQuickly(path: string): Promise<Uint8Array | ArticleProblem> {
+export async function readArticleFileQuickly(path: string): Promise<Uint8Array | VFileMessage> {
   return readRegularFileSync(path, MAX_ARTICLE_BYTES) ?? readArticleFile(path);
 }
 
-export async function readArticleFile(path: string): Promise<Uint8Array | ArticleProblem> {
+export async function readArticleFile(path: string): Promise<Uint8Array | VFileMessage> {
   const read = await readRegularFile(path, MAX_ARTICLE_BYTES);
   if (read instanceof Uint8Array) return read;
-  return {
-    line: 1,
-    column: 1,
-    reason: read.reason.replace('expected a regular file', 'expected an article, a regular `.md` file'),
-    ruleId: read.missing ? 'article-missing' : 'article-file',
-  };
+  return reportAt(
+    path,
+    'error',
+    read.reason.replace('expected a regular file', 'expected an article, a regular `.md` file'),
+    { line: 1, column: 1 },
+    read.missing ? 'article-missing' : 'article-file',
+  );
 }
 
 /** The articles' bytes when every one could be read (what the fingerprint hashes); null otherwise. */
-export function articleBytes(
-  contents: ReadonlyMap<string, Uint8Array | ArticleProblem>,
-): Map<string, Uint8Array> | null {
+export function articleBytes(contents: ReadonlyMap<string, Uint8Array | VFileMessage>): Map<string, Uint8Array> | null {
   const bytes = new Map<string, Uint8Array>();
   for (const [name, content] of contents) {
     if (!(content instanceof Uint8Array)) return null;
@@ -106,7 +95,7 @@ export function articleBytes(
  */
 export async function loadArticleFiles(
   listing: { dir: string; names: string[] },
-  contents: ReadonlyMap<string, Uint8Array | ArticleProblem>,
+  contents: ReadonlyMap<string, Uint8Array | VFileMessage>,
   onArticle?: (article: Article) => void,
 ): Promise<LoadedArticles> {
   const reader = new ArticleFilesReader(
@@ -120,7 +109,7 @@ export async function loadArticleFiles(
   );
   while (reader.read(onArticle ? 32 : Infinity)) await new Promise((resolve) => setImmediate(resolve));
   const { articles, problems } = reader.result();
-  return { articles, diagnostics: problems.map((problem) => fromArticleProblem(problem.path, problem)) };
+  return { articles, diagnostics: problems };
 }
 
 /**
@@ -307,6 +296,6 @@ export async function readTextIfExists(path: string, maxBytes = MAX_TEXT_FILE_BY
   if (read.missing) return null;
   throw new CliError(
     `Cannot read ${relative(process.cwd(), path) || path}: ${read.reason.replace(/^./, (c) => c.toLowerCase())}`,
-    [{ path, line: 1, column: 1, severity: 'error', reason: read.reason, ruleId: 'file-unreadable' }],
+    [reportAt(path, 'error', read.reason, { line: 1, column: 1 }, 'file-unreadable')],
   );
 }

@@ -3,6 +3,7 @@
 // index of every story built.
 import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { VFile } from 'vfile';
 import { chartDocument } from '../charts/dom.ts';
 import type { ChartData, ChartDefinition, StoryContext } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
@@ -25,8 +26,8 @@ import { datasetsState, storyDeriveOptions } from './derive-inputs.ts';
 import { MANIFEST } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE } from '../datasets/datapackage.ts';
 import type { DeriveEffects } from './derive.ts';
-import { fromFileProblems, fromVFile } from './diagnostic.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import { reportAt, severityOf } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
 import type { FileContent, FileGroup, WriteFs } from './files.ts';
@@ -80,14 +81,7 @@ export async function readDatasets(dir: string, codebook: Codebook | null = null
     } catch (error) {
       if (error instanceof DatasetError) {
         throw new CliError(`Cannot read the dataset ${name}`, [
-          {
-            path: error.path,
-            line: error.line,
-            column: error.column,
-            severity: 'error',
-            reason: error.message,
-            ruleId: 'dataset-schema',
-          },
+          reportAt(error.path, 'error', error.message, { line: error.line, column: error.column }, 'dataset-schema'),
         ]);
       }
       throw new CliError(`Cannot read the dataset ${path}: run \`npm run derive\``);
@@ -100,10 +94,8 @@ export async function readDatasets(dir: string, codebook: Codebook | null = null
 export async function readTimeline(path: string): Promise<TimelineEvent[] | null> {
   const text = await readTextIfExists(path);
   if (text === null) return null;
-  const { events, problems } = parseTimelineEvents(text);
-  if (problems.length > 0) {
-    throw new CliError('Cannot read the timeline events; nothing was overwritten', fromFileProblems(path, problems));
-  }
+  const { events, problems } = parseTimelineEvents(new VFile({ path, value: text }));
+  if (problems.length > 0) throw new CliError('Cannot read the timeline events; nothing was overwritten', problems);
   return events;
 }
 
@@ -127,7 +119,7 @@ export async function buildExplainer(
   config: StoryConfig,
   datasetsDir: string,
   charts: ReadonlyMap<string, ChartDefinition> = CHARTS,
-): Promise<{ html: string; diagnostics: Diagnostic[]; data: ChartData }> {
+): Promise<{ html: string; diagnostics: VFileMessage[]; data: ChartData }> {
   const markdown = await readTextIfExists(config.narrative);
   if (markdown === null) throw new CliError(`Cannot read the narrative ${config.narrative}`);
   const data = await readChartData(config, datasetsDir);
@@ -142,7 +134,7 @@ export async function buildExplainer(
     actors,
     dataPackage,
   });
-  const diagnostics = fromVFile(file);
+  const diagnostics = [...file.messages];
   if (html === null)
     throw new CliError('Cannot build the explainer: the narrative has errors; nothing was overwritten', diagnostics);
   return { html, diagnostics, data };
@@ -206,7 +198,7 @@ export async function reportStory(
       const { derive } = await import('./derive.ts');
       const summary = await derive({ ...deriveOptions, out: staging }, effects.derive);
       printDiagnostics(
-        summary.diagnostics.filter((d) => d.severity !== 'info'),
+        summary.diagnostics.filter((d) => severityOf(d) !== 'info'),
         out,
       );
       out.log(

@@ -31,7 +31,6 @@ import rehypeScriptDirection from './rehype-script-direction.ts';
 import rehypeNoBidiControls from './rehype-no-bidi-controls.ts';
 import remarkQuoteFootnotes from './quote-footnotes.ts';
 import remarkSourceFootnotes from './source-footnotes.ts';
-import { fail } from '../common/problems.ts';
 
 export interface ReportInput {
   markdown: string;
@@ -98,11 +97,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     .use(rehypeStringify, { omitOptionalTags: true, preferUnquoted: true });
 
   // Refused before parsing: the parser would overflow the stack or take minutes (nesting-depth.ts).
-  const deep = findDeepNesting(input.markdown);
-  if (deep) {
-    fail(file, deep.reason, { line: deep.line, column: deep.column }, 'nesting-depth');
-    return { html: null, file };
-  }
+  if (findDeepNesting(file)) return { html: null, file };
   const tree = await processor.run(processor.parse(file), file);
   if (file.messages.some((m) => m.fatal)) return { html: null, file };
   const body = processor.stringify(tree, file);

@@ -7,28 +7,28 @@
 // a nested list needs), links (`[` still open in a paragraph) and emphasis
 // (a run of `*` or `_`, which opens up to half its length in levels).
 
-export const MAX_NESTING = 100;
+import type { VFile } from 'vfile';
+import { fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 
-export interface DeepNesting {
-  line: number;
-  column: number;
-  reason: string;
-}
+export const MAX_NESTING = 100;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-/** The first place where the text nests more than `max` deep; null when it never does. */
-export function findDeepNesting(markdown: string, max = MAX_NESTING): DeepNesting | null {
-  const lines = markdown.split('\n');
+/** The first place where the story (`file.value`) nests more than `max` deep, reported on `file`; null when it never does. */
+export function findDeepNesting(file: VFile, max = MAX_NESTING): VFileMessage | null {
+  const lines = String(file.value ?? '').split('\n');
   let brackets = 0;
   for (let n = 0; n < lines.length; n += 1) {
     const line = lines[n]!;
-    const at = (index: number, what: string): DeepNesting => ({
-      line: n + 1,
-      column: index + 1,
-      reason: `Unexpected ${what} nested more than ${max} deep: expected at most ${max} levels (a story needs a handful)`,
-    });
+    const at = (index: number, what: string) =>
+      fail(
+        file,
+        `Unexpected ${what} nested more than ${max} deep: expected at most ${max} levels (a story needs a handful)`,
+        { line: n + 1, column: index + 1 },
+        'nesting-depth',
+      );
 
     // Block containers at the start of the line.
     let depth = 0;

@@ -2,17 +2,17 @@
 // Each event carries the words of the article it comes from, so the chart's
 // events stay as traceable as the extracted figures. Pure: text in, events
 // and positioned problems out; the CLI reads the file.
+import type { VFile } from 'vfile';
 import { z } from 'zod';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
+import { fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { sortProblems } from '../datasets/review.ts';
-import type { ReviewProblem } from '../datasets/review.ts';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
 import type { Place } from '../common/yaml-places.ts';
 import { expected } from '../common/suggest.ts';
 import { yamlData } from '../common/yaml-data.ts';
 import { ARTICLE_ID, ARTICLE_ID_RULE } from '../datasets/schema.ts';
-
-export type TimelineProblem = ReviewProblem;
 
 /** Each field and what it holds, for messages about a missing one. */
 const FIELDS = {
@@ -42,18 +42,15 @@ export interface TimelineFile {
   events: TimelineEvent[];
   /** Where each event starts in the file, in the order of `events`. */
   places: Place[];
-  problems: TimelineProblem[];
+  /** Reported on the timeline's file, in file order. */
+  problems: VFileMessage[];
 }
 
-export function parseTimelineEvents(yamlText: string): TimelineFile {
-  const { doc, at } = parseYamlWithPlaces(yamlText);
-  const problem = (offset: number, reason: string, ruleId: string): TimelineProblem => ({
-    ...at(offset),
-    severity: 'error',
-    reason,
-    ruleId,
-  });
-  const failed = (problems: TimelineProblem[]): TimelineFile => ({ events: [], places: [], problems });
+/** The events of the timeline file's YAML (`file.value`), or its problems, reported on `file`. */
+export function parseTimelineEvents(file: VFile): TimelineFile {
+  const { doc, at } = parseYamlWithPlaces(String(file.value ?? ''));
+  const problem = (offset: number, reason: string, ruleId: string) => fail(file, reason, at(offset), ruleId);
+  const failed = (problems: VFileMessage[]): TimelineFile => ({ events: [], places: [], problems });
   if (doc.errors.length > 0)
     return failed(
       doc.errors.map((e) =>
@@ -64,15 +61,15 @@ export function parseTimelineEvents(yamlText: string): TimelineFile {
   const read = doc.contents === null ? { data: { events: [] } } : yamlData(doc);
   if ('message' in read)
     return failed([problem(read.offset, `Cannot parse the timeline file: ${read.message}`, 'timeline-yaml')]);
-  const file = fileSchema.safeParse(read.data);
-  if (!file.success)
+  const listed = fileSchema.safeParse(read.data);
+  if (!listed.success)
     return failed([problem(0, 'Unexpected timeline file: expected an `events:` list', 'timeline-yaml')]);
 
   const events: TimelineEvent[] = [];
   const places: Place[] = [];
-  const problems: TimelineProblem[] = [];
+  const problems: VFileMessage[] = [];
   const seen = new Set<string>();
-  file.data.events.forEach((raw, i) => {
+  listed.data.events.forEach((raw, i) => {
     const start = locate(doc, ['events', i]);
     const result = eventSchema.safeParse(raw);
     if (!result.success) {
@@ -124,26 +121,22 @@ export function parseTimelineEvents(yamlText: string): TimelineFile {
   return problems.length > 0 ? failed(sortProblems(problems)) : { events, places, problems: [] };
 }
 
-/** Events whose article is unknown or does not contain their quote, word for word. */
-export function checkTimelineQuotes(file: TimelineFile, bodies: ReadonlyMap<string, string>): TimelineProblem[] {
-  const problems: TimelineProblem[] = [];
-  file.events.forEach((event, i) => {
-    const place = file.places[i] ?? { line: 1, column: 1 };
+/** Events whose article is unknown or does not contain their quote, word for word: reported on `file`, the timeline's. */
+export function checkTimelineQuotes(
+  timeline: TimelineFile,
+  bodies: ReadonlyMap<string, string>,
+  file: VFile,
+): VFileMessage[] {
+  const problems: VFileMessage[] = [];
+  timeline.events.forEach((event, i) => {
+    const place = timeline.places[i] ?? { line: 1, column: 1 };
     const body = bodies.get(event.article);
     if (body === undefined) {
-      problems.push({
-        ...place,
-        severity: 'error',
-        reason: `Unexpected article \`${event.article}\` in event ${event.id}: no such article, ${expected(event.article, [...bodies.keys()])}`,
-        ruleId: 'timeline-article',
-      });
+      const reason = `Unexpected article \`${event.article}\` in event ${event.id}: no such article, ${expected(event.article, [...bodies.keys()])}`;
+      problems.push(fail(file, reason, place, 'timeline-article'));
     } else if (!body.includes(event.quote)) {
-      problems.push({
-        ...place,
-        severity: 'error',
-        reason: `Unexpected quote in event ${event.id}: article ${event.article} does not contain “${event.quote}”; copy the words exactly`,
-        ruleId: 'timeline-quote',
-      });
+      const reason = `Unexpected quote in event ${event.id}: article ${event.article} does not contain “${event.quote}”; copy the words exactly`;
+      problems.push(fail(file, reason, place, 'timeline-quote'));
     }
   });
   return problems;

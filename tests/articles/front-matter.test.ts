@@ -3,15 +3,27 @@
 // parser (parseWithYaml): what it gives must be what the parser gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
 import { parseFrontMatterYaml, parseWithYaml } from '../../src/articles/front-matter.ts';
+import type { VFileMessage } from '../../src/common/problems.ts';
 
+// Problems as plain data, to compare the two ways message for message.
+const plain = (problems: readonly VFileMessage[]) =>
+  problems.map((m) => ({
+    file: m.file,
+    line: m.line,
+    column: m.column,
+    fatal: m.fatal,
+    reason: m.reason,
+    ruleId: m.ruleId,
+  }));
 const viaParser = (yaml: string, line: number) => {
-  const parsed = parseWithYaml(yaml, line);
-  return { data: parsed.data, positions: parsed.positions, problems: parsed.problems };
+  const parsed = parseWithYaml(yaml, line, new VFile({ path: 'a/007.md' }));
+  return { data: parsed.data, positions: parsed.positions, problems: plain(parsed.problems) };
 };
 const direct = (yaml: string, line: number) => {
-  const parsed = parseFrontMatterYaml(yaml, line);
-  return { data: parsed.data, positions: parsed.positions, problems: parsed.problems };
+  const parsed = parseFrontMatterYaml(yaml, line, new VFile({ path: 'a/007.md' }));
+  return { data: parsed.data, positions: parsed.positions, problems: plain(parsed.problems) };
 };
 
 const KEYS = [
@@ -115,13 +127,15 @@ describe('parseFrontMatterYaml', () => {
   });
 
   it('reports an alias to nothing where it is, rather than failing', () => {
-    expect(parseFrontMatterYaml('title: "A"\nid: *a', 2)).toEqual({
+    expect(direct('title: "A"\nid: *a', 2)).toEqual({
       data: {},
       positions: expect.any(Map),
       problems: [
         {
+          file: 'a/007.md',
           line: 3,
           column: 5,
+          fatal: true,
           reason: expect.stringMatching(/^Cannot parse the front matter: Unresolved alias/),
           ruleId: 'front-matter-yaml',
         },

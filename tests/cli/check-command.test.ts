@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { severityOf } from '../../src/common/problems.ts';
 import { checkFootnotesAndLinks } from '../../src/report/check-footnotes.ts';
 import { ROOT, STORY } from '../story.ts';
 import { copyWholeProject } from '../../src/bench/project-copy.ts';
@@ -115,16 +117,14 @@ describe('npm run check', () => {
 describe('checkFootnotesAndLinks', () => {
   const context = { articleIds: ['000', '001'], rowIds: ['000-c1'], html: '<p id="user-content-fn-a">x</p>' };
   it('finds undefined references, unused definitions and links to unknown articles or ids', () => {
-    const found = checkFootnotesAndLinks(
-      'Text[^a], [^source-004] and [x](#source-002), [y](#nowhere), [z](#article-001).\n\n[^a]: A.\n[^b]: B.\n',
-      'n.md',
-      context,
-    );
-    expect(found.map((d) => [d.line, d.column, d.severity, d.ruleId])).toEqual([
-      [4, 1, 'warning', 'footnote-unused'],
-      [1, 11, 'error', 'footnote-undefined'],
-      [1, 29, 'error', 'link-unknown-article'],
-      [1, 47, 'warning', 'link-unknown-fragment'],
+    const markdown =
+      'Text[^a], [^source-004] and [x](#source-002), [y](#nowhere), [z](#article-001).\n\n[^a]: A.\n[^b]: B.\n';
+    const found = checkFootnotesAndLinks(new VFile({ path: 'n.md', value: markdown }), context);
+    expect(found.map((d) => [d.file, d.line, d.column, severityOf(d), d.ruleId])).toEqual([
+      ['n.md', 4, 1, 'warning', 'footnote-unused'],
+      ['n.md', 1, 11, 'error', 'footnote-undefined'],
+      ['n.md', 1, 29, 'error', 'link-unknown-article'],
+      ['n.md', 1, 47, 'warning', 'link-unknown-fragment'],
     ]);
     expect(found[1]?.reason).toContain('cite an article with `:cite[004]`');
   });

@@ -435,7 +435,7 @@ describe('npm run dev: starting from up-to-date datasets', () => {
       writeFileSync(paths.review, text);
       expect(await project.update([paths.review])).toMatchObject({ derived: [], reviewed: ['001'] });
       expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(true);
-      expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(project.diagnostics.filter((d) => d.fatal === true)).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -126,16 +126,14 @@ describe('a derive killed during its final swap', () => {
   it('is an error in `check`, naming the file, and each leftover a warning', async () => {
     const { diagnostics } = await check(await storyConfig(root));
     const inconsistent = diagnostics.filter((d) => d.ruleId === 'datasets-inconsistent');
-    expect(inconsistent).toEqual([
-      expect.objectContaining({ path: join(p.derived, 'casualties.json'), severity: 'error' }),
-    ]);
+    expect(inconsistent).toEqual([expect.objectContaining({ file: join(p.derived, 'casualties.json'), fatal: true })]);
     expect(inconsistent[0]!.reason).toMatch(
       /^Unexpected datasets that do not belong together: casualties\.json is not the file the last derive wrote/,
     );
     expect(
       diagnostics
         .filter((d) => d.ruleId === 'datasets-leftover')
-        .map((d) => d.path)
+        .map((d) => d.file)
         .sort(),
     ).toEqual(
       leftovers()
@@ -163,7 +161,7 @@ describe('a derive killed during its final swap', () => {
     expect(read(p.derived, DATASETS)).toEqual(good);
     expect(existsSync(join(p.dist, p.output))).toBe(true);
     const { diagnostics } = await check(await storyConfig(root));
-    expect(diagnostics.filter((d) => d.ruleId.startsWith('datasets-'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.ruleId?.startsWith('datasets-'))).toEqual([]);
   }, 60_000);
 
   it('is cleaned up by a later derive: the leftovers of a process that is gone, not those of a running one', async () => {

@@ -16,6 +16,7 @@ import { PATHS, ROOT, STORY, storyConfig } from '../story.ts';
 import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 import { reportStory } from '../../src/project/report.ts';
 import { DevProject } from '../../src/dev/project.ts';
+import type { VFileMessage } from '../../src/common/problems.ts';
 
 const quiet = { log() {}, error() {} };
 let root: string;
@@ -52,12 +53,11 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function expectEachNamed(
-  diagnostics: readonly { path: string; reason: string; line: number; column: number; severity: string }[],
-): void {
+function expectEachNamed(diagnostics: readonly VFileMessage[]): void {
   for (const [name, reason] of Object.entries(SPECIAL)) {
-    const found = diagnostics.filter((d) => d.path === join(articles, name));
-    expect(found, name).toEqual([expect.objectContaining({ line: 1, column: 1, severity: 'error' })]);
+    const found = diagnostics.filter((d) => d.file === join(articles, name));
+    expect(found, name).toHaveLength(1);
+    expect(found[0], name).toMatchObject({ line: 1, column: 1, fatal: true });
     expect(found[0]!.reason, name).toMatch(reason);
   }
 }
@@ -104,7 +104,7 @@ describe('special files named *.md', () => {
     rmSync(join(articles, 'fifo.md'));
     const update = await project.update([join(articles, 'fifo.md')]);
     expect(update.changed).toEqual([`data/${STORY}/articles/fifo.md`]);
-    expect(project.diagnostics.some((d) => d.path.endsWith('fifo.md'))).toBe(false);
+    expect(project.diagnostics.some((d) => d.file?.endsWith('fifo.md'))).toBe(false);
     execFileSync('mkfifo', [join(articles, 'fifo.md')]);
   }, 30_000);
 

@@ -3,7 +3,7 @@
 // is refused when it is read: tests/cli/special-files.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/article.ts';
-import { fromExtractionMessage } from '../../src/project/diagnostic.ts';
+import { articleMessages, serialMessages } from '../../src/datasets/article-messages.ts';
 import { assembleDerived } from '../../src/datasets/derive.ts';
 import type { CasualtyRow } from '../../src/datasets/schema.ts';
 import type { Message } from '../../src/extract/types.ts';
@@ -63,11 +63,14 @@ describe('an article with very many figures', () => {
       return { severity: 'info', reason: 'a note', ruleId: 'note', start, end: start + 1 } as Message;
     });
     const started = performance.now();
-    const positions = messages.map((m) => fromExtractionMessage(a, m));
+    expect(serialMessages(a, messages)).toHaveLength(50_000);
     expect(performance.now() - started).toBeLessThan(1000);
+    // And as the derive reports them: VFileMessages on the article's file, at those places.
+    const positions = articleMessages(a, messages);
     for (const i of [0, 1, 12_345, 49_999]) {
       const before = a.body.slice(0, messages[i]!.start);
       expect(positions[i]).toMatchObject({
+        file: 'big.md',
         line: a.bodyLine + before.split('\n').length - 1,
         column: messages[i]!.start - (before.lastIndexOf('\n') + 1) + 1,
       });

@@ -21,6 +21,7 @@ import { EMPTY_REVIEW, parseReview } from '../../src/datasets/review.ts';
 import type { Review } from '../../src/datasets/review.ts';
 import { serializeDatasets } from '../../src/datasets/serialize.ts';
 import { parseGazetteer } from '../../src/extract/gazetteer.ts';
+import { VFile } from 'vfile';
 
 const gazetteer = parseGazetteer(readFileSync(PATHS.gazetteer, 'utf8'), PATHS.gazetteer);
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 
 function review(yaml: string): Review {
-  const { review: parsed, problems } = parseReview(yaml);
+  const { review: parsed, problems } = parseReview(new VFile({ path: 'review.yaml', value: yaml }));
   expect(problems).toEqual([]);
   return parsed;
 }
@@ -77,7 +78,7 @@ describe('assemblePrepared', () => {
       r,
     );
     expect(files).toEqual(expected);
-    expect(assembled.derived.reviewProblems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(assembled.derived.reviewProblems.filter((p) => p.fatal === true)).toEqual([]);
     if (name !== 'no review') expect(Object.values(assembled.derived.reviewCounts).some((n) => n > 0)).toBe(true);
   });
 

@@ -3,7 +3,11 @@ import { PATHS } from '../story.ts';
 import { describe, expect, it } from 'vitest';
 import { parseReview } from '../../src/datasets/review.ts';
 import { applyReview, checkReviewQuotes } from '../../src/datasets/review-apply.ts';
+import type { ReviewContext, ReviewRows } from '../../src/datasets/review-apply.ts';
 import type { Review } from '../../src/datasets/review.ts';
+import type { Vocabulary } from '../../src/datasets/schema.ts';
+import { severityOf } from '../../src/common/problems.ts';
+import { VFile } from 'vfile';
 import type { CasualtyRow, ReactionRow } from '../../src/datasets/schema.ts';
 
 const quote = 'More than 18 security personnel were also killed and hundreds more wounded.';
@@ -60,8 +64,15 @@ const context = {
   actorNames: ['Russia', 'European Union'],
 };
 
+// The review is parsed and applied as the commands do: its problems reported on its file.
+const REVIEW_PATH = 'data/review.yaml';
+const parse = (yaml: string, codebook?: Vocabulary) =>
+  parseReview(new VFile({ path: REVIEW_PATH, value: yaml }), codebook);
+const apply = (rows: ReviewRows, review: Review, context: ReviewContext) =>
+  applyReview(rows, review, context, new VFile({ path: REVIEW_PATH }));
+
 function review(yaml: string): Review {
-  const { review: parsed, problems } = parseReview(yaml);
+  const { review: parsed, problems } = parse(yaml);
   expect(problems).toEqual([]);
   return parsed;
 }
@@ -89,18 +100,18 @@ describe('parseReview', () => {
   });
 
   it('reports an unknown field at its line and column, naming it and the expected ones', () => {
-    const { problems } = parseReview(
+    const { problems } = parse(
       'casualties:\n  - article: "002"\n    quote: security personnel\n    measur: killed\n    reject: true\n',
     );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 4, column: 5, severity: 'error', ruleId: 'review-field' });
+    expect(problems[0]).toMatchObject({ line: 4, column: 5, fatal: true, ruleId: 'review-field' });
     expect(problems[0]?.reason).toMatch(
       /^Unexpected field `measur` in a review entry of `casualties`, expected one of `article`, `quote`, `phrase`, `measure`, .* \(did you mean `measure`\?\)$/,
     );
   });
 
   it('reports unknown fields under `set` and at the top, and bad values with suggestions', () => {
-    const { problems } = parseReview(
+    const { problems } = parse(
       'casualty: []\nreactions:\n  - article: "001"\n    quote: concern\n    set:\n      stanse: expresses_concern\n  - article: 1\n    quote: concern\n    stance: urges_restrain\n    confirm: true\n',
     );
     expect(problems.map((p) => [p.line, p.column, p.reason])).toEqual([
@@ -124,22 +135,20 @@ describe('parseReview', () => {
   });
 
   it('requires exactly one decision, and the fields that name the row', () => {
-    const none = parseReview('casualties:\n  - article: "002"\n    quote: x\n');
+    const none = parse('casualties:\n  - article: "002"\n    quote: x\n');
     expect(none.problems[0]).toMatchObject({ line: 2, column: 5, ruleId: 'review-decision' });
     expect(none.problems[0]?.reason).toContain('expected `reject: true`, `confirm: true` or `set:`');
-    const both = parseReview('casualties:\n  - article: "002"\n    quote: x\n    reject: true\n    confirm: true\n');
+    const both = parse('casualties:\n  - article: "002"\n    quote: x\n    reject: true\n    confirm: true\n');
     expect(both.problems[0]).toMatchObject({ line: 5, column: 5, ruleId: 'review-decision' });
-    const missing = parseReview('casualties:\n  - article: "002"\n    reject: true\n');
+    const missing = parse('casualties:\n  - article: "002"\n    reject: true\n');
     expect(missing.problems[0]?.reason).toContain('Missing field `quote`');
   });
 
   it('reports broken YAML with its position', () => {
-    const { problems } = parseReview('casualties:\n  - article: "002\n');
-    expect(problems[0]).toMatchObject({ severity: 'error', ruleId: 'review-yaml' });
+    const { problems } = parse('casualties:\n  - article: "002\n');
+    expect(problems[0]).toMatchObject({ fatal: true, ruleId: 'review-yaml' });
     // A day that cannot exist is a value to correct, not a crash.
-    const impossible = parseReview(
-      'casualties:\n  - article: "002"\n    quote: dozens\n    set:\n      as_of: 2022-99-99\n',
-    );
+    const impossible = parse('casualties:\n  - article: "002"\n    quote: dozens\n    set:\n      as_of: 2022-99-99\n');
     expect(impossible.problems).toEqual([
       expect.objectContaining({
         line: 5,
@@ -148,21 +157,22 @@ describe('parseReview', () => {
       }),
     ]);
     // Parsed, but not data: an alias to no anchor, reported where it is.
-    expect(parseReview('casualties:\n  - article: *a\n').problems).toEqual([
-      {
+    expect(parse('casualties:\n  - article: *a\n').problems).toEqual([
+      expect.objectContaining({
+        file: REVIEW_PATH,
         line: 2,
         column: 14,
-        severity: 'error',
+        fatal: true,
         reason: expect.stringContaining('Cannot parse the review file: Unresolved alias'),
         ruleId: 'review-yaml',
-      },
+      }),
     ]);
   });
 });
 
 describe('applyReview', () => {
   it('marks every row: reviewed when decided, false otherwise; rejected rows leave, ids stay', () => {
-    const out = applyReview(
+    const out = apply(
       rows,
       review(
         'casualties:\n  - article: "002"\n    quote: security personnel\n    phrase: More than 18\n    reject: true\n',
@@ -179,7 +189,7 @@ describe('applyReview', () => {
       review(
         `casualties:\n  - article: "002"\n    quote: "  security   personnel "\n    phrase: ${phrase}\n    set: ${set}\n`,
       );
-    const fix = (set: string, phrase?: string) => applyReview(rows, entry(set, phrase), context);
+    const fix = (set: string, phrase?: string) => apply(rows, entry(set, phrase), context);
     expect(fix('{ value: 19 }').casualties[0]).toMatchObject({
       value: 19,
       qualifier: 'more_than',
@@ -205,19 +215,19 @@ describe('applyReview', () => {
       reviewed: true,
     });
     const unbounded = fix('{ value: 30, qualifier: vague }');
-    expect(unbounded.problems[0]).toMatchObject({ severity: 'error', ruleId: 'review-bounds', line: 2 });
+    expect(unbounded.problems[0]).toMatchObject({ fatal: true, ruleId: 'review-bounds', line: 2 });
     expect(unbounded.problems[0]?.reason).toContain('expected one of the vague-word values 3, 20, 24, 200, 2000');
   });
 
   it('warns about entries that match no row, or several, with their position, and applies neither', () => {
-    const out = applyReview(
+    const out = apply(
       rows,
       review(
         'casualties:\n  - article: "002"\n    quote: wounded yesterday\n    reject: true\n  - article: "002"\n    quote: security personnel\n    confirm: true\n',
       ),
       context,
     );
-    expect(out.problems.map((p) => [p.line, p.severity, p.ruleId])).toEqual([
+    expect(out.problems.map((p) => [p.line, severityOf(p), p.ruleId])).toEqual([
       [2, 'warning', 'review-unmatched'],
       [5, 'warning', 'review-ambiguous'],
     ]);
@@ -232,7 +242,7 @@ describe('applyReview', () => {
     const codes: Record<string, string | null> = { expresses_concern: '012', rejects_interference: null };
     const withCodes = { ...context, cameoOf: (stance: string) => codes[stance] ?? null };
     const set = (stance: string) =>
-      applyReview(
+      apply(
         data,
         review(`reactions:\n  - article: "001"\n    quote: deep concern\n    set: { stance: ${stance} }\n`),
         withCodes,
@@ -243,7 +253,7 @@ describe('applyReview', () => {
 
   it('corrects a reaction: a new actor takes its type from the gazetteer; an unknown one is an error', () => {
     const data = { casualties: [], reactions: [reaction({})] };
-    const fixed = applyReview(
+    const fixed = apply(
       data,
       review(
         'reactions:\n  - article: "001"\n    quote: deep concern\n    set: { stance: expresses_concern, actor: Russia }\n',
@@ -256,23 +266,31 @@ describe('applyReview', () => {
       stance: 'expresses_concern',
       reviewed: true,
     });
-    const bad = applyReview(
+    const bad = apply(
       data,
       review('reactions:\n  - article: "001"\n    quote: deep concern\n    set: { actor: Rusia }\n'),
       context,
     );
-    expect(bad.problems[0]).toMatchObject({ severity: 'error', ruleId: 'review-actor' });
+    expect(bad.problems[0]).toMatchObject({ fatal: true, ruleId: 'review-actor' });
     expect(bad.problems[0]?.reason).toContain('did you mean `Russia`?');
   });
 });
 
 describe('data/kazakhstan-unrest/review.yaml', () => {
   it('is valid, and every entry quotes its article', async () => {
-    const { review: committed, problems } = parseReview(readFileSync(PATHS.review, 'utf8'));
+    const { review: committed, problems } = parseReview(
+      new VFile({ path: PATHS.review, value: readFileSync(PATHS.review, 'utf8') }),
+    );
     expect(problems).toEqual([]);
     const { loadArticles } = await import('../../src/project/files.ts');
     const { articles } = await loadArticles(PATHS.articles);
-    expect(checkReviewQuotes(committed, new Map(articles.map((a) => [a.meta.id, a.body])))).toEqual([]);
+    expect(
+      checkReviewQuotes(
+        committed,
+        new Map(articles.map((a) => [a.meta.id, a.body])),
+        new VFile({ path: PATHS.review }),
+      ),
+    ).toEqual([]);
     for (const entry of [...committed.casualties, ...committed.reactions])
       expect(entry.note, `entry at line ${entry.place.line}`).not.toBeNull();
   });

@@ -13,6 +13,8 @@ import { PATHS } from '../story.ts';
 import { parseReview } from '../../src/datasets/review.ts';
 import { GazetteerError, parseGazetteer } from '../../src/extract/gazetteer.ts';
 import { parseTimelineEvents } from '../../src/report/timeline-file.ts';
+import { VFile } from 'vfile';
+import type { VFileMessage } from '../../src/common/problems.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20220108);
 const SCALE = Number(process.env['FUZZ_RUNS'] ?? 1);
@@ -105,12 +107,12 @@ const anything = (valid: string) =>
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
 
-function expectInside(text: string, problems: readonly { line: number; column: number }[]): void {
+function expectInside(text: string, problems: readonly VFileMessage[]): void {
   const lines = text.split(/\r\n|\r|\n/).length;
   for (const p of problems) {
-    expect(p.line, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
-    expect(p.line, JSON.stringify(p)).toBeLessThanOrEqual(lines + 1);
-    expect(p.column, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
+    expect(p.line ?? 0, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
+    expect(p.line ?? 0, JSON.stringify(p)).toBeLessThanOrEqual(lines + 1);
+    expect(p.column ?? 0, JSON.stringify(p)).toBeGreaterThanOrEqual(1);
   }
 }
 
@@ -138,8 +140,8 @@ describe('the files people write never crash the tools', () => {
   );
 
   it.each([
-    ['the review', REVIEW, (text: string) => parseReview(text).problems],
-    ['the timeline', TIMELINE, (text: string) => parseTimelineEvents(text).problems],
+    ['the review', REVIEW, (text: string) => parseReview(new VFile(text)).problems],
+    ['the timeline', TIMELINE, (text: string) => parseTimelineEvents(new VFile(text)).problems],
   ] as const)(
     '%s: its entries, or problems at their place',
     (_, valid, problemsOf) => {

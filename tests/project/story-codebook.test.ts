@@ -13,6 +13,7 @@ import { parseReview } from '../../src/datasets/review.ts';
 import { derive } from '../../src/project/derive.ts';
 import { CliError } from '../../src/project/errors.ts';
 import { PATHS, ROOT } from '../story.ts';
+import { VFile } from 'vfile';
 
 const STORY = join(import.meta.dirname, '../gold/stories/nepal-quake');
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-codebook-'));
@@ -49,8 +50,8 @@ describe('a story codebook', () => {
     );
     const yaml =
       'casualties:\n  - article: quake-04\n    quote: pulled 243 people\n    set: { measure: rescued, status: projected, attribution: Home Ministry }\n';
-    expect(parseReview(yaml, codebook).problems).toEqual([]);
-    const refused = parseReview(yaml).problems;
+    expect(parseReview(new VFile(yaml), codebook).problems).toEqual([]);
+    const refused = parseReview(new VFile(yaml)).problems;
     expect(refused.map((p) => [p.line, p.column])).toEqual([[4, 21]]);
     expect(refused[0]?.reason).toMatch(/rescued/);
   });
@@ -60,6 +61,12 @@ describe('a story codebook', () => {
     writeFileSync(bad, "measures:\n  - name: buried\n    label: buried\n    words: ['/(buried/']\n");
     const error = await derive(options('bad', bad), quiet).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).diagnostics[0]).toMatchObject({ path: bad, line: 4, column: 13, ruleId: 'codebook' });
+    expect((error as CliError).diagnostics[0]).toMatchObject({
+      file: bad,
+      line: 4,
+      column: 13,
+      fatal: true,
+      ruleId: 'codebook',
+    });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/project/files.ts';
 import { PATHS } from '../story.ts';
 import { checkTimelineQuotes, parseTimelineEvents } from '../../src/report/timeline-file.ts';
+import { VFile } from 'vfile';
 
 const EVENT = `  - id: e1
     day: 2022-01-02
@@ -12,20 +13,21 @@ const EVENT = `  - id: e1
     day_basis: “last Sunday”
 `;
 
-const problems = (yaml: string) =>
-  parseTimelineEvents(yaml).problems.map((p) => `${p.line}:${p.column} ${p.ruleId} ${p.reason}`);
+const parse = (yaml: string) => parseTimelineEvents(new VFile({ path: 'timeline.yaml', value: yaml }));
+const problems = (yaml: string) => parse(yaml).problems.map((p) => `${p.line}:${p.column} ${p.ruleId} ${p.reason}`);
 
 describe('report/kazakhstan-unrest.timeline.yaml', () => {
   it('gives events whose every quote is, word for word, in its article', async () => {
-    const file = parseTimelineEvents(readFileSync(PATHS.timeline, 'utf8'));
+    const vfile = new VFile({ path: PATHS.timeline, value: readFileSync(PATHS.timeline, 'utf8') });
+    const file = parseTimelineEvents(vfile);
     expect(file.problems).toEqual([]);
     expect(file.events.length).toBeGreaterThan(5);
     const { articles } = await loadArticles(PATHS.articles);
-    expect(checkTimelineQuotes(file, new Map(articles.map((a) => [a.meta.id, a.body])))).toEqual([]);
+    expect(checkTimelineQuotes(file, new Map(articles.map((a) => [a.meta.id, a.body])), vfile)).toEqual([]);
   });
 
   it('reads an event with its place in the file', () => {
-    const file = parseTimelineEvents(`events:\n${EVENT}`);
+    const file = parse(`events:\n${EVENT}`);
     expect(file.events).toEqual([
       {
         id: 'e1',
@@ -74,11 +76,15 @@ describe('report/kazakhstan-unrest.timeline.yaml', () => {
   });
 
   it('reports a quote that is not in its article, and an unknown article', () => {
-    const file = parseTimelineEvents(`events:\n${EVENT}${EVENT.replace('e1', 'e2').replace('"000"', '"009"')}`);
-    const found = checkTimelineQuotes(file, new Map([['000', 'Protests erupted last Monday.']]));
-    expect(found.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual([
-      '2:5 timeline-quote',
-      '8:5 timeline-article',
+    const vfile = new VFile({
+      path: 'timeline.yaml',
+      value: `events:\n${EVENT}${EVENT.replace('e1', 'e2').replace('"000"', '"009"')}`,
+    });
+    const file = parseTimelineEvents(vfile);
+    const found = checkTimelineQuotes(file, new Map([['000', 'Protests erupted last Monday.']]), vfile);
+    expect(found.map((p) => `${p.file}:${p.line}:${p.column} ${p.ruleId}`)).toEqual([
+      'timeline.yaml:2:5 timeline-quote',
+      'timeline.yaml:8:5 timeline-article',
     ]);
     expect(found[0]?.reason).toContain('does not contain “erupted last Sunday”');
     expect(found[1]?.reason).toContain('did you mean `000`?');
