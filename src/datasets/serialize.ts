@@ -1,5 +1,8 @@
 // Datasets → file contents, and file contents → validated rows. Both directions
 // go through the one schema of each dataset.
+import { VFile } from 'vfile';
+import { fail } from '../common/problems.ts';
+import type { VFileMessage } from '../common/problems.ts';
 import { csvHeader, csvLine } from './csv.ts';
 import { DATASETS } from './schema.ts';
 import type { DatasetSchemas } from './schema.ts';
@@ -12,18 +15,6 @@ export interface Datasets {
 }
 
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
-
-export class DatasetError extends Error {
-  constructor(
-    readonly path: string,
-    readonly line: number,
-    readonly column: number,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'DatasetError';
-  }
-}
 
 /** Every dataset as `<name>.json` and `<name>.csv`, keys in the contract's field order. */
 export function serializeDatasets(datasets: Datasets, schemas: DatasetSchemas = DATASETS): Map<string, string> {
@@ -183,7 +174,7 @@ const NO_ROWS = utf8.encode('[]\n');
 const SEPARATOR = utf8.encode(ROW_SEPARATOR);
 const LINE_BREAK = utf8.encode('\n');
 
-/** Parses and validates one `<name>.json`; errors point at the row's line in the file. */
+/** Parses and validates one `<name>.json`; throws the first problem (a VFileMessage, at the row's line in the file). */
 export function parseDataset<N extends DatasetName>(
   name: N,
   text: string,
@@ -201,18 +192,20 @@ export function validateDataset<N extends DatasetName>(
   text: string,
   path: string,
   schemas: DatasetSchemas = DATASETS,
-): { rows: Datasets[N]; problems: DatasetError[] } {
+): { rows: Datasets[N]; problems: VFileMessage[] } {
+  // The datasets are the derive's files, not an editor's; their problems are reported at their rows all the same.
+  const file = new VFile({ path });
+  const problem = (reason: string, line = 1) => fail(file, reason, { line, column: 1 }, 'dataset-schema');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { rows: [], problems: [new DatasetError(path, 1, 1, `Cannot parse ${name}: ${(error as Error).message}`)] };
+    return { rows: [], problems: [problem(`Cannot parse ${name}: ${(error as Error).message}`)] };
   }
-  if (!Array.isArray(data))
-    return { rows: [], problems: [new DatasetError(path, 1, 1, `Unexpected ${name}: expected an array of rows`)] };
+  if (!Array.isArray(data)) return { rows: [], problems: [problem(`Unexpected ${name}: expected an array of rows`)] };
   const { schema } = schemas[name];
   const rows: unknown[] = [];
-  const problems: DatasetError[] = [];
+  const problems: VFileMessage[] = [];
   const lines = rowLines(text);
   data.forEach((row, i) => {
     const parsed = schema.safeParse(row);
@@ -223,12 +216,7 @@ export function validateDataset<N extends DatasetName>(
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
     problems.push(
-      new DatasetError(
-        path,
-        lines[i] ?? 1,
-        1,
-        `Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`,
-      ),
+      problem(`Unexpected row ${i + 1} of ${name}${field ? `, field \`${field}\`` : ''}: ${issue?.message}`, lines[i]),
     );
   });
   return { rows: rows as Datasets[N], problems };

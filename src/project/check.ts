@@ -166,8 +166,7 @@ async function checkDatasets(
       continue;
     }
     const { rows, problems } = validateDataset(name, text, path, schemas);
-    for (const p of problems)
-      diagnostics.push(reportAt(p.path, 'error', p.message, { line: p.line, column: p.column }, 'dataset-schema'));
+    diagnostics.push(...problems);
     if (problems.length > 0) {
       complete = false;
       continue;

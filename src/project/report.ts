@@ -8,7 +8,7 @@ import { chartDocument } from '../charts/dom.ts';
 import type { ChartData, ChartDefinition, StoryContext } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
-import { DATASET_NAMES, DatasetError, parseDataset } from '../datasets/serialize.ts';
+import { DATASET_NAMES, validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { readActorWords } from '../extract/actor-names.ts';
 import { parseCodebooks } from '../extract/codebook.ts';
@@ -26,7 +26,7 @@ import { datasetsState, storyDeriveOptions } from './derive-inputs.ts';
 import { MANIFEST } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE } from '../datasets/datapackage.ts';
 import type { DeriveEffects } from './derive.ts';
-import { reportAt, severityOf } from '../common/problems.ts';
+import { severityOf } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
@@ -76,16 +76,11 @@ export async function readStoryContext(config: StoryConfig): Promise<StoryContex
 export async function readDatasets(dir: string, codebook: Codebook | null = null): Promise<Datasets> {
   const read = async <N extends 'casualties' | 'reactions' | 'articles'>(name: N) => {
     const path = join(dir, `${name}.json`);
-    try {
-      return parseDataset(name, await readFile(path, 'utf8'), path, codebook ? schemasFor(codebook) : undefined);
-    } catch (error) {
-      if (error instanceof DatasetError) {
-        throw new CliError(`Cannot read the dataset ${name}`, [
-          reportAt(error.path, 'error', error.message, { line: error.line, column: error.column }, 'dataset-schema'),
-        ]);
-      }
-      throw new CliError(`Cannot read the dataset ${path}: run \`npm run derive\``);
-    }
+    const text = await readFile(path, 'utf8').catch(() => null);
+    if (text === null) throw new CliError(`Cannot read the dataset ${path}: run \`npm run derive\``);
+    const { rows, problems } = validateDataset(name, text, path, codebook ? schemasFor(codebook) : undefined);
+    if (problems[0]) throw new CliError(`Cannot read the dataset ${name}`, [problems[0]]);
+    return rows;
   };
   return { casualties: await read('casualties'), reactions: await read('reactions'), articles: await read('articles') };
 }
