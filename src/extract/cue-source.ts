@@ -121,7 +121,7 @@ export function compileMatcher(cue: string, actorMacro: string): Matcher {
   if (stem.includes('{actor}') || stem.includes('*') || stem.length === 0) {
     const source = cueSource(cue, actorMacro).slice(BEFORE.length);
     return {
-      variants: [new RegExp(source, 'iuy')],
+      variants: [new RegExp(source, patternFlags(source, 'iy'))],
       wordStart: true,
       tail: null,
       prefixes: prefixesOf(source),
