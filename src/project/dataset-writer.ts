@@ -20,9 +20,13 @@ import type { DatasetName } from '../datasets/schema.ts';
 import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { BlockReader } from './previous-datasets.ts';
+import { PrefixHasher } from './prefix-hasher.ts';
 
 /** Bytes a file may have waiting to be written before the derive waits for the disk. */
 const WAITING_BYTES = 4 * 2 ** 20;
+
+/** How far ahead a copied file's prefix must grow before the hasher is told. */
+const HASH_STEP = 8 * 2 ** 20;
 
 /** Where one article's rows are in a dataset's two files: its JSON elements, then its CSV lines (each without the separator that follows). */
 export type RowsRange = [id: string, jsonStart: number, jsonEnd: number, csvStart: number, csvEnd: number];
@@ -36,7 +40,9 @@ export interface PreviousFiles {
 
 /** One file being written: the bytes handed to it, taken by its writeFile as they come. */
 class StreamedFile implements AsyncIterable<Uint8Array> {
-  readonly hash: Hash = createHash('sha256');
+  readonly #hash: Hash = createHash('sha256');
+  /** When the file starts as a copy: its hash's id on the hasher's thread. */
+  #remote: number | null = null;
   done: Promise<void> = Promise.resolve();
   #queue: Uint8Array[] = [];
   #queued = 0;
@@ -44,19 +50,51 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
   #wake: (() => void) | null = null;
   #drained: (() => void) | null = null;
 
-  constructor(readonly path: string) {}
+  /** The copy of the previous file the file starts as, made while the derive goes on (`copyOf`). */
+  #copy: Promise<void> | null = null;
+  /** How much of that copy is known to stay, told to the hasher (it hashes no further). */
+  #told = 0;
 
-  /** Starts the file: empty, or the first `bytes` of `from` (hashed before anything pushed). */
-  start(prefix: { from: string; bytes: number } | null): void {
+  constructor(
+    readonly path: string,
+    private readonly hasher: PrefixHasher,
+  ) {}
+
+  /**
+   * The file will start as the first bytes of `from`, as many as `keep` is
+   * told: the copy starts now, and its hash on the hasher's thread, as far as
+   * is known to stay.
+   */
+  copyOf(from: string): void {
+    this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL);
+    this.#copy.catch(() => undefined);
+    this.#remote = this.hasher.start(from);
+  }
+
+  /** At least the first `bytes` of the copy stay (told to the hasher a few megabytes at a time). */
+  keep(bytes: number): void {
+    if (this.#remote === null || bytes - this.#told < HASH_STEP) return;
+    this.#told = bytes;
+    this.hasher.advance(this.#remote, bytes);
+  }
+
+  /** Starts writing: after the first `prefix` bytes of the copy (all of it cut off for 0), or into a new file. */
+  start(prefix: number | null): void {
+    const copy = this.#copy;
+    if (copy && this.#remote !== null) this.hasher.advance(this.#remote, prefix ?? 0);
     this.done = (async () => {
-      if (prefix) {
-        await copyFile(prefix.from, this.path, constants.COPYFILE_EXCL);
-        await truncate(this.path, prefix.bytes);
-        await hashPrefix(this.hash, prefix.from, prefix.bytes);
+      if (copy) {
+        await copy;
+        await truncate(this.path, prefix ?? 0);
       }
-      await writeFile(this.path, this, { flag: prefix ? 'a' : 'wx' });
+      await writeFile(this.path, this, { flag: copy ? 'a' : 'wx' });
     })();
     this.done.catch(() => undefined);
+  }
+
+  /** `sha256:<hex>` of what was written. */
+  async digest(): Promise<string> {
+    return `sha256:${this.#remote === null ? this.#hash.digest('hex') : await this.hasher.digest(this.#remote)}`;
   }
 
   push(bytes: Uint8Array): void {
@@ -75,6 +113,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
   async end(): Promise<void> {
     this.#ended = true;
     this.#wake?.();
+    // A copy still under way (a derive stopped before the file started) is finished first, so that removing the file removes it.
+    await this.#copy?.catch(() => undefined);
     await this.done;
   }
 
@@ -87,7 +127,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
         this.#drained?.();
         this.#drained = null;
         // Hashed as it goes to the disk, so after a copied prefix.
-        this.hash.update(bytes);
+        if (this.#remote === null) this.#hash.update(bytes);
+        else this.hasher.update(this.#remote, bytes);
         yield bytes;
         continue;
       }
@@ -95,21 +136,6 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
       await new Promise<void>((resolve) => (this.#wake = resolve));
       this.#wake = null;
     }
-  }
-}
-
-async function hashPrefix(hash: Hash, path: string, bytes: number): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const block = Buffer.allocUnsafe(Math.min(bytes, 4 * 2 ** 20));
-    for (let at = 0; at < bytes;) {
-      const { bytesRead } = await handle.read(block, 0, Math.min(block.byteLength, bytes - at), at);
-      if (bytesRead === 0) throw new Error(`${path} is shorter than the derive noted`);
-      hash.update(block.subarray(0, bytesRead));
-      at += bytesRead;
-    }
-  } finally {
-    await handle.close();
   }
 }
 
@@ -126,6 +152,7 @@ export class DatasetFilesWriter {
   readonly #previous: PreviousFiles | null;
   readonly #byId = new Map<DatasetName, Map<string, RowsRange>>();
   readonly #readers = new Map<string, BlockReader>();
+  readonly #hasher = new PrefixHasher();
   readonly #bytes: Record<DatasetName, { json: number; csv: number }> = {
     casualties: { json: 0, csv: 0 },
     reactions: { json: 0, csv: 0 },
@@ -140,11 +167,13 @@ export class DatasetFilesWriter {
     const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     for (const name of DATASET_NAMES) {
       for (const ext of ['json', 'csv'])
-        this.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`)));
+        this.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`), this.#hasher));
       if (previous) {
         this.#prefix.set(name, { next: 0, pieces: 0 });
         this.#byId.set(name, new Map(previous.ranges[name].map((range) => [range[0], range])));
-      } else this.#begin(name, null);
+        for (const ext of ['json', 'csv'])
+          this.#files.get(`${name}.${ext}`)!.copyOf(join(previous.dir, `${name}.${ext}`));
+      } else this.#begin(name, 0);
     }
   }
 
@@ -173,6 +202,8 @@ export class DatasetFilesWriter {
       prefix.pieces += 1;
       this.ranges[name].push(range);
       this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
+      this.#files.get(`${name}.json`)!.keep(range[2]);
+      this.#files.get(`${name}.csv`)!.keep(range[4] + 1);
       return;
     }
     this.#materialize(name);
@@ -190,9 +221,10 @@ export class DatasetFilesWriter {
     const done = new Map<string, { path: string; hash: string }>();
     for (const [name, file] of this.#files) {
       await file.end();
-      done.set(name, { path: file.path, hash: `sha256:${file.hash.digest('hex')}` });
+      done.set(name, { path: file.path, hash: await file.digest() });
     }
     await this.#closeReaders();
+    await this.#hasher.close();
     return done;
   }
 
@@ -203,6 +235,7 @@ export class DatasetFilesWriter {
       await rm(file.path, { force: true });
     }
     await this.#closeReaders().catch(() => undefined);
+    await this.#hasher.close();
   }
 
   #framed(name: DatasetName, piece: WrittenBytes, id: string): void {
@@ -220,29 +253,24 @@ export class DatasetFilesWriter {
     const prefix = this.#prefix.get(name);
     if (!prefix) return;
     this.#prefix.delete(name);
-    this.#begin(name, prefix.pieces === 0 ? null : prefix.pieces);
+    this.#begin(name, prefix.pieces);
   }
 
-  #begin(name: DatasetName, pieces: number | null): void {
+  /** Starts a dataset's files after its first `pieces` articles, copied (none: the files start with their header). */
+  #begin(name: DatasetName, pieces: number): void {
     const json = this.#files.get(`${name}.json`)!;
     const csv = this.#files.get(`${name}.csv`)!;
-    const at = this.#bytes[name];
-    if (pieces === null) {
-      json.start(null);
-      csv.start(null);
-      this.#bytes[name] = { json: 0, csv: csvHeaderBytes(name) };
-    } else {
-      const dir = this.#previous!.dir;
-      json.start({ from: join(dir, `${name}.json`), bytes: at.json });
-      csv.start({ from: join(dir, `${name}.csv`), bytes: at.csv });
-    }
+    if (pieces === 0) this.#bytes[name] = { json: 0, csv: csvHeaderBytes(name) };
+    const copied = this.#previous !== null;
+    json.start(copied ? (pieces === 0 ? 0 : this.#bytes[name].json) : null);
+    csv.start(copied ? (pieces === 0 ? 0 : this.#bytes[name].csv) : null);
     this.#framers.set(
       name,
       new DatasetFramer(
         name,
         (b) => json.push(b),
         (b) => csv.push(b),
-        pieces ?? 0,
+        pieces,
       ),
     );
   }

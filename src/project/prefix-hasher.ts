@@ -1,0 +1,92 @@
+// Hashes the datasets' files that start as a copy of the previous ones
+// (dataset-writer.ts), on a thread of its own: the copied prefix, most of
+// the file (hundreds of megabytes in a large story), is read and hashed there
+// while this thread goes through the articles, as far as the prefix is known
+// to stay; the bytes written after it follow it there, in order. Plain
+// JavaScript evaluated as the worker's code: nothing to load or bundle.
+import { Worker } from 'node:worker_threads';
+
+const SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const files = new Map();
+const block = Buffer.allocUnsafe(4 * 2 ** 20);
+function hashTo(file, limit) {
+  while (file.at < limit) {
+    const read = readSync(file.fd, block, 0, Math.min(block.length, limit - file.at), file.at);
+    if (read === 0) throw new Error(file.path + ' is shorter than the derive noted');
+    file.hash.update(block.subarray(0, read));
+    file.at += read;
+  }
+}
+parentPort.on('message', ({ id, path, limit, chunk, end }) => {
+  const file = files.get(id);
+  try {
+    if (path !== undefined) files.set(id, { path, fd: openSync(path, 'r'), at: 0, hash: createHash('sha256') });
+    else if (!file || file.error) return end && parentPort.postMessage({ id, error: file ? file.error : 'no such file' });
+    else if (limit !== undefined) hashTo(file, limit);
+    else if (chunk !== undefined) file.hash.update(chunk);
+    else if (end) {
+      files.delete(id);
+      closeSync(file.fd);
+      parentPort.postMessage({ id, hex: file.hash.digest('hex') });
+    }
+  } catch (error) {
+    if (file) file.error = String((error && error.message) || error);
+    else parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+});`;
+
+export class PrefixHasher {
+  #worker: Worker | null = null;
+  #next = 0;
+  readonly #waiting = new Map<number, { resolve: (hex: string) => void; reject: (error: Error) => void }>();
+
+  /** A new hash, of a file that starts as a copy of the one at `path`: its id. */
+  start(path: string): number {
+    const id = this.#next++;
+    this.#thread().postMessage({ id, path });
+    return id;
+  }
+
+  /** The first `limit` bytes of the copy stay: hashed (never beyond what is told here). */
+  advance(id: number, limit: number): void {
+    this.#thread().postMessage({ id, limit });
+  }
+
+  /** Bytes written after the prefix, in order. */
+  update(id: number, chunk: Uint8Array): void {
+    this.#thread().postMessage({ id, chunk });
+  }
+
+  digest(id: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      this.#thread().postMessage({ id, end: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    await worker?.terminate();
+  }
+
+  #thread(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(SOURCE, { eval: true });
+    worker.on('message', ({ id, hex, error }: { id: number; hex?: string; error?: string }) => {
+      const waiting = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      if (hex) waiting?.resolve(hex);
+      else waiting?.reject(new Error(`Cannot hash a dataset: ${error ?? 'no hash'}`));
+    });
+    worker.on('error', (error) => {
+      for (const waiting of this.#waiting.values()) waiting.reject(error);
+      this.#waiting.clear();
+    });
+    // Not unref'd: while a digest is awaited, it is what the process waits for. The writer's end and abort close it.
+    return (this.#worker = worker);
+  }
+}
