@@ -18,6 +18,12 @@ export interface DeriveOptions {
   code: string;
   articles: string;
   out: string;
+  /**
+   * The folder of the datasets this derive replaces, when it writes them
+   * elsewhere first (`npm run report` derives into a staging folder): what
+   * CHANGES.md compares with and rows are copied from. By default `out`.
+   */
+  replaces?: string;
   /** The gazetteer files, the base one first; a missing extension is no extension. */
   gazetteers: readonly string[];
   /** The codebook files, the base one first; a missing extension is no extension. */

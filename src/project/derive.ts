@@ -180,9 +180,11 @@ async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise
     temporaryCache ?? effects.cache ?? cacheRoot(options.code),
     await extractionInputsHash(options),
   );
+  const replaces = options.replaces ?? options.out;
+  // The stamp of the datasets replaced is read; this derive's is written for `out` (moveStamp follows the files).
   const stamp = stampPath(cache.root, options.out);
-  const noted = await readStamp(stamp);
-  const previous = openPreviousDatasets(options.out, noted);
+  const noted = await readStamp(stampPath(cache.root, replaces));
+  const previous = openPreviousDatasets(replaces, noted);
   previous.catch(() => undefined);
   const run: Run = {
     options,
@@ -304,7 +306,7 @@ async function assemble(
   const { options, cache } = run;
   const before = await run.previous;
   const changes = (run.changes = new ChangesBuilder(before !== null));
-  const copyable = reusableFiles(before, cache.generation, options.out);
+  const copyable = reusableFiles(before, cache.generation, options.replaces ?? options.out);
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
   const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before, copyable && run.notedArticles);

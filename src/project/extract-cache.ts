@@ -23,6 +23,7 @@ import type { WrittenBytes } from '../datasets/serialize.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
 import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { OutputStamp } from './previous-datasets.ts';
+import { restamp, stampPath } from './previous-datasets.ts';
 import { projectLayout } from './layout.ts';
 
 // The cache's own writes go through node:fs, apart from the writes of the
@@ -212,6 +213,20 @@ export async function readStamp(path: string): Promise<OutputStamp | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The stamp of the datasets written to `from`, moved with them to `to` (the
+ * report derives into a staging folder, then swaps the files into the
+ * story's): the same bytes, so the same hashes and ranges, at their new place.
+ */
+export async function moveStamp(cacheRoot: string, from: string, to: string): Promise<void> {
+  const path = stampPath(cacheRoot, from);
+  const stamp = await readStamp(path);
+  await rm(path, { force: true }).catch(() => undefined);
+  if (stamp === null) return;
+  const hashes = Object.fromEntries(Object.entries(stamp.files).map(([name, file]) => [name, file.hash]));
+  await writeStamp(stampPath(cacheRoot, to), await restamp(to, stamp, hashes).catch(() => null));
 }
 
 /** Writes a stamp atomically; a failure only means the next derive hashes the files again. */

@@ -1,7 +1,6 @@
 // File I/O for the commands: reading articles and writing outputs atomically,
 // so a failed run never leaves a half-written file where a good one stood.
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ArticleFilesReader } from '../articles/collection.ts';
@@ -229,10 +228,10 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
   for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
 }
 
-/** Writes one new content to its temporary file: a file written elsewhere (a staging folder) is streamed there, never held whole. */
+/** Writes one new content to its temporary file: a file written elsewhere (a staging folder) is copied there by the kernel, never held whole. */
 async function writeContent(fs: WriteFs, temp: string, content: FileContent): Promise<void> {
   if (!isWritten(content)) return fs.writeFile(temp, content);
-  if (content.from !== temp) await fs.writeFile(temp, createReadStream(content.from));
+  if (content.from !== temp) await fs.copyFile(content.from, temp);
 }
 
 function isWritten(content: FileContent): content is WrittenFile {

@@ -71,12 +71,17 @@ export async function makeStamp(
   ranges: Record<DatasetName, RowsRange[]>,
   reuse: ReuseNotes,
 ): Promise<OutputStamp> {
+  return restamp(out, { manifest: fileHash(manifestText), files: {}, ranges, reuse }, hashes);
+}
+
+/** A stamp noting the files now in `dir` instead (the same bytes, moved there). */
+export async function restamp(dir: string, stamp: OutputStamp, hashes: Record<string, string>): Promise<OutputStamp> {
   const files: OutputStamp['files'] = {};
   for (const [name, hash] of Object.entries(hashes)) {
-    const s = await stat(join(out, name), { bigint: true });
+    const s = await stat(join(dir, name), { bigint: true });
     files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
   }
-  return { manifest: fileHash(manifestText), files, ranges, reuse };
+  return { ...stamp, files };
 }
 
 /** The ranges of the stamp, when every file of `manifest` is the one it notes. */

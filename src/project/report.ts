@@ -1,14 +1,14 @@
 // A story's page: re-derive when the articles or the extraction changed, then
 // build the explainer, and write the datasets and the page at once; then the
 // index of every story built.
-import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { chartDocument } from '../charts/dom.ts';
 import type { ChartData, ChartDefinition, StoryContext } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
-import { DATASET_NAMES, validateDataset } from '../datasets/serialize.ts';
+import { validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { readActorWords } from '../extract/actor-names.ts';
 import { parseCodebooks } from '../extract/codebook.ts';
@@ -33,6 +33,7 @@ import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
 import type { FileContent, FileGroup, WriteFs } from './files.ts';
 import { projectLayout } from './layout.ts';
 import { makeStage } from './staging.ts';
+import { cacheRoot, moveStamp } from './extract-cache.ts';
 
 /** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
 export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {
@@ -181,17 +182,11 @@ export async function reportStory(
           : `… ${config.slug}: articles or extraction code changed: deriving the datasets`,
       );
       staging = await makeStage(effects.staging ?? join(projectLayout(config.root).cache, 'staging'));
-      // The datasets there now, so that CHANGES.md says what changed since them (none when they do not belong together).
-      for (const name of state === 'inconsistent' ? [] : DATASET_NAMES) {
-        await copyFile(join(datasetsDir, `${name}.json`), join(staging, `${name}.json`)).catch(
-          (error: NodeJS.ErrnoException) => {
-            if (error.code !== 'ENOENT') throw error;
-          },
-        );
-      }
       // Loaded only when needed: the extraction code is most of a cold start.
       const { derive } = await import('./derive.ts');
-      const summary = await derive({ ...deriveOptions, out: staging }, effects.derive);
+      // Into the staging folder, replacing the datasets there now: CHANGES.md says what changed since them (nothing
+      // when they do not belong together), and the rows of unchanged articles are copied from them.
+      const summary = await derive({ ...deriveOptions, out: staging, replaces: datasetsDir }, effects.derive);
       printDiagnostics(
         summary.diagnostics.filter((d) => severityOf(d) !== 'info'),
         out,
@@ -206,6 +201,8 @@ export async function reportStory(
     printDiagnostics(diagnostics, out);
     groups.push({ dir: config.dist, files: new Map([[config.output, html]]) });
     await writeFileGroupsAtomically(groups, effects.fs);
+    // The derive noted what it wrote to the staging folder, for the next one: now in the story's.
+    if (staging !== null) await moveStamp(effects.derive?.cache ?? cacheRoot(config.code), staging, datasetsDir);
     const dates = data.articles.map((a) => a.published).sort();
     return {
       path: join(config.dist, config.output),

@@ -13,7 +13,7 @@
 // - chart rendering: `ReportEffects.charts` with a chart whose render throws;
 // - writing: `ReportEffects.fs` (the report's one write of datasets and page)
 //   or, for `npm run derive`, node:fs/promises mocked below, failing at the
-//   n-th writeFile, link or rename.
+//   n-th writeFile (a staged file copied into place counts as one), link or rename.
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -83,7 +83,11 @@ function failingFs(op: FsOp, at: number): WriteFs & { fired: () => boolean } {
       return fn(...args);
     };
   const fs: WriteFs = { ...NODE_FS };
-  if (op === 'writeFile') fs.writeFile = wrap(NODE_FS.writeFile);
+  if (op === 'writeFile') {
+    // A file's content written: from bytes, or copied from a file staged elsewhere (the datasets the report derived).
+    fs.writeFile = wrap(NODE_FS.writeFile);
+    fs.copyFile = wrap(NODE_FS.copyFile);
+  }
   if (op === 'link') fs.link = wrap(NODE_FS.link);
   if (op === 'rename') fs.rename = wrap(NODE_FS.rename);
   return { ...fs, fired: () => calls >= at };

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 import { reportStory } from '../../src/project/report.ts';
+import { derive } from '../../src/project/derive.ts';
+import { storyDeriveOptions } from '../../src/project/derive-inputs.ts';
+import { stampPath } from '../../src/project/previous-datasets.ts';
 import { makeStage, removeStaleStages } from '../../src/project/staging.ts';
 import { ROOT, STORY, storyConfig } from '../story.ts';
 
@@ -15,6 +18,14 @@ beforeEach(() => {
   parent = mkdtempSync(join(tmpdir(), 'newsbook-stages-'));
 });
 afterEach(() => rmSync(parent, { recursive: true, force: true }));
+
+/** A copy of the project's stories (its data and narratives, not its pages); the code stays the repository's. */
+function contentCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'newsbook-stage-root-'));
+  cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'report'), join(root, 'report'), { recursive: true, filter: (path) => !path.includes('/dist') });
+  return root;
+}
 
 /** A process id that no process has: the highest one the kernel would give, plus one. */
 const GONE = 4_194_305;
@@ -38,19 +49,33 @@ describe('staging folders', () => {
   });
 
   it("live in the project's cache by default, and go when the report is done", async () => {
-    const root = mkdtempSync(join(tmpdir(), 'newsbook-stage-root-'));
+    const root = contentCopy();
     try {
-      cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
-      cpSync(join(ROOT, 'report'), join(root, 'report'), {
-        recursive: true,
-        filter: (path) => !path.includes('/dist'),
-      });
       // Out of date: the report derives, through a stage.
       rmSync(join(storyLayout(root, STORY).derived, 'manifest.json'));
       const quiet = { log() {}, error() {} };
       await reportStory(await storyConfig(root), quiet, { derive: { progress: () => ({ tick() {}, done() {} }) } });
       expect(readdirSync(join(projectLayout(root).cache, 'staging'))).toEqual([]);
       expect(projectLayout(root).cache).toBe(join(root, 'node_modules/.cache/newsbook'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("leave the derive's notes with the datasets where they land, so that the next derive copies their rows", async () => {
+    const root = contentCopy();
+    try {
+      const config = await storyConfig(root);
+      rmSync(join(config.derived, 'manifest.json'));
+      const cache = join(root, 'cache');
+      const quiet = { log() {}, error() {} };
+      await reportStory(config, quiet, { derive: { cache, progress: () => ({ tick() {}, done() {} }) } });
+      // One stamp, for the story's datasets (the staging folder's moved with them).
+      expect(readdirSync(join(cache, 'outputs'))).toEqual([stampPath(cache, config.derived).split('/').at(-1)]);
+      const summary = await derive(storyDeriveOptions(config), { cache, progress: () => ({ tick() {}, done() {} }) });
+      expect(summary.extracted).toBe(0);
+      // Every article but the one the review touches.
+      expect(summary.copied).toBe(summary.articles - 1);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
