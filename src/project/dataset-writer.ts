@@ -5,12 +5,13 @@
 // is one writeFile of the bytes as they come, a few megabytes at a time.
 //
 // An article whose rows are the very bytes the previous files hold for it
-// (previous-datasets.ts, `reuse`) is not written again: while every article
-// so far is the previous files' next one, the files only grow a prefix to
-// copy, and the first article that is not starts each file as a copy of the
-// previous one cut there (a copy the kernel makes, not bytes read and
-// written). Adding one article to thousands at the end of the id order
-// writes that article's rows after a copy.
+// (previous-datasets.ts, `reuse`) is not written again. Given the previous
+// files, each file starts as a copy of its previous one (made by the kernel
+// while the derive goes on, and hashed on another thread: prefix-hasher.ts);
+// while every article so far is the previous file's next one, the copy only
+// grows the prefix that stays, and the first article that is not cuts it
+// there, the rest written after it. Adding one article to thousands at the
+// end of the id order writes that article's rows after a copy.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { constants } from 'node:fs';
