@@ -24,7 +24,7 @@ import { toVFileMessages } from '../datasets/article-messages.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
-import { noteArticle, tollStandIns } from './reuse.ts';
+import { notedMessages, noteArticle, tollStandIns } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 
 /** An article as the assembly takes it: its extraction (cached, or extracted here), or its note, to copy its rows. */
@@ -115,7 +115,7 @@ export class Assembly {
     const id = file.id;
     this.copied += 1;
     await this.#gone(id);
-    for (const message of toVFileMessages(file.path, note.diagnostics)) this.diagnostics.push(message);
+    for (const message of toVFileMessages(file.path, notedMessages(note))) this.diagnostics.push(message);
     for (const name of DATASET_NAMES) {
       this.#written[name] += note.counts[name];
       await this.writer.reuse(name, id);

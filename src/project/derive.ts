@@ -28,7 +28,7 @@ import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
 import type { Assembled } from './assembly.ts';
-import { FileIndex } from './reuse.ts';
+import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
 import {
@@ -194,7 +194,7 @@ async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
-    notedArticles: noted?.reuse?.generation === cache.generation ? noted.reuse.articles : {},
+    notedArticles: noted?.reuse?.generation === notesGeneration(cache.generation) ? noted.reuse.articles : {},
     stored: [],
     async extracted() {
       if (run.pool) {
@@ -364,7 +364,7 @@ async function writeDerived(
   await writeFilesAtomically(options.out, out);
   const ranges = writer!.ranges;
   run.writer = null;
-  const reuse = { generation: cache.generation, files: run.index.notes, articles: assembly.notes };
+  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: assembly.notes };
   if (!run.temporaryCache)
     await writeStamp(run.stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
   await cache.removeOthers();
@@ -459,7 +459,7 @@ async function extraction(
 /** The previous datasets' files, when the derive may copy rows from them: the stamp that notes them is of these extraction inputs, and notes where every article's rows are in every file. */
 function reusableFiles(before: PreviousDatasets | null, generation: string, dir: string): PreviousFiles | null {
   const stamp = before?.stamp;
-  if (!stamp || stamp.reuse?.generation !== generation) return null;
+  if (!stamp || stamp.reuse?.generation !== notesGeneration(generation)) return null;
   const ranges = {} as PreviousFiles['ranges'];
   for (const name of DATASET_NAMES) {
     const noted = stamp.ranges[name] ?? [];

@@ -15,7 +15,11 @@ import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 
 export interface ReuseNotes {
-  /** The extraction cache's generation the rows came from (ExtractionCache.generation): notes of other inputs are not used. */
+  /**
+   * The extraction cache's generation the rows came from
+   * (ExtractionCache.generation) and the notes' own layout (NOTES_LAYOUT):
+   * notes of other inputs, or of another layout, are not used.
+   */
   generation: string;
   /** By file name. */
   files: Record<string, FileNote>;
@@ -23,16 +27,32 @@ export interface ReuseNotes {
   articles: Record<string, ArticleNote>;
 }
 
+/** Bumped when the notes' layout changes (code outside the extraction's, so not in its generation). */
+const NOTES_LAYOUT = 2;
+
+/** What the notes of a derive from the extraction cache's `generation` say they are of. */
+export function notesGeneration(generation: string): string {
+  return `${generation}/${NOTES_LAYOUT}`;
+}
+
 export type FileNote = [size: string, mtimeNs: string, ctimeNs: string, ino: string, key: string];
 
+/**
+ * Its toll candidates and messages are kept as JSON text, read only when the
+ * article is copied: the notes of 100,000 articles are then 100,000 strings,
+ * not millions of small objects held from the start of the derive to its end.
+ */
 export interface ArticleNote {
   /** articleKey of the bytes its rows came from. */
   key: string;
   counts: Record<DatasetName, number>;
-  /** Its toll candidates (tollCandidates), the fields the tolls are chosen by; the rows themselves are in the casualties file. */
-  tolls: [measure: string, group: string, value: number, status: CasualtyRow['status']][];
-  diagnostics: CachedExtraction['diagnostics'];
+  /** Its toll candidates (tollCandidates), the fields the tolls are chosen by (TollFields[]); the rows themselves are in the casualties file. */
+  tolls: string;
+  /** Its extraction's messages (CachedExtraction['diagnostics']). */
+  diagnostics: string;
 }
+
+type TollFields = [measure: string, group: string, value: number, status: CasualtyRow['status']];
 
 /**
  * A file modified this close to the derive that reads it is read again next
@@ -93,7 +113,13 @@ export function noteArticle(
   tolls: readonly CasualtyRow[],
   diagnostics: CachedExtraction['diagnostics'],
 ): ArticleNote {
-  return { key, counts, tolls: tolls.map((r) => [r.measure, r.group, r.value, r.status]), diagnostics };
+  const fields: TollFields[] = tolls.map((r) => [r.measure, r.group, r.value, r.status]);
+  return { key, counts, tolls: JSON.stringify(fields), diagnostics: JSON.stringify(diagnostics) };
+}
+
+/** A note's messages, as the cache holds them. */
+export function notedMessages(note: ArticleNote): CachedExtraction['diagnostics'] {
+  return note.diagnostics === '[]' ? [] : (JSON.parse(note.diagnostics) as CachedExtraction['diagnostics']);
 }
 
 /**
@@ -102,7 +128,7 @@ export function noteArticle(
  * (`tollRow`), read from the casualties file.
  */
 export function tollStandIns(id: string, note: ArticleNote): CasualtyRow[] {
-  return note.tolls.map(
+  return (JSON.parse(note.tolls) as TollFields[]).map(
     ([measure, group, value, status]) => ({ article: id, measure, group, value, status }) as CasualtyRow,
   );
 }
