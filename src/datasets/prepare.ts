@@ -75,7 +75,7 @@ export function prepareRows<R>(name: DatasetName, rows: R[], schemas: DatasetSch
   const csv: string[] = [];
   for (const row of rows) {
     const written = checkRow(name, row, schemas);
-    if ('field' in written) return { rows, valid: false, json: EMPTY, csv: EMPTY };
+    if ('reason' in written) return { rows, valid: false, json: EMPTY, csv: EMPTY };
     data.push(written.data as R);
     json.push(written.json);
     csv.push(written.csv);

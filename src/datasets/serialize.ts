@@ -105,22 +105,21 @@ export interface WrittenRow {
   csv: string;
 }
 
-/** Why a row cannot be written: the first issue the schema found. */
-export interface RowIssue {
-  field: string;
-  message: string;
-}
-
 /**
  * Validates one row with its dataset's schema and writes it. Every row written
  * goes through here, wherever it is written (see `src/datasets/prepare.ts`).
  */
-export function checkRow(name: DatasetName, row: unknown, schemas: DatasetSchemas = DATASETS): WrittenRow | RowIssue {
+export function checkRow(
+  name: DatasetName,
+  row: unknown,
+  schemas: DatasetSchemas = DATASETS,
+): WrittenRow | VFileMessage {
   const { schema, fields } = schemas[name];
   const parsed = schema.safeParse(row);
   if (!parsed.success) {
+    // The first issue the schema found, on no file: the row is not written yet (writeRow names it).
     const issue = parsed.error.issues[0];
-    return { field: String(issue?.path[0] ?? ''), message: String(issue?.message) };
+    return fail(new VFile(), `field \`${String(issue?.path[0] ?? '')}\`: ${String(issue?.message)}`, null, 'row-schema');
   }
   const data = inFieldOrder(fields, parsed.data as Record<string, unknown>);
   return { data, json: jsonElement(name, data), csv: csvLine(fields, data) };
@@ -147,8 +146,7 @@ export function writeRow(
   schemas: DatasetSchemas = DATASETS,
 ): WrittenRow {
   const written = checkRow(name, row, schemas);
-  if ('field' in written)
-    throw new Error(`Cannot write ${name}: row ${index + 1}, field \`${written.field}\`: ${written.message}`);
+  if ('reason' in written) throw new Error(`Cannot write ${name}: row ${index + 1}, ${written.reason}`);
   return written;
 }
 

@@ -10,7 +10,9 @@
 // Entries are written atomically (a temporary file renamed into place): a
 // derive killed half-way leaves whole entries or none.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { createWriteStream, readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
@@ -235,9 +237,60 @@ export async function writeStamp(path: string, stamp: OutputStamp | null): Promi
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, JSON.stringify(stamp));
+    // Streamed: the stamp of 100,000 articles is some 100 MB of JSON, never held as one string.
+    await pipeline(Readable.from(batched(jsonChunks(stamp, 3))), createWriteStream(temp));
     await rename(temp, path);
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);
   }
+}
+
+/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element. */
+export function* jsonChunks(value: unknown, depth: number): Generator<string> {
+  if (
+    depth === 0 ||
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) yield ',';
+      const item: unknown = value[i];
+      // As JSON.stringify writes them in an array.
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
+      else yield* jsonChunks(item, depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonChunks(item, depth - 1);
+  }
+  yield '}';
+}
+
+/** Pieces of text gathered into writes of about a megabyte. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= 2 ** 20) {
+      yield batch.join('');
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length > 0) yield batch.join('');
 }

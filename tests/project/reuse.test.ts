@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jsonChunks } from '../../src/project/extract-cache.ts';
 import { FileIndex } from '../../src/project/reuse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-reuse-'));
@@ -66,5 +67,22 @@ describe('the article files’ index', () => {
     const { notes } = look({}, 'e.md', path);
     rmSync(path);
     expect(look(notes, 'e.md', path).known).toBeNull();
+  });
+});
+
+describe('the stamp written in pieces', () => {
+  it('is the very text JSON.stringify gives, whatever the depth it is cut to', () => {
+    const stamp = {
+      manifest: 'sha256:abc',
+      files: { 'a.json': { hash: 'sha256:1', size: '3', ino: '4', mtimeNs: '5' } },
+      ranges: { casualties: [['001', 2, 10, 30, 40]], reactions: [], articles: [['001', 2, 5, 6, 7]] },
+      nothing: undefined,
+      list: [1, undefined, 'two', { three: 3, four: undefined }, [], {}],
+      reuse: { generation: 'v1/2', files: {}, articles: { '001': { key: 'k', counts: { a: 1 }, tolls: '[]' } } },
+      quote: 'a “quote”\n with \\ and "marks"',
+    };
+    for (const depth of [0, 1, 2, 3, 4, 8]) expect([...jsonChunks(stamp, depth)].join('')).toBe(JSON.stringify(stamp));
+    for (const value of [null, 1, 'x', [], {}, [null], { a: [] }])
+      expect([...jsonChunks(value, 3)].join('')).toBe(JSON.stringify(value));
   });
 });
