@@ -119,7 +119,12 @@ export function checkRow(
   if (!parsed.success) {
     // The first issue the schema found, on no file: the row is not written yet (writeRow names it).
     const issue = parsed.error.issues[0];
-    return fail(new VFile(), `field \`${String(issue?.path[0] ?? '')}\`: ${String(issue?.message)}`, null, 'row-schema');
+    return fail(
+      new VFile(),
+      `field \`${String(issue?.path[0] ?? '')}\`: ${String(issue?.message)}`,
+      null,
+      'row-schema',
+    );
   }
   const data = inFieldOrder(fields, parsed.data as Record<string, unknown>);
   return { data, json: jsonElement(name, data), csv: csvLine(fields, data) };
