@@ -35,7 +35,8 @@ export function notesGeneration(generation: string): string {
   return `${generation}/${NOTES_LAYOUT}`;
 }
 
-export type FileNote = [size: string, mtimeNs: string, ctimeNs: string, ino: string, key: string];
+/** `<size> <mtimeNs> <ctimeNs> <inode> <key>`: one string a file (a stamp notes 100,000 of them). */
+export type FileNote = string;
 
 /**
  * Its toll candidates and messages are kept as JSON text, read only when the
@@ -86,10 +87,11 @@ export class FileIndex {
     }
     if (!stats) return null;
     const noted = this.#noted[name];
-    const now = fileNote(stats, noted?.[4] ?? '');
-    if (noted && now.every((field, i) => field === noted[i])) {
+    const state = `${fileState(stats)} `;
+    // A note of another layout (not a string) is no note.
+    if (typeof noted === 'string' && noted.startsWith(state)) {
       this.notes[name] = noted;
-      return noted[4];
+      return noted.slice(state.length);
     }
     this.#stats.set(name, stats);
     return null;
@@ -99,12 +101,12 @@ export class FileIndex {
   note(name: string, key: string): void {
     const stats = this.#stats.get(name);
     this.#stats.delete(name);
-    if (stats && stats.isFile() && stats.mtimeNs < this.#trustedBefore) this.notes[name] = fileNote(stats, key);
+    if (stats && stats.isFile() && stats.mtimeNs < this.#trustedBefore) this.notes[name] = `${fileState(stats)} ${key}`;
   }
 }
 
-function fileNote(stats: BigIntStats, key: string): FileNote {
-  return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino), key];
+function fileState(stats: BigIntStats): string {
+  return `${stats.size} ${stats.mtimeNs} ${stats.ctimeNs} ${stats.ino}`;
 }
 
 export function noteArticle(
