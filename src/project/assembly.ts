@@ -54,8 +54,9 @@ export class Assembly {
   readonly #schemas: DatasetSchemas;
   /** The notes of the previous datasets, when their rows can be copied (same extraction inputs, files as noted). */
   readonly #reusable: Record<string, ArticleNote>;
-  /** Toll candidates that stand in for rows of copied articles. */
-  readonly #standIns = new Set<CasualtyRow>();
+  /** Toll candidates that stand in for rows of copied articles (weakly: only the tolls chosen are kept, by the changes). */
+  readonly #standIns = new WeakSet<CasualtyRow>();
+  #anyStandIn = false;
   /** Each article's front matter, for the data package's sources. */
   readonly articles: ArticleRow[] = [];
   #chain: Promise<void> = Promise.resolve();
@@ -107,7 +108,7 @@ export class Assembly {
       rest.reactions.push(...mine.reactions);
     }
     this.#review({ casualties: [], reactions: [] }, rest);
-    if (this.#standIns.size > 0) await this.changes.replaceTollRows((row) => this.#tollRow(row));
+    if (this.#anyStandIn) await this.changes.replaceTollRows((row) => this.#tollRow(row));
   }
 
   /** An article whose rows are copied from the previous datasets: the same rows, so no change. */
@@ -127,6 +128,7 @@ export class Assembly {
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
     const tolls = tollStandIns(id, note);
     for (const row of tolls) this.#standIns.add(row);
+    this.#anyStandIn ||= tolls.length > 0;
     this.changes.same(id, note.counts, tolls);
   }
 
