@@ -4,6 +4,7 @@
 // the primary key and the foreign keys to the articles), so that pandas, R or
 // the Frictionless tools read the files with their types. Pure: written by the
 // derive, atomically with the datasets it describes.
+import type { ZodType } from 'zod';
 import type { ArticleRow } from './schema.ts';
 import { ACTOR_TYPES, DATASETS, GROUPS, QUALIFIERS, STATUSES } from './schema.ts';
 import type { DatasetName, Vocabulary } from './schema.ts';
@@ -105,25 +106,11 @@ interface Field {
 
 const INTEGERS = new Set(['value', 'low', 'high', 'start', 'end']);
 const DATES = new Set(['as_of', 'published']);
-/** Columns that are never empty (the others may be null: an empty CSV cell). */
-const REQUIRED: { readonly [N in DatasetName]: ReadonlySet<string> } = {
-  casualties: new Set([
-    'id',
-    'article',
-    'measure',
-    'group',
-    'value',
-    'qualifier',
-    'phrase',
-    'status',
-    'quote',
-    'start',
-    'end',
-    'reviewed',
-  ]),
-  reactions: new Set(['id', 'article', 'actor', 'actor_type', 'stance', 'quote', 'start', 'end', 'reviewed']),
-  articles: new Set(['id', 'title', 'published', 'published_basis', 'language']),
-};
+/** Whether a column is never empty: its schema refuses null (a nullable column is an empty CSV cell when null). */
+function isRequired(dataset: DatasetName, name: string): boolean {
+  const shape = DATASETS[dataset].schema.shape as Record<string, ZodType>;
+  return shape[name]?.safeParse(null).success === false;
+}
 
 function field(dataset: DatasetName, name: string, vocabularies: Vocabularies): Field {
   const type: FieldType = INTEGERS.has(name)
@@ -134,7 +121,7 @@ function field(dataset: DatasetName, name: string, vocabularies: Vocabularies): 
         ? 'boolean'
         : 'string';
   const constraints: NonNullable<Field['constraints']> = {};
-  if (REQUIRED[dataset].has(name)) constraints.required = true;
+  if (isRequired(dataset, name)) constraints.required = true;
   if (type === 'integer') constraints.minimum = 0;
   const values = (vocabularies as unknown as Record<string, readonly string[] | undefined>)[name];
   if (values) constraints.enum = values;
