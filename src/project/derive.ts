@@ -159,11 +159,13 @@ interface Run {
   cache: ExtractionCache;
   temporaryCache: string | null;
   stamp: string;
+  /** The folder of the datasets this derive replaces (DeriveOptions.replaces, or `out`). */
+  replaces: string;
   /** The datasets this derive replaces, looked over (not read) while the articles are read. */
   previous: Promise<PreviousDatasets | null>;
   index: FileIndex;
-  /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts), when of these extraction inputs. */
-  notedArticles: Record<string, ArticleNote>;
+  /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts); null when of other extraction inputs. */
+  notedArticles: Record<string, ArticleNote> | null;
   progress?: Progress;
   pool?: ExtractionPool;
   stored: Promise<void>[];
@@ -194,7 +196,8 @@ async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
-    notedArticles: noted?.reuse?.generation === notesGeneration(cache.generation) ? noted.reuse.articles : {},
+    notedArticles: noted?.reuse?.generation === notesGeneration(cache.generation) ? noted.reuse.articles : null,
+    replaces,
     stored: [],
     async extracted() {
       if (run.pool) {
@@ -250,7 +253,7 @@ async function keyArticles(
       fingerprintHash.add(`articles/${slot.name}`, slot.key);
       // A cached article parsed under this name (or one whose rows the datasets hold as they are): its id is its name.
       const id = slot.name.slice(0, -3);
-      if (known.has(slot.key) || notedArticles[id]?.key === slot.key) slot.id = slot.claimed = id;
+      if (known.has(slot.key) || notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
     },
   );
   return { slots, fingerprintHash };
@@ -306,10 +309,11 @@ async function assemble(
   const { options, cache } = run;
   const before = await run.previous;
   const changes = (run.changes = new ChangesBuilder(before !== null));
-  const copyable = reusableFiles(before, cache.generation, options.replaces ?? options.out);
+  const notes = run.notedArticles;
+  const copyable = notes && reusableFiles(before, run.replaces);
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
-  const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before, copyable && run.notedArticles);
+  const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before, copyable && notes);
   await inWindows(
     articles,
     READ_AHEAD,
@@ -456,10 +460,10 @@ async function extraction(
   return { id: article.meta.id, counts, written, diagnostics, tolls: [], prepared };
 }
 
-/** The previous datasets' files, when the derive may copy rows from them: the stamp that notes them is of these extraction inputs, and notes where every article's rows are in every file. */
-function reusableFiles(before: PreviousDatasets | null, generation: string, dir: string): PreviousFiles | null {
+/** The previous datasets' files, when the derive may copy rows from them: they are the files their stamp notes, and it notes where every article's rows are in every file. */
+function reusableFiles(before: PreviousDatasets | null, dir: string): PreviousFiles | null {
   const stamp = before?.stamp;
-  if (!stamp || stamp.reuse?.generation !== notesGeneration(generation)) return null;
+  if (!stamp) return null;
   const ranges = {} as PreviousFiles['ranges'];
   for (const name of DATASET_NAMES) {
     const noted = stamp.ranges[name] ?? [];
