@@ -6,6 +6,7 @@ import { reportAt } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { decodeArticle, readArticle } from './article.ts';
 import type { Article, ParsedArticle } from './article.ts';
+import { compare } from '../common/compare.ts';
 
 export interface ArticleFile {
   path: string;
@@ -113,8 +114,4 @@ export function duplicateIdProblem(
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

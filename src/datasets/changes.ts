@@ -6,6 +6,7 @@
 import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, isToll, MEASURES, REACTION_FIELDS } from './schema.ts';
 import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
+import { compare } from '../common/compare.ts';
 
 export interface FieldChange {
   field: string;
@@ -389,10 +390,6 @@ function rowOf<R>(change: RowChange<R>): R {
 
 function order(kind: RowChange<unknown>['kind']): number {
   return kind === 'removed' ? 0 : kind === 'changed' ? 1 : 2;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ------------------------------------------------------------------ formatting

@@ -16,6 +16,7 @@ import { applyReview } from './review-apply.ts';
 import type { ReviewOutcome } from './review-apply.ts';
 import type { CasualtyRow, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
+import { compare } from '../common/compare.ts';
 
 export interface Derived {
   datasets: Datasets;
@@ -143,8 +144,4 @@ function untranslatedPassages(sentences: Sentence[]): Message[] {
     // Reactions are read in Arabic too (the gazetteer has Arabic aliases); casualty figures are not.
     reason: `Cannot extract casualty figures from a passage in another language (\`${passage.lang}\`, ${passage.chars.toLocaleString('en-US')} characters): not extracted`,
   }));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -16,6 +16,7 @@ import { readArticleFile } from '../project/files.ts';
 import { at } from './editor-files.ts';
 import { loadExtraction } from './extraction.ts';
 import type { PreviewCache } from './preview-cache.ts';
+import { compare } from '../common/compare.ts';
 
 export interface Rows {
   casualties: CasualtyRow[];
@@ -196,8 +197,4 @@ function warnings(article: Article, messages: readonly Message[]): VFileMessage[
     article,
     messages.filter((m) => m.severity !== 'info'),
   );
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,6 +26,7 @@ import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { notedMessages, noteArticle, tollStandIns } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
+import { compare } from '../common/compare.ts';
 
 /** An article as the assembly takes it: its extraction (cached, or extracted here), or its note, to copy its rows. */
 export type Assembled = (CachedExtraction & { prepared?: PreparedArticle }) | { reuse: ArticleNote };
@@ -274,7 +275,3 @@ export class Assembly {
 
 const EMPTY = new Uint8Array(0);
 const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

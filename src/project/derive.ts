@@ -49,6 +49,7 @@ import { makeStamp, openPreviousDatasets, stampPath } from './previous-datasets.
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
+import { compare } from '../common/compare.ts';
 
 /** The file beside the datasets that says what the last derive changed. */
 export const CHANGES_FILE = 'CHANGES.md';
@@ -503,8 +504,4 @@ export { readPreviousDatasets } from './previous-datasets.ts';
 
 function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

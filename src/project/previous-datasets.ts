@@ -21,6 +21,7 @@ import { datasetFolderState } from './dataset-folder.ts';
 import { readOutputIfExists } from './files.ts';
 import type { RowsRange } from './dataset-writer.ts';
 import type { ReuseNotes } from './reuse.ts';
+import { compare } from '../common/compare.ts';
 
 export interface PreviousDatasets {
   /** Every article id the datasets name (front matter rows and the rows' `article`), sorted. */
@@ -297,10 +298,6 @@ function inMemory(datasets: Datasets): PreviousDatasets {
     side: async (id) => sides.get(id) ?? { meta: null, casualties: [], reactions: [] },
     close: async () => undefined,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The datasets a derive is about to replace, whole, or null when there are none (or they cannot be read, or do not belong together). */

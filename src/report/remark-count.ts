@@ -10,6 +10,7 @@ import type { CasualtyRow } from '../datasets/schema.ts';
 import { quoteReference } from './quote-footnotes.ts';
 import { expected } from '../common/suggest.ts';
 import { fail } from '../common/problems.ts';
+import { compare } from '../common/compare.ts';
 
 export const PICKS = ['max', 'min', 'latest', 'earliest'] as const;
 type Pick = (typeof PICKS)[number];
@@ -135,8 +136,4 @@ function available(rows: readonly CasualtyRow[]): string {
     ...new Set(rows.filter((r) => r.status === 'reported').map((r) => `measure="${r.measure}" group="${r.group}"`)),
   ].sort();
   return combos.length === 0 ? 'no figures at all' : combos.join('; ');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
