@@ -1,31 +1,24 @@
 // Issue 14, item 10: a report killed while it derives leaves its staging
 // folder behind. Stages live in the project's cache, each named for the
 // process that made it, and the next run removes those of processes gone.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyContent } from '../../src/bench/project-copy.ts';
 import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 import { reportStory } from '../../src/project/report.ts';
 import { derive } from '../../src/project/derive.ts';
 import { storyDeriveOptions } from '../../src/project/derive-inputs.ts';
 import { stampPath } from '../../src/project/previous-datasets.ts';
 import { makeStage, removeStaleStages } from '../../src/project/staging.ts';
-import { ROOT, STORY, storyConfig } from '../story.ts';
+import { STORY, storyConfig } from '../story.ts';
 
 let parent: string;
 beforeEach(() => {
   parent = mkdtempSync(join(tmpdir(), 'newsbook-stages-'));
 });
 afterEach(() => rmSync(parent, { recursive: true, force: true }));
-
-/** A copy of the project's stories (its data and narratives, not its pages); the code stays the repository's. */
-function contentCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), 'newsbook-stage-root-'));
-  cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
-  cpSync(join(ROOT, 'report'), join(root, 'report'), { recursive: true, filter: (path) => !path.includes('/dist') });
-  return root;
-}
 
 /** A process id that no process has: the highest one the kernel would give, plus one. */
 const GONE = 4_194_305;
@@ -49,7 +42,7 @@ describe('staging folders', () => {
   });
 
   it("live in the project's cache by default, and go when the report is done", async () => {
-    const root = contentCopy();
+    const root = copyContent();
     try {
       // Out of date: the report derives, through a stage.
       rmSync(join(storyLayout(root, STORY).derived, 'manifest.json'));
@@ -63,7 +56,7 @@ describe('staging folders', () => {
   }, 60_000);
 
   it("leave the derive's notes with the datasets where they land, so that the next derive copies their rows", async () => {
-    const root = contentCopy();
+    const root = copyContent();
     try {
       const config = await storyConfig(root);
       rmSync(join(config.derived, 'manifest.json'));
