@@ -40,7 +40,7 @@ import {
   writeStamp,
 } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
-import { listArticles, readArticleFile, readArticleFileQuickly, writeFilesAtomically } from './files.ts';
+import { listArticles, readArticleFile, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
@@ -366,12 +366,13 @@ async function writeDerived(
   };
   const manifest = serializeManifest({ inputs, files: hashes });
   out.set(MANIFEST, manifest);
-  await writeFilesAtomically(options.out, out);
+  const { backupsRemoved } = await swapFilesAtomically(options.out, out);
   const ranges = writer!.ranges;
   run.writer = null;
   const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: assembly.notes };
   if (!run.temporaryCache)
     await writeStamp(run.stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
+  await backupsRemoved;
   await cache.removeOthers();
 }
 

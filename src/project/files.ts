@@ -152,6 +152,20 @@ export async function writeFilesAtomically(
   await writeFileGroupsAtomically([{ dir, files }], fs);
 }
 
+/**
+ * writeFilesAtomically, but returns as soon as the new files are in place,
+ * with the removal of the previous ones under way (`backupsRemoved`, which
+ * never rejects): a large story's previous datasets take a moment to free,
+ * which the derive spends writing its stamp.
+ */
+export async function swapFilesAtomically(
+  dir: string,
+  files: ReadonlyMap<string, FileContent>,
+  fs: WriteFs = NODE_FS,
+): Promise<{ backupsRemoved: Promise<void> }> {
+  return swapFileGroups([{ dir, files }], fs);
+}
+
 interface Staged {
   target: string;
   temp: string;
@@ -182,6 +196,13 @@ interface Staged {
  * removed again when they stay empty.
  */
 export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs: WriteFs = NODE_FS): Promise<void> {
+  await (
+    await swapFileGroups(groups, fs)
+  ).backupsRemoved;
+}
+
+/** Steps 1–3 of writeFileGroupsAtomically; step 4 under way. */
+async function swapFileGroups(groups: readonly FileGroup[], fs: WriteFs): Promise<{ backupsRemoved: Promise<void> }> {
   const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}`;
   const staged: Staged[] = [];
   for (const { dir, files } of groups) {
@@ -225,7 +246,12 @@ export async function writeFileGroupsAtomically(groups: readonly FileGroup[], fs
     await rollBack(fs, staged, created);
     throw writeError(error, at.path, at.what);
   }
-  for (const s of staged) if (s.backedUp) await fs.rm(s.backup, { force: true }).catch(() => undefined);
+  const backups = staged.filter((s) => s.backedUp).map((s) => s.backup);
+  return { backupsRemoved: removeEach(fs, backups) };
+}
+
+async function removeEach(fs: WriteFs, paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.map((path) => fs.rm(path, { force: true }).catch(() => undefined)));
 }
 
 /** Writes one new content to its temporary file: a file written elsewhere (a staging folder) is copied there by the kernel, never held whole. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/synthetic.ts';
 import { derive } from '../../src/project/derive.ts';
-import { extractInWorkers } from '../../src/project/derive-workers.ts';
+import { extractInWorkers, ExtractionPool } from '../../src/project/derive-workers.ts';
 import { loadArticles } from '../../src/project/files.ts';
 import { PATHS, ROOT } from '../story.ts';
 import type { Progress } from '../../src/project/progress.ts';
@@ -57,6 +57,27 @@ describe('derive on worker threads', () => {
     expect(single.casualties).toBeGreaterThan(100);
     expect(pooled.ticks).toHaveLength(120);
     expect(new Set(pooled.ticks)).toEqual(new Set(alone.ticks));
+  }, 60_000);
+
+  it('replaces a worker that runs out of its capped heap, and gives every article all the same', async () => {
+    const { articles: loaded } = await loadArticles(articles);
+    const some = loaded.slice(0, 12);
+    const input = {
+      gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
+      codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
+      home: null,
+    };
+    const expected = await extractInWorkers(some, input, 1, undefined, null);
+    // Far too little for the gazetteer: each first worker runs out before its first article.
+    const pool = new ExtractionPool(input, 2, 3, undefined, 2);
+    const entries = new Map<unknown, Uint8Array | null>();
+    pool.each((article, entry) => entries.set(article, entry));
+    for (const article of some) pool.add(article);
+    pool.close();
+    await pool.done;
+    expect(pool.replaced).toBe(2);
+    expect(some.map((article) => entries.get(article))).toEqual(expected);
+    expect(expected.every((entry) => entry !== null && entry.byteLength > 0)).toBe(true);
   }, 60_000);
 
   it('fails, stopping every worker, when a worker cannot start', async () => {
