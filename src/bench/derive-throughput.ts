@@ -7,13 +7,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { loadArticles } from '../project/files.ts';
 import { projectLayout, storyLayout } from '../project/layout.ts';
 import { ROOT } from './project-copy.ts';
 import type { DeriveChildInput, DeriveChildOutput } from './derive-child.ts';
 import { syntheticArticles } from './synthetic.ts';
 import { timeProcess } from './timed-process.ts';
+import { buildWorkerBundle } from './worker-bundle.ts';
 
 export interface DeriveSizeResult extends DeriveChildOutput {
   /** Articles per second of the derive itself (node's start-up apart). */
@@ -43,19 +43,7 @@ export async function benchDerive(
     throw new Error(`No seed articles to make a synthetic corpus from: ${diagnostics.map((d) => d.reason).join('; ')}`);
   // The workers start from one bundle, as `npm run derive` starts them (scripts/bundled.mjs), not through tsx.
   const bundles = mkdtempSync(join(tmpdir(), 'newsbook-bench-worker-'));
-  const workerBundle = join(bundles, 'derive-worker.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../project/derive-worker.ts', import.meta.url))],
-    outfile: workerBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-    banner: {
-      js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);",
-    },
-  });
+  const workerBundle = await buildWorkerBundle(bundles);
   const results: DeriveSizeResult[] = [];
   let addOne: DeriveSizeResult | null = null;
   const largest = Math.max(...sizes);

@@ -17,6 +17,7 @@ import type { ArticleRow, CasualtyRow, DatasetName, DatasetSchemas, ReactionRow 
 import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
+import type { Codebook } from '../extract/codebook.ts';
 import type { DatasetFilesWriter } from './dataset-writer.ts';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from '../common/problems.ts';
@@ -62,8 +63,12 @@ export class Assembly {
   readonly articles: ArticleRow[] = [];
   #chain: Promise<void> = Promise.resolve();
 
+  /** The gazetteer, compiled on first use: only a review entry to apply needs it. */
+  readonly #gazetteer: () => Gazetteer;
+  #context: ReturnType<typeof reviewContext> | null = null;
+
   constructor(
-    private readonly gazetteer: Gazetteer,
+    inputs: { codebook: Codebook; gazetteer: () => Gazetteer },
     review: Review,
     /** The review's file, which its problems are reported on. */
     private readonly reviewFile: VFile,
@@ -81,7 +86,8 @@ export class Assembly {
       }
     }
     this.#previousIds = previous?.ids ?? [];
-    this.#schemas = schemasFor(gazetteer.codebook);
+    this.#schemas = schemasFor(inputs.codebook);
+    this.#gazetteer = inputs.gazetteer;
     this.#reusable = reusable ?? {};
   }
 
@@ -264,7 +270,8 @@ export class Assembly {
     rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
     mine: Review,
   ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
-    const outcome = applyReview(rows, mine, reviewContext(this.gazetteer), this.reviewFile);
+    if (mine.casualties.length === 0 && mine.reactions.length === 0) return rows;
+    const outcome = applyReview(rows, mine, (this.#context ??= reviewContext(this.#gazetteer())), this.reviewFile);
     for (const problem of outcome.problems) this.reviewProblems.push(problem);
     this.reviewCounts.rejected += outcome.counts.rejected;
     this.reviewCounts.corrected += outcome.counts.corrected;

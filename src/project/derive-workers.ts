@@ -119,11 +119,12 @@ export class ExtractionPool {
   constructor(
     private readonly input: WorkerInput,
     count: number,
-    private readonly size: number,
+    /** Articles per batch (see batchSize); may change before the first article is added. */
+    public size: number,
     /** The worker's bundle, when the command runs from one. */
     private readonly bundle?: string,
-    /** The first workers' old generation (see WORKER_HEAP_MB); null for V8's own limit. */
-    heapMb: number | null = WORKER_HEAP_MB,
+    /** The workers' old generation (see WORKER_HEAP_MB); null for V8's own limit. */
+    private readonly heapMb: number | null = WORKER_HEAP_MB,
   ) {
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -131,7 +132,17 @@ export class ExtractionPool {
     });
     // A caller that gives up first (a bad article) must not see an unhandled rejection.
     this.done.catch(() => undefined);
-    for (let i = 0; i < count; i += 1) this.start(heapMb);
+    this.grow(count);
+  }
+
+  /** Workers in the pool. */
+  get count(): number {
+    return this.workers.length;
+  }
+
+  /** Starts workers until there are `count`: a pool started early with one grows once the articles to extract are known. */
+  grow(count: number): void {
+    while (this.workers.length < count && !this.settled) this.start(this.heapMb);
   }
 
   private start(heapMb: number | null): void {

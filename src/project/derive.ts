@@ -21,9 +21,11 @@ import type { ReviewOutcome } from '../datasets/review-apply.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import type { PreparedArticle } from '../datasets/prepare.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
-import { withHome } from '../extract/gazetteer.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
-import { compileCodebook, compileGazetteer, loadReview, readGazetteerSources } from './editor-files.ts';
+import type { Codebook } from '../extract/codebook.ts';
+import { loadReview } from './editor-files.ts';
+import { compileInputs, readSources } from './extraction-inputs.ts';
+import type { Compiled, CompiledInputs, Sources } from './extraction-inputs.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
@@ -43,7 +45,7 @@ import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
-import { batchSize, defaultWorkers, ExtractionPool } from './derive-workers.ts';
+import { batchSize, defaultWorkers, ExtractionPool, WORKER_THRESHOLD } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { makeStamp, openPreviousDatasets, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
@@ -93,12 +95,12 @@ const READ_AHEAD = 32;
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const listing = await listArticles(options.articles);
   const names = 'names' in listing ? listing.names : [];
-  const inputs = await compileInputs(options);
-  const run = await startRun(options, effects);
+  const sources = await readSources(options);
+  const run = await startRun(options, effects, earlyPool(names.length, sources, options, effects));
   try {
+    const inputs = compileInputs(options, sources, run.notedArticles !== null);
     const { slots, fingerprintHash } = await keyArticles(run, names);
     const pending = await extractPending(run, slots, inputs);
-    const { gazetteer } = inputs;
     const diagnostics = articleProblems(slots);
     if (diagnostics.some(isError)) {
       throw new CliError(
@@ -106,15 +108,18 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
         diagnostics,
       );
     }
-    if (gazetteer instanceof CliError) throw gazetteer;
-    const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review, gazetteer.codebook);
-    await run.extracted();
+    if (inputs.problem) throw inputs.problem;
+    const { codebook } = inputs;
+    const review = options.review === null ? EMPTY_REVIEW : await loadReview(options.review, codebook);
+    // Many articles on the workers: the assembly waits for them to end, so that their heaps and its own are never held at once (a large derive's peak).
+    if (pending >= WORKER_THRESHOLD) await run.extracted();
 
-    // 3. The datasets, article by article in id order: from the cache, the review applied, written as they come, compared with the previous ones.
+    // 3. The datasets, article by article in id order: from the cache (an article extracted now once its entry is there), the review applied, written as they come, compared with the previous ones.
     const articles = slots.filter((s) => s.id !== null).sort((a, b) => compare(a.id!, b.id!));
-    const { assembly, reviewProblems } = await assemble(run, articles, gazetteer, review);
+    const { assembly, reviewProblems } = await assemble(run, articles, inputs, review);
+    await run.extracted();
     const finished = run.changes!.finish();
-    await writeDerived(run, gazetteer, assembly, finished, fingerprintHash);
+    await writeDerived(run, codebook, assembly, finished, fingerprintHash);
     return {
       articles: articles.length,
       extracted: pending,
@@ -130,27 +135,25 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   }
 }
 
-/** The gazetteer and codebook, read and compiled, and checked, before any extraction; their problems are reported after the articles' (as they always were). */
-async function compileInputs(options: DeriveOptions): Promise<CompiledInputs> {
-  const gazetteerSources = await readGazetteerSources(options.gazetteers);
-  const codebookSources = await readGazetteerSources(options.codebooks);
-  try {
-    const codebook = compileCodebook(codebookSources, options.codebooks[0] ?? 'codebook.yaml');
-    const gazetteer = withHome(
-      compileGazetteer(gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook),
-      options.home,
-    );
-    return { gazetteerSources, codebookSources, gazetteer };
-  } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    return { gazetteerSources, codebookSources, gazetteer: error };
-  }
-}
-
-interface CompiledInputs {
-  gazetteerSources: Awaited<ReturnType<typeof readGazetteerSources>>;
-  codebookSources: Awaited<ReturnType<typeof readGazetteerSources>>;
-  gazetteer: Gazetteer | CliError;
+/**
+ * A worker started before the articles are looked at, when the derive runs
+ * from the bundle and on workers (asked for, or for a large story): when a
+ * few articles are added to thousands, it starts and extracts them while this
+ * thread keys the articles and copies the others' rows, which on this thread
+ * alone come one after the other. Null otherwise (through tsx a worker takes
+ * longer to start than a few articles take to extract here).
+ */
+function earlyPool(
+  articles: number,
+  sources: Sources,
+  options: DeriveOptions,
+  effects: DeriveEffects,
+): ExtractionPool | null {
+  const { gazetteerSources, codebookSources } = sources;
+  const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
+  if (!effects.workerBundle || workers < 2 || !gazetteerSources || !codebookSources) return null;
+  const input = { gazetteers: gazetteerSources, codebooks: codebookSources, home: options.home };
+  return new ExtractionPool(input, 1, 1, effects.workerBundle);
 }
 
 /** One derive's state: its cache, what the last derive noted, and what must be closed or removed however it ends. */
@@ -169,15 +172,26 @@ interface Run {
   notedArticles: Record<string, ArticleNote> | null;
   progress?: Progress;
   pool?: ExtractionPool;
+  /** The pool started early and not needed, stopping. */
+  retired?: Promise<void>;
   stored: Promise<void>[];
   writer?: DatasetFilesWriter | null;
   changes?: ChangesBuilder;
-  /** Waits for the extraction to end (the workers, the cache's writes). */
+  /** Waits for the extraction to end (the workers, the cache's writes); the same promise each time. */
   extracted(): Promise<void>;
   close(): Promise<void>;
 }
 
-async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise<Run> {
+async function startRun(options: DeriveOptions, effects: DeriveEffects, pool: ExtractionPool | null): Promise<Run> {
+  try {
+    return await newRun(options, effects, pool);
+  } catch (error) {
+    await pool?.terminate();
+    throw error;
+  }
+}
+
+async function newRun(options: DeriveOptions, effects: DeriveEffects, pool: ExtractionPool | null): Promise<Run> {
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
   const cache = new ExtractionCache(
     temporaryCache ?? effects.cache ?? cacheRoot(options.code),
@@ -189,6 +203,7 @@ async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise
   const noted = await readStamp(stampPath(cache.root, replaces));
   const previous = openPreviousDatasets(replaces, noted);
   previous.catch(() => undefined);
+  let ended: Promise<void> | undefined;
   const run: Run = {
     options,
     effects,
@@ -199,17 +214,22 @@ async function startRun(options: DeriveOptions, effects: DeriveEffects): Promise
     index: new FileIndex(noted?.reuse?.files),
     notedArticles: noted?.reuse?.generation === notesGeneration(cache.generation) ? noted.reuse.articles : null,
     replaces,
+    ...(pool ? { pool } : {}),
     stored: [],
-    async extracted() {
-      if (run.pool) {
-        run.pool.close();
-        await run.pool.done;
-      }
-      await Promise.all(run.stored);
-      run.progress?.done();
+    extracted() {
+      ended ??= (async () => {
+        if (run.pool) {
+          run.pool.close();
+          await run.pool.done;
+        }
+        await Promise.all(run.stored);
+        run.progress?.done();
+      })();
+      return ended;
     },
     async close() {
       if (run.pool) await run.pool.terminate();
+      await run.retired;
       if (run.writer) await run.writer.abort();
       await (await previous.catch(() => null))?.close().catch(() => undefined);
       if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
@@ -260,7 +280,12 @@ async function keyArticles(
   return { slots, fingerprintHash };
 }
 
-/** 2. The articles neither cached nor noted read again, parsed, and extracted: on worker threads when there are many. How many. */
+/**
+ * 2. The articles neither cached nor noted read again, parsed, and handed to
+ * the extraction: on worker threads when there are many (or when a worker was
+ * started early), else here. Each one's `stored` says when its cache entry is
+ * there to assemble. How many.
+ */
 async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledInputs): Promise<number> {
   const { options, effects, cache } = run;
   const pending = slots.filter((s) => s.problems.length === 0 && s.id === null);
@@ -268,43 +293,77 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
     slots.filter((s) => s.id !== null).length + pending.length,
   ));
   for (const slot of slots) if (slot.id !== null) progress.tick(relative(options.articles, slot.path));
-  const store = (slot: ArticleSlot, entry: Uint8Array | null) => {
+  const store = (slot: ArticleSlot, entry: Uint8Array | null): Promise<void> => {
+    const stored = entry === null ? Promise.resolve() : cache.put(slot.key, entry);
     if (entry === null) slot.invalid = true;
-    else run.stored.push(cache.put(slot.key, entry));
+    else run.stored.push(stored);
     progress.tick(relative(options.articles, slot.path));
+    return stored;
   };
-  const { gazetteer } = inputs;
-  const workers = Math.min(effects.workers ?? defaultWorkers(pending.length), pending.length);
-  if (workers > 1 && !(gazetteer instanceof CliError)) {
-    const pool = (run.pool = new ExtractionPool(
-      { gazetteers: inputs.gazetteerSources!, codebooks: inputs.codebookSources ?? [], home: options.home },
-      workers,
-      batchSize(pending.length, workers),
-      effects.workerBundle,
-    ));
-    const byArticle = new Map<Article, ArticleSlot>();
+  const pool = workerPool(run, inputs, pending.length);
+  if (pool) {
+    const waiting = new Map<Article, { slot: ArticleSlot; stored: () => void }>();
     pool.each((article, entry) => {
-      store(byArticle.get(article)!, entry);
-      byArticle.delete(article);
+      const { slot, stored } = waiting.get(article)!;
+      waiting.delete(article);
+      void store(slot, entry).then(stored);
     });
     await readPending(pending, async (slot, article) => {
-      byArticle.set(article, slot);
+      let stored!: () => void;
+      const own = new Promise<void>((resolve) => (stored = resolve));
+      waiting.set(article, { slot, stored });
+      slot.stored = unlessFailed(pool, own);
       pool.add(article);
       await pool.ready();
     });
+    // Every article is in: the last batch goes out, short as it may be.
+    pool.close();
   } else {
     await readPending(pending, (slot, article) => {
-      if (!(gazetteer instanceof CliError)) store(slot, encodeExtraction(article, prepareArticle(article, gazetteer)));
+      if (inputs.problem === null)
+        slot.stored = store(slot, encodeExtraction(article, prepareArticle(article, inputs.gazetteer())));
     });
   }
   return pending.length;
+}
+
+/**
+ * `stored`, or the pool's failure first: the assembly waiting for an article
+ * stops with a worker that fails. (Apart from extractPending's callback so
+ * that what it holds is not the article: its closures' context would keep
+ * every article until the pool ends.)
+ */
+function unlessFailed(pool: ExtractionPool, stored: Promise<void>): Promise<void> {
+  const either = Promise.race([stored, pool.done.then(() => stored)]);
+  either.catch(() => undefined);
+  return either;
+}
+
+/** The pool the pending articles go to (the one started early, grown for many), or null to extract them here. */
+function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool | null {
+  const { options, effects } = run;
+  const workers = Math.min(effects.workers ?? defaultWorkers(pending), pending);
+  if (inputs.problem || pending === 0 || (workers < 2 && !run.pool)) {
+    if (run.pool) run.retired = run.pool.terminate();
+    delete run.pool;
+    return null;
+  }
+  const pool = (run.pool ??= new ExtractionPool(
+    { gazetteers: inputs.gazetteerSources!, codebooks: inputs.codebookSources!, home: options.home },
+    workers,
+    batchSize(pending, workers),
+    effects.workerBundle,
+  ));
+  pool.size = batchSize(pending, Math.max(workers, 1));
+  pool.grow(workers);
+  return pool;
 }
 
 /** 3. The datasets written article by article (assembly.ts), and the review's problems, which stop the derive when any is an error. */
 async function assemble(
   run: Run,
   articles: readonly ArticleSlot[],
-  gazetteer: Gazetteer,
+  inputs: Compiled,
   review: Review,
 ): Promise<{ assembly: Assembly; reviewProblems: VFileMessage[] }> {
   const { options, cache } = run;
@@ -314,13 +373,15 @@ async function assemble(
   const copyable = notes && reusableFiles(before, run.replaces);
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
-  const assembly = new Assembly(gazetteer, review, reviewFile, writer, changes, before, copyable && notes);
+  const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes);
   await inWindows(
     articles,
     READ_AHEAD,
     async (slot): Promise<Assembled> => {
       const note = assembly.reusable(slot.id!, slot.key);
-      return note ? { reuse: note } : await extraction(slot, cache, gazetteer);
+      if (note) return { reuse: note };
+      await slot.stored;
+      return await extraction(slot, cache, inputs.gazetteer);
     },
     (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
   );
@@ -339,7 +400,7 @@ async function assemble(
 /** The datasets, CHANGES.md, the data package and the manifest swapped in together; then the stamp of what was written, for the next derive. */
 async function writeDerived(
   run: Run,
-  gazetteer: Gazetteer,
+  codebook: Codebook,
   assembly: Assembly,
   finished: Changes,
   fingerprintHash: FingerprintHash,
@@ -352,7 +413,7 @@ async function writeDerived(
   const description = dataPackage(
     options.story ?? { name: null, title: null, description: null },
     assembly.articles,
-    vocabularies(gazetteer.codebook),
+    vocabularies(codebook),
   );
   out.set(DATA_PACKAGE, description);
   // Every article was read (an unreadable one stopped the derive above). The
@@ -390,6 +451,8 @@ interface ArticleSlot {
   id: string | null;
   /** One of its rows failed its schema: not cached, extracted again to report it. */
   invalid?: true;
+  /** Once handed to the extraction: when its cache entry is written (or it was found invalid). */
+  stored?: Promise<void>;
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
@@ -440,7 +503,7 @@ function articleProblems(slots: readonly ArticleSlot[]): VFileMessage[] {
 async function extraction(
   slot: ArticleSlot,
   cache: ExtractionCache,
-  gazetteer: Gazetteer,
+  gazetteer: () => Gazetteer,
 ): Promise<CachedExtraction & { prepared?: PreparedArticle }> {
   if (!slot.invalid) {
     const cached = cache.get(slot.key);
@@ -449,7 +512,7 @@ async function extraction(
   const read = await readArticleFile(slot.path);
   const article = parseSlot(slot, read);
   if (!article) throw new CliError(`Cannot derive: ${slot.path} changed while it was derived; nothing was written`);
-  const prepared = prepareArticle(article, gazetteer);
+  const prepared = prepareArticle(article, gazetteer());
   const entry = encodeExtraction(article, prepared);
   if (entry) return decodeExtraction(entry)!;
   const written = Object.fromEntries(

@@ -245,38 +245,46 @@ export async function writeStamp(path: string, stamp: OutputStamp | null): Promi
   }
 }
 
-/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element. */
+/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element, their elements stringified whole and gathered into pieces of some 64 KB. */
 export function* jsonChunks(value: unknown, depth: number): Generator<string> {
-  if (
-    depth === 0 ||
-    value === null ||
-    typeof value !== 'object' ||
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    yield JSON.stringify(value) ?? 'null';
+  const out = { text: '' };
+  yield* jsonInto(out, value, depth);
+  if (out.text.length > 0) yield out.text;
+}
+
+/** What JSON.stringify leaves out of an object, and writes as null in an array. */
+const omitted = (item: unknown): boolean =>
+  item === undefined || typeof item === 'function' || typeof item === 'symbol';
+
+const isWhole = (value: unknown, depth: number): boolean =>
+  depth <= 0 ||
+  value === null ||
+  typeof value !== 'object' ||
+  typeof (value as { toJSON?: unknown }).toJSON === 'function';
+
+function* jsonInto(out: { text: string }, value: unknown, depth: number): Generator<string> {
+  if (isWhole(value, depth)) {
+    out.text += JSON.stringify(value) ?? 'null';
     return;
   }
-  if (Array.isArray(value)) {
-    yield '[';
-    for (let i = 0; i < value.length; i += 1) {
-      if (i > 0) yield ',';
-      const item: unknown = value[i];
-      // As JSON.stringify writes them in an array.
-      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
-      else yield* jsonChunks(item, depth - 1);
+  const array = Array.isArray(value);
+  const entries: [string | null, unknown][] = array
+    ? value.map((item: unknown) => [null, omitted(item) ? null : item])
+    : Object.entries(value as object).filter(([, item]) => !omitted(item));
+  out.text += array ? '[' : '{';
+  for (let i = 0; i < entries.length; i += 1) {
+    const [key, item] = entries[i]!;
+    if (i > 0) out.text += ',';
+    if (key !== null) out.text += `${JSON.stringify(key)}:`;
+    // Stringified here when whole: a generator per element was most of the time.
+    if (isWhole(item, depth - 1)) out.text += JSON.stringify(item) ?? 'null';
+    else yield* jsonInto(out, item, depth - 1);
+    if (out.text.length >= 2 ** 16) {
+      yield out.text;
+      out.text = '';
     }
-    yield ']';
-    return;
   }
-  yield '{';
-  let first = true;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    yield* jsonChunks(item, depth - 1);
-  }
-  yield '}';
+  out.text += array ? ']' : '}';
 }
 
 /** Pieces of text gathered into writes of about a megabyte. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/synthetic.ts';
+import { buildWorkerBundle } from '../../src/bench/worker-bundle.ts';
 import { derive } from '../../src/project/derive.ts';
 import { extractInWorkers, ExtractionPool } from '../../src/project/derive-workers.ts';
 import { loadArticles } from '../../src/project/files.ts';
@@ -19,8 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(async () => {
   const { articles: seeds } = await loadArticles(PATHS.articles);
   mkdirSync(articles);
-  // Below the default threshold (the test asks for two workers), to stay quick, yet 15 batches for them to share.
-  for (const [name, text] of syntheticCorpus(seeds, 120, 7)) writeFileSync(join(articles, name), text);
+  // Below the default threshold (the test asks for two workers), to stay quick, yet 16 batches for them to share, the last one short.
+  for (const [name, text] of syntheticCorpus(seeds, 123, 7)) writeFileSync(join(articles, name), text);
 });
 
 function counting(): { ticks: string[]; progress: (total: number) => Progress } {
@@ -35,17 +36,20 @@ const files = (out: string) =>
       .map((name) => [name, readFileSync(join(out, name), 'utf8')]),
   );
 
+/** The story's gazetteer, codebook, review and home, for the articles in `articles`. */
+const storyOptions = (articles: string, out: string) => ({
+  articles,
+  out,
+  code: ROOT,
+  gazetteers: [PATHS.gazetteer],
+  codebooks: [PATHS.codebook],
+  review: PATHS.review,
+  home: 'Kazakhstan',
+});
+
 describe('derive on worker threads', () => {
   it('writes byte for byte what the in-process derive writes, with the same messages and a tick per article', async () => {
-    const options = (out: string) => ({
-      articles,
-      out: join(dir, out),
-      code: ROOT,
-      gazetteers: [PATHS.gazetteer],
-      codebooks: [PATHS.codebook],
-      review: PATHS.review,
-      home: 'Kazakhstan',
-    });
+    const options = (out: string) => storyOptions(articles, join(dir, out));
     const alone = counting();
     // No cache (each extracts every article): the second would otherwise take them all from the first's.
     const single = await derive(options('single'), { progress: alone.progress, workers: 1, cache: null });
@@ -55,9 +59,41 @@ describe('derive on worker threads', () => {
     expect(files(join(dir, 'pool'))).toEqual(files(join(dir, 'single')));
     expect(parallel).toEqual(single);
     expect(single.casualties).toBeGreaterThan(100);
-    expect(pooled.ticks).toHaveLength(120);
+    expect(pooled.ticks).toHaveLength(123);
     expect(new Set(pooled.ticks)).toEqual(new Set(alone.ticks));
   }, 60_000);
+
+  it('extracts on a worker started before the articles are looked at (from the bundle), whether it has one article to extract, many or none', async () => {
+    const folder = join(dir, 'early');
+    mkdirSync(join(folder, 'articles'), { recursive: true });
+    for (const name of readdirSync(articles).slice(0, 40))
+      writeFileSync(join(folder, 'articles', name), readFileSync(join(articles, name)));
+    const options = (out: string) => storyOptions(join(folder, 'articles'), join(folder, out));
+    const effects = { workers: 2, workerBundle: await buildWorkerBundle(folder), cache: join(folder, 'cache') };
+    const quiet = () => counting().progress;
+    const expectSameAsAlone = async (summary: Awaited<ReturnType<typeof derive>>) => {
+      const alone = await derive(options('alone'), { workers: 1, cache: null, progress: quiet() });
+      expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
+      expect(summary.diagnostics).toEqual(alone.diagnostics);
+      expect(summary.changes.counts.after).toEqual(alone.changes.counts.after);
+    };
+
+    const all = await derive(options('pooled'), { ...effects, progress: quiet() });
+    expect([all.extracted, all.copied]).toEqual([40, 0]);
+    await expectSameAsAlone(all);
+
+    // One more article, first in id order: the assembly waits for it before it copies the others.
+    const [first] = readdirSync(join(folder, 'articles')).sort();
+    const text = readFileSync(join(folder, 'articles', first!), 'utf8');
+    writeFileSync(join(folder, 'articles', `a${first}`), text.replace(/^id: ".*"$/m, `id: "a${first!.slice(0, -3)}"`));
+    const one = await derive(options('pooled'), { ...effects, progress: quiet() });
+    expect([one.extracted, one.copied]).toEqual([1, 40]);
+    await expectSameAsAlone(one);
+
+    const none = await derive(options('pooled'), { ...effects, progress: quiet() });
+    expect([none.extracted, none.copied]).toEqual([0, 41]);
+    await expectSameAsAlone(none);
+  }, 120_000);
 
   it('replaces a worker that runs out of its capped heap, and gives every article all the same', async () => {
     const { articles: loaded } = await loadArticles(articles);
