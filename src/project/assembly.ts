@@ -270,6 +270,7 @@ export class Assembly {
     rows: { casualties: CasualtyRow[]; reactions: ReactionRow[] },
     mine: Review,
   ): { casualties: CasualtyRow[]; reactions: ReactionRow[] } {
+    // No entry: the rows stay as they are, and the gazetteer (which only a correction needs) is not compiled for them.
     if (mine.casualties.length === 0 && mine.reactions.length === 0) return rows;
     const outcome = applyReview(rows, mine, (this.#context ??= reviewContext(this.#gazetteer())), this.reviewFile);
     for (const problem of outcome.problems) this.reviewProblems.push(problem);

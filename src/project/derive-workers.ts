@@ -135,11 +135,6 @@ export class ExtractionPool {
     this.grow(count);
   }
 
-  /** Workers in the pool. */
-  get count(): number {
-    return this.workers.length;
-  }
-
   /** Starts workers until there are `count`: a pool started early with one grows once the articles to extract are known. */
   grow(count: number): void {
     while (this.workers.length < count && !this.settled) this.start(this.heapMb);

@@ -283,8 +283,8 @@ async function keyArticles(
 /**
  * 2. The articles neither cached nor noted read again, parsed, and handed to
  * the extraction: on worker threads when there are many (or when a worker was
- * started early), else here. Each one's `stored` says when its cache entry is
- * there to assemble. How many.
+ * started early), else here. Each one's `stored` says whether its cache entry
+ * is there to assemble yet. How many.
  */
 async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledInputs): Promise<number> {
   const { options, effects, cache } = run;
@@ -293,26 +293,26 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
     slots.filter((s) => s.id !== null).length + pending.length,
   ));
   for (const slot of slots) if (slot.id !== null) progress.tick(relative(options.articles, slot.path));
-  const store = (slot: ArticleSlot, entry: Uint8Array | null): Promise<void> => {
-    const stored = entry === null ? Promise.resolve() : cache.put(slot.key, entry);
+  const store = (slot: ArticleSlot, entry: Uint8Array | null): void => {
     if (entry === null) slot.invalid = true;
-    else run.stored.push(stored);
+    const stored = entry === null ? Promise.resolve() : cache.put(slot.key, entry);
+    if (entry !== null) run.stored.push(stored);
+    void stored.then(() => {
+      slot.stored = true;
+      slot.waiting?.();
+    });
     progress.tick(relative(options.articles, slot.path));
-    return stored;
   };
   const pool = workerPool(run, inputs, pending.length);
   if (pool) {
-    const waiting = new Map<Article, { slot: ArticleSlot; stored: () => void }>();
+    const waiting = new Map<Article, ArticleSlot>();
     pool.each((article, entry) => {
-      const { slot, stored } = waiting.get(article)!;
+      store(waiting.get(article)!, entry);
       waiting.delete(article);
-      void store(slot, entry).then(stored);
     });
     await readPending(pending, async (slot, article) => {
-      let stored!: () => void;
-      const own = new Promise<void>((resolve) => (stored = resolve));
-      waiting.set(article, { slot, stored });
-      slot.stored = unlessFailed(pool, own);
+      slot.stored = false;
+      waiting.set(article, slot);
       pool.add(article);
       await pool.ready();
     });
@@ -320,23 +320,22 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
     pool.close();
   } else {
     await readPending(pending, (slot, article) => {
-      if (inputs.problem === null)
-        slot.stored = store(slot, encodeExtraction(article, prepareArticle(article, inputs.gazetteer())));
+      if (inputs.problem === null) {
+        slot.stored = false;
+        store(slot, encodeExtraction(article, prepareArticle(article, inputs.gazetteer())));
+      }
     });
   }
   return pending.length;
 }
 
-/**
- * `stored`, or the pool's failure first: the assembly waiting for an article
- * stops with a worker that fails. (Apart from extractPending's callback so
- * that what it holds is not the article: its closures' context would keep
- * every article until the pool ends.)
- */
-function unlessFailed(pool: ExtractionPool, stored: Promise<void>): Promise<void> {
-  const either = Promise.race([stored, pool.done.then(() => stored)]);
-  either.catch(() => undefined);
-  return either;
+/** Resolves once the slot's cache entry is written; rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
+function stored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promise<void> | void {
+  if (slot.stored !== false) return;
+  return new Promise<void>((resolve, reject) => {
+    slot.waiting = resolve;
+    pool?.done.catch(reject);
+  });
 }
 
 /** The pool the pending articles go to (the one started early, grown for many), or null to extract them here. */
@@ -380,7 +379,7 @@ async function assemble(
     async (slot): Promise<Assembled> => {
       const note = assembly.reusable(slot.id!, slot.key);
       if (note) return { reuse: note };
-      await slot.stored;
+      await stored(slot, run.pool);
       return await extraction(slot, cache, inputs.gazetteer);
     },
     (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
@@ -451,8 +450,10 @@ interface ArticleSlot {
   id: string | null;
   /** One of its rows failed its schema: not cached, extracted again to report it. */
   invalid?: true;
-  /** Once handed to the extraction: when its cache entry is written (or it was found invalid). */
-  stored?: Promise<void>;
+  /** Once handed to the extraction: whether its cache entry is written (or it was found invalid). */
+  stored?: boolean;
+  /** The assembly waiting for its entry (see `stored`). */
+  waiting?: () => void;
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
