@@ -180,7 +180,7 @@ export class ExtractionPool {
    * few batches, never the whole corpus.
    */
   async ready(): Promise<void> {
-    while (this.pending.length >= Math.max(1, this.workers.length) && !this.settled)
+    while (this.pending.length >= this.workers.length && !this.settled)
       await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
