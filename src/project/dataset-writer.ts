@@ -1,7 +1,7 @@
 // The datasets' files written as the derive goes, article by article, each
 // to a temporary file beside its target (named as files.ts names them, so a
 // killed run's are cleaned by the next), hashed as it is written for the
-// manifest; writeFilesAtomically then swaps them in with the rest. Each file
+// manifest; swapFilesAtomically then swaps them in with the rest. Each file
 // is one writeFile of the bytes as they come, a few megabytes at a time.
 //
 // An article whose rows are the very bytes the previous files hold for it

@@ -24,7 +24,7 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Codebook } from '../extract/codebook.ts';
 import { loadReview } from './editor-files.ts';
-import { compileInputs, readSources } from './extraction-inputs.ts';
+import { compileInputs, readSources, workerInput } from './extraction-inputs.ts';
 import type { Compiled, CompiledInputs, Sources } from './extraction-inputs.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
@@ -149,10 +149,9 @@ function earlyPool(
   options: DeriveOptions,
   effects: DeriveEffects,
 ): ExtractionPool | null {
-  const { gazetteerSources, codebookSources } = sources;
   const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
-  if (!effects.workerBundle || workers < 2 || !gazetteerSources || !codebookSources) return null;
-  const input = { gazetteers: gazetteerSources, codebooks: codebookSources, home: options.home };
+  const input = workerInput(sources, options.home);
+  if (!effects.workerBundle || workers < 2 || !input) return null;
   return new ExtractionPool(input, 1, 1, effects.workerBundle);
 }
 
@@ -330,7 +329,7 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
 }
 
 /** Resolves once the slot's cache entry is written; rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
-function stored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promise<void> | void {
+function whenStored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promise<void> | void {
   if (slot.stored !== false) return;
   return new Promise<void>((resolve, reject) => {
     slot.waiting = resolve;
@@ -342,18 +341,16 @@ function stored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promise<vo
 function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool | null {
   const { options, effects } = run;
   const workers = Math.min(effects.workers ?? defaultWorkers(pending), pending);
-  if (inputs.problem || pending === 0 || (workers < 2 && !run.pool)) {
+  const input = workerInput(inputs, options.home);
+  if (inputs.problem || !input || pending === 0 || (workers < 2 && !run.pool)) {
     if (run.pool) run.retired = run.pool.terminate();
     delete run.pool;
     return null;
   }
-  const pool = (run.pool ??= new ExtractionPool(
-    { gazetteers: inputs.gazetteerSources!, codebooks: inputs.codebookSources!, home: options.home },
-    workers,
-    batchSize(pending, workers),
-    effects.workerBundle,
-  ));
-  pool.size = batchSize(pending, Math.max(workers, 1));
+  const size = batchSize(pending, workers);
+  const pool = (run.pool ??= new ExtractionPool(input, workers, size, effects.workerBundle));
+  // The one started early: as many workers as the articles now call for, and their batch size.
+  pool.size = size;
   pool.grow(workers);
   return pool;
 }
@@ -379,7 +376,7 @@ async function assemble(
     async (slot): Promise<Assembled> => {
       const note = assembly.reusable(slot.id!, slot.key);
       if (note) return { reuse: note };
-      await stored(slot, run.pool);
+      await whenStored(slot, run.pool);
       return await extraction(slot, cache, inputs.gazetteer);
     },
     (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),

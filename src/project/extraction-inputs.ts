@@ -5,6 +5,7 @@ import type { Codebook } from '../extract/codebook.ts';
 import { withHome } from '../extract/gazetteer.ts';
 import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
+import type { WorkerInput } from './derive-workers.ts';
 import { compileCodebook, compileGazetteer, readGazetteerSources } from './editor-files.ts';
 import { CliError } from './errors.ts';
 
@@ -47,6 +48,14 @@ export function compileInputs(options: DeriveOptions, sources: Sources, known: b
   }
   let gazetteer: Gazetteer | null = null;
   return { ...sources, problem: null, codebook, gazetteer: () => (gazetteer ??= compile()) };
+}
+
+/** What each derive worker starts from (it compiles the files for itself); null when the base gazetteer or codebook is missing. */
+export function workerInput(sources: Sources, home: string | null): WorkerInput | null {
+  const { gazetteerSources, codebookSources } = sources;
+  return gazetteerSources && codebookSources
+    ? { gazetteers: gazetteerSources, codebooks: codebookSources, home }
+    : null;
 }
 
 /** The compiled inputs, or why the codebook or gazetteer cannot be used. */

@@ -141,22 +141,12 @@ export interface FileGroup {
 }
 
 /**
- * Replaces `files` in `dir` all together or not at all: a failure part-way
- * leaves the previous files exactly as they were, and no temporary file behind.
- */
-export async function writeFilesAtomically(
-  dir: string,
-  files: ReadonlyMap<string, FileContent>,
-  fs: WriteFs = NODE_FS,
-): Promise<void> {
-  await writeFileGroupsAtomically([{ dir, files }], fs);
-}
-
-/**
- * writeFilesAtomically, but returns as soon as the new files are in place,
- * with the removal of the previous ones under way (`backupsRemoved`, which
- * never rejects): a large story's previous datasets take a moment to free,
- * which the derive spends writing its stamp.
+ * Replaces `files` in `dir` all together or not at all (a failure part-way
+ * leaves the previous files exactly as they were, and no temporary file
+ * behind), as writeFileGroupsAtomically does; but returns as soon as the new
+ * files are in place, with the removal of the previous ones under way
+ * (`backupsRemoved`, which never rejects): a large story's previous datasets
+ * take a moment to free, which the derive spends writing its stamp.
  */
 export async function swapFilesAtomically(
   dir: string,

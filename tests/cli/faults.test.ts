@@ -36,7 +36,7 @@ import type { DeriveOptions } from '../../src/project/derive-inputs.ts';
 import { derive } from '../../src/project/derive.ts';
 import type { DeriveEffects } from '../../src/project/derive.ts';
 import { CliError } from '../../src/project/errors.ts';
-import { NODE_FS, writeFileGroupsAtomically, writeFilesAtomically } from '../../src/project/files.ts';
+import { NODE_FS, writeFileGroupsAtomically } from '../../src/project/files.ts';
 import type { WriteFs } from '../../src/project/files.ts';
 import { PATHS, ROOT, STORY, storyConfig } from '../story.ts';
 import { reportStory } from '../../src/project/report.ts';
@@ -466,7 +466,7 @@ describe('writeFileGroupsAtomically', () => {
 
   it('replaces every file and leaves nothing else', async () => {
     setUp();
-    await writeFilesAtomically(dir, files({ 'a.txt': 'new a', 'b.txt': 'new b', 'c.txt': 'new c' }));
+    await writeFileGroupsAtomically([{ dir, files: files({ 'a.txt': 'new a', 'b.txt': 'new b', 'c.txt': 'new c' }) }]);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');
     expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('new c');
     expect(
@@ -516,11 +516,11 @@ describe('writeFileGroupsAtomically', () => {
       ...NODE_FS,
       link: () => Promise.reject(Object.assign(new Error('not supported'), { code: 'EPERM' })),
     };
-    await writeFilesAtomically(dir, files({ 'a.txt': 'new a', 'b.txt': 'new b' }), fs);
+    await writeFileGroupsAtomically([{ dir, files: files({ 'a.txt': 'new a', 'b.txt': 'new b' }) }], fs);
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('new b');
     const renameFails = { ...fs, rename: failingFs('rename', 2).rename };
     await expectFailureLeavesAll(
-      () => writeFilesAtomically(dir, files({ 'a.txt': 'newer a', 'b.txt': 'newer b' }), renameFails),
+      () => writeFileGroupsAtomically([{ dir, files: files({ 'a.txt': 'newer a', 'b.txt': 'newer b' }) }], renameFails),
       /injected rename failure/,
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');

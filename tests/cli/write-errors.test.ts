@@ -5,14 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/project/errors.ts';
-import { NODE_FS, writeFilesAtomically } from '../../src/project/files.ts';
+import { NODE_FS, writeFileGroupsAtomically } from '../../src/project/files.ts';
 import type { WriteFs } from '../../src/project/files.ts';
 
 const errno = (code: string, syscall: string, path: string) =>
   Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 
 async function failure(fs: WriteFs, dir: string): Promise<CliError> {
-  const error = await writeFilesAtomically(dir, new Map([['casualties.json', '[]\n']]), fs).catch((e: unknown) => e);
+  const error = await writeFileGroupsAtomically([{ dir, files: new Map([['casualties.json', '[]\n']]) }], fs).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CliError);
   return error as CliError;
 }
