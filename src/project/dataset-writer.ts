@@ -214,8 +214,7 @@ export class DatasetFilesWriter {
     if (prefix && this.#previous!.ranges[name][prefix.next]?.[0] === id) {
       prefix.next += 1;
       prefix.pieces += 1;
-      this.ranges[name].push(range);
-      this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
+      this.#advance(name, range);
       this.#files.get(`${name}.json`)!.keep(range[2]);
       this.#files.get(`${name}.csv`)!.keep(range[4] + 1);
       return;
@@ -257,9 +256,14 @@ export class DatasetFilesWriter {
     // After `[\n` or `,\n`; after the header or the last line's break.
     const jsonStart = at.json + 2;
     const range: RowsRange = [id, jsonStart, jsonStart + piece.json.byteLength, at.csv, at.csv + piece.csv.byteLength];
+    this.#advance(name, range);
+    this.#framers.get(name)!.add(piece);
+  }
+
+  /** The article's rows are at `range`: the files go on after them. */
+  #advance(name: DatasetName, range: RowsRange): void {
     this.ranges[name].push(range);
     this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
-    this.#framers.get(name)!.add(piece);
   }
 
   /** The dataset's files started, when they are still a prefix of the previous ones: copies of those, cut after the prefix. */
