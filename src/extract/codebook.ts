@@ -71,7 +71,8 @@ const codebookSchema = z.strictObject({
   charts: z.array(name).optional(),
 });
 
-type CodebookData = z.infer<typeof codebookSchema>;
+/** A codebook's files validated and merged (readCodebooks): plain data, which a derive keeps as JSON beside its extraction cache. */
+export type CodebookData = z.infer<typeof codebookSchema>;
 
 // ------------------------------------------------------------- the codebook
 
@@ -149,6 +150,16 @@ export interface CodebookSource {
  * `CodebookError` listing every problem.
  */
 export function parseCodebooks(sources: readonly CodebookSource[]): Codebook {
+  return codebookFrom(readCodebooks(sources), sources);
+}
+
+/** The Codebook of data readCodebooks gave for `sources` (their paths name it in messages). */
+export function codebookFrom(data: CodebookData, sources: readonly { path: string }[]): Codebook {
+  return compile(data, sources.map((s) => s.path).join(' + '));
+}
+
+/** The base codebook and a story's additions validated and merged (parseCodebooks without compiling them); throws CodebookError. */
+export function readCodebooks(sources: readonly CodebookSource[]): CodebookData {
   const issues: VFileMessage[] = [];
   const parsed: {
     data: CodebookData;
@@ -170,7 +181,7 @@ export function parseCodebooks(sources: readonly CodebookSource[]): Codebook {
   }
   issues.push(...crossCheck(parsed));
   if (issues.length > 0) throw new CodebookError(issues);
-  return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '));
+  return mergeData(parsed.map((p) => p.data));
 }
 
 export function parseCodebook(yamlText: string, file = 'codebook.yaml'): Codebook {

@@ -83,7 +83,8 @@ const gazetteerSchema = z.strictObject({
 /** A stance's cues are tried with the gazetteer's patterns: the codebook's loader checks them the same way. */
 export const stanceCue = cue;
 
-type GazetteerData = z.infer<typeof gazetteerSchema>;
+/** A gazetteer's files validated and merged (readGazetteers): plain data, which a derive keeps as JSON beside its extraction cache. */
+export type GazetteerData = z.infer<typeof gazetteerSchema>;
 
 // ------------------------------------------------------------------- errors
 
@@ -246,6 +247,20 @@ export function parseGazetteers(
   sources: readonly GazetteerSource[],
   codebook: Codebook = defaultCodebook(),
 ): Gazetteer {
+  return gazetteerFrom(readGazetteers(sources), sources, codebook);
+}
+
+/** The Gazetteer of data readGazetteers gave for `sources` (their paths name it in messages). */
+export function gazetteerFrom(
+  data: GazetteerData,
+  sources: readonly { path: string }[],
+  codebook: Codebook = defaultCodebook(),
+): Gazetteer {
+  return compile(data, sources.map((s) => s.path).join(' + '), codebook);
+}
+
+/** The base gazetteer and a story's additions validated and merged (parseGazetteers without compiling them); throws GazetteerError. */
+export function readGazetteers(sources: readonly GazetteerSource[]): GazetteerData {
   const issues: VFileMessage[] = [];
   const parsed: {
     data: GazetteerData;
@@ -277,7 +292,7 @@ export function parseGazetteers(
     issues.push(...duplicates.map((d) => issue(p.vfile, d.path.join('.'), p.at(locate(p.doc, d.path)), d.reason)));
   }
   if (issues.length > 0) throw new GazetteerError(issues);
-  return compile(mergeData(parsed.map((p) => p.data)), parsed.map((p) => p.file).join(' + '), codebook);
+  return mergeData(parsed.map((p) => p.data));
 }
 
 function parseOne(

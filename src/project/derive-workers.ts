@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../articles/article.ts';
 import type { GazetteerSource } from '../extract/gazetteer.ts';
+import type { ValidatedInputs } from './extraction-inputs.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /**
@@ -45,6 +46,8 @@ export interface WorkerInput {
   codebooks: GazetteerSource[];
   /** The story's home country (see withHome). */
   home: string | null;
+  /** The files as a derive of the same inputs validated them (extraction-inputs.ts): compiled without reading the YAML again. */
+  validated?: ValidatedInputs;
 }
 
 export interface WorkerTask {

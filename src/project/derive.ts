@@ -25,7 +25,7 @@ import type { Gazetteer } from '../extract/gazetteer.ts';
 import type { Codebook } from '../extract/codebook.ts';
 import { loadReview } from './editor-files.ts';
 import { compileInputs, readSources, workerInput } from './extraction-inputs.ts';
-import type { Compiled, CompiledInputs, Sources } from './extraction-inputs.ts';
+import type { Compiled, CompiledInputs, Sources, ValidatedInputs } from './extraction-inputs.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
@@ -96,9 +96,11 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const listing = await listArticles(options.articles);
   const names = 'names' in listing ? listing.names : [];
   const sources = await readSources(options);
-  const run = await startRun(options, effects, earlyPool(names.length, sources, options, effects));
+  const run = await startRun(options, effects, names.length, sources);
   try {
-    const inputs = compileInputs(options, sources, run.notedArticles !== null);
+    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated);
+    // Validated now: kept for the next derive of these inputs.
+    if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
     const { slots, fingerprintHash } = await keyArticles(run, names);
     const pending = await extractPending(run, slots, inputs);
     const diagnostics = articleProblems(slots);
@@ -146,11 +148,12 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
 function earlyPool(
   articles: number,
   sources: Sources,
+  validated: ValidatedInputs | null,
   options: DeriveOptions,
   effects: DeriveEffects,
 ): ExtractionPool | null {
   const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
-  const input = workerInput(sources, options.home);
+  const input = workerInput(sources, options.home, validated);
   if (!effects.workerBundle || workers < 2 || !input) return null;
   return new ExtractionPool(input, 1, 1, effects.workerBundle);
 }
@@ -167,6 +170,8 @@ interface Run {
   /** The datasets this derive replaces, looked over (not read) while the articles are read. */
   previous: Promise<PreviousDatasets | null>;
   index: FileIndex;
+  /** The gazetteer and codebook as the last derive of these inputs validated them (ValidatedInputs), or null. */
+  validated: ValidatedInputs | null;
   /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts); null when of other extraction inputs. */
   notedArticles: Record<string, ArticleNote> | null;
   progress?: Progress;
@@ -181,21 +186,36 @@ interface Run {
   close(): Promise<void>;
 }
 
-async function startRun(options: DeriveOptions, effects: DeriveEffects, pool: ExtractionPool | null): Promise<Run> {
+/** The run, its worker started early (earlyPool) as soon as the inputs' generation says whether they were validated before. */
+async function startRun(
+  options: DeriveOptions,
+  effects: DeriveEffects,
+  articles: number,
+  sources: Sources,
+): Promise<Run> {
+  const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
+  let pool: ExtractionPool | null = null;
   try {
-    return await newRun(options, effects, pool);
+    const cache = new ExtractionCache(
+      temporaryCache ?? effects.cache ?? cacheRoot(options.code),
+      await extractionInputsHash(options),
+    );
+    const validated = await cache.inputs();
+    pool = earlyPool(articles, sources, validated, options, effects);
+    return await newRun(options, effects, { cache, temporaryCache, validated, pool });
   } catch (error) {
     await pool?.terminate();
+    if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function newRun(options: DeriveOptions, effects: DeriveEffects, pool: ExtractionPool | null): Promise<Run> {
-  const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  const cache = new ExtractionCache(
-    temporaryCache ?? effects.cache ?? cacheRoot(options.code),
-    await extractionInputsHash(options),
-  );
+async function newRun(
+  options: DeriveOptions,
+  effects: DeriveEffects,
+  started: Pick<Run, 'cache' | 'temporaryCache' | 'validated'> & { pool: ExtractionPool | null },
+): Promise<Run> {
+  const { cache, temporaryCache, validated, pool } = started;
   const replaces = options.replaces ?? options.out;
   // The stamp of the datasets replaced is read; this derive's is written for `out` (moveStamp follows the files).
   const stamp = stampPath(cache.root, options.out);
@@ -208,6 +228,7 @@ async function newRun(options: DeriveOptions, effects: DeriveEffects, pool: Extr
     effects,
     cache,
     temporaryCache,
+    validated,
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
@@ -341,7 +362,7 @@ function whenStored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promis
 function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool | null {
   const { options, effects } = run;
   const workers = Math.min(effects.workers ?? defaultWorkers(pending), pending);
-  const input = workerInput(inputs, options.home);
+  const input = workerInput(inputs, options.home, inputs.problem ? null : inputs.validated);
   if (inputs.problem || !input || pending === 0 || (workers < 2 && !run.pool)) {
     if (run.pool) run.retired = run.pool.terminate();
     delete run.pool;

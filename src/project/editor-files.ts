@@ -6,12 +6,11 @@ import { dirname, join } from 'node:path';
 import { VFile } from 'vfile';
 import { EMPTY_REVIEW, parseReview } from '../datasets/review.ts';
 import type { Review } from '../datasets/review.ts';
-import { CodebookError, parseCodebooks } from '../extract/codebook.ts';
-import type { Codebook, CodebookSource } from '../extract/codebook.ts';
-import { GazetteerError, parseGazetteers } from '../extract/gazetteer.ts';
-import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
+import { codebookFrom, CodebookError, readCodebooks } from '../extract/codebook.ts';
+import type { Codebook, CodebookData, CodebookSource } from '../extract/codebook.ts';
+import { gazetteerFrom, GazetteerError, readGazetteers } from '../extract/gazetteer.ts';
+import type { Gazetteer, GazetteerData, GazetteerSource } from '../extract/gazetteer.ts';
 import { reportAt } from '../common/problems.ts';
-import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
 import { readTextIfExists } from './files.ts';
 
@@ -29,16 +28,18 @@ export async function loadCodebook(paths: readonly string[]): Promise<Codebook> 
   return compileCodebook(await readGazetteerSources(paths), paths[0] ?? 'codebook.yaml');
 }
 
-/** loadCodebook for files already read (null: the base file is missing). */
-export function compileCodebook(sources: readonly CodebookSource[] | null, base: string): Codebook {
-  return compileEditorFiles(
-    'codebook',
-    'the measures and stances',
-    sources,
-    base,
-    (found) => parseCodebooks(found),
-    CodebookError,
-  );
+/** loadCodebook for files already read (null: the base file is missing); `data`: what validateCodebook gave for them, not validated again. */
+export function compileCodebook(
+  sources: readonly CodebookSource[] | null,
+  base: string,
+  data?: CodebookData,
+): Codebook {
+  return editorFile('codebook', sources, base, (found) => codebookFrom(data ?? readCodebooks(found), found));
+}
+
+/** The codebook's files validated and merged, not compiled (compileCodebook's `data`). */
+export function validateCodebook(sources: readonly CodebookSource[] | null, base: string): CodebookData {
+  return editorFile('codebook', sources, base, readCodebooks);
 }
 
 /** The text of the gazetteer (or codebook) files that exist; null when the base one (the first) is missing. */
@@ -52,38 +53,43 @@ export async function readGazetteerSources(paths: readonly string[]): Promise<Ga
   return sources;
 }
 
-/** loadGazetteer for files already read (null: the base file is missing). */
+/** loadGazetteer for files already read (null: the base file is missing); `data`: what validateGazetteer gave for them, not validated again. */
 export function compileGazetteer(
   sources: readonly GazetteerSource[] | null,
   base: string,
   codebook: Codebook,
+  data?: GazetteerData,
 ): Gazetteer {
-  return compileEditorFiles(
-    'gazetteer',
-    'the actors and people',
-    sources,
-    base,
-    (found) => parseGazetteers(found, codebook),
-    GazetteerError,
+  return editorFile('gazetteer', sources, base, (found) =>
+    gazetteerFrom(data ?? readGazetteers(found), found, codebook),
   );
 }
 
-/** A file an editor writes, with its additions, compiled; a CliError with every problem's place when it is missing or has errors. */
-function compileEditorFiles<S, T>(
-  what: 'gazetteer' | 'codebook',
-  holds: string,
+/** The gazetteer's files validated and merged, not compiled (compileGazetteer's `data`). */
+export function validateGazetteer(sources: readonly GazetteerSource[] | null, base: string): GazetteerData {
+  return editorFile('gazetteer', sources, base, readGazetteers);
+}
+
+const EDITOR_FILES = {
+  gazetteer: { holds: 'the actors and people', ErrorClass: GazetteerError },
+  codebook: { holds: 'the measures and stances', ErrorClass: CodebookError },
+};
+
+/** A file an editor writes, with its additions, read by `read`; a CliError with every problem's place when it is missing or has errors. */
+function editorFile<S, T>(
+  what: keyof typeof EDITOR_FILES,
   sources: readonly S[] | null,
   base: string,
-  compile: (sources: readonly S[]) => T,
-  ErrorClass: new (...args: never[]) => { issues: VFileMessage[] },
+  read: (sources: readonly S[]) => T,
 ): T {
+  const { holds, ErrorClass } = EDITOR_FILES[what];
   if (sources === null) {
     throw new CliError(`Cannot read the ${what} ${base}`, [
       reportAt(base, 'error', `Missing ${what} file: expected ${holds} in YAML`, { line: 1, column: 1 }, what),
     ]);
   }
   try {
-    return compile(sources);
+    return read(sources);
   } catch (error) {
     if (!(error instanceof ErrorClass)) throw error;
     throw new CliError(`Cannot derive: the ${what} has errors; nothing was written`, error.issues);

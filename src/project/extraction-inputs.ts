@@ -1,12 +1,18 @@
 // The gazetteer and codebook a derive extracts with: their files read, for
 // the workers that compile them for themselves, and compiled here, the
 // gazetteer only when this thread needs it (see compileInputs).
-import type { Codebook } from '../extract/codebook.ts';
+import type { Codebook, CodebookData } from '../extract/codebook.ts';
 import { withHome } from '../extract/gazetteer.ts';
-import type { Gazetteer, GazetteerSource } from '../extract/gazetteer.ts';
+import type { Gazetteer, GazetteerData, GazetteerSource } from '../extract/gazetteer.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import type { WorkerInput } from './derive-workers.ts';
-import { compileCodebook, compileGazetteer, readGazetteerSources } from './editor-files.ts';
+import {
+  compileCodebook,
+  compileGazetteer,
+  readGazetteerSources,
+  validateCodebook,
+  validateGazetteer,
+} from './editor-files.ts';
 import { CliError } from './errors.ts';
 
 /** The gazetteer and codebook files' text. */
@@ -23,38 +29,69 @@ export interface Sources {
 }
 
 /**
+ * The gazetteer's and codebook's files validated and merged: plain data,
+ * kept as JSON in the extraction cache's folder (ExtractionCache.inputs),
+ * whose name is the hash of their text and of the code that validates them.
+ * A derive whose inputs are those of the last one compiles from it, here
+ * and on its workers, without parsing and validating the YAML again.
+ */
+export interface ValidatedInputs {
+  codebook: CodebookData;
+  gazetteer: GazetteerData;
+}
+
+/**
  * The codebook and gazetteer compiled and checked before any extraction;
  * their problems are reported after the articles' (as they always were).
- * When the last derive noted its articles with these very inputs (`known`),
- * they compiled then, and the gazetteer (the slow one) is compiled here only
- * if this thread extracts: most often it is not needed at all.
+ * `validated`: the files as a derive of the same inputs validated them, or
+ * null. When the last derive noted its articles with these very inputs
+ * (`known`), they compiled then, and the gazetteer (the slow one) is compiled
+ * here only if this thread extracts: most often it is not needed at all.
  */
-export function compileInputs(options: DeriveOptions, sources: Sources, known: boolean): CompiledInputs {
-  const compile = (): Gazetteer =>
-    withHome(
-      compileGazetteer(sources.gazetteerSources, options.gazetteers[0] ?? 'gazetteer.yaml', codebook),
-      options.home,
-    );
+export function compileInputs(
+  options: DeriveOptions,
+  sources: Sources,
+  known: boolean,
+  validated: ValidatedInputs | null,
+): CompiledInputs {
+  const gazetteerBase = options.gazetteers[0] ?? 'gazetteer.yaml';
+  const codebookBase = options.codebooks[0] ?? 'codebook.yaml';
+  let data: ValidatedInputs;
   let codebook: Codebook;
   try {
-    codebook = compileCodebook(sources.codebookSources, options.codebooks[0] ?? 'codebook.yaml');
-    if (!known) {
-      const gazetteer = compile();
-      return { ...sources, problem: null, codebook, gazetteer: () => gazetteer };
-    }
+    data = validated ?? {
+      codebook: validateCodebook(sources.codebookSources, codebookBase),
+      gazetteer: validateGazetteer(sources.gazetteerSources, gazetteerBase),
+    };
+    codebook = compileCodebook(sources.codebookSources, codebookBase, data.codebook);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     return { ...sources, problem: error };
   }
+  const compile = (): Gazetteer =>
+    withHome(compileGazetteer(sources.gazetteerSources, gazetteerBase, codebook, data.gazetteer), options.home);
   let gazetteer: Gazetteer | null = null;
-  return { ...sources, problem: null, codebook, gazetteer: () => (gazetteer ??= compile()) };
+  const compiled = { ...sources, problem: null, validated: data, codebook, gazetteer: () => (gazetteer ??= compile()) };
+  if (!known) {
+    try {
+      compiled.gazetteer();
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      return { ...sources, problem: error };
+    }
+  }
+  return compiled;
 }
 
 /** What each derive worker starts from (it compiles the files for itself); null when the base gazetteer or codebook is missing. */
-export function workerInput(sources: Sources, home: string | null): WorkerInput | null {
+export function workerInput(
+  sources: Sources,
+  home: string | null,
+  validated: ValidatedInputs | null,
+): WorkerInput | null {
   const { gazetteerSources, codebookSources } = sources;
   return gazetteerSources && codebookSources
-    ? { gazetteers: gazetteerSources, codebooks: codebookSources, home }
+    ? { gazetteers: gazetteerSources, codebooks: codebookSources, home, ...(validated ? { validated } : {}) }
     : null;
 }
 
@@ -64,6 +101,8 @@ export type CompiledInputs = Sources &
     | { problem: CliError }
     | {
         problem: null;
+        /** The files validated, which the cache keeps for the next derive. */
+        validated: ValidatedInputs;
         codebook: Codebook;
         /** The gazetteer, compiled on first use (see compileInputs). */
         gazetteer: () => Gazetteer;

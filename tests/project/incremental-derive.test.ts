@@ -24,7 +24,8 @@ import { syntheticCorpus } from '../../src/bench/synthetic.ts';
 import { diffDatasets, formatChangesMarkdown } from '../../src/datasets/changes.ts';
 import { deriveDatasets } from '../../src/datasets/derive.ts';
 import { serializeDatasets } from '../../src/datasets/serialize.ts';
-import { withHome } from '../../src/extract/gazetteer.ts';
+import { readCodebooks } from '../../src/extract/codebook.ts';
+import { readGazetteers, withHome } from '../../src/extract/gazetteer.ts';
 import type { DeriveOptions } from '../../src/project/derive-inputs.ts';
 import { derive, loadGazetteer, loadReview, readPreviousDatasets } from '../../src/project/derive.ts';
 import type { DeriveEffects, DeriveSummary } from '../../src/project/derive.ts';
@@ -191,6 +192,24 @@ describe('an incremental derive', () => {
     );
     await deriveAndCompare();
     expect(new Set(cacheEntries())).toEqual(before);
+  }, 120_000);
+
+  it('keeps the gazetteer and codebook validated for the next derive, and validates them again when that file is damaged', async () => {
+    const [kept] = readdirSync(cache, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'inputs')
+      .map((e) => join(e.parentPath, e.name));
+    const text = readFileSync(kept!, 'utf8');
+    const json = JSON.parse(text.slice(text.indexOf('\n') + 1)) as unknown;
+    expect(json).toEqual({
+      codebook: readCodebooks([{ path: 'codebook.yaml', text: readFileSync(options.codebooks[0]!, 'utf8') }]),
+      gazetteer: readGazetteers([{ path: 'gazetteer.yaml', text: readFileSync(options.gazetteers[0]!, 'utf8') }]),
+    });
+    // A stance's cues changed by hand: not used (an article edited is extracted with the files' own).
+    writeFileSync(kept!, text.replace('"cues":[', '"cues":["broken('));
+    const path = join(options.articles, '003.md');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\nAt least 7 people were injured, officials said.\n`);
+    expect((await deriveAndCompare()).extracted).toBe(1);
+    expect(readFileSync(kept!, 'utf8')).toBe(text);
   }, 120_000);
 
   it('extracts everything again when an extraction input changes (the gazetteer)', async () => {

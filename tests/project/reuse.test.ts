@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../src/project/extract-cache.ts';
+import { jsonChunks, readStamp, writeStamp } from '../../src/project/extract-cache.ts';
+import type { OutputStamp } from '../../src/project/previous-datasets.ts';
 import { FileIndex } from '../../src/project/reuse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-reuse-'));
@@ -84,5 +85,31 @@ describe('the stamp written in pieces', () => {
     for (const depth of [0, 1, 2, 3, 4, 8]) expect([...jsonChunks(stamp, depth)].join('')).toBe(JSON.stringify(stamp));
     for (const value of [null, 1, 'x', [], {}, [null], { a: [] }])
       expect([...jsonChunks(value, 3)].join('')).toBe(JSON.stringify(value));
+  });
+});
+
+describe('the stamp written to disk', () => {
+  it('reads back as it was, across the megabyte writes it is made of (non-ASCII text straddling them)', async () => {
+    const articles: Record<
+      string,
+      { key: string; counts: Record<string, number>; tolls: string; diagnostics: string }
+    > = {};
+    for (let i = 0; i < 3000; i += 1)
+      articles[`a${i}`] = {
+        key: 'k'.repeat(64),
+        counts: { casualties: i },
+        tolls: '[]',
+        diagnostics: `["é ${'“x” '.repeat(i % 97)}"]`,
+      };
+    const stamp = {
+      manifest: 'sha256:abc',
+      files: {},
+      ranges: { casualties: [], reactions: [], articles: [] },
+      reuse: { generation: 'v1/2', files: {}, articles },
+    } as unknown as OutputStamp;
+    const path = join(dir, 'outputs', 'stamp.json');
+    await writeStamp(path, stamp);
+    expect(statSync(path).size).toBeGreaterThan(2 ** 20);
+    expect(await readStamp(path)).toEqual(stamp);
   });
 });
