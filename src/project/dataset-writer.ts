@@ -206,19 +206,28 @@ export class DatasetFilesWriter {
     await this.#drain(name);
   }
 
+  /**
+   * `reuse` when it has nothing to read or write (the files are still the
+   * previous ones' prefix, or they hold no rows of the article): true when
+   * the rows are copied, false when `reuse` must copy them.
+   */
+  reused(name: DatasetName, id: string): boolean {
+    const range = this.#byId.get(name)?.get(id);
+    if (!range) return true;
+    const prefix = this.#prefix.get(name);
+    if (!prefix || this.#previous!.ranges[name][prefix.next]?.[0] !== id) return false;
+    prefix.next += 1;
+    prefix.pieces += 1;
+    this.#advance(name, range);
+    this.#files.get(`${name}.json`)!.keep(range[2]);
+    this.#files.get(`${name}.csv`)!.keep(range[4] + 1);
+    return true;
+  }
+
   /** One article's rows of a dataset, the very bytes the previous files hold for it (none when they hold none). */
   async reuse(name: DatasetName, id: string): Promise<void> {
-    const range = this.#byId.get(name)?.get(id);
-    if (!range) return;
-    const prefix = this.#prefix.get(name);
-    if (prefix && this.#previous!.ranges[name][prefix.next]?.[0] === id) {
-      prefix.next += 1;
-      prefix.pieces += 1;
-      this.#advance(name, range);
-      this.#files.get(`${name}.json`)!.keep(range[2]);
-      this.#files.get(`${name}.csv`)!.keep(range[4] + 1);
-      return;
-    }
+    if (this.reused(name, id)) return;
+    const range = this.#byId.get(name)!.get(id)!;
     this.#materialize(name);
     const [, jsonStart, jsonEnd, csvStart, csvEnd] = range;
     const json = await (await this.#reader(`${name}.json`)).read(jsonStart, jsonEnd);

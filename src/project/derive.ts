@@ -4,13 +4,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { decodeArticle, readArticle } from '../articles/article.ts';
 import { VFile } from 'vfile';
 import type { Article } from '../articles/article.ts';
 import { isError } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
-import { duplicateIdProblem } from '../articles/collection.ts';
 import { ChangesBuilder, formatChangesMarkdown } from '../datasets/changes.ts';
 import type { Changes } from '../datasets/changes.ts';
 import { fileHash, FingerprintHash, MANIFEST, serializeManifest } from '../datasets/fingerprint.ts';
@@ -29,7 +27,7 @@ import type { Compiled, CompiledInputs, Sources, ValidatedInputs } from './extra
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
-import type { Assembled } from './assembly.ts';
+import type { Assembled, Copy } from './assembly.ts';
 import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
@@ -43,6 +41,8 @@ import {
 } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
+import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending } from './article-slots.ts';
+import type { ArticleSlot } from './article-slots.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool, WORKER_THRESHOLD } from './derive-workers.ts';
@@ -88,8 +88,8 @@ export interface DeriveEffects {
 const defaultProgress = (total: number) =>
   createProgress(total, { stream: process.stderr, unit: 'articles', label: 'Deriving' });
 
-/** Articles read or their cache looked up at a time. */
-const READ_AHEAD = 32;
+/** Up to this many articles not noted by the last derive are looked up in the cache one by one, rather than by listing it (its shard folders). */
+const FEW_UNNOTED = 256;
 
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
@@ -268,7 +268,6 @@ async function keyArticles(
   names: readonly string[],
 ): Promise<{ slots: ArticleSlot[]; fingerprintHash: FingerprintHash }> {
   const { index, notedArticles } = run;
-  const known = await run.cache.keys();
   const fingerprintHash = new FingerprintHash();
   const slots: ArticleSlot[] = names.map((name) => ({
     name,
@@ -278,6 +277,7 @@ async function keyArticles(
     claimed: null,
     id: null,
   }));
+  const unnoted: ArticleSlot[] = [];
   await inWindows(
     slots,
     READ_AHEAD,
@@ -292,11 +292,16 @@ async function keyArticles(
         index.note(slot.name, slot.key);
       }
       fingerprintHash.add(`articles/${slot.name}`, slot.key);
-      // A cached article parsed under this name (or one whose rows the datasets hold as they are): its id is its name.
+      // An article whose rows the datasets hold as they are (or a cached article parsed under this name, below): its id is its name.
       const id = slot.name.slice(0, -3);
-      if (known.has(slot.key) || notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
+      if (notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
+      else unnoted.push(slot);
     },
   );
+  // Looked up one by one when they are few (an article added): listing the cache's every entry took a tenth of such a derive.
+  const known = unnoted.length > FEW_UNNOTED ? await run.cache.keys() : null;
+  for (const slot of unnoted)
+    if (known ? known.has(slot.key) : run.cache.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
   return { slots, fingerprintHash };
 }
 
@@ -392,15 +397,17 @@ async function assemble(
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
   const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes);
   await inWindows(
-    articles,
+    copyRuns(articles, assembly),
     READ_AHEAD,
-    async (slot): Promise<Assembled> => {
-      const note = assembly.reusable(slot.id!, slot.key);
-      if (note) return { reuse: note };
-      await whenStored(slot, run.pool);
-      return await extraction(slot, cache, inputs.gazetteer);
+    async (item): Promise<Assembled | null> => {
+      if (Array.isArray(item)) return null;
+      await whenStored(item, run.pool);
+      return await extraction(item, cache, inputs.gazetteer);
     },
-    (slot, assembled) => assembly.queue({ id: slot.id!, path: slot.path, key: slot.key }, assembled),
+    (item, assembled) =>
+      Array.isArray(item)
+        ? assembly.copy(item)
+        : assembly.queue({ id: item.id!, path: item.path, key: item.key }, assembled!),
   );
   await assembly.finish();
   await before?.close();
@@ -412,6 +419,23 @@ async function assemble(
     );
   }
   return { assembly, reviewProblems };
+}
+
+/** The articles, each one run of those whose rows are copied (Assembly.copy) or alone, to extract or take from the cache. */
+function copyRuns(articles: readonly ArticleSlot[], assembly: Assembly): (ArticleSlot | Copy[])[] {
+  const items: (ArticleSlot | Copy[])[] = [];
+  let run: Copy[] | null = null;
+  for (const slot of articles) {
+    const note = assembly.reusable(slot.id!, slot.key);
+    if (!note) {
+      items.push(slot);
+      run = null;
+      continue;
+    }
+    if (!run) items.push((run = []));
+    run.push({ file: { id: slot.id!, path: slot.path, key: slot.key }, note });
+  }
+  return items;
 }
 
 /** The datasets, CHANGES.md, the data package and the manifest swapped in together; then the stamp of what was written, for the next derive. */
@@ -454,70 +478,6 @@ async function writeDerived(
   await cache.removeOthers();
 }
 
-/** One article file as the derive goes through it. */
-interface ArticleSlot {
-  name: string;
-  path: string;
-  /** articleKey of its bytes ('' when unreadable). */
-  key: string;
-  /** Why it cannot be read or parsed. */
-  problems: VFileMessage[];
-  /** The id its front matter claims (for the duplicate-id message). */
-  claimed: string | null;
-  /** Its id, once it parsed (or was found in the cache). */
-  id: string | null;
-  /** One of its rows failed its schema: not cached, extracted again to report it. */
-  invalid?: true;
-  /** Once handed to the extraction: whether its cache entry is written (or it was found invalid). */
-  stored?: boolean;
-  /** The assembly waiting for its entry (see `stored`). */
-  waiting?: () => void;
-}
-
-/** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
-async function readPending(
-  slots: readonly ArticleSlot[],
-  onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>,
-): Promise<void> {
-  await inWindows(
-    slots,
-    READ_AHEAD,
-    (slot) => readArticleFileQuickly(slot.path),
-    async (slot, read) => {
-      const parsed = parseSlot(slot, read);
-      if (parsed) await onArticle(slot, parsed);
-    },
-  );
-}
-
-function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
-  const text = read instanceof Uint8Array ? decodeArticle(read, slot.path) : read;
-  if (typeof text !== 'string') {
-    slot.problems = [text];
-    return null;
-  }
-  const { parsed, claimedId } = readArticle(text, slot.path);
-  slot.claimed = claimedId;
-  if (!parsed.article) {
-    slot.problems = parsed.problems;
-    return null;
-  }
-  slot.id = parsed.article.meta.id;
-  return parsed.article;
-}
-
-/** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */
-function articleProblems(slots: readonly ArticleSlot[]): VFileMessage[] {
-  const owners = new Map<string, string>();
-  for (const slot of slots) {
-    const id = slot.claimed;
-    if (id !== null && (!owners.has(id) || slot.name === `${id}.md`)) owners.set(id, slot.path);
-  }
-  return slots.flatMap((slot) =>
-    slot.problems.map((problem) => duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
-  );
-}
-
 /** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone). */
 async function extraction(
   slot: ArticleSlot,
@@ -555,24 +515,6 @@ function reusableFiles(before: PreviousDatasets | null, dir: string): PreviousFi
     ranges[name] = noted;
   }
   return { dir, ranges };
-}
-
-/**
- * `work` on every item, up to `width` at a time, and `then` on each result in
- * the items' order (awaited before the window moves on): a bounded read-ahead.
- */
-async function inWindows<T, R>(
-  items: readonly T[],
-  width: number,
-  work: (item: T) => Promise<R>,
-  then: (item: T, result: R) => void | Promise<void>,
-): Promise<void> {
-  const running: Promise<R>[] = [];
-  let next = 0;
-  for (let i = 0; i < items.length; i += 1) {
-    while (next < items.length && next < i + width) running.push(work(items[next++]!));
-    await then(items[i]!, await running.shift()!);
-  }
 }
 
 export {

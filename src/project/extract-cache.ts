@@ -10,7 +10,7 @@
 // Entries are written atomically (a temporary file renamed into place): a
 // derive killed half-way leaves whole entries or none.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { existsSync, readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -157,6 +157,11 @@ export class ExtractionCache {
       }),
     );
     return keys;
+  }
+
+  /** Whether there is an entry for `key` (keys() for many). */
+  has(key: string): boolean {
+    return existsSync(this.#path(key));
   }
 
   /**

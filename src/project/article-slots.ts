@@ -1,0 +1,93 @@
+// One article file as the derive goes through it (ArticleSlot): read,
+// parsed, its problems gathered in file order; and the bounded read-ahead the
+// derive goes through the articles with (inWindows).
+import { decodeArticle, readArticle } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
+import { duplicateIdProblem } from '../articles/collection.ts';
+import type { VFileMessage } from '../common/problems.ts';
+import { readArticleFileQuickly } from './files.ts';
+
+/** Articles read or their cache looked up at a time. */
+export const READ_AHEAD = 32;
+
+/** One article file as the derive goes through it. */
+export interface ArticleSlot {
+  name: string;
+  path: string;
+  /** articleKey of its bytes ('' when unreadable). */
+  key: string;
+  /** Why it cannot be read or parsed. */
+  problems: VFileMessage[];
+  /** The id its front matter claims (for the duplicate-id message). */
+  claimed: string | null;
+  /** Its id, once it parsed (or was found in the cache). */
+  id: string | null;
+  /** One of its rows failed its schema: not cached, extracted again to report it. */
+  invalid?: true;
+  /** Once handed to the extraction: whether its cache entry is written (or it was found invalid). */
+  stored?: boolean;
+  /** The assembly waiting for its entry (see `stored`). */
+  waiting?: () => void;
+}
+
+/** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
+export async function readPending(
+  slots: readonly ArticleSlot[],
+  onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>,
+): Promise<void> {
+  await inWindows(
+    slots,
+    READ_AHEAD,
+    (slot) => readArticleFileQuickly(slot.path),
+    async (slot, read) => {
+      const parsed = parseSlot(slot, read);
+      if (parsed) await onArticle(slot, parsed);
+    },
+  );
+}
+
+export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
+  const text = read instanceof Uint8Array ? decodeArticle(read, slot.path) : read;
+  if (typeof text !== 'string') {
+    slot.problems = [text];
+    return null;
+  }
+  const { parsed, claimedId } = readArticle(text, slot.path);
+  slot.claimed = claimedId;
+  if (!parsed.article) {
+    slot.problems = parsed.problems;
+    return null;
+  }
+  slot.id = parsed.article.meta.id;
+  return parsed.article;
+}
+
+/** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */
+export function articleProblems(slots: readonly ArticleSlot[]): VFileMessage[] {
+  const owners = new Map<string, string>();
+  for (const slot of slots) {
+    const id = slot.claimed;
+    if (id !== null && (!owners.has(id) || slot.name === `${id}.md`)) owners.set(id, slot.path);
+  }
+  return slots.flatMap((slot) =>
+    slot.problems.map((problem) => duplicateIdProblem(problem, slot.path, slot.claimed, owners)),
+  );
+}
+
+/**
+ * `work` on every item, up to `width` at a time, and `then` on each result in
+ * the items' order (awaited before the window moves on): a bounded read-ahead.
+ */
+export async function inWindows<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<R>,
+  then: (item: T, result: R) => void | Promise<void>,
+): Promise<void> {
+  const running: Promise<R>[] = [];
+  let next = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    while (next < items.length && next < i + width) running.push(work(items[next++]!));
+    await then(items[i]!, await running.shift()!);
+  }
+}
