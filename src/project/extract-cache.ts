@@ -24,6 +24,8 @@ import type { WrittenBytes } from '../datasets/serialize.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
 import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { OutputStamp } from './previous-datasets.ts';
+import { noteLine, readNoteLine } from './reuse.ts';
+import type { ReuseNotes } from './reuse.ts';
 import { restamp, stampPath } from './previous-datasets.ts';
 import { projectLayout } from './layout.ts';
 import type { ValidatedInputs } from './extraction-inputs.ts';
@@ -237,11 +239,25 @@ export class ExtractionCache {
 /** The stamp of a datasets folder (previous-datasets.ts), null when there is none or it cannot be read. */
 export async function readStamp(path: string): Promise<OutputStamp | null> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as OutputStamp;
+    const bytes = await readFile(path);
+    const head = bytes.indexOf(NEWLINE);
+    const stamp = JSON.parse(bytes.toString('utf8', 0, head === -1 ? bytes.byteLength : head)) as OutputStamp;
+    if (head === -1 || !stamp.reuse) return stamp;
+    // Each line decoded on its own (a slice of one string of them all would keep it whole, and two bytes a character if one is not ASCII).
+    const articles: ReuseNotes['articles'] = {};
+    for (let at = head + 1; at < bytes.byteLength;) {
+      const end = bytes.indexOf(NEWLINE, at);
+      const noted = readNoteLine(bytes.toString('utf8', at, end === -1 ? bytes.byteLength : end));
+      if (noted) articles[noted[0]] = noted[1];
+      at = end === -1 ? bytes.byteLength : end + 1;
+    }
+    return { ...stamp, reuse: { ...stamp.reuse, articles } };
   } catch {
     return null;
   }
 }
+
+const NEWLINE = 0x0a;
 
 /**
  * The stamp of the datasets written to `from`, moved with them to `to` (the
@@ -262,8 +278,24 @@ export async function writeStamp(path: string, stamp: OutputStamp | null): Promi
   if (stamp === null) return;
   await writeAtomically(path, async (temp) => {
     await mkdir(dirname(path), { recursive: true });
-    await writeJson(temp, stamp, 3);
+    await writeText(temp, stampText(stamp));
   });
+}
+
+/** A stamp as its file holds it: its JSON on one line, but for its notes of articles, which follow it a line each (noteLine). */
+function* stampText(stamp: OutputStamp): Generator<string> {
+  const { reuse } = stamp;
+  yield* jsonChunks(reuse ? { ...stamp, reuse: { ...reuse, articles: {} } } : stamp, 3);
+  yield '\n';
+  let piece = '';
+  for (const [id, note] of Object.entries(reuse?.articles ?? {})) {
+    piece += `${noteLine(id, note)}\n`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
 }
 
 /** `write` makes a temporary file beside `path`, renamed into place; a failure leaves neither (the cache only loses what it would have kept). */
@@ -277,16 +309,16 @@ async function writeAtomically(path: string, write: (temp: string) => Promise<vo
   }
 }
 
-/** Bytes of JSON gathered before they are written (one writev of a few dozen pieces). */
+/** Bytes gathered before they are written (one writev of a few dozen pieces). */
 const WRITE_BYTES = 2 ** 20;
 
 /**
- * `value` written to `path` as JSON (jsonChunks to `depth`), never held as one
- * string: the stamp of 100,000 articles is some 100 MB of it. Its pieces go to
- * the disk a megabyte at a time: a write stream, which wrote each piece on its
- * own, took twice as long as making them (10,000 articles: 130 ms against 50).
+ * The text of `pieces` written to `path`, never held as one string: the
+ * stamp of 100,000 articles is some 100 MB. They go to the disk a megabyte
+ * at a time: a write stream, which wrote each piece on its own, took twice
+ * as long as making them (10,000 articles: 130 ms against 50).
  */
-async function writeJson(path: string, value: unknown, depth: number): Promise<void> {
+async function writeText(path: string, texts: Iterable<string>): Promise<void> {
   const handle = await open(path, 'w');
   try {
     let pieces: Buffer[] = [];
@@ -296,7 +328,7 @@ async function writeJson(path: string, value: unknown, depth: number): Promise<v
       pieces = [];
       bytes = 0;
     };
-    for (const text of jsonChunks(value, depth)) {
+    for (const text of texts) {
       const piece = Buffer.from(text);
       pieces.push(piece);
       bytes += piece.byteLength;

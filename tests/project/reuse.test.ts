@@ -1,13 +1,14 @@
 // The article files' index (src/project/reuse.ts): a file is trusted to be the
 // one noted only when its size, times and inode are the ones noted, and a
 // file saved just before the derive that reads it is not noted at all.
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonChunks, readStamp, writeStamp } from '../../src/project/extract-cache.ts';
 import type { OutputStamp } from '../../src/project/previous-datasets.ts';
-import { FileIndex } from '../../src/project/reuse.ts';
+import { FileIndex, noteLine, readNoteLine } from '../../src/project/reuse.ts';
+import type { ArticleNote } from '../../src/project/reuse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-reuse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,27 +90,38 @@ describe('the stamp written in pieces', () => {
 });
 
 describe('the stamp written to disk', () => {
-  it('reads back as it was, across the megabyte writes it is made of (non-ASCII text straddling them)', async () => {
-    const articles: Record<
-      string,
-      { key: string; counts: Record<string, number>; tolls: string; diagnostics: string }
-    > = {};
+  it('reads back as it was, its notes a line each, across the megabyte writes it is made of (non-ASCII text straddling them)', async () => {
+    const articles: Record<string, ArticleNote> = {};
     for (let i = 0; i < 3000; i += 1)
-      articles[`a${i}`] = {
+      articles[`a-${i}`] = {
         key: 'k'.repeat(64),
-        counts: { casualties: i },
-        tolls: '[]',
-        diagnostics: `["é ${'“x” '.repeat(i % 97)}"]`,
+        counts: { casualties: i, reactions: i % 7, articles: 1 },
+        tolls: i % 2 ? '[]' : `[["killed","civilians",${i},"reported"]]`,
+        diagnostics: JSON.stringify([{ line: 3, column: i, reason: `é\t${'“x” '.repeat(i % 97)}\n` }]),
       };
-    const stamp = {
+    const stamp: OutputStamp = {
       manifest: 'sha256:abc',
-      files: {},
-      ranges: { casualties: [], reactions: [], articles: [] },
-      reuse: { generation: 'v1/2', files: {}, articles },
-    } as unknown as OutputStamp;
+      files: { 'a.json': { hash: 'sha256:1', size: '3', ino: '4', mtimeNs: '5' } },
+      ranges: { casualties: [['a-1', 2, 10, 30, 40]], reactions: [], articles: [] },
+      reuse: { generation: 'v1/2', files: { 'a-1.md': '1 2 3 4 key' }, articles },
+    };
     const path = join(dir, 'outputs', 'stamp.json');
     await writeStamp(path, stamp);
     expect(statSync(path).size).toBeGreaterThan(2 ** 20);
-    expect(await readStamp(path)).toEqual(stamp);
+    const read = await readStamp(path);
+    const lines = Object.fromEntries(
+      Object.entries(articles).map(([id, note]) => [id, { ...note, line: noteLine(id, note) }]),
+    );
+    expect(read).toEqual({ ...stamp, reuse: { ...stamp.reuse, articles: lines } });
+    // A note read back is written back as it was.
+    await writeStamp(`${path}.again`, read);
+    expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
+  });
+
+  it('reads a note line of another layout as none', () => {
+    expect(readNoteLine('a\tkey\t1,2\t[]\t[]')).toBeNull();
+    expect(readNoteLine('a\tkey\t1,2,3\t[]')).toBeNull();
+    expect(readNoteLine('a\tkey\t1,x,3\t[]\t[]')).toBeNull();
+    expect(readNoteLine('a\tkey\t1,2,3\t[]\t[]')?.[1].counts).toEqual({ casualties: 1, reactions: 2, articles: 1 + 2 });
   });
 });
