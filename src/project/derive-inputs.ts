@@ -114,10 +114,12 @@ async function extractionInputs(options: DeriveOptions): Promise<[string, string
   if (options.home !== null) entries.push(['home', options.home]);
   const code = extractionCode(options.code);
   for (const dir of code.dirs) {
-    for (const name of await readdir(dir, { recursive: true })) {
-      if (name.endsWith('.ts'))
-        entries.push([relative(options.code, join(dir, name)).replaceAll('\\', '/'), await readFile(join(dir, name))]);
-    }
+    const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ts'));
+    // Read all at once, kept in their order: one after the other, the hundred files took some 30 ms of every derive.
+    const files = await Promise.all(names.map((name) => readFile(join(dir, name))));
+    names.forEach((name, i) =>
+      entries.push([relative(options.code, join(dir, name)).replaceAll('\\', '/'), files[i]!]),
+    );
   }
   const pkg = JSON.parse(await readFile(code.packageJson, 'utf8')) as { dependencies: Record<string, string> };
   for (const lib of ['chrono-node', 'yaml', 'zod']) entries.push([`lib/${lib}`, pkg.dependencies[lib] ?? '']);

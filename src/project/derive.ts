@@ -277,27 +277,31 @@ async function keyArticles(
     claimed: null,
     id: null,
   }));
-  const unnoted: ArticleSlot[] = [];
+  // The files that are the ones noted are keyed at once; only the others are read, a window at a time.
+  const toRead: ArticleSlot[] = [];
+  for (const slot of slots) {
+    const key = index.known(slot.name, slot.path);
+    if (key === null) toRead.push(slot);
+    else slot.key = key;
+  }
   await inWindows(
-    slots,
+    toRead,
     READ_AHEAD,
-    async (slot) => index.known(slot.name, slot.path) ?? (await readArticleFileQuickly(slot.path)),
+    (slot) => readArticleFileQuickly(slot.path),
     (slot, read) => {
-      if (typeof read === 'string') slot.key = read;
-      else if (!(read instanceof Uint8Array)) {
-        slot.problems = [read];
-        return;
-      } else {
-        slot.key = articleKey(slot.name, read);
-        index.note(slot.name, slot.key);
-      }
-      fingerprintHash.add(`articles/${slot.name}`, slot.key);
-      // An article whose rows the datasets hold as they are (or a cached article parsed under this name, below): its id is its name.
-      const id = slot.name.slice(0, -3);
-      if (notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
-      else unnoted.push(slot);
+      if (!(read instanceof Uint8Array)) slot.problems = [read];
+      else index.note(slot.name, (slot.key = articleKey(slot.name, read)));
     },
   );
+  const unnoted: ArticleSlot[] = [];
+  for (const slot of slots) {
+    if (slot.problems.length > 0) continue;
+    fingerprintHash.add(`articles/${slot.name}`, slot.key);
+    // An article whose rows the datasets hold as they are (or a cached article parsed under this name, below): its id is its name.
+    const id = slot.name.slice(0, -3);
+    if (notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
+    else unnoted.push(slot);
+  }
   // Looked up one by one when they are few (an article added): listing the cache's every entry took a tenth of such a derive.
   const known = unnoted.length > FEW_UNNOTED ? await run.cache.keys() : null;
   for (const slot of unnoted)

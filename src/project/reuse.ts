@@ -106,7 +106,8 @@ const RACY_NS = 2_000_000_000n;
 /** The article files' notes: the ones the last derive made, and the ones this derive makes. */
 export class FileIndex {
   readonly #noted: Record<string, FileNote>;
-  readonly #stats = new Map<string, BigIntStats>();
+  /** The state of each file `known` did not know, to note once it is read (only a file old enough to trust: see RACY_NS). */
+  readonly #states = new Map<string, string | null>();
   readonly #trustedBefore: bigint;
   readonly notes: Record<string, FileNote> = {};
 
@@ -132,15 +133,16 @@ export class FileIndex {
       this.notes[name] = noted;
       return noted.slice(state.length);
     }
-    this.#stats.set(name, stats);
+    // Kept as the note's text, not the stats: a first derive of 100,000 articles looks at them all before it reads them.
+    this.#states.set(name, stats.isFile() && stats.mtimeNs < this.#trustedBefore ? state : null);
     return null;
   }
 
-  /** The key of the bytes read from the file, `known` having looked at it just before they were read. */
+  /** The key of the bytes read from the file, `known` having looked at it before they were read. */
   note(name: string, key: string): void {
-    const stats = this.#stats.get(name);
-    this.#stats.delete(name);
-    if (stats && stats.isFile() && stats.mtimeNs < this.#trustedBefore) this.notes[name] = `${fileState(stats)} ${key}`;
+    const state = this.#states.get(name);
+    this.#states.delete(name);
+    if (state) this.notes[name] = `${state}${key}`;
   }
 }
 
