@@ -114,8 +114,8 @@ export class Assembly {
 
   /**
    * The next articles, in id order, whose rows are copied: one after the
-   * other, waiting only when the files must be read or written (a wait per
-   * article took a third of adding one article to thousands).
+   * other, waiting only when their rows must be read or written, which those
+   * of a prefix the files keep never are (an article added to thousands).
    */
   async copy(copies: readonly Copy[]): Promise<void> {
     this.#chain = this.#chain.then(async () => {

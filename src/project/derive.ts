@@ -476,8 +476,7 @@ async function writeDerived(
   const ranges = writer!.ranges;
   run.writer = null;
   const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: assembly.notes };
-  if (!run.temporaryCache)
-    await writeStamp(run.stamp, await makeStamp(options.out, manifest, hashes, ranges, reuse).catch(() => null));
+  if (!run.temporaryCache) writeStamp(run.stamp, makeStamp(options.out, manifest, hashes, ranges, reuse));
   await backupsRemoved;
   await cache.removeOthers();
 }

@@ -5,7 +5,7 @@
 // does, to trust it) notes where each article's rows are; an article is then
 // read only when its rows may have changed, and compared first as bytes. A
 // folder of an older newsbook (no file hashes) is read whole, as it was.
-import { createReadStream, readSync } from 'node:fs';
+import { createReadStream, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -66,23 +66,32 @@ export function stampPath(cacheRoot: string, out: string): string {
   return join(cacheRoot, 'outputs', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 32)}.json`);
 }
 
-/** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them). */
-export async function makeStamp(
+/** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them); null when one cannot be looked at. */
+export function makeStamp(
   out: string,
   manifestText: string,
   hashes: Record<string, string>,
   ranges: Record<DatasetName, RowsRange[]>,
   reuse: ReuseNotes,
-): Promise<OutputStamp> {
+): OutputStamp | null {
   return restamp(out, { manifest: fileHash(manifestText), files: {}, ranges, reuse }, hashes);
 }
 
-/** A stamp noting the files now in `dir` instead (the same bytes, moved there). */
-export async function restamp(dir: string, stamp: OutputStamp, hashes: Record<string, string>): Promise<OutputStamp> {
+/**
+ * A stamp noting the files now in `dir` instead (the same bytes, moved
+ * there); null when one cannot be looked at. Looked at here, at once: Node's file system threads are then
+ * writing the copied datasets out to the disk (dataset-writer.ts), and a
+ * look through them waited for that, some 50 ms a derive.
+ */
+export function restamp(dir: string, stamp: OutputStamp, hashes: Record<string, string>): OutputStamp | null {
   const files: OutputStamp['files'] = {};
-  for (const [name, hash] of Object.entries(hashes)) {
-    const s = await stat(join(dir, name), { bigint: true });
-    files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
+  try {
+    for (const [name, hash] of Object.entries(hashes)) {
+      const s = statSync(join(dir, name), { bigint: true });
+      files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
+    }
+  } catch {
+    return null;
   }
   return { ...stamp, files };
 }

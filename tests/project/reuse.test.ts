@@ -106,7 +106,7 @@ describe('the stamp written to disk', () => {
       reuse: { generation: 'v1/2', files: { 'a-1.md': '1 2 3 4 key' }, articles },
     };
     const path = join(dir, 'outputs', 'stamp.json');
-    await writeStamp(path, stamp);
+    writeStamp(path, stamp);
     expect(statSync(path).size).toBeGreaterThan(2 ** 20);
     const read = await readStamp(path);
     const lines = Object.fromEntries(
@@ -114,7 +114,7 @@ describe('the stamp written to disk', () => {
     );
     expect(read).toEqual({ ...stamp, reuse: { ...stamp.reuse, articles: lines } });
     // A note read back is written back as it was.
-    await writeStamp(`${path}.again`, read);
+    writeStamp(`${path}.again`, read);
     expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
   });
 
