@@ -246,6 +246,8 @@ export class ExtractionCache {
   }
 }
 
+const NEWLINE = 0x0a;
+
 /** The stamp of a datasets folder (previous-datasets.ts), null when there is none or it cannot be read. */
 export async function readStamp(path: string): Promise<OutputStamp | null> {
   try {
@@ -266,8 +268,6 @@ export async function readStamp(path: string): Promise<OutputStamp | null> {
     return null;
   }
 }
-
-const NEWLINE = 0x0a;
 
 /**
  * The stamp of the datasets written to `from`, moved with them to `to` (the
