@@ -49,23 +49,12 @@ async function bundlePath() {
   const paths = { command: `${stem}.mjs`, worker: `${stem}.worker.mjs` };
   if (Object.values(paths).every((path) => statSync(path, { throwIfNoEntry: false })?.isFile())) return paths;
 
-  const { build } = await import('esbuild');
+  // Loaded only to build: esbuild takes a moment to load, which a command whose bundles are there does without.
+  const { bundleFile } = await import('./esbuild-bundle.mjs');
   mkdirSync(cache, { recursive: true });
   const bundleOne = async (from, path) => {
     const temp = `${path}.${process.pid}.tmp`;
-    await build({
-      entryPoints: [from],
-      outfile: temp,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'silent',
-      // CommonJS dependencies call require(); an ES module has none of its own.
-      banner: {
-        js: "import { createRequire as __newsbookRequire } from 'node:module'; const require = __newsbookRequire(import.meta.url);",
-      },
-    });
+    await bundleFile(from, temp);
     return () => renameSync(temp, path);
   };
   const done = await Promise.all([

@@ -1,0 +1,2 @@
+/** Bundles the module `from` into the file `outfile` (scripts/esbuild-bundle.mjs). */
+export function bundleFile(from: string, outfile: string): Promise<void>;
