@@ -153,8 +153,7 @@ export class Assembly {
       if (!this.writer.reused(name, id)) unread.push(name);
     }
     // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
-    const row = this.previous!.jsonNow(id, 'articles');
-    if (row === null) throw new Error(`Cannot read the rows of ${id} back from the previous articles`);
+    const row = this.#previousJson(id, 'articles');
     if (row.byteLength > 0) this.articles.push(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
     this.notes[id] = note;
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
@@ -171,15 +170,15 @@ export class Assembly {
   /** The row a stand-in stands for: the copied article's toll candidate of its measure and group. */
   async #tollRow(row: CasualtyRow): Promise<CasualtyRow> {
     if (!this.#standIns.has(row)) return row;
-    const rows = parseRows('casualties', await this.#previousJson(row.article, 'casualties')) as CasualtyRow[];
+    const rows = parseRows('casualties', this.#previousJson(row.article, 'casualties')) as CasualtyRow[];
     const found = tollCandidates(rows).find((r) => r.measure === row.measure && r.group === row.group);
     if (!found) throw new Error(`Cannot read the toll of ${row.article} back from the previous datasets`);
     return found;
   }
 
   /** A copied article's rows as the previous files hold them (their notes are only taken when those files are read by ranges). */
-  async #previousJson(id: string, name: DatasetName): Promise<Uint8Array> {
-    const json = await this.previous!.json(id, name);
+  #previousJson(id: string, name: DatasetName): Uint8Array {
+    const json = this.previous!.json(id, name);
     if (json === null) throw new Error(`Cannot read the rows of ${id} back from the previous ${name}`);
     return json;
   }
@@ -270,7 +269,7 @@ export class Assembly {
     if (wasThere && this.previous) {
       let same = true;
       for (const name of DATASET_NAMES) {
-        const old = await this.previous.json(id, name);
+        const old = this.previous.json(id, name);
         if (old === null || !Buffer.from(old.buffer, old.byteOffset, old.byteLength).equals(json(name))) same = false;
         if (!same) break;
       }

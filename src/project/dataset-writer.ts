@@ -230,8 +230,8 @@ export class DatasetFilesWriter {
     const range = this.#byId.get(name)!.get(id)!;
     this.#materialize(name);
     const [, jsonStart, jsonEnd, csvStart, csvEnd] = range;
-    const json = await (await this.#reader(`${name}.json`)).read(jsonStart, jsonEnd);
-    const csv = await (await this.#reader(`${name}.csv`)).read(csvStart, csvEnd);
+    const json = (await this.#reader(`${name}.json`)).read(jsonStart, jsonEnd);
+    const csv = (await this.#reader(`${name}.csv`)).read(csvStart, csvEnd);
     this.#framed(name, { json, csv }, id);
     await this.#drain(name);
   }

@@ -29,9 +29,7 @@ export interface PreviousDatasets {
   /** The stamp, when the files are the ones it notes (so its ranges and notes hold for them). */
   stamp: OutputStamp | null;
   /** An article's rows of a dataset as written (JSON elements joined by ROW_SEPARATOR); null when the folder was read whole. */
-  json(id: string, name: DatasetName): Promise<Uint8Array | null>;
-  /** `json` at once (for articles copied one after the other). */
-  jsonNow(id: string, name: DatasetName): Uint8Array | null;
+  json(id: string, name: DatasetName): Uint8Array | null;
   /** An article's rows. */
   side(id: string): Promise<ArticleSide>;
   close(): Promise<void>;
@@ -153,7 +151,7 @@ export async function openPreviousDatasets(
   const readers = new Map<DatasetName, BlockReader>();
   for (const name of DATASET_NAMES) readers.set(name, new BlockReader(await open(join(dir, `${name}.json`))));
   const ids = [...new Set(DATASET_NAMES.flatMap((name) => [...ranges[name].keys()]))].sort(compare);
-  const json = async (id: string, name: DatasetName): Promise<Uint8Array> => {
+  const json = (id: string, name: DatasetName): Uint8Array => {
     const range = ranges[name].get(id);
     return range ? readers.get(name)!.read(range[0], range[1]) : new Uint8Array(0);
   };
@@ -161,13 +159,9 @@ export async function openPreviousDatasets(
     ids,
     stamp: stamped ? stamp : null,
     json,
-    jsonNow(id, name) {
-      const range = ranges[name].get(id);
-      return range ? readers.get(name)!.readNow(range[0], range[1]) : new Uint8Array(0);
-    },
     async side(id) {
       const rows = {} as Record<DatasetName, unknown[]>;
-      for (const name of DATASET_NAMES) rows[name] = parseRows(name, await json(id, name));
+      for (const name of DATASET_NAMES) rows[name] = parseRows(name, json(id, name));
       return {
         meta: (rows.articles[0] as ArticleRow | undefined) ?? null,
         casualties: rows.casualties as ArticleSide['casualties'],
@@ -190,32 +184,18 @@ export class BlockReader {
 
   constructor(readonly handle: FileHandle) {}
 
-  async read(start: number, end: number): Promise<Uint8Array> {
-    if (this.#holds(start, end)) return this.#slice(start, end);
-    const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
-    const { bytesRead } = await this.handle.read(block, 0, block.byteLength, start);
-    return this.#filled(block, bytesRead, start, end);
-  }
-
-  /** `read` at once: a block read every few megabytes blocks less than an article waiting for each of its rows. */
-  readNow(start: number, end: number): Uint8Array {
-    if (this.#holds(start, end)) return this.#slice(start, end);
-    const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
-    return this.#filled(block, readSync(this.handle.fd, block, 0, block.byteLength, start), start, end);
-  }
-
-  #holds(start: number, end: number): boolean {
-    return start >= this.#at && end <= this.#at + this.#block.byteLength;
-  }
-
-  #slice(start: number, end: number): Uint8Array {
+  /**
+   * The bytes from `start` to `end`, read at once: a block read every few
+   * megabytes blocks less than an await for each article's rows, most of
+   * which are in the block already.
+   */
+  read(start: number, end: number): Uint8Array {
+    if (start < this.#at || end > this.#at + this.#block.byteLength) {
+      const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
+      this.#block = block.subarray(0, readSync(this.handle.fd, block, 0, block.byteLength, start));
+      this.#at = start;
+    }
     return this.#block.subarray(start - this.#at, end - this.#at);
-  }
-
-  #filled(block: Buffer, bytesRead: number, start: number, end: number): Uint8Array {
-    this.#block = block.subarray(0, bytesRead);
-    this.#at = start;
-    return this.#slice(start, end);
   }
 }
 
@@ -327,8 +307,7 @@ function inMemory(datasets: Datasets): PreviousDatasets {
   return {
     ids: [...sides.keys()].sort(compare),
     stamp: null,
-    json: async () => null,
-    jsonNow: () => null,
+    json: () => null,
     side: async (id) => sides.get(id) ?? { meta: null, casualties: [], reactions: [] },
     close: async () => undefined,
   };
