@@ -100,8 +100,7 @@ const IN_FLIGHT = 2;
  * rejects `done` and stops every worker.
  */
 export class ExtractionPool {
-  private readonly workers: Worker[] = [];
-  /** Each worker's batches sent and not yet back. */
+  /** Each worker there is, and its batches sent and not yet back. */
   private readonly sent = new Map<Worker, number[]>();
   private readonly pending: WorkerTask[] = [];
   private readonly batches: Article[][] = [];
@@ -140,12 +139,11 @@ export class ExtractionPool {
 
   /** Starts workers until there are `count`: a pool started early with one grows once the articles to extract are known. */
   grow(count: number): void {
-    while (this.workers.length < count && !this.settled) this.start(this.heapMb);
+    while (this.sent.size < count && !this.settled) this.start(this.heapMb);
   }
 
   private start(heapMb: number | null): void {
     const worker = startWorker(this.input, this.bundle, heapMb);
-    this.workers.push(worker);
     this.sent.set(worker, []);
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -162,7 +160,6 @@ export class ExtractionPool {
   private replace(worker: Worker): void {
     const batches = this.sent.get(worker) ?? [];
     this.sent.delete(worker);
-    this.workers.splice(this.workers.indexOf(worker), 1);
     if (this.settled) return;
     this.replaced += 1;
     this.pending.unshift(...batches.map((batch) => ({ batch, articles: this.batches[batch]! })));
@@ -183,7 +180,7 @@ export class ExtractionPool {
    * few batches, never the whole corpus.
    */
   async ready(): Promise<void> {
-    while (this.pending.length >= this.workers.length && !this.settled)
+    while (this.pending.length >= this.sent.size && !this.settled)
       await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
@@ -207,7 +204,7 @@ export class ExtractionPool {
   /** Stops every worker; `done` rejects if it has not resolved. */
   async terminate(): Promise<void> {
     this.fail(new Error('ExtractionPool: terminated'));
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.terminateAll();
   }
 
   private flush(): void {
@@ -259,14 +256,18 @@ export class ExtractionPool {
   private settle(): void {
     if (!this.closed || this.outstanding > 0 || this.settled) return;
     this.settled = true;
-    void Promise.all(this.workers.map((w) => w.terminate())).then(() => this.resolve());
+    void this.terminateAll().then(() => this.resolve());
+  }
+
+  private async terminateAll(): Promise<void> {
+    await Promise.all([...this.sent.keys()].map((w) => w.terminate()));
   }
 
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
     for (const resolve of this.waiting.splice(0)) resolve();
-    void Promise.all(this.workers.map((w) => w.terminate())).then(() => this.reject(error));
+    void this.terminateAll().then(() => this.reject(error));
   }
 }
 
