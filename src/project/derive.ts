@@ -31,6 +31,7 @@ import type { Assembled, Copy } from './assembly.ts';
 import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
+import { plural } from './console.ts';
 import {
   cacheRoot,
   decodeExtraction,
@@ -106,7 +107,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const diagnostics = articleProblems(slots);
     if (diagnostics.some(isError)) {
       throw new CliError(
-        `Cannot derive: ${count(diagnostics.filter(isError).length, 'article problem')}; nothing was written`,
+        `Cannot derive: ${plural(diagnostics.filter(isError).length, 'article problem')}; nothing was written`,
         diagnostics,
       );
     }
@@ -529,7 +530,3 @@ export {
   readGazetteerSources,
 } from './editor-files.ts';
 export { readPreviousDatasets } from './previous-datasets.ts';
-
-function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
