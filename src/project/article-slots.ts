@@ -5,6 +5,7 @@ import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
 import type { VFileMessage } from '../common/problems.ts';
+import { articleKey } from './derive-inputs.ts';
 import { readArticleFileQuickly } from './files.ts';
 
 /** Articles read or their cache looked up at a time. */
@@ -30,10 +31,10 @@ export interface ArticleSlot {
   waiting?: () => void;
 }
 
-/** Reads, decodes and parses the articles not in the cache, in order, handing each good one over. */
+/** Reads, decodes and parses the articles not in the cache, in order, handing each good one over with its bytes. */
 export async function readPending(
   slots: readonly ArticleSlot[],
-  onArticle: (slot: ArticleSlot, article: Article) => void | Promise<void>,
+  onArticle: (slot: ArticleSlot, article: Article, bytes: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
   await inWindows(
     slots,
@@ -41,9 +42,16 @@ export async function readPending(
     (slot) => readArticleFileQuickly(slot.path),
     async (slot, read) => {
       const parsed = parseSlot(slot, read);
-      if (parsed) await onArticle(slot, parsed);
+      if (parsed) await onArticle(slot, parsed, read as Uint8Array);
     },
   );
+}
+
+/** A slot's file read again, for a worker that must extract it again (ExtractionPool); rejects when it changed meanwhile. */
+export async function readSlotAgain(slot: ArticleSlot): Promise<Uint8Array> {
+  const read = await readArticleFileQuickly(slot.path);
+  if (read instanceof Uint8Array && articleKey(slot.name, read) === slot.key) return read;
+  throw new Error(`${slot.path} changed while the derive read it: derive again`);
 }
 
 export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {

@@ -1,14 +1,16 @@
 // A derive worker (see derive-workers.ts): compiles the codebook and the gazetteer once (from
 // the data a derive of the same inputs validated, when it is given), then
-// extracts every batch of articles it is sent, validates and writes their
-// rows (prepareArticle) and posts each back as its cache entry
-// (extract-cache.ts), moved, not copied. The extraction is pure; nothing here
-// touches the disk.
+// parses every article of each batch it is sent from its file's bytes,
+// extracts it, validates and writes its rows (prepareArticle) and posts each
+// back as its cache entry (extract-cache.ts), moved, not copied. The
+// extraction is pure; nothing here touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
+import { decodeArticle, readArticle } from '../articles/article.ts';
+import type { Article } from '../articles/article.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import { gazetteerFrom, parseGazetteers, withHome } from '../extract/gazetteer.ts';
 import { codebookFrom, parseCodebooks } from '../extract/codebook.ts';
-import type { WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
+import type { ArticleFile, WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
 import { encodeExtraction } from './extract-cache.ts';
 
 const port = parentPort;
@@ -27,7 +29,10 @@ port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const entries = task.articles.map((article) => encodeExtraction(article, prepareArticle(article, gazetteer)));
+    const entries = task.files.map((file) => {
+      const article = articleOf(file);
+      return encodeExtraction(article, prepareArticle(article, gazetteer));
+    });
     reply = { batch: task.batch, entries };
     transfer = entries.flatMap((entry) => (entry ? [entry.buffer as ArrayBuffer] : []));
   } catch (error) {
@@ -36,3 +41,11 @@ port.on('message', (task: WorkerTask) => {
   }
   port.postMessage(reply, transfer);
 });
+
+/** The article a file's bytes hold: the derive sends only files that parsed, so a problem here is a fault. */
+function articleOf({ path, bytes }: ArticleFile): Article {
+  const text = decodeArticle(bytes, path);
+  const parsed = typeof text === 'string' ? readArticle(text, path).parsed : { article: null, problems: [text] };
+  if (parsed.article) return parsed.article;
+  throw new Error(`${path} does not parse as it did when it was read: ${String(parsed.problems[0]?.reason)}`);
+}

@@ -1,16 +1,22 @@
 // Extraction on every core for large corpora. Extracting an article is pure
 // and independent of the others (prepareArticle), so articles are sent in
 // batches to worker threads (derive-worker.ts), each batch as soon as it is
-// read (only the articles the extraction cache does not have): the workers start (about 0.5 s from their bundle, 1–1.5 s through
-// tsx: loading the extraction code, compiling the gazetteer) while this thread
-// lists and reads the articles, and extract while it reads the rest. Each worker validates and writes the rows it extracts
-// (see src/datasets/prepare.ts) and hands them back as one cache entry
+// read (only the articles the extraction cache does not have): the workers
+// start (about 0.5 s from their bundle, 1–1.5 s through tsx: loading the
+// extraction code, compiling the gazetteer) while this thread lists and reads
+// the articles, and extract while it reads the rest. An article goes as its
+// file's bytes, which the worker parses again (some 30 µs): this thread then
+// holds none of its text once the batch is posted. Articles kept here until
+// their worker replied lived long enough to be promoted to the old generation
+// and died there: at 10,000 articles this thread's heap grew to 120 MB of
+// them now and then, some 70 MB above its usual, before a late full
+// collection. Each worker validates and writes the rows it extracts (see
+// src/datasets/prepare.ts) and hands them back as one cache entry
 // (extract-cache.ts), moved without a copy; this thread stores it and keeps
 // nothing: the datasets are assembled from the cache, in order.
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../articles/article.ts';
 import type { GazetteerSource } from '../extract/gazetteer.ts';
 import type { ValidatedInputs } from './extraction-inputs.ts';
 import { startTsWorker } from './ts-worker.ts';
@@ -50,16 +56,41 @@ export interface WorkerInput {
   validated?: ValidatedInputs;
 }
 
+/** An article to extract: its file's path (the article's, and its messages') and bytes, which parse as an article. */
+export interface ArticleFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
 export interface WorkerTask {
   batch: number;
-  articles: Article[];
+  files: ArticleFile[];
 }
 
 /** Each article's cache entry (encodeExtraction), null when one of its rows failed its schema. */
 export type WorkerReply = { batch: number; entries: (Uint8Array | null)[] } | { batch: number; error: string };
 
-/** Called once per extracted article with its cache entry. */
-export type OnExtracted = (article: Article, entry: Uint8Array | null) => void;
+/** Called once per extracted article (the item it was added as) with its cache entry. */
+export type OnExtracted<T> = (item: T, entry: Uint8Array | null) => void;
+
+export interface PoolOptions<T> {
+  /** The worker's bundle, when the command runs from one. */
+  bundle?: string | undefined;
+  /** The workers' old generation (see WORKER_HEAP_MB); null for V8's own limit. */
+  heapMb?: number | null;
+  /**
+   * An item's bytes again, for the batches of a worker that ran out of its
+   * capped heap: they went to it and are not kept here. Rejects when they
+   * are no longer the bytes added.
+   */
+  reread: (item: T) => Promise<Uint8Array>;
+}
+
+/** A batch sent: its items and their paths, to be read again if its worker is replaced. */
+interface Batch<T> {
+  items: T[];
+  paths: string[];
+}
 
 export function defaultWorkers(articles: number): number {
   return articles >= WORKER_THRESHOLD ? availableParallelism() : 1;
@@ -99,18 +130,19 @@ const IN_FLIGHT = 2;
  * failure (a worker that cannot start or throws, or `onArticle` throwing)
  * rejects `done` and stops every worker.
  */
-export class ExtractionPool {
+export class ExtractionPool<T> {
   /** Each worker there is, and its batches sent and not yet back. */
   private readonly sent = new Map<Worker, number[]>();
   private readonly pending: WorkerTask[] = [];
-  private readonly batches: Article[][] = [];
-  private readonly finished: [Article, Uint8Array | null][] = [];
+  private readonly batches: Batch<T>[] = [];
+  private readonly finished: [T, Uint8Array | null][] = [];
   private waiting: (() => void)[] = [];
-  private current: Article[] = [];
+  private current: { items: T[]; files: ArticleFile[] } = { items: [], files: [] };
   private outstanding = 0;
   private closed = false;
   private settled = false;
-  private onArticle: OnExtracted | null = null;
+  private onArticle: OnExtracted<T> | null = null;
+  private readonly heapMb: number | null;
   /** Workers that ran out of their capped heap and were replaced. */
   replaced = 0;
   private resolve!: () => void;
@@ -123,11 +155,9 @@ export class ExtractionPool {
     count: number,
     /** Articles per batch (see batchSize); may change before the first article is added. */
     public size: number,
-    /** The worker's bundle, when the command runs from one. */
-    private readonly bundle?: string,
-    /** The workers' old generation (see WORKER_HEAP_MB); null for V8's own limit. */
-    private readonly heapMb: number | null = WORKER_HEAP_MB,
+    private readonly options: PoolOptions<T>,
   ) {
+    this.heapMb = options.heapMb === undefined ? WORKER_HEAP_MB : options.heapMb;
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -143,7 +173,7 @@ export class ExtractionPool {
   }
 
   private start(heapMb: number | null): void {
-    const worker = startWorker(this.input, this.bundle, heapMb);
+    const worker = startWorker(this.input, this.options.bundle, heapMb);
     this.sent.set(worker, []);
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -156,22 +186,34 @@ export class ExtractionPool {
     });
   }
 
-  /** A worker that ran out of its capped heap: one without the cap takes its place and its batches, first. */
+  /** A worker that ran out of its capped heap: one without the cap takes its place and its batches, first, read again. */
   private replace(worker: Worker): void {
     const batches = this.sent.get(worker) ?? [];
     this.sent.delete(worker);
     if (this.settled) return;
     this.replaced += 1;
-    this.pending.unshift(...batches.map((batch) => ({ batch, articles: this.batches[batch]! })));
     this.start(null);
-    this.dispatch();
+    const again = batches.map(async (batch): Promise<WorkerTask> => {
+      const { items, paths } = this.batches[batch]!;
+      const bytes = await Promise.all(items.map((item) => this.options.reread(item)));
+      return { batch, files: paths.map((path, i) => ({ path, bytes: bytes[i]! })) };
+    });
+    Promise.all(again).then(
+      (tasks) => {
+        if (this.settled) return;
+        this.pending.unshift(...tasks);
+        this.dispatch();
+      },
+      (error: unknown) => this.fail(error),
+    );
   }
 
-  /** One more article to extract. */
-  add(article: Article): void {
+  /** One more article to extract: `item` stands for it in `each`. */
+  add(item: T, file: ArticleFile): void {
     if (this.closed) throw new Error('ExtractionPool: add after close');
-    this.current.push(article);
-    if (this.current.length >= this.size) this.flush();
+    this.current.items.push(item);
+    this.current.files.push(file);
+    if (this.current.items.length >= this.size) this.flush();
   }
 
   /**
@@ -192,10 +234,10 @@ export class ExtractionPool {
   }
 
   /** Called once per extracted article, those already done included (in the order they came back). */
-  each(onArticle: OnExtracted): void {
+  each(onArticle: OnExtracted<T>): void {
     this.onArticle = onArticle;
     try {
-      for (const [article, entry] of this.finished.splice(0)) onArticle(article, entry);
+      for (const [item, entry] of this.finished.splice(0)) onArticle(item, entry);
     } catch (error) {
       this.fail(error);
     }
@@ -208,11 +250,11 @@ export class ExtractionPool {
   }
 
   private flush(): void {
-    if (this.current.length === 0) return;
-    const articles = this.current;
-    this.current = [];
-    this.pending.push({ batch: this.batches.length, articles });
-    this.batches.push(articles);
+    const { items, files } = this.current;
+    if (items.length === 0) return;
+    this.current = { items: [], files: [] };
+    this.pending.push({ batch: this.batches.length, files });
+    this.batches.push({ items, paths: files.map((file) => file.path) });
     this.outstanding += 1;
     this.dispatch();
   }
@@ -238,13 +280,13 @@ export class ExtractionPool {
     const sent = this.sent.get(worker);
     sent?.splice(sent.indexOf(reply.batch), 1);
     this.dispatch();
-    const articles = this.batches[reply.batch]!;
-    this.batches[reply.batch] = [];
+    const { items } = this.batches[reply.batch]!;
+    this.batches[reply.batch] = { items: [], paths: [] };
     try {
-      articles.forEach((article, i) => {
+      items.forEach((item, i) => {
         const entry = reply.entries[i] ?? null;
-        if (this.onArticle) this.onArticle(article, entry);
-        else this.finished.push([article, entry]);
+        if (this.onArticle) this.onArticle(item, entry);
+        else this.finished.push([item, entry]);
       });
     } catch (error) {
       return this.fail(error);
@@ -271,29 +313,26 @@ export class ExtractionPool {
   }
 }
 
-/** Every article's cache entry (extract-cache.ts), in the order of `articles`, on `count` workers. Rejects (stopping every worker) when one fails. */
+/** Every article's cache entry (extract-cache.ts), in the order of `files`, on `count` workers. Rejects (stopping every worker) when one fails. */
 export async function extractInWorkers(
-  articles: readonly Article[],
+  files: readonly ArticleFile[],
   input: WorkerInput,
   count: number,
-  onArticle?: (article: Article) => void,
   /** The first workers' old generation (see WORKER_HEAP_MB). */
   heapMb: number | null = WORKER_HEAP_MB,
 ): Promise<(Uint8Array | null)[]> {
-  const pool = new ExtractionPool(
+  const pool = new ExtractionPool<number>(
     input,
-    Math.max(1, Math.min(count, articles.length)),
-    batchSize(articles.length, count),
-    undefined,
-    heapMb,
+    Math.max(1, Math.min(count, files.length)),
+    batchSize(files.length, count),
+    { heapMb, reread: async (i) => files[i]!.bytes },
   );
-  const results = new Map<Article, Uint8Array | null>();
-  pool.each((article, entry) => {
-    results.set(article, entry);
-    onArticle?.(article);
+  const results: (Uint8Array | null)[] = files.map(() => null);
+  pool.each((i, entry) => {
+    results[i] = entry;
   });
-  for (const article of articles) pool.add(article);
+  files.forEach((file, i) => pool.add(i, file));
   pool.close();
   await pool.done;
-  return articles.map((article) => results.get(article) ?? null);
+  return results;
 }

@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
-import type { Article } from '../articles/article.ts';
 import { isError } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
@@ -42,7 +41,7 @@ import {
 } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFile, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
-import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending } from './article-slots.ts';
+import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending, readSlotAgain } from './article-slots.ts';
 import type { ArticleSlot } from './article-slots.ts';
 import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
@@ -152,11 +151,11 @@ function earlyPool(
   validated: ValidatedInputs | null,
   options: DeriveOptions,
   effects: DeriveEffects,
-): ExtractionPool | null {
+): ExtractionPool<ArticleSlot> | null {
   const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
   const input = workerInput(sources, options.home, validated);
   if (!effects.workerBundle || workers < 2 || !input) return null;
-  return new ExtractionPool(input, 1, 1, effects.workerBundle);
+  return new ExtractionPool(input, 1, 1, { bundle: effects.workerBundle, reread: readSlotAgain });
 }
 
 /** One derive's state: its cache, what the last derive noted, and what must be closed or removed however it ends. */
@@ -176,7 +175,7 @@ interface Run {
   /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts); null when of other extraction inputs. */
   notedArticles: Record<string, ArticleNote> | null;
   progress?: Progress;
-  pool?: ExtractionPool;
+  pool?: ExtractionPool<ArticleSlot>;
   /** The pool started early and not needed, stopping. */
   retired?: Promise<void>;
   stored: Promise<void>[];
@@ -195,7 +194,7 @@ async function startRun(
   sources: Sources,
 ): Promise<Run> {
   const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  let pool: ExtractionPool | null = null;
+  let pool: ExtractionPool<ArticleSlot> | null = null;
   try {
     const cache = new ExtractionCache(
       temporaryCache ?? effects.cache ?? cacheRoot(options.code),
@@ -214,7 +213,7 @@ async function startRun(
 async function newRun(
   options: DeriveOptions,
   effects: DeriveEffects,
-  started: Pick<Run, 'cache' | 'temporaryCache' | 'validated'> & { pool: ExtractionPool | null },
+  started: Pick<Run, 'cache' | 'temporaryCache' | 'validated'> & { pool: ExtractionPool<ArticleSlot> | null },
 ): Promise<Run> {
   const { cache, temporaryCache, validated, pool } = started;
   const replaces = options.replaces ?? options.out;
@@ -335,15 +334,11 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
   };
   const pool = workerPool(run, inputs, pending.length);
   if (pool) {
-    const waiting = new Map<Article, ArticleSlot>();
-    pool.each((article, entry) => {
-      store(waiting.get(article)!, entry);
-      waiting.delete(article);
-    });
-    await readPending(pending, async (slot, article) => {
+    pool.each(store);
+    // The worker parses the article again from its bytes: this thread keeps none of its text (see derive-workers.ts).
+    await readPending(pending, async (slot, _article, bytes) => {
       slot.stored = false;
-      waiting.set(article, slot);
-      pool.add(article);
+      pool.add(slot, { path: slot.path, bytes });
       await pool.ready();
     });
     // Every article is in: the last batch goes out, short as it may be.
@@ -360,7 +355,7 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
 }
 
 /** Resolves once the slot's cache entry is written; rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
-function whenStored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promise<void> | void {
+function whenStored(slot: ArticleSlot, pool: ExtractionPool<ArticleSlot> | undefined): Promise<void> | void {
   if (slot.stored !== false) return;
   return new Promise<void>((resolve, reject) => {
     slot.waiting = resolve;
@@ -369,7 +364,7 @@ function whenStored(slot: ArticleSlot, pool: ExtractionPool | undefined): Promis
 }
 
 /** The pool the pending articles go to (the one started early, grown for many), or null to extract them here. */
-function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool | null {
+function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool<ArticleSlot> | null {
   const { options, effects } = run;
   const workers = Math.min(effects.workers ?? defaultWorkers(pending), pending);
   const input = workerInput(inputs, options.home, inputs.problem ? null : inputs.validated);
@@ -379,7 +374,10 @@ function workerPool(run: Run, inputs: CompiledInputs, pending: number): Extracti
     return null;
   }
   const size = batchSize(pending, workers);
-  const pool = (run.pool ??= new ExtractionPool(input, workers, size, effects.workerBundle));
+  const pool = (run.pool ??= new ExtractionPool(input, workers, size, {
+    bundle: effects.workerBundle,
+    reread: readSlotAgain,
+  }));
   // The one started early: as many workers as the articles now call for, and their batch size.
   pool.size = size;
   pool.grow(workers);

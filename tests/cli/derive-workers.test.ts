@@ -24,6 +24,12 @@ beforeAll(async () => {
   for (const [name, text] of syntheticCorpus(seeds, 123, 7)) writeFileSync(join(articles, name), text);
 });
 
+/** The synthetic articles' files, in name order. */
+const articleFiles = () =>
+  readdirSync(articles)
+    .sort()
+    .map((name) => ({ path: join(articles, name), bytes: readFileSync(join(articles, name)) }));
+
 function counting(): { ticks: string[]; progress: (total: number) => Progress } {
   const ticks: string[] = [];
   return { ticks, progress: () => ({ tick: (name = '') => void ticks.push(name), done() {} }) };
@@ -95,33 +101,59 @@ describe('derive on worker threads', () => {
     await expectSameAsAlone(none);
   }, 120_000);
 
-  it('replaces a worker that runs out of its capped heap, and gives every article all the same', async () => {
-    const { articles: loaded } = await loadArticles(articles);
-    const some = loaded.slice(0, 12);
+  it('replaces a worker that runs out of its capped heap, and gives every article all the same, read again', async () => {
+    const some = articleFiles().slice(0, 12);
     const input = {
       gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
       codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
       home: null,
     };
-    const expected = await extractInWorkers(some, input, 1, undefined, null);
+    const expected = await extractInWorkers(some, input, 1, null);
     // Far too little for the gazetteer: each first worker runs out before its first article.
-    const pool = new ExtractionPool(input, 2, 3, undefined, 2);
-    const entries = new Map<unknown, Uint8Array | null>();
-    pool.each((article, entry) => entries.set(article, entry));
-    for (const article of some) pool.add(article);
+    const reread: number[] = [];
+    const pool = new ExtractionPool<number>(input, 2, 3, {
+      heapMb: 2,
+      reread: async (i) => {
+        reread.push(i);
+        return readFileSync(some[i]!.path);
+      },
+    });
+    const entries = new Map<number, Uint8Array | null>();
+    pool.each((i, entry) => entries.set(i, entry));
+    some.forEach((file, i) => pool.add(i, file));
     pool.close();
     await pool.done;
     expect(pool.replaced).toBe(2);
-    expect(some.map((article) => entries.get(article))).toEqual(expected);
+    // Each first worker's batches (up to two of three articles each), and no other.
+    expect(reread.length).toBeGreaterThanOrEqual(6);
+    expect(reread.length).toBeLessThanOrEqual(12);
+    expect(some.map((_, i) => entries.get(i))).toEqual(expected);
     expect(expected.every((entry) => entry !== null && entry.byteLength > 0)).toBe(true);
   }, 60_000);
 
+  it('fails, stopping every worker, when an article must be read again and has changed', async () => {
+    const some = articleFiles().slice(0, 6);
+    const input = {
+      gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
+      codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
+      home: null,
+    };
+    const pool = new ExtractionPool<number>(input, 1, 3, {
+      heapMb: 2,
+      reread: async (i) => {
+        throw new Error(`${some[i]!.path} changed while the derive read it: derive again`);
+      },
+    });
+    some.forEach((file, i) => pool.add(i, file));
+    pool.close();
+    await expect(pool.done).rejects.toThrow(/changed while the derive read it/);
+  }, 60_000);
+
   it('fails, stopping every worker, when a worker cannot start', async () => {
-    const { articles: loaded } = await loadArticles(articles);
     const broken = { text: 'actors: [', path: 'broken-gazetteer.yaml' };
     await expect(
       extractInWorkers(
-        loaded.slice(0, 4),
+        articleFiles().slice(0, 4),
         {
           gazetteers: [broken],
           codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
