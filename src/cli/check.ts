@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { check } from '../project/check.ts';
 import { readConfigs } from '../project/config.ts';
-import { plural } from '../project/console.ts';
+import { plural } from '../common/plural.ts';
 import type { Console } from '../project/console.ts';
 import { formatProblem } from '../common/problem-lines.ts';
 import { isError, severityOf } from '../common/problems.ts';

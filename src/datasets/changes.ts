@@ -7,6 +7,7 @@ import { ARTICLE_FIELDS, CASUALTY_FIELDS, GROUPS, isToll, MEASURES, REACTION_FIE
 import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 import { compare } from '../common/compare.ts';
+import { plural } from '../common/plural.ts';
 
 export interface FieldChange {
   field: string;
@@ -534,10 +535,6 @@ function describeTally(t: Tally): string {
 
 function arrow(before: number, after: number): string {
   return before === after ? `${after}` : `${before} → ${after}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function value(v: unknown): string {

@@ -14,7 +14,3 @@ export function printDiagnostics(diagnostics: readonly VFileMessage[], out: Cons
   const summary = formatSummary(diagnostics);
   if (summary) out.error(summary);
 }
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -30,7 +30,7 @@ import type { Assembled, Copy } from './assembly.ts';
 import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
-import { plural } from './console.ts';
+import { plural } from '../common/plural.ts';
 import {
   cacheRoot,
   decodeExtraction,

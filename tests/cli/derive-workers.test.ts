@@ -24,6 +24,13 @@ beforeAll(async () => {
   for (const [name, text] of syntheticCorpus(seeds, 123, 7)) writeFileSync(join(articles, name), text);
 });
 
+/** What a pool's workers start from: the story's gazetteer and codebook. */
+const storyInput = () => ({
+  gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
+  codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
+  home: null,
+});
+
 /** The synthetic articles' files, in name order. */
 const articleFiles = () =>
   readdirSync(articles)
@@ -103,11 +110,7 @@ describe('derive on worker threads', () => {
 
   it('replaces a worker that runs out of its capped heap, and gives every article all the same, read again', async () => {
     const some = articleFiles().slice(0, 12);
-    const input = {
-      gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
-      codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
-      home: null,
-    };
+    const input = storyInput();
     const expected = await extractInWorkers(some, input, 1, null);
     // Far too little for the gazetteer: each first worker runs out before its first article.
     const reread: number[] = [];
@@ -133,11 +136,7 @@ describe('derive on worker threads', () => {
 
   it('fails, stopping every worker, when an article must be read again and has changed', async () => {
     const some = articleFiles().slice(0, 6);
-    const input = {
-      gazetteers: [{ text: readFileSync(PATHS.gazetteer, 'utf8'), path: PATHS.gazetteer }],
-      codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
-      home: null,
-    };
+    const input = storyInput();
     const pool = new ExtractionPool<number>(input, 1, 3, {
       heapMb: 2,
       reread: async (i) => {
@@ -152,15 +151,7 @@ describe('derive on worker threads', () => {
   it('fails, stopping every worker, when a worker cannot start', async () => {
     const broken = { text: 'actors: [', path: 'broken-gazetteer.yaml' };
     await expect(
-      extractInWorkers(
-        articleFiles().slice(0, 4),
-        {
-          gazetteers: [broken],
-          codebooks: [{ text: readFileSync(PATHS.codebook, 'utf8'), path: PATHS.codebook }],
-          home: null,
-        },
-        2,
-      ),
+      extractInWorkers(articleFiles().slice(0, 4), { ...storyInput(), gazetteers: [broken] }, 2),
     ).rejects.toThrow();
   }, 30_000);
 });

