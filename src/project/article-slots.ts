@@ -4,8 +4,10 @@
 import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
+import { reportAt } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { articleKey } from './derive-inputs.ts';
+import { CliError } from './errors.ts';
 import { readArticleFileQuickly } from './files.ts';
 
 /** Articles read or their cache looked up at a time. */
@@ -47,11 +49,20 @@ export async function readPending(
   );
 }
 
-/** A slot's file read again, for a worker that must extract it again (ExtractionPool); rejects when it changed meanwhile. */
+/** A slot's file read again, for a worker that must extract it again (ExtractionPool); rejects, at the file, when it changed meanwhile. */
 export async function readSlotAgain(slot: ArticleSlot): Promise<Uint8Array> {
   const read = await readArticleFileQuickly(slot.path);
   if (read instanceof Uint8Array && articleKey(slot.name, read) === slot.key) return read;
-  throw new Error(`${slot.path} changed while the derive read it: derive again`);
+  const problem = reportAt(
+    slot.path,
+    'error',
+    'Unexpected change to the article while the derive read it: expected it to stay as it was until the derive ends',
+    { line: 1, column: 1 },
+    'article-changed',
+  );
+  throw new CliError('Cannot derive: an article changed while it was read; nothing was written (derive again)', [
+    problem,
+  ]);
 }
 
 export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {

@@ -140,12 +140,12 @@ describe('derive on worker threads', () => {
     const pool = new ExtractionPool<number>(input, 1, 3, {
       heapMb: 2,
       reread: async (i) => {
-        throw new Error(`${some[i]!.path} changed while the derive read it: derive again`);
+        throw new Error(`${some[i]!.path} changed or went away while the derive read it: derive again`);
       },
     });
     some.forEach((file, i) => pool.add(i, file));
     pool.close();
-    await expect(pool.done).rejects.toThrow(/changed while the derive read it/);
+    await expect(pool.done).rejects.toThrow(/changed or went away while the derive read it/);
   }, 60_000);
 
   it('fails, stopping every worker, when a worker cannot start', async () => {
