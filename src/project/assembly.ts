@@ -128,6 +128,16 @@ export class Assembly {
     await this.#chain;
   }
 
+  /**
+   * Reads back now the rows of the copied tolls chosen so far (see finish),
+   * in time the assembly would spend waiting for an article still being
+   * extracted (one added to thousands): finish has then few or none to read.
+   */
+  async settleTolls(): Promise<void> {
+    this.#chain = this.#chain.then(() => this.#settleTolls());
+    await this.#chain;
+  }
+
   async finish(): Promise<void> {
     await this.#chain;
     await this.#gone(null);
@@ -138,6 +148,11 @@ export class Assembly {
       rest.reactions.push(...mine.reactions);
     }
     this.#review({ casualties: [], reactions: [] }, rest);
+    await this.#settleTolls();
+  }
+
+  /** The tolls chosen so far that stand in for a copied article's row, replaced by that row (a row replaced before is kept). */
+  async #settleTolls(): Promise<void> {
     if (this.#anyStandIn) await this.changes.replaceTollRows((row) => this.#tollRow(row));
   }
 

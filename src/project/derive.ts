@@ -399,18 +399,27 @@ async function assemble(
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
   const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes);
+  const items = copyRuns(articles, assembly);
+  // The article after each run of copies.
+  const after = new Map<Copy[], ArticleSlot>();
+  items.forEach((item, i) => {
+    const next = items[i + 1];
+    if (Array.isArray(item) && next && !Array.isArray(next)) after.set(item, next);
+  });
   await inWindows(
-    copyRuns(articles, assembly),
+    items,
     READ_AHEAD,
     async (item): Promise<Assembled | null> => {
       if (Array.isArray(item)) return null;
       await whenStored(item, run.pool);
       return await extraction(item, cache, inputs.gazetteer);
     },
-    (item, assembled) =>
-      Array.isArray(item)
-        ? assembly.copy(item)
-        : assembly.queue({ id: item.id!, path: item.path, key: item.key }, assembled!),
+    async (item, assembled) => {
+      if (!Array.isArray(item)) return assembly.queue({ id: item.id!, path: item.path, key: item.key }, assembled!);
+      await assembly.copy(item);
+      // The assembly would only wait for that article, still being extracted: the tolls' rows are read meanwhile.
+      if (after.get(item)?.stored === false) await assembly.settleTolls();
+    },
   );
   await assembly.finish();
   await before?.close();

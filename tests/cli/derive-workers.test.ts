@@ -106,6 +106,16 @@ describe('derive on worker threads', () => {
     const none = await derive(options('pooled'), { ...effects, progress: quiet() });
     expect([none.extracted, none.copied]).toEqual([0, 41]);
     await expectSameAsAlone(none);
+
+    // One more, last in id order: the copies are done while it is extracted, and the tolls they stand for are read meanwhile.
+    writeFileSync(join(folder, 'articles', `z${first}`), text.replace(/^id: ".*"$/m, `id: "z${first!.slice(0, -3)}"`));
+    const last = await derive(options('pooled'), { ...effects, progress: quiet() });
+    expect([last.extracted, last.copied]).toEqual([1, 41]);
+    expect(last.changes.tolls.length).toBeGreaterThan(0);
+    const alone = await derive(options('alone'), { workers: 1, cache: null, progress: quiet() });
+    expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
+    expect(last.diagnostics).toEqual(alone.diagnostics);
+    expect(last.changes).toEqual(alone.changes);
   }, 120_000);
 
   it('replaces a worker that runs out of its capped heap, and gives every article all the same, read again', async () => {
