@@ -40,7 +40,7 @@ import {
   writeStamp,
 } from './extract-cache.ts';
 import type { CachedExtraction } from './extract-cache.ts';
-import { listArticles, readArticleFile, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
+import { listArticles, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
 import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending, readSlotAgain } from './article-slots.ts';
 import type { ArticleSlot } from './article-slots.ts';
 import type { FileContent } from './files.ts';
@@ -499,9 +499,13 @@ async function extraction(
     const cached = cache.get(slot.key);
     if (cached) return cached;
   }
-  const read = await readArticleFile(slot.path);
-  const article = parseSlot(slot, read);
-  if (!article) throw new CliError(`Cannot derive: ${slot.path} changed while it was derived; nothing was written`);
+  // The very bytes keyed: a file changed since stops the derive at it (readSlotAgain).
+  const article = parseSlot(slot, await readSlotAgain(slot));
+  if (!article)
+    throw new CliError(
+      `Cannot derive: ${plural(slot.problems.length, 'article problem')}; nothing was written`,
+      slot.problems,
+    );
   const prepared = prepareArticle(article, gazetteer());
   const entry = encodeExtraction(article, prepared);
   if (entry) return decodeExtraction(entry)!;

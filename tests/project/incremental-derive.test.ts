@@ -26,6 +26,7 @@ import { deriveDatasets } from '../../src/datasets/derive.ts';
 import { serializeDatasets } from '../../src/datasets/serialize.ts';
 import { readCodebooks } from '../../src/extract/codebook.ts';
 import { readGazetteers, withHome } from '../../src/extract/gazetteer.ts';
+import { articleKey } from '../../src/project/derive-inputs.ts';
 import type { DeriveOptions } from '../../src/project/derive-inputs.ts';
 import { derive, loadGazetteer, loadReview, readPreviousDatasets } from '../../src/project/derive.ts';
 import type { DeriveEffects, DeriveSummary } from '../../src/project/derive.ts';
@@ -192,6 +193,21 @@ describe('an incremental derive', () => {
     );
     await deriveAndCompare();
     expect(new Set(cacheEntries())).toEqual(before);
+  }, 120_000);
+
+  it('extracts an article from its file again when its cache entry is damaged', async () => {
+    const key = articleKey('s025.md', readFileSync(join(options.articles, 's025.md')));
+    const entry = cacheEntries().find((path) => path.endsWith(key))!;
+    writeFileSync(entry, 'damaged');
+    // Into a folder with no datasets to copy rows from: every article is taken from the cache, s025 from its file.
+    const saved = options;
+    options = { ...options, out: join(dir, 'elsewhere') };
+    try {
+      expect((await deriveAndCompare()).extracted).toBe(0);
+    } finally {
+      options = saved;
+    }
+    expect(readFileSync(entry, 'utf8')).toBe('damaged');
   }, 120_000);
 
   it('keeps the gazetteer and codebook validated for the next derive, and validates them again when that file is damaged', async () => {
