@@ -22,6 +22,7 @@ import type { DatasetFilesWriter } from './dataset-writer.ts';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from '../common/problems.ts';
 import { toVFileMessages } from '../datasets/article-messages.ts';
+import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
@@ -50,13 +51,12 @@ export interface AssembledFile {
 }
 
 export class Assembly {
-  readonly diagnostics: VFileMessage[] = [];
+  /** Each article's messages, as its note (reuse.ts) or its cache entry holds them: VFileMessages only when asked for (`diagnostics`), once the datasets are written. */
+  readonly #messages: [path: string, messages: string | readonly SerialMessage[]][] = [];
   readonly reviewProblems: VFileMessage[] = [];
   readonly reviewCounts: ReviewOutcome['counts'] = { rejected: 0, corrected: 0, confirmed: 0 };
   /** Articles whose rows were copied from the previous datasets. */
   copied = 0;
-  /** What the next derive may reuse of each article written here (reuse.ts). */
-  readonly notes: Record<string, ArticleNote> = {};
   readonly #entries = new Map<string, Review>();
   readonly #written: Record<DatasetName, number> = { casualties: 0, reactions: 0, articles: 0 };
   readonly #previousIds: string[];
@@ -86,6 +86,8 @@ export class Assembly {
     private readonly previous: PreviousDatasets | null,
     /** The previous datasets' notes, when the writer copies from their files (see `reusable`). */
     reusable: Record<string, ArticleNote> | null,
+    /** What the next derive may reuse of each article written here (reuse.ts), in id order, as they come. */
+    private readonly noted: (id: string, note: ArticleNote) => void,
   ) {
     for (const dataset of ['casualties', 'reactions'] as const) {
       for (const entry of review[dataset] as Review[typeof dataset]) {
@@ -98,6 +100,15 @@ export class Assembly {
     this.#schemas = schemasFor(inputs.codebook);
     this.#gazetteer = inputs.gazetteer;
     this.#reusable = reusable ?? {};
+  }
+
+  /** Every article's messages, in id order, as VFileMessages. */
+  diagnostics(): VFileMessage[] {
+    const all: VFileMessage[] = [];
+    for (const [path, messages] of this.#messages)
+      for (const message of toVFileMessages(path, typeof messages === 'string' ? notedMessages(messages) : messages))
+        all.push(message);
+    return all;
   }
 
   /** The note to copy the article's rows by, when they are in the previous datasets as they are and no review entry is for it. */
@@ -161,7 +172,7 @@ export class Assembly {
     const id = file.id;
     if (this.#goneBefore(id)) return this.#gone(id).then(() => this.#copied(file, note));
     this.copied += 1;
-    for (const message of toVFileMessages(file.path, notedMessages(note))) this.diagnostics.push(message);
+    if (note.diagnostics !== NO_MESSAGES) this.#messages.push([file.path, note.diagnostics]);
     const unread: DatasetName[] = [];
     for (const name of DATASET_NAMES) {
       this.#written[name] += note.counts[name];
@@ -170,7 +181,7 @@ export class Assembly {
     // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
     const row = this.#previousJson(id, 'articles');
     if (row.byteLength > 0) this.articles.push(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
-    this.notes[id] = note;
+    this.noted(id, note);
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
     const tolls = tollStandIns(id, note);
     for (const row of tolls) this.#standIns.add(row);
@@ -201,8 +212,6 @@ export class Assembly {
   async #article(file: AssembledFile, extracted: CachedExtraction & { prepared?: PreparedArticle }): Promise<void> {
     const id = extracted.id;
     await this.#gone(id);
-    // The cache's plain messages (extract-cache.ts) become the article's VFileMessages here, as they are read.
-    for (const message of toVFileMessages(file.path, extracted.diagnostics)) this.diagnostics.push(message);
     const mine = this.#entries.get(id);
     this.#entries.delete(id);
     const pieces = {} as Record<DatasetName, WrittenBytes | null>;
@@ -210,6 +219,7 @@ export class Assembly {
     let tolls = extracted.tolls;
     const counts = { ...extracted.counts };
     if (mine || extracted.prepared) {
+      if (extracted.diagnostics.length > 0) this.#messages.push([file.path, extracted.diagnostics]);
       const reviewed = this.#reviewed(extracted, mine);
       for (const name of DATASET_NAMES) {
         pieces[name] = reviewed.pieces[name];
@@ -223,8 +233,10 @@ export class Assembly {
       tolls = tollCandidates(reviewed.rows.casualties);
     } else {
       for (const name of DATASET_NAMES) pieces[name] = extracted.counts[name] > 0 ? extracted.written[name] : null;
-      // Its rows are its cache entry's: the next derive may copy them.
-      this.notes[id] = noteArticle(file.key, counts, tolls, extracted.diagnostics);
+      // Its rows are its cache entry's: the next derive may copy them. Its messages are kept as the note's JSON.
+      const note = noteArticle(file.key, counts, tolls, extracted.diagnostics);
+      if (note.diagnostics !== NO_MESSAGES) this.#messages.push([file.path, note.diagnostics]);
+      this.noted(id, note);
     }
     for (const name of DATASET_NAMES) {
       this.#written[name] += counts[name];
@@ -327,4 +339,6 @@ export class Assembly {
 }
 
 const EMPTY = new Uint8Array(0);
+/** A note's messages when there are none. */
+const NO_MESSAGES = '[]';
 const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };

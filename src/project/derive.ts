@@ -31,14 +31,8 @@ import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
 import { plural } from '../common/plural.ts';
-import {
-  cacheRoot,
-  decodeExtraction,
-  encodeExtraction,
-  ExtractionCache,
-  readStamp,
-  writeStamp,
-} from './extract-cache.ts';
+import { cacheRoot, decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
+import { readStamp, StampWriter } from './stamp-file.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
 import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending, readSlotAgain } from './article-slots.ts';
@@ -64,7 +58,7 @@ export interface DeriveSummary {
   copied: number;
   casualties: number;
   reactions: number;
-  /** Extraction notes and review warnings (errors stop the derive instead). */
+  /** Extraction notes and review warnings (errors stop the derive instead), made when first read. */
   diagnostics: VFileMessage[];
   changes: Changes;
   review: ReviewOutcome['counts'];
@@ -122,13 +116,18 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await run.extracted();
     const finished = run.changes!.finish();
     await writeDerived(run, codebook, assembly, finished, fingerprintHash);
+    // The messages become VFileMessages when they are read, once: a large story's tens of thousands of notes,
+    // which the derive itself never needs (the CLI prints them; the report keeps only the warnings and errors).
+    let messages: VFileMessage[] | undefined;
     return {
       articles: articles.length,
       extracted: pending,
       copied: assembly.copied,
       casualties: finished.counts.after.casualties,
       reactions: finished.counts.after.reactions,
-      diagnostics: [...assembly.diagnostics, ...reviewProblems],
+      get diagnostics() {
+        return (messages ??= [...assembly.diagnostics(), ...reviewProblems]);
+      },
       changes: finished,
       review: assembly.reviewCounts,
     };
@@ -180,6 +179,8 @@ interface Run {
   retired?: Promise<void>;
   stored: Promise<void>[];
   writer?: DatasetFilesWriter | null;
+  /** The stamp of the datasets being written, its notes of articles written as they are assembled (none with a temporary cache). */
+  stampWriter?: StampWriter | null;
   changes?: ChangesBuilder;
   /** Waits for the extraction to end (the workers, the cache's writes); the same promise each time. */
   extracted(): Promise<void>;
@@ -251,6 +252,7 @@ async function newRun(
       if (run.pool) await run.pool.terminate();
       await run.retired;
       if (run.writer) await run.writer.abort();
+      run.stampWriter?.abort();
       await (await previous.catch(() => null))?.close().catch(() => undefined);
       if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
     },
@@ -398,7 +400,10 @@ async function assemble(
   const copyable = notes && reusableFiles(before, run.replaces);
   const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
-  const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes);
+  const stamp = (run.stampWriter = run.temporaryCache ? null : new StampWriter(run.stamp));
+  const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes, (id, note) =>
+    stamp?.note(id, note),
+  );
   const items = copyRuns(articles, assembly);
   // The article after each run of copies.
   const after = new Map<Copy[], ArticleSlot>();
@@ -483,8 +488,10 @@ async function writeDerived(
   const { backupsRemoved } = await swapFilesAtomically(options.out, out);
   const ranges = writer!.ranges;
   run.writer = null;
-  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: assembly.notes };
-  if (!run.temporaryCache) writeStamp(run.stamp, makeStamp(options.out, manifest, hashes, ranges, reuse));
+  // The notes of the articles are in the stamp already, written as they were assembled.
+  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: {} };
+  run.stampWriter?.finish(makeStamp(options.out, manifest, hashes, ranges, reuse));
+  run.stampWriter = null;
   await backupsRemoved;
   await cache.removeOthers();
 }

@@ -10,21 +10,10 @@
 // Entries are written atomically (a temporary file renamed into place): a
 // derive killed half-way leaves whole entries or none.
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rename as renameCallback,
-  rmSync,
-  writeFile as writeFileCallback,
-  writevSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Article } from '../articles/article.ts';
 import { tollCandidates } from '../datasets/changes.ts';
 import type { PreparedArticle } from '../datasets/prepare.ts';
@@ -33,10 +22,6 @@ import { DATASET_NAMES } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
 import type { SerialMessage } from '../datasets/article-messages.ts';
-import type { OutputStamp } from './previous-datasets.ts';
-import { noteLine, readNoteLine } from './reuse.ts';
-import type { ReuseNotes } from './reuse.ts';
-import { restamp, stampPath } from './previous-datasets.ts';
 import { projectLayout } from './layout.ts';
 import type { ValidatedInputs } from './extraction-inputs.ts';
 
@@ -246,78 +231,6 @@ export class ExtractionCache {
   }
 }
 
-const NEWLINE = 0x0a;
-
-/** The stamp of a datasets folder (previous-datasets.ts), null when there is none or it cannot be read. */
-export async function readStamp(path: string): Promise<OutputStamp | null> {
-  try {
-    const bytes = await readFile(path);
-    const head = bytes.indexOf(NEWLINE);
-    const stamp = JSON.parse(bytes.toString('utf8', 0, head === -1 ? bytes.byteLength : head)) as OutputStamp;
-    if (head === -1 || !stamp.reuse) return stamp;
-    // Each line decoded on its own (a slice of one string of them all would keep it whole, and two bytes a character if one is not ASCII).
-    const articles: ReuseNotes['articles'] = {};
-    for (let at = head + 1; at < bytes.byteLength;) {
-      const end = bytes.indexOf(NEWLINE, at);
-      const noted = readNoteLine(bytes.toString('utf8', at, end === -1 ? bytes.byteLength : end));
-      if (noted) articles[noted[0]] = noted[1];
-      at = end === -1 ? bytes.byteLength : end + 1;
-    }
-    return { ...stamp, reuse: { ...stamp.reuse, articles } };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The stamp of the datasets written to `from`, moved with them to `to` (the
- * report derives into a staging folder, then swaps the files into the
- * story's): the same bytes, so the same hashes and ranges, at their new place.
- */
-export async function moveStamp(cacheRoot: string, from: string, to: string): Promise<void> {
-  const path = stampPath(cacheRoot, from);
-  const stamp = await readStamp(path);
-  await rm(path, { force: true }).catch(() => undefined);
-  if (stamp === null) return;
-  const hashes = Object.fromEntries(Object.entries(stamp.files).map(([name, file]) => [name, file.hash]));
-  writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, hashes));
-}
-
-/** Writes a stamp atomically; a failure only means the next derive hashes the files again. */
-export function writeStamp(path: string, stamp: OutputStamp | null): void {
-  if (stamp === null) return;
-  // Written at once, not through Node's file system threads: at the end of a derive they are writing the
-  // copied datasets out to the disk (dataset-writer.ts), and the stamp's writes waited for that.
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeText(temp, stampText(stamp));
-    renameSync(temp, path);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Left for the next derive's cache to write over (a temporary name no one reads).
-    }
-  }
-}
-
-/** A stamp as its file holds it: its JSON on one line, but for its notes of articles, which follow it a line each (noteLine). */
-function* stampText(stamp: OutputStamp): Generator<string> {
-  const { reuse } = stamp;
-  yield* jsonChunks(reuse ? { ...stamp, reuse: { ...reuse, articles: {} } } : stamp, 3);
-  yield '\n';
-  let piece = '';
-  for (const [id, note] of Object.entries(reuse?.articles ?? {})) {
-    piece += `${noteLine(id, note)}\n`;
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield piece;
-}
-
 /** `write` makes a temporary file beside `path`, renamed into place; a failure leaves neither (the cache only loses what it would have kept). */
 async function writeAtomically(path: string, write: (temp: string) => Promise<void>): Promise<void> {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -327,96 +240,4 @@ async function writeAtomically(path: string, write: (temp: string) => Promise<vo
   } catch {
     await rm(temp, { force: true }).catch(() => undefined);
   }
-}
-
-/** Bytes gathered before they are written (one writev of a few dozen pieces). */
-const WRITE_BYTES = 2 ** 20;
-
-/**
- * The text of `texts` written to `path`, never held as one string: the
- * stamp of 100,000 articles is some 100 MB. It goes to the disk a megabyte
- * at a time: a write stream, which wrote each piece on its own, took twice
- * as long as making the pieces (10,000 articles: 130 ms against 50).
- */
-function writeText(path: string, texts: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    let pieces: Buffer[] = [];
-    let bytes = 0;
-    for (const text of texts) {
-      const piece = Buffer.from(text);
-      pieces.push(piece);
-      bytes += piece.byteLength;
-      if (bytes >= WRITE_BYTES) {
-        writeAll(fd, pieces);
-        pieces = [];
-        bytes = 0;
-      }
-    }
-    writeAll(fd, pieces);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Every byte of `pieces` written (a writev may write fewer than it is given). */
-function writeAll(fd: number, pieces: Buffer[]): void {
-  let rest = pieces;
-  for (;;) {
-    const bytes = rest.reduce((n, piece) => n + piece.byteLength, 0);
-    if (bytes === 0) return;
-    const written = writevSync(fd, rest);
-    if (written >= bytes) return;
-    rest = [Buffer.concat(rest).subarray(written)];
-  }
-}
-
-/**
- * Characters per piece of jsonChunks: small enough for V8 to keep the piece
- * among its young objects, which die cheaply once written. Pieces of a
- * megabyte went to its large-object space, freed only by a full collection:
- * writing the stamp of 100,000 articles (some 100 MB) grew the heap by 200 MB.
- */
-const PIECE = 2 ** 15;
-
-/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element, their elements stringified whole and gathered into pieces of some PIECE characters. */
-export function* jsonChunks(value: unknown, depth: number): Generator<string> {
-  const out = { text: '' };
-  yield* jsonInto(out, value, depth);
-  if (out.text.length > 0) yield out.text;
-}
-
-/** What JSON.stringify leaves out of an object, and writes as null in an array. */
-const omitted = (item: unknown): boolean =>
-  item === undefined || typeof item === 'function' || typeof item === 'symbol';
-
-const isWhole = (value: unknown, depth: number): boolean =>
-  depth <= 0 ||
-  value === null ||
-  typeof value !== 'object' ||
-  typeof (value as { toJSON?: unknown }).toJSON === 'function';
-
-function* jsonInto(out: { text: string }, value: unknown, depth: number): Generator<string> {
-  if (isWhole(value, depth)) {
-    out.text += JSON.stringify(value) ?? 'null';
-    return;
-  }
-  const array = Array.isArray(value);
-  const entries: [string | null, unknown][] = array
-    ? value.map((item: unknown) => [null, omitted(item) ? null : item])
-    : Object.entries(value as object).filter(([, item]) => !omitted(item));
-  out.text += array ? '[' : '{';
-  for (let i = 0; i < entries.length; i += 1) {
-    const [key, item] = entries[i]!;
-    if (i > 0) out.text += ',';
-    if (key !== null) out.text += `${JSON.stringify(key)}:`;
-    // Stringified here when whole: a generator per element was most of the time.
-    if (isWhole(item, depth - 1)) out.text += JSON.stringify(item) ?? 'null';
-    else yield* jsonInto(out, item, depth - 1);
-    if (out.text.length >= PIECE) {
-      yield out.text;
-      out.text = '';
-    }
-  }
-  out.text += array ? ']' : '}';
 }

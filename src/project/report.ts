@@ -33,7 +33,8 @@ import { readTextIfExists, writeFileGroupsAtomically } from './files.ts';
 import type { FileContent, FileGroup, WriteFs } from './files.ts';
 import { projectLayout } from './layout.ts';
 import { makeStage } from './staging.ts';
-import { cacheRoot, moveStamp } from './extract-cache.ts';
+import { cacheRoot } from './extract-cache.ts';
+import { moveStamp } from './stamp-file.ts';
 
 /** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
 export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {

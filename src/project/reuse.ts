@@ -57,8 +57,8 @@ export interface ArticleNote {
 }
 
 /**
- * A note as the stamp holds it, one line an article after the stamp's JSON
- * (writeStamp): `<id> <key> <counts> <tolls> <messages>`, tab-separated, the
+ * A note as the stamp holds it, one line an article before the stamp's JSON
+ * (stamp-file.ts): `<id> <key> <counts> <tolls> <messages>`, tab-separated, the
  * counts comma-separated in the datasets' order, the last two their JSON. An
  * article's note is the same line from one derive to the next until it
  * changes, so the stamp of thousands is mostly lines written back as they
@@ -153,9 +153,9 @@ export function noteArticle(
   return { key, counts, tolls: JSON.stringify(fields), diagnostics: JSON.stringify(diagnostics) };
 }
 
-/** A note's messages, as the cache holds them. */
-export function notedMessages(note: ArticleNote): CachedExtraction['diagnostics'] {
-  return note.diagnostics === '[]' ? [] : (JSON.parse(note.diagnostics) as CachedExtraction['diagnostics']);
+/** A note's messages (its `diagnostics`), as the cache holds them. */
+export function notedMessages(diagnostics: string): CachedExtraction['diagnostics'] {
+  return diagnostics === '[]' ? [] : (JSON.parse(diagnostics) as CachedExtraction['diagnostics']);
 }
 
 /**

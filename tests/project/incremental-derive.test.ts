@@ -228,6 +228,33 @@ describe('an incremental derive', () => {
     expect(readFileSync(kept!, 'utf8')).toBe(text);
   }, 120_000);
 
+  it('leaves the last stamp as it was, and no temporary file, when it stops after the rows are assembled', async () => {
+    const outputs = join(cache, 'outputs');
+    const stamps = () => new Map(readdirSync(outputs).map((name) => [name, readFileSync(join(outputs, name))]));
+    const before = stamps();
+    expect(before.size).toBeGreaterThan(0);
+    const review = readFileSync(options.review!, 'utf8');
+    const row = JSON.parse(readFileSync(join(options.out, 'reactions.json'), 'utf8'))[0] as {
+      article: string;
+      quote: string;
+      actor: string;
+      stance: string;
+    };
+    // An actor no gazetteer knows: found only when the review is applied to the rows.
+    writeFileSync(
+      options.review!,
+      `${review.replace(/^casualties:/m, `reactions:\n  - article: "${row.article}"\n    quote: ${JSON.stringify(row.quote)}\n    actor: ${row.actor}\n    stance: ${row.stance}\n    set:\n      actor: Atlantis\n\ncasualties:`)}`,
+    );
+    try {
+      await expect(derive(options, { ...quiet, cache })).rejects.toThrow(
+        /review file has entries that cannot be applied/,
+      );
+    } finally {
+      writeFileSync(options.review!, review);
+    }
+    expect(stamps()).toEqual(before);
+  }, 120_000);
+
   it('extracts everything again when an extraction input changes (the gazetteer)', async () => {
     const before = new Set(cacheEntries());
     appendFileSync(options.gazetteers[0]!, "\n# an editor's note\n");

@@ -1,11 +1,11 @@
 // The article files' index (src/project/reuse.ts): a file is trusted to be the
 // one noted only when its size, times and inode are the ones noted, and a
 // file saved just before the derive that reads it is not noted at all.
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonChunks, readStamp, writeStamp } from '../../src/project/extract-cache.ts';
+import { jsonChunks, readStamp, StampWriter, writeStamp } from '../../src/project/stamp-file.ts';
 import type { OutputStamp } from '../../src/project/previous-datasets.ts';
 import { FileIndex, noteLine, readNoteLine } from '../../src/project/reuse.ts';
 import type { ArticleNote } from '../../src/project/reuse.ts';
@@ -87,6 +87,15 @@ describe('the stamp written in pieces', () => {
     for (const value of [null, 1, 'x', [], {}, [null], { a: [] }])
       expect([...jsonChunks(value, 3)].join('')).toBe(JSON.stringify(value));
   });
+
+  it('is the same text when many elements are stringified a batch at a time (integer-like keys first, left-outs as JSON leaves them)', () => {
+    const files: Record<string, unknown> = {};
+    for (let i = 0; i < 4000; i += 1) files[i % 3 === 0 ? String(i) : `f-${i}.md`] = i % 7 === 0 ? undefined : `${i} é`;
+    const ranges = Array.from({ length: 1000 }, (_, i) => (i % 11 === 0 ? undefined : [`a-${i}`, i, i + 1]));
+    const value = { ranges: { casualties: ranges, reactions: [] }, reuse: { files }, list: [() => 1, Symbol('s'), 2] };
+    for (const depth of [1, 2, 3, 4]) expect([...jsonChunks(value, depth)].join('')).toBe(JSON.stringify(value));
+    expect([...jsonChunks(value, 3)].length).toBeGreaterThan(1);
+  });
 });
 
 describe('the stamp written to disk', () => {
@@ -116,6 +125,41 @@ describe('the stamp written to disk', () => {
     // A note read back is written back as it was.
     writeStamp(`${path}.again`, read);
     expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
+  });
+
+  it('is written as the derive goes, its notes first: an abandoned one leaves nothing, and one of the older layout (its JSON first) reads as none', async () => {
+    const note: ArticleNote = {
+      key: 'k',
+      counts: { casualties: 1, reactions: 0, articles: 1 },
+      tolls: '[]',
+      diagnostics: '[]',
+    };
+    const stamp: OutputStamp = {
+      manifest: 'sha256:abc',
+      files: {},
+      ranges: { casualties: [], reactions: [], articles: [] },
+      reuse: { generation: 'v1/2', files: {}, articles: {} },
+    };
+    const folder = join(dir, 'going');
+    const path = join(folder, 'stamp.json');
+    const abandoned = new StampWriter(path);
+    abandoned.note('a-1', note);
+    abandoned.abort();
+    expect(readdirSync(folder)).toEqual([]);
+
+    const writer = new StampWriter(path);
+    writer.note('a-1', note);
+    writer.note('a-2', note);
+    expect(readdirSync(folder)).not.toContain('stamp.json');
+    writer.finish(stamp);
+    expect(readdirSync(folder)).toEqual(['stamp.json']);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines.slice(0, 2)).toEqual([noteLine('a-1', note), noteLine('a-2', note)]);
+    expect(JSON.parse(lines[2]!)).toEqual(stamp);
+    expect(Object.keys((await readStamp(path))!.reuse!.articles)).toEqual(['a-1', 'a-2']);
+
+    writeFileSync(path, `${JSON.stringify(stamp)}\n${noteLine('a-1', note)}\n`);
+    expect(await readStamp(path)).toBeNull();
   });
 
   it('reads a note line of another layout as none', () => {

@@ -1,0 +1,258 @@
+// The stamp of a datasets folder (previous-datasets.ts) as a file in the
+// extraction cache's folder: what the next derive may take from the datasets
+// instead of reading them. Its notes of articles (reuse.ts) come first, a
+// line each, and its JSON last, on a line of its own: a derive writes the
+// notes as it assembles the articles (StampWriter) and never holds those of
+// 100,000 articles together, and writes the JSON once the files are in place.
+// A failure to write one only means the next derive hashes the files again.
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { OutputStamp } from './previous-datasets.ts';
+import { restamp, stampPath } from './previous-datasets.ts';
+import { noteLine, readNoteLine } from './reuse.ts';
+import type { ArticleNote, ReuseNotes } from './reuse.ts';
+
+const NEWLINE = 0x0a;
+
+/** The stamp of a datasets folder, null when there is none or it cannot be read (one of an older layout, whose JSON came first, cannot). */
+export async function readStamp(path: string): Promise<OutputStamp | null> {
+  try {
+    const bytes = await readFile(path);
+    const end =
+      bytes.byteLength > 0 && bytes[bytes.byteLength - 1] === NEWLINE ? bytes.byteLength - 1 : bytes.byteLength;
+    const head = bytes.lastIndexOf(NEWLINE, end - 1) + 1;
+    const stamp = JSON.parse(bytes.toString('utf8', head, end)) as OutputStamp;
+    if (!stamp.reuse) return stamp;
+    // Each line decoded on its own (a slice of one string of them all would keep it whole, and two bytes a character if one is not ASCII).
+    const articles: ReuseNotes['articles'] = {};
+    for (let at = 0; at < head;) {
+      const next = bytes.indexOf(NEWLINE, at);
+      const noted = readNoteLine(bytes.toString('utf8', at, next));
+      if (noted) articles[noted[0]] = noted[1];
+      at = next + 1;
+    }
+    return { ...stamp, reuse: { ...stamp.reuse, articles } };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stamp of the datasets written to `from`, moved with them to `to` (the
+ * report derives into a staging folder, then swaps the files into the
+ * story's): the same bytes, so the same hashes and ranges, at their new place.
+ */
+export async function moveStamp(cacheRoot: string, from: string, to: string): Promise<void> {
+  const path = stampPath(cacheRoot, from);
+  const stamp = await readStamp(path);
+  await rm(path, { force: true }).catch(() => undefined);
+  if (stamp === null) return;
+  const hashes = Object.fromEntries(Object.entries(stamp.files).map(([name, file]) => [name, file.hash]));
+  writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, hashes));
+}
+
+/** Writes a whole stamp, its notes and its JSON, atomically. */
+export function writeStamp(path: string, stamp: OutputStamp | null): void {
+  if (stamp === null) return;
+  const writer = new StampWriter(path);
+  for (const [id, note] of Object.entries(stamp.reuse?.articles ?? {})) writer.note(id, note);
+  writer.finish(stamp);
+}
+
+/**
+ * A stamp written as a derive goes: a temporary file beside `path` that
+ * takes each article's note as it comes, then the stamp's JSON, and is
+ * renamed into place. Its writes are made at once, not through Node's file
+ * system threads: at the end of a derive those are writing the copied
+ * datasets out to the disk (dataset-writer.ts), and the stamp's writes
+ * waited for that.
+ */
+export class StampWriter {
+  readonly #path: string;
+  readonly #temp: string;
+  /** Null once the stamp is finished or abandoned, or when its file could not be made. */
+  #fd: number | null = null;
+  /** Text gathered into a piece of some PIECE characters, then pieces into a write of some WRITE_BYTES. */
+  #text = '';
+  #pieces: Buffer[] = [];
+  #bytes = 0;
+
+  constructor(path: string) {
+    this.#path = path;
+    this.#temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    this.#try(() => {
+      mkdirSync(dirname(path), { recursive: true });
+      this.#fd = openSync(this.#temp, 'w');
+    });
+  }
+
+  /** The note of the next article (the notes' order is the stamp's). */
+  note(id: string, note: ArticleNote): void {
+    if (this.#fd === null) return;
+    this.#text += `${noteLine(id, note)}\n`;
+    if (this.#text.length >= PIECE) this.#piece();
+  }
+
+  /** The stamp's JSON (its `reuse.articles` are the notes written, and not written again), and the file in place; null: no stamp. */
+  finish(stamp: OutputStamp | null): void {
+    if (stamp === null) return this.abort();
+    const { reuse } = stamp;
+    const head = reuse ? { ...stamp, reuse: { ...reuse, articles: {} } } : stamp;
+    for (const chunk of jsonChunks(head, 3)) {
+      this.#text += chunk;
+      if (this.#text.length >= PIECE) this.#piece();
+    }
+    this.#text += '\n';
+    this.#piece();
+    this.#try(() => this.#flush());
+    const fd = this.#fd;
+    if (fd === null) return;
+    this.#fd = null;
+    try {
+      closeSync(fd);
+      renameSync(this.#temp, this.#path);
+    } catch {
+      this.#remove();
+    }
+  }
+
+  /** No stamp: the temporary file removed. */
+  abort(): void {
+    if (this.#fd === null) return;
+    const fd = this.#fd;
+    this.#fd = null;
+    this.#pieces = [];
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed or not, the file goes.
+    }
+    this.#remove();
+  }
+
+  #remove(): void {
+    try {
+      rmSync(this.#temp, { force: true });
+    } catch {
+      // Left for the next derive's cache to write over (a temporary name no one reads).
+    }
+  }
+
+  #piece(): void {
+    if (this.#fd === null || this.#text.length === 0) return;
+    const piece = Buffer.from(this.#text);
+    this.#text = '';
+    this.#pieces.push(piece);
+    this.#bytes += piece.byteLength;
+    if (this.#bytes >= WRITE_BYTES) this.#try(() => this.#flush());
+  }
+
+  #flush(): void {
+    writeAll(this.#fd!, this.#pieces);
+    this.#pieces = [];
+    this.#bytes = 0;
+  }
+
+  /** `step`, or no stamp when it fails. */
+  #try(step: () => void): void {
+    try {
+      step();
+    } catch {
+      this.abort();
+    }
+  }
+}
+
+/** Bytes gathered before they are written (one writev of a few dozen pieces). */
+const WRITE_BYTES = 2 ** 20;
+
+/** Every byte of `pieces` written (a writev may write fewer than it is given). */
+function writeAll(fd: number, pieces: Buffer[]): void {
+  let rest = pieces;
+  for (;;) {
+    const bytes = rest.reduce((n, piece) => n + piece.byteLength, 0);
+    if (bytes === 0) return;
+    const written = writevSync(fd, rest);
+    if (written >= bytes) return;
+    rest = [Buffer.concat(rest).subarray(written)];
+  }
+}
+
+/**
+ * Characters per piece of jsonChunks: small enough for V8 to keep the piece
+ * among its young objects, which die cheaply once written. Pieces of a
+ * megabyte went to its large-object space, freed only by a full collection:
+ * writing the stamp of 100,000 articles (some 100 MB) grew the heap by 200 MB.
+ */
+const PIECE = 2 ** 15;
+
+/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element, their elements stringified whole and gathered into pieces of some PIECE characters. */
+export function* jsonChunks(value: unknown, depth: number): Generator<string> {
+  const out = { text: '' };
+  yield* jsonInto(out, value, depth);
+  if (out.text.length > 0) yield out.text;
+}
+
+/** What JSON.stringify leaves out of an object, and writes as null in an array. */
+const omitted = (item: unknown): boolean =>
+  item === undefined || typeof item === 'function' || typeof item === 'symbol';
+
+const isWhole = (value: unknown, depth: number): boolean =>
+  depth <= 0 ||
+  value === null ||
+  typeof value !== 'object' ||
+  typeof (value as { toJSON?: unknown }).toJSON === 'function';
+
+function* jsonInto(out: { text: string }, value: unknown, depth: number): Generator<string> {
+  if (isWhole(value, depth)) {
+    out.text += JSON.stringify(value) ?? 'null';
+    return;
+  }
+  const array = Array.isArray(value);
+  const entries: [string | null, unknown][] = array
+    ? value.map((item: unknown) => [null, omitted(item) ? null : item])
+    : Object.entries(value as object).filter(([, item]) => !omitted(item));
+  if (entries.every(([, item]) => isWhole(item, depth - 1))) {
+    yield* wholeItemsInto(out, array, entries);
+    return;
+  }
+  out.text += array ? '[' : '{';
+  for (let i = 0; i < entries.length; i += 1) {
+    const [key, item] = entries[i]!;
+    if (i > 0) out.text += ',';
+    if (key !== null) out.text += `${JSON.stringify(key)}:`;
+    // Stringified here when whole: a generator per element was most of the time.
+    if (isWhole(item, depth - 1)) out.text += JSON.stringify(item) ?? 'null';
+    else yield* jsonInto(out, item, depth - 1);
+    if (out.text.length >= PIECE) {
+      yield out.text;
+      out.text = '';
+    }
+  }
+  out.text += array ? ']' : '}';
+}
+
+/** Elements stringified whole, so many at a time (one call each was most of the time of a stamp's ranges). */
+const BATCH = 256;
+
+/** An array or object whose elements are all stringified whole: a batch at a time, each batch's brackets cut off. */
+function* wholeItemsInto(
+  out: { text: string },
+  array: boolean,
+  entries: [string | null, unknown][],
+): Generator<string> {
+  out.text += array ? '[' : '{';
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch = entries.slice(i, i + BATCH);
+    // An object of a batch of entries keeps their order: integer-like keys come first in the whole object too.
+    const text = JSON.stringify(array ? batch.map(([, item]) => item) : Object.fromEntries(batch));
+    out.text += `${i > 0 ? ',' : ''}${text.slice(1, -1)}`;
+    if (out.text.length >= PIECE) {
+      yield out.text;
+      out.text = '';
+    }
+  }
+  out.text += array ? ']' : '}';
+}
