@@ -95,7 +95,11 @@ export async function benchDerive(
 }
 
 async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSizeResult> {
-  const run = await timeProcess(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], process.cwd());
+  const run = await timeProcess(
+    process.execPath,
+    [...deriveNodeOptions(), '--import', 'tsx', CHILD, JSON.stringify(input)],
+    process.cwd(),
+  );
   if (run.code !== 0) throw new Error(`The derive of ${what} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
   const output = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as DeriveChildOutput;
   // GNU time's figure takes in every thread and child; the process's own is the fallback.
@@ -106,4 +110,18 @@ async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSi
     perArticle: output.ms / output.articles,
     processMs: run.ms,
   };
+}
+
+/** The options `npm run derive` starts Node with (package.json), for the measured derive to run as it does. */
+function deriveNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (pkg.scripts?.derive ?? '').split(/\s+/).filter(Boolean);
+  const node = words.indexOf('node');
+  if (node === -1) return [];
+  const options: string[] = [];
+  for (const word of words.slice(node + 1)) {
+    if (!word.startsWith('--')) break;
+    options.push(word);
+  }
+  return options;
 }
