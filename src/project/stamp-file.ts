@@ -210,49 +210,52 @@ function* jsonInto(out: { text: string }, value: unknown, depth: number): Genera
     out.text += JSON.stringify(value) ?? 'null';
     return;
   }
+  // Elements looked up by index, not copied out as entries: a stamp's ranges and file notes have an element per
+  // article, and copies of 100,000 of them lived long enough to grow the heap at the end of a derive.
   const array = Array.isArray(value);
-  const entries: [string | null, unknown][] = array
-    ? value.map((item: unknown) => [null, omitted(item) ? null : item])
-    : Object.entries(value as object).filter(([, item]) => !omitted(item));
-  if (entries.every(([, item]) => isWhole(item, depth - 1))) {
-    yield* wholeItemsInto(out, array, entries);
-    return;
-  }
+  const record = value as Record<string, unknown>;
+  const keys = array ? null : Object.keys(record).filter((key) => !omitted(record[key]));
+  const count = keys ? keys.length : (value as unknown[]).length;
+  const item = (i: number): unknown => {
+    const element = keys ? record[keys[i]!] : (value as unknown[])[i];
+    return omitted(element) ? null : element;
+  };
+  let whole = true;
+  for (let i = 0; i < count && whole; i += 1) whole = isWhole(item(i), depth - 1);
   out.text += array ? '[' : '{';
-  for (let i = 0; i < entries.length; i += 1) {
-    const [key, item] = entries[i]!;
-    if (i > 0) out.text += ',';
-    if (key !== null) out.text += `${JSON.stringify(key)}:`;
-    // Stringified here when whole: a generator per element was most of the time.
-    if (isWhole(item, depth - 1)) out.text += JSON.stringify(item) ?? 'null';
-    else yield* jsonInto(out, item, depth - 1);
-    if (out.text.length >= PIECE) {
-      yield out.text;
-      out.text = '';
+  if (whole) {
+    // Stringified a batch at a time (one call per element was most of the time of a stamp's ranges).
+    for (let i = 0; i < count; i += BATCH) {
+      // Without a prototype, a key `__proto__` is a key like any other.
+      const batch: unknown[] | Record<string, unknown> = keys ? (Object.create(null) as Record<string, unknown>) : [];
+      for (let j = i; j < Math.min(i + BATCH, count); j += 1) {
+        if (keys) (batch as Record<string, unknown>)[keys[j]!] = item(j);
+        else (batch as unknown[]).push(item(j));
+      }
+      // A batch of an object's keys keeps their order: integer-like keys come first in the whole object too.
+      const text = JSON.stringify(batch);
+      out.text += `${i > 0 ? ',' : ''}${text.slice(1, -1)}`;
+      if (out.text.length >= PIECE) {
+        yield out.text;
+        out.text = '';
+      }
+    }
+  } else {
+    for (let i = 0; i < count; i += 1) {
+      if (i > 0) out.text += ',';
+      if (keys) out.text += `${JSON.stringify(keys[i])}:`;
+      // Stringified here when whole: a generator per element was most of the time.
+      const element = item(i);
+      if (isWhole(element, depth - 1)) out.text += JSON.stringify(element) ?? 'null';
+      else yield* jsonInto(out, element, depth - 1);
+      if (out.text.length >= PIECE) {
+        yield out.text;
+        out.text = '';
+      }
     }
   }
   out.text += array ? ']' : '}';
 }
 
-/** Elements stringified whole, so many at a time (one call each was most of the time of a stamp's ranges). */
+/** Elements stringified whole, so many at a time. */
 const BATCH = 256;
-
-/** An array or object whose elements are all stringified whole: a batch at a time, each batch's brackets cut off. */
-function* wholeItemsInto(
-  out: { text: string },
-  array: boolean,
-  entries: [string | null, unknown][],
-): Generator<string> {
-  out.text += array ? '[' : '{';
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const batch = entries.slice(i, i + BATCH);
-    // An object of a batch of entries keeps their order: integer-like keys come first in the whole object too.
-    const text = JSON.stringify(array ? batch.map(([, item]) => item) : Object.fromEntries(batch));
-    out.text += `${i > 0 ? ',' : ''}${text.slice(1, -1)}`;
-    if (out.text.length >= PIECE) {
-      yield out.text;
-      out.text = '';
-    }
-  }
-  out.text += array ? ']' : '}';
-}

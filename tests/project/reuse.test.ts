@@ -92,6 +92,7 @@ describe('the stamp written in pieces', () => {
     const files: Record<string, unknown> = {};
     for (let i = 0; i < 4000; i += 1) files[i % 3 === 0 ? String(i) : `f-${i}.md`] = i % 7 === 0 ? undefined : `${i} é`;
     const ranges = Array.from({ length: 1000 }, (_, i) => (i % 11 === 0 ? undefined : [`a-${i}`, i, i + 1]));
+    Object.defineProperty(files, '__proto__', { value: 'a file named so', enumerable: true });
     const value = { ranges: { casualties: ranges, reactions: [] }, reuse: { files }, list: [() => 1, Symbol('s'), 2] };
     for (const depth of [1, 2, 3, 4]) expect([...jsonChunks(value, depth)].join('')).toBe(JSON.stringify(value));
     expect([...jsonChunks(value, 3)].length).toBeGreaterThan(1);
