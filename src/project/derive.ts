@@ -31,6 +31,7 @@ import { FileIndex, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
 import { plural } from '../common/plural.ts';
+import { flatString } from './flat-string.ts';
 import { cacheRoot, decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
 import { readStamp, StampWriter } from './stamp-file.ts';
 import type { CachedExtraction } from './extract-cache.ts';
@@ -273,7 +274,7 @@ async function keyArticles(
   const fingerprintHash = new FingerprintHash();
   const slots: ArticleSlot[] = names.map((name) => ({
     name,
-    path: join(run.options.articles, name),
+    path: flatString(join(run.options.articles, name)),
     key: '',
     problems: [],
     claimed: null,

@@ -13,6 +13,7 @@ import { statSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
+import { flatString } from './flat-string.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 
 export interface ReuseNotes {
@@ -120,7 +121,7 @@ export class FileIndex {
     }
     if (!stats) return null;
     const noted = this.#noted[name];
-    const state = `${fileState(stats)} `;
+    const state = flatString(`${fileState(stats)} `);
     // A note of another layout (not a string) is no note.
     if (typeof noted === 'string' && noted.startsWith(state)) {
       this.notes[name] = noted;
@@ -135,7 +136,7 @@ export class FileIndex {
   note(name: string, key: string): void {
     const state = this.#states.get(name);
     this.#states.delete(name);
-    if (state) this.notes[name] = `${state}${key}`;
+    if (state) this.notes[name] = flatString(`${state}${key}`);
   }
 }
 
