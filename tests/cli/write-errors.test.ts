@@ -1,12 +1,22 @@
 // Issue 14, item 11: a write that fails says what and where (a read-only file
 // system, a full disk) as a CliError naming the file, not an internal error.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/project/errors.ts';
 import { NODE_FS, writeFileGroupsAtomically } from '../../src/project/files.ts';
 import type { WriteFs } from '../../src/project/files.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let folders = 0;
+/** A new empty folder for one test, in the file's own. */
+const newFolder = (): string => {
+  const dir = join(root, String((folders += 1)));
+  mkdirSync(dir);
+  return dir;
+};
 
 const errno = (code: string, syscall: string, path: string) =>
   Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
@@ -21,7 +31,7 @@ async function failure(fs: WriteFs, dir: string): Promise<CliError> {
 
 describe('write errors', () => {
   it('name the file and say the disk is full (ENOSPC without a path)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
+    const dir = newFolder();
     const fs: WriteFs = {
       ...NODE_FS,
       writeFile: async () => {
@@ -34,7 +44,7 @@ describe('write errors', () => {
   });
 
   it('say the file system is read-only, naming the folder', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'newsbook-write-')), 'derived');
+    const dir = join(newFolder(), 'derived');
     const fs: WriteFs = {
       ...NODE_FS,
       mkdir: async (path) => {
@@ -47,7 +57,7 @@ describe('write errors', () => {
   });
 
   it('say a folder cannot be created when mkdir gives ENOENT', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'newsbook-write-')), 'derived');
+    const dir = join(newFolder(), 'derived');
     const fs: WriteFs = {
       ...NODE_FS,
       mkdir: async (path) => {
@@ -58,7 +68,7 @@ describe('write errors', () => {
   });
 
   it('say permission is denied', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
+    const dir = newFolder();
     const fs: WriteFs = {
       ...NODE_FS,
       rename: async (from) => {

@@ -91,16 +91,21 @@ describe('deep nesting in the narrative (issue 14, item 6)', () => {
   }
 
   it('is reported by `npm run check` too, without parsing the story', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { check } = await import('../../src/project/check.ts');
-    const narrative = join(mkdtempSync(join(tmpdir(), 'newsbook-nesting-')), 'story.md');
-    writeFileSync(narrative, `---\ntitle: T\n---\n\n${'>'.repeat(5000)} deep\n`);
-    const { diagnostics } = await check({ ...(await storyConfig()), narrative });
-    const found = diagnostics.filter((d) => d.file === narrative);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ line: 5, column: 101, fatal: true, ruleId: 'nesting-depth' });
+    const dir = mkdtempSync(join(tmpdir(), 'newsbook-nesting-'));
+    try {
+      const narrative = join(dir, 'story.md');
+      writeFileSync(narrative, `---\ntitle: T\n---\n\n${'>'.repeat(5000)} deep\n`);
+      const { diagnostics } = await check({ ...(await storyConfig()), narrative });
+      const found = diagnostics.filter((d) => d.file === narrative);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ line: 5, column: 101, fatal: true, ruleId: 'nesting-depth' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('leaves ordinary nesting alone', async () => {
