@@ -26,7 +26,7 @@ import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
-import { notedMessages, noteArticle, tollStandIns } from './reuse.ts';
+import { NO_MESSAGES, notedMessages, noteArticle, tollStandIns } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { compare } from '../common/compare.ts';
 
@@ -339,6 +339,4 @@ export class Assembly {
 }
 
 const EMPTY = new Uint8Array(0);
-/** A note's messages when there are none. */
-const NO_MESSAGES = '[]';
 const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };

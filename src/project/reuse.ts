@@ -121,14 +121,14 @@ export class FileIndex {
     }
     if (!stats) return null;
     const noted = this.#noted[name];
-    const state = flatString(`${fileState(stats)} `);
+    const state = `${fileState(stats)} `;
     // A note of another layout (not a string) is no note.
     if (typeof noted === 'string' && noted.startsWith(state)) {
       this.notes[name] = noted;
       return noted.slice(state.length);
     }
     // Kept as the note's text, not the stats: a first derive of 100,000 articles looks at them all before it reads them.
-    this.#states.set(name, stats.isFile() && stats.mtimeNs < this.#trustedBefore ? state : null);
+    this.#states.set(name, stats.isFile() && stats.mtimeNs < this.#trustedBefore ? flatString(state) : null);
     return null;
   }
 
@@ -154,9 +154,12 @@ export function noteArticle(
   return { key, counts, tolls: JSON.stringify(fields), diagnostics: JSON.stringify(diagnostics) };
 }
 
+/** A note's `diagnostics` when the article has no messages. */
+export const NO_MESSAGES = '[]';
+
 /** A note's messages (its `diagnostics`), as the cache holds them. */
 export function notedMessages(diagnostics: string): CachedExtraction['diagnostics'] {
-  return diagnostics === '[]' ? [] : (JSON.parse(diagnostics) as CachedExtraction['diagnostics']);
+  return diagnostics === NO_MESSAGES ? [] : (JSON.parse(diagnostics) as CachedExtraction['diagnostics']);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Issue 14, item 11: a write that fails says what and where (a read-only file
 // system, a full disk) as a CliError naming the file, not an internal error.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,13 +10,8 @@ import type { WriteFs } from '../../src/project/files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'newsbook-write-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-let folders = 0;
 /** A new empty folder for one test, in the file's own. */
-const newFolder = (): string => {
-  const dir = join(root, String((folders += 1)));
-  mkdirSync(dir);
-  return dir;
-};
+const newFolder = (): string => mkdtempSync(join(root, 'test-'));
 
 const errno = (code: string, syscall: string, path: string) =>
   Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });

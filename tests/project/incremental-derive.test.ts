@@ -243,7 +243,10 @@ describe('an incremental derive', () => {
     // An actor no gazetteer knows: found only when the review is applied to the rows.
     writeFileSync(
       options.review!,
-      `${review.replace(/^casualties:/m, `reactions:\n  - article: "${row.article}"\n    quote: ${JSON.stringify(row.quote)}\n    actor: ${row.actor}\n    stance: ${row.stance}\n    set:\n      actor: Atlantis\n\ncasualties:`)}`,
+      review.replace(
+        /^casualties:/m,
+        `reactions:\n  - article: "${row.article}"\n    quote: ${JSON.stringify(row.quote)}\n    actor: ${row.actor}\n    stance: ${row.stance}\n    set:\n      actor: Atlantis\n\ncasualties:`,
+      ),
     );
     try {
       await expect(derive(options, { ...quiet, cache })).rejects.toThrow(
