@@ -153,12 +153,24 @@ function resource(dataset: DatasetName, vocabularies: Vocabularies) {
   };
 }
 
-/** datapackage.json for the datasets of `articles`, as bytes the same inputs always give. */
-export function dataPackage(story: PackageStory, articles: readonly ArticleRow[], vocabularies: Vocabularies): string {
-  const sources = articles.map((a) => ({
-    title: `${a.outlet ?? 'Outlet not stated'}: ${a.title} (${a.published})`,
-    ...(a.url ? { path: a.url } : {}),
-  }));
+/** An article as the data package names it among its sources. */
+export interface PackageSource {
+  title: string;
+  path?: string;
+}
+
+/** The source an article is: a derive keeps only this of each article's front matter until it writes the package. */
+export function packageSource(article: ArticleRow): PackageSource {
+  const title = `${article.outlet ?? 'Outlet not stated'}: ${article.title} (${article.published})`;
+  return article.url ? { title, path: article.url } : { title };
+}
+
+/** datapackage.json for the datasets of the articles whose sources (packageSource) are given, as bytes the same inputs always give. */
+export function dataPackage(
+  story: PackageStory,
+  sources: readonly PackageSource[],
+  vocabularies: Vocabularies,
+): string {
   const descriptor = {
     profile: 'tabular-data-package',
     name: story.name ?? 'newsbook-datasets',

@@ -29,6 +29,9 @@ import type { PreviousDatasets } from './previous-datasets.ts';
 import { NO_MESSAGES, notedMessages, noteArticle, tollStandIns } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { compare } from '../common/compare.ts';
+import { packageSource } from '../datasets/datapackage.ts';
+import type { PackageSource } from '../datasets/datapackage.ts';
+import { flatString } from './flat-string.ts';
 
 /** An article as the assembly takes it: its extraction (cached, or extracted here). */
 export type Assembled = CachedExtraction & { prepared?: PreparedArticle };
@@ -68,8 +71,8 @@ export class Assembly {
   /** Toll candidates that stand in for rows of copied articles (weakly: only the tolls chosen are kept, by the changes). */
   readonly #standIns = new WeakSet<CasualtyRow>();
   #anyStandIn = false;
-  /** Each article's front matter, for the data package's sources. */
-  readonly articles: ArticleRow[] = [];
+  /** Each article as the data package names it among its sources (all that is kept of its front matter). */
+  readonly sources: PackageSource[] = [];
   #chain: Promise<void> = Promise.resolve();
 
   /** The gazetteer, compiled on first use: only a review entry to apply needs it. */
@@ -102,13 +105,19 @@ export class Assembly {
     this.#reusable = reusable ?? {};
   }
 
-  /** Every article's messages, in id order, as VFileMessages. */
-  diagnostics(): VFileMessage[] {
-    const all: VFileMessage[] = [];
-    for (const [path, messages] of this.#messages)
-      for (const message of toVFileMessages(path, typeof messages === 'string' ? notedMessages(messages) : messages))
-        all.push(message);
-    return all;
+  /**
+   * Every article's messages, in id order, as VFileMessages made one article
+   * at a time, each time they are read. Only the messages are kept for them:
+   * not the assembly, whose files' ranges go once the datasets are written.
+   */
+  diagnostics(): Iterable<VFileMessage> {
+    const all = this.#messages;
+    return {
+      *[Symbol.iterator]() {
+        for (const [path, messages] of all)
+          yield* toVFileMessages(path, typeof messages === 'string' ? notedMessages(messages) : messages);
+      },
+    };
   }
 
   /** The note to copy the article's rows by, when they are in the previous datasets as they are and no review entry is for it. */
@@ -180,7 +189,7 @@ export class Assembly {
     }
     // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
     const row = this.#previousJson(id, 'articles');
-    if (row.byteLength > 0) this.articles.push(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
+    if (row.byteLength > 0) this.#source(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
     this.noted(id, note);
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
     const tolls = tollStandIns(id, note);
@@ -289,7 +298,7 @@ export class Assembly {
   ): Promise<void> {
     const json = (name: DatasetName) => pieces[name]?.json ?? EMPTY;
     const meta = parseRows('articles', json('articles'))[0] as ArticleRow | undefined;
-    if (meta) this.articles.push(meta);
+    if (meta) this.#source(meta);
     const wasThere = this.#previousIds[this.#nextPrevious] === id;
     if (wasThere) this.#nextPrevious += 1;
     if (!this.changes.hadBefore) return this.changes.added(id, counts, tolls);
@@ -308,6 +317,13 @@ export class Assembly {
       reactions: parseRows('reactions', json('reactions')) as ReactionRow[],
     };
     this.changes.article(id, wasThere && this.previous ? await this.previous.side(id) : NOTHING, after);
+  }
+
+  #source(article: ArticleRow): void {
+    const source = packageSource(article);
+    // One run of characters, not the pieces of its template: one source is held for each article to the end.
+    flatString(source.title);
+    this.sources.push(source);
   }
 
   /** Whether an article of the previous datasets before `id` is gone (#gone has some to note). */

@@ -59,8 +59,13 @@ export interface DeriveSummary {
   copied: number;
   casualties: number;
   reactions: number;
-  /** Extraction notes and review warnings (errors stop the derive instead), made when first read. */
-  diagnostics: VFileMessage[];
+  /**
+   * Extraction notes and review warnings (errors stop the derive instead),
+   * made anew article by article each time they are read: the notes of a
+   * large story (210,000 at 100,000 synthetic articles) are never all held
+   * at once, as VFileMessages some 80 MB of them.
+   */
+  diagnostics: Iterable<VFileMessage>;
   changes: Changes;
   review: ReviewOutcome['counts'];
 }
@@ -117,18 +122,14 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     await run.extracted();
     const finished = run.changes!.finish();
     await writeDerived(run, codebook, assembly, finished, fingerprintHash);
-    // The messages become VFileMessages when they are read, once: a large story's tens of thousands of notes,
-    // which the derive itself never needs (the CLI prints them; the report keeps only the warnings and errors).
-    let messages: VFileMessage[] | undefined;
     return {
       articles: articles.length,
       extracted: pending,
       copied: assembly.copied,
       casualties: finished.counts.after.casualties,
       reactions: finished.counts.after.reactions,
-      get diagnostics() {
-        return (messages ??= [...assembly.diagnostics(), ...reviewProblems]);
-      },
+      // The derive itself never needs them: the CLI prints them, the report only the warnings and errors.
+      diagnostics: followedBy(assembly.diagnostics(), reviewProblems),
       changes: finished,
       review: assembly.reviewCounts,
     };
@@ -439,6 +440,16 @@ async function assemble(
   return { assembly, reviewProblems };
 }
 
+/** The items of `first`, then those of `then`, each time they are read. */
+function followedBy<T>(first: Iterable<T>, then: Iterable<T>): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      yield* first;
+      yield* then;
+    },
+  };
+}
+
 /** The articles, each one run of those whose rows are copied (Assembly.copy) or alone, to extract or take from the cache. */
 function copyRuns(articles: readonly ArticleSlot[], assembly: Assembly): (ArticleSlot | Copy[])[] {
   const items: (ArticleSlot | Copy[])[] = [];
@@ -471,7 +482,7 @@ async function writeDerived(
   // The datasets described (datapackage.ts): it belongs with them, so its hash is in the manifest.
   const description = dataPackage(
     options.story ?? { name: null, title: null, description: null },
-    assembly.articles,
+    assembly.sources,
     vocabularies(codebook),
   );
   out.set(DATA_PACKAGE, description);

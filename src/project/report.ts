@@ -188,10 +188,7 @@ export async function reportStory(
       // Into the staging folder, replacing the datasets there now: CHANGES.md says what changed since them (nothing
       // when they do not belong together), and the rows of unchanged articles are copied from them.
       const summary = await derive({ ...deriveOptions, out: staging, replaces: datasetsDir }, effects.derive);
-      printDiagnostics(
-        summary.diagnostics.filter((d) => severityOf(d) !== 'info'),
-        out,
-      );
+      printDiagnostics(withoutInfo(summary.diagnostics), out);
       out.log(
         `✔ ${config.slug}: derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`,
       );
@@ -263,4 +260,9 @@ async function readFolder(dir: string): Promise<Map<string, FileContent>> {
     files.set(entry.name, { from: join(dir, entry.name) });
   }
   return files;
+}
+
+/** The warnings and errors among a derive's messages, as they come: its notes are for `npm run derive`. */
+function* withoutInfo(messages: Iterable<VFileMessage>): Generator<VFileMessage> {
+  for (const message of messages) if (severityOf(message) !== 'info') yield message;
 }

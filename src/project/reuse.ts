@@ -151,7 +151,8 @@ export function noteArticle(
   diagnostics: CachedExtraction['diagnostics'],
 ): ArticleNote {
   const fields: TollFields[] = tolls.map((r) => [r.measure, r.group, r.value, r.status]);
-  return { key, counts, tolls: JSON.stringify(fields), diagnostics: JSON.stringify(diagnostics) };
+  // The messages are held to the end of the derive (Assembly): as one run of characters, not the pieces JSON.stringify gives.
+  return { key, counts, tolls: JSON.stringify(fields), diagnostics: flatString(JSON.stringify(diagnostics)) };
 }
 
 /** A note's `diagnostics` when the article has no messages. */

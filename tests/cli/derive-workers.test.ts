@@ -87,7 +87,7 @@ describe('derive on worker threads', () => {
     const expectSameAsAlone = async (summary: Awaited<ReturnType<typeof derive>>) => {
       const alone = await derive(options('alone'), { workers: 1, cache: null, progress: quiet() });
       expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
-      expect(summary.diagnostics).toEqual(alone.diagnostics);
+      expect([...summary.diagnostics]).toEqual([...alone.diagnostics]);
       expect(summary.changes.counts.after).toEqual(alone.changes.counts.after);
     };
 
@@ -114,7 +114,7 @@ describe('derive on worker threads', () => {
     expect(last.changes.tolls.length).toBeGreaterThan(0);
     const alone = await derive(options('alone'), { workers: 1, cache: null, progress: quiet() });
     expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
-    expect(last.diagnostics).toEqual(alone.diagnostics);
+    expect([...last.diagnostics]).toEqual([...alone.diagnostics]);
     expect(last.changes).toEqual(alone.changes);
   }, 120_000);
 

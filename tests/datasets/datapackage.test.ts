@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dp from 'datapackage';
 import { describe, expect, it } from 'vitest';
-import { DATA_PACKAGE, dataPackage, vocabularies } from '../../src/datasets/datapackage.ts';
+import { DATA_PACKAGE, dataPackage, packageSource, vocabularies } from '../../src/datasets/datapackage.ts';
 import { parseDataset } from '../../src/datasets/serialize.ts';
 import { DATASETS } from '../../src/datasets/schema.ts';
 import { loadCodebook } from '../../src/project/derive.ts';
@@ -72,7 +72,7 @@ describe('datapackage.json', () => {
     expect(pkg.title).toBe("Kazakhstan's January unrest, in the sources' own numbers");
     expect(pkg.sources.some((s) => s.title.startsWith('Al Mayadeen English: '))).toBe(true);
     expect(pkg.licenses[0]?.title).toMatch(/newsroom/);
-    const articles = parseDataset('articles', committed('articles.json'), 'articles.json');
+    const articles = parseDataset('articles', committed('articles.json'), 'articles.json').map(packageSource);
     const story = { name: 'x', title: 'T', description: null };
     const words = vocabularies({ measures: ['killed', 'rescued'], stances: ['sends_aid'] });
     expect(dataPackage(story, articles, words)).toBe(dataPackage(story, articles, words));
