@@ -81,7 +81,7 @@ export function extractCasualties(
   article: ArticleText,
   layout: Layout = layoutOf(article.body),
 ): Extraction<CasualtyDraft> {
-  const { paragraphs, sentences, days } = layout;
+  const { sentences, paragraphSentences, days } = layout;
   const lexicon = measureLexicon(article.codebook ?? defaultCodebook());
   const rows: CasualtyDraft[] = [];
   const sources: string[] = [];
@@ -96,8 +96,7 @@ export function extractCasualties(
       markPrevious(rows, sentences[index - 1], sentence);
       return;
     }
-    const paragraph = paragraphs[sentence.paragraph]?.text ?? sentence.text;
-    const asOf = resolveAsOf(sentence.text, paragraph, article.published, days);
+    const asOf = resolveAsOf(sentence.text, paragraphSentences[sentence.paragraph] ?? [], article.published, days);
     const status = RETRACTED.test(sentence.text) ? 'retracted' : DISPUTED.test(sentence.text) ? 'disputed' : 'reported';
     const source: string | null = attribution.source ?? (readings.some((r) => r.continued) ? previousSource : null);
     if (readings[0]?.continued) dropRespective(rows, previous, readings[0]);

@@ -39,16 +39,15 @@ export function extractReactions(
   gazetteer: Gazetteer,
   layout: Layout = layoutOf(article.body),
 ): Extraction<ReactionDraft> {
-  const { paragraphs, sentences, days } = layout;
+  const { paragraphs, sentences, paragraphSentences, days } = layout;
   const discourse = new Discourse(gazetteer, paragraphs);
   const found: { row: ReactionDraft; paragraph: number; cue: string }[] = [];
   const messages: Message[] = [];
   for (const sentence of sentences) {
     const reading = readSentence(sentence, gazetteer, discourse);
-    const paragraph = paragraphs[sentence.paragraph];
     const asOf =
       reading.claims.length > 0
-        ? resolveAsOf(sentence.text, paragraph?.text ?? sentence.text, article.published, days)
+        ? resolveAsOf(sentence.text, paragraphSentences[sentence.paragraph] ?? [], article.published, days)
         : null;
     for (const claim of reading.claims) {
       const row: ReactionDraft = {

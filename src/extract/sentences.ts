@@ -41,12 +41,17 @@ export function splitSentences(body: string, articleLanguage?: string): Sentence
 export interface Layout {
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** The texts of each paragraph's sentences, by paragraph index (what resolveAsOf falls back on). */
+  paragraphSentences: string[][];
   days: DayCache;
 }
 
 export function layoutOf(body: string): Layout {
   const paragraphs = splitParagraphs(body);
-  return { paragraphs, sentences: sentencesOf(body, paragraphs), days: new Map() };
+  const sentences = sentencesOf(body, paragraphs);
+  const paragraphSentences = paragraphs.map((): string[] => []);
+  for (const sentence of sentences) paragraphSentences[sentence.paragraph]?.push(sentence.text);
+  return { paragraphs, sentences, paragraphSentences, days: new Map() };
 }
 
 /** `splitSentences` for a caller that already has the paragraphs of `body` (`splitParagraphs`). */

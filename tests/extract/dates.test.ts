@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayParser, dayParserFor, parserNeeds, resolveAsOf, resolveDates } from '../../src/extract/dates.ts';
-import { splitParagraphs, splitSentences } from '../../src/extract/sentences.ts';
+import { layoutOf, splitParagraphs, splitSentences } from '../../src/extract/sentences.ts';
+
+/** The texts of the sentences of `text`. */
+const textsOf = (text: string): string[] => splitSentences(text).map((s) => s.text);
 
 const THURSDAY = '2022-01-06';
 const FRIDAY = '2022-01-07';
@@ -114,12 +117,19 @@ describe('resolveDates: explicit dates', () => {
     ['January 3', '2022-01-03'],
     ['the 2nd of January', '2022-01-02'],
     ['7 October 2002', '2002-10-07'],
+    ['the fifth of January', '2022-01-05'],
+    ['January third', '2022-01-03'],
   ])('reads %j as %s', (phrase, date) => {
     const text = `The decree of ${phrase} stands.`;
     const [day] = resolveDates(text, THURSDAY);
     expect(day!.date).toBe(date);
     expect(text.slice(day!.start, day!.end)).toBe(day!.phrase);
     expect(day!.phrase).toContain(phrase.replace(/^the /, ''));
+  });
+
+  it('finds no day in a month named without one', () => {
+    expect(dates('Protests began in January and peaked in December 2021.', THURSDAY)).toEqual([]);
+    expect(dates('It was declared on the day the decree was signed.', THURSDAY)).toEqual([]);
   });
 
   it('puts a date far ahead in the publication year into the year before', () => {
@@ -216,7 +226,7 @@ describe('resolveDates: shape', () => {
 
   it.each(['2022-1-7', '07/01/2022', '2022-02-30', ''])('rejects the publication date %j', (published) => {
     expect(() => resolveDates('on Friday', published)).toThrow(RangeError);
-    expect(() => resolveAsOf('on Friday', 'on Friday', published)).toThrow(RangeError);
+    expect(() => resolveAsOf('on Friday', ['on Friday'], published)).toThrow(RangeError);
   });
 });
 
@@ -249,14 +259,17 @@ describe('resolveDates: independent of the local time zone', () => {
         }[zone],
       );
       expect(dates(text, FRIDAY)).toEqual(expected);
-      expect(resolveAsOf('No date here.', text, FRIDAY)).toBe('2022-01-06');
+      expect(resolveAsOf('No date here.', ['No date here.', ...textsOf(text)], FRIDAY)).toBe('2022-01-06');
     },
   );
 });
 
 describe('resolveAsOf', () => {
-  const paragraph =
-    'On Tuesday, a decree was signed. Police said 18 officers died. On Wednesday, the cabinet resigned.';
+  const paragraph = [
+    'On Tuesday, a decree was signed.',
+    'Police said 18 officers died.',
+    'On Wednesday, the cabinet resigned.',
+  ];
 
   it('takes the latest day named in the sentence', () => {
     expect(resolveAsOf('On Tuesday and on Wednesday, 18 officers died.', paragraph, THURSDAY)).toBe('2022-01-05');
@@ -271,14 +284,25 @@ describe('resolveAsOf', () => {
     expect(resolveAsOf('Police said 18 officers died.', paragraph, THURSDAY)).toBe('2022-01-05');
   });
 
+  it('reads each sentence once, for itself and for the others of its paragraph, and never the paragraph whole', () => {
+    const days = new Map<string, string | null>();
+    expect(resolveAsOf('Police said 18 officers died.', paragraph, THURSDAY, days)).toBe('2022-01-05');
+    expect(resolveAsOf('On Tuesday, a decree was signed.', paragraph, THURSDAY, days)).toBe('2022-01-04');
+    expect([...days]).toEqual([
+      ['Police said 18 officers died.', null],
+      ['On Tuesday, a decree was signed.', '2022-01-04'],
+      ['On Wednesday, the cabinet resigned.', '2022-01-05'],
+    ]);
+  });
+
   it('falls back on the publication date', () => {
-    expect(resolveAsOf('Police said 18 officers died.', 'Police said 18 officers died.', THURSDAY)).toBe(THURSDAY);
+    expect(resolveAsOf('Police said 18 officers died.', ['Police said 18 officers died.'], THURSDAY)).toBe(THURSDAY);
   });
 
   it('ignores future days at every level', () => {
     const sentence = 'Talks are set for next Monday.';
-    expect(resolveAsOf(sentence, `${sentence} Yesterday, police said 18 died.`, FRIDAY)).toBe('2022-01-06');
-    expect(resolveAsOf(sentence, sentence, FRIDAY)).toBe(FRIDAY);
+    expect(resolveAsOf(sentence, [sentence, 'Yesterday, police said 18 died.'], FRIDAY)).toBe('2022-01-06');
+    expect(resolveAsOf(sentence, [sentence], FRIDAY)).toBe(FRIDAY);
   });
 });
 
@@ -300,8 +324,7 @@ describe('resolveAsOf over the real articles', () => {
     const { body, published } = article(id);
     const sentence = splitSentences(body).find((s) => s.text.startsWith(start));
     expect(sentence, start).toBeDefined();
-    const paragraph = splitParagraphs(body)[sentence!.paragraph]!;
-    return resolveAsOf(sentence!.text, paragraph.text, published);
+    return resolveAsOf(sentence!.text, layoutOf(body).paragraphSentences[sentence!.paragraph]!, published);
   }
 
   it.each([
