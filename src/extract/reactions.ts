@@ -16,6 +16,7 @@
 // their owners (reaction-owners.ts); this module reads sentence by sentence.
 import { resolveAsOf } from './dates.ts';
 import { normalizeText, type Gazetteer } from './gazetteer.ts';
+import { isArabic } from './text-fold.ts';
 import { layoutOf } from './sentences.ts';
 import type { Layout } from './sentences.ts';
 import type { Extraction, Message, ReactionDraft, Sentence } from './types.ts';
@@ -170,7 +171,7 @@ function addClaim(claims: Claim[], claim: Claim): void {
 
 function isMostlyArabic(text: string): boolean {
   // Only Arabic letters count for it: a text without any is done with one scan.
-  if (!ARABIC.test(text)) return false;
+  if (!isArabic(text)) return false;
   let balance = 0;
   for (const ch of text) balance += scriptOf(ch);
   return balance > 0;
@@ -188,4 +189,3 @@ function scriptOf(ch: string): number {
   return s;
 }
 const SCRIPTS = new Map<number, number>();
-const ARABIC = /\p{Script=Arabic}/u;
