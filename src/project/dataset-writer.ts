@@ -22,6 +22,7 @@ import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serial
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { BlockReader } from './previous-datasets.ts';
 import { PrefixHasher } from './prefix-hasher.ts';
+import { RangeList } from './range-list.ts';
 
 /** Bytes a file may have waiting to be written before the derive waits for the disk. */
 const WAITING_BYTES = 4 * 2 ** 20;
@@ -173,8 +174,12 @@ export class DatasetFilesWriter {
     articles: { json: 0, csv: 0 },
   };
 
-  /** Where each article's rows are in each dataset's files, as they were written (the next derive's PreviousFiles). */
-  readonly ranges: Record<DatasetName, RowsRange[]> = { casualties: [], reactions: [], articles: [] };
+  /** Where each article's rows are in each dataset's files, as they were written (the next derive's PreviousFiles, through the stamp). */
+  readonly ranges: Record<DatasetName, RangeList> = {
+    casualties: new RangeList(),
+    reactions: new RangeList(),
+    articles: new RangeList(),
+  };
 
   private constructor(dir: string, previous: PreviousFiles | null) {
     this.#previous = previous;

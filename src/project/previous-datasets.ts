@@ -20,6 +20,7 @@ import type { Datasets } from '../datasets/serialize.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { readOutputIfExists } from './files.ts';
 import type { RowsRange } from './dataset-writer.ts';
+import type { RangeList } from './range-list.ts';
 import type { ReuseNotes } from './reuse.ts';
 import { compare } from '../common/compare.ts';
 
@@ -64,14 +65,17 @@ export function stampPath(cacheRoot: string, out: string): string {
   return join(cacheRoot, 'outputs', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 32)}.json`);
 }
 
+/** A stamp as a derive makes it: its ranges as the derive noted them, written as OutputStamp's arrays (stamp-file.ts). */
+export type MadeStamp = Omit<OutputStamp, 'ranges'> & { ranges: Record<DatasetName, RangeList> };
+
 /** The stamp of the files now in `out` (the manifest's hashes, and the ranges the derive noted as it wrote them); null when one cannot be looked at. */
 export function makeStamp(
   out: string,
   manifestText: string,
   hashes: Record<string, string>,
-  ranges: Record<DatasetName, RowsRange[]>,
+  ranges: Record<DatasetName, RangeList>,
   reuse: ReuseNotes,
-): OutputStamp | null {
+): MadeStamp | null {
   return restamp(out, { manifest: fileHash(manifestText), files: {}, ranges, reuse }, hashes);
 }
 
@@ -81,7 +85,11 @@ export function makeStamp(
  * writing the copied datasets out to the disk (dataset-writer.ts), and a
  * look through them waited for that, some 50 ms a derive.
  */
-export function restamp(dir: string, stamp: OutputStamp, hashes: Record<string, string>): OutputStamp | null {
+export function restamp<S extends Pick<OutputStamp, 'files'>>(
+  dir: string,
+  stamp: S,
+  hashes: Record<string, string>,
+): S | null {
   const files: OutputStamp['files'] = {};
   try {
     for (const [name, hash] of Object.entries(hashes)) {

@@ -9,10 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { OutputStamp } from './previous-datasets.ts';
+import type { MadeStamp, OutputStamp } from './previous-datasets.ts';
 import { restamp, stampPath } from './previous-datasets.ts';
 import { noteLine, readNoteLine } from './reuse.ts';
 import type { ArticleNote, ReuseNotes } from './reuse.ts';
+import { RangeList } from './range-list.ts';
 
 const NEWLINE = 0x0a;
 
@@ -96,7 +97,7 @@ export class StampWriter {
   }
 
   /** The stamp's JSON (its `reuse.articles` are the notes written, and not written again), and the file in place; null: no stamp. */
-  finish(stamp: OutputStamp | null): void {
+  finish(stamp: OutputStamp | MadeStamp | null): void {
     if (stamp === null) return this.abort();
     const { reuse } = stamp;
     const head = reuse ? { ...stamp, reuse: { ...reuse, articles: {} } } : stamp;
@@ -188,7 +189,11 @@ function writeAll(fd: number, pieces: Buffer[]): void {
  */
 const PIECE = 2 ** 15;
 
-/** `JSON.stringify(value)` in pieces: the objects and arrays down to `depth` element by element, their elements stringified whole and gathered into pieces of some PIECE characters. */
+/**
+ * `JSON.stringify(value)` in pieces: the objects and arrays (and RangeLists,
+ * as arrays of their ranges) down to `depth` element by element, their
+ * elements stringified whole and gathered into pieces of some PIECE characters.
+ */
 export function* jsonChunks(value: unknown, depth: number): Generator<string> {
   const out = { text: '' };
   yield* jsonInto(out, value, depth);
@@ -206,18 +211,20 @@ const isWhole = (value: unknown, depth: number): boolean =>
   typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
 function* jsonInto(out: { text: string }, value: unknown, depth: number): Generator<string> {
-  if (isWhole(value, depth)) {
+  // A RangeList's JSON (its toJSON) is its ranges, a tuple each: they are made a batch at a time.
+  const ranges = value instanceof RangeList && depth > 0 ? value : null;
+  if (!ranges && isWhole(value, depth)) {
     out.text += JSON.stringify(value) ?? 'null';
     return;
   }
   // Elements looked up by index, not copied out as entries: a stamp's ranges and file notes have an element per
   // article, and copies of 100,000 of them lived long enough to grow the heap at the end of a derive.
-  const array = Array.isArray(value);
+  const array = ranges !== null || Array.isArray(value);
   const record = value as Record<string, unknown>;
   const keys = array ? null : Object.keys(record).filter((key) => !omitted(record[key]));
-  const count = keys ? keys.length : (value as unknown[]).length;
+  const count = keys ? keys.length : ranges ? ranges.length : (value as unknown[]).length;
   const item = (i: number): unknown => {
-    const element = keys ? record[keys[i]!] : (value as unknown[])[i];
+    const element = keys ? record[keys[i]!] : ranges ? ranges.at(i) : (value as unknown[])[i];
     return omitted(element) ? null : element;
   };
   let whole = true;
