@@ -3,10 +3,10 @@
 // it fills the OS file cache and tsx's transform cache (a "cold" run here is a
 // new process, not a cold disk), and derives the datasets if they are out of
 // date, so that the measured runs only build the page, as an editor's do.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { storyLayout } from '../project/layout.ts';
-import { copyWholeProject } from './project-copy.ts';
+import { copyWholeProject, packageScript } from './project-copy.ts';
 import { median } from './stats.ts';
 import { timeProcess } from './timed-process.ts';
 import type { TimedRun } from './timed-process.ts';
@@ -38,8 +38,7 @@ export async function benchColdReport(options: {
 }): Promise<ColdReportResult> {
   const root = copyWholeProject();
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const script = (pkg.scripts.report ?? '').split(/\s+/).filter(Boolean);
+    const script = packageScript(root, 'report');
     if (script.length === 0) throw new Error('package.json has no `report` script');
     const warmup = await run(root, script);
     const measured = await timeCommand(root, script, options.runs);

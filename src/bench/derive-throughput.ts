@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles } from '../project/files.ts';
 import { projectLayout, storyLayout } from '../project/layout.ts';
-import { ROOT } from './project-copy.ts';
+import { packageScript, ROOT } from './project-copy.ts';
 import type { DeriveChildInput, DeriveChildOutput } from './derive-child.ts';
 import { syntheticArticles } from './synthetic.ts';
 import { timeProcess } from './timed-process.ts';
@@ -114,8 +114,7 @@ async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSi
 
 /** The options `npm run derive` starts Node with (package.json), for the measured derive to run as it does. */
 function deriveNodeOptions(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  const words = (pkg.scripts?.derive ?? '').split(/\s+/).filter(Boolean);
+  const words = packageScript(ROOT, 'derive');
   const node = words.indexOf('node');
   if (node === -1) return [];
   const options: string[] = [];

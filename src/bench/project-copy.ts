@@ -1,12 +1,18 @@
 // Throw-away copies of the project for the benchmark, so that measuring never
 // writes report/dist/, data/*/derived/ or the narrative of the repository.
-import { cpSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository the benchmark runs from (through tsx, never from a bundle). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The words of a package.json script of the project in `root` (none when it has no such script). */
+export function packageScript(root: string, name: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return (pkg.scripts?.[name] ?? '').split(/\s+/).filter(Boolean);
+}
 
 /** Code, content and node_modules (linked): `npm run report` runs in it as in the repository. */
 export function copyWholeProject(): string {
