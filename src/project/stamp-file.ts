@@ -214,17 +214,14 @@ const isWhole = (value: unknown, depth: number): boolean =>
 
 function* jsonInto(out: { text: string }, value: unknown, depth: number): Generator<string> {
   if (value instanceof RangeList && depth > 0) {
-    // Its JSON (toJSON) is its ranges: written without a tuple made for each (RangeList.jsonAt), a batch at a time.
+    // Its JSON (toJSON) is its ranges: written without a tuple made for each (RangeList.jsonAt).
+    const ranges = value;
     out.text += '[';
-    for (let i = 0; i < value.length; i += BATCH) {
+    yield* inBatches(out, ranges.length, (from, to) => {
       const batch: string[] = [];
-      for (let j = i; j < Math.min(i + BATCH, value.length); j += 1) batch.push(value.jsonAt(j));
-      out.text += `${i > 0 ? ',' : ''}${batch.join(',')}`;
-      if (out.text.length >= PIECE) {
-        yield out.text;
-        out.text = '';
-      }
-    }
+      for (let i = from; i < to; i += 1) batch.push(ranges.jsonAt(i));
+      return batch.join(',');
+    });
     out.text += ']';
     return;
   }
@@ -247,21 +244,16 @@ function* jsonInto(out: { text: string }, value: unknown, depth: number): Genera
   out.text += array ? '[' : '{';
   if (whole) {
     // Stringified a batch at a time (one call per element was most of the time of a stamp's ranges).
-    for (let i = 0; i < count; i += BATCH) {
+    yield* inBatches(out, count, (from, to) => {
       // Without a prototype, a key `__proto__` is a key like any other.
       const batch: unknown[] | Record<string, unknown> = keys ? (Object.create(null) as Record<string, unknown>) : [];
-      for (let j = i; j < Math.min(i + BATCH, count); j += 1) {
-        if (keys) (batch as Record<string, unknown>)[keys[j]!] = item(j);
-        else (batch as unknown[]).push(item(j));
+      for (let i = from; i < to; i += 1) {
+        if (keys) (batch as Record<string, unknown>)[keys[i]!] = item(i);
+        else (batch as unknown[]).push(item(i));
       }
       // A batch of an object's keys keeps their order: integer-like keys come first in the whole object too.
-      const text = JSON.stringify(batch);
-      out.text += `${i > 0 ? ',' : ''}${text.slice(1, -1)}`;
-      if (out.text.length >= PIECE) {
-        yield out.text;
-        out.text = '';
-      }
-    }
+      return JSON.stringify(batch).slice(1, -1);
+    });
   } else {
     for (let i = 0; i < count; i += 1) {
       if (i > 0) out.text += ',';
@@ -281,3 +273,18 @@ function* jsonInto(out: { text: string }, value: unknown, depth: number): Genera
 
 /** Elements stringified whole, so many at a time. */
 const BATCH = 256;
+
+/** `count` elements, BATCH at a time: `text(from, to)` gives those elements' JSON, comma-separated, added to the piece. */
+function* inBatches(
+  out: { text: string },
+  count: number,
+  text: (from: number, to: number) => string,
+): Generator<string> {
+  for (let from = 0; from < count; from += BATCH) {
+    out.text += `${from > 0 ? ',' : ''}${text(from, Math.min(from + BATCH, count))}`;
+    if (out.text.length >= PIECE) {
+      yield out.text;
+      out.text = '';
+    }
+  }
+}
