@@ -181,7 +181,7 @@ export class Assembly {
     const id = file.id;
     if (this.#goneBefore(id)) return this.#gone(id).then(() => this.#copied(file, note));
     this.copied += 1;
-    if (note.diagnostics !== NO_MESSAGES) this.#messages.push([file.path, note.diagnostics]);
+    this.#keepMessages(file.path, note.diagnostics);
     const unread: DatasetName[] = [];
     for (const name of DATASET_NAMES) {
       this.#written[name] += note.counts[name];
@@ -228,7 +228,7 @@ export class Assembly {
     let tolls = extracted.tolls;
     const counts = { ...extracted.counts };
     if (mine || extracted.prepared) {
-      if (extracted.diagnostics.length > 0) this.#messages.push([file.path, extracted.diagnostics]);
+      this.#keepMessages(file.path, extracted.diagnostics);
       const reviewed = this.#reviewed(extracted, mine);
       for (const name of DATASET_NAMES) {
         pieces[name] = reviewed.pieces[name];
@@ -244,7 +244,7 @@ export class Assembly {
       for (const name of DATASET_NAMES) pieces[name] = extracted.counts[name] > 0 ? extracted.written[name] : null;
       // Its rows are its cache entry's: the next derive may copy them. Its messages are kept as the note's JSON.
       const note = noteArticle(file.key, counts, tolls, extracted.diagnostics);
-      if (note.diagnostics !== NO_MESSAGES) this.#messages.push([file.path, note.diagnostics]);
+      this.#keepMessages(file.path, note.diagnostics);
       this.noted(id, note);
     }
     for (const name of DATASET_NAMES) {
@@ -317,6 +317,12 @@ export class Assembly {
       reactions: parseRows('reactions', json('reactions')) as ReactionRow[],
     };
     this.changes.article(id, wasThere && this.previous ? await this.previous.side(id) : NOTHING, after);
+  }
+
+  /** An article's messages, kept for `diagnostics` (none when it has none). */
+  #keepMessages(path: string, messages: string | readonly SerialMessage[]): void {
+    if (typeof messages === 'string' ? messages !== NO_MESSAGES : messages.length > 0)
+      this.#messages.push([path, messages]);
   }
 
   #source(article: ArticleRow): void {
