@@ -6,7 +6,7 @@
 // 100,000 articles together, and writes the JSON once the files are in place.
 // A failure to write one only means the next derive hashes the files again.
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { MadeStamp, OutputStamp } from './previous-datasets.ts';
@@ -75,10 +75,16 @@ export class StampWriter {
   readonly #temp: string;
   /** Null once the stamp is finished or abandoned, or when its file could not be made. */
   #fd: number | null = null;
-  /** Text gathered into a piece of some PIECE characters, then pieces into a write of some WRITE_BYTES. */
+  /** Text gathered into a piece of some PIECE characters, then encoded into the block. */
   #text = '';
-  #pieces: Buffer[] = [];
-  #bytes = 0;
+  /**
+   * The pieces' bytes until they are written, a block of WRITE_BYTES used
+   * again for every write: a buffer of its own for each piece lived until its
+   * write, long enough to die among V8's old objects, freed only by a full
+   * collection (some 20 MB of a large derive's peak).
+   */
+  #block: Buffer | null = null;
+  #fill = 0;
 
   constructor(path: string) {
     this.#path = path;
@@ -124,7 +130,7 @@ export class StampWriter {
     if (this.#fd === null) return;
     const fd = this.#fd;
     this.#fd = null;
-    this.#pieces = [];
+    this.#block = null;
     try {
       closeSync(fd);
     } catch {
@@ -143,17 +149,19 @@ export class StampWriter {
 
   #piece(): void {
     if (this.#fd === null || this.#text.length === 0) return;
-    const piece = Buffer.from(this.#text);
+    const text = this.#text;
     this.#text = '';
-    this.#pieces.push(piece);
-    this.#bytes += piece.byteLength;
-    if (this.#bytes >= WRITE_BYTES) this.#try(() => this.#flush());
+    const block = (this.#block ??= Buffer.allocUnsafeSlow(WRITE_BYTES));
+    const size = Buffer.byteLength(text);
+    if (this.#fill + size > block.byteLength) this.#try(() => this.#flush());
+    if (this.#fd === null) return;
+    if (size > block.byteLength) this.#try(() => writeAll(this.#fd!, Buffer.from(text)));
+    else this.#fill += block.write(text, this.#fill);
   }
 
   #flush(): void {
-    writeAll(this.#fd!, this.#pieces);
-    this.#pieces = [];
-    this.#bytes = 0;
+    if (this.#block) writeAll(this.#fd!, this.#block.subarray(0, this.#fill));
+    this.#fill = 0;
   }
 
   /** `step`, or no stamp when it fails. */
@@ -166,19 +174,12 @@ export class StampWriter {
   }
 }
 
-/** Bytes gathered before they are written (one writev of a few dozen pieces). */
+/** Bytes gathered before they are written: a few dozen pieces. */
 const WRITE_BYTES = 2 ** 20;
 
-/** Every byte of `pieces` written (a writev may write fewer than it is given). */
-function writeAll(fd: number, pieces: Buffer[]): void {
-  let rest = pieces;
-  for (;;) {
-    const bytes = rest.reduce((n, piece) => n + piece.byteLength, 0);
-    if (bytes === 0) return;
-    const written = writevSync(fd, rest);
-    if (written >= bytes) return;
-    rest = [Buffer.concat(rest).subarray(written)];
-  }
+/** Every byte of `bytes` written (a write may write fewer than it is given). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at);
 }
 
 /**
