@@ -100,14 +100,17 @@ describe('the stamp written in pieces', () => {
 });
 
 describe('the stamp written to disk', () => {
-  it('reads back as it was, its notes a line each, across the megabyte writes it is made of (non-ASCII text straddling them)', async () => {
+  it('reads back as it was, its notes a line each, across the megabyte writes it is made of (non-ASCII text straddling them, a note larger than one)', async () => {
     const articles: Record<string, ArticleNote> = {};
     for (let i = 0; i < 3000; i += 1)
       articles[`a-${i}`] = {
         key: 'k'.repeat(64),
         counts: { casualties: i, reactions: i % 7, articles: 1 },
         tolls: i % 2 ? '[]' : `[["killed","civilians",${i},"reported"]]`,
-        diagnostics: JSON.stringify([{ line: 3, column: i, reason: `é\t${'“x” '.repeat(i % 97)}\n` }]),
+        // One note larger than a whole write, in the middle.
+        diagnostics: JSON.stringify([
+          { line: 3, column: i, reason: i === 1500 ? 'ü'.repeat(600_000) : `é\t${'“x” '.repeat(i % 97)}\n` },
+        ]),
       };
     const stamp: OutputStamp = {
       manifest: 'sha256:abc',
@@ -117,7 +120,7 @@ describe('the stamp written to disk', () => {
     };
     const path = join(dir, 'outputs', 'stamp.json');
     writeStamp(path, stamp);
-    expect(statSync(path).size).toBeGreaterThan(2 ** 20);
+    expect(statSync(path).size).toBeGreaterThan(2 ** 21);
     const read = await readStamp(path);
     const lines = Object.fromEntries(
       Object.entries(articles).map(([id, note]) => [id, { ...note, line: noteLine(id, note) }]),
