@@ -52,22 +52,39 @@ async function bundlePath() {
   // Loaded only to build: esbuild takes a moment to load, which a command whose bundles are there does without.
   const { bundleFile } = await import('./esbuild-bundle.mjs');
   mkdirSync(cache, { recursive: true });
-  const bundleOne = async (from, path) => {
-    const temp = `${path}.${process.pid}.tmp`;
-    await bundleFile(from, temp);
-    return () => renameSync(temp, path);
-  };
-  const done = await Promise.all([
-    bundleOne(entry, paths.command),
-    bundleOne(join(root, 'src/project/derive-worker.ts'), paths.worker),
+  const temps = [paths.command, paths.worker].map((path) => `${path}.${process.pid}.tmp`);
+  const built = await Promise.allSettled([
+    bundleFile(entry, temps[0]),
+    bundleFile(join(root, 'src/project/derive-worker.ts'), temps[1]),
   ]);
-  // Bundles of older code go; another run may be writing these very ones too (same bytes): they stay.
+  const failed = built.find((b) => b.status === 'rejected');
+  if (failed) {
+    // Neither is used: the command runs through tsx, and leaves no half-made bundle behind.
+    for (const temp of temps) rmSync(temp, { force: true });
+    throw failed.reason;
+  }
+  // Bundles of older code go, and those a build stopped midway left (its process gone); another run
+  // may be writing these very ones too (same bytes): they stay.
   const current = new Set(Object.values(paths));
-  for (const old of readdirSync(cache))
-    if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && !current.has(join(cache, old)))
+  for (const old of readdirSync(cache)) {
+    if (!old.startsWith(`${name}-`)) continue;
+    const building = /\.(\d+)\.tmp$/.exec(old);
+    if (building ? !isRunning(Number(building[1])) : old.endsWith('.mjs') && !current.has(join(cache, old)))
       rmSync(join(cache, old), { force: true });
-  for (const rename of done) rename();
+  }
+  renameSync(temps[0], paths.command);
+  renameSync(temps[1], paths.worker);
   return paths;
+}
+
+/** Whether a process of this id runs (one of another user's counts). */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 /** The files of a folder of the repository, sorted, as paths relative to it. */

@@ -1,7 +1,7 @@
 // scripts/bundled.mjs, what `npm run report`, `derive` and `check` start: the
 // command from one cached bundle, with its arguments, in the repository.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,6 +31,23 @@ describe('scripts/bundled.mjs', () => {
     expect(bundles).toHaveLength(2);
     expect(await bundled('check')).toEqual(first);
     expect(readdirSync(CACHE).filter((name) => name.startsWith('check-'))).toEqual(bundles);
+  }, 60_000);
+
+  it('removes, when it builds, what a build stopped midway left, never what one still running is writing', async () => {
+    mkdirSync(CACHE, { recursive: true });
+    for (const name of readdirSync(CACHE)) if (name.startsWith('new-')) rmSync(join(CACHE, name), { force: true });
+    // Linux gives no process an id this high: that build is gone. This test's own process is not.
+    const stopped = join(CACHE, 'new-0123456789abcdef.mjs.999999999.tmp');
+    const going = join(CACHE, `new-0123456789abcdef.worker.mjs.${process.pid}.tmp`);
+    writeFileSync(stopped, 'export const half = ');
+    writeFileSync(going, 'export const half = ');
+    const { code, output } = await bundled('new', '--help');
+    expect(output).toContain('npm run new');
+    expect(code).toBe(0);
+    expect(existsSync(stopped)).toBe(false);
+    expect(existsSync(going)).toBe(true);
+    rmSync(going);
+    expect(readdirSync(CACHE).filter((name) => name.startsWith('new-'))).toHaveLength(2);
   }, 60_000);
 
   it('runs the derive on worker threads from their own bundle, giving the same datasets', async () => {
