@@ -14,6 +14,11 @@ export async function bundleFile(from, outfile) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // esbuild rewrites a regular expression literal with a Unicode property
+    // escape (\p{L}) into a `new RegExp` call, for any Node target: one built
+    // afresh each time the code runs, in the extraction's inner loops. Node 20
+    // reads them as literals.
+    supported: { 'regexp-unicode-property-escapes': true },
     logLevel: 'silent',
     // CommonJS dependencies call require(); an ES module has none of its own.
     banner: {

@@ -13,22 +13,6 @@ export const INSIDE_ASCII = 1;
 export const INSIDE = 2;
 export const SKIP = 3;
 
-export function positions(text: string): Uint8Array {
-  const kinds = new Uint8Array(text.length + 1);
-  let word = false;
-  let ascii = false;
-  for (let p = 0; p < text.length;) {
-    const cp = text.codePointAt(p)!;
-    kinds[p] = !word ? START : ascii ? INSIDE_ASCII : INSIDE;
-    if (cp > 0xffff) kinds[p + 1] = SKIP;
-    word = isWordCode(cp);
-    ascii = isBoundaryWordCode(cp);
-    p += cp > 0xffff ? 2 : 1;
-  }
-  kinds[text.length] = !word ? START : ascii ? INSIDE_ASCII : INSIDE;
-  return kinds;
-}
-
 /** What `\b` counts as a word character under the `iu` flags. */
 export const isBoundaryWordCode = (cp: number): boolean =>
   (cp >= 97 && cp <= 122) ||
@@ -81,17 +65,48 @@ export interface Positions {
   kinds: Uint8Array;
   /** The word starts, in order. */
   starts: number[];
+  /**
+   * The word starts and the other positions where a pattern may start in a
+   * set whose patterns, inside a word after an ASCII letter or digit, all
+   * begin with a character beyond ASCII (see MatcherSet): the positions
+   * after any other letter, mark or digit, and those at a character beyond
+   * ASCII. In order; `starts` itself when there are no others (English text).
+   */
+  visits: number[];
 }
 
 /** The positions of the texts read last (a sentence is read by several sets in a row). */
 export const recentPositions: Positions[] = [];
 
+/** Per ASCII code: 1 for a letter or digit (a word character both for the extraction and for `\b`). */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (isWordCode(c) ? 1 : 0));
+
 export function positionsOf(text: string): Positions {
   for (const r of recentPositions) if (r.text.length === text.length && r.text === text) return r;
-  const kinds = positions(text);
+  // One pass: most characters are ASCII, whose kind a table gives.
+  const kinds = new Uint8Array(text.length + 1);
   const starts: number[] = [];
-  for (let p = 0; p < text.length; p += 1) if (kinds[p] === START) starts.push(p);
-  const result = { text, kinds, starts };
+  let others: number[] | null = null;
+  let next = START;
+  for (let p = 0; p < text.length;) {
+    const code = text.charCodeAt(p);
+    kinds[p] = next;
+    if (next === START) {
+      starts.push(p);
+      others?.push(p);
+    } else if (next === INSIDE || code >= 128) (others ??= starts.slice()).push(p);
+    if (code < 128) {
+      next = ASCII_WORD[code] === 1 ? INSIDE_ASCII : START;
+      p += 1;
+      continue;
+    }
+    const cp = text.codePointAt(p)!;
+    if (cp > 0xffff) kinds[p + 1] = SKIP;
+    next = !isWordCode(cp) ? START : isBoundaryWordCode(cp) ? INSIDE_ASCII : INSIDE;
+    p += cp > 0xffff ? 2 : 1;
+  }
+  kinds[text.length] = next;
+  const result = { text, kinds, starts, visits: others ?? starts };
   recentPositions.unshift(result);
   if (recentPositions.length > 8) recentPositions.pop();
   return result;

@@ -13,7 +13,7 @@ import {
   symbolAt,
   tripleCode,
 } from './matcher-index.ts';
-import type { FlatTrie, Index, LiteralHit, TrieNode } from './matcher-index.ts';
+import type { FlatTrie, Index, LiteralHit, Positions, TrieNode } from './matcher-index.ts';
 import { fold, isSpace, isWordCharAt, skipLetters } from './text-fold.ts';
 import type { Span } from './types.ts';
 
@@ -166,6 +166,12 @@ export class MatcherSet {
   private readonly startsOnly: boolean;
   /** Whether every matcher is a literal (no pattern to try). */
   private readonly literalOnly: boolean;
+  /**
+   * Whether a pattern may start inside a word at an ASCII character after an
+   * ASCII letter or digit. Patterns mostly open with `\b` and a letter, which
+   * cannot; when none can, only a text's `visits` are tried, not every position.
+   */
+  private readonly asciiInside: boolean;
   /** For `all`: where each matcher may match next, and in which call that was set. */
   private readonly resumeAt: Int32Array;
   private readonly resumeCall: Int32Array;
@@ -184,6 +190,7 @@ export class MatcherSet {
     this.indexes = [atStart, insideAscii, inside];
     this.startsOnly = inside.empty && matchers.every((m) => m.wordStart);
     this.literalOnly = this.startsOnly && atStart.empty;
+    this.asciiInside = insideAscii.any.length > 0 || insideAscii.firstMask.subarray(0, 128).includes(1);
     this.resumeAt = new Int32Array(matchers.length);
     this.resumeCall = new Int32Array(matchers.length).fill(-1);
   }
@@ -303,9 +310,10 @@ export class MatcherSet {
     const call = (this.calls = (this.calls + 1) | 0);
     const resumeAt = this.resumeAt;
     const resumeCall = this.resumeCall;
-    const count = this.startsOnly ? info.starts.length : text.length;
+    const list = this.positionsToTry(info);
+    const count = list ? list.length : text.length;
     for (let k = 0; k < count; k += 1) {
-      const p = this.startsOnly ? info.starts[k]! : k;
+      const p = list ? list[k]! : k;
       const kind = info.kinds[p]!;
       // Most positions are inside words, where only a few patterns may start.
       if (kind === SKIP) continue;
@@ -359,9 +367,10 @@ export class MatcherSet {
       }
       return found;
     }
-    const count = this.startsOnly ? info.starts.length : text.length;
+    const list = this.positionsToTry(info);
+    const count = list ? list.length : text.length;
     for (let k = 0; k < count; k += 1) {
-      const p = this.startsOnly ? info.starts[k]! : k;
+      const p = list ? list[k]! : k;
       if (p < resume) continue;
       const end = this.firstAt(text, info.kinds[p]!, p);
       if (end < 0) continue;
@@ -369,6 +378,11 @@ export class MatcherSet {
       resume = end > p ? end : p + 1;
     }
     return found;
+  }
+
+  /** The positions of a text where a matcher may start, in order; null for every position. */
+  private positionsToTry(info: Positions): readonly number[] | null {
+    return this.startsOnly ? info.starts : this.asciiInside ? null : info.visits;
   }
 
   /** Whether any matcher matches anywhere in `text`. */
