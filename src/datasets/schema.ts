@@ -2,6 +2,7 @@
 // every read goes through these, so a file on disk is either valid or an error.
 import { z } from 'zod';
 import { isLanguageTag } from '../articles/language-tag.ts';
+import { remember } from '../common/remember.ts';
 
 /** The contract's base measures; a codebook may add more (data/codebook.yaml, data/<story>/codebook.yaml). */
 export const BASE_MEASURES = ['killed', 'injured', 'arrested', 'hospitalized', 'missing', 'displaced'] as const;
@@ -61,14 +62,15 @@ const CALENDAR_DATES = new Map<string, boolean>();
 /** Whether `YYYY-MM-DD` is a day that exists ("2022-02-30" and "2022-99-99" do not). */
 export function isCalendarDate(s: string): boolean {
   // Every row of a derive is checked, and they name a handful of days: each is worked out once.
-  let real = CALENDAR_DATES.get(s);
-  if (real === undefined) {
-    const time = Date.parse(`${s}T00:00:00Z`);
-    real = !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
-    if (CALENDAR_DATES.size >= 10_000) CALENDAR_DATES.clear();
-    CALENDAR_DATES.set(s, real);
-  }
-  return real;
+  return remember(
+    CALENDAR_DATES,
+    s,
+    () => {
+      const time = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+    },
+    10_000,
+  );
 }
 
 const count = z.number().int().nonnegative();

@@ -1,5 +1,6 @@
 // What the extraction asks of a compiled gazetteer: the names, cues, speech
 // verbs and negations in a text, each answer remembered per word where it can be.
+import { remember } from '../common/remember.ts';
 import type { CueMatch, Gazetteer, NameEntry, NameMatch } from './gazetteer.ts';
 import type { MatcherSet } from './matcher.ts';
 import { isArabic, nameKey, normalizePattern } from './text-fold.ts';
@@ -117,15 +118,4 @@ export function isObjectVerb(g: Gazetteer, word: string): boolean {
 /** Spans of negation words in `text`. */
 export function findNegations(g: Gazetteer, text: string): Span[] {
   return g.negation.spans(text);
-}
-
-/** A per-word answer, kept (up to a bound, so memory stays flat over a long run). */
-export function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (memo.size >= 50_000) memo.clear();
-    memo.set(key, value);
-  }
-  return value;
 }

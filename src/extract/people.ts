@@ -1,7 +1,7 @@
 // People's names, fuzzily: a translation spells "Tokayev" as "Tokaev", so a
 // full name matches when one word is exact and the other close, and a surname
 // alone once the person has been named.
-import { remember } from './gazetteer-lookup.ts';
+import { remember } from '../common/remember.ts';
 import type { Gazetteer, Person, PersonForm } from './gazetteer.ts';
 import { codeClass, nameKey } from './text-fold.ts';
 import type { Span } from './types.ts';
