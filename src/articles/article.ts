@@ -1,7 +1,7 @@
 // An article file (CONTRACT §2) → its metadata and verbatim body, or positioned
 // problems. Pure: the caller reads the bytes.
 import { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, reportAt } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { articleRowSchema } from '../datasets/schema.ts';

@@ -48,6 +48,8 @@ for (const message of summary.diagnostics) {
   formatProblem(message);
   messages += 1;
 }
+// As the command's process does not exit before the previous files are removed.
+await summary.freed;
 const output: DeriveChildOutput = {
   articles: summary.articles,
   extracted: summary.extracted,

@@ -128,7 +128,12 @@ export async function deriveCommand(
     }
     jobs.push(...(await readConfigs(launch.root, positionals)).map(storyDeriveOptions));
   }
-  for (const options of jobs) printSummary(options, await derive(options, withEffects), out);
+  for (const options of jobs) {
+    const summary = await derive(options, withEffects);
+    printSummary(options, summary, out);
+    // Printed while the disk freed the previous datasets.
+    await summary.freed;
+  }
 }
 
 function printSummary(options: DeriveOptions, summary: DeriveSummary, out: Console): void {

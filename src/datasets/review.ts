@@ -6,7 +6,7 @@
 // YAML text, applyReview takes the rows; the CLI reads and writes files.
 import type { VFile } from 'vfile';
 import type { Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { byPlace, fail } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { expected } from '../common/suggest.ts';

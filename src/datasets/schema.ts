@@ -1,6 +1,6 @@
 // The datasets of CONTRACT.md §3–4, as one zod schema each. Every write and
 // every read goes through these, so a file on disk is either valid or an error.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLanguageTag } from '../articles/language-tag.ts';
 import { remember } from '../common/remember.ts';
 

@@ -6,7 +6,7 @@
 // and the story's additions, and compiles each measure's words into the
 // patterns the casualty grammar tries. Pure: it takes the YAML text.
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VFile } from 'vfile';
 import { describeAll, failAtField } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';

@@ -13,7 +13,7 @@ import { VFile } from 'vfile';
 import { locate, parseYamlWithPlaces } from '../common/yaml-places.ts';
 import { describeAll, failAtField } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTOR_TYPES, type ActorType, type Stance } from '../datasets/schema.ts';
 import { defaultCodebook, type Codebook } from './codebook.ts';
 import type { Span } from './types.ts';

@@ -3,7 +3,7 @@
 // events stay as traceable as the extracted figures. Pure: text in, events
 // and positioned problems out; the CLI reads the file.
 import type { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TimelineEvent } from '../charts/timeline-events.ts';
 import { fail } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';

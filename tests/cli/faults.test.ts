@@ -289,7 +289,9 @@ describe('a failing `npm run derive` leaves data/kazakhstan-unrest/derived as it
   it('(control) the same articles derive new datasets when nothing fails', async () => {
     changeAnArticle();
     const before = snapshot(dir);
-    await derive(deriveOptions(dir), noProgress);
+    await (
+      await derive(deriveOptions(dir), noProgress)
+    ).freed;
     const after = snapshot(dir);
     expect(after['data/kazakhstan-unrest/derived/casualties.json']).not.toBe(
       before['data/kazakhstan-unrest/derived/casualties.json'],

@@ -170,7 +170,9 @@ describe('a derive killed during its final swap', () => {
       join(p.derived, `reactions.csv.${process.ppid}.0123abcd.tmp`),
       'a running process may still be writing this',
     );
-    await derive(options(), noProgress);
+    await (
+      await derive(options(), noProgress)
+    ).freed;
     expect(leftovers()).toEqual([`reactions.csv.${process.ppid}.0123abcd.tmp`]);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as chrono from 'chrono-node';
 import { dayParser, dayParserFor, parserNeeds, resolveAsOf, resolveDates } from '../../src/extract/dates.ts';
 import { layoutOf, splitParagraphs, splitSentences } from '../../src/extract/sentences.ts';
 
@@ -373,6 +374,18 @@ describe('dayParserFor: the same results as every parser', () => {
 
   it('on every paragraph and sentence of the articles', () => {
     for (const text of texts) expect(found(dayParserFor(text), text), text).toEqual(found(dayParser, text));
+  });
+
+  // dayParser's expressions are chrono's written without `i` (regex-case.ts).
+  it('as chrono’s own parsers, on every text of the articles and the phrases', () => {
+    const chronos = chrono.casual.clone();
+    chronos.parsers = chronos.parsers.filter((p) => p.constructor.name !== 'ENTimeExpressionParser');
+    expect(dayParser.parsers.map((p) => p.constructor.name)).toEqual(chronos.parsers.map((p) => p.constructor.name));
+    // Most are written without `i` (the rest name characters outside ASCII).
+    const without = dayParser.parsers.filter((p) => !p.pattern({ option: {} } as never).flags.includes('i'));
+    expect(without.length).toBeGreaterThan(12);
+    const cases = [...texts, ...texts.map((t) => t.toUpperCase()), 'THREE DAYS AGO, on Jan. 5th', 'Two Weeks Later'];
+    for (const text of cases) expect(found(dayParser, text), text).toEqual(found(chronos, text));
   });
 
   it('on date phrases and the words of the articles, recombined', () => {
