@@ -13,7 +13,8 @@
 // one inside it (ECMAScript's Canonicalize), so an ASCII letter matches its
 // two cases and nothing else. An expression this cannot be sure of (a letter
 // in a class, where `i` would widen a range; an escape naming a character by
-// its code; a non-ASCII character; a named group; `u` or `v`) is kept as it is.
+// its code; a backreference; a letter outside ASCII; a named group; `u` or
+// `v`) is kept as it is.
 
 /** `re` without its `i` flag, each ASCII letter outside a class written as the class of its two cases; `re` itself when it has no `i` or cannot be so written. */
 export function withoutIgnoreCase(re: RegExp): RegExp {
@@ -30,10 +31,15 @@ function caseExpanded(source: string): string | null {
     const ch = source[i]!;
     if (ch === '\\') {
       const next = source[i + 1] ?? '';
-      // Characters named by their code (\x41, \u0041, \cJ), named backreferences (\k<name>), an escape that starts a range.
-      if (/[xuck]/.test(next) || (inClass && isRangeDash(source, i + 2))) return null;
-      out += ch + next;
+      // Characters named by their code (\x41, \u0041, \cJ, \101), backreferences (which `i` compares in either case), an escape that starts a range.
+      if (/[xuck1-9]/.test(next) || (next === '0' && /[0-9]/.test(source[i + 2] ?? ''))) return null;
+      if (inClass && isRangeDash(source, i + 2)) return null;
       i += 1;
+      // A letter that names no class or character (\p, \e; \B in a class) stands for itself.
+      if (/[A-Za-z]/.test(next) && !(inClass ? /[bdDfnrsStvwW]/ : /[bBdDfnrsStvwW]/).test(next)) {
+        if (inClass) return null;
+        out += `[${next.toLowerCase()}${next.toUpperCase()}]`;
+      } else out += ch + next;
     } else if (!caseless(ch)) {
       // A letter: in a class, `i` would also widen the ranges it ends.
       if (inClass || !/[A-Za-z]/.test(ch)) return null;
