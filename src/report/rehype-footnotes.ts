@@ -5,11 +5,11 @@
 // GFM gives each of them: the same words, said two hundred times, were a
 // fifth of the page. Without script, the marks and back-links are plain links.
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 
 export default function rehypeFootnotes() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) delete node.properties.ariaDescribedBy;
       if (node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.startsWith('fn-'))
         compactBackLinks(node);
@@ -25,7 +25,7 @@ function isBackLink(node: ElementContent): node is Element {
 function compactBackLinks(li: Element): void {
   const hrefs: string[] = [];
   let last: Element | null = null;
-  visit(li, 'element', (node) => {
+  eachElement(li, (node) => {
     if (!node.children.some(isBackLink)) return;
     for (const child of node.children) if (isBackLink(child)) hrefs.push(String(child.properties.href));
     node.children = node.children.filter((c) => !isBackLink(c));

@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 import type { VFile } from 'vfile';
 
 const SECTION = 'h2';
@@ -25,11 +25,11 @@ export function slug(text: string): string {
 export default function rehypeHeadings() {
   return (tree: Root, file: VFile) => {
     const taken = new Set<string>();
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
     });
     const sections: { id: string; text: string }[] = [];
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (
         !/^h[2-6]$/.test(node.tagName) ||
         (node.properties.className as string[] | undefined)?.includes('chart-title')

@@ -3,12 +3,12 @@
 // article's title would otherwise show the rest of its line reversed. The
 // article's own text keeps its direction through <bdi> (bidi.ts).
 import type { Element, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './each-element.ts';
 import { BIDI_CONTROLS, withoutBidiControls } from './bidi.ts';
 
 export default function rehypeNoBidiControls() {
   return (tree: Root) => {
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type === 'text') {
         const text = node as Text;
         if (BIDI_CONTROLS.test(text.value)) text.value = withoutBidiControls(text.value);

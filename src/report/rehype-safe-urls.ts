@@ -4,7 +4,7 @@
 // those and nothing from outside; remote images never get this far).
 // A `javascript:` link from an article or the narrative is removed, never run.
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 
 const SAFE = /^(?:https?:|mailto:|#)/i;
 const DOWNLOAD = /^data:text\/csv;/i;
@@ -13,7 +13,7 @@ const URL_PROPERTIES = ['href', 'src', 'xLinkHref', 'action', 'formAction', 'pos
 
 export default function rehypeSafeUrls() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       for (const name of URL_PROPERTIES) {
         const value = node.properties[name];
         if (value === undefined || value === null) continue;

@@ -2,13 +2,13 @@
 // readers switch voice and the text runs right to left.
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'figcaption']);
 
 export default function rehypeScriptDirection() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (!BLOCKS.has(node.tagName) || node.properties.lang) return;
       const text = toString(node);
       const arabic = (text.match(/[\u0600-\u06FF]/g) ?? []).length;
