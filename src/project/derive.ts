@@ -489,6 +489,8 @@ async function writeDerived(
   const { options, cache, writer } = run;
   // The cache's bookkeeping, while the files' hashes are finished: after the swap, the disk is busy freeing the previous files.
   const othersRemoved = cache.removeOthers();
+  // Awaited below; a derive that stops before must not leave its failure unhandled.
+  othersRemoved.catch(() => undefined);
   const files = await writer!.end();
   const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
   out.set(CHANGES_FILE, formatChangesMarkdown(finished));
