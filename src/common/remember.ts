@@ -2,7 +2,7 @@
 // the same few questions of many rows, words and tags, and memory stays flat.
 
 /** `compute()` for `key`, remembered in `memo` (emptied once it holds `bound` answers). */
-export function remember<T>(memo: Map<string, T>, key: string, compute: () => T, bound = 50_000): T {
+export function remember<K, T>(memo: Map<K, T>, key: K, compute: () => T, bound = 50_000): T {
   let value = memo.get(key);
   if (value === undefined) {
     value = compute();

@@ -8,6 +8,7 @@
 // So only what the words themselves say is taken from chrono (month, day, year,
 // weekday), and all date arithmetic is done here on UTC day numbers.
 import * as chrono from 'chrono-node';
+import { remember } from '../common/remember.ts';
 import { withoutIgnoreCase } from './regex-case.ts';
 import type { Span } from './types.ts';
 
@@ -220,14 +221,16 @@ export function dayParserFor(text: string): chrono.Chrono {
   parserNeeds.forEach((needs, i) => {
     if (needs === null || needs(text)) mask |= 1 << i;
   });
-  let parser = dayParsers.get(mask);
-  if (!parser) {
-    parser = dayParser.clone();
-    parser.parsers = dayParser.parsers.filter((_, i) => (mask & (1 << i)) !== 0);
-    if (dayParsers.size >= 1000) dayParsers.clear();
-    dayParsers.set(mask, parser);
-  }
-  return parser;
+  return remember(
+    dayParsers,
+    mask,
+    () => {
+      const parser = dayParser.clone();
+      parser.parsers = dayParser.parsers.filter((_, i) => (mask & (1 << i)) !== 0);
+      return parser;
+    },
+    1000,
+  );
 }
 
 function fnv1a(s: string): string {
