@@ -6,7 +6,7 @@ import { formatChangesSummary } from '../datasets/changes.ts';
 import { readConfigs } from '../project/config.ts';
 import { plural } from '../common/plural.ts';
 import { printDiagnostics } from '../project/console.ts';
-import type { Console } from '../project/console.ts';
+import type { Console, NoteLimit } from '../project/console.ts';
 import { CHANGES_FILE, derive } from '../project/derive.ts';
 import type { DeriveEffects, DeriveSummary } from '../project/derive.ts';
 import { storyDeriveOptions } from '../project/derive-inputs.ts';
@@ -18,6 +18,10 @@ import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
 import type { CommandSpec } from './run.ts';
 
+/** The notes a derive prints by default: a small story's all, a large one's first hundred articles' or so. */
+const NOTES_SHOWN = 200;
+const NOTES_LIMIT: NoteLimit = { notes: NOTES_SHOWN, toListAll: '`--all-notes` prints them all' };
+
 export const DERIVE: CommandSpec<{
   articles: { type: 'string'; help: string; value: string };
   out: { type: 'string'; help: string; value: string };
@@ -26,6 +30,7 @@ export const DERIVE: CommandSpec<{
   review: { type: 'string'; help: string; value: string };
   home: { type: 'string'; help: string; value: string };
   workers: { type: 'string'; help: string; value: string };
+  'all-notes': { type: 'boolean'; help: string };
 }> = {
   name: 'derive',
   summary:
@@ -57,6 +62,10 @@ export const DERIVE: CommandSpec<{
       type: 'string',
       value: 'N',
       help: 'extraction threads (1: none); by default one per core from 2,000 articles on',
+    },
+    'all-notes': {
+      type: 'boolean',
+      help: `print every note (info) of the extraction, not only the first ${NOTES_SHOWN} of each story`,
     },
   },
   examples: [
@@ -130,14 +139,14 @@ export async function deriveCommand(
   }
   for (const options of jobs) {
     const summary = await derive(options, withEffects);
-    printSummary(options, summary, out);
+    printSummary(options, summary, out, values['all-notes'] ? null : NOTES_LIMIT);
     // Printed while the disk freed the previous datasets.
     await summary.freed;
   }
 }
 
-function printSummary(options: DeriveOptions, summary: DeriveSummary, out: Console): void {
-  printDiagnostics(summary.diagnostics, out);
+function printSummary(options: DeriveOptions, summary: DeriveSummary, out: Console, limit: NoteLimit | null): void {
+  printDiagnostics(summary.diagnostics, out, limit);
   const where = relative(process.cwd(), options.out) || '.';
   for (const line of formatChangesSummary(summary.changes)) out.log(line);
   const reviewed = summary.review.corrected + summary.review.confirmed + summary.review.rejected;

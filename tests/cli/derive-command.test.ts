@@ -1,10 +1,12 @@
 // The derive command as a journalist runs it: a real process, real folders.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticCorpus } from '../../src/bench/synthetic.ts';
+import { loadArticles } from '../../src/project/files.ts';
 import { PATHS, ROOT } from '../story.ts';
 
 const run = promisify(execFile);
@@ -251,6 +253,26 @@ describe('npm run derive -- --articles DIR --out DIR', () => {
     expect(output).not.toContain('review:');
     expect(readFileSync(join(dir, 'plain', 'casualties.csv'), 'utf8')).not.toContain(',true\n');
   }, 60_000);
+
+  it('prints the first 200 notes of a large folder and counts the rest, unless asked for all', async () => {
+    const { articles: seeds } = await loadArticles(PATHS.articles);
+    mkdirSync(join(dir, 'many'));
+    for (const [name, text] of syntheticCorpus(seeds, 150)) writeFileSync(join(dir, 'many', name), text);
+    const notes = (output: string) => output.split('\n').filter((line) => /:\d+:\d+ {2}info {2}/.test(line));
+    const some = await derive('--articles', 'many', '--out', 'some');
+    expect(some.code).toBe(0);
+    const all = await derive('--articles', 'many', '--out', 'all', '--all-notes');
+    expect(all.code).toBe(0);
+    const total = notes(all.output).length;
+    expect(total).toBeGreaterThan(200);
+    expect(all.output).not.toContain('not shown');
+    // The same notes, in the same order, the first 200 of them.
+    expect(notes(some.output)).toEqual(notes(all.output).slice(0, 200));
+    expect(some.output).toContain(
+      `ℹ ${total - 200} more notes not shown (${total} notes in all); \`--all-notes\` prints them all`,
+    );
+    expect(some.output).toMatch(/✔ 150 articles → /);
+  }, 90_000);
 
   it('refuses an unknown option with the ones it knows', async () => {
     const { code, output } = await derive('--article', 'articles');
