@@ -31,12 +31,17 @@ export async function reportCommand(
   const { positionals, help } = parseCommandArgs(argv, REPORT, out);
   if (help) return;
   const configs = await readConfigs(launch.root, positionals);
+  // A large story's derive runs on worker threads: from their bundle when the command runs from one (its module is not beside it).
+  const withBundle: ReportEffects =
+    launch.workerBundle === undefined
+      ? effects
+      : { ...effects, derive: { workerBundle: launch.workerBundle, ...effects.derive } };
   const built: StoryEntry[] = [];
   const here = (path: string) => relative(process.cwd(), path) || path;
   const failed: string[] = [];
   for (const config of configs) {
     try {
-      const { path, bytes, entry } = await reportStory(config, out, effects);
+      const { path, bytes, entry } = await reportStory(config, out, withBundle);
       built.push(entry);
       out.log(`✔ wrote ${here(path)} (${Math.round(bytes / 1024)} KB)`);
     } catch (error) {
