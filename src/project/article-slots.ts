@@ -106,7 +106,13 @@ export async function inWindows<T, R>(
   const running: Promise<R>[] = [];
   let next = 0;
   for (let i = 0; i < items.length; i += 1) {
-    while (next < items.length && next < i + width) running.push(work(items[next++]!));
+    while (next < items.length && next < i + width) {
+      const result = work(items[next++]!);
+      // Each is awaited in turn below, its failure thrown then; one that fails while an earlier one is awaited, or
+      // after the first failure ended the loop, would otherwise be an unhandled rejection (which stops Node).
+      result.catch(() => undefined);
+      running.push(result);
+    }
     await then(items[i]!, await running.shift()!);
   }
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSlotAgain } from '../../src/project/article-slots.ts';
+import { inWindows, readSlotAgain } from '../../src/project/article-slots.ts';
 import type { ArticleSlot } from '../../src/project/article-slots.ts';
 import { articleKey } from '../../src/project/derive-inputs.ts';
 import { CliError } from '../../src/project/errors.ts';
@@ -42,6 +42,52 @@ describe('an article read again for a replaced worker', () => {
       expect((error as CliError).diagnostics).toEqual([
         expect.objectContaining({ file: slot.path, line: 1, column: 1, ruleId: 'article-changed', fatal: true }),
       ]);
+    }
+  });
+});
+
+describe('inWindows', () => {
+  it('hands the results on in order, never more than the window at work', async () => {
+    let working = 0;
+    let most = 0;
+    const seen: string[] = [];
+    await inWindows(
+      [5, 1, 4, 2, 3],
+      2,
+      async (ms) => {
+        most = Math.max(most, (working += 1));
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        working -= 1;
+        return `${ms}ms`;
+      },
+      (ms, result) => void seen.push(`${ms}:${result}`),
+    );
+    expect(seen).toEqual(['5:5ms', '1:1ms', '4:4ms', '2:2ms', '3:3ms']);
+    expect(most).toBe(2);
+  });
+
+  it('fails with the first item that fails, the others at work failing after it handled', async () => {
+    // Vitest fails the run on any unhandled rejection: items 2 and 3 fail while item 1 is awaited, or after.
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const failing = (n: number) => async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10 - n));
+        throw new Error(`item ${n}`);
+      };
+      await expect(
+        inWindows(
+          [1, 2, 3],
+          3,
+          (n) => failing(n)(),
+          () => undefined,
+        ),
+      ).rejects.toThrow('item 1');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
     }
   });
 });
