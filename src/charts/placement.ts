@@ -47,22 +47,87 @@ export function placeLabels<T>(
   requests: readonly LabelRequest<T>[],
   obstacles: readonly Box[],
 ): { placed: PlacedLabel<T>[]; dropped: T[] } {
-  const taken = [...obstacles];
+  const taken = new BoxIndex();
+  for (const box of obstacles) taken.add(box);
   const placed: PlacedLabel<T>[] = [];
   const dropped: T[] = [];
   for (const request of requests) {
     const spot = SPOTS.map((s) => candidate(request, s)).find(
-      (c) => inside(c.box, request.bounds) && !taken.some((t) => overlaps(c.box, t)),
+      (c) => inside(c.box, request.bounds) && !taken.overlapsAny(c.box),
     );
     if (!spot) {
       dropped.push(request.datum);
       continue;
     }
-    taken.push(spot.box);
+    taken.add(spot.box);
     placed.push(spot);
   }
   return { placed, dropped };
 }
+
+/** Pixels a side of the index's cells: about a label's height. */
+const CELL = 16;
+/** Cells a box may cover before it is kept apart and tested against every candidate (a panel-wide box; an infinite one). */
+const MOST_CELLS = 4096;
+
+/**
+ * Boxes by the cells of a grid they cover, so that a candidate is tested
+ * only against the boxes near it: a chart of thousands of figures has as
+ * many labels to place and marks to avoid, and testing each against all was
+ * quadratic (most of a 2,000-article story's build). Two boxes that overlap
+ * share a point inside both, so a cell both cover: the answers are the ones
+ * testing every box gives.
+ */
+export class BoxIndex {
+  readonly #cells = new Map<number, Box[]>();
+  readonly #large: Box[] = [];
+
+  add(box: Box): void {
+    const span = cellSpan(box);
+    if (span === null) {
+      this.#large.push(box);
+      return;
+    }
+    for (let cx = span.x1; cx <= span.x2; cx += 1)
+      for (let cy = span.y1; cy <= span.y2; cy += 1) {
+        const key = cellKey(cx, cy);
+        const boxes = this.#cells.get(key);
+        if (boxes) boxes.push(box);
+        else this.#cells.set(key, [box]);
+      }
+  }
+
+  /** Whether any box added overlaps `box`. */
+  overlapsAny(box: Box): boolean {
+    if (this.#large.some((t) => overlaps(box, t))) return true;
+    const span = cellSpan(box);
+    // A candidate too large (or not finite) to look up cell by cell is tested against every box.
+    if (span === null) return [...this.#cells.values()].some((boxes) => boxes.some((t) => overlaps(box, t)));
+    for (let cx = span.x1; cx <= span.x2; cx += 1)
+      for (let cy = span.y1; cy <= span.y2; cy += 1)
+        if (this.#cells.get(cellKey(cx, cy))?.some((t) => overlaps(box, t))) return true;
+    return false;
+  }
+}
+
+/**
+ * The cells a box covers, null when they are too many or not finite. From
+ * its lower to its higher coordinates: `overlaps` also holds for a box whose
+ * ends are swapped, with one that covers that span.
+ */
+function cellSpan(box: Box): Box | null {
+  const span = {
+    x1: Math.floor(Math.min(box.x1, box.x2) / CELL),
+    y1: Math.floor(Math.min(box.y1, box.y2) / CELL),
+    x2: Math.floor(Math.max(box.x1, box.x2) / CELL),
+    y2: Math.floor(Math.max(box.y1, box.y2) / CELL),
+  };
+  const cells = (span.x2 - span.x1 + 1) * (span.y2 - span.y1 + 1);
+  return Number.isFinite(cells) && cells <= MOST_CELLS ? span : null;
+}
+
+/** One number per cell: charts are a few thousand pixels wide, far within ±2^20 cells a side. */
+const cellKey = (cx: number, cy: number): number => (cx + 0x100000) * 0x200000 + (cy + 0x100000);
 
 function candidate<T>(r: LabelRequest<T>, spot: Spot): PlacedLabel<T> {
   const { x, y, width: w, height: h, gap } = r;
