@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ChartData, ChartDefinition } from '../charts/chart.ts';
 import { CHARTS } from '../charts/registry.ts';
+import { footnoteReference } from './footnote-numbering.ts';
 import { findDeepNesting } from './nesting-depth.ts';
 import { allDataCsv } from './data-file.ts';
 import { renderPage } from './page.ts';
@@ -81,6 +82,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     })
     .use(remarkSourceFootnotes, { articles: input.data.articles })
     .use(remarkRehype, {
+      handlers: { footnoteReference },
       footnoteLabel: 'Sources and notes',
       // A visible heading: the notes are a section readers go to (and a printed page ends with).
       footnoteLabelProperties: { className: ['footnotes-title'] },
