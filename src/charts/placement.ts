@@ -74,9 +74,9 @@ const MOST_CELLS = 4096;
  * Boxes by the cells of a grid they cover, so that a candidate is tested
  * only against the boxes near it: a chart of thousands of figures has as
  * many labels to place and marks to avoid, and testing each against all was
- * quadratic (most of a 2,000-article story's build). Two boxes that overlap
- * share a point inside both, so a cell both cover: the answers are the ones
- * testing every box gives.
+ * quadratic (a tenth of a 2,000-article story's build, growing with the
+ * square of the figures). Two boxes that overlap share a point inside both,
+ * so a cell both cover: the answers are the ones testing every box gives.
  */
 export class BoxIndex {
   readonly #cells = new Map<number, Box[]>();
@@ -126,7 +126,7 @@ function cellSpan(box: Box): Box | null {
   return Number.isFinite(cells) && cells <= MOST_CELLS ? span : null;
 }
 
-/** One number per cell: charts are a few thousand pixels wide, far within ±2^20 cells a side. */
+/** One number per cell, distinct within ±2^20 cells a side (far beyond any chart); cells sharing one would only mean more boxes tested. */
 const cellKey = (cx: number, cy: number): number => (cx + 0x100000) * 0x200000 + (cy + 0x100000);
 
 function candidate<T>(r: LabelRequest<T>, spot: Spot): PlacedLabel<T> {

@@ -3,7 +3,7 @@
 // a reference's number with `indexOf` in the list of the footnotes met so
 // far, quadratic in them. A page whose tables footnote each of their rows has
 // tens of thousands (28,000 for a story of 2,000 articles, where that search
-// was a tenth of the page's build). This handler gives the list an index
+// was 9% of the page's build). This handler gives the list an index
 // kept as it grows, then leaves the rest to remark-rehype's own.
 import { defaultHandlers } from 'mdast-util-to-hast';
 import type { Handler } from 'mdast-util-to-hast';
