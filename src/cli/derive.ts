@@ -14,6 +14,7 @@ import type { DeriveOptions } from '../project/derive-inputs.ts';
 import { CliError } from '../project/errors.ts';
 import { projectLayout } from '../project/layout.ts';
 import { reportAt } from '../common/problems.ts';
+import { launchDeriveEffects } from './launch.ts';
 import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
 import type { CommandSpec } from './run.ts';
@@ -86,7 +87,7 @@ export async function deriveCommand(
   const withEffects: DeriveEffects = {
     ...effects,
     ...(values.workers === undefined ? {} : { workers: workerCount(values.workers) }),
-    ...(launch.workerBundle === undefined ? {} : { workerBundle: launch.workerBundle }),
+    ...launchDeriveEffects(launch),
   };
   const jobs: DeriveOptions[] = [];
   if (values.articles !== undefined || values.out !== undefined) {

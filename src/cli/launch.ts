@@ -3,11 +3,21 @@
 // Given explicitly by the launcher, never through globals.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DeriveEffects } from '../project/derive.ts';
 
 export interface Launch {
   root: string;
   argv: string[];
   workerBundle?: string;
+}
+
+/**
+ * What every command that derives takes from its launch: the worker bundle
+ * to start the extraction's threads from, when it runs from one (beside its
+ * bundle there is no derive-worker.ts to start them from).
+ */
+export function launchDeriveEffects(launch: Launch): DeriveEffects {
+  return launch.workerBundle === undefined ? {} : { workerBundle: launch.workerBundle };
 }
 
 /** Whether the module at `url` is the script Node was started with (not a bundle that imports it). */

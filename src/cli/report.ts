@@ -9,6 +9,7 @@ import { reportStory, writeIndex } from '../project/report.ts';
 import type { ReportEffects } from '../project/report.ts';
 import type { StoryEntry } from '../report/index-page.ts';
 import { listStories } from '../project/layout.ts';
+import { launchDeriveEffects } from './launch.ts';
 import type { Launch } from './launch.ts';
 import { parseCommandArgs } from './run.ts';
 import type { CommandSpec } from './run.ts';
@@ -31,11 +32,7 @@ export async function reportCommand(
   const { positionals, help } = parseCommandArgs(argv, REPORT, out);
   if (help) return;
   const configs = await readConfigs(launch.root, positionals);
-  // A large story's derive runs on worker threads: from their bundle when the command runs from one (its module is not beside it).
-  const withBundle: ReportEffects =
-    launch.workerBundle === undefined
-      ? effects
-      : { ...effects, derive: { workerBundle: launch.workerBundle, ...effects.derive } };
+  const withBundle: ReportEffects = { ...effects, derive: { ...launchDeriveEffects(launch), ...effects.derive } };
   const built: StoryEntry[] = [];
   const here = (path: string) => relative(process.cwd(), path) || path;
   const failed: string[] = [];
