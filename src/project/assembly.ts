@@ -26,7 +26,7 @@ import type { SerialMessage } from '../datasets/article-messages.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { parseRows } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
-import { NO_MESSAGES, notedMessages, noteArticle, tollStandIns } from './reuse.ts';
+import { isTollStandIn, NO_MESSAGES, notedMessages, noteArticle, tollStandIns } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { compare } from '../common/compare.ts';
 import { packageSource } from '../datasets/datapackage.ts';
@@ -68,8 +68,7 @@ export class Assembly {
   readonly #schemas: DatasetSchemas;
   /** The notes of the previous datasets, when their rows can be copied (same extraction inputs, files as noted). */
   readonly #reusable: Record<string, ArticleNote>;
-  /** Toll candidates that stand in for rows of copied articles (weakly: only the tolls chosen are kept, by the changes). */
-  readonly #standIns = new WeakSet<CasualtyRow>();
+  /** Whether a toll candidate stood in for a row of a copied article (see `#tollRow`). */
   #anyStandIn = false;
   /** Each article as the data package names it among its sources (all that is kept of its front matter). */
   readonly sources: PackageSource[] = [];
@@ -188,12 +187,13 @@ export class Assembly {
       if (!this.writer.reused(name, id)) unread.push(name);
     }
     // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
+    // Decoded where it was read, not copied first.
     const row = this.#previousJson(id, 'articles');
-    if (row.byteLength > 0) this.#source(JSON.parse(Buffer.from(row).toString('utf8')) as ArticleRow);
+    if (row.byteLength > 0)
+      this.#source(JSON.parse(Buffer.from(row.buffer, row.byteOffset, row.byteLength).toString()) as ArticleRow);
     this.noted(id, note);
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
     const tolls = tollStandIns(id, note);
-    for (const row of tolls) this.#standIns.add(row);
     this.#anyStandIn ||= tolls.length > 0;
     this.changes.same(id, note.counts, tolls);
     if (unread.length > 0)
@@ -204,7 +204,7 @@ export class Assembly {
 
   /** The row a stand-in stands for: the copied article's toll candidate of its measure and group. */
   async #tollRow(row: CasualtyRow): Promise<CasualtyRow> {
-    if (!this.#standIns.has(row)) return row;
+    if (!isTollStandIn(row)) return row;
     const rows = parseRows('casualties', this.#previousJson(row.article, 'casualties')) as CasualtyRow[];
     const found = tollCandidates(rows).find((r) => r.measure === row.measure && r.group === row.group);
     if (!found) throw new Error(`Cannot read the toll of ${row.article} back from the previous datasets`);

@@ -199,6 +199,8 @@ interface Prefix {
 
 export class DatasetFilesWriter {
   readonly #files = new Map<string, StreamedFile>();
+  /** Each dataset's two files, looked up once per article and dataset as rows are copied. */
+  readonly #pairs = new Map<DatasetName, { json: StreamedFile; csv: StreamedFile }>();
   readonly #framers = new Map<DatasetName, DatasetFramer>();
   readonly #prefix = new Map<DatasetName, Prefix>();
   readonly #previous: PreviousFiles | null;
@@ -224,6 +226,7 @@ export class DatasetFilesWriter {
     for (const name of DATASET_NAMES) {
       for (const ext of ['json', 'csv'])
         this.#files.set(`${name}.${ext}`, new StreamedFile(join(dir, `${name}.${ext}${suffix}`), this.#hasher));
+      this.#pairs.set(name, { json: this.#files.get(`${name}.json`)!, csv: this.#files.get(`${name}.csv`)! });
       if (previous) {
         this.#prefix.set(name, { next: 0, pieces: 0 });
         this.#byId.set(name, new Map(previous.ranges[name].map((range) => [range[0], range])));
@@ -261,8 +264,9 @@ export class DatasetFilesWriter {
     prefix.next += 1;
     prefix.pieces += 1;
     this.#advance(name, range);
-    this.#files.get(`${name}.json`)!.keep(range[2]);
-    this.#files.get(`${name}.csv`)!.keep(range[4] + 1);
+    const files = this.#pairs.get(name)!;
+    files.json.keep(range[2]);
+    files.csv.keep(range[4] + 1);
     return true;
   }
 
@@ -314,7 +318,9 @@ export class DatasetFilesWriter {
   /** The article's rows are at `range`: the files go on after them. */
   #advance(name: DatasetName, range: RowsRange): void {
     this.ranges[name].push(range);
-    this.#bytes[name] = { json: range[2], csv: range[4] + 1 };
+    const at = this.#bytes[name];
+    at.json = range[2];
+    at.csv = range[4] + 1;
   }
 
   /** The dataset's files started, when they are still a prefix of the previous ones: copies of those, cut after the prefix. */
@@ -327,8 +333,7 @@ export class DatasetFilesWriter {
 
   /** Starts a dataset's files after its first `pieces` articles, copied (none: the files start with their header). */
   #begin(name: DatasetName, pieces: number): void {
-    const json = this.#files.get(`${name}.json`)!;
-    const csv = this.#files.get(`${name}.csv`)!;
+    const { json, csv } = this.#pairs.get(name)!;
     if (pieces === 0) this.#bytes[name] = { json: 0, csv: csvHeaderBytes(name) };
     const copied = this.#previous !== null;
     json.start(copied ? (pieces === 0 ? 0 : this.#bytes[name].json) : null);
@@ -346,8 +351,9 @@ export class DatasetFilesWriter {
 
   async #drain(name: DatasetName): Promise<void> {
     if (this.#prefix.has(name)) return;
-    await this.#files.get(`${name}.json`)!.drain();
-    await this.#files.get(`${name}.csv`)!.drain();
+    const files = this.#pairs.get(name)!;
+    await files.json.drain();
+    await files.csv.drain();
   }
 
   async #reader(file: string): Promise<BlockReader> {

@@ -4,12 +4,22 @@
 // while this thread goes through the articles, as far as the prefix is known
 // to stay; the bytes written after it follow it there, in order. Plain
 // JavaScript evaluated as the worker's code: nothing to load or bundle.
+//
+// The thread runs at the lowest priority (on Linux, where a thread has its
+// own): its hashes are awaited only once every article is assembled, and on
+// two cores it took time from the extraction of the one article added to
+// thousands and from the assembly, which are what the derive waits for.
+// Adding one article to 10,000 synthetic ones: 992 to 930 ms (medians of 4).
 import { Worker } from 'node:worker_threads';
 
 const SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { openSync, readSync, closeSync, readlinkSync } = require('node:fs');
+const { setPriority } = require('node:os');
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
+} catch {}
 const files = new Map();
 const block = Buffer.allocUnsafe(4 * 2 ** 20);
 function hashTo(file, limit) {

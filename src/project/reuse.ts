@@ -169,7 +169,35 @@ export function notedMessages(diagnostics: string): CachedExtraction['diagnostic
  * (`tollRow`), read from the casualties file.
  */
 export function tollStandIns(id: string, note: ArticleNote): CasualtyRow[] {
-  return (JSON.parse(note.tolls) as TollFields[]).map(
-    ([measure, group, value, status]) => ({ article: id, measure, group, value, status }) as CasualtyRow,
-  );
+  if (note.tolls === NO_TOLLS) return [];
+  return (JSON.parse(note.tolls) as TollFields[]).map((fields) => new TollStandIn(id, fields) as CasualtyRow);
+}
+
+/** A note's `tolls` when the article has none. */
+const NO_TOLLS = '[]';
+
+/**
+ * A stand-in is known by its class: a set of them, weak or not, held an
+ * entry for every toll candidate of every copied article, which each of the
+ * young generation's collections then went through.
+ */
+class TollStandIn {
+  readonly article: string;
+  readonly measure: string;
+  readonly group: string;
+  readonly value: number;
+  readonly status: CasualtyRow['status'];
+
+  constructor(article: string, [measure, group, value, status]: TollFields) {
+    this.article = article;
+    this.measure = measure;
+    this.group = group;
+    this.value = value;
+    this.status = status;
+  }
+}
+
+/** Whether a toll is a stand-in (tollStandIns) for its article's row. */
+export function isTollStandIn(row: CasualtyRow): boolean {
+  return row instanceof TollStandIn;
 }

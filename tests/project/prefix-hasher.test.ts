@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PrefixHasher } from '../../src/project/prefix-hasher.ts';
+
+const dirs: string[] = [];
+const hashers: PrefixHasher[] = [];
+afterEach(async () => {
+  for (const hasher of hashers.splice(0)) await hasher.close();
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function fileOf(bytes: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsbook-hasher-'));
+  dirs.push(dir);
+  const path = join(dir, 'previous.json');
+  await writeFile(path, bytes);
+  return path;
+}
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<id>/stat). */
+function threadNiceness(): number[] {
+  return readdirSync('/proc/self/task').flatMap((id) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('PrefixHasher', () => {
+  it('hashes the prefix of the previous file kept, then the bytes written after it', async () => {
+    // Over the thread's 4 MB reads, with a prefix that ends inside one.
+    const previous = Buffer.alloc(9 * 2 ** 20 + 123, 'ab');
+    previous.write('start', 0);
+    const path = await fileOf(previous);
+    const hasher = new PrefixHasher();
+    hashers.push(hasher);
+    const kept = 5 * 2 ** 20 + 7;
+    const id = hasher.start(path);
+    hasher.advance(id, 2 ** 20);
+    hasher.advance(id, kept);
+    const tail = [Buffer.from('\n  {"then": 1}'), Buffer.from('\n]\n')];
+    for (const chunk of tail) hasher.update(id, chunk);
+    const expected = createHash('sha256').update(previous.subarray(0, kept)).update(Buffer.concat(tail)).digest('hex');
+    expect(await hasher.digest(id)).toBe(expected);
+  });
+
+  it('says why when the previous file is shorter than the prefix kept', async () => {
+    const hasher = new PrefixHasher();
+    hashers.push(hasher);
+    const id = hasher.start(await fileOf(Buffer.from('short')));
+    hasher.advance(id, 100);
+    await expect(hasher.digest(id)).rejects.toThrow(/Cannot hash a dataset: .*shorter than the derive noted/);
+  });
+
+  it.runIf(process.platform === 'linux' && existsSync('/proc/thread-self'))(
+    'runs at the lowest priority, the rest of the process at its own',
+    async () => {
+      const before = threadNiceness();
+      expect(before.every((nice) => nice !== 19)).toBe(true);
+      const hasher = new PrefixHasher();
+      hashers.push(hasher);
+      const id = hasher.start(await fileOf(Buffer.from('[\n]\n')));
+      hasher.advance(id, 2);
+      await hasher.digest(id);
+      // Its thread is there until it is closed: the one thread at 19, the others as they were.
+      const during = threadNiceness();
+      expect(during.filter((nice) => nice === 19)).toHaveLength(1);
+      expect(during.filter((nice) => nice !== 19).every((nice) => nice === before[0])).toBe(true);
+    },
+  );
+});
