@@ -31,6 +31,8 @@ export interface ArticleSlot {
   stored?: boolean;
   /** The assembly waiting for its entry (see `stored`). */
   waiting?: () => void;
+  /** Its cache entry as extracted, kept for the assembly when only a few articles are (see derive.ts). */
+  entry?: Uint8Array;
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over with its bytes. */

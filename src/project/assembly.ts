@@ -72,6 +72,8 @@ export class Assembly {
   #anyStandIn = false;
   /** Each article as the data package names it among its sources (all that is kept of its front matter). */
   readonly sources: PackageSource[] = [];
+  /** The copied articles' sources as the previous data package names them (PreviousDatasets.sources); undefined until the first copy. */
+  #previousSources: ((id: string) => PackageSource | null) | null | undefined;
   #chain: Promise<void> = Promise.resolve();
 
   /** The gazetteer, compiled on first use: only a review entry to apply needs it. */
@@ -138,6 +140,7 @@ export class Assembly {
    */
   async copy(copies: readonly Copy[]): Promise<void> {
     this.#chain = this.#chain.then(async () => {
+      this.#previousSources ??= this.previous ? await this.previous.sources() : null;
       for (const [i, { file, note }] of copies.entries()) {
         const waiting = this.#copied(file, note);
         if (waiting) await waiting;
@@ -186,11 +189,15 @@ export class Assembly {
       this.#written[name] += note.counts[name];
       if (!this.writer.reused(name, id)) unread.push(name);
     }
-    // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
-    // Decoded where it was read, not copied first.
-    const row = this.#previousJson(id, 'articles');
-    if (row.byteLength > 0)
-      this.#source(JSON.parse(Buffer.from(row.buffer, row.byteOffset, row.byteLength).toString()) as ArticleRow);
+    const source = this.#previousSources?.(id);
+    if (source) this.sources.push(source);
+    else {
+      // Parsed, not validated: the row is the one this derive's writer checked (the data package takes a few strings of it).
+      // Decoded where it was read, not copied first.
+      const row = this.#previousJson(id, 'articles');
+      if (row.byteLength > 0)
+        this.#source(JSON.parse(Buffer.from(row.buffer, row.byteOffset, row.byteLength).toString()) as ArticleRow);
+    }
     this.noted(id, note);
     if (this.#previousIds[this.#nextPrevious] === id) this.#nextPrevious += 1;
     const tolls = tollStandIns(id, note);

@@ -14,7 +14,7 @@
 // end of the id order writes that article's rows after a copy.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, openSync } from 'node:fs';
 import { copyFile, mkdir, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetName } from '../datasets/schema.ts';
@@ -276,8 +276,8 @@ export class DatasetFilesWriter {
     const range = this.#byId.get(name)!.get(id)!;
     this.#materialize(name);
     const [, jsonStart, jsonEnd, csvStart, csvEnd] = range;
-    const json = (await this.#reader(`${name}.json`)).read(jsonStart, jsonEnd);
-    const csv = (await this.#reader(`${name}.csv`)).read(csvStart, csvEnd);
+    const json = this.#reader(`${name}.json`).read(jsonStart, jsonEnd);
+    const csv = this.#reader(`${name}.csv`).read(csvStart, csvEnd);
     this.#framed(name, { json, csv }, id);
     await this.#drain(name);
   }
@@ -291,7 +291,7 @@ export class DatasetFilesWriter {
       await file.end();
       done.set(name, { path: file.path, hash: await file.digest() });
     }
-    await this.#closeReaders();
+    this.#closeReaders();
     await this.#hasher.close();
     return done;
   }
@@ -302,7 +302,11 @@ export class DatasetFilesWriter {
       await file.end().catch(() => undefined);
       await rm(file.path, { force: true });
     }
-    await this.#closeReaders().catch(() => undefined);
+    try {
+      this.#closeReaders();
+    } catch {
+      // Closed or not, the derive stops.
+    }
     await this.#hasher.close();
   }
 
@@ -356,14 +360,14 @@ export class DatasetFilesWriter {
     await files.csv.drain();
   }
 
-  async #reader(file: string): Promise<BlockReader> {
+  #reader(file: string): BlockReader {
     let reader = this.#readers.get(file);
-    if (!reader) this.#readers.set(file, (reader = new BlockReader(await open(join(this.#previous!.dir, file), 'r'))));
+    if (!reader) this.#readers.set(file, (reader = new BlockReader(openSync(join(this.#previous!.dir, file), 'r'))));
     return reader;
   }
 
-  async #closeReaders(): Promise<void> {
-    for (const reader of this.#readers.values()) await reader.handle.close();
+  #closeReaders(): void {
+    for (const reader of this.#readers.values()) reader.close();
     this.#readers.clear();
   }
 }

@@ -100,6 +100,16 @@ const defaultProgress = (total: number) =>
 /** Up to this many articles not noted by the last derive are looked up in the cache one by one, rather than by listing it (its shard folders). */
 const FEW_UNNOTED = 256;
 
+/**
+ * Up to this many articles to extract, each one's cache entry is also kept
+ * for the assembly, which then does not wait for it to be written to the
+ * cache: when an article is added to thousands, Node's file system threads
+ * are copying the previous datasets (dataset-writer.ts), and the entry's
+ * writes waited behind them, up to some 120 ms. (More are assembled from the
+ * cache, so that the entries of a large story are never all held.)
+ */
+const KEPT_ENTRIES = 64;
+
 /** Derives and writes; throws CliError (writing nothing) when any input is bad. */
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const listing = await listArticles(options.articles);
@@ -337,8 +347,13 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
   ));
   // A slot's name is its path from the articles folder (a file in it, as listed): what the progress shows.
   for (const slot of slots) if (slot.id !== null) progress.tick(slot.name);
+  const keep = pending.length <= KEPT_ENTRIES;
   const store = (slot: ArticleSlot, entry: Uint8Array | null): void => {
     if (entry === null) slot.invalid = true;
+    else if (keep) {
+      slot.entry = entry;
+      slot.waiting?.();
+    }
     const stored = entry === null ? Promise.resolve() : cache.put(slot.key, entry);
     if (entry !== null) run.stored.push(stored);
     void stored.then(() => {
@@ -369,9 +384,9 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
   return pending.length;
 }
 
-/** Resolves once the slot's cache entry is written; rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
+/** Resolves once the slot's cache entry is written (or kept); rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
 function whenStored(slot: ArticleSlot, pool: ExtractionPool<ArticleSlot> | undefined): Promise<void> | void {
-  if (slot.stored !== false) return;
+  if (slot.stored !== false || slot.entry) return;
   return new Promise<void>((resolve, reject) => {
     slot.waiting = resolve;
     pool?.done.catch(reject);
@@ -436,7 +451,8 @@ async function assemble(
       if (!Array.isArray(item)) return assembly.queue({ id: item.id!, path: item.path, key: item.key }, assembled!);
       await assembly.copy(item);
       // The assembly would only wait for that article, still being extracted: the tolls' rows are read meanwhile.
-      if (after.get(item)?.stored === false) await assembly.settleTolls();
+      const next = after.get(item);
+      if (next?.stored === false && !next.entry) await assembly.settleTolls();
     },
   );
   await assembly.finish();
@@ -531,7 +547,8 @@ async function extraction(
   gazetteer: () => Gazetteer,
 ): Promise<CachedExtraction & { prepared?: PreparedArticle }> {
   if (!slot.invalid) {
-    const cached = cache.get(slot.key);
+    const cached = slot.entry ? decodeExtraction(slot.entry) : cache.get(slot.key);
+    delete slot.entry;
     if (cached) return cached;
   }
   // The very bytes keyed: a file changed since stops the derive at it (readSlotAgain).

@@ -5,13 +5,14 @@
 // does, to trust it) notes where each article's rows are; an article is then
 // read only when its rows may have changed, and compared first as bytes. A
 // folder of an older newsbook (no file hashes) is read whole, as it was.
-import { createReadStream, readSync, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { ArticleSide } from '../datasets/changes.ts';
 import { fileHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { DATA_PACKAGE } from '../datasets/datapackage.ts';
+import type { PackageSource } from '../datasets/datapackage.ts';
 import { DATASETS } from '../datasets/schema.ts';
 import type { ArticleRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
@@ -33,6 +34,12 @@ export interface PreviousDatasets {
   json(id: string, name: DatasetName): Uint8Array | null;
   /** An article's rows. */
   side(id: string): Promise<ArticleSide>;
+  /**
+   * Each article's source as the data package there names it (packageSource
+   * of its row), looked up by id: when the files are the ones the stamp
+   * notes, the package among them; else null.
+   */
+  sources(): Promise<((id: string) => PackageSource | null) | null>;
   close(): Promise<void>;
 }
 
@@ -108,7 +115,7 @@ async function stampedRanges(
   manifestText: string,
   files: Record<string, string>,
   stamp: OutputStamp | null,
-): Promise<Record<DatasetName, Map<string, [number, number]>> | null> {
+): Promise<Record<DatasetName, Map<string, Range>> | null> {
   if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
   for (const [name, hash] of Object.entries(files)) {
     const noted = stamp.files[name];
@@ -123,11 +130,14 @@ async function stampedRanges(
     )
       return null;
   }
-  const ranges = {} as Record<DatasetName, Map<string, [number, number]>>;
+  const ranges = {} as Record<DatasetName, Map<string, Range>>;
   for (const name of DATASET_NAMES)
-    ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end]) => [id, [start, end]]));
+    ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end], index) => [id, [start, end, index]]));
   return ranges;
 }
+
+/** Where an article's rows are in a dataset's JSON file; from a stamp, also which article of the file it is (from 0). */
+type Range = [start: number, end: number, index?: number];
 
 /** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
 export async function openPreviousDatasets(
@@ -141,7 +151,7 @@ export async function openPreviousDatasets(
     return whole === null ? null : inMemory(whole);
   }
   const stamped = await stampedRanges(dir, manifestText!, manifest.files, stamp);
-  const ranges = stamped ?? ({} as Record<DatasetName, Map<string, [number, number]>>);
+  const ranges = stamped ?? ({} as Record<DatasetName, Map<string, Range>>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
     const scanned = await scanFile(join(dir, file), name).catch(() => null);
@@ -157,7 +167,7 @@ export async function openPreviousDatasets(
   }
   if (!DATASET_NAMES.every((name) => ranges[name])) return null;
   const readers = new Map<DatasetName, BlockReader>();
-  for (const name of DATASET_NAMES) readers.set(name, new BlockReader(await open(join(dir, `${name}.json`))));
+  for (const name of DATASET_NAMES) readers.set(name, new BlockReader(openSync(join(dir, `${name}.json`), 'r')));
   const ids = [...new Set(DATASET_NAMES.flatMap((name) => [...ranges[name].keys()]))].sort(compare);
   const json = (id: string, name: DatasetName): Uint8Array => {
     const range = ranges[name].get(id);
@@ -176,31 +186,68 @@ export async function openPreviousDatasets(
         reactions: rows.reactions as ArticleSide['reactions'],
       };
     },
+    async sources() {
+      const sources = stamped ? await packageSources(dir, ranges.articles.size) : null;
+      return sources && ((id) => sources[ranges.articles.get(id)?.[2] ?? -1] ?? null);
+    },
     async close() {
-      for (const reader of readers.values()) await reader.handle.close();
+      for (const reader of readers.values()) reader.close();
     },
   };
 }
 
 /**
- * Reads ranges of a file in blocks of a few megabytes: the derive asks for
- * each article's rows in the order of the file, so one read serves hundreds.
+ * The sources of the data package in `dir`, one for each article of its
+ * articles.json, in that order (as a derive writes them); null when they are
+ * not. A derive adding an article to thousands takes the others' from here,
+ * rather than parsing each one's row again (some 80 ms of such a derive).
+ */
+async function packageSources(dir: string, articles: number): Promise<PackageSource[] | null> {
+  const text = await readOutputIfExists(join(dir, DATA_PACKAGE)).catch(() => null);
+  try {
+    const sources = text === null ? null : (JSON.parse(text) as { sources?: unknown }).sources;
+    return Array.isArray(sources) && sources.length === articles ? (sources as PackageSource[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads ranges of a file in blocks of a few megabytes where the derive asks
+ * for them in the order of the file (each article's rows, one after the
+ * other), so that one read serves hundreds; a range asked for out of that
+ * order is read alone. The file is opened, read and closed at once, not
+ * through Node's file system threads: when an article is added to
+ * thousands, those are copying the previous datasets (dataset-writer.ts),
+ * and each open waited behind the copies, up to some 70 ms.
  */
 export class BlockReader {
   #block: Buffer = Buffer.alloc(0);
   #at = 0;
+  /** Where the last range asked for ended: -1 before the first. */
+  #end = -1;
 
-  constructor(readonly handle: FileHandle) {}
+  /** `fd`: the file, open for reading (openSync); the reader closes it. */
+  constructor(readonly fd: number) {}
+
+  close(): void {
+    closeSync(this.fd);
+  }
 
   /**
    * The bytes from `start` to `end`, read at once: a block read every few
    * megabytes blocks less than an await for each article's rows, most of
-   * which are in the block already.
+   * which are in the block already. A range that does not follow the last
+   * one (the few tolls read back after an article is added to thousands,
+   * scattered over a file of tens of megabytes) is read alone: a block for
+   * each took some 60 ms of such a derive.
    */
   read(start: number, end: number): Uint8Array {
+    const follows = this.#end >= 0 && start >= this.#end && start - this.#end <= NEAR_BYTES;
+    this.#end = end;
     if (start < this.#at || end > this.#at + this.#block.byteLength) {
-      const block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, end - start));
-      this.#block = block.subarray(0, readSync(this.handle.fd, block, 0, block.byteLength, start));
+      const block = Buffer.allocUnsafe(follows ? Math.max(BLOCK_BYTES, end - start) : end - start);
+      this.#block = block.subarray(0, readSync(this.fd, block, 0, block.byteLength, start));
       this.#at = start;
     }
     return this.#block.subarray(start - this.#at, end - this.#at);
@@ -208,6 +255,9 @@ export class BlockReader {
 }
 
 const BLOCK_BYTES = 4 * 2 ** 20;
+
+/** A range that starts no further than this after the last one follows it (the rows of an article gone may lie between). */
+const NEAR_BYTES = 2 ** 16;
 
 /** An article's rows as written, read back and validated (as validateDataset does: the rows as the schema gives them). */
 export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
@@ -317,6 +367,7 @@ function inMemory(datasets: Datasets): PreviousDatasets {
     stamp: null,
     json: () => null,
     side: async (id) => sides.get(id) ?? { meta: null, casualties: [], reactions: [] },
+    sources: async () => null,
     close: async () => undefined,
   };
 }
