@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,18 +18,6 @@ async function fileOf(bytes: Buffer): Promise<string> {
   const path = join(dir, 'previous.json');
   await writeFile(path, bytes);
   return path;
-}
-
-/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<id>/stat). */
-function threadNiceness(): number[] {
-  return readdirSync('/proc/self/task').flatMap((id) => {
-    try {
-      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
-    } catch {
-      return [];
-    }
-  });
 }
 
 describe('PrefixHasher', () => {
@@ -58,21 +45,4 @@ describe('PrefixHasher', () => {
     hasher.advance(id, 100);
     await expect(hasher.digest(id)).rejects.toThrow(/Cannot hash a dataset: .*shorter than the derive noted/);
   });
-
-  it.runIf(process.platform === 'linux' && existsSync('/proc/thread-self'))(
-    'runs at the lowest priority, the rest of the process at its own',
-    async () => {
-      const before = threadNiceness();
-      expect(before.every((nice) => nice !== 19)).toBe(true);
-      const hasher = new PrefixHasher();
-      hashers.push(hasher);
-      const id = hasher.start(await fileOf(Buffer.from('[\n]\n')));
-      hasher.advance(id, 2);
-      await hasher.digest(id);
-      // Its thread is there until it is closed: the one thread at 19, the others as they were.
-      const during = threadNiceness();
-      expect(during.filter((nice) => nice === 19)).toHaveLength(1);
-      expect(during.filter((nice) => nice !== 19).every((nice) => nice === before[0])).toBe(true);
-    },
-  );
 });
