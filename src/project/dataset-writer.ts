@@ -96,7 +96,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
    * is known to stay.
    */
   copyOf(from: string): void {
-    this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL);
+    // A clone where the file system makes one (Btrfs, XFS, APFS: no bytes copied, whatever the size); a copy elsewhere.
+    this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     this.#copy.catch(() => undefined);
     // Written out to the disk while the derive goes on, not when the file is renamed over the one it replaces: ext4 then
     // flushes a renamed file's new data first (its auto_da_alloc), some 80 ms for 200 MB, where a derive adding one article to thousands waited.
