@@ -34,14 +34,15 @@ function startWorker(input: WorkerInput, bundle: string | undefined, heapMb: num
 }
 
 /**
- * Below this many articles extraction stays on this thread. A worker takes
- * time to start and runs its first few hundred articles at half speed while
- * its JIT warms up, and the two cores of this machine together extract only
- * about 1.3 times as fast as one (they share a memory system that extraction
- * keeps busy), so the second core only pays from about here. Measured with
- * `npm run derive` on the 2-core machine, in-process vs `--workers 2`:
- * 300 articles 4.6 vs 6.4 s; 1,000: 10.0 vs 9.3 s; 10,000 took 37–46 s with
- * workers, against some 65 s at the in-process cost of an article.
+ * Below this many articles extraction stays on this thread. Warmed up, two
+ * cores extract nearly twice as fast as one, but each worker warms up on its
+ * own: it takes time to start, and its JIT spends seconds of CPU time
+ * optimizing the extraction while its first articles run at half speed, so
+ * the second core only pays from about here. Measured on the 2-core
+ * machine, in-process vs two workers: 300 articles 3.0 vs 3.1–3.2 s;
+ * 1,000: 6.4–7.3 s vs 6.7–7.4 s (CPU time 8.3–9.4 vs 12.8–14.3 s); 10,000
+ * took 31–35 s with workers, against some 50 s at the in-process cost of
+ * an article.
  */
 export const WORKER_THRESHOLD = 2000;
 
