@@ -27,7 +27,7 @@ export interface ArticleSlot {
   id: string | null;
   /** One of its rows failed its schema: not cached, extracted again to report it. */
   invalid?: true;
-  /** Once handed to the extraction: whether its cache entry is written (or it was found invalid). */
+  /** Once handed to the extraction: whether its cache entry is there for the assembly (written to the cache, or kept: `entry`), or it was found invalid. */
   stored?: boolean;
   /** The assembly waiting for its entry (see `stored`). */
   waiting?: () => void;

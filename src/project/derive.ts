@@ -348,18 +348,19 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
   // A slot's name is its path from the articles folder (a file in it, as listed): what the progress shows.
   for (const slot of slots) if (slot.id !== null) progress.tick(slot.name);
   const keep = pending.length <= KEPT_ENTRIES;
+  const ready = (slot: ArticleSlot): void => {
+    slot.stored = true;
+    slot.waiting?.();
+  };
   const store = (slot: ArticleSlot, entry: Uint8Array | null): void => {
     if (entry === null) slot.invalid = true;
     else if (keep) {
       slot.entry = entry;
-      slot.waiting?.();
+      ready(slot);
     }
     const stored = entry === null ? Promise.resolve() : cache.put(slot.key, entry);
     if (entry !== null) run.stored.push(stored);
-    void stored.then(() => {
-      slot.stored = true;
-      slot.waiting?.();
-    });
+    void stored.then(() => ready(slot));
     progress.tick(slot.name);
   };
   const pool = workerPool(run, inputs, pending.length);
@@ -384,9 +385,9 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
   return pending.length;
 }
 
-/** Resolves once the slot's cache entry is written (or kept); rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
+/** Resolves once the slot's cache entry is there for the assembly (`stored`); rejects when the pool fails first (a worker that fails stops the assembly waiting for it). */
 function whenStored(slot: ArticleSlot, pool: ExtractionPool<ArticleSlot> | undefined): Promise<void> | void {
-  if (slot.stored !== false || slot.entry) return;
+  if (slot.stored !== false) return;
   return new Promise<void>((resolve, reject) => {
     slot.waiting = resolve;
     pool?.done.catch(reject);
@@ -451,8 +452,7 @@ async function assemble(
       if (!Array.isArray(item)) return assembly.queue({ id: item.id!, path: item.path, key: item.key }, assembled!);
       await assembly.copy(item);
       // The assembly would only wait for that article, still being extracted: the tolls' rows are read meanwhile.
-      const next = after.get(item);
-      if (next?.stored === false && !next.entry) await assembly.settleTolls();
+      if (after.get(item)?.stored === false) await assembly.settleTolls();
     },
   );
   await assembly.finish();
