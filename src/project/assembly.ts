@@ -140,7 +140,9 @@ export class Assembly {
    */
   async copy(copies: readonly Copy[]): Promise<void> {
     this.#chain = this.#chain.then(async () => {
-      this.#previousSources ??= this.previous ? await this.previous.sources() : null;
+      // Read once: null (no data package to take them from) is an answer too.
+      if (this.#previousSources === undefined)
+        this.#previousSources = this.previous ? await this.previous.sources() : null;
       for (const [i, { file, note }] of copies.entries()) {
         const waiting = this.#copied(file, note);
         if (waiting) await waiting;
