@@ -92,6 +92,21 @@ export class DatasetFramer {
     this.#pieces += 1;
   }
 
+  /**
+   * Pieces whose bytes the caller writes between this and `closeCopied`:
+   * a run of pieces copied from a file this framer's kind wrote, their own
+   * separators and line breaks within them; the separator before the first.
+   */
+  openCopied(): void {
+    this.json(this.#pieces === 0 ? OPEN : SEPARATOR);
+  }
+
+  /** The end of `count` pieces written since `openCopied`: the line break after the last. */
+  closeCopied(count: number): void {
+    this.csv(LINE_BREAK);
+    this.#pieces += count;
+  }
+
   end(): void {
     this.json(this.#pieces === 0 ? NO_ROWS : CLOSE);
   }

@@ -27,7 +27,7 @@ import { DatasetFilesWriter } from './dataset-writer.ts';
 import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
 import type { Assembled, Copy } from './assembly.ts';
-import { FileIndex, notesGeneration } from './reuse.ts';
+import { FileIndex, keptFirst, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
 import { plural } from '../common/plural.ts';
@@ -427,7 +427,11 @@ async function assemble(
   const changes = (run.changes = new ChangesBuilder(before !== null));
   const notes = run.notedArticles;
   const copyable = notes && reusableFiles(before, run.replaces);
-  const writer = (run.writer = await DatasetFilesWriter.open(options.out, copyable));
+  const writer = (run.writer = await DatasetFilesWriter.open(
+    options.out,
+    copyable,
+    copyable ? keptFirst(articles, copyable.ranges.articles, notes) : 0,
+  ));
   const reviewFile = new VFile(options.review === null ? {} : { path: options.review });
   const stamp = (run.stampWriter = run.temporaryCache ? null : new StampWriter(run.stamp));
   const assembly = new Assembly(inputs, review, reviewFile, writer, changes, before, copyable && notes, (id, note) =>

@@ -2,7 +2,9 @@
 // (dataset-writer.ts), on a thread of its own: the copied prefix, most of
 // the file (hundreds of megabytes in a large story), is read and hashed there
 // while this thread goes through the articles, as far as the prefix is known
-// to stay; the bytes written after it follow it there, in order. Plain
+// to stay; the bytes written after it follow it there, in order. A file
+// that does not start as a copy may be hashed there too, from its bytes
+// alone. Plain
 // JavaScript evaluated as the worker's code: nothing to load or bundle.
 //
 // It runs at the priority of the rest (tried: at the lowest, it fell behind,
@@ -27,13 +29,14 @@ function hashTo(file, limit) {
 parentPort.on('message', ({ id, path, limit, chunk, end }) => {
   const file = files.get(id);
   try {
-    if (path !== undefined) files.set(id, { path, fd: openSync(path, 'r'), at: 0, hash: createHash('sha256') });
+    if (path !== undefined)
+      files.set(id, { path, fd: path === null ? null : openSync(path, 'r'), at: 0, hash: createHash('sha256') });
     else if (!file || file.error) return end && parentPort.postMessage({ id, error: file ? file.error : 'no such file' });
     else if (limit !== undefined) hashTo(file, limit);
     else if (chunk !== undefined) file.hash.update(chunk);
     else if (end) {
       files.delete(id);
-      closeSync(file.fd);
+      if (file.fd !== null) closeSync(file.fd);
       parentPort.postMessage({ id, hex: file.hash.digest('hex') });
     }
   } catch (error) {
@@ -47,8 +50,8 @@ export class PrefixHasher {
   #next = 0;
   readonly #waiting = new Map<number, { resolve: (hex: string) => void; reject: (error: Error) => void }>();
 
-  /** A new hash, of a file that starts as a copy of the one at `path`: its id. */
-  start(path: string): number {
+  /** A new hash, of a file that starts as a copy of the one at `path` (null: of bytes `update` gives alone): its id. */
+  start(path: string | null): number {
     const id = this.#next++;
     this.#thread().postMessage({ id, path });
     return id;

@@ -15,6 +15,7 @@ import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
 import { flatString } from './flat-string.ts';
 import type { CachedExtraction } from './extract-cache.ts';
+import type { RowsRange } from './dataset-writer.ts';
 
 export interface ReuseNotes {
   /**
@@ -200,4 +201,21 @@ class TollStandIn {
 /** Whether a toll is a stand-in (tollStandIns) for its article's row. */
 export function isTollStandIn(row: CasualtyRow): boolean {
   return row instanceof TollStandIn;
+}
+
+/** How many of the previous files' first articles (`previous`, their ranges in `articles`) come first again, as they were noted. */
+export function keptFirst(
+  articles: readonly { id: string | null; key: string }[],
+  previous: readonly RowsRange[],
+  notes: Record<string, ArticleNote>,
+): number {
+  let kept = 0;
+  while (
+    kept < articles.length &&
+    kept < previous.length &&
+    articles[kept]!.id === previous[kept]![0] &&
+    notes[articles[kept]!.id!]?.key === articles[kept]!.key
+  )
+    kept += 1;
+  return kept;
 }

@@ -1,14 +1,16 @@
 // The article files' index (src/project/reuse.ts): a file is trusted to be the
 // one noted only when its size, times and inode are the ones noted, and a
-// file saved just before the derive that reads it is not noted at all.
+// file saved just before the derive that reads it is not noted at all; and
+// how many of the previous articles come first again, unchanged.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonChunks, readStamp, StampWriter, writeStamp } from '../../src/project/stamp-file.ts';
 import type { OutputStamp } from '../../src/project/previous-datasets.ts';
-import { FileIndex, noteLine, readNoteLine } from '../../src/project/reuse.ts';
+import { FileIndex, keptFirst, noteArticle, noteLine, readNoteLine } from '../../src/project/reuse.ts';
 import type { ArticleNote } from '../../src/project/reuse.ts';
+import type { RowsRange } from '../../src/project/dataset-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbook-reuse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -171,5 +173,24 @@ describe('the stamp written to disk', () => {
     expect(readNoteLine('a\tkey\t1,2,3\t[]')).toBeNull();
     expect(readNoteLine('a\tkey\t1,x,3\t[]\t[]')).toBeNull();
     expect(readNoteLine('a\tkey\t1,2,3\t[]\t[]')?.[1].counts).toEqual({ casualties: 1, reactions: 2, articles: 1 + 2 });
+  });
+});
+
+describe('the previous articles kept first', () => {
+  const counts = { casualties: 1, reactions: 0, articles: 1 };
+  const notes = Object.fromEntries(['a', 'b', 'c', 'd'].map((id) => [id, noteArticle(`key-${id}`, counts, [], [])]));
+  const previous = ['a', 'b', 'c', 'd'].map((id, i): RowsRange => [id, i * 10, i * 10 + 8, i * 5, i * 5 + 4]);
+  const articles = (...ids: string[]) =>
+    ids.map((id) => ({ id, key: `key-${id.replace('*', '')}${id.includes('*') ? '-edited' : ''}` }));
+
+  it('counts the articles that are the previous ones, in their order, as they were noted', () => {
+    expect(keptFirst(articles('a', 'b', 'c', 'd'), previous, notes)).toBe(4);
+    expect(keptFirst(articles('a', 'b', 'c', 'd', 'e'), previous, notes)).toBe(4);
+    // One added, edited or gone ends them.
+    expect(keptFirst(articles('a', 'a1', 'b', 'c', 'd'), previous, notes)).toBe(1);
+    expect(keptFirst(articles('a', 'b', 'c*', 'd'), previous, notes)).toBe(2);
+    expect(keptFirst(articles('b', 'c', 'd'), previous, notes)).toBe(0);
+    // An article that parsed to no id keeps none after it.
+    expect(keptFirst([{ id: null, key: 'x' }, ...articles('a')], previous, notes)).toBe(0);
   });
 });
