@@ -2,7 +2,9 @@
 // by syntheticCorpus, written to a temp folder, deleted after), each in a
 // fresh process so that no size warms the JIT for the next one, with an
 // empty extraction cache of its own; then, on the largest, the incremental
-// derive: one article added, the others taken from the cache.
+// derive: one article added, the others taken from the cache, last in the id
+// order (a story numbered as it grows), then halfway (every row after it
+// shifted, as after an article edited there).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +36,8 @@ export interface DeriveBench {
    * adding one more.
    */
   addOne: (DeriveSizeResult & { to: number }) | null;
+  /** Likewise, each article added halfway through the id order. */
+  addMiddle: (DeriveSizeResult & { to: number }) | null;
 }
 
 export async function benchDerive(
@@ -50,6 +54,7 @@ export async function benchDerive(
   const workerBundle = await buildWorkerBundle(bundles);
   const results: DeriveSizeResult[] = [];
   let addOne: DeriveBench['addOne'] = null;
+  let addMiddle: DeriveBench['addMiddle'] = null;
   const largest = Math.max(...sizes);
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `newsbook-bench-derive-${size}-`));
@@ -57,6 +62,7 @@ export async function benchDerive(
       const articles = join(dir, 'articles');
       mkdirSync(articles);
       let last = '';
+      let middle = '';
       // Written one at a time: a corpus of 100,000 articles is never held whole. Dated an
       // hour back, as a story's articles saved before: the derive reads a file saved in the
       // last seconds again next time (src/project/reuse.ts), which no archive's files are.
@@ -65,6 +71,7 @@ export async function benchDerive(
         writeFileSync(join(articles, name), text);
         utimesSync(join(articles, name), before, before);
         last = name;
+        if (middle === '' && Number(name.slice(1, -3)) >= size / 2) middle = name;
       }
       // No review: a synthetic corpus has no editors' decisions (the file does not exist).
       const input: DeriveChildInput = {
@@ -81,30 +88,37 @@ export async function benchDerive(
       log(`  deriving ${size.toLocaleString('en-US')} synthetic articles…`);
       results.push(await runChild(input, `${size} synthetic articles`));
       if (options.addOne !== false && size === largest) {
-        log(`  …and again with one article added, ${ADD_ONE_RUNS} times…`);
-        const runs: DeriveSizeResult[] = [];
-        for (let run = 1; run <= ADD_ONE_RUNS; run += 1) {
-          // A copy of the last article under a new id: the next one the journalist saves.
-          const id = `${last.slice(0, -3)}x${run}`;
-          writeFileSync(
-            join(articles, `${id}.md`),
-            readFileSync(join(articles, last), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`),
-          );
-          runs.push(await runChild(input, `${size + run - 1} synthetic articles and one more`));
-        }
-        // The median run: one derive of about a second on a shared machine is too easily a slow one.
-        addOne = { ...[...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!, to: size };
+        log(`  …and again with one article added, ${ADD_ONE_RUNS} times last and ${ADD_ONE_RUNS} times halfway…`);
+        // A copy of the last article under a new id: the next one the journalist saves.
+        addOne = { ...(await addRuns(input, last, 'x', size)), to: size };
+        // One named to follow the middle article (`reuters-0312` among articles of every outlet).
+        addMiddle = { ...(await addRuns(input, middle, 'm', size + ADD_ONE_RUNS)), to: size };
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   rmSync(bundles, { recursive: true, force: true });
-  return { sizes: results, addOne };
+  return { sizes: results, addOne, addMiddle };
 }
 
 /** Times one article is added to the largest corpus and derived again (the median is reported). */
 export const ADD_ONE_RUNS = 3;
+
+/** ADD_ONE_RUNS derives, each after one more copy of the article `after` under an id right after its own: the median one. */
+async function addRuns(input: DeriveChildInput, after: string, tag: string, had: number): Promise<DeriveSizeResult> {
+  const runs: DeriveSizeResult[] = [];
+  for (let run = 1; run <= ADD_ONE_RUNS; run += 1) {
+    const id = `${after.slice(0, -3)}${tag}${run}`;
+    writeFileSync(
+      join(input.articles, `${id}.md`),
+      readFileSync(join(input.articles, after), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`),
+    );
+    runs.push(await runChild(input, `${had + run - 1} synthetic articles and one more`));
+  }
+  // The median run: one derive of about a second on a shared machine is too easily a slow one.
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+}
 
 async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSizeResult> {
   const run = await timeProcess(
