@@ -88,8 +88,10 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
 
   /** The copy of the previous file the file starts as, made while the derive goes on (`copyOf`). */
   #copy: Promise<void> | null = null;
-  /** How much of that copy is known to stay, told to the hasher (it hashes no further). */
+  /** How much of that copy is known to stay, or of the file is written, told to the hasher (it hashes no further). */
   #told = 0;
+  /** Where the bytes written so far end (after the copy's prefix). */
+  #written = 0;
 
   constructor(
     readonly path: string,
@@ -131,7 +133,11 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
   /** Starts writing: after the first `prefix` bytes of the copy (all of it cut off for 0), or into a new file. */
   start(prefix: number | null): void {
     const copy = this.#copy;
-    if (copy && this.#remote !== null) this.hasher.advance(this.#remote, prefix ?? 0);
+    if (this.#remote !== null) {
+      if (copy) this.hasher.advance(this.#remote, prefix ?? 0);
+      this.hasher.follow(this.#remote, this.path);
+      this.#told = this.#written = copy ? (prefix ?? 0) : 0;
+    }
     this.done = (async () => {
       if (copy) {
         await copy;
@@ -144,7 +150,9 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
 
   /** `sha256:<hex>` of what was written. */
   async digest(): Promise<string> {
-    return `sha256:${this.#remote === null ? this.#hash.digest('hex') : await this.hasher.digest(this.#remote)}`;
+    if (this.#remote === null) return `sha256:${this.#hash.digest('hex')}`;
+    this.hasher.advance(this.#remote, this.#written);
+    return `sha256:${await this.hasher.digest(this.#remote)}`;
   }
 
   push(bytes: Uint8Array): void {
@@ -205,10 +213,14 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
           this.#drained?.();
           this.#drained = null;
         }
-        // Hashed as it goes to the disk, so after a copied prefix (the hasher's thread is sent a copy).
+        // Hashed as it goes to the disk; on the hasher's thread, read back once written.
         if (this.#remote === null) this.#hash.update(bytes);
-        else this.hasher.update(this.#remote, bytes);
         yield bytes;
+        this.#written += bytes.byteLength;
+        if (this.#remote !== null && this.#written - this.#told >= HASH_STEP) {
+          this.#told = this.#written;
+          this.hasher.advance(this.#remote, this.#written);
+        }
         // writeFile asks for the next bytes once these are written: the block is free (bytes pushOwned are left to be collected).
         if (this.#spare.length < SPARE_BLOCKS && bytes.buffer.byteLength === BLOCK)
           this.#spare.push(Buffer.from(bytes.buffer, bytes.byteOffset, BLOCK));
@@ -371,10 +383,13 @@ export class DatasetFilesWriter {
 
   /** Finishes every file: each one's path and hash (`sha256:<hex>`), by file name, in the datasets' order. */
   async end(): Promise<Map<string, { path: string; hash: string }>> {
-    for (const name of DATASET_NAMES) {
-      this.#materialize(name);
-      await this.#writeRun(name);
-    }
+    // The last runs of all six files at once: each file's writes are one after the other, Node's file system threads several at a time.
+    await Promise.all(
+      DATASET_NAMES.map((name) => {
+        this.#materialize(name);
+        return this.#writeRun(name);
+      }),
+    );
     for (const framer of this.#framers.values()) framer.end();
     const done = new Map<string, { path: string; hash: string }>();
     for (const [name, file] of this.#files) {
@@ -425,8 +440,10 @@ export class DatasetFilesWriter {
     const files = this.#pairs.get(name)!;
     const framer = this.#framers.get(name)!;
     framer.openCopied();
-    await this.#copyBytes(`${name}.json`, files.json, first[1], last[2]);
-    await this.#copyBytes(`${name}.csv`, files.csv, first[3], last[4]);
+    await Promise.all([
+      this.#copyBytes(`${name}.json`, files.json, first[1], last[2]),
+      this.#copyBytes(`${name}.csv`, files.csv, first[3], last[4]),
+    ]);
     framer.closeCopied(run.last - run.first + 1);
   }
 
@@ -442,6 +459,8 @@ export class DatasetFilesWriter {
       to.pushOwned(bytes.subarray(0, read));
       at += read;
       await to.drain();
+      // Closed meanwhile: the derive stopped (the other file of the run failed), its files removed.
+      if (this.#fds.get(file) !== fd) return;
     }
   }
 

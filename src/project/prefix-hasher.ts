@@ -2,9 +2,12 @@
 // (dataset-writer.ts), on a thread of its own: the copied prefix, most of
 // the file (hundreds of megabytes in a large story), is read and hashed there
 // while this thread goes through the articles, as far as the prefix is known
-// to stay; the bytes written after it follow it there, in order. A file
-// that does not start as a copy may be hashed there too, from its bytes
-// alone. Plain
+// to stay; the bytes written after it are then read back there from the new
+// file as they are written (`follow`), never posted: a derive that shifts
+// the rows of thousands of articles writes faster than the thread hashes,
+// and bytes posted to it queued there (some 300 MB more at 100,000
+// articles). A file that does not start as a copy may be hashed there too,
+// from its own bytes alone. Plain
 // JavaScript evaluated as the worker's code: nothing to load or bundle.
 //
 // It runs at the priority of the rest (tried: at the lowest, it fell behind,
@@ -19,6 +22,14 @@ const { openSync, readSync, closeSync } = require('node:fs');
 const files = new Map();
 const block = Buffer.allocUnsafe(4 * 2 ** 20);
 function hashTo(file, limit) {
+  if (file.follow !== null) {
+    if (file.fd !== null) closeSync(file.fd);
+    // Not closed twice at the end, should the open fail.
+    file.fd = null;
+    file.path = file.follow;
+    file.follow = null;
+    file.fd = openSync(file.path, 'r');
+  }
   while (file.at < limit) {
     const read = readSync(file.fd, block, 0, Math.min(block.length, limit - file.at), file.at);
     if (read === 0) throw new Error(file.path + ' is shorter than the derive noted');
@@ -26,14 +37,14 @@ function hashTo(file, limit) {
     file.at += read;
   }
 }
-parentPort.on('message', ({ id, path, limit, chunk, end }) => {
+parentPort.on('message', ({ id, path, limit, follow, end }) => {
   const file = files.get(id);
   try {
     if (path !== undefined)
-      files.set(id, { path, fd: path === null ? null : openSync(path, 'r'), at: 0, hash: createHash('sha256') });
+      files.set(id, { path, fd: path === null ? null : openSync(path, 'r'), follow: null, at: 0, hash: createHash('sha256') });
     else if (!file || file.error) return end && parentPort.postMessage({ id, error: file ? file.error : 'no such file' });
     else if (limit !== undefined) hashTo(file, limit);
-    else if (chunk !== undefined) file.hash.update(chunk);
+    else if (follow !== undefined) file.follow = follow;
     else if (end) {
       files.delete(id);
       if (file.fd !== null) closeSync(file.fd);
@@ -50,21 +61,21 @@ export class PrefixHasher {
   #next = 0;
   readonly #waiting = new Map<number, { resolve: (hex: string) => void; reject: (error: Error) => void }>();
 
-  /** A new hash, of a file that starts as a copy of the one at `path` (null: of bytes `update` gives alone): its id. */
+  /** A new hash, of a file that starts as a copy of the one at `path` (null: as nothing, then `follow`): its id. */
   start(path: string | null): number {
     const id = this.#next++;
     this.#thread().postMessage({ id, path });
     return id;
   }
 
-  /** The first `limit` bytes of the copy stay: hashed (never beyond what is told here). */
+  /** The first `limit` bytes stay (of the copy; after `follow`, are written): hashed (never beyond what is told here). */
   advance(id: number, limit: number): void {
     this.#thread().postMessage({ id, limit });
   }
 
-  /** Bytes written after the prefix, in order. */
-  update(id: number, chunk: Uint8Array): void {
-    this.#thread().postMessage({ id, chunk });
+  /** From here on, the bytes are read from the file being written at `path`, the same as the copy's up to where it was cut. */
+  follow(id: number, path: string): void {
+    this.#thread().postMessage({ id, follow: path });
   }
 
   digest(id: number): Promise<string> {
