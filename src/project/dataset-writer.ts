@@ -116,8 +116,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
   /**
    * The file hashed on the hasher's thread, not this one, though it starts
    * empty: when the derive has many rows to copy after a cut (an article
-   * added early in the id order), this thread, which reads and writes them,
-   * has less to do; the hasher has only them to hash.
+   * added early in the id order), this thread reads and writes them, and the
+   * hasher reads them back as they are written.
    */
   hashElsewhere(): void {
     this.#remote ??= this.hasher.start(null);
@@ -345,9 +345,11 @@ export class DatasetFilesWriter {
   }
 
   /**
-   * `reuse` when it has nothing to read or write (the files are still the
-   * previous ones' prefix, or they hold no rows of the article): true when
-   * the rows are copied, false when `reuse` must copy them.
+   * `reuse` when it has nothing to read or write now (the files are still
+   * the previous ones' prefix, the article's rows follow the run of copies
+   * gathered, which is written later, or the files hold no rows of the
+   * article): true when the rows are copied, false when `reuse` must copy
+   * them.
    */
   reused(name: DatasetName, id: string): boolean {
     const index = this.#byId.get(name)?.get(id);

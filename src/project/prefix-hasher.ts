@@ -5,7 +5,7 @@
 // to stay; the bytes written after it are then read back there from the new
 // file as they are written (`follow`), never posted: a derive that shifts
 // the rows of thousands of articles writes faster than the thread hashes,
-// and bytes posted to it queued there (some 300 MB more at 100,000
+// and bytes posted to it queued there (some 200 MB more at 100,000
 // articles). A file that does not start as a copy may be hashed there too,
 // from its own bytes alone. Plain
 // JavaScript evaluated as the worker's code: nothing to load or bundle.
