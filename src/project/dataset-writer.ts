@@ -383,8 +383,13 @@ export class DatasetFilesWriter {
     if (!this.reused(name, id)) throw new Error(`Cannot copy the rows of ${id} in ${name}`);
   }
 
-  /** Finishes every file: each one's path and hash (`sha256:<hex>`), by file name, in the datasets' order. */
-  async end(): Promise<Map<string, { path: string; hash: string }>> {
+  /**
+   * Finishes every file: each one's path and hash (`sha256:<hex>`), by file
+   * name, in the datasets' order. `meanwhile`: work of the caller's, done
+   * once every byte is handed to the files, while they go to the disk and
+   * are hashed (this thread would only wait).
+   */
+  async end(meanwhile?: () => void): Promise<Map<string, { path: string; hash: string }>> {
     // The last runs of all six files at once: each file's writes are one after the other, Node's file system threads several at a time.
     await Promise.all(
       DATASET_NAMES.map((name) => {
@@ -393,6 +398,7 @@ export class DatasetFilesWriter {
       }),
     );
     for (const framer of this.#framers.values()) framer.end();
+    meanwhile?.();
     const done = new Map<string, { path: string; hash: string }>();
     for (const [name, file] of this.#files) {
       await file.end();

@@ -24,7 +24,6 @@ import { loadReview } from './editor-files.ts';
 import { compileInputs, readSources, workerInput } from './extraction-inputs.ts';
 import type { Compiled, CompiledInputs, Sources, ValidatedInputs } from './extraction-inputs.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
-import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import { Assembly } from './assembly.ts';
 import type { Assembled, Copy } from './assembly.ts';
 import { FileIndex, keptFirst, notesGeneration } from './reuse.ts';
@@ -42,7 +41,7 @@ import type { FileContent } from './files.ts';
 import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-inputs.ts';
 import { batchSize, defaultWorkers, ExtractionPool, WORKER_THRESHOLD } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
-import { makeStamp, openPreviousDatasets, stampPath } from './previous-datasets.ts';
+import { makeStamp, openPreviousDatasets, reusableFiles, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
@@ -511,7 +510,11 @@ async function writeDerived(
   const othersRemoved = cache.removeOthers();
   // Awaited below; a derive that stops before must not leave its failure unhandled.
   othersRemoved.catch(() => undefined);
-  const files = await writer!.end();
+  const ranges = writer!.ranges;
+  // The notes of the articles are in the stamp already, written as they were assembled; its ranges and file notes,
+  // final now, are written while the files go to the disk, which this thread mostly waits for.
+  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: {} };
+  const files = await writer!.end(() => run.stampWriter?.begin({ ranges, reuse }));
   const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
   out.set(CHANGES_FILE, formatChangesMarkdown(finished));
   // The datasets described (datapackage.ts): it belongs with them, so its hash is in the manifest.
@@ -534,10 +537,7 @@ async function writeDerived(
   out.set(MANIFEST, manifest);
   await othersRemoved;
   const { backupsRemoved } = await swapFilesAtomically(options.out, out);
-  const ranges = writer!.ranges;
   run.writer = null;
-  // The notes of the articles are in the stamp already, written as they were assembled.
-  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: {} };
   run.stampWriter?.finish(makeStamp(options.out, manifest, hashes, ranges, reuse));
   run.stampWriter = null;
   // Awaited by no one here (see DeriveSummary.freed).
@@ -573,19 +573,6 @@ async function extraction(
   ) as CachedExtraction['counts'];
   const diagnostics = serialMessages(article, prepared.messages);
   return { id: article.meta.id, counts, written, diagnostics, tolls: [], prepared };
-}
-
-/** The previous datasets' files, when the derive may copy rows from them: they are the files their stamp notes, and it notes where every article's rows are in every file. */
-function reusableFiles(before: PreviousDatasets | null, dir: string): PreviousFiles | null {
-  const stamp = before?.stamp;
-  if (!stamp) return null;
-  const ranges = {} as PreviousFiles['ranges'];
-  for (const name of DATASET_NAMES) {
-    const noted = stamp.ranges[name] ?? [];
-    if (!noted.every((range): range is RowsRange => range.length === 5)) return null;
-    ranges[name] = noted;
-  }
-  return { dir, ranges };
 }
 
 export {

@@ -20,7 +20,7 @@ import { validateDataset } from '../datasets/serialize.ts';
 import type { Datasets } from '../datasets/serialize.ts';
 import { datasetFolderState } from './dataset-folder.ts';
 import { readOutputIfExists } from './files.ts';
-import type { RowsRange } from './dataset-writer.ts';
+import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import type { RangeList } from './range-list.ts';
 import type { ReuseNotes } from './reuse.ts';
 import { compare } from '../common/compare.ts';
@@ -138,6 +138,19 @@ async function stampedRanges(
 
 /** Where an article's rows are in a dataset's JSON file; from a stamp, also which article of the file it is (from 0). */
 type Range = [start: number, end: number, index?: number];
+
+/** The previous datasets' files, when the derive may copy rows from them: they are the files their stamp notes, and it notes where every article's rows are in every file. */
+export function reusableFiles(before: PreviousDatasets | null, dir: string): PreviousFiles | null {
+  const stamp = before?.stamp;
+  if (!stamp) return null;
+  const ranges = {} as PreviousFiles['ranges'];
+  for (const name of DATASET_NAMES) {
+    const noted = stamp.ranges[name] ?? [];
+    if (!noted.every((range): range is RowsRange => range.length === 5)) return null;
+    ranges[name] = noted;
+  }
+  return { dir, ranges };
+}
 
 /** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
 export async function openPreviousDatasets(

@@ -101,6 +101,14 @@ describe('the stamp written in pieces', () => {
   });
 });
 
+/** A note of an article with one casualty figure and no messages. */
+const ONE_NOTE: ArticleNote = {
+  key: 'k',
+  counts: { casualties: 1, reactions: 0, articles: 1 },
+  tolls: '[]',
+  diagnostics: '[]',
+};
+
 describe('the stamp written to disk', () => {
   it('reads back as it was, its notes a line each, across the megabyte writes it is made of (non-ASCII text straddling them, a note larger than one)', async () => {
     const articles: Record<string, ArticleNote> = {};
@@ -133,13 +141,33 @@ describe('the stamp written to disk', () => {
     expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
   });
 
-  it('is written as the derive goes, its notes first: an abandoned one leaves nothing, and one of the older layout (its JSON first) reads as none', async () => {
-    const note: ArticleNote = {
-      key: 'k',
-      counts: { casualties: 1, reactions: 0, articles: 1 },
-      tolls: '[]',
-      diagnostics: '[]',
+  it('reads back the same when its first keys are written ahead (begin), large or empty, and takes no note after', async () => {
+    const note = ONE_NOTE;
+    // Ranges over several of the writer's pieces.
+    const ranges = Array.from({ length: 5000 }, (_, i): RowsRange => [`a-${i}`, i * 10, i * 10 + 8, i * 5, i * 5 + 4]);
+    const stamp: OutputStamp = {
+      manifest: 'sha256:abc',
+      files: { 'a.json': { hash: 'sha256:1', size: '3', ino: '4', mtimeNs: '5' } },
+      ranges: { casualties: ranges, reactions: [], articles: [] },
+      reuse: { generation: 'v1/2', files: { 'a-1.md': '1 2 3 4 key' }, articles: {} },
     };
+    for (const begun of [['ranges', 'reuse'], ['ranges', 'reuse', 'manifest', 'files'], []] as const) {
+      const path = join(dir, 'outputs', `begun-${begun.length}.json`);
+      const writer = new StampWriter(path);
+      writer.note('a-1', note);
+      writer.begin(Object.fromEntries(begun.map((key) => [key, stamp[key]])));
+      expect(() => writer.note('a-2', note)).toThrow(/no note after/);
+      writer.finish({ ...stamp, reuse: { ...stamp.reuse!, articles: { 'a-1': note } } });
+      const read = await readStamp(path);
+      expect(read).toEqual({
+        ...stamp,
+        reuse: { ...stamp.reuse, articles: { 'a-1': { ...note, line: noteLine('a-1', note) } } },
+      });
+    }
+  });
+
+  it('is written as the derive goes, its notes first: an abandoned one leaves nothing, and one of the older layout (its JSON first) reads as none', async () => {
+    const note = ONE_NOTE;
     const stamp: OutputStamp = {
       manifest: 'sha256:abc',
       files: {},
