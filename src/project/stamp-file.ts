@@ -101,8 +101,7 @@ export class StampWriter {
   note(id: string, note: ArticleNote): void {
     if (this.#begun) throw new Error('A stamp takes no note after its JSON is begun');
     if (this.#fd === null) return;
-    this.#text += `${noteLine(id, note)}\n`;
-    if (this.#text.length >= PIECE) this.#piece();
+    this.#add(`${noteLine(id, note)}\n`);
   }
 
   /**
