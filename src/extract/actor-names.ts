@@ -3,6 +3,7 @@
 // building a page does not pay for the extraction's gazetteer. A gazetteer
 // with errors gives what can be read; `parseGazetteers` reports its problems.
 import { parse } from 'yaml';
+import { remember } from '../common/remember.ts';
 import type { GazetteerSource } from './gazetteer.ts';
 
 export interface ActorWords {
@@ -10,7 +11,16 @@ export interface ActorWords {
   short: string | null;
 }
 
-export function readActorWords(sources: readonly GazetteerSource[]): Map<string, ActorWords> {
+// The dev server asks at every rebuild, and `report` and `check` twice, of a
+// gazetteer that seldom changed in between: its YAML (tens of milliseconds
+// to parse, a quarter of a warm rebuild) is read once per text.
+const lastRead = new Map<string, ReadonlyMap<string, ActorWords>>();
+
+export function readActorWords(sources: readonly GazetteerSource[]): ReadonlyMap<string, ActorWords> {
+  return remember(lastRead, JSON.stringify(sources.map((s) => s.text)), () => actorWordsOf(sources), 1);
+}
+
+function actorWordsOf(sources: readonly GazetteerSource[]): ReadonlyMap<string, ActorWords> {
   const words = new Map<string, ActorWords>();
   for (const { text } of sources) {
     let data: unknown;

@@ -25,17 +25,10 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
   // One rendering, the narrow one: drawn for a phone (text at 12 px there), it scales up to a readable size on
   // a wide screen, and the page carries each chart once. It is one image, named by the title and described by
   // the full description (a screen reader gets it even while its disclosure is closed), so the SVG's own label goes.
-  const plot = (element: Element) => {
-    const copy = element.cloneNode(true) as Element;
-    compact(copy);
-    const svg = fromDom(copy as unknown as Node) as ElementContent;
-    if (svg.type === 'element') delete svg.properties.ariaLabel;
-    return h(
-      'div',
-      { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId },
-      [svg],
-    );
-  };
+  const plot = (element: Element) =>
+    h('div', { className: ['chart-plot'], role: 'img', ariaLabelledBy: titleId, ariaDescribedBy: descriptionId }, [
+      plotTree(element),
+    ]);
 
   const children: RootContent[] = [
     part('div', { className: ['chart-head'] }, [
@@ -67,6 +60,24 @@ export function chartFigure(id: string, output: ChartOutput, options: ChartOptio
     ]),
   ];
   return container('figure', { id, className: ['chart'], ariaLabelledBy: titleId }, children);
+}
+
+// The dev server hands back the same drawing while the data and the chart's
+// options stay (src/dev/chart-cache.ts): compacting and converting it again
+// was a sixth of a warm rebuild. Later plugins may change the tree: each page gets a copy.
+const plotTrees = new WeakMap<Element, ElementContent>();
+
+/** A drawing as the page's SVG: compacted (on a copy), without its own label. */
+function plotTree(element: Element): ElementContent {
+  let svg = plotTrees.get(element);
+  if (!svg) {
+    const copy = element.cloneNode(true) as Element;
+    compact(copy);
+    svg = fromDom(copy as unknown as Node) as ElementContent;
+    if (svg.type === 'element') delete svg.properties.ariaLabel;
+    plotTrees.set(element, svg);
+  }
+  return structuredClone(svg);
 }
 
 /** "Source: newsbook extraction from article 000¹, article 003²." after the editor's caption: before the table, so its notes come first. */

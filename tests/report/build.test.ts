@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import { chartDocument } from '../../src/charts/dom.ts';
 import type { ChartData } from '../../src/charts/chart.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { buildReport } from '../../src/report/build.ts';
+import { ChartCache } from '../../src/dev/chart-cache.ts';
+import { chartFigure } from '../../src/report/chart-figure.ts';
 
 let html: string;
 let data: ChartData;
@@ -20,6 +23,37 @@ describe('the built explainer', () => {
   it('is byte-identical when built twice from the same inputs', async () => {
     const again = await buildExplainer(await storyConfig(), PATHS.derived);
     expect(again.html).toBe(html);
+  });
+
+  it('is the same page again from the drawings a chart cache hands back, as in the dev server', async () => {
+    const markdown = readFileSync(PATHS.narrative, 'utf8');
+    const cache = new ChartCache(CHARTS, () => 0);
+    const document = await chartDocument();
+    const build = () => buildReport({ markdown, path: PATHS.narrative, data, charts: cache.charts, document });
+    const first = await build();
+    expect(cache.takeStats().cached).toBe(0);
+    // The second build gets the first's drawings: what the first page did to them must not show in it.
+    const second = await build();
+    expect(cache.takeStats()).toMatchObject({ rendered: 0, cached: expect.any(Number) });
+    expect(second.html).not.toBeNull();
+    expect(second.html).toBe(first.html);
+    expect(second.html!.match(/<svg/g)?.length).toBeGreaterThan(1);
+  });
+
+  it('gives each figure its own copy of a drawing it reuses', async () => {
+    const output = CHARTS.get('casualty-evolution')!.render(data, {}, await chartDocument());
+    const svgOf = (node: unknown): { properties: Record<string, unknown> } | undefined => {
+      if (typeof node !== 'object' || node === null) return undefined;
+      if ((node as { tagName?: string }).tagName === 'svg') return node as { properties: Record<string, unknown> };
+      for (const value of Object.values(node)) {
+        const found = svgOf(value);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const first = svgOf(chartFigure('chart-1-a', output, {}))!;
+    first.properties.id = 'changed by a later plugin';
+    expect(svgOf(chartFigure('chart-2-a', output, {}))?.properties.id).not.toBe('changed by a later plugin');
   });
 
   it('loads nothing from outside: no external script, stylesheet, font, image or frame', () => {
