@@ -173,6 +173,12 @@ export function ownersOf(ctx: SentenceContext, m: Mention): Owners {
   if (members.some((o) => o.kind === 'non_actor')) return 'blocked';
   const owners: Entry[] = [];
   for (const o of members) {
+    // A joint statement's "it", "the statement": each signatory (copies, as below: taken from the
+    // discourse, they speak here through the anaphor, and are not noted as speaking again).
+    if (o.kind === 'anaphor' && o.resolved?.fellows && o.refersTo === 'speaker') {
+      owners.push(...o.resolved.fellows.map((fellow) => ({ ...fellow })));
+      continue;
+    }
     const entry =
       o.kind === 'anaphor'
         ? o.resolved

@@ -233,11 +233,15 @@ export function speakersBeforeVerbs(g: Gazetteer, text: string, mentions: Mentio
 /** Resolves "he", "the ministry", "its" in order; returns this sentence's entries. */
 export function resolveAnaphors(mentions: Mention[], discourse: Discourse, paragraph: number): Entry[] {
   const pending: Entry[] = [];
+  const lists = new Map<number, Entry[]>();
   for (const m of mentions) {
     if (m.kind === 'anaphor' && m.refersTo) m.resolved = discourse.resolve(m.refersTo, paragraph, pending);
     const entry = entryOf(m, paragraph);
-    if (entry) pending.push(entry);
+    if (!entry) continue;
+    pending.push(entry);
+    if (entry.subject && m.kind !== 'anaphor') lists.set(m.group, [...(lists.get(m.group) ?? []), entry]);
   }
+  for (const list of lists.values()) if (list.length > 1) for (const entry of list) entry.fellows = list;
   return pending;
 }
 
@@ -246,7 +250,9 @@ export function entryOf(m: Mention, paragraph: number): Entry | null {
   if (m.kind === 'anaphor') {
     if (!m.resolved) return null;
     const speaker = m.refersTo === 'speaker' || m.refersTo === 'person' ? m.resolved.speaker : null;
-    return { actor: m.resolved.actor, speaker, subject, paragraph };
+    // "The statement added": still all of its signatories.
+    const fellows = m.refersTo === 'speaker' ? m.resolved.fellows : undefined;
+    return { actor: m.resolved.actor, speaker, subject, paragraph, ...(fellows ? { fellows } : {}) };
   }
   if ((m.kind === 'actor' || m.kind === 'person') && m.actor && m.role !== 'modifier') {
     return { actor: m.actor, speaker: m.kind === 'person' ? m.speaker : null, subject, paragraph };

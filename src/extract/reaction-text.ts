@@ -27,6 +27,12 @@ export interface Entry {
   /** Whether it was speaking or acting there, not merely mentioned. */
   subject: boolean;
   paragraph: number;
+  /**
+   * The subjects listed with it, itself included ("the United States,
+   * Britain and Canada said"), when there were several: what "the statement"
+   * or "it" then stands for is the joint statement of them all.
+   */
+  fellows?: readonly Entry[];
 }
 
 export type Role = 'subject' | 'object' | 'modifier';

@@ -159,6 +159,33 @@ describe('implicit speakers', () => {
     ).toEqual(['Turkey:offers_help']);
   });
 
+  it('gives a joint statement\'s "the statement said" and "it added" to every signatory', () => {
+    const joint = 'Japan, Canada and Norway said in a joint statement that they were deeply worried by the bloodshed.';
+    const all = (stance: string) => ['Japan', 'Canada', 'Norway'].map((actor) => `${actor}:${stance}`);
+    expect(read(`${joint}\n\n“We urge all sides to exercise restraint,” the statement said.`)).toEqual([
+      ...all('expresses_concern'),
+      ...all('urges_restraint'),
+    ]);
+    expect(read(`${joint}\n\n“We call for calm,” the joint statement said.`)).toEqual([
+      ...all('expresses_concern'),
+      ...all('urges_restraint'),
+    ]);
+    expect(read(`${joint} It added that the internet must be restored.`)).toEqual([
+      ...all('expresses_concern'),
+      ...all('urges_rights'),
+    ]);
+    // A quote that names no speaker is not said to be the statement: the last of them, as before.
+    expect(read(`${joint}\n\n“Dialogue is the only way out of the crisis.”`)).toEqual([
+      ...all('expresses_concern'),
+      'Norway:urges_dialogue',
+    ]);
+    // One of them speaking alone afterwards is that one only.
+    expect(read(`${joint} Japan later offered humanitarian aid.`)).toEqual([
+      ...all('expresses_concern'),
+      'Japan:offers_help',
+    ]);
+  });
+
   it('gives an unattributed quote to the speaker before it', () => {
     expect(
       read(
