@@ -18,7 +18,6 @@ import {
   DISPUTED,
   FROM_PREVIOUS,
   INCLUSION,
-  NOT_PEOPLE,
   OTHER_EVENT,
   RETRACTED,
   SIZE_OF,
@@ -37,6 +36,7 @@ import type { Layout } from './sentences.ts';
 import type { CasualtyDraft, Extraction, Sentence, Span } from './types.ts';
 import {
   BARE_SUBJECT,
+  countsThings,
   PROJECTED_AFTER,
   PROJECTED_BEFORE,
   frame,
@@ -248,7 +248,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   counts.forEach((count, i) => {
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
-    if (NOT_PEOPLE.test(after.trimStart()) || SIZE_OF.test(before) || isAge(before, after)) return;
+    if (countsThings(after) || SIZE_OF.test(before) || isAge(before, after)) return;
     const own =
       objectOf(before) ??
       laterDied(after) ??
@@ -310,7 +310,7 @@ function resolveLinks(drafts: Draft[]): Draft[] {
 /** A count named in an aside ("including 19 police officers"): its own measure, else the whole's. */
 function readPart(text: string, count: CountMention, aside: Span, whole: Reading | undefined): Reading[] {
   const after = text.slice(count.end, aside.end);
-  if (NOT_PEOPLE.test(after.trimStart())) return [];
+  if (countsThings(after)) return [];
   const measures = measuresAfter(after) ?? whole?.measures;
   if (!measures) return [];
   const before = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);

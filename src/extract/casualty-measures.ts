@@ -8,6 +8,7 @@ import {
   LIVES_NOUN,
   LIVES_VERB,
   MEASURE_LINK,
+  NOT_PEOPLE,
   PARTICIPANTS,
   PREDICATE,
 } from './casualty-cues.ts';
@@ -67,6 +68,24 @@ export function matchMeasure(text: string, at: number): { measure: Measure; end:
   }
   return best;
 }
+
+/**
+ * Whether the words after a count make it a count of things ("70 Russian
+ * planes", NOT_PEOPLE), unless the codebook counts what they name: a story of
+ * an epidemic whose measure is `cases` counts "1,102 suspected cholera cases".
+ */
+export function countsThings(after: string): boolean {
+  // "a 120-bed centre", "a 12-member team": a count joined to its noun measures a thing.
+  if (/^-\p{L}/u.test(after)) return true;
+  // "Three of the sites", "16 of Malawi's 28 districts": a part of things is things.
+  const rest = after.trimStart().replace(PART_OF_THINGS, '');
+  const things = NOT_PEOPLE.exec(rest);
+  if (!things) return false;
+  for (const word of things[0].matchAll(/\S+/gu)) if (matchMeasure(rest, word.index) !== null) return false;
+  return true;
+}
+
+const PART_OF_THINGS = /^of\s+(?:the|its|their|these|those|\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\d,.]+\s+)?/u;
 
 /** "748 wounded" (no noun of its own): the count shares the subject of the clause before. */
 export function startsWithMeasure(after: string): boolean {

@@ -102,12 +102,15 @@ export function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
   const sayer = nearestSubject(ctx, verb ? verb.start : anchor, -1);
   if (sayer) return ownersOf(ctx, sayer);
   if (quote) return quoteOwners(ctx, quote);
-  // A short quote or plain words with the attribution after them: "“Calm down,” he said."
+  // A short quote or plain words with the attribution after them: "“Calm down,” he said.", not in a
+  // clause of its own ("countries called for restraint, as the UN said it was alarmed").
   const attributed = ctx.verbs?.some((v) => v.start >= cue.end) ? attributionAfter(ctx, cue) : null;
-  if (attributed) return ownersOf(ctx, attributed);
+  if (attributed && !CLAUSE_JOINED.test(ctx.text.slice(cue.end, attributed.start))) return ownersOf(ctx, attributed);
   const tweet = ctx.discourse.tweetAuthor(ctx.sentence.paragraph);
   return tweet ? [tweet] : null;
 }
+
+const CLAUSE_JOINED = /;|,\s+(?:as|while|whereas|but|and|after|when)\s/iu;
 
 /**
  * "Turkey's dispatch of a search team", "Germany's contribution of 1 million

@@ -272,11 +272,12 @@ export function longQuotes(text: string): Span[] {
   return spans.filter((s) => (text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > 5);
 }
 
-/** Asides between paired dashes or in brackets; an unpaired dash runs to the end. */
-export function asideSpans(text: string): Span[] {
+/** Asides between paired dashes or in brackets, from `from` on (after a dateline); an unpaired dash runs to the end. */
+export function asideSpans(text: string, from = 0): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(/\([^()]*\)/gu)) spans.push({ start: m.index, end: m.index + m[0].length });
-  const dashes = [...text.matchAll(/\s[–—-]\s/gu)].map((m) => m.index);
+  for (const m of text.matchAll(/\([^()]*\)/gu))
+    if (m.index >= from) spans.push({ start: m.index, end: m.index + m[0].length });
+  const dashes = [...text.matchAll(/\s[–—-]\s/gu)].map((m) => m.index).filter((index) => index >= from);
   for (let i = 0; i < dashes.length; i += 2) spans.push({ start: dashes[i]!, end: dashes[i + 1] ?? text.length });
   return spans;
 }

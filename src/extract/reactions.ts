@@ -14,6 +14,7 @@
 // Pure: text in, rows and messages out. Its parts: what it knows of a text
 // (reaction-text.ts), the roles of names (reaction-roles.ts), the cues and
 // their owners (reaction-owners.ts); this module reads sentence by sentence.
+import { datelineEnd } from './dateline.ts';
 import { resolveAsOf } from './dates.ts';
 import { normalizeText, type Gazetteer } from './gazetteer.ts';
 import { isArabic } from './text-fold.ts';
@@ -45,7 +46,9 @@ export function extractReactions(
   const found: { row: ReactionDraft; paragraph: number; cue: string }[] = [];
   const messages: Message[] = [];
   for (const sentence of sentences) {
-    const reading = readSentence(sentence, gazetteer, discourse);
+    // A dateline opens the story, after a headline or byline at most (see dateline.ts).
+    const opening = sentence.paragraph < 3 && sentence.start === paragraphs[sentence.paragraph]?.start;
+    const reading = readSentence(sentence, gazetteer, discourse, opening);
     const asOf =
       reading.claims.length > 0
         ? resolveAsOf(sentence.text, paragraphSentences[sentence.paragraph] ?? [], article.published, days)
@@ -100,14 +103,16 @@ function note(sentence: Sentence, reason: string): Message {
 
 // ------------------------------------------------------------ one sentence
 
-function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse): Reading {
+function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse, opening: boolean): Reading {
   const norm = normalizeText(sentence.text);
   const text = norm.text;
   const arabic = sentence.lang === 'ar' || isMostlyArabic(text);
+  const dateline = opening && !arabic ? datelineEnd(text) : 0;
   // Asides, tokens and clauses are worked out only for sentences that need them (most name no one).
-  const mentions = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () =>
-    arabic ? [] : asideSpans(text),
+  const named = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () =>
+    arabic ? [] : asideSpans(text, dateline),
   );
+  const mentions = dateline > 0 ? named.filter((m) => m.start >= dateline) : named;
   assignRoles(mentions, discourse, sentence.paragraph);
   // A quoted name (the “Organization of the Collective Security Treaty”) is no speech.
   const quotes = (arabic ? [] : longQuotes(text)).filter(

@@ -1,9 +1,11 @@
 // The casualty extraction on wire-copy sentences written for these tests (none
 // is from the seed articles): every row is asserted whole, and every row's
 // quote must sit at its offsets in the body (CONTRACT §5).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Group, Measure, Qualifier, Status } from '../../src/datasets/schema.ts';
 import { extractCasualties } from '../../src/extract/casualties.ts';
+import { parseCodebooks } from '../../src/extract/codebook.ts';
 
 /** Friday 7 January 2022: Thursday is the 6th, Wednesday the 5th, Sunday the 2nd. */
 const PUBLISHED = '2022-01-07';
@@ -594,6 +596,28 @@ describe('groups', () => {
 });
 
 describe('numbers that count no casualties', () => {
+  it('parts of things, and counts joined to a noun: "three of the sites", "a 120-bed centre"', () => {
+    expect(extract('Three of the sites in the district have reported deaths.')).toEqual([]);
+    expect(extract("Sixteen of the country's 28 districts have now reported injuries.")).toEqual([]);
+    expect(
+      extract('MSF runs a 120-bed centre where 214 patients were being treated.').map((r) => `${r.measure} ${r.value}`),
+    ).toEqual(['hospitalized 214']);
+    expect(extract('Police dispersed the thousands-strong crowd and arrested 40 people.').map((r) => r.value)).toEqual([
+      40,
+    ]);
+  });
+
+  it('"cases" only in a story whose codebook counts them', () => {
+    const body = 'The ministry recorded 188 new cases and seven deaths, while Nsanje has recorded 1,102 cases.';
+    expect(extract(body).map((r) => `${r.measure} ${r.value}`)).toEqual(['killed 7']);
+    const codebook = parseCodebooks([
+      { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
+      { text: 'measures:\n  - name: cases\n    label: cases\n    words: [cases, new cases]\n', path: 'story.yaml' },
+    ]);
+    const { rows } = extractCasualties({ id: 't', body, published: PUBLISHED, codebook });
+    expect(rows.map((r) => `${r.measure} ${r.value}`)).toEqual(['cases 188', 'killed 7', 'cases 1102']);
+  });
+
   it('population: "a country of 19 million"', () => {
     expect(extract('Unrest has gripped Kazakhstan, a country of 19 million, since Sunday.')).toEqual([]);
   });

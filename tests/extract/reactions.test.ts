@@ -36,6 +36,15 @@ describe('one stance per cue kind (sentences written for the test)', () => {
     ['sends_troops', 'Tajikistan dispatched a contingent of 200 soldiers.', 'Tajikistan'],
     ['withdraws_troops', 'Belarus began withdrawing its paratroopers on Thursday.', 'Belarus'],
     ['travel_warning', 'Poland advised its citizens against all travel to the region.', 'Poland'],
+    [
+      'sends_aid',
+      'The Africa CDC deployed 15 epidemiologists to trace contacts.',
+      'Africa Centres for Disease Control and Prevention',
+    ],
+    ['sends_aid', 'Doctors Without Borders runs a cholera treatment centre in the town.', 'Médecins Sans Frontières'],
+    ['sends_aid', 'Gavi said it had shipped 1.2 million doses of oral cholera vaccine.', 'Gavi'],
+    ['sends_aid', 'The EU has released €500,000 in humanitarian funding.', 'European Union'],
+    ['offers_help', 'Britain announced 2 million pounds ($2.7 million) in emergency funding.', 'United Kingdom'],
   ])('%s', (stance, sentence, actor) => {
     expect(read(sentence)).toContain(`${actor}:${stance}`);
   });
@@ -183,6 +192,33 @@ describe('implicit speakers', () => {
     expect(read(`${joint} Japan later offered humanitarian aid.`)).toEqual([
       ...all('expresses_concern'),
       'Japan:offers_help',
+    ]);
+  });
+
+  it('reads a dateline as the place the story was filed, not a government speaking', () => {
+    // Kinshasa and Moscow name their governments elsewhere; the dateline's dash opens no aside.
+    expect(read('Kinshasa (AFP) - The United States on Wednesday urged all sides to exercise restraint.')).toEqual([
+      'United States:urges_restraint',
+    ]);
+    expect(read('MOSCOW, Jan 6 (Reuters) - Japan said it was deeply worried by the bloodshed.')).toEqual([
+      'Japan:expresses_concern',
+    ]);
+    // Only where the story opens: Moscow in a later paragraph is Russia.
+    expect(read('Japan spoke first.\n\nLater on Friday, Moscow said it was deeply worried by the bloodshed.')).toEqual([
+      'Russia:expresses_concern',
+    ]);
+  });
+
+  it('does not give a stance to a speaker named after it in a clause of its own', () => {
+    expect(read('Thirteen countries called for restraint, as the UN said it was alarmed.')).toEqual([
+      'United Nations:expresses_concern',
+    ]);
+    expect(read('All sides must show restraint, the UN said.')).toEqual(['United Nations:urges_restraint']);
+  });
+
+  it('resolves "the agency" to the organisation named before', () => {
+    expect(read('UNICEF spoke on Monday.\n\nThe agency has delivered 18,000 hygiene kits since mid-January.')).toEqual([
+      "United Nations Children's Fund:sends_aid",
     ]);
   });
 
