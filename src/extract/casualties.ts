@@ -208,15 +208,16 @@ export function readSentence(
   useLexicon(lexicon ?? measureLexicon(defaultCodebook()));
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
-  // Without a count or "a body" there is nothing to read, whatever else the sentence says.
-  if (found.length === 0 && !BODY_WORD.test(view)) return [];
+  // Without a count, "a body" or "a 17-year-old" there is nothing to read, whatever else the sentence says.
+  if (found.length === 0 && !BODY_WORD.test(view) && !view.includes(AGED)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const counts = found
     .filter((c) => !isPartitiveOne(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" can be read from them (already in text order).
-  if (counts.length === 0) return bodies(view, counts);
+  if (counts.length === 0)
+    return [...bodies(view, counts), ...onePerson(view)].sort((a, b) => a.count.start - b.count.start);
   const asides = spans(INCLUSION, view);
   const asideOf = enclosing(counts, asides);
   const main = counts.filter((_, i) => !asideOf[i]);
@@ -239,7 +240,7 @@ export function readSentence(
     // The whole is the last count before the aside, else ("Including 19 …, 225 were killed") the first after.
     return aside ? readPart(view, c, aside, readings[w - 1] ?? readings[w]) : [];
   });
-  return readings.concat(parts, bodies(view, counts)).sort((a, b) => a.count.start - b.count.start);
+  return readings.concat(parts, bodies(view, counts), onePerson(view)).sort((a, b) => a.count.start - b.count.start);
 }
 
 /** The counts outside asides, each read from its own clause and the words before it. */
@@ -397,6 +398,46 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
 
 const BODY = /\b(?:an?|one) (?:dead )?body\b/gi;
 const BODY_WORD = /body/i;
+
+/**
+ * "a 17-year-old schoolboy was killed", "A 7-year-old girl was found alive":
+ * one person, told by age, the subject of a measure. Not "Among the dead was
+ * a 9-year-old girl" (one of a toll) nor "Brian Otieno, a 24-year-old rider".
+ */
+function onePerson(text: string): Reading[] {
+  const readings: Reading[] = [];
+  if (!text.includes(AGED)) return readings;
+  forEachMatch(ONE_PERSON, text, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (/\b(?:among|of)\s+(?:the\s+)?(?:\S+\s+)?(?:was|were)\s+$/i.test(text.slice(Math.max(0, start - 40), start)))
+      return;
+    const measures = measuresAfter(text.slice(end));
+    if (!measures) return;
+    const count: CountMention = {
+      start,
+      end,
+      phrase: match[0],
+      numberStart: start,
+      numberEnd: start + match[0].indexOf(' '),
+      value: 1,
+      qualifier: 'exact',
+      low: 1,
+      high: 1,
+    };
+    const noun = text.slice(start + match[0].indexOf(AGED) + AGED.length);
+    readings.push({
+      count,
+      measures,
+      group: groupOf(noun, text.slice(Math.max(0, start - LOOK_BACK), start), null, false),
+      continued: false,
+    });
+  });
+  return readings;
+}
+
+const AGED = '-year-old';
+const ONE_PERSON = /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?= (?:was|had been|has been) )/gu;
 
 // ------------------------------------------------------------------ text helpers
 

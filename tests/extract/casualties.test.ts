@@ -688,10 +688,16 @@ describe('numbers that count no casualties', () => {
     ]);
   });
 
-  // Decision: "a 22-year-old protester" is one person killed, but no count is
-  // written (the number is an age), so no row: a row needs a figure as stated.
-  it('an age: "a 22-year-old protester was killed" gives no row', () => {
-    expect(extract('A 22-year-old protester was killed in Almaty, his family said.')).toEqual([]);
+  // Decision (changed when a development story of another kind was annotated
+  // independently): "a 22-year-old protester was killed" states one person
+  // killed, as "a body" does, so it is a row of 1 whose phrase is the person;
+  // the age is never the value. One of a toll already stated is not.
+  it('an age: "a 22-year-old protester was killed" is one person, never 22', () => {
+    expect(extract('A 22-year-old protester was killed in Almaty on Thursday.')).toEqual([
+      row('killed', 'protesters', 'A 22-year-old protester', 1, 'exact', { as_of: '2022-01-06' }),
+    ]);
+    expect(extract('Among the dead was a 9-year-old girl who had collapsed on the way to a clinic.')).toEqual([]);
+    expect(extract('Brian Otieno, a 24-year-old rider shot in the chest near the bus stop, was buried.')).toEqual([]);
   });
 
   it('another event: arrests after the 2019 election', () => {
