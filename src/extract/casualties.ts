@@ -259,7 +259,8 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       lives(before, after) ??
       frame(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
-    const fromPrevious = FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before);
+    const fromPrevious =
+      FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before) || (i > 0 && isGapped(before, after));
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
     // (but "Eighteen officers were killed and 26 were detained" are not officers).
@@ -278,6 +279,17 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   });
   return drafts;
 }
+
+/**
+ * "105 people had died in Jajarkot and 52 in Rukum West", "1,102 cases in
+ * Nsanje and Chikwawa 736": a count with its verb and noun left out, after
+ * "and" and at most a place, is of the count before it.
+ */
+function isGapped(before: string, after: string): boolean {
+  return GAP_BEFORE.test(before) && GAP_AFTER.test(after);
+}
+const GAP_BEFORE = /\b(?:and|while)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
+const GAP_AFTER = /^\s*(?:(?:in|at|on|from)\s|[,.;)]|$)/u;
 
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {

@@ -390,6 +390,20 @@ describe('measures', () => {
 });
 
 describe('reading a sentence the way a reporter wrote it', () => {
+  it('a count with its verb and noun left out: "105 had died in Jajarkot and 52 in Rukum West"', () => {
+    expect(
+      extract('Officials said 105 people had died in Jajarkot and 52 in neighbouring Rukum West district.').map(
+        (r) => `${r.measure} ${r.value}`,
+      ),
+    ).toEqual(['killed 105', 'killed 52']);
+    // Its own noun is its own: "and 300 homes in Rukum West" counts homes, not the dead.
+    expect(
+      extract('Officials said 105 people had died in Jajarkot and 300 homes in Rukum West.').map(
+        (r) => `${r.measure} ${r.value}`,
+      ),
+    ).toEqual(['killed 105']);
+  });
+
   it('a count right after its verb is its object: "killed 26 … and arrested 18 others"', () => {
     expect(
       extract(
