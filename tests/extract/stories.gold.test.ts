@@ -1,6 +1,6 @@
 // The extraction measured on the development stories of other kinds
-// (tests/gold/stories/: an earthquake, protests, an attack, a ferry sinking, a cholera outbreak),
-// each loaded as a story would be: its home from story.yaml, its measures and
+// (tests/gold/stories/: an earthquake, protests, an attack, a ferry sinking, a cholera outbreak,
+// a typhoon), each loaded as a story would be: its home from story.yaml, its measures and
 // stances from its codebook.yaml on top of the base codebook. Precision,
 // recall and F1 are printed with what was missed and what was spurious.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
