@@ -390,6 +390,19 @@ describe('measures', () => {
 });
 
 describe('reading a sentence the way a reporter wrote it', () => {
+  it('"forcing more than 260,000 to flee their homes", "could rise above 150", "31 fishermen whose boats"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.qualifier} ${r.value} ${r.status}`);
+    expect(read('The storm killed 19 people, forcing more than 260,000 to flee their homes.')).toEqual([
+      'killed exact 19 reported',
+      'displaced more_than 260000 reported',
+    ]);
+    expect(read('Officials warned the toll could rise above 150.')).toEqual(['killed more_than 150 projected']);
+    // "whose" ends the words that describe the counted: the fishermen are people, their boats are not.
+    expect(read('Police arrested 31 fishermen whose boats had crossed the border.')).toEqual([
+      'arrested exact 31 reported',
+    ]);
+  });
+
   it('a count with its verb and noun left out: "105 had died in Jajarkot and 52 in Rukum West"', () => {
     expect(
       extract('Officials said 105 people had died in Jajarkot and 52 in neighbouring Rukum West district.').map(
