@@ -45,6 +45,15 @@ describe('one stance per cue kind (sentences written for the test)', () => {
     ['sends_aid', 'Gavi said it had shipped 1.2 million doses of oral cholera vaccine.', 'Gavi'],
     ['sends_aid', 'The EU has released €500,000 in humanitarian funding.', 'European Union'],
     ['offers_help', 'Britain announced 2 million pounds ($2.7 million) in emergency funding.', 'United Kingdom'],
+    ['offers_help', 'The United Nations launched a $96 million flash appeal on Wednesday.', 'United Nations'],
+    ['offers_help', 'The Chinese Embassy said it would donate 10,000 family food packs.', 'China'],
+    ['sends_aid', 'Japan turned over tents and water containers to the ministry.', 'Japan'],
+    [
+      'sends_aid',
+      'The World Food Programme said it was trucking rice and biscuits to the north.',
+      'World Food Programme',
+    ],
+    ['expresses_sympathy', 'Pope Leo prayed on Sunday for the victims of the typhoon.', 'Holy See'],
   ])('%s', (stance, sentence, actor) => {
     expect(read(sentence)).toContain(`${actor}:${stance}`);
   });
