@@ -282,6 +282,17 @@ export function asideSpans(text: string, from = 0): Span[] {
   return spans;
 }
 
+/**
+ * A name that only says where a mission sits: "the U.S. Embassy in Nairobi",
+ * "the embassy of Portugal in Maputo", "Russia's mission to the UN". The
+ * mission is its own country's; the place is no actor.
+ */
+export function isPostedIn(text: string, m: Span): boolean {
+  return POSTED_IN.test(text.slice(Math.max(0, m.start - 40), m.start));
+}
+const POSTED_IN =
+  /\b(?:embass(?:y|ies)|consulates?(?: general)?|high commission|(?:permanent |diplomatic )?missions?|delegations?|offices?)(?:\s+of\s+(?:the\s+)?\S+(?:\s+\S+)?)?\s+(?:in|to|at)\s+(?:the\s+)?$/iu;
+
 export const within = (pos: number, spans: Span[]): number => spans.findIndex((s) => pos >= s.start && pos < s.end);
 
 // ---------------------------------------------------------------- mentions

@@ -21,7 +21,16 @@ import { isArabic } from './text-fold.ts';
 import { layoutOf } from './sentences.ts';
 import type { Layout } from './sentences.ts';
 import type { Extraction, Message, ReactionDraft, Sentence } from './types.ts';
-import { Discourse, asideSpans, assignRoles, collectMentions, longQuotes, tokenize, within } from './reaction-text.ts';
+import {
+  Discourse,
+  asideSpans,
+  assignRoles,
+  collectMentions,
+  isPostedIn,
+  longQuotes,
+  tokenize,
+  within,
+} from './reaction-text.ts';
 import type { Claim, Entry, Reading, SentenceContext, Token } from './reaction-text.ts';
 import { arabicRole, englishRole, groupLists, resolveAnaphors, speakersBeforeVerbs } from './reaction-roles.ts';
 import { arabicOwners, englishOwners, findStanceCues, personNear } from './reaction-owners.ts';
@@ -112,7 +121,7 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse, op
   const named = collectMentions(g, text, norm.toOriginal, sentence.text, discourse.seen, () =>
     arabic ? [] : asideSpans(text, dateline),
   );
-  const mentions = dateline > 0 ? named.filter((m) => m.start >= dateline) : named;
+  const mentions = named.filter((m) => m.start >= dateline && !isPostedIn(text, m));
   assignRoles(mentions, discourse, sentence.paragraph);
   // A quoted name (the “Organization of the Collective Security Treaty”) is no speech.
   const quotes = (arabic ? [] : longQuotes(text)).filter(

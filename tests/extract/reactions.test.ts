@@ -225,6 +225,15 @@ describe('implicit speakers', () => {
     expect(read('All sides must show restraint, the UN said.')).toEqual(['United Nations:urges_restraint']);
   });
 
+  it('reads "the U.S. Embassy in Nairobi" as the United States, the city only where it sits', () => {
+    expect(
+      read('The U.S. Embassy in Nairobi issued a security alert advising citizens to avoid demonstrations.'),
+    ).toEqual(['United States:travel_warning']);
+    expect(read('The embassy of Portugal in Maputo advised Portuguese citizens against travel to the south.')).toEqual([
+      'Portugal:travel_warning',
+    ]);
+  });
+
   it('resolves "the agency" to the organisation named before', () => {
     expect(read('UNICEF spoke on Monday.\n\nThe agency has delivered 18,000 hygiene kits since mid-January.')).toEqual([
       "United Nations Children's Fund:sends_aid",
