@@ -234,6 +234,13 @@ describe('implicit speakers', () => {
     ]);
   });
 
+  it('reads "ready to support" the authorities\' response as an offer of help, not political backing', () => {
+    expect(read('Washington said it was "ready to support Philippine authorities" after the typhoon.')).toEqual([
+      'United States:offers_help',
+    ]);
+    expect(read('Japan said it supports the Philippine government.')).toEqual(['Japan:supports_government']);
+  });
+
   it('resolves "the agency" to the organisation named before', () => {
     expect(read('UNICEF spoke on Monday.\n\nThe agency has delivered 18,000 hygiene kits since mid-January.')).toEqual([
       "United Nations Children's Fund:sends_aid",
