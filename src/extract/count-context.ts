@@ -152,6 +152,9 @@ export function oneIsCount(toks: readonly Token[], part: NumberPart): boolean {
   if (before !== undefined && ONE_DETERMINERS.has(before)) return false;
   const next = toks[part.end];
   if (!spaced(next) || next.kind !== 'word') return false;
+  // "Three were shot dead in Mombasa and one in Kisumu": one more, somewhere else ("one in five" is no place).
+  if (before === 'and' && (next.key === 'in' || next.key === 'at') && /^\p{Lu}/u.test(toks[part.end + 1]?.text ?? ''))
+    return true;
   if (next.key === 'of') {
     for (let k = part.end + 1; k <= part.end + 3 && spaced(toks[k]); k++) {
       if (CLASS_MARKERS.has(toks[k]!.key)) return false;

@@ -409,6 +409,14 @@ describe('reading a sentence the way a reporter wrote it', () => {
         (r) => `${r.measure} ${r.value}`,
       ),
     ).toEqual(['killed 105', 'killed 52']);
+    expect(
+      extract('Three people were shot dead in Mombasa and one in Kisumu.').map((r) => `${r.measure} ${r.value}`),
+    ).toEqual(['killed 3', 'killed 1']);
+    expect(
+      extract('Three people were shot dead, and one in five of them was a child.').map(
+        (r) => `${r.measure} ${r.value}`,
+      ),
+    ).toEqual(['killed 3']);
     // Its own noun is its own: "and 300 homes in Rukum West" counts homes, not the dead.
     expect(
       extract('Officials said 105 people had died in Jajarkot and 300 homes in Rukum West.').map(
