@@ -215,7 +215,7 @@ export function readSentence(
     .filter((c) => !isPartitiveOne(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
-  // Most sentences hold no count: only "a body" can be read from them (already in text order).
+  // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
   if (counts.length === 0)
     return [...bodies(view, counts), ...onePerson(view)].sort((a, b) => a.count.start - b.count.start);
   const asides = spans(INCLUSION, view);
