@@ -54,6 +54,17 @@ describe('one stance per cue kind (sentences written for the test)', () => {
       'World Food Programme',
     ],
     ['expresses_sympathy', 'Pope Leo prayed on Sunday for the victims of the typhoon.', 'Holy See'],
+    [
+      'expresses_concern',
+      'The UN warned that survivors in the camps faced a growing risk of disease.',
+      'United Nations',
+    ],
+    ['expresses_concern', 'The EU said it was appalled by the killings of civilians.', 'European Union'],
+    [
+      'expresses_concern',
+      '“Families who lost everything are now at risk from dengue,” UN relief chief Tom Fletcher said.',
+      'United Nations Office for the Coordination of Humanitarian Affairs',
+    ],
   ])('%s', (stance, sentence, actor) => {
     expect(read(sentence)).toContain(`${actor}:${stance}`);
   });
