@@ -284,17 +284,17 @@ export function asideSpans(text: string, from = 0): Span[] {
 
 /**
  * A name that only says where a mission sits: "the U.S. Embassy in Nairobi",
- * "the embassy of Portugal in Maputo", "Russia's mission to the UN". The
- * mission is its own country's; the place is no actor.
+ * "the embassies of South Korea and the United States in Jakarta", "Russia's
+ * mission to the UN". The mission is its own country's; the place is no actor.
  */
 export function isPostedIn(text: string, m: Span): boolean {
   // Asked of every name: most follow no "in", "to", "at" or "the", and the expression is not tried.
   if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.start - 5), m.start))) return false;
-  return POSTED_IN.test(text.slice(Math.max(0, m.start - 40), m.start));
+  return POSTED_IN.test(text.slice(Math.max(0, m.start - 80), m.start));
 }
 const AFTER_PREPOSITION = /(?:in|to|at|the)\s+$/iu;
 const POSTED_IN =
-  /\b(?:embass(?:y|ies)|consulates?(?: general)?|high commission|(?:permanent |diplomatic )?missions?|delegations?|offices?)(?:\s+of\s+(?:the\s+)?\S+(?:\s+\S+)?)?\s+(?:in|to|at)\s+(?:the\s+)?$/iu;
+  /\b(?:embass(?:y|ies)|consulates?(?: general)?|high commission|(?:permanent |diplomatic )?missions?|delegations?|offices?)(?:\s+of\s+(?:the\s+)?\S+(?:\s+\S+){0,5})?\s+(?:in|to|at)\s+(?:the\s+)?$/iu;
 
 export const within = (pos: number, spans: Span[]): number => spans.findIndex((s) => pos >= s.start && pos < s.end);
 

@@ -243,6 +243,9 @@ describe('implicit speakers', () => {
     expect(read('The embassy of Portugal in Maputo advised Portuguese citizens against travel to the south.')).toEqual([
       'Portugal:travel_warning',
     ]);
+    expect(
+      read('The embassies of South Korea and the United States in Jakarta posted messages of condolence.'),
+    ).toEqual(['South Korea:expresses_sympathy', 'United States:expresses_sympathy']);
   });
 
   it('reads "ready to support" the authorities\' response as an offer of help, not political backing', () => {
