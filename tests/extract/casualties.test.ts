@@ -397,6 +397,8 @@ describe('reading a sentence the way a reporter wrote it', () => {
       'displaced more_than 260000 reported',
     ]);
     expect(read('Officials warned the toll could rise above 150.')).toEqual(['killed more_than 150 projected']);
+    // A translation's "martyrs" are the dead.
+    expect(read('Among the martyrs are 22 children, the ministry said.')).toEqual(['killed exact 22 reported']);
     // "whose" ends the words that describe the counted: the fishermen are people, their boats are not.
     expect(read('Police arrested 31 fishermen whose boats had crossed the border.')).toEqual([
       'arrested exact 31 reported',

@@ -60,6 +60,26 @@ describe('one stance per cue kind (sentences written for the test)', () => {
       'United Nations',
     ],
     ['expresses_concern', 'The EU said it was appalled by the killings of civilians.', 'European Union'],
+    ['expresses_concern', 'The EU said the bloc was horrified by the strike on the market.', 'European Union'],
+    ['supports_government', 'Egypt reaffirmed its support for "Sudan\'s national institutions".', 'Egypt'],
+    ['offers_help', 'The Qatar Fund for Development announced a contribution of 3 million dollars.', 'Qatar'],
+    ['sends_aid', 'KSrelief said it had flown 20 tonnes of medical supplies to Port Sudan.', 'Saudi Arabia'],
+    [
+      'urges_restraint',
+      'UNICEF urged all sides to protect children and the schools they depend on.',
+      "United Nations Children's Fund",
+    ],
+    [
+      'urges_restraint',
+      'The guns must fall silent, OCHA said.',
+      'United Nations Office for the Coordination of Humanitarian Affairs',
+    ],
+    [
+      'urges_dialogue',
+      'IGAD urged the two sides to return to negotiations.',
+      'Intergovernmental Authority on Development',
+    ],
+    ['denies_involvement', 'The Rapid Support Forces denied any involvement in the strike.', 'Rapid Support Forces'],
     [
       'expresses_concern',
       '“Families who lost everything are now at risk from dengue,” UN relief chief Tom Fletcher said.',
