@@ -290,11 +290,16 @@ export function asideSpans(text: string, from = 0): Span[] {
 export function isPostedIn(text: string, m: Span): boolean {
   // Asked of every name: most follow no "in", "to", "at" or "the", and the expression is not tried.
   if (!AFTER_PREPOSITION.test(text.slice(Math.max(0, m.start - 5), m.start))) return false;
-  return POSTED_IN.test(text.slice(Math.max(0, m.start - 80), m.start));
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  // Tried from the last mission word only, not at every character of the 80.
+  const lower = before.toLowerCase();
+  const from = Math.max(...MISSION_WORDS.map((w) => lower.lastIndexOf(w)));
+  return from >= 0 && POSTED_IN.test(before.slice(from));
 }
 const AFTER_PREPOSITION = /(?:in|to|at|the)\s+$/iu;
+const MISSION_WORDS = ['embass', 'consulate', 'high commission', 'mission', 'delegation', 'office'];
 const POSTED_IN =
-  /\b(?:embass(?:y|ies)|consulates?(?: general)?|high commission|(?:permanent |diplomatic )?missions?|delegations?|offices?)(?:\s+of\s+(?:the\s+)?\S+(?:\s+\S+){0,5})?\s+(?:in|to|at)\s+(?:the\s+)?$/iu;
+  /^(?:embass(?:y|ies)|consulates?(?: general)?|high commission|missions?|delegations?|offices?)(?:\s+of\s+(?:the\s+)?\S+(?:\s+\S+){0,5})?\s+(?:in|to|at)\s+(?:the\s+)?$/iu;
 
 export const within = (pos: number, spans: Span[]): number => spans.findIndex((s) => pos >= s.start && pos < s.end);
 
