@@ -399,6 +399,10 @@ describe('reading a sentence the way a reporter wrote it', () => {
     expect(read('Officials warned the toll could rise above 150.')).toEqual(['killed more_than 150 projected']);
     // A translation's "martyrs" are the dead.
     expect(read('Among the martyrs are 22 children, the ministry said.')).toEqual(['killed exact 22 reported']);
+    // A survivor's loss is a count of the dead; a party's is not.
+    expect(read('"I lost three members of my family in one minute," he said.')).toEqual(['killed exact 3 reported']);
+    expect(read('The village had lost 23 people, its chief said.')).toEqual(['killed exact 23 reported']);
+    expect(read('The party lost 20 seats in the election.')).toEqual([]);
     // "whose" ends the words that describe the counted: the fishermen are people, their boats are not.
     expect(read('Police arrested 31 fishermen whose boats had crossed the border.')).toEqual([
       'arrested exact 31 reported',
