@@ -391,21 +391,26 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
     const start = match.index;
     if (counts.some((c) => c.start <= start && start < c.end)) return;
     if (/\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))) return;
-    const count: CountMention = {
-      start,
-      end: start + match[0].length,
-      phrase: match[0],
-      numberStart: start,
-      numberEnd: start + match[0].indexOf(' '),
-      value: 1,
-      qualifier: 'exact',
-      low: 1,
-      high: 1,
-    };
+    const count = oneCounted(start, match[0]);
     // "a body in a civilian car": the words around describe the place, not who died.
     readings.push({ count, measures: ['killed'], group: null, continued: false });
   });
   return readings;
+}
+
+/** One person named by a phrase at `start` ("a body", "a 17-year-old schoolboy"), its first word standing for the number. */
+function oneCounted(start: number, phrase: string): CountMention {
+  return {
+    start,
+    end: start + phrase.length,
+    phrase,
+    numberStart: start,
+    numberEnd: start + phrase.indexOf(' '),
+    value: 1,
+    qualifier: 'exact',
+    low: 1,
+    high: 1,
+  };
 }
 
 const BODY = /\b(?:an?|one) (?:dead )?body\b/gi;
@@ -426,17 +431,7 @@ function onePerson(text: string): Reading[] {
       return;
     const measures = measuresAfter(text.slice(end));
     if (!measures) return;
-    const count: CountMention = {
-      start,
-      end,
-      phrase: match[0],
-      numberStart: start,
-      numberEnd: start + match[0].indexOf(' '),
-      value: 1,
-      qualifier: 'exact',
-      low: 1,
-      high: 1,
-    };
+    const count = oneCounted(start, match[0]);
     const noun = text.slice(start + match[0].indexOf(AGED) + AGED.length);
     readings.push({
       count,

@@ -239,7 +239,10 @@ export function resolveAnaphors(mentions: Mention[], discourse: Discourse, parag
     const entry = entryOf(m, paragraph);
     if (!entry) continue;
     pending.push(entry);
-    if (entry.subject && m.kind !== 'anaphor') lists.set(m.group, [...(lists.get(m.group) ?? []), entry]);
+    if (!entry.subject || m.kind === 'anaphor') continue;
+    const list = lists.get(m.group);
+    if (list) list.push(entry);
+    else lists.set(m.group, [entry]);
   }
   for (const list of lists.values()) if (list.length > 1) for (const entry of list) entry.fellows = list;
   return pending;
