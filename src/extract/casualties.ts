@@ -250,17 +250,20 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
     if (countsThings(after) || SIZE_OF.test(before) || isAge(before, after)) return;
+    // A codebook frame around the count is the most specific reading: "treating 74 patients" is of people in hospital, not hurt.
     const own =
+      frame(before, after) ??
       objectOf(before) ??
       laterDied(after) ??
       partOf(after) ??
       measuresAfter(after) ??
       measuresBefore(before) ??
-      lives(before, after) ??
-      frame(before, after);
+      lives(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious =
-      FROM_PREVIOUS.test(before) || isPartOfHead(text, counts[i - 1], before) || (i > 0 && isGapped(before, after));
+      FROM_PREVIOUS.test(before) ||
+      isPartOfHead(text, counts[i - 1], before) ||
+      (i > 0 && (isGapped(before, after) || isListed(before, after)));
     const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
     // (but "Eighteen officers were killed and 26 were detained" are not officers).
@@ -290,6 +293,21 @@ function isGapped(before: string, after: string): boolean {
 }
 const GAP_BEFORE = /\b(?:and|while)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
 const GAP_AFTER = /^\s*(?:(?:in|at|on|from)\s|[,.;)]|$)/u;
+
+/**
+ * "Among the dead were 22 children and 13 women", "Police arrested 12 students
+ * and 30 workers": a count that only continues a list of nouns, with no verb
+ * of its own, is of the measure of the count before it.
+ */
+function isListed(before: string, after: string): boolean {
+  return LIST_BEFORE.test(before) && LIST_AFTER.test(after);
+}
+const LIST_BEFORE = /^\s*(?:[\p{L}'’-]+\s+){1,3}(?:and|or)\s+$|^\s*(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+,\s*(?:and\s+)?$/u;
+const LIST_WORD = String.raw`(?!(?:were|was|are|is|had|have|has|been|being|will|would|who|which|that|whom|of)\b)[\p{L}'’-]+`;
+const LIST_AFTER = new RegExp(
+  String.raw`^\s*(?:${LIST_WORD}\s+){0,2}?${LIST_WORD}(?:\s*[,.;)—–]|\s*$|\s+(?:in|at|on|from|during|since|and|or|according)\b)`,
+  'u',
+);
 
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {
@@ -359,6 +377,8 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
   const month = Number(published.slice(5, 7));
   forEachMatch(YEAR_OF_EVENT, text, (match) => {
     if (countStarts.has(match.index + match[0].length - 4)) return;
+    // "since the war began in April 2023": the start of a period that runs up to now, not when the sentence is set.
+    if (SINCE_CLAUSE.test(text.slice(Math.max(0, match.index - 40), match.index))) return;
     const year = Number(match[1]);
     // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
     const named = MONTH.exec(match[0]);
@@ -375,6 +395,7 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const SINCE_WHEN = /\bsince ((?:1[89]|20)\d\d),? when\b/gi;
+const SINCE_CLAUSE = /\bsince\b[^,;.()—–]*$/i;
 
 /** The year YEAR_OF_EVENT captures, alone. */
 const MAYBE_YEAR = /(?:1[89]|20)\d\d/;

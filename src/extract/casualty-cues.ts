@@ -97,6 +97,8 @@ export const BACK_FIGURE =
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
+/** "The dead included four children", "those arrested include two journalists": likewise before "include". */
+export const INCLUDED_BEFORE = /\b(?:the|those) ([\w ]{1,30}?)\s+(?:included|includes|include)\s*$/i;
 
 /** "claimed 164 lives", "cost at least 225 lives": the count is of the dead. */
 export const LIVES_VERB = /\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|took|tak(?:es|ing))\s*$/i;
@@ -151,7 +153,7 @@ export const PARTICIPANTS =
  */
 const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|who|whose|whom|which|that|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
 export const NOT_PEOPLE = new RegExp(
-  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries)\b`,
+  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries|meals|rations|tents|tarpaulins|blankets|mattresses|beds|kits|doses|vaccines|parcels|packages|sacks|bags|litres|liters|gallons|hectares|acres|cattle|livestock|goats|sheep|cows|camels|animals)\b`,
   'i',
 );
 

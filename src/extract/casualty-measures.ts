@@ -4,6 +4,7 @@
 import type { Group, Measure } from '../datasets/schema.ts';
 import {
   AMONG_BEFORE,
+  INCLUDED_BEFORE,
   CLAUSE_END,
   LIVES_NOUN,
   LIVES_VERB,
@@ -110,7 +111,7 @@ export function measuresBefore(before: string): Measure[] | null {
   if (nouns) return nouns;
   const toll = tollBefore(trimmed);
   if (toll) return [toll];
-  const among = AMONG_BEFORE.exec(trimmed + ' ')?.[1];
+  const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed))?.[1];
   const amongMeasure = among ? matchMeasure(among, 0) : null;
   return amongMeasure ? [amongMeasure.measure] : null;
 }
@@ -163,8 +164,12 @@ export function partOf(after: string): Measure[] | null {
   return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
 }
 export const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
-export const PART_OF =
-  /^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?,?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)/i;
+// "of the wounded from Um Haraz", "of the injured in Kisumu": where the people were counted may come between.
+const PLACE_OF_PART = String.raw`(?:,?\s+(?:from|in|at)(?:\s+[\w'’-]+){1,4}?)?`;
+export const PART_OF = new RegExp(
+  String.raw`^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?${PLACE_OF_PART},?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)`,
+  'i',
+);
 
 /** "pulled 212 survivors from the rubble": a codebook frame with the count in its middle. */
 export function frame(before: string, after: string): Measure[] | null {
@@ -177,12 +182,14 @@ export function frame(before: string, after: string): Measure[] | null {
  * exceed 70", "is expected to reach 600", "could top 100", "might be trapped".
  */
 export const PROJECTED_BEFORE =
-  /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b[^.;]{0,30}$/i;
+  /\b(?:could|may|might|would|will|expected to|likely to|set to|feared to|forecast to|projected to|predicted to|estimated to)\s+(?:\w+\s+){0,2}?(?:rise|climb|reach|exceed|top|cross|pass|surpass|increase|go up|hit|grow|double|be|soar|jump)\b(?:(?!\b(?:because|but|while|although|though|since)\b)[^.;]){0,30}$/i;
 export const PROJECTED_AFTER =
   /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
 
-export const LATER_DIED =
-  /^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b/i;
+export const LATER_DIED = new RegExp(
+  String.raw`^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?${PLACE_OF_PART},?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b`,
+  'i',
+);
 
 /** "claimed 164 lives". */
 export function lives(before: string, after: string): Measure[] | null {

@@ -68,6 +68,7 @@ export const QUALIFIER_PHRASES: readonly (readonly [string, BoundQualifier])[] =
   ['estimated to be', 'about'],
   ['up to', 'up_to'],
   ['as many as', 'up_to'],
+  ['as high as', 'up_to'],
   ['at most', 'up_to'],
   ['no more than', 'up_to'],
   ['not more than', 'up_to'],

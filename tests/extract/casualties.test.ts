@@ -409,6 +409,51 @@ describe('reading a sentence the way a reporter wrote it', () => {
     ]);
   });
 
+  it('a list of counts under one measure: "Among the dead were 22 children and 13 women"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(read('Among the martyrs are 22 children and 13 women, according to the same statement.')).toEqual([
+      'killed 22 civilians',
+      'killed 13 civilians',
+    ]);
+    expect(read('The dead included 22 children and 13 women.')).toEqual(['killed 22 civilians', 'killed 13 civilians']);
+    expect(read('Police arrested 12 students, 30 workers and five teachers on Monday.')).toEqual([
+      'arrested 12 all',
+      'arrested 30 all',
+      'arrested 5 all',
+    ]);
+    // A count with a verb of its own is not in the list: the workers were evacuated, not killed.
+    expect(read('Five people died and 30 workers were evacuated.')).toEqual(['killed 5 all']);
+    expect(read('The attack killed 12 people and 300 cattle.')).toEqual(['killed 12 all']);
+  });
+
+  it('a part of people counted before, in a new state: "64 of the wounded from Um Haraz had been admitted"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.status}`);
+    expect(read('Doctors said 64 of the wounded from Um Haraz had been admitted since Monday night.')).toEqual([
+      'hospitalized 64 reported',
+    ]);
+    expect(read('Three of the injured in Kisumu later died in hospital.')).toEqual(['killed 3 reported']);
+    // The toll may rise; the dozens in critical condition, the reason it may, are counted now.
+    expect(
+      read(
+        'The group, which has run clinics since the war began in April 2023, said the toll was likely to rise because dozens of the wounded were in critical condition.',
+      ),
+    ).toEqual(['hospitalized 24 reported']);
+    expect(read('The toll could rise as high as 300.')).toEqual(['killed 300 projected']);
+  });
+
+  it('codebook frames beat a verb alone: "treating 74 patients", "forced 300 residents to flee"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Doctors at the hospital said they were treating 74 patients.')).toEqual(['hospitalized 74']);
+    expect(read('Its teams had admitted more than 600 patients there since Jan. 24.')).toEqual(['hospitalized 600']);
+    expect(read('Medics treated 40 people for burns.')).toEqual(['injured 40']);
+    expect(read('The blaze forced 300 residents to flee.')).toEqual(['displaced 300']);
+    // Aid is counted in things, whoever it is for.
+    expect(read('The Red Crescent distributed 5,000 hot meals to the displaced in the centres.')).toEqual([]);
+    expect(read('The agency sent 200 tents and 1,000 blankets for 3,000 displaced people.')).toEqual([
+      'displaced 3000',
+    ]);
+  });
+
   it('a count with its verb and noun left out: "105 had died in Jajarkot and 52 in Rukum West"', () => {
     expect(
       extract('Officials said 105 people had died in Jajarkot and 52 in neighbouring Rukum West district.').map(
