@@ -1,7 +1,8 @@
 // The dateline that opens wire copy and many papers' stories: "GOMA,
 // Democratic Republic of Congo, Oct 13 (Reuters) - ", "Kinshasa (AFP) - ",
-// "NAIROBI, Wednesday — ", "Tete, 14 February 2026 – ". It says where the
-// story was filed, not who speaks: a capital in it ("Kinshasa", "Moscow")
+// "NAIROBI, Wednesday — ", "Tete, 14 February 2026 – ", or a date alone
+// ("11 April 2026 — "). It says where and when the story was filed, not who
+// speaks: a capital in it ("Kinshasa", "Moscow")
 // is no government, and its dash opens no aside that would hide the
 // sentence's real subject ("Kinshasa (AFP) - The United States on Wednesday
 // condemned …").
@@ -22,6 +23,13 @@ const DATELINE = new RegExp(
   'u',
 );
 
+// A date alone: "11 April 2026 — ", "April 11, 2026 – ", "Oct. 13 - ".
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const DATE_ONLY = new RegExp(
+  String.raw`^[ \t]*(?:\d{1,2}[ \t]+${MONTH}(?:[ \t]+\d{4})?|${MONTH}[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)(?:[ \t]+-{1,2}|[ \t]*[–—])[ \t]+(?=\S)`,
+  'u',
+);
+
 /**
  * The length of the dateline `text` opens with, dash and spaces included;
  * 0 when it has none. A place alone before the dash is a dateline only in
@@ -31,7 +39,10 @@ const DATELINE = new RegExp(
  */
 export function datelineEnd(text: string): number {
   const m = DATELINE.exec(text);
-  if (!m) return 0;
+  if (!m) {
+    const date = DATE_ONLY.exec(text)?.[0];
+    return date && !/\s[–—-]{1,2}\s/u.test(text.slice(date.length)) ? date.length : 0;
+  }
   const [whole, place, parts, brackets] = m;
   if (parts || brackets) return whole.length;
   const capitals = place!.length >= 3 && !/\p{Ll}/u.test(place!);

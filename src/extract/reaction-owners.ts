@@ -27,7 +27,10 @@ export interface SentenceCue extends CueMatch {
  * and where cues overlap the longest wins.
  */
 export function findStanceCues(g: Gazetteer, text: string, mentions: Mention[]): SentenceCue[] {
-  const cues: SentenceCue[] = findCues(g, text).map((c) => ({ ...c, owners: null }));
+  // A cue inside a name is part of the name: "Human Rights" in "UN High Commissioner for Human Rights", "Humanitarian Aid" in KSrelief's.
+  const cues: SentenceCue[] = findCues(g, text)
+    .filter((c) => !mentions.some((m) => m.start <= c.start && c.end <= m.end))
+    .map((c) => ({ ...c, owners: null }));
   for (const head of mentions.filter((m, i) => m.group === i)) {
     const cue = findAgentAfterCue(g, text.slice(0, head.start - (head.proclitic ? 1 : 0)));
     if (!cue) continue;
@@ -49,7 +52,8 @@ export function negated(g: Gazetteer, text: string, cue: Span): boolean {
   const before =
     text
       .slice(Math.max(0, cue.start - 60), cue.start)
-      .split(/[,;:()–—“”"]/u)
+      // "said it had no aircraft and denied having drones": a negation before "and" or "but" is of the verb before it.
+      .split(/[,;:()–—“”"]|\b(?:and|but)\b/u)
       .at(-1) ?? '';
   const lastWords = before.trim().split(/\s+/u).slice(-4).join(' ');
   return findNegations(g, lastWords).length > 0;

@@ -196,19 +196,25 @@ export function arabicRole(text: string, m: Mention): Role {
 export const LIST_GAP =
   /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?$/iu;
 
+/** "the United Kingdom and Norway – the so-called Troika on Sudan – and the European Union": an aside leaves the list whole. */
+const LIST_ASIDE = /^\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^()]{1,80}\))/u;
+
 /**
  * "Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan": one group, whose
  * role is the role of its head (so a list after "from" is all objects).
  */
 export function groupLists(text: string, mentions: Mention[]): void {
+  // The last mention outside any aside: a name in an aside is no link in the list around it.
+  let outside = -1;
   mentions.forEach((m, i) => {
-    const prev = mentions[i - 1];
+    const prev = mentions[m.aside ? i - 1 : outside];
+    if (!m.aside) outside = i;
     const linked =
       prev &&
       prev.kind !== 'anaphor' &&
       m.kind !== 'anaphor' &&
       prev.quote === m.quote &&
-      LIST_GAP.test(text.slice(prev.end, m.start));
+      LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''));
     m.group = linked ? prev.group : i;
     if (linked) m.role = mentions[prev.group]!.role;
   });

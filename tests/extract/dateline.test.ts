@@ -16,6 +16,8 @@ describe('a dateline', () => {
     ['Baubau, Southeast Sulawesi (ANTARA) - ', 'Divers found 13 more victims.'],
     ['MOMBASA – ', 'Three people were shot dead yesterday.'],
     ['ALMATY, Kazakhstan, Jan. 5 (AP) — ', 'Protesters stormed the mayor’s office.'],
+    ['10 February 2026 — ', 'Nearly 5,000 people have fallen ill.'],
+    ['April 11, 2026 – ', 'The UN High Commissioner for Human Rights called for an investigation.'],
   ])('%s is read whole', (dateline, rest) => {
     expect(opening(dateline + rest)).toBe(dateline);
   });
@@ -27,7 +29,7 @@ describe('a dateline', () => {
     'Russia, China and Iran – three allies of the government – said the unrest was foreign-made.',
     'The United Nations - which has a mission there - said it was alarmed.',
     'Japan said it was deeply worried by the bloodshed.',
-    '10 February 2026 — Nearly 5,000 people have fallen ill.',
+    '10 February 2026 — the day the outbreak was declared — was a Tuesday.',
     'Well-known activist-turned-lawmaker said so.',
   ])('is not found in "%s"', (text) => {
     expect(datelineEnd(text)).toBe(0);

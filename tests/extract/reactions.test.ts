@@ -208,6 +208,65 @@ describe('implicit speakers', () => {
     ).toEqual(['Turkey:offers_help']);
   });
 
+  it('keeps a list whole across an aside: "Norway – the so-called Troika – and the European Union"', () => {
+    const all = (stance: string) =>
+      ['United States', 'United Kingdom', 'Norway', 'European Union'].map((actor) => `${actor}:${stance}`);
+    expect(
+      read(
+        'In a joint statement, the United States, the United Kingdom and Norway – the so-called Troika on Sudan – and the European Union urged both parties to agree to an immediate humanitarian truce.',
+      ),
+    ).toEqual(all('urges_restraint'));
+    expect(read('Japan (a major donor) and Canada offered humanitarian aid.')).toEqual([
+      'Japan:offers_help',
+      'Canada:offers_help',
+    ]);
+  });
+
+  it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
+    expect(
+      read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
+    ).toEqual(['United Nations:expresses_concern']);
+    expect(
+      read(
+        "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre (KSrelief) said it had flown 20 tonnes of medicines to El Obeid.",
+      ),
+    ).toEqual(['Saudi Arabia:sends_aid']);
+  });
+
+  it('reads denials as they are worded, and "innocent civilians" as no denial', () => {
+    expect(read('The RSF said it had no aircraft and denied having any drones in the area.')).toEqual([
+      'Rapid Support Forces:denies_involvement',
+    ]);
+    expect(read('The militia renewed its denial of any responsibility, Rwanda said.')).toEqual([
+      'Rwanda:denies_involvement',
+    ]);
+    expect(
+      read(
+        "N'Djamena denied, in a communiqué of the Chadian Ministry of Foreign Affairs, the accusations of the army.",
+      ),
+    ).toEqual(['Chad:denies_involvement']);
+    expect(read('Egypt expressed deep concern over "the targeting of the innocent civilians".')).toEqual([
+      'Egypt:expresses_concern',
+    ]);
+    expect(read('Rwanda insisted it was innocent.')).toEqual(['Rwanda:denies_involvement']);
+  });
+
+  it('knows every UN member state, by name, adjective and capital', () => {
+    expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
+      'Mali:supports_government',
+      'Burkina Faso:supports_government',
+      'Niger:supports_government',
+    ]);
+    expect(read('The Ivorian foreign ministry urged restraint, and Lomé called for dialogue.')).toEqual([
+      "Côte d'Ivoire:urges_restraint",
+      'Togo:urges_dialogue',
+    ]);
+    expect(read('Croatia and Cyprus sent firefighting planes and aid.')).toEqual([
+      'Croatia:sends_aid',
+      'Cyprus:sends_aid',
+    ]);
+  });
+
   it('gives a joint statement\'s "the statement said" and "it added" to every signatory', () => {
     const joint = 'Japan, Canada and Norway said in a joint statement that they were deeply worried by the bloodshed.';
     const all = (stance: string) => ['Japan', 'Canada', 'Norway'].map((actor) => `${actor}:${stance}`);
