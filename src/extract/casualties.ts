@@ -212,7 +212,7 @@ export function readSentence(
   if (found.length === 0 && !BODY_WORD.test(view) && !view.includes(AGED)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const counts = found
-    .filter((c) => !isPartitiveOne(view, c))
+    .filter((c) => !isPartitiveOne(view, c) && !isStatedAge(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
@@ -358,6 +358,12 @@ function continued(text: string, count: CountMention, previous: Reading | null):
   return fragment && last ? [last] : null;
 }
 
+/** "Two volunteer firefighters, aged 24 and 57, died", "between the ages of 18 and 25": ages, not counts. */
+function isStatedAge(text: string, count: CountMention): boolean {
+  return count.value <= 120 && AGED_BEFORE.test(text.slice(Math.max(0, count.start - 40), count.start));
+}
+const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
+
 // "the body of one of them": one of people already counted, not a new figure.
 function isPartitiveOne(text: string, count: CountMention): boolean {
   return count.value === 1 && /^\s+of (?:them|those|these|whom)\b/i.test(text.slice(count.end));
@@ -439,33 +445,40 @@ const BODY_WORD = /body/i;
 
 /**
  * "a 17-year-old schoolboy was killed", "A 7-year-old girl was found alive":
- * one person, told by age, the subject of a measure. Not "Among the dead was
+ * one person, told by age, the subject of a measure (or the object of its
+ * verb: "arrested a 61-year-old man"). Not "Among the dead was
  * a 9-year-old girl" (one of a toll) nor "Brian Otieno, a 24-year-old rider".
  */
 function onePerson(text: string): Reading[] {
   const readings: Reading[] = [];
   if (!text.includes(AGED)) return readings;
-  forEachMatch(ONE_PERSON, text, (match) => {
+  const read = (match: RegExpExecArray, measures: Measure[] | null): void => {
     const start = match.index;
-    const end = start + match[0].length;
-    if (/\b(?:among|of)\s+(?:the\s+)?(?:\S+\s+)?(?:was|were)\s+$/i.test(text.slice(Math.max(0, start - 40), start)))
-      return;
-    const measures = measuresAfter(text.slice(end));
-    if (!measures) return;
-    const count = oneCounted(start, match[0]);
+    if (!measures || readings.some((r) => r.count.start === start)) return;
     const noun = text.slice(start + match[0].indexOf(AGED) + AGED.length);
     readings.push({
-      count,
+      count: oneCounted(start, match[0]),
       measures,
       group: groupOf(noun, text.slice(Math.max(0, start - LOOK_BACK), start), null, false),
       continued: false,
     });
+  };
+  forEachMatch(ONE_PERSON, text, (match) => {
+    const start = match.index;
+    if (/\b(?:among|of)\s+(?:the\s+)?(?:\S+\s+)?(?:was|were)\s+$/i.test(text.slice(Math.max(0, start - 40), start)))
+      return;
+    read(match, measuresAfter(text.slice(start + match[0].length)));
   });
-  return readings;
+  // "Police arrested a 61-year-old man": the object of its measure's verb.
+  forEachMatch(ONE_PERSON_OBJECT, text, (match) => read(match, objectOf(text.slice(0, match.index))));
+  return readings.sort((a, b) => a.count.start - b.count.start);
 }
 
 const AGED = '-year-old';
-const ONE_PERSON = /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?= (?:was|had been|has been) )/gu;
+// "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead".
+const ONE_PERSON =
+  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been) )/gu;
+const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?=[\s,.;:])/gu;
 
 // ------------------------------------------------------------------ text helpers
 

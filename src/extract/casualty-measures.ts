@@ -99,7 +99,8 @@ export function startsWithMeasure(after: string): boolean {
  * after its verb is that verb's object, whatever verbs follow it.
  */
 export function objectOf(before: string): Measure[] | null {
-  const trimmed = before.replace(/[\s“"”(]+$/, '');
+  // "killing his two crewmates": a possessive between the verb and its count.
+  const trimmed = before.replace(/[\s“"”(]+$/, '').replace(/\s+(?:his|her|their|its|our)$/i, '');
   const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
   return participle ? [participle[0]] : null;
 }

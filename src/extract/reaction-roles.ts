@@ -139,14 +139,18 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
     // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
     // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
-    if (
-      lower === 'of' &&
-      prev !== undefined &&
-      g.titles.has(prev) &&
-      (/^\p{Lu}/u.test(tokens[j - 1]!.text) || DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? ''))
-    ) {
-      j -= 1;
-      continue;
+    // "the interior ministers of France, Italy and Spain": the words of the title may be several.
+    if (lower === 'of' && prev !== undefined && g.titles.has(prev)) {
+      let first = j - 1;
+      while (first > 0 && g.titles.has(tokens[first - 1]!.text.toLowerCase())) first -= 1;
+      if (
+        /^\p{Lu}/u.test(tokens[j - 1]!.text) ||
+        /^\p{Lu}/u.test(tokens[first]!.text) ||
+        DETERMINERS.has(tokens[first - 1]?.text.toLowerCase() ?? '')
+      ) {
+        j -= 1;
+        continue;
+      }
     }
     // "called on security forces and demonstrators": a non-actor joined by a
     // bare "and" shares the role of what it is joined to.

@@ -441,6 +441,37 @@ describe('reading a sentence the way a reporter wrote it', () => {
     expect(read('The toll could rise as high as 300.')).toEqual(['killed 300 projected']);
   });
 
+  it('ages are no counts, and one person told by age is one: "aged 24 and 57", "arrested a 61-year-old man"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group} ${r.phrase}`);
+    expect(read('Two volunteer firefighters, aged 24 and 57, died on Sunday afternoon.')).toEqual([
+      'killed 2 civilians Two',
+    ]);
+    expect(read('Police said they had arrested two men, aged 33 and 45, on suspicion of arson.')).toEqual([
+      'arrested 2 all two',
+    ]);
+    expect(read('Police said they arrested a 61-year-old man on Sunday.')).toEqual([
+      'arrested 1 all a 61-year-old man',
+    ]);
+    expect(read('The last of the missing, a 19-year-old seasonal worker from Albania, was found dead.')).toEqual([
+      'killed 1 all a 19-year-old seasonal worker from Albania',
+    ]);
+    expect(read('Brian Otieno, a 24-year-old rider, said he saw it.')).toEqual([]);
+    expect(read('Flames engulfed the truck, killing his two crewmates.')).toEqual(['killed 2 all two']);
+  });
+
+  it('people who cannot go home are displaced: nights in hotels and gyms, sleeping aboard ferries', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('Some 2,100 people from the southern districts spent a third night in hotels and school gyms.'),
+    ).toEqual(['displaced 2100']);
+    expect(read('On the island, 380 residents whose homes burned are sleeping aboard two ferries.')).toEqual([
+      'displaced 380',
+    ]);
+    expect(read('About 900 people from the burnt villages are still unable to return home.')).toEqual([
+      'displaced 900',
+    ]);
+  });
+
   it('codebook frames beat a verb alone: "treating 74 patients", "forced 300 residents to flee"', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Doctors at the hospital said they were treating 74 patients.')).toEqual(['hospitalized 74']);

@@ -251,6 +251,24 @@ describe('implicit speakers', () => {
     expect(read('Rwanda insisted it was innocent.')).toEqual(['Rwanda:denies_involvement']);
   });
 
+  it('reads firefighting help: planes and firefighters sent, help ready to be sent, an offer from a state', () => {
+    expect(
+      read(
+        'In a joint statement, the interior ministers of France, Italy, Spain and Portugal said they were deeply saddened.',
+      ),
+    ).toEqual(['France', 'Italy', 'Spain', 'Portugal'].map((actor) => `${actor}:expresses_sympathy`));
+    expect(read('Germany sent 56 firefighters with 24 trucks by ferry.')).toEqual(['Germany:sends_aid']);
+    expect(read("Italy's dispatch of two Canadair water bombers on Sunday night was welcome.")).toEqual([
+      'Italy:sends_aid',
+    ]);
+    expect(read('Two heavy helicopters from Sweden landed in Achaia.')).toEqual(['Sweden:sends_aid']);
+    expect(read('The minister said Ankara was ready to send two amphibious aircraft if asked.')).toEqual([
+      'Turkey:offers_help',
+    ]);
+    expect(read('Bulgaria expressed its readiness to send firefighters.')).toEqual(['Bulgaria:offers_help']);
+    expect(read('Athens turned down an offer from Moscow of two amphibious aircraft.')).toEqual(['Russia:offers_help']);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
