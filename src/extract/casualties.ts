@@ -185,6 +185,8 @@ const LOOK_BACK = 200;
 /** A count being read: its measures may still come from a neighbour. */
 interface Draft {
   count: CountMention;
+  /** Its place among the sentence's counts (some give no draft: "six other towns"). */
+  at: number;
   measures: Measure[] | null;
   group: Group | null;
   /** Where a count without measure of its own takes one from. */
@@ -264,7 +266,14 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       FROM_PREVIOUS.test(before) ||
       isPartOfHead(text, counts[i - 1], before) ||
       (i > 0 && (isGapped(before, after) || isListed(before, after)));
-    const link = own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) ? 'next' : null;
+    const link =
+      own || fragment
+        ? null
+        : fromPrevious
+          ? 'previous'
+          : TO_NEXT.test(after) || COORDINATED.test(after)
+            ? 'next'
+            : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
     // (but "Eighteen officers were killed and 26 were detained" are not officers).
     const elided =
@@ -278,7 +287,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const group = groupOf(after, nearby, inherited, elided);
     const projected =
       PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
-    drafts.push({ count, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
+    drafts.push({ count, at: i, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
   });
   return drafts;
 }
@@ -303,7 +312,13 @@ function isListed(before: string, after: string): boolean {
   return LIST_BEFORE.test(before) && LIST_AFTER.test(after);
 }
 const LIST_BEFORE = /^\s*(?:[\p{L}'’-]+\s+){1,3}(?:and|or)\s+$|^\s*(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+,\s*(?:and\s+)?$/u;
-const LIST_WORD = String.raw`(?!(?:were|was|are|is|had|have|has|been|being|will|would|who|which|that|whom|of)\b)[\p{L}'’-]+`;
+const NOUN_WORD = String.raw`(?!(?:were|was|are|is|had|have|has|been|being|will|would|who|which|that|whom)\b)[\p{L}'’.-]+`;
+const LIST_WORD = String.raw`(?!of\b)${NOUN_WORD}`;
+/** "four members of the Republican Guard and two of the mutineers were killed": a subject joined to the next count's. */
+const COORDINATED = new RegExp(
+  String.raw`^\s*(?:(?!(?:in|at|on|from|to|with|by|for|near|into|across|during)\b)${NOUN_WORD}\s+){0,6}?(?:and|or)\s*$`,
+  'u',
+);
 const LIST_AFTER = new RegExp(
   String.raw`^\s*(?:${LIST_WORD}\s+){0,2}?${LIST_WORD}(?:\s*[,.;)—–]|\s*$|\s+(?:in|at|on|from|during|since|and|or|according)\b)`,
   'u',
@@ -331,7 +346,8 @@ function resolveLinks(drafts: Draft[]): Draft[] {
   drafts.forEach((draft, i) => {
     if (draft.measures || !draft.link) return;
     const neighbour = draft.link === 'previous' ? drafts[i - 1] : drafts[i + 1];
-    if (!neighbour?.measures) return;
+    // The next count itself, not one beyond a count of things ("thousands of protesters in Nairobi and six other towns").
+    if (!neighbour?.measures || (draft.link === 'next' && neighbour.at !== draft.at + 1)) return;
     draft.measures = neighbour.measures;
     if (draft.link === 'previous') draft.group ??= neighbour.group;
   });
@@ -341,7 +357,8 @@ function resolveLinks(drafts: Draft[]): Draft[] {
 /** A count named in an aside ("including 19 police officers"): its own measure, else the whole's. */
 function readPart(text: string, count: CountMention, aside: Span, whole: Reading | undefined): Reading[] {
   const after = text.slice(count.end, aside.end);
-  if (countsThings(after)) return [];
+  // "312 people have been detained, of whom 140 have since been released": the part left the whole.
+  if (countsThings(after) || RELEASED.test(after)) return [];
   const measures = measuresAfter(after) ?? whole?.measures;
   if (!measures) return [];
   const before = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
@@ -417,7 +434,12 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
   forEachMatch(BODY, text, (match) => {
     const start = match.index;
     if (counts.some((c) => c.start <= start && start < c.end)) return;
-    if (/\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))) return;
+    // "a body of evidence", "the body of one of them" (one already counted); but "the body of a man" is one.
+    if (
+      !/ of /.test(match[0]) &&
+      /\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))
+    )
+      return;
     const count = oneCounted(start, match[0]);
     // "a body in a civilian car": the words around describe the place, not who died.
     readings.push({ count, measures: ['killed'], group: null, continued: false });
@@ -440,7 +462,12 @@ function oneCounted(start: number, phrase: string): CountMention {
   };
 }
 
-const BODY = /\b(?:an?|one) (?:dead )?body\b/gi;
+const RELEASED =
+  /^\s*(?:have|has|had|were|was)?\s*(?:since |later |now |already |then )?(?:been )?(?:released|freed|discharged|set free)\b/i;
+
+// "a body", "the body of a man": one of the dead.
+const BODY =
+  /\b(?:(?:an?|one) (?:dead )?body|the (?:dead )?body of an? (?:man|woman|boy|girl|child|person|baby|teenager|youth))\b/gi;
 const BODY_WORD = /body/i;
 
 /**

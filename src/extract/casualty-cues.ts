@@ -163,7 +163,7 @@ export const SIZE_OF =
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
 export const OTHER_EVENT =
-  /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+  /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ )?(?:election|inauguration|re-election|vote)\b|\beven before (?:the|this|last)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",

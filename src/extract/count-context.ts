@@ -118,7 +118,8 @@ export function isYear({ toks, part, qualifier }: Context): boolean {
   // people"): "to" or "at" there belongs to the qualifier, not to a date.
   if (qualifier) return false;
   const before = prevKey(toks, part.start);
-  return before !== undefined && YEAR_PREPOSITIONS.has(before);
+  // "a single attack in April 2025 killed 54 soldiers": a month names the year after it.
+  return before !== undefined && (YEAR_PREPOSITIONS.has(before) || EN_MONTHS.has(before));
 }
 
 export function isAge({ toks, part }: Context): boolean {

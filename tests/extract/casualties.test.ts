@@ -472,6 +472,43 @@ describe('reading a sentence the way a reporter wrote it', () => {
     ]);
   });
 
+  it('subjects joined by "and" share the verb after them: "four members of the Republican Guard and two of the mutineers were killed"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(
+      read('A military source said four members of the Republican Guard and two of the mutineers were killed.'),
+    ).toEqual(['killed 4 security_forces', 'killed 2 security_forces']);
+    expect(read('Seven ministers and two journalists remain in custody.')).toEqual([
+      'arrested 7 all',
+      'arrested 2 civilians',
+    ]);
+    // Not across a count of things: the protesters were shot at, not killed.
+    expect(
+      read(
+        'Police fired tear gas at thousands of protesters in Nairobi and at least six other towns, killing at least eight people.',
+      ),
+    ).toEqual(['killed 8 all']);
+  });
+
+  it('reads translated and other wordings of the measures', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The ministry advances the figure of 9 deceased and 40 wounded.')).toEqual(['killed 9', 'injured 40']);
+    expect(read('Some 23 persons lost the life during the demonstrations.')).toEqual(['killed 23']);
+    expect(read('More than 300 persons were interpellated.')).toEqual(['arrested 300']);
+    expect(read('Four activists are untraceable.')).toEqual(['missing 4']);
+    expect(read('Thousands are fleeing.')).toEqual(['displaced 2000']);
+    expect(read('A Reuters witness saw the body of a man near the palace.')).toEqual(['killed 1']);
+    expect(read('The body of one of them was found beheaded.')).toEqual([]);
+  });
+
+  it('leaves out what is not this event: people released, what came "even before", a month and its year', () => {
+    const read = (body: string, published?: string) => extract(body, published).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('Lawyers say 312 people have been detained since the coup, of whom 140 have since been released.'),
+    ).toEqual(['arrested 312']);
+    expect(read('Even before the coup, jihadist attacks killed more than 150 soldiers.')).toEqual([]);
+    expect(read('A single attack in April 2025 killed 54 soldiers near the park.', '2026-09-08')).toEqual([]);
+  });
+
   it('codebook frames beat a verb alone: "treating 74 patients", "forced 300 residents to flee"', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Doctors at the hospital said they were treating 74 patients.')).toEqual(['hospitalized 74']);
