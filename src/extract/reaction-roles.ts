@@ -231,7 +231,8 @@ export function groupLists(text: string, mentions: Mention[]): void {
  */
 export function speakersBeforeVerbs(g: Gazetteer, text: string, mentions: Mention[]): void {
   mentions.forEach((m, i) => {
-    const next = /^\s+([\p{L}]+)/u.exec(text.slice(m.end));
+    // "the Quai d'Orsay \"firmly condemned\"": a quote mark and an adverb may come between.
+    const next = /^\s+["“]?(?:\p{L}+ly\s+)?([\p{L}]+)/u.exec(text.slice(m.end));
     if (m.role !== 'object' || !next || !isSpeechVerb(g, next[1]!) || m.kind === 'non_actor') return;
     m.role = 'subject';
     m.group = i;

@@ -341,11 +341,16 @@ export function collectMentions(
   // The mentions are this call's own objects: set in place.
   for (const m of all) if (namesPeopleNotGovernment(g, text, m)) m.kind = 'non_actor';
   const kept = all.filter(
-    (m, i) => !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))),
+    (m, i) =>
+      !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))) &&
+      // "former Ghanaian president Nana Akufo-Addo": who held an office once speaks for no one by it.
+      !FORMER.test(text.slice(Math.max(0, m.start - 8), m.start)),
   );
   for (const m of kept) m.aside = within(m.start, asides) >= 0;
   return kept;
 }
+
+const FORMER = /\b(?:former|ex-)\s*$/i;
 
 export function mention(
   span: Span,

@@ -1,0 +1,129 @@
+// Casualty figures as reporters word them in stories of other kinds than the
+// seed's (an air strike, a coup, wildfires): sentences modelled on the
+// development stories in tests/gold/stories/, each read on its own.
+import { describe, expect, it } from 'vitest';
+import { extractCasualties } from '../../src/extract/casualties.ts';
+
+const PUBLISHED = '2026-04-07';
+
+/** The rows of one body, checked to quote their sentence at their offsets. */
+function extract(body: string, published = PUBLISHED) {
+  const { rows } = extractCasualties({ id: 't', body, published });
+  for (const r of rows) expect(body.slice(r.start, r.end)).toBe(r.quote);
+  return rows;
+}
+
+describe('figures as other kinds of story word them', () => {
+  it('a list of counts under one measure: "Among the dead were 22 children and 13 women"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(read('Among the martyrs are 22 children and 13 women, according to the same statement.')).toEqual([
+      'killed 22 civilians',
+      'killed 13 civilians',
+    ]);
+    expect(read('The dead included 22 children and 13 women.')).toEqual(['killed 22 civilians', 'killed 13 civilians']);
+    expect(read('Police arrested 12 students, 30 workers and five teachers on Monday.')).toEqual([
+      'arrested 12 all',
+      'arrested 30 all',
+      'arrested 5 all',
+    ]);
+    // A count with a verb of its own is not in the list: the workers were evacuated, not killed.
+    expect(read('Five people died and 30 workers were evacuated.')).toEqual(['killed 5 all']);
+    expect(read('The attack killed 12 people and 300 cattle.')).toEqual(['killed 12 all']);
+  });
+
+  it('a part of people counted before, in a new state: "64 of the wounded from Um Haraz had been admitted"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.status}`);
+    expect(read('Doctors said 64 of the wounded from Um Haraz had been admitted since Monday night.')).toEqual([
+      'hospitalized 64 reported',
+    ]);
+    expect(read('Three of the injured in Kisumu later died in hospital.')).toEqual(['killed 3 reported']);
+    // The toll may rise; the dozens in critical condition, the reason it may, are counted now.
+    expect(
+      read(
+        'The group, which has run clinics since the war began in April 2023, said the toll was likely to rise because dozens of the wounded were in critical condition.',
+      ),
+    ).toEqual(['hospitalized 24 reported']);
+    expect(read('The toll could rise as high as 300.')).toEqual(['killed 300 projected']);
+  });
+
+  it('ages are no counts, and one person told by age is one: "aged 24 and 57", "arrested a 61-year-old man"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group} ${r.phrase}`);
+    expect(read('Two volunteer firefighters, aged 24 and 57, died on Sunday afternoon.')).toEqual([
+      'killed 2 civilians Two',
+    ]);
+    expect(read('Police said they had arrested two men, aged 33 and 45, on suspicion of arson.')).toEqual([
+      'arrested 2 all two',
+    ]);
+    expect(read('Police said they arrested a 61-year-old man on Sunday.')).toEqual([
+      'arrested 1 all a 61-year-old man',
+    ]);
+    expect(read('The last of the missing, a 19-year-old seasonal worker from Albania, was found dead.')).toEqual([
+      'killed 1 all a 19-year-old seasonal worker from Albania',
+    ]);
+    expect(read('Brian Otieno, a 24-year-old rider, said he saw it.')).toEqual([]);
+    expect(read('Flames engulfed the truck, killing his two crewmates.')).toEqual(['killed 2 all two']);
+  });
+
+  it('people who cannot go home are displaced: nights in hotels and gyms, sleeping aboard ferries', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('Some 2,100 people from the southern districts spent a third night in hotels and school gyms.'),
+    ).toEqual(['displaced 2100']);
+    expect(read('On the island, 380 residents whose homes burned are sleeping aboard two ferries.')).toEqual([
+      'displaced 380',
+    ]);
+    expect(read('About 900 people from the burnt villages are still unable to return home.')).toEqual([
+      'displaced 900',
+    ]);
+  });
+
+  it('subjects joined by "and" share the verb after them: "four members of the Republican Guard and two of the mutineers were killed"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(
+      read('A military source said four members of the Republican Guard and two of the mutineers were killed.'),
+    ).toEqual(['killed 4 security_forces', 'killed 2 security_forces']);
+    expect(read('Seven ministers and two journalists remain in custody.')).toEqual([
+      'arrested 7 all',
+      'arrested 2 civilians',
+    ]);
+    // Not across a count of things: the protesters were shot at, not killed.
+    expect(
+      read(
+        'Police fired tear gas at thousands of protesters in Nairobi and at least six other towns, killing at least eight people.',
+      ),
+    ).toEqual(['killed 8 all']);
+  });
+
+  it('reads translated and other wordings of the measures', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The ministry advances the figure of 9 deceased and 40 wounded.')).toEqual(['killed 9', 'injured 40']);
+    expect(read('Some 23 persons lost the life during the demonstrations.')).toEqual(['killed 23']);
+    expect(read('More than 300 persons were interpellated.')).toEqual(['arrested 300']);
+    expect(read('Four activists are untraceable.')).toEqual(['missing 4']);
+    expect(read('Thousands are fleeing.')).toEqual(['displaced 2000']);
+    expect(read('A Reuters witness saw the body of a man near the palace.')).toEqual(['killed 1']);
+    expect(read('The body of one of them was found beheaded.')).toEqual([]);
+  });
+
+  it('leaves out what is not this event: people released, what came "even before", a month and its year', () => {
+    const read = (body: string, published?: string) => extract(body, published).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('Lawyers say 312 people have been detained since the coup, of whom 140 have since been released.'),
+    ).toEqual(['arrested 312']);
+    expect(read('Even before the coup, jihadist attacks killed more than 150 soldiers.')).toEqual([]);
+    expect(read('A single attack in April 2025 killed 54 soldiers near the park.', '2026-09-08')).toEqual([]);
+  });
+
+  it('codebook frames beat a verb alone: "treating 74 patients", "forced 300 residents to flee"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Doctors at the hospital said they were treating 74 patients.')).toEqual(['hospitalized 74']);
+    expect(read('Its teams had admitted more than 600 patients there since Jan. 24.')).toEqual(['hospitalized 600']);
+    expect(read('Medics treated 40 people for burns.')).toEqual(['injured 40']);
+    expect(read('The blaze forced 300 residents to flee.')).toEqual(['displaced 300']);
+    // Aid is counted in things, whoever it is for.
+    expect(read('The Red Crescent distributed 5,000 hot meals to the displaced in the centres.')).toEqual([]);
+    expect(read('The agency sent 200 tents and 1,000 blankets for 3,000 displaced people.')).toEqual([
+      'displaced 3000',
+    ]);
+  });
+});

@@ -1,0 +1,134 @@
+// Reactions as other kinds of story word them (an air strike, a coup,
+// wildfires): sentences modelled on the development stories in
+// tests/gold/stories/, each read on its own against the base gazetteer and codebook.
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { parseGazetteer } from '../../src/extract/gazetteer.ts';
+import { extractReactions } from '../../src/extract/reactions.ts';
+
+const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
+const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
+
+/** "Actor:stance" per row, in order. */
+const read = (body: string): string[] =>
+  extractReactions({ id: 't', body, published: '2026-04-07' }, g).rows.map((r) => `${r.actor}:${r.stance}`);
+
+describe('reactions as other kinds of story word them', () => {
+  it('keeps a list whole across an aside: "Norway – the so-called Troika – and the European Union"', () => {
+    const all = (stance: string) =>
+      ['United States', 'United Kingdom', 'Norway', 'European Union'].map((actor) => `${actor}:${stance}`);
+    expect(
+      read(
+        'In a joint statement, the United States, the United Kingdom and Norway – the so-called Troika on Sudan – and the European Union urged both parties to agree to an immediate humanitarian truce.',
+      ),
+    ).toEqual(all('urges_restraint'));
+    expect(read('Japan (a major donor) and Canada offered humanitarian aid.')).toEqual([
+      'Japan:offers_help',
+      'Canada:offers_help',
+    ]);
+  });
+
+  it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
+    expect(
+      read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
+    ).toEqual(['United Nations:expresses_concern']);
+    expect(
+      read(
+        "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre (KSrelief) said it had flown 20 tonnes of medicines to El Obeid.",
+      ),
+    ).toEqual(['Saudi Arabia:sends_aid']);
+  });
+
+  it('reads denials as they are worded, and "innocent civilians" as no denial', () => {
+    expect(read('The RSF said it had no aircraft and denied having any drones in the area.')).toEqual([
+      'Rapid Support Forces:denies_involvement',
+    ]);
+    expect(read('The militia renewed its denial of any responsibility, Rwanda said.')).toEqual([
+      'Rwanda:denies_involvement',
+    ]);
+    expect(
+      read(
+        "N'Djamena denied, in a communiqué of the Chadian Ministry of Foreign Affairs, the accusations of the army.",
+      ),
+    ).toEqual(['Chad:denies_involvement']);
+    expect(read('Egypt expressed deep concern over "the targeting of the innocent civilians".')).toEqual([
+      'Egypt:expresses_concern',
+    ]);
+    expect(read('Rwanda insisted it was innocent.')).toEqual(['Rwanda:denies_involvement']);
+  });
+
+  it('reads firefighting help: planes and firefighters sent, help ready to be sent, an offer from a state', () => {
+    expect(
+      read(
+        'In a joint statement, the interior ministers of France, Italy, Spain and Portugal said they were deeply saddened.',
+      ),
+    ).toEqual(['France', 'Italy', 'Spain', 'Portugal'].map((actor) => `${actor}:expresses_sympathy`));
+    expect(read('Germany sent 56 firefighters with 24 trucks by ferry.')).toEqual(['Germany:sends_aid']);
+    expect(read("Italy's dispatch of two Canadair water bombers on Sunday night was welcome.")).toEqual([
+      'Italy:sends_aid',
+    ]);
+    expect(read('Two heavy helicopters from Sweden landed in Achaia.')).toEqual(['Sweden:sends_aid']);
+    expect(read('The minister said Ankara was ready to send two amphibious aircraft if asked.')).toEqual([
+      'Turkey:offers_help',
+    ]);
+    expect(read('Bulgaria expressed its readiness to send firefighters.')).toEqual(['Bulgaria:offers_help']);
+    expect(read('Athens turned down an offer from Moscow of two amphibious aircraft.')).toEqual(['Russia:offers_help']);
+  });
+
+  it('reads the reactions to a coup: mediators, evacuations, troops pledged, translations from French', () => {
+    // Who held an office once speaks for no one by it: the mission is the bloc's.
+    expect(
+      read(
+        'The ECOWAS Commission president said that former Ghanaian president Nana Akufo-Addo would lead a mediation mission.',
+      ),
+    ).toEqual([]);
+    expect(read('In Paris, the Quai d\'Orsay "strongly urged" all sides to exercise restraint.')).toEqual([
+      'France:urges_restraint',
+    ]);
+    expect(read('France stopped short of condemning the use of force against protesters.')).toEqual([]);
+    expect(read('The CEDEAO and the HCR dispatched tents and hygiene kits to the border.')).toEqual([
+      'Economic Community of West African States:sends_aid',
+      'United Nations High Commissioner for Refugees:sends_aid',
+    ]);
+    expect(read('Its embassy told the roughly 6,000 French nationals in Benin to stay at home.')).toEqual([]);
+    expect(read('France told the roughly 6,000 French nationals in Benin to stay at home.')).toEqual([
+      'France:travel_warning',
+    ]);
+    expect(read('Germany has chartered two flights from Lomé for citizens wishing to leave.')).toEqual([
+      'Germany:travel_warning',
+    ]);
+    expect(read('Beijing said it opposed "any external interference".')).toEqual(['China:rejects_interference']);
+    expect(read("Senegal and Côte d'Ivoire have pledged troops to the standby force.")).toEqual([
+      'Senegal:sends_troops',
+      "Côte d'Ivoire:sends_troops",
+    ]);
+    expect(read('The UNHCR appealed for $18 million to cover the next three months.')).toEqual([
+      'United Nations High Commissioner for Refugees:offers_help',
+    ]);
+    expect(read('Human Rights Watch urged the junta to restore mobile internet.')).toEqual([
+      'Human Rights Watch:urges_rights',
+    ]);
+    expect(
+      read('Niger, Mali and Burkina Faso said they stand by the people of Benin and their new authorities.'),
+    ).toEqual(['Niger:supports_government', 'Mali:supports_government', 'Burkina Faso:supports_government']);
+    expect(
+      read('Maria Zakharova estimated that the country must settle its problems without external interference.'),
+    ).toEqual(['Russia:rejects_interference']);
+  });
+
+  it('knows every UN member state, by name, adjective and capital', () => {
+    expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
+      'Mali:supports_government',
+      'Burkina Faso:supports_government',
+      'Niger:supports_government',
+    ]);
+    expect(read('The Ivorian foreign ministry urged restraint, and Lomé called for dialogue.')).toEqual([
+      "Côte d'Ivoire:urges_restraint",
+      'Togo:urges_dialogue',
+    ]);
+    expect(read('Croatia and Cyprus sent firefighting planes and aid.')).toEqual([
+      'Croatia:sends_aid',
+      'Cyprus:sends_aid',
+    ]);
+  });
+});
