@@ -354,13 +354,19 @@ function resolveLinks(drafts: Draft[]): Draft[] {
   return drafts;
 }
 
-/** A count named in an aside ("including 19 police officers"): its own measure, else the whole's. */
+/**
+ * A count named in an aside. A breakdown of the whole ("including 19
+ * children", "five of them in Nairobi", "among them 11 firefighters") is the
+ * whole's figure told in parts, no figure of its own, as "the body of one of
+ * them" is none; a part in another state ("…wounded, 11 of them in critical
+ * condition") is a figure of its own.
+ */
 function readPart(text: string, count: CountMention, aside: Span, whole: Reading | undefined): Reading[] {
   const after = text.slice(count.end, aside.end);
   // "312 people have been detained, of whom 140 have since been released": the part left the whole.
   if (countsThings(after) || RELEASED.test(after)) return [];
-  const measures = measuresAfter(after) ?? whole?.measures;
-  if (!measures) return [];
+  const measures = measuresAfter(after);
+  if (!measures || (whole && measures.every((m) => whole.measures.includes(m)))) return [];
   const before = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
   return [{ count, measures, group: groupOf(after, before, null, false) ?? whole?.group ?? null, continued: false }];
 }

@@ -66,13 +66,17 @@ export function negated(g: Gazetteer, text: string, cue: Span): boolean {
  * overlap both stand: "the ability to resolve their differences" is
  * confidence in the government and a call for dialogue.
  */
-export function longestFirst<C extends Span & { stance: string }>(cues: C[]): C[] {
+export function longestFirst<C extends Span & { stance: string; owners?: unknown }>(cues: C[]): C[] {
   const kept: C[] = [];
   const bySize = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const c of bySize) {
-    const hidden = kept.some(
-      (k) => (k.start <= c.start && c.end <= k.end) || (k.stance === c.stance && c.start < k.end && k.start < c.end),
-    );
+    const hidden = kept.some((k) => {
+      const within = k.start <= c.start && c.end <= k.end;
+      // A cue whose doers are named after it ("helicopters from Sweden") stands inside a longer cue of its
+      // stance that names none ("helicopters from Sweden landed in").
+      if (within && k.stance === c.stance && c.owners && !k.owners) return false;
+      return within || (k.stance === c.stance && c.start < k.end && k.start < c.end);
+    });
     if (!hidden) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);

@@ -116,6 +116,38 @@ describe('reactions as other kinds of story word them', () => {
     ).toEqual(['Russia:rejects_interference']);
   });
 
+  it('reads help sent and offered to a disaster, sympathy and concern as worded', () => {
+    expect(read('Four water-dropping planes were sent, two each from Italy and Croatia.')).toEqual([
+      'Italy:sends_aid',
+      'Croatia:sends_aid',
+    ]);
+    expect(read('Crews welcomed the arrival of two more from Spain.')).toEqual(['Spain:sends_aid']);
+    expect(read('Two heavy helicopters from Sweden landed in Achaia.')).toEqual(['Sweden:sends_aid']);
+    expect(read('Two Turkish firefighting airplanes arrived on Wednesday at the airport.')).toEqual([
+      'Turkey:sends_aid',
+    ]);
+    expect(read("Athens' refusal of Moscow's offer of two Be-200 aircraft drew an angry response.")).toEqual([
+      'Russia:offers_help',
+    ]);
+    expect(read('The EU promised an advance of €30 million.')).toEqual(['European Union:offers_help']);
+    expect(read('Ursula von der Leyen said the bloc would send "everything Greece needs".')).toEqual([
+      'European Union:offers_help',
+    ]);
+    expect(read('Spain said its aircraft and crews will remain in Greece for as long as they are needed.')).toEqual([
+      'Spain:offers_help',
+    ]);
+    expect(
+      read('The President of the Republic of Cyprus, Nikos Christodoulides, expressed the condolences of his people.'),
+    ).toEqual(['Cyprus:expresses_sympathy']);
+    expect(read('Pope Leo XIV expressed his "spiritual closeness" and prayed for the repose of the victims.')).toEqual([
+      'Holy See:expresses_sympathy',
+    ]);
+    expect(
+      read('The World Meteorological Organization warned that the risk of extreme fire weather will keep rising.'),
+    ).toEqual(['World Meteorological Organization:expresses_concern']);
+    expect(read('Britain and Germany lifted their advice against travel to the island.')).toEqual([]);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
