@@ -148,6 +148,28 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('Britain and Germany lifted their advice against travel to the island.')).toEqual([]);
   });
 
+  it('knows the office-holders of 2025–2026 who speak for the main actors', () => {
+    const speakers = (body: string): string[] =>
+      extractReactions({ id: 't', body, published: '2026-04-07' }, g).rows.map(
+        (r) => `${r.actor}:${r.stance}:${r.speaker}`,
+      );
+    expect(speakers('Kaja Kallas said she was appalled by the killings.')).toEqual([
+      'European Union:expresses_concern:Kaja Kallas',
+    ]);
+    expect(speakers('Marco Rubio urged all sides to exercise restraint.')).toEqual([
+      'United States:urges_restraint:Marco Rubio',
+    ]);
+    expect(speakers('Foreign ministry spokesman Lin Jian said Lin was deeply concerned.')).toEqual([
+      'China:expresses_concern:Lin Jian',
+    ]);
+    // "King Salman" in a name is not the crown prince.
+    expect(
+      read(
+        "Saudi Arabia's King Salman Humanitarian Aid and Relief Centre (KSrelief) said it had flown 20 tonnes of medicines.",
+      ),
+    ).toEqual(['Saudi Arabia:sends_aid']);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
