@@ -120,7 +120,8 @@ export const CLAUSE_END =
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",
- * "(among them two children)". Its count inherits the measure of the whole.
+ * "(among them two children)". A breakdown of the whole, no figure of its own
+ * unless the part is in another state (readPart in casualties.ts).
  */
 export const INCLUSION =
   /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
