@@ -159,6 +159,11 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
       continue;
     }
     if (SUBJECT_MARKERS.has(lower)) return 'subject';
+    // "On Monday the foreign ministers of Chile …": a preposition of time governs the day, not the name.
+    if (PREPOSITIONS.has(lower) && TIME_WORD.test(tokens[j + 1]?.text ?? '')) {
+      j -= 1;
+      continue;
+    }
     if (PREPOSITIONS.has(lower)) return 'object';
     if (DETERMINERS.has(lower) || g.titles.has(lower) || /^[\p{Lu}\p{N}]/u.test(tok.text)) {
       j -= 1;
@@ -169,6 +174,9 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
   }
   return 'subject';
 }
+
+const TIME_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2})$/;
 
 export const ARABIC_PREPOSITIONS = new Set([
   'في',

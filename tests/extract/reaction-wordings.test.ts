@@ -170,6 +170,34 @@ describe('reactions as other kinds of story word them', () => {
     ).toEqual(['Saudi Arabia:sends_aid']);
   });
 
+  it('reads a joint statement of ministers, an embassy, a rights group and a regional agency', () => {
+    const joint =
+      'On Monday the foreign ministers of Chile, Colombia, Ecuador and Bolivia issued a joint statement expressing their "solidarity with the Peruvian people".';
+    const all = (stance: string) => ['Chile', 'Colombia', 'Ecuador', 'Bolivia'].map((a) => `${a}:${stance}`);
+    expect(
+      read(
+        `${joint} "We stand ready to keep our rescue teams in Peru for as long as they are needed," the statement said.`,
+      ),
+    ).toEqual([...all('expresses_sympathy'), ...all('offers_help')]);
+    expect(
+      read('Spain flew in a rescue team. The embassy recommended to Spanish travellers to avoid the zone of the port.'),
+    ).toEqual(['Spain:sends_aid', 'Spain:travel_warning']);
+    expect(
+      read(
+        'Amnesty International said police had used "excessive and unnecessary force" against protesters. The rights group urged the authorities to release those detained for exercising their right to protest.',
+      ),
+    ).toEqual(['Amnesty International:criticizes_crackdown', 'Amnesty International:urges_rights']);
+    expect(read('The Pan American Health Organization (PAHO) said it had deployed an emergency medical team.')).toEqual(
+      ['Pan American Health Organization:sends_aid'],
+    );
+    expect(
+      read('A Chilean urban search and rescue team of 62 specialists and six dogs arrived at the airport.'),
+    ).toEqual(['Chile:sends_aid']);
+    expect(read('Pope Leo XIV said in a message he was praying "for the victims and their families".')).toEqual([
+      'Holy See:expresses_sympathy',
+    ]);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
