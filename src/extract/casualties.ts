@@ -242,7 +242,9 @@ export function readSentence(
     // The whole is the last count before the aside, else ("Including 19 …, 225 were killed") the first after.
     return aside ? readPart(view, c, aside, readings[w - 1] ?? readings[w]) : [];
   });
-  return readings.concat(parts, bodies(view, counts), onePerson(view)).sort((a, b) => a.count.start - b.count.start);
+  // "One body was found dead": the count read as itself already says so.
+  const body = bodies(view, counts).filter((b) => !readings.some((r) => r.count.start === b.count.start));
+  return readings.concat(parts, body, onePerson(view)).sort((a, b) => a.count.start - b.count.start);
 }
 
 /** The counts outside asides, each read from its own clause and the words before it. */
@@ -439,7 +441,8 @@ function bodies(text: string, counts: readonly CountMention[]): Reading[] {
   if (!BODY_WORD.test(text)) return readings;
   forEachMatch(BODY, text, (match) => {
     const start = match.index;
-    if (counts.some((c) => c.start <= start && start < c.end)) return;
+    // A count already there is read as itself, but for the "one" of "One body has yet to be identified".
+    if (counts.some((c) => c.start <= start && start < c.end && c.phrase.toLowerCase() !== 'one')) return;
     // "a body of evidence", "the body of one of them" (one already counted); but "the body of a man" is one.
     if (
       !/ of /.test(match[0]) &&
@@ -511,7 +514,8 @@ const AGED = '-year-old';
 // "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead".
 const ONE_PERSON =
   /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been) )/gu;
-const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?=[\s,.;:])/gu;
+// Its noun may be a nationality: "arrested a 29-year-old Chechen".
+const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
 
 // ------------------------------------------------------------------ text helpers
 

@@ -85,7 +85,7 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to)\s*$`;
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to)\s*$`;
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure) of (?:the )?(?:[\w-]+ ){0,2}?`;
 
 /**
@@ -131,7 +131,7 @@ export const INCLUSION =
  * 19 police officers": the count repeats the measure of the one before.
  */
 export const FROM_PREVIOUS =
-  /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing))\s*$/i;
+  /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing)|\b(?:fallen|fell|dropped|risen|rose|climbed|jumped|increased|decreased|declined|grown|grew) to)\s*$/i;
 /** "Four children were among 164 people killed": the count takes the measure of the next one. */
 export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
 

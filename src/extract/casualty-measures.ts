@@ -99,8 +99,14 @@ export function startsWithMeasure(after: string): boolean {
  * after its verb is that verb's object, whatever verbs follow it.
  */
 export function objectOf(before: string): Measure[] | null {
-  // "killing his two crewmates": a possessive between the verb and its count.
-  const trimmed = before.replace(/[\s“"”(]+$/, '').replace(/\s+(?:his|her|their|its|our)$/i, '');
+  // "killing his two crewmates": a possessive between the verb and its count; "seized on Monday evening a 29-year-old": a day.
+  const trimmed = before
+    .replace(/[\s“"”(]+$/, '')
+    .replace(/\s+(?:his|her|their|its|our)$/i, '')
+    .replace(
+      /\s+(?:on|last|early on|late on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?$/,
+      '',
+    );
   const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
   return participle ? [participle[0]] : null;
 }
@@ -188,7 +194,7 @@ export const PROJECTED_AFTER =
   /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
 
 export const LATER_DIED = new RegExp(
-  String.raw`^\s*of (?:the|those|these) (?:injured|wounded)(?: people| persons| victims)?${PLACE_OF_PART},?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b`,
+  String.raw`^\s*of (?:the|those|these) (?:\w+ly )?(?:injured|wounded)(?: people| persons| victims)?${PLACE_OF_PART},?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b`,
   'i',
 );
 

@@ -126,4 +126,28 @@ describe('figures as other kinds of story word them', () => {
       'displaced 3000',
     ]);
   });
+
+  it('reads the figures of an attack as worded: "One body", a toll that fell, hospital stations, arrests by day', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('One body has yet to be identified.')).toEqual(['killed 1']);
+    expect(read('One body was found dead.')).toEqual(['killed 1']);
+    expect(
+      read(
+        'The number of people reported missing, which stood at 31 on Saturday morning, had fallen to four by Saturday night.',
+      ),
+    ).toEqual(['missing 31', 'missing 4']);
+    expect(read('Some 120 residents were evacuated and spent the night in a school gym.')).toEqual(['displaced 120']);
+    expect(read('On Sunday still 27 persons lay in Viennese hospitals.')).toEqual(['hospitalized 27']);
+    expect(read('Seven humans lie still on the intensive station.')).toEqual(['hospitalized 7']);
+    expect(read('The Czech police seized on Monday evening a 29-year-old Chechen at the border.')).toEqual([
+      'arrested 1',
+    ]);
+    expect(read('Customs seized 12 tonnes of cocaine.')).toEqual([]);
+    // "the body of one of them" stays a detail of a count made before.
+    expect(
+      read(
+        'The authorities announced the killing and wounding of dozens of soldiers, and said "the body of one of them was found".',
+      ),
+    ).toEqual(['killed 24', 'injured 24']);
+  });
 });
