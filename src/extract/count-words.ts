@@ -112,7 +112,10 @@ export const TEENS = new Map(
 export const TENS = new Map(
   Object.entries({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }),
 );
-export const SCALES = new Map(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9 }));
+// The Indian numbering system's lakh (100,000) and crore (10,000,000): "two lakh pilgrims", "1.5 crore devotees".
+export const SCALES = new Map(
+  Object.entries({ thousand: 1e3, lakh: 1e5, lakhs: 1e5, million: 1e6, crore: 1e7, crores: 1e7, billion: 1e9 }),
+);
 export const PLURAL_SCALES = new Map(Object.entries({ thousands: 1e3, millions: 1e6, billions: 1e9 }));
 /** What "a few"/"several"/"a couple"/"half a" can multiply. */
 export const MULTIPLIERS = new Map(

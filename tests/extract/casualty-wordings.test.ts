@@ -150,4 +150,11 @@ describe('figures as other kinds of story word them', () => {
       ),
     ).toEqual(['killed 24', 'injured 24']);
   });
+
+  it('reads the Indian numbering system: "two lakh people", "1.5 crore devotees"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.phrase}`);
+    expect(read('As many as two lakh people were displaced.')).toEqual(['displaced 200000 As many as two lakh']);
+    expect(read('Nearly 1.5 lakh people were left homeless.')).toEqual(['displaced 150000 Nearly 1.5 lakh']);
+    expect(read('More than 1.5 crore devotees took a dip; 30 were killed.')).toEqual(['killed 30 30']);
+  });
 });
