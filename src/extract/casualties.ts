@@ -194,6 +194,8 @@ interface Draft {
   /** Read from the previous sentence ("About 750 others."). */
   continued: boolean;
   projected: boolean;
+  /** A part of the count before it, which it tells in parts ("The 187 rescued included 96 Mozambicans, 58 …"). */
+  part: boolean;
 }
 
 /**
@@ -226,7 +228,7 @@ export function readSentence(
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
   const readings: Reading[] = [];
   for (const draft of drafts) {
-    if (draft.measures && draft.measures.length > 0)
+    if (draft.measures && draft.measures.length > 0 && !draft.part)
       readings.push({
         count: draft.count,
         measures: draft.measures,
@@ -289,7 +291,18 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const group = groupOf(after, nearby, inherited, elided);
     const projected =
       PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
-    drafts.push({ count, at: i, measures: own ?? fragment, group, link, continued: fragment !== null, projected });
+    // "The 187 rescued miners included 96 Mozambicans, 58 Zimbabweans …": the whole told in parts (see readPart).
+    const part = link === 'previous' && (INCLUDED.test(before) || (last?.part === true && isListed(before, after)));
+    drafts.push({
+      count,
+      at: i,
+      measures: own ?? fragment,
+      group,
+      link,
+      continued: fragment !== null,
+      projected,
+      part,
+    });
   });
   return drafts;
 }
@@ -314,6 +327,7 @@ function isListed(before: string, after: string): boolean {
   return LIST_BEFORE.test(before) && LIST_AFTER.test(after);
 }
 const LIST_BEFORE = /^\s*(?:[\p{L}'’-]+\s+){1,3}(?:and|or)\s+$|^\s*(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+,\s*(?:and\s+)?$/u;
+const INCLUDED = /\binclud(?:es|ed|e|ing)\s*$/i;
 const NOUN_WORD = String.raw`(?!(?:were|was|are|is|had|have|has|been|being|will|would|who|which|that|whom)\b)[\p{L}'’.-]+`;
 const LIST_WORD = String.raw`(?!of\b)${NOUN_WORD}`;
 /** "four members of the Republican Guard and two of the mutineers were killed": a subject joined to the next count's. */

@@ -170,11 +170,12 @@ export function partOf(after: string): Measure[] | null {
   // "About 30 of those arrested were arraigned": a part in a state that is no measure counts nothing new.
   return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
 }
-export const NEW_STATE = /^(?:were|was|have been|had been|are|is)\s+(?:later\s+|then\s+|subsequently\s+)?[a-z]+ed\b/i;
+export const NEW_STATE =
+  /^(?:were|was|have been|had been|are|is|have|has|had)\s+(?:since\s+|later\s+|then\s+|subsequently\s+|now\s+)?(?:been\s+)?[a-z]+ed\b/i;
 // "of the wounded from Um Haraz", "of the injured in Kisumu": where the people were counted may come between.
 const PLACE_OF_PART = String.raw`(?:,?\s+(?:from|in|at)(?:\s+[\w'’-]+){1,4}?)?`;
 export const PART_OF = new RegExp(
-  String.raw`^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?${PLACE_OF_PART},?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently)\b)`,
+  String.raw`^\s*of (?:the|those|these|them|whom)(?: [a-z]+){0,2}?${PLACE_OF_PART},?\s+(?=(?:were|was|had|have|are|is|later|then|subsequently|remain|remains|remained|still)\b)`,
   'i',
 );
 
@@ -194,7 +195,7 @@ export const PROJECTED_AFTER =
   /^\s+(?:(?:more\s+)?(?:people|persons|others|passengers|villagers|residents)\s+)?(?:(?:are|were|is|was)\s+)?(?:feared|expected|likely|projected|predicted)\s+(?:to (?:have )?(?:died|be dead|be killed|been killed)|dead|killed)\b|^\s+(?:[\w-]+\s+){0,3}?(?:might|may|could) (?:still )?be (?:trapped|buried|under the rubble)\b/i;
 
 export const LATER_DIED = new RegExp(
-  String.raw`^\s*of (?:the|those|these) (?:\w+ly )?(?:injured|wounded)(?: people| persons| victims)?${PLACE_OF_PART},?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b`,
+  String.raw`^\s*of (?:the|those|these) (?:\w+ly )?(?:injured|wounded|rescued|evacuated|trapped|hospitali[sz]ed)(?: [a-z]+)?${PLACE_OF_PART},?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away)\b`,
   'i',
 );
 

@@ -157,4 +157,23 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Nearly 1.5 lakh people were left homeless.')).toEqual(['displaced 150000 Nearly 1.5 lakh']);
     expect(read('More than 1.5 crore devotees took a dip; 30 were killed.')).toEqual(['killed 30 30']);
   });
+
+  it('reads a mine disaster: parts told in the sentence of their whole, people moved between states', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('The 187 miners in custody included 96 Mozambicans, 58 Zimbabweans, 27 Basotho and six South Africans.'),
+    ).toEqual(['arrested 187']);
+    expect(read('Twelve of those have since been discharged into police custody.')).toEqual(['arrested 12']);
+    expect(read('He had visited 27 of his compatriots in the cells.')).toEqual(['arrested 27']);
+    expect(read('Police said nine alleged syndicate financiers were picked up.')).toEqual(['arrested 9']);
+    expect(read('They submitted the names of 312 men they could not account for.')).toEqual(['missing 312']);
+    expect(read('At least 19 youths of the district continue without news.')).toEqual(['missing 19']);
+    expect(read('At least nine of the rescued miners died after they were brought to the surface.')).toEqual([
+      'killed 9',
+    ]);
+    expect(read('Seventeen of the rescued remained in Tshepong Hospital on Thursday.')).toEqual(['hospitalized 17']);
+    expect(read("So far 208 of the detainees have appeared in the Magistrate's Court.")).toEqual([]);
+    expect(read('Officers have seized 14 firearms and 2.4 kg of gold.')).toEqual([]);
+    expect(read('Upwards of 1.1 lakh people were reported missing at the centres.')).toEqual(['missing 110000']);
+  });
 });

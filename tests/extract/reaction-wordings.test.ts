@@ -198,6 +198,21 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('reads condolences that came from a list, a team sent by a government, cooperation offered', () => {
+    expect(read('Messages of condolence came from the leaders of Nepal, Bangladesh, Sri Lanka and Mauritius.')).toEqual(
+      ['Nepal', 'Bangladesh', 'Sri Lanka', 'Mauritius'].map((a) => `${a}:expresses_sympathy`),
+    );
+    expect(read('The 12-member team sent by the Nepal government reached the town on Tuesday.')).toEqual([
+      'Nepal:sends_aid',
+    ]);
+    expect(read('Nepal said it is ready to give every possible cooperation in the search.')).toEqual([
+      'Nepal:offers_help',
+    ]);
+    expect(read('Pope Leo XIV prayed "for the pilgrims who lost their lives".')).toEqual([
+      'Holy See:expresses_sympathy',
+    ]);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',

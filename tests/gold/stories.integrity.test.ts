@@ -47,7 +47,10 @@ const VAGUE: Record<string, number> = { several: 3, 'a few': 3, tens: 20, dozens
 // Leading words → qualifier (CONTRACT.md §4, `qualifier`), longest first.
 const LEADS: Array<[RegExp, string]> = [
   [/^(at least|no fewer than|no less than)\b/i, 'at_least'],
-  [/^(more than|over|passed|passes|exceed(?:s|ed)?|topped|above|cross(?:ed|es)?|top(?:ped|s)?)\b/i, 'more_than'],
+  [
+    /^(more than|upwards of|over|passed|passes|exceed(?:s|ed)?|topped|above|cross(?:ed|es)?|top(?:ped|s)?)\b/i,
+    'more_than',
+  ],
   [/^(about|some|around|nearly|almost|approximately|roughly|close to)\b/i, 'about'],
   [/^(up to)\b/i, 'up_to'],
   [/^(fewer than|less than|under)\b/i, 'fewer_than'],
@@ -86,7 +89,15 @@ const UNITS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const MULTIPLIERS: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000 };
+// lakh and crore: the Indian numbering system's 100,000 and 10,000,000.
+const MULTIPLIERS: Record<string, number> = {
+  dozen: 12,
+  hundred: 100,
+  thousand: 1000,
+  lakh: 100_000,
+  million: 1_000_000,
+  crore: 10_000_000,
+};
 
 /** The number a phrase states, or null when the phrase has no plain number in it. */
 function statedNumber(phrase: string): number | null {
@@ -94,8 +105,8 @@ function statedNumber(phrase: string): number | null {
   if (digits) {
     let n = Number(digits[0].replace(/,/g, ''));
     const after = phrase.slice((digits.index ?? 0) + digits[0].length).toLowerCase();
-    if (/^\s*million\b/.test(after)) n *= 1_000_000;
-    else if (/^\s*thousand\b/.test(after)) n *= 1000;
+    const scale = /^\s*(thousand|lakh|million|crore)\b/.exec(after)?.[1];
+    if (scale) n = Math.round(n * MULTIPLIERS[scale]!);
     return n;
   }
   const words = phrase
