@@ -51,6 +51,7 @@ import {
   startsWithMeasure,
   useLexicon,
 } from './casualty-measures.ts';
+import { isCoordinated, isGapped, isIncluded, isListed } from './count-links.ts';
 
 export interface ArticleText {
   id: string;
@@ -271,13 +272,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       isPartOfHead(text, counts[i - 1], before) ||
       (i > 0 && (isGapped(before, after) || isListed(before, after)));
     const link =
-      own || fragment
-        ? null
-        : fromPrevious
-          ? 'previous'
-          : TO_NEXT.test(after) || COORDINATED.test(after)
-            ? 'next'
-            : null;
+      own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) || isCoordinated(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
     // (but "Eighteen officers were killed and 26 were detained" are not officers).
     const elided =
@@ -292,7 +287,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const projected =
       PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
     // "The 187 rescued miners included 96 Mozambicans, 58 Zimbabweans …": the whole told in parts (see readPart).
-    const part = link === 'previous' && (INCLUDED.test(before) || (last?.part === true && isListed(before, after)));
+    const part = link === 'previous' && (isIncluded(before) || (last?.part === true && isListed(before, after)));
     drafts.push({
       count,
       at: i,
@@ -306,39 +301,6 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   });
   return drafts;
 }
-
-/**
- * "105 people had died in Jajarkot and 52 in Rukum West", "1,102 cases in
- * Nsanje and Chikwawa 736": a count with its verb and noun left out, after
- * "and" and at most a place, is of the count before it.
- */
-function isGapped(before: string, after: string): boolean {
-  return GAP_BEFORE.test(before) && GAP_AFTER.test(after);
-}
-const GAP_BEFORE = /\b(?:and|while)\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}$/u;
-const GAP_AFTER = /^\s*(?:(?:in|at|on|from)\s|[,.;)]|$)/u;
-
-/**
- * "Among the dead were 22 children and 13 women", "Police arrested 12 students
- * and 30 workers": a count that only continues a list of nouns, with no verb
- * of its own, is of the measure of the count before it.
- */
-function isListed(before: string, after: string): boolean {
-  return LIST_BEFORE.test(before) && LIST_AFTER.test(after);
-}
-const LIST_BEFORE = /^\s*(?:[\p{L}'’-]+\s+){1,3}(?:and|or)\s+$|^\s*(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+,\s*(?:and\s+)?$/u;
-const INCLUDED = /\binclud(?:es|ed|e|ing)\s*$/i;
-const NOUN_WORD = String.raw`(?!(?:were|was|are|is|had|have|has|been|being|will|would|who|which|that|whom)\b)[\p{L}'’.-]+`;
-const LIST_WORD = String.raw`(?!of\b)${NOUN_WORD}`;
-/** "four members of the Republican Guard and two of the mutineers were killed": a subject joined to the next count's. */
-const COORDINATED = new RegExp(
-  String.raw`^\s*(?:(?!(?:in|at|on|from|to|with|by|for|near|into|across|during)\b)${NOUN_WORD}\s+){0,6}?(?:and|or)\s*$`,
-  'u',
-);
-const LIST_AFTER = new RegExp(
-  String.raw`^\s*(?:${LIST_WORD}\s+){0,2}?${LIST_WORD}(?:\s*[,.;)—–]|\s*$|\s+(?:in|at|on|from|during|since|and|or|according)\b)`,
-  'u',
-);
 
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {
