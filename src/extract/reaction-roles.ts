@@ -206,7 +206,7 @@ export function arabicRole(text: string, m: Mention): Role {
 // ------------------------------------------------------------------- lists
 
 export const LIST_GAP =
-  /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?$/iu;
+  /^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s*|[،,]?\s*و\s*|،\s*)(?:the\s+|its\s+|their\s+)?(?:(?:Kingdom|Republic|State|Principality|Sultanate|Federation) of\s+)?$/iu;
 
 /** "the United Kingdom and Norway – the so-called Troika on Sudan – and the European Union": an aside leaves the list whole. */
 const LIST_ASIDE = /^\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^()]{1,80}\))/u;

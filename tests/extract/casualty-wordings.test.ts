@@ -176,4 +176,19 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Officers have seized 14 firearms and 2.4 kg of gold.')).toEqual([]);
     expect(read('Upwards of 1.1 lakh people were reported missing at the centres.')).toEqual(['missing 110000']);
   });
+
+  it('reads post-election unrest: earlier elections, drivers of trucks, lynchings, intensive therapy', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('After the disputed 2024 election, at least 300 people were killed in months of protests.')).toEqual(
+      [],
+    );
+    expect(read('Doctors said they had admitted 29 people with gunshot wounds.')).toEqual(['hospitalized 29']);
+    expect(read('Ten were hurt, and five continue in the intensive therapy.')).toEqual([
+      'injured 10',
+      'hospitalized 5',
+    ]);
+    expect(read('One agent of the police was lynched by the crowd.')).toEqual(['killed 1']);
+    expect(read('She said four South African truck drivers had been injured.')).toEqual(['injured 4']);
+    expect(read('Police seized 20 trucks and arrested 30 people.')).toEqual(['arrested 30']);
+  });
 });

@@ -213,6 +213,23 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('reads the states of migrant workers: high commissions, a kingdom, preoccupation, collective punishment', () => {
+    expect(
+      read(
+        'The High Commissions of Mozambique, Zimbabwe and the Kingdom of Lesotho present their condolences to the bereaved families.',
+      ),
+    ).toEqual(['Mozambique', 'Zimbabwe', 'Lesotho'].map((a) => `${a}:expresses_sympathy`));
+    expect(
+      read('The Government of Mozambique manifested yesterday "profound preoccupation" with the situation.'),
+    ).toEqual(['Mozambique:expresses_concern']);
+    expect(read('Amnesty International said cutting off food and water was "collective punishment".')).toEqual([
+      'Amnesty International:criticizes_crackdown',
+    ]);
+    expect(read('Guo Jiakun said that "no Chinese enterprise has any involvement" in the mine.')).toEqual([
+      'China:denies_involvement',
+    ]);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
