@@ -176,7 +176,7 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
 }
 
 const TIME_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2})$/;
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 export const ARABIC_PREPOSITIONS = new Set([
   'في',
