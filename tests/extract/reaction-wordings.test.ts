@@ -230,6 +230,27 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('reads the responses to an epidemic: readiness to deploy, solidarity with brothers, praise, fear for children', () => {
+    expect(read('Africa CDC said it stood ready to deploy epidemiologists and mobile laboratories.')).toEqual([
+      'Africa Centres for Disease Control and Prevention:offers_help',
+    ]);
+    expect(read('Kenya said it "stands in solidarity with our Ugandan brothers and sisters".')).toEqual([
+      'Kenya:expresses_sympathy',
+    ]);
+    expect(read('Rwanda holds itself ready to put at its disposal its teams and its laboratories.')).toEqual([
+      'Rwanda:offers_help',
+    ]);
+    expect(read('Tedros Adhanom Ghebreyesus has saluted "the rapidity of the response of the authorities".')).toEqual([
+      'World Health Organization:supports_government',
+    ]);
+    expect(read('The European Union has announced an envelope of 2 million euros.')).toEqual([
+      'European Union:offers_help',
+    ]);
+    expect(read('UNICEF said it feared for children orphaned by the outbreak.')).toEqual([
+      "United Nations Children's Fund:expresses_concern",
+    ]);
+  });
+
   it('knows every UN member state, by name, adjective and capital', () => {
     expect(read('Mali, Burkina Faso and Niger expressed support for the authorities in Bamako.')).toEqual([
       'Mali:supports_government',
