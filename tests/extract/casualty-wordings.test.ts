@@ -139,7 +139,9 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Some 120 residents were evacuated and spent the night in a school gym.')).toEqual(['displaced 120']);
     expect(read('On Sunday still 27 persons lay in Viennese hospitals.')).toEqual(['hospitalized 27']);
     expect(read('Seven humans lie still on the intensive station.')).toEqual(['hospitalized 7']);
-    expect(read('The Czech police seized on Monday evening a 29-year-old Chechen at the border.')).toEqual([
+    // Not "seized": gunmen seize hostages too.
+    expect(read('Gunmen seized 20 villagers on the road.')).toEqual([]);
+    expect(read('The Czech police arrested on Monday evening a 29-year-old Chechen at the border.')).toEqual([
       'arrested 1',
     ]);
     expect(read('Customs seized 12 tonnes of cocaine.')).toEqual([]);
@@ -165,7 +167,8 @@ describe('figures as other kinds of story word them', () => {
     ).toEqual(['arrested 187']);
     expect(read('Twelve of those have since been discharged into police custody.')).toEqual(['arrested 12']);
     expect(read('He had visited 27 of his compatriots in the cells.')).toEqual(['arrested 27']);
-    expect(read('Police said nine alleged syndicate financiers were picked up.')).toEqual(['arrested 9']);
+    expect(read('Police said nine alleged syndicate financiers were picked up by the police.')).toEqual(['arrested 9']);
+    expect(read('Twelve survivors were picked up by a fishing boat.')).toEqual([]);
     expect(read('They submitted the names of 312 men they could not account for.')).toEqual(['missing 312']);
     expect(read('At least 19 youths of the district continue without news.')).toEqual(['missing 19']);
     expect(read('At least nine of the rescued miners died after they were brought to the surface.')).toEqual([
