@@ -126,12 +126,17 @@ export const CLAUSE_END =
 export const INCLUSION =
   /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
 
+const INCLUDES = String.raw`\binclud(?:es|ed|e|ing)`;
 /**
  * "up from 5,800 on Saturday", "rose from 8 to 18", "the toll of 225 includes
  * 19 police officers": the count repeats the measure of the one before.
  */
-export const FROM_PREVIOUS =
-  /(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|\binclud(?:es|ed|e|ing)|\b(?:fallen|fell|dropped|risen|rose|climbed|jumped|increased|decreased|declined|grown|grew) to)\s*$/i;
+export const FROM_PREVIOUS = new RegExp(
+  String.raw`(?:\b(?:up|down|rising|risen|rose|climbing|compared) (?:from|with)|\bfrom|^\s*to|${INCLUDES}|\b(?:fallen|fell|dropped|risen|rose|climbed|jumped|increased|decreased|declined|grown|grew) to)\s*$`,
+  'i',
+);
+/** "The 187 rescued miners included 96 Mozambicans": of those linked so, the whole told in parts (count-links.ts). */
+export const INCLUDED = new RegExp(String.raw`${INCLUDES}\s*$`, 'i');
 /** "Four children were among 164 people killed": the count takes the measure of the next one. */
 export const TO_NEXT = /\b(?:were|was|are|is)\s+among(?: the)?\s*$/i;
 

@@ -1,6 +1,7 @@
 // How a count with no measure of its own is joined to a neighbour that has
 // one: the words between them say whether it continues a list, shares a verb,
 // or tells its whole in parts (casualties.ts reads the measures).
+import { INCLUDED } from './casualty-cues.ts';
 
 /**
  * "105 people had died in Jajarkot and 52 in Rukum West", "1,102 cases in
@@ -42,4 +43,3 @@ export function isCoordinated(after: string): boolean {
 export function isIncluded(before: string): boolean {
   return INCLUDED.test(before);
 }
-const INCLUDED = /\binclud(?:es|ed|e|ing)\s*$/i;

@@ -53,7 +53,6 @@ export const QUALIFIER_PHRASES: readonly (readonly [string, BoundQualifier])[] =
   ['well over', 'more_than'],
   ['upwards of', 'more_than'],
   ['in excess of', 'more_than'],
-  ['upwards of', 'more_than'],
   ['about', 'about'],
   ['around', 'about'],
   ['some', 'about'],
