@@ -5,6 +5,7 @@
 // derive: one article added, the others taken from the cache, last in the id
 // order (a story numbered as it grows), then halfway (every row after it
 // shifted, as after an article edited there).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,10 +115,22 @@ async function addRuns(input: DeriveChildInput, after: string, tag: string, had:
       join(input.articles, `${id}.md`),
       readFileSync(join(input.articles, after), 'utf8').replace(/^id: ".*"$/m, `id: "${id}"`),
     );
+    settleDisk();
     runs.push(await runChild(input, `${had + run - 1} synthetic articles and one more`));
   }
   // The median run: one derive of about a second on a shared machine is too easily a slow one.
   return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+}
+
+/**
+ * Waits for the files written so far to reach the disk. A journalist adds an
+ * article long after the last derive; here it comes right after a derive
+ * that wrote a gigabyte (the cache and the datasets), which the system would
+ * otherwise still be writing out while the measured derive writes its own
+ * files to the same disk. Where there is no `sync` (Windows), nothing waits.
+ */
+function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 async function runChild(input: DeriveChildInput, what: string): Promise<DeriveSizeResult> {
