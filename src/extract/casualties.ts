@@ -264,7 +264,8 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       laterDied(after) ??
       partOf(after) ??
       measuresAfter(after) ??
-      measuresBefore(before) ??
+      // "Of the injured, 58 were discharged": those let go are not counted by the words before them.
+      (RELEASED.test(after) ? null : measuresBefore(before)) ??
       lives(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious =
@@ -287,7 +288,9 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const projected =
       PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
     // "The 187 rescued miners included 96 Mozambicans, 58 Zimbabweans …": the whole told in parts (see readPart).
-    const part = link === 'previous' && (isIncluded(before) || (last?.part === true && isListed(before, after)));
+    const part =
+      (link === 'previous' && (isIncluded(before) || (last?.part === true && isListed(before, after)))) ||
+      remainsOf(drafts, count, own, after);
     drafts.push({
       count,
       at: i,
@@ -301,6 +304,21 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   });
   return drafts;
 }
+
+/**
+ * "Investigators arrested 15 people …; seven remain in detention": those who
+ * remain are some of a larger count of the same measure before them in the
+ * sentence, no figure of their own (those who remain in another state, "12
+ * remain in hospital" after the injured, are).
+ */
+function remainsOf(drafts: readonly Draft[], count: CountMention, own: Measure[] | null, after: string): boolean {
+  if (!own || !REMAIN_AFTER.test(after)) return false;
+  return drafts.some(
+    (d) =>
+      d.count.value > count.value && d.measures?.length === own.length && own.every((m) => d.measures!.includes(m)),
+  );
+}
+const REMAIN_AFTER = /^\s+(?:\S+\s+)?(?:still\s+)?remain(?:s|ed)?\b/i;
 
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {

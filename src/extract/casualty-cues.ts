@@ -97,6 +97,8 @@ export const BACK_FIGURE =
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
+/** "Of the dead, 24 were inmates": likewise, the sentence opening on "of the". */
+export const OF_THE_BEFORE = /^\s*of (?:the|those) ([\w ]{1,30}?),$/i;
 /** "The dead included four children", "those arrested include two journalists": likewise before "include". */
 export const INCLUDED_BEFORE = /\b(?:the|those) ([\w ]{1,30}?)\s+(?:included|includes|include)\s*$/i;
 

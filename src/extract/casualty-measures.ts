@@ -4,6 +4,7 @@
 import type { Group, Measure } from '../datasets/schema.ts';
 import {
   AMONG_BEFORE,
+  OF_THE_BEFORE,
   INCLUDED_BEFORE,
   CLAUSE_END,
   LIVES_NOUN,
@@ -65,7 +66,9 @@ export function matchMeasure(text: string, at: number): { measure: Measure; end:
   for (const [measure, pattern] of LEX.words) {
     pattern.lastIndex = at;
     const match = pattern.exec(text);
-    if (match && (!best || at + match[0].length > best.end)) best = { measure, end: at + match[0].length };
+    // The longest; of two as long, the later: a story's own measures come after the base's, and its
+    // `evacuated` ("were evacuated") is the reading its editors meant, not the base's `displaced`.
+    if (match && (!best || at + match[0].length >= best.end)) best = { measure, end: at + match[0].length };
   }
   return best;
 }
@@ -118,7 +121,7 @@ export function measuresBefore(before: string): Measure[] | null {
   if (nouns) return nouns;
   const toll = tollBefore(trimmed);
   if (toll) return [toll];
-  const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed))?.[1];
+  const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed) ?? OF_THE_BEFORE.exec(trimmed))?.[1];
   const amongMeasure = among ? matchMeasure(among, 0) : null;
   return amongMeasure ? [amongMeasure.measure] : null;
 }

@@ -134,6 +134,10 @@ export function isName({ toks, part, qualifier }: Context): boolean {
   const prev = toks[part.start - 1];
   if (!prev || prev.kind !== 'word' || !spaced(toks[part.start])) return false;
   if (LABEL_WORDS.has(prev.key)) return true;
+  // "cell blocks 2 and 4": the second label of a pair.
+  const [first, label] = [toks[part.start - 2], toks[part.start - 3]];
+  if ((prev.key === 'and' || prev.key === 'or') && first?.kind === 'num' && label && LABEL_WORDS.has(label.key))
+    return true;
   if (!/^\p{Lu}/u.test(prev.text) || WEEKDAYS.has(prev.key) || EN_MONTHS.has(prev.key)) return false;
   if (startsSentence(toks, part.start - 1)) return false;
   // Title Case headlines capitalise every word, so a capital tells nothing

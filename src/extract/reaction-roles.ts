@@ -215,22 +215,46 @@ const LIST_ASIDE = /^\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^()]{1,80}\))/
  * "Russia, Belarus, Armenia, Tajikistan and Kyrgyzstan": one group, whose
  * role is the role of its head (so a list after "from" is all objects).
  */
-export function groupLists(text: string, mentions: Mention[]): void {
+export function groupLists(g: Gazetteer, text: string, mentions: Mention[]): void {
   // The last mention outside any aside: a name in an aside is no link in the list around it.
   let outside = -1;
   mentions.forEach((m, i) => {
-    const prev = mentions[m.aside ? i - 1 : outside];
+    let prev = mentions[m.aside ? i - 1 : outside];
     if (!m.aside) outside = i;
-    const linked =
-      prev &&
-      prev.kind !== 'anaphor' &&
-      m.kind !== 'anaphor' &&
-      prev.quote === m.quote &&
-      LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''));
-    m.group = linked ? prev.group : i;
-    if (linked) m.role = mentions[prev.group]!.role;
+    const fits = (o: Mention | undefined): o is Mention =>
+      o !== undefined && o.kind !== 'anaphor' && m.kind !== 'anaphor' && o.quote === m.quote;
+    let linked = fits(prev) && LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''));
+    if (!linked && fits(prev) && !m.aside) {
+      // The place of the first office is no link: "the EU delegation in Quito and the embassies of …".
+      const office = IN_PLACE.test(text.slice(0, prev.start)) ? mentions[i - 2] : prev;
+      if (fits(office) && officesJoined(g, text.slice(office.end, m.start))) {
+        prev = office;
+        linked = true;
+      }
+    }
+    m.group = linked ? prev!.group : i;
+    if (linked) m.role = mentions[prev!.group]!.role;
   });
 }
+
+const IN_PLACE = /\sin\s+$/u;
+
+/**
+ * Offices of two actors joined by "and" ("the EU delegation in Quito and the
+ * embassies of France, Germany and Spain said", "the French embassy and the
+ * EU delegation", "Britain's foreign office and the US State Department"):
+ * the words between the names are titles (data/gazetteer.yaml), a place
+ * after the first, "and", and a title and "of" before the second.
+ */
+function officesJoined(g: Gazetteer, gap: string): boolean {
+  const joined = OFFICES_GAP.exec(gap);
+  if (!joined) return false;
+  const titles = `${joined[1]} ${joined[2] ?? ''}`.trim().split(/\s+/u);
+  return titles.every((word) => g.titles.has(word.toLowerCase()));
+}
+
+const OFFICES_GAP =
+  /^(?:['’]s)?\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,?\s+and\s+(?:the\s+)?(?:((?:\p{L}+\s+){0,2}\p{L}+)\s+of\s+)?$/u;
 
 /**
  * A name right before a speech verb is speaking, whatever came before it
@@ -242,9 +266,24 @@ export function speakersBeforeVerbs(g: Gazetteer, text: string, mentions: Mentio
     // "the Quai d'Orsay \"firmly condemned\"": a quote mark and an adverb may come between.
     const next = /^\s+["“]?(?:\p{L}+ly\s+)?([\p{L}]+)/u.exec(text.slice(m.end));
     if (m.role !== 'object' || !next || !isSpeechVerb(g, next[1]!) || m.kind === 'non_actor') return;
+    if (subjectBefore(g, text, mentions, i)) return;
     m.role = 'subject';
     m.group = i;
   });
+}
+
+/**
+ * Whether the verb after mention `i` has its subject already: a name before
+ * it that speaks, with no other speech verb or clause break between ("The
+ * President of Türkiye … in a telephone call with Prime Minister Shehbaz
+ * Sharif expressed condolences": Sharif does not).
+ */
+function subjectBefore(g: Gazetteer, text: string, mentions: Mention[], i: number): boolean {
+  const m = mentions[i]!;
+  const subject = mentions.findLast((o, k) => k < i && o.role === 'subject' && o.group !== m.group && !o.aside);
+  if (!subject) return false;
+  const between = text.slice(subject.end, m.start);
+  return !/[;:.!?"“”]/u.test(between) && !between.split(/[^\p{L}]+/u).some((word) => word && isSpeechVerb(g, word));
 }
 
 // ---------------------------------------------------------------- anaphors

@@ -134,7 +134,7 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse, op
     m.role = arabic
       ? arabicRole(text, m)
       : englishRole(g, text, (tokens ??= tokenize(text, Math.max(...mentions.map((o) => o.start)))), mentions, m);
-  groupLists(text, mentions);
+  groupLists(g, text, mentions);
   if (!arabic) speakersBeforeVerbs(g, text, mentions);
   const pending = resolveAnaphors(mentions, discourse, sentence.paragraph);
   const cues = findStanceCues(g, text, mentions);

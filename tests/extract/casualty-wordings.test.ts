@@ -27,7 +27,7 @@ describe('figures as other kinds of story word them', () => {
       'arrested 5 all',
     ]);
     // A count with a verb of its own is not in the list: the workers were evacuated, not killed.
-    expect(read('Five people died and 30 workers were evacuated.')).toEqual(['killed 5 all']);
+    expect(read('Five people died and 30 workers were evacuated.')).toEqual(['killed 5 all', 'displaced 30 all']);
     expect(read('The attack killed 12 people and 300 cattle.')).toEqual(['killed 12 all']);
   });
 
@@ -193,5 +193,22 @@ describe('figures as other kinds of story word them', () => {
     expect(read('One agent of the police was lynched by the crowd.')).toEqual(['killed 1']);
     expect(read('She said four South African truck drivers had been injured.')).toEqual(['injured 4']);
     expect(read('Police seized 20 trucks and arrested 30 people.')).toEqual(['arrested 30']);
+  });
+
+  it('reads a prison riot and a rail crash: money in any currency, "Of the dead,", those who remain, the ICU', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read('The government announced compensation of 1.5 million rupees for the family of each person killed.'),
+    ).toEqual([]);
+    expect(read('Of the dead, 24 were inmates, the SNAI said.')).toEqual(['killed 24']);
+    expect(read('Of the injured, 58 were discharged after first aid.')).toEqual([]);
+    expect(read('Fourteen people are in pre-trial detention over the riot.')).toEqual(['arrested 14']);
+    // Those who remain are some of the arrested; those who remain in hospital are a figure of their own.
+    expect(read('Police have arrested 15 people; seven remain in pre-trial detention.')).toEqual(['arrested 15']);
+    expect(read('Police arrested 300 people; 120 remain in custody.')).toEqual(['arrested 300']);
+    expect(read('Doctors treated 50 injured; 12 remain in hospital.')).toEqual(['injured 50', 'hospitalized 12']);
+    expect(
+      read('The doctor said 46 of the injured had been admitted, nine of them to the intensive care unit.'),
+    ).toEqual(['hospitalized 46', 'hospitalized 9']);
   });
 });

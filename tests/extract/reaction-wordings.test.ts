@@ -76,12 +76,12 @@ describe('reactions as other kinds of story word them', () => {
   });
 
   it('reads the reactions to a coup: mediators, evacuations, troops pledged, translations from French', () => {
-    // Who held an office once speaks for no one by it: the mission is the bloc's.
+    // Who held an office once speaks for no one by it: the mission is the bloc's (a mediation, a call to talk).
     expect(
       read(
         'The ECOWAS Commission president said that former Ghanaian president Nana Akufo-Addo would lead a mediation mission.',
       ),
-    ).toEqual([]);
+    ).toEqual(['Economic Community of West African States:urges_dialogue']);
     expect(read('In Paris, the Quai d\'Orsay "strongly urged" all sides to exercise restraint.')).toEqual([
       'France:urges_restraint',
     ]);
@@ -264,6 +264,45 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('Croatia and Cyprus sent firefighting planes and aid.')).toEqual([
       'Croatia:sends_aid',
       'Cyprus:sends_aid',
+    ]);
+  });
+
+  it('reads a border war, a rail crash and a prison riot: offices joined, mediation, denials, shared pain', () => {
+    expect(
+      read(
+        'The EU delegation in Quito and the embassies of France, Germany and Spain said they supported "the Ecuadorian state\'s efforts to restore security".',
+      ),
+    ).toEqual(['European Union', 'France', 'Germany', 'Spain'].map((actor) => `${actor}:supports_government`));
+    expect(read('The French embassy and the EU delegation said they were deeply concerned.')).toEqual([
+      'France:expresses_concern',
+      'European Union:expresses_concern',
+    ]);
+    // The one called is no speaker, though the verb follows his name.
+    expect(
+      read(
+        'The President of Türkiye Recep Tayyip Erdoğan in a telephonic contact with the Prime Minister Shehbaz Sharif expressed condolence.',
+      ),
+    ).toEqual(['Turkey:expresses_sympathy']);
+    expect(read('Erdogan wrote on X that Turkey shared "the pain of our Pakistani brothers and sisters".')).toEqual([
+      'Turkey:expresses_sympathy',
+    ]);
+    expect(read('Messages of condolence have also come from Bangladesh, Sri Lanka and Nepal.')).toEqual(
+      ['Bangladesh', 'Sri Lanka', 'Nepal'].map((actor) => `${actor}:expresses_sympathy`),
+    );
+    expect(read("Malaysia's offer to mediate produced the Kuala Lumpur talks.")).toEqual(['Malaysia:urges_dialogue']);
+    expect(read('Anwar Ibrahim offered to host talks in Kuala Lumpur.')).toEqual(['Malaysia:urges_dialogue']);
+    expect(read('China said it was ready to "play a constructive role".')).toEqual(['China:urges_dialogue']);
+    expect(read('The United States "stands firmly with President Noboa", the State Department said.')).toEqual([
+      'United States:supports_government',
+    ]);
+    expect(read('Phnom Penh denies laying new mines.')).toEqual(['Cambodia:denies_involvement']);
+    expect(read('The Inter-American Commission on Human Rights (IACHR) expressed its profound concern.')).toEqual([
+      'Inter-American Commission on Human Rights:expresses_concern',
+    ]);
+    expect(read('Salvadoran President Nayib Bukele, Hun Manet and Daniel Noboa said they were saddened.')).toEqual([
+      'El Salvador:expresses_sympathy',
+      'Cambodia:expresses_sympathy',
+      'Ecuador:expresses_sympathy',
     ]);
   });
 });

@@ -311,7 +311,8 @@ describe('negation and reported accusations', () => {
 
   it('drops negated cues', () => {
     expect(read('Moscow did not express concern.')).toEqual([]);
-    expect(read('Russia denied sending troops.')).toEqual([]);
+    // No troops sent: the denial is a position of its own.
+    expect(read('Russia denied sending troops.')).toEqual(['Russia:denies_involvement']);
     expect(read('Minsk has no plans to send troops.')).toEqual([]);
   });
 
