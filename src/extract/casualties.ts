@@ -21,6 +21,7 @@ import {
   OTHER_EVENT,
   RETRACTED,
   SIZE_OF,
+  GATHERED,
   TO_NEXT,
   YEAR_OF_EVENT,
   measureLexicon,
@@ -51,7 +52,7 @@ import {
   startsWithMeasure,
   useLexicon,
 } from './casualty-measures.ts';
-import { isCoordinated, isGapped, isIncluded, isListed } from './count-links.ts';
+import { isCoordinated, isGapped, isIncluded, isListed, isParallel } from './count-links.ts';
 
 export interface ArticleText {
   id: string;
@@ -256,7 +257,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   counts.forEach((count, i) => {
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
     const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
-    if (countsThings(after) || SIZE_OF.test(before) || isAge(before, after)) return;
+    if (countsThings(after) || SIZE_OF.test(before) || GATHERED.test(after) || isAge(before, after)) return;
     // A codebook frame around the count is the most specific reading: "treating 74 patients" is of people in hospital, not hurt.
     const own =
       frame(before, after) ??
@@ -271,7 +272,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const fromPrevious =
       FROM_PREVIOUS.test(before) ||
       isPartOfHead(text, counts[i - 1], before) ||
-      (i > 0 && (isGapped(before, after) || isListed(before, after)));
+      (i > 0 && (isGapped(before, after) || isListed(before, after) || isParallel(before, after)));
     const link =
       own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) || isCoordinated(after) ? 'next' : null;
     // "…were killed and 748 wounded", "One officer was killed and two were injured": the subject's noun is the one before
@@ -347,7 +348,23 @@ function resolveLinks(drafts: Draft[]): Draft[] {
     draft.measures = neighbour.measures;
     if (draft.link === 'previous') draft.group ??= neighbour.group;
   });
+  addingUp(drafts);
   return drafts;
+}
+
+/**
+ * "the Thai toll at 26 dead, 15 civilians and 11 soldiers": counts that take
+ * their measure from the one before them and add up to it are its parts.
+ */
+function addingUp(drafts: Draft[]): void {
+  drafts.forEach((whole, i) => {
+    if (whole.link !== null || !whole.measures) return;
+    let end = i + 1;
+    let sum = 0;
+    while (drafts[end]?.link === 'previous' && drafts[end]!.measures === whole.measures)
+      sum += drafts[end++]!.count.value;
+    if (end - i > 2 && sum === whole.count.value) for (let k = i + 1; k < end; k += 1) drafts[k]!.part = true;
+  });
 }
 
 /**

@@ -161,13 +161,21 @@ export const PARTICIPANTS =
  */
 const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|who|whose|whom|which|that|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
 export const NOT_PEOPLE = new RegExp(
-  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|firearms?|pistols?|ammunition|explosives|detonators|knives|kg|kilograms?|grams?|ounces|carats|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries|meals|rations|tents|tarpaulins|blankets|mattresses|beds|kits|doses|vaccines|parcels|packages|sacks|bags|litres|liters|gallons|hectares|acres|cattle|livestock|goats|sheep|cows|camels|animals)\b(?![ -](?:drivers?|workers?|owners?|operators?|crews?|passengers|pilots?|staff|employees|attendants?|guards?|officers?|personnel|members?|residents|users)\b)`,
+  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|vehicles?|cars?|trucks?|tanks?|buses|coaches|carriages?|wagons?|locomotives?|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|firearms?|pistols?|ammunition|explosives|detonators|knives|kg|kilograms?|grams?|ounces|carats|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries|meals|rations|tents|tarpaulins|blankets|mattresses|beds|kits|doses|vaccines|parcels|packages|sacks|bags|litres|liters|gallons|hectares|acres|cattle|livestock|goats|sheep|cows|camels|animals)\b(?![ -](?:drivers?|workers?|owners?|operators?|crews?|passengers|pilots?|staff|employees|attendants?|guards?|officers?|personnel|members?|residents|users)\b)`,
   'i',
 );
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
 export const SIZE_OF =
   /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
+
+/**
+ * Those who wait for news of the victims: "Hundreds of relatives gathered
+ * outside the prison gates … shouting for lists of the dead", "dozens of
+ * families waited for the bodies". Not "three relatives were killed".
+ */
+export const GATHERED =
+  /^\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:relatives|families|family members|mourners|onlookers|well-wishers|bystanders)\s+(?:\S+\s+)?(?:gathered|waited|queued|lined|thronged|crowded|massed|stood|rallied|attended|marched|camped|kept vigil|held (?:a )?vigils?)\b/i;
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
 export const OTHER_EVENT =

@@ -39,6 +39,19 @@ export function isCoordinated(after: string): boolean {
   return COORDINATED.test(after);
 }
 
+/**
+ * "Three of the dead were soldiers and nine were civilians", "24 were inmates
+ * and two were guards": a count that only says who they were, after one that
+ * said the same way, is of its measure. Not "… and 12 were released".
+ */
+export function isParallel(before: string, after: string): boolean {
+  return PARALLEL_BEFORE.test(before) && PARALLEL_AFTER.test(after);
+}
+const PARALLEL_BEFORE =
+  /^\s*(?:of (?:the|those) [\p{L}-]+\s+)?(?:were|was|are|is)\s+(?![\p{L}'’-]+ed\b)(?:[\p{L}'’-]+\s+){1,2}(?:and\s+|,\s*(?:and\s+)?)$/u;
+const PARALLEL_AFTER =
+  /^\s*(?:were|was|are|is)\s+(?!(?:not|also|still|later|since)\b)(?![\p{L}'’-]+ed\b)(?:[\p{L}'’-]+\s*){1,2}(?:[,.;]|$|\s+(?:and|in|at|on|from)\b)/u;
+
 /** "The 187 rescued miners included 96 Mozambicans": the whole, told in parts. */
 export function isIncluded(before: string): boolean {
   return INCLUDED.test(before);

@@ -210,5 +210,48 @@ describe('figures as other kinds of story word them', () => {
     expect(
       read('The doctor said 46 of the injured had been admitted, nine of them to the intensive care unit.'),
     ).toEqual(['hospitalized 46', 'hospitalized 9']);
+    expect(read('Its ambulances had carried about 90 of the injured to hospitals in Khairpur.')).toEqual([
+      'hospitalized 90',
+    ]);
+    expect(read('Five of them remain in grave state in the Hospital Teófilo Dávila.')).toEqual(['hospitalized 5']);
+    expect(read('At least 15 people were pinned inside two coaches crushed against the locomotive.')).toEqual([]);
+    expect(read('Two more patients could not survive on Thursday night.')).toEqual(['killed 2']);
+    expect(read('Three more people succumbed to their injuries on Friday.')).toEqual(['killed 3']);
+    // Those waiting for news of the victims are none of them; the victims' relatives are.
+    expect(
+      read('Hundreds of relatives gathered outside the prison gates, shouting for lists of the dead and injured.'),
+    ).toEqual([]);
+    expect(read('Dozens of families waited outside the morgue for the bodies.')).toEqual([]);
+    expect(read('Three relatives of the mayor were killed.')).toEqual(['killed 3']);
+    expect(read('Inmates blew a hole in the wall of block 5 and fled.')).toEqual([]);
+    expect(read('Police said 22 bodies had been found in cell blocks 2 and 4.')).toEqual(['killed 22']);
+  });
+
+  it('reads a border war: parts that add up to their whole, who the dead were, translations, shelters', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(read('The ministry puts the Thai toll at 26 dead, 15 civilians and 11 soldiers.')).toEqual([
+      'killed 26 all',
+    ]);
+    expect(read('The clashes killed 26 people, 15 soldiers and 12 police.')).toEqual([
+      'killed 26 all',
+      'killed 15 security_forces',
+      'killed 12 security_forces',
+    ]);
+    expect(read('Three of the dead were soldiers and nine were civilians.')).toEqual([
+      'killed 3 security_forces',
+      'killed 9 civilians',
+    ]);
+    // A part of a whole counted in the sentence is no figure of its own.
+    expect(read('Five were killed and three were Thai nationals.')).toEqual(['killed 5 all']);
+    expect(read('Cambodian civilians lost life 16 persons and received wounds 84 persons.')).toEqual([
+      'killed 16 all',
+      'injured 84 all',
+    ]);
+    expect(read('Three Thai rangers lost their legs to newly laid mines.')).toEqual(['injured 3 security_forces']);
+    expect(read('Soldiers handed over the remains of nine Thai soldiers.')).toEqual(['killed 9 security_forces']);
+    expect(read('Some 4,200 people were sleeping on mats on Thursday.')).toEqual(['displaced 4200 all']);
+    expect(read('Tens of thousands more are believed to be staying with relatives.')).toEqual(['displaced 20000 all']);
+    expect(read('More than 58,000 people had been evacuated from their villages.')).toEqual(['displaced 58000 all']);
+    expect(read('Surin Hospital was caring for 38 of the wounded.')).toEqual(['hospitalized 38 all']);
   });
 });
