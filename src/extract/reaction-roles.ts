@@ -256,6 +256,8 @@ function officesJoined(g: Gazetteer, gap: string): boolean {
 const OFFICES_GAP =
   /^(?:['’]s)?\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,?\s+and\s+(?:the\s+)?(?:((?:\p{L}+\s+){0,2}\p{L}+)\s+of\s+)?$/u;
 
+const GOVERNED = /\b(?:with|to|from|for|by|at|on|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,4}$/u;
+
 /**
  * A name right before a speech verb is speaking, whatever came before it
  * (headline "Victims of the confrontations of Kazakhstan and Russia accuse
@@ -283,7 +285,11 @@ function subjectBefore(g: Gazetteer, text: string, mentions: Mention[], i: numbe
   const subject = mentions.findLast((o, k) => k < i && o.role === 'subject' && o.group !== m.group && !o.aside);
   if (!subject) return false;
   const between = text.slice(subject.end, m.start);
-  return !/[;:.!?"“”]/u.test(between) && !between.split(/[^\p{L}]+/u).some((word) => word && isSpeechVerb(g, word));
+  if (/[;:.!?"“”]/u.test(between) || between.split(/[^\p{L}]+/u).some((word) => word && isSpeechVerb(g, word)))
+    return false;
+  // A name a preposition governs, or the object of the subject's own verb ("Australia backed the UN
+  // appeal"); not one after a heading run into its sentence ("American contact The United Nations called").
+  return GOVERNED.test(text.slice(Math.max(0, m.start - 60), m.start)) || /\b\p{Ll}+ed\b/u.test(between);
 }
 
 // ---------------------------------------------------------------- anaphors

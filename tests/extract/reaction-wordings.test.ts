@@ -283,6 +283,11 @@ describe('reactions as other kinds of story word them', () => {
         'The President of Türkiye Recep Tayyip Erdoğan in a telephonic contact with the Prime Minister Shehbaz Sharif expressed condolence.',
       ),
     ).toEqual(['Turkey:expresses_sympathy']);
+    // The object of the subject's verb is no speaker either; a heading run into its sentence leaves one.
+    expect(read('Australia backed the UN appeal with a pledge of A$3 million.')).toEqual(['Australia:offers_help']);
+    expect(read('American contact The United Nations called on all parties to exercise restraint.')).toEqual([
+      'United Nations:urges_restraint',
+    ]);
     expect(read('Erdogan wrote on X that Turkey shared "the pain of our Pakistani brothers and sisters".')).toEqual([
       'Turkey:expresses_sympathy',
     ]);
