@@ -44,6 +44,7 @@ import {
   groupIn,
   groupOf,
   laterDied,
+  admitted,
   lives,
   measuresAfter,
   measuresBefore,
@@ -52,7 +53,17 @@ import {
   startsWithMeasure,
   useLexicon,
 } from './casualty-measures.ts';
-import { isCoordinated, isGapped, isIncluded, isListed, isParallel } from './count-links.ts';
+import {
+  farFrom,
+  isCoordinated,
+  isGapped,
+  isIncluded,
+  isListed,
+  isParallel,
+  isPartOfHead,
+  partsOfWholes,
+  remainsOf,
+} from './count-links.ts';
 
 export interface ArticleText {
   id: string;
@@ -228,6 +239,7 @@ export function readSentence(
   const asideOf = enclosing(counts, asides);
   const main = counts.filter((_, i) => !asideOf[i]);
   const drafts = resolveLinks(readMain(blank(view, asides), main, previous));
+  partsOfWholes(view, drafts);
   const readings: Reading[] = [];
   for (const draft of drafts) {
     if (draft.measures && draft.measures.length > 0 && !draft.part)
@@ -263,14 +275,17 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       frame(before, after) ??
       objectOf(before) ??
       laterDied(after) ??
+      admitted(after) ??
       partOf(after) ??
       measuresAfter(after) ??
+      // "27 workers are still missing; the federation puts the number at about 40": the figure before it.
+      (BACK_FIGURE.test(before) ? (drafts.findLast((d) => d.measures)?.measures ?? null) : null) ??
       // "Of the injured, 58 were discharged": those let go are not counted by the words before them.
       (RELEASED.test(after) ? null : measuresBefore(before)) ??
       lives(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const fromPrevious =
-      FROM_PREVIOUS.test(before) ||
+      (FROM_PREVIOUS.test(before) && !farFrom(before)) ||
       isPartOfHead(text, counts[i - 1], before) ||
       (i > 0 && (isGapped(before, after) || isListed(before, after) || isParallel(before, after)));
     const link =
@@ -289,8 +304,12 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     const projected =
       PROJECTED_BEFORE.test(text.slice(Math.max(0, count.start - 80), count.start)) || PROJECTED_AFTER.test(after);
     // "The 187 rescued miners included 96 Mozambicans, 58 Zimbabweans …": the whole told in parts (see readPart).
+    // "Of the 38 dead, 14 were burned beyond recognition": the dead told in parts too.
     const part =
-      (link === 'previous' && (isIncluded(before) || (last?.part === true && isListed(before, after)))) ||
+      (link === 'previous' &&
+        (isIncluded(before) ||
+          isPartOfHead(text, counts[i - 1], before) ||
+          (last?.part === true && isListed(before, after)))) ||
       remainsOf(drafts, count, own, after);
     drafts.push({
       count,
@@ -306,21 +325,6 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
   return drafts;
 }
 
-/**
- * "Investigators arrested 15 people …; seven remain in detention": those who
- * remain are some of a larger count of the same measure before them in the
- * sentence, no figure of their own (those who remain in another state, "12
- * remain in hospital" after the injured, are).
- */
-function remainsOf(drafts: readonly Draft[], count: CountMention, own: Measure[] | null, after: string): boolean {
-  if (!own || !REMAIN_AFTER.test(after)) return false;
-  return drafts.some(
-    (d) =>
-      d.count.value > count.value && d.measures?.length === own.length && own.every((m) => d.measures!.includes(m)),
-  );
-}
-const REMAIN_AFTER = /^\s+(?:\S+\s+)?(?:still\s+)?remain(?:s|ed)?\b/i;
-
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {
   return /\b[A-Z][\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after);
@@ -330,12 +334,6 @@ function isAge(before: string, after: string): boolean {
 function backReference(before: string, previous: Reading | null): Measure[] | null {
   const measure = previous?.measures[0];
   return measure && BACK_FIGURE.test(before) ? [measure] : null;
-}
-
-/** "Of the 225 dead, 19 were police officers": the count after the comma is a part of the one after "of the". */
-function isPartOfHead(text: string, head: CountMention | undefined, before: string): boolean {
-  if (!head || !/^[^,;.]*,\s*$/.test(before)) return false;
-  return /\bof (?:the|those|these)\s*$/i.test(text.slice(Math.max(0, head.start - 12), head.start));
 }
 
 /** Gives linked counts the measure (and, lacking their own, the group) of their neighbour. */

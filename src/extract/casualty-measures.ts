@@ -162,6 +162,17 @@ export const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
 export function laterDied(after: string): Measure[] | null {
   return LATER_DIED.test(after) ? ['killed'] : null;
 }
+
+/**
+ * "A further 28 injured workers were admitted to the hospital", "47 patients
+ * from the factory were being treated": hurt, and now in hospital, which is
+ * the figure.
+ */
+export function admitted(after: string): Measure[] | null {
+  return ADMITTED.test(after) ? ['hospitalized'] : null;
+}
+const ADMITTED =
+  /^\s+(?:more\s+|other\s+)?(?:(?:injured|wounded|hurt|burned|burnt)\s+)?(?:[\p{L}-]+\s+){0,4}?(?:were|was|had been|have been|are|is)\s+(?:still\s+)?(?:being\s+)?(?:admitted|hospitali[sz]ed|treated (?:at|in)\b)|^\s+patients\s+(?:[\p{L}-]+\s+){0,3}?(?:were|are)\s+(?:still\s+)?(?:being\s+)?treated\b/iu;
 /**
  * "85 of the injured were airlifted to hospitals": a part of people counted
  * before, in a new state; the measure is the new one (none: the usual reading).

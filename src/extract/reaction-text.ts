@@ -313,18 +313,24 @@ export function collectMentions(
   seen: ReadonlySet<Person>,
   asidesOf: () => Span[],
 ): Mention[] {
-  const people = findPeople(g, text, seen).map((p) =>
-    mention(
-      p,
-      'person',
-      p.person.actor,
-      p.person,
-      { name: p.person.name, written: original.slice(toOriginal[p.start], toOriginal[p.end]) },
-      null,
-      null,
-    ),
-  );
-  const names = findNames(g, text)
+  const found = findNames(g, text);
+  // A surname inside a longer name is that name's: "Pope Leo XIV" is not the IOM's Amy Pope.
+  const inName = (p: Span): boolean =>
+    found.some((n) => n.start <= p.start && p.end <= n.end && n.end - n.start > p.end - p.start);
+  const people = findPeople(g, text, seen)
+    .filter((p) => !inName(p))
+    .map((p) =>
+      mention(
+        p,
+        'person',
+        p.person.actor,
+        p.person,
+        { name: p.person.name, written: original.slice(toOriginal[p.start], toOriginal[p.end]) },
+        null,
+        null,
+      ),
+    );
+  const names = found
     .filter((n) => !people.some((p) => n.start < p.end && p.start < n.end))
     .map((n) => {
       const speaker = n.person

@@ -254,4 +254,32 @@ describe('figures as other kinds of story word them', () => {
     expect(read('More than 58,000 people had been evacuated from their villages.')).toEqual(['displaced 58000 all']);
     expect(read('Surin Hospital was caring for 38 of the wounded.')).toEqual(['hospitalized 38 all']);
   });
+
+  it('reads a factory fire and an abduction: parts of a whole, the admitted, a figure put at, bodies of the living', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    // The part is the figure; the whole after "of the" is how many there were.
+    expect(read('Twelve of the 40 passengers died.')).toEqual(['killed 12']);
+    expect(read("A roll call had found 163 of the school's 418 boarders missing.")).toEqual(['missing 163']);
+    expect(read('DNA tests have identified 11 of the 14 bodies.')).toEqual(['killed 14']);
+    // The dead told in parts in their own sentence.
+    expect(read('Of the 38 dead, 14 were burned beyond recognition.')).toEqual(['killed 38']);
+    expect(read('Of the 131 injured, 23 were still in hospital on Monday.')).toEqual([
+      'injured 131',
+      'hospitalized 23',
+    ]);
+    expect(read('A further 28 injured workers were admitted to Dhaka Medical College Hospital.')).toEqual([
+      'hospitalized 28',
+    ]);
+    expect(read('The director said 47 patients from the factory were being treated.')).toEqual(['hospitalized 47']);
+    expect(read('Ten people were treated for smoke inhalation.')).toEqual(['injured 10']);
+    expect(read('19 of them had burns over 40 percent of their bodies.')).toEqual([]);
+    expect(read('At least 27 workers are still missing; the federation puts the number at about 40.')).toEqual([
+      'missing 27',
+      'missing 40',
+    ]);
+    expect(read('Police found 38 bodies, and the CID has collected DNA samples from 61 relatives.')).toEqual([
+      'killed 38',
+    ]);
+    expect(read('The toll rose to 44 from 31.')).toEqual(['killed 44', 'killed 31']);
+  });
 });

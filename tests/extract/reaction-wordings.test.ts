@@ -304,6 +304,18 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The Inter-American Commission on Human Rights (IACHR) expressed its profound concern.')).toEqual([
       'Inter-American Commission on Human Rights:expresses_concern',
     ]);
+    // A surname inside a longer name is that name's.
+    expect(read('Pope Leo XIV invited the faithful to pray «for the dead».')).toEqual(['Holy See:expresses_sympathy']);
+    expect(read('Greece has put at disposal a team of the Hellenic Police.')).toEqual(['Greece:offers_help']);
+    expect(read('A Frontex aircraft and a surveillance plane sent by Malta were searching the area.')).toEqual([
+      'Malta:sends_aid',
+    ]);
+    expect(read('"Our hearts go out to the families," Pakistan\'s Foreign Office said.')).toEqual([
+      'Pakistan:expresses_sympathy',
+    ]);
+    expect(read('Sea-Watch, Frontex and the Council of Europe said they were deeply concerned.')).toEqual(
+      ['Sea-Watch', 'Frontex', 'Council of Europe'].map((actor) => `${actor}:expresses_concern`),
+    );
     expect(read('Salvadoran President Nayib Bukele, Hun Manet and Daniel Noboa said they were saddened.')).toEqual([
       'El Salvador:expresses_sympathy',
       'Cambodia:expresses_sympathy',
