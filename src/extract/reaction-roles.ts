@@ -256,8 +256,6 @@ function officesJoined(g: Gazetteer, gap: string): boolean {
 const OFFICES_GAP =
   /^(?:['’]s)?\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,?\s+and\s+(?:the\s+)?(?:((?:\p{L}+\s+){0,2}\p{L}+)\s+of\s+)?$/u;
 
-const GOVERNED = /\b(?:with|to|from|for|by|at|on|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,4}$/u;
-
 /**
  * A name right before a speech verb is speaking, whatever came before it
  * (headline "Victims of the confrontations of Kazakhstan and Russia accuse
@@ -291,6 +289,8 @@ function subjectBefore(g: Gazetteer, text: string, mentions: Mention[], i: numbe
   // appeal"); not one after a heading run into its sentence ("American contact The United Nations called").
   return GOVERNED.test(text.slice(Math.max(0, m.start - 60), m.start)) || /\b\p{Ll}+ed\b/u.test(between);
 }
+
+const GOVERNED = /\b(?:with|to|from|for|by|at|on|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,4}$/u;
 
 // ---------------------------------------------------------------- anaphors
 
