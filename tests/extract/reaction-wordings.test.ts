@@ -304,6 +304,15 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The Inter-American Commission on Human Rights (IACHR) expressed its profound concern.')).toEqual([
       'Inter-American Commission on Human Rights:expresses_concern',
     ]);
+    // A cultural mediator sent is help; a sea that is calm, and a commissioner for internal affairs, are no position.
+    expect(read('Médecins Sans Frontières has sent two psychologists and a cultural mediator.')).toEqual([
+      'Médecins Sans Frontières:sends_aid',
+    ]);
+    expect(read('Malta sent a plane. "The sea is calm, but little hope is left," its navy said.')).toEqual([
+      'Malta:sends_aid',
+    ]);
+    expect(read('Turkey offered to act as a mediator between the two sides.')).toEqual(['Turkey:urges_dialogue']);
+    expect(read('The EU commissioner for Internal Affairs, Magnus Brunner, telephoned the minister.')).toEqual([]);
     // A surname inside a longer name is that name's.
     expect(read('Pope Leo XIV invited the faithful to pray «for the dead».')).toEqual(['Holy See:expresses_sympathy']);
     expect(read('Greece has put at disposal a team of the Hellenic Police.')).toEqual(['Greece:offers_help']);
