@@ -284,9 +284,10 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       (RELEASED.test(after) ? null : measuresBefore(before)) ??
       lives(before, after);
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
+    const ofHead = isPartOfHead(text, counts[i - 1], before);
     const fromPrevious =
       (FROM_PREVIOUS.test(before) && !farFrom(before)) ||
-      isPartOfHead(text, counts[i - 1], before) ||
+      ofHead ||
       (i > 0 && (isGapped(before, after) || isListed(before, after) || isParallel(before, after)));
     const link =
       own || fragment ? null : fromPrevious ? 'previous' : TO_NEXT.test(after) || isCoordinated(after) ? 'next' : null;
@@ -306,10 +307,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     // "The 187 rescued miners included 96 Mozambicans, 58 Zimbabweans …": the whole told in parts (see readPart).
     // "Of the 38 dead, 14 were burned beyond recognition": the dead told in parts too.
     const part =
-      (link === 'previous' &&
-        (isIncluded(before) ||
-          isPartOfHead(text, counts[i - 1], before) ||
-          (last?.part === true && isListed(before, after)))) ||
+      (link === 'previous' && (isIncluded(before) || ofHead || (last?.part === true && isListed(before, after)))) ||
       remainsOf(drafts, count, own, after);
     drafts.push({
       count,

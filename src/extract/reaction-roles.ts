@@ -219,22 +219,24 @@ export function groupLists(g: Gazetteer, text: string, mentions: Mention[]): voi
   // The last mention outside any aside: a name in an aside is no link in the list around it.
   let outside = -1;
   mentions.forEach((m, i) => {
-    let prev = mentions[m.aside ? i - 1 : outside];
+    const link = linkBefore(g, text, mentions, m.aside ? i - 1 : outside, m);
     if (!m.aside) outside = i;
-    const fits = (o: Mention | undefined): o is Mention =>
-      o !== undefined && o.kind !== 'anaphor' && m.kind !== 'anaphor' && o.quote === m.quote;
-    let linked = fits(prev) && LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''));
-    if (!linked && fits(prev) && !m.aside) {
-      // The place of the first office is no link: "the EU delegation in Quito and the embassies of …".
-      const office = IN_PLACE.test(text.slice(0, prev.start)) ? mentions[i - 2] : prev;
-      if (fits(office) && officesJoined(g, text.slice(office.end, m.start))) {
-        prev = office;
-        linked = true;
-      }
-    }
-    m.group = linked ? prev!.group : i;
-    if (linked) m.role = mentions[prev!.group]!.role;
+    m.group = link ? link.group : i;
+    if (link) m.role = mentions[link.group]!.role;
   });
+}
+
+/** The mention `m` is listed with, the one at `at` or (offices joined) the one before its place; null when none. */
+function linkBefore(g: Gazetteer, text: string, mentions: Mention[], at: number, m: Mention): Mention | null {
+  const fits = (o: Mention | undefined): o is Mention =>
+    o !== undefined && o.kind !== 'anaphor' && m.kind !== 'anaphor' && o.quote === m.quote;
+  const prev = mentions[at];
+  if (!fits(prev)) return null;
+  if (LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''))) return prev;
+  if (m.aside) return null;
+  // The place of the first office is no link: "the EU delegation in Quito and the embassies of …".
+  const office = IN_PLACE.test(text.slice(0, prev.start)) ? mentions[at - 1] : prev;
+  return fits(office) && officesJoined(g, text.slice(office.end, m.start)) ? office : null;
 }
 
 const IN_PLACE = /\sin\s+$/u;
