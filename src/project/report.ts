@@ -35,6 +35,7 @@ import { projectLayout } from './layout.ts';
 import { makeStage } from './staging.ts';
 import { cacheRoot } from './extract-cache.ts';
 import { moveStamp } from './stamp-file.ts';
+import { plural } from '../common/plural.ts';
 
 /** What the charts draw: the datasets in `dir`, the editors' timeline and the story's settings. */
 export async function readChartData(config: StoryConfig, dir: string): Promise<ChartData> {
@@ -190,7 +191,7 @@ export async function reportStory(
       const summary = await derive({ ...deriveOptions, out: staging, replaces: datasetsDir }, effects.derive);
       printDiagnostics(withoutInfo(summary.diagnostics), out);
       out.log(
-        `✔ ${config.slug}: derived ${summary.casualties} casualty figures and ${summary.reactions} reactions from ${summary.articles} articles`,
+        `✔ ${config.slug}: derived ${plural(summary.casualties, 'casualty figure')} and ${plural(summary.reactions, 'reaction')} from ${plural(summary.articles, 'article')}`,
       );
       groups.push({ dir: datasetsDir, files: await readFolder(staging) });
       source = staging;

@@ -41,3 +41,17 @@ it("starts the derive's workers from the worker bundle it is launched with", asy
   );
   expect(lines.join('\n')).toContain('deriving the datasets');
 }, 60_000);
+
+it('says what it derived in words that agree with the counts (one article, not "1 articles")', async () => {
+  const articles = join(dir, 'data', STORY, 'articles');
+  rmSync(articles, { recursive: true });
+  mkdirSync(articles);
+  cpSync(join(ROOT, 'data', STORY, 'articles', '001.md'), join(articles, '001.md'));
+  // A narrative of its own: the story's cites the other four articles.
+  writeFileSync(join(dir, 'report', `${STORY}.md`), '---\ntitle: One article\n---\n\nWhat one source said.\n');
+  const lines: string[] = [];
+  const out = { log: (line: string) => void lines.push(line), error: (line: string) => void lines.push(line) };
+  const effects = { derive: { workers: 1, cache: join(dir, 'cache'), progress: () => ({ tick() {}, done() {} }) } };
+  await reportCommand([STORY], out, { root: dir, argv: [STORY] }, effects);
+  expect(lines.join('\n')).toMatch(/derived \d+ casualty figures? and \d+ reactions? from 1 article$/m);
+}, 60_000);
