@@ -31,6 +31,8 @@ import { defaultCodebook } from './codebook.ts';
 import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
 import { findCounts } from './numbers.ts';
+import { bodies, mayCountOne, onePerson } from './one-person.ts';
+import { forEachMatch } from './each-match.ts';
 import type { CountMention } from './numbers.ts';
 import { layoutOf } from './sentences.ts';
 import type { Layout } from './sentences.ts';
@@ -226,7 +228,7 @@ export function readSentence(
   const view = isHeadlineCase(text) ? lowerCase(text) : text;
   const found = findCounts(view);
   // Without a count, "a body" or "a 17-year-old" there is nothing to read, whatever else the sentence says.
-  if (found.length === 0 && !BODY_WORD.test(view) && !view.includes(AGED)) return [];
+  if (found.length === 0 && !mayCountOne(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const counts = found
     .filter((c) => !isPartitiveOne(view, c) && !isStatedAge(view, c))
@@ -234,7 +236,7 @@ export function readSentence(
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
   if (counts.length === 0)
-    return [...bodies(view, counts), ...onePerson(view)].sort((a, b) => a.count.start - b.count.start);
+    return [...bodies(view, counts), ...onePerson(view, [])].sort((a, b) => a.count.start - b.count.start);
   const asides = spans(INCLUSION, view);
   const asideOf = enclosing(counts, asides);
   const main = counts.filter((_, i) => !asideOf[i]);
@@ -260,7 +262,7 @@ export function readSentence(
   });
   // "One body was found dead": the count read as itself already says so.
   const body = bodies(view, counts).filter((b) => !readings.some((r) => r.count.start === b.count.start));
-  return readings.concat(parts, body, onePerson(view)).sort((a, b) => a.count.start - b.count.start);
+  return readings.concat(parts, body, onePerson(view, readings)).sort((a, b) => a.count.start - b.count.start);
 }
 
 /** The counts outside asides, each read from its own clause and the words before it. */
@@ -438,91 +440,8 @@ const SINCE_CLAUSE = /\bsince\b[^,;.()—–]*$/i;
 /** The year YEAR_OF_EVENT captures, alone. */
 const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 
-/**
- * The measure words of the clause a count is the subject of: "26 armed
- * criminals were liquidated", "18 dead and 748 wounded", "killed and wounded".
- */
-function bodies(text: string, counts: readonly CountMention[]): Reading[] {
-  const readings: Reading[] = [];
-  // The pattern below tries "a"/"one" at every word; most sentences have no "body" for it to find.
-  if (!BODY_WORD.test(text)) return readings;
-  forEachMatch(BODY, text, (match) => {
-    const start = match.index;
-    // A count already there is read as itself, but for the "one" of "One body has yet to be identified".
-    if (counts.some((c) => c.start <= start && start < c.end && c.phrase.toLowerCase() !== 'one')) return;
-    // "a body of evidence", "the body of one of them" (one already counted); but "the body of a man" is one.
-    if (
-      !/ of /.test(match[0]) &&
-      /\bbody of\b/i.test(match[0] + text.slice(start + match[0].length, start + match[0].length + 4))
-    )
-      return;
-    const count = oneCounted(start, match[0]);
-    // "a body in a civilian car": the words around describe the place, not who died.
-    readings.push({ count, measures: ['killed'], group: null, continued: false });
-  });
-  return readings;
-}
-
-/** One person named by a phrase at `start` ("a body", "a 17-year-old schoolboy"), its first word standing for the number. */
-function oneCounted(start: number, phrase: string): CountMention {
-  return {
-    start,
-    end: start + phrase.length,
-    phrase,
-    numberStart: start,
-    numberEnd: start + phrase.indexOf(' '),
-    value: 1,
-    qualifier: 'exact',
-    low: 1,
-    high: 1,
-  };
-}
-
 const RELEASED =
   /^\s*(?:have|has|had|were|was)?\s*(?:since |later |now |already |then )?(?:been )?(?:released|freed|discharged|set free)\b/i;
-
-// "a body", "the body of a man": one of the dead.
-const BODY =
-  /\b(?:(?:an?|one) (?:dead )?body|the (?:dead )?body of an? (?:man|woman|boy|girl|child|person|baby|teenager|youth))\b/gi;
-const BODY_WORD = /body/i;
-
-/**
- * "a 17-year-old schoolboy was killed", "A 7-year-old girl was found alive":
- * one person, told by age, the subject of a measure (or the object of its
- * verb: "arrested a 61-year-old man"). Not "Among the dead was
- * a 9-year-old girl" (one of a toll) nor "Brian Otieno, a 24-year-old rider".
- */
-function onePerson(text: string): Reading[] {
-  const readings: Reading[] = [];
-  if (!text.includes(AGED)) return readings;
-  const read = (match: RegExpExecArray, measures: Measure[] | null): void => {
-    const start = match.index;
-    if (!measures || readings.some((r) => r.count.start === start)) return;
-    const noun = text.slice(start + match[0].indexOf(AGED) + AGED.length);
-    readings.push({
-      count: oneCounted(start, match[0]),
-      measures,
-      group: groupOf(noun, text.slice(Math.max(0, start - LOOK_BACK), start), null, false),
-      continued: false,
-    });
-  };
-  forEachMatch(ONE_PERSON, text, (match) => {
-    const start = match.index;
-    if (/\b(?:among|of)\s+(?:the\s+)?(?:\S+\s+)?(?:was|were)\s+$/i.test(text.slice(Math.max(0, start - 40), start)))
-      return;
-    read(match, measuresAfter(text.slice(start + match[0].length)));
-  });
-  // "Police arrested a 61-year-old man": the object of its measure's verb.
-  forEachMatch(ONE_PERSON_OBJECT, text, (match) => read(match, objectOf(text.slice(0, match.index))));
-  return readings.sort((a, b) => a.count.start - b.count.start);
-}
-
-const AGED = '-year-old';
-// "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead".
-const ONE_PERSON =
-  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been) )/gu;
-// Its noun may be a nationality: "arrested a 29-year-old Chechen".
-const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
 
 // ------------------------------------------------------------------ text helpers
 
@@ -531,20 +450,6 @@ function spans(pattern: RegExp, text: string): Span[] {
   const found: Span[] = [];
   forEachMatch(pattern, text, (m) => found.push({ start: m.index, end: m.index + m[0].length }));
   return found;
-}
-
-/**
- * `for (const m of text.matchAll(pattern))` for a global pattern without the
- * copy of the pattern that matchAll makes on every call. The pattern's
- * `lastIndex` starts at 0 and ends at 0, as the patterns here are only used so.
- */
-function forEachMatch(pattern: RegExp, text: string, each: (match: RegExpExecArray) => void): void {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    // An empty match would stall: step past it, as matchAll does (no `u` flag here).
-    if (match[0] === '') pattern.lastIndex += 1;
-    each(match);
-  }
 }
 
 /** For each count (both in text order), the aside holding it, in one pass. */

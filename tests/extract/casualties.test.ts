@@ -461,6 +461,7 @@ describe('reading a sentence the way a reporter wrote it', () => {
 
   it('"two others" after a person written without a count', () => {
     expect(extract('A police officer was killed and two others were wounded.')).toEqual([
+      row('killed', 'security_forces', 'A police officer', 1, 'exact'),
       row('injured', 'security_forces', 'two', 2, 'exact'),
     ]);
   });

@@ -64,6 +64,35 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Flames engulfed the truck, killing his two crewmates.')).toEqual(['killed 2 all two']);
   });
 
+  it('one person named by a noun is one where a measure holds it: "killed a police constable and a teacher"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group} ${r.phrase}`);
+    expect(read('A police officer was killed and three others were wounded, the ministry said.')).toEqual([
+      'killed 1 security_forces A police officer',
+      'injured 3 security_forces three',
+    ]);
+    expect(read('A soldier died of his wounds on Tuesday, the army said.')).toEqual([
+      'killed 1 security_forces A soldier',
+    ]);
+    // A list: each person is one, of the verb before the list or of the count it goes on from.
+    expect(
+      read('"The hoodlums killed a police constable and a civil defence officer who were guarding the gate," he said.'),
+    ).toEqual(['killed 1 security_forces a police constable', 'killed 1 security_forces a civil defence officer']);
+    expect(read('Gunmen stormed the school, killing two guards and a teacher, police said.')).toEqual([
+      'killed 2 all two',
+      'killed 1 all a teacher',
+    ]);
+    // No measure holds them: a speaker, a subject of another verb, a noun ("an official death toll").
+    expect(read('A police officer said the road was closed.')).toEqual([]);
+    expect(read('Two parents and a local official told reporters the ransom was paid.')).toEqual([]);
+    expect(read('Bangladesh now has an official death toll.')).toEqual([]);
+    // After a preposition, one of a toll, or a part of a whole just counted: no row of its own.
+    expect(read('The son of a soldier killed in 2014 spoke at the rally.')).toEqual([]);
+    expect(read('Among the dead was a teacher.')).toEqual([]);
+    expect(
+      read('Police have arrested 11 people: nine crew members held since June, and a Libyan man detained in Bari.'),
+    ).toEqual(['arrested 11 all 11']);
+  });
+
   it('people who cannot go home are displaced: nights in hotels and gyms, sleeping aboard ferries', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
