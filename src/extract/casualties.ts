@@ -406,7 +406,8 @@ function isPartitiveOne(text: string, count: CountMention): boolean {
 /**
  * "In 2011, 14 oil workers were killed in Zhanaozen": a sentence set in a year
  * well before publication is about another event. The year before publication
- * is kept (a January article recalls December); the counts themselves are not years.
+ * is kept early in the year (a January article recalls December); the counts
+ * themselves are not years.
  */
 function isOtherYear(text: string, counts: readonly CountMention[], published: string): boolean {
   // Most sentences hold no year at all; YEAR_OF_EVENT would try its words at every position to learn it.
@@ -422,9 +423,12 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
     const year = Number(match[1]);
     // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
     const named = MONTH.exec(match[0]);
+    // A year alone: the one before publication is recalled only early in the year ("in 2025" in an October 2026 article is over).
     const monthsBefore = named
       ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1)
-      : 0;
+      : year < current && month > 3
+        ? 12
+        : 0;
     years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
   // "the deadliest since 2015, when two earthquakes killed nearly 9,000": the counts are of 2015.

@@ -136,9 +136,9 @@ export function tollBefore(trimmed: string): Measure | null {
   return best?.measure ?? null;
 }
 
-/** "the killing and wounding of": nouns joined by and/or before "of". */
+/** "the killing and wounding of", "the killing of the five attackers": nouns joined by and/or before "of". */
 export function nominalised(trimmed: string): Measure[] | null {
-  const ofMatch = /^(.*)\bof$/is.exec(trimmed);
+  const ofMatch = /^(.*)\bof(?:\s+the)?$/is.exec(trimmed);
   if (ofMatch?.[1] === undefined) return null;
   const found: Measure[] = [];
   for (const part of ofMatch[1]
@@ -156,12 +156,16 @@ export function nominalised(trimmed: string): Measure[] | null {
 export const BARE_SUBJECT = /^\s*(?:were|was|had been|have been)\s/i;
 
 /**
- * "One of the injured later died": the count moved from the injured to the
- * dead; the "injured" it names is not its measure.
+ * "One of the injured later died", "2 more patients in critical condition
+ * could not be saved": the count moved from the injured to the dead; the
+ * "injured" or the condition it names is not its measure.
  */
 export function laterDied(after: string): Measure[] | null {
-  return LATER_DIED.test(after) ? ['killed'] : null;
+  return LATER_DIED.test(after) || DIED_IN_CONDITION.test(after) ? ['killed'] : null;
 }
+
+const DIED_IN_CONDITION =
+  /^\s*(?:more\s+)?(?:patients|people|persons|victims|children|injured|wounded)\s+in (?:a )?(?:very )?(?:critical|serious|grave) condition,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away|could not be saved|did not survive)\b/i;
 
 /**
  * "A further 28 injured workers were admitted to the hospital", "47 patients
@@ -181,9 +185,12 @@ export function partOf(after: string): Measure[] | null {
   const part = PART_OF.exec(after);
   if (!part) return null;
   const rest = after.slice(part[0].length);
+  // "19 of the wounded were still being treated": in care now, which is in hospital.
+  if (STILL_TREATED.test(rest)) return ['hospitalized'];
   // "About 30 of those arrested were arraigned": a part in a state that is no measure counts nothing new.
   return measuresAfter(rest) ?? (NEW_STATE.test(rest) ? [] : null);
 }
+const STILL_TREATED = /^(?:were|was|are|is)\s+(?:still\s+)?being\s+treated\b/i;
 export const NEW_STATE =
   /^(?:were|was|have been|had been|are|is|have|has|had)\s+(?:since\s+|later\s+|then\s+|subsequently\s+|now\s+)?(?:been\s+)?[a-z]+ed\b/i;
 // "of the wounded from Um Haraz", "of the injured in Kisumu": where the people were counted may come between.

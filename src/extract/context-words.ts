@@ -168,6 +168,11 @@ export const MONEY_WORDS = [
   'cent',
   'cents',
   'bucks',
+  // Their ISO codes, as translations and official figures write sums ("30 million VND"); not those
+  // that are also English words (COP, PEN, TRY, MAD).
+  ...['gbp', 'jpy', 'cny', 'rmb', 'chf', 'inr', 'pkr', 'bdt', 'npr', 'lkr', 'afn', 'irr', 'iqd', 'sar', 'aed'],
+  ...['qar', 'egp', 'ils', 'uah', 'vnd', 'idr', 'php', 'thb', 'myr', 'krw', 'khr', 'mmk', 'ngn', 'kes', 'zar'],
+  ...['ghs', 'ugx', 'tzs', 'etb', 'mwk', 'zmw', 'mzn', 'cdf', 'xof', 'xaf', 'brl', 'ars', 'clp', 'mxn', 'dzd'],
   'دولار',
   'دولارات',
 ];

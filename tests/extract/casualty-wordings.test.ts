@@ -93,6 +93,34 @@ describe('figures as other kinds of story word them', () => {
     ).toEqual(['arrested 11 all 11']);
   });
 
+  it('in hospital by the words around a count: "taken 35 wounded people to hospitals", "still being treated"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Its crews had taken 35 wounded people to hospitals and collected 11 bodies.')).toEqual([
+      'hospitalized 35',
+      'killed 11',
+    ]);
+    expect(read('The aircraft transported 14 of the seriously injured to hospitals in Ankara.')).toEqual([
+      'hospitalized 14',
+    ]);
+    expect(read('Doctors said 19 of the wounded were still being treated on Sunday.')).toEqual(['hospitalized 19']);
+    // Patients in a condition who then died are dead, not in hospital.
+    expect(read('The hospital said 2 more patients in critical condition could not be saved.')).toEqual(['killed 2']);
+  });
+
+  it('no toll in sums, in a past year or without its verb: "30 million VND", "in 2025"; "the killing of the five"', () => {
+    const read = (body: string, published?: string) =>
+      extract(body, published).map((r) => `${r.measure} ${r.value} ${r.group}`);
+    expect(read('The city will pay 30 million VND for each family that lost a person who died.')).toEqual([]);
+    // A year alone before publication: recalled in January, another event by October.
+    const past = 'Government figures show 742 people were killed in workplace accidents in 2025.';
+    expect(read(past, '2026-10-23')).toEqual([]);
+    expect(read(past, '2026-01-12')).toEqual(['killed 742 all']);
+    expect(read('The attack left 32 dead, in addition to the killing of the five attackers.')).toEqual([
+      'killed 32 all',
+      'killed 5 protesters',
+    ]);
+  });
+
   it('people who cannot go home are displaced: nights in hotels and gyms, sleeping aboard ferries', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
