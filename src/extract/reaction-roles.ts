@@ -143,12 +143,14 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     if (lower === 'of' && prev !== undefined && g.titles.has(prev)) {
       let first = j - 1;
       while (first > 0 && g.titles.has(tokens[first - 1]!.text.toLowerCase())) first -= 1;
-      if (
-        /^\p{Lu}/u.test(tokens[j - 1]!.text) ||
-        /^\p{Lu}/u.test(tokens[first]!.text) ||
-        DETERMINERS.has(tokens[first - 1]?.text.toLowerCase() ?? '')
-      ) {
+      if (/^\p{Lu}/u.test(tokens[j - 1]!.text) || /^\p{Lu}/u.test(tokens[first]!.text)) {
         j -= 1;
+        continue;
+      }
+      // Read on from the determiner: the words that describe the title are no verb.
+      const determiner = determinerBefore(tokens, first);
+      if (determiner >= 0) {
+        j = determiner;
         continue;
       }
     }
@@ -174,6 +176,23 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
   }
   return 'subject';
 }
+
+/**
+ * The determiner before the title words at `first`, maybe past two words that
+ * describe them ("the joint environment unit of UNEP and OCHA"); -1 when none.
+ */
+function determinerBefore(tokens: readonly Token[], first: number): number {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k -= 1) {
+    const tok = tokens[k]!;
+    if (DETERMINERS.has(tok.text.toLowerCase())) return k;
+    // "the stability and security of Kazakhstan" is no title: only words that describe it may come between.
+    const lower = tok.text.toLowerCase();
+    if (!tok.word || !/^\p{Ll}+$/u.test(tok.text) || CONJUNCTIONS.has(lower) || PREPOSITIONS.has(lower)) return -1;
+  }
+  return -1;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 
 const TIME_WORD =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;

@@ -28,6 +28,33 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('solidarity "in this difficult moment" is sympathy; to donate is to send aid, whatever is given', () => {
+    expect(read('Japan\'s ambassador said Tokyo "stands with Brazil in this difficult moment".')).toEqual([
+      'Japan:expresses_sympathy',
+    ]);
+    // Without it, standing with a state is backing its government.
+    expect(read('France said it stands firmly with Austria.')).toEqual(['France:supports_government']);
+    expect(read('Japan donated 30 insecticide sprayers and 200,000 rapid diagnostic tests.')).toEqual([
+      'Japan:sends_aid',
+    ]);
+    expect(read('UNICEF said it had delivered 120,000 bottles of insect repellent.')).toEqual([
+      "United Nations Children's Fund:sends_aid",
+    ]);
+  });
+
+  it('gives a body named for its owners to each of them: "the joint environment unit of UNEP and OCHA"', () => {
+    expect(
+      read(
+        "The joint environment unit of the UN Environment Programme (UNEP) and OCHA, the UN's humanitarian office, offered to deploy experts.",
+      ),
+    ).toEqual([
+      'United Nations Environment Programme:offers_help',
+      'United Nations Office for the Coordination of Humanitarian Affairs:offers_help',
+    ]);
+    // Not the stability and security of a state, which is what was spoken of.
+    expect(read('He said the stability and security of Kazakhstan were of paramount importance to Iran.')).toEqual([]);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
