@@ -209,6 +209,12 @@ export interface Gazetteer {
 
 // ------------------------------------------------------------------- parsing
 
+/** A word of a title ("minister", "Secretary-General": each part of a hyphenated one is), as data/gazetteer.yaml lists them. */
+export function isTitle(g: Gazetteer, word: string): boolean {
+  const lower = word.toLowerCase();
+  return g.titles.has(lower) || (lower.includes('-') && lower.split('-').every((part) => g.titles.has(part)));
+}
+
 /** The gazetteer of a story whose home is the actor `home` (null: none, or an actor it does not know). */
 export function withHome(gazetteer: Gazetteer, home: string | null): Gazetteer {
   const actor = home === null ? undefined : gazetteer.actorByName.get(home);

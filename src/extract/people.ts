@@ -3,6 +3,7 @@
 // alone once the person has been named.
 import { remember } from '../common/remember.ts';
 import type { Gazetteer, Person, PersonForm } from './gazetteer.ts';
+import { isTitle } from './gazetteer.ts';
 import { codeClass, nameKey } from './text-fold.ts';
 import type { Span } from './types.ts';
 import { editDistance } from '../common/suggest.ts';
@@ -160,7 +161,7 @@ export function bareSurnameFits(
   const prev = words[i - 1];
   if (prev && /^\s+$/u.test(text.slice(prev.end, words[i]!.start)) && /^\p{Lu}/u.test(prev.text)) {
     const opener = text.slice(0, prev.start).trim() === '' && SENTENCE_OPENERS.has(prev.text.toLowerCase());
-    if (!g.titles.has(prev.text.toLowerCase()) && !opener && !isActorWord(g, prev.text)) return false;
+    if (!isTitle(g, prev.text) && !opener && !isActorWord(g, prev.text)) return false;
   }
   const sentenceInitial = text.slice(0, words[i]!.start).replace(/[\s"“”'(]/gu, '') === '';
   if (!sentenceInitial || seen.has(person)) return true;

@@ -108,7 +108,12 @@ export function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
   }
   const verb = nearestVerb(ctx, anchor);
   const sayer = nearestSubject(ctx, verb ? verb.start : anchor, -1);
-  if (sayer) return ownersOf(ctx, sayer);
+  const said = sayer ? ownersOf(ctx, sayer) : null;
+  // "He said that Qatar condemned the attack": the cue's own subject, not the one who reports it, unless
+  // they are one ("She added that Moscow was worried": Russia, through her).
+  const own = quote ? null : ownSubject(ctx, cue);
+  if (own && !(Array.isArray(said) && said.some((o) => o.actor.name === own.actor?.name))) return ownersOf(ctx, own);
+  if (sayer) return said;
   if (quote) return quoteOwners(ctx, quote);
   // A short quote or plain words with the attribution after them: "“Calm down,” he said.", not in a
   // clause of its own ("countries called for restraint, as the UN said it was alarmed").
@@ -119,6 +124,15 @@ export function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
 }
 
 const CLAUSE_JOINED = /;|,\s+(?:as|while|whereas|but|and|after|when)\s/iu;
+
+/** The actor or person named right before a cue, but for words that go with its verb ("Qatar has also strongly condemned"). */
+function ownSubject(ctx: SentenceContext, cue: Span): Mention | null {
+  const m = nearestSubject(ctx, cue.start, -1);
+  if (!m || (m.kind !== 'actor' && m.kind !== 'person')) return null;
+  return BEFORE_OWN_VERB.test(ctx.text.slice(m.end, cue.start)) ? m : null;
+}
+const BEFORE_OWN_VERB =
+  /^(?:\s+(?:has|have|had|was|were|is|are|been|also|too|itself|strongly|firmly|publicly|swiftly|quickly|promptly|immediately|later|then|again|deeply|very|gravely|seriously|extremely|greatly))*\s+$/iu;
 
 /**
  * "Turkey's dispatch of a search team", "Germany's contribution of 1 million

@@ -1,7 +1,7 @@
 // The roles of a name in its sentence: the one who speaks or acts, or the one
 // talked about; lists of names ("Russia, Belarus and Armenia") and the
 // actors an anaphor ("the ministry", "he") stands for.
-import { isObjectVerb, isSpeechVerb, type Gazetteer } from './gazetteer.ts';
+import { isObjectVerb, isSpeechVerb, isTitle, type Gazetteer } from './gazetteer.ts';
 import { QUOTE_MARKS } from './reaction-text.ts';
 import type { Entry, Mention, Role, Token, Discourse } from './reaction-text.ts';
 
@@ -140,9 +140,9 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
     // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
     // "the interior ministers of France, Italy and Spain": the words of the title may be several.
-    if (lower === 'of' && prev !== undefined && g.titles.has(prev)) {
+    if (lower === 'of' && prev !== undefined && isTitle(g, prev)) {
       let first = j - 1;
-      while (first > 0 && g.titles.has(tokens[first - 1]!.text.toLowerCase())) first -= 1;
+      while (first > 0 && isTitle(g, tokens[first - 1]!.text)) first -= 1;
       if (/^\p{Lu}/u.test(tokens[j - 1]!.text) || /^\p{Lu}/u.test(tokens[first]!.text)) {
         j -= 1;
         continue;
@@ -167,7 +167,7 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
       continue;
     }
     if (PREPOSITIONS.has(lower)) return 'object';
-    if (DETERMINERS.has(lower) || g.titles.has(lower) || /^[\p{Lu}\p{N}]/u.test(tok.text)) {
+    if (DETERMINERS.has(lower) || isTitle(g, lower) || /^[\p{Lu}\p{N}]/u.test(tok.text)) {
       j -= 1;
       continue;
     }
@@ -271,7 +271,7 @@ function officesJoined(g: Gazetteer, gap: string): boolean {
   const joined = OFFICES_GAP.exec(gap);
   if (!joined) return false;
   const titles = `${joined[1]} ${joined[2] ?? ''}`.trim().split(/\s+/u);
-  return titles.every((word) => g.titles.has(word.toLowerCase()));
+  return titles.every((word) => isTitle(g, word));
 }
 
 const OFFICES_GAP =

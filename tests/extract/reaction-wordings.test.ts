@@ -55,6 +55,17 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('He said the stability and security of Kazakhstan were of paramount importance to Iran.')).toEqual([]);
   });
 
+  it('gives a cue to its own subject, not to whoever reports it: "he said that Qatar stands beside Somalia"', () => {
+    expect(read('He said that Japan was deeply concerned by the violence.')).toEqual(['Japan:expresses_concern']);
+    expect(read('He said that Qatar stands beside Somalia in all the measures it takes.')).toEqual([
+      'Qatar:supports_government',
+    ]);
+    // A title written with a hyphen is a title: the name after "of" is whose it is.
+    expect(
+      read('The Secretary-General of the League of Arab States, Ahmed Aboul Gheit, expressed deep concern.'),
+    ).toEqual(['Arab League:expresses_concern']);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
