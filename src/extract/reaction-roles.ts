@@ -265,17 +265,18 @@ const IN_PLACE = /\sin\s+$/u;
  * embassies of France, Germany and Spain said", "the French embassy and the
  * EU delegation", "Britain's foreign office and the US State Department"):
  * the words between the names are titles (data/gazetteer.yaml), a place
- * after the first, "and", and a title and "of" before the second.
+ * after the first, "and", and a title and "of" before the second (the first's
+ * title may come before it: "the Ambassador of Korea and the Ambassador of Japan").
  */
 function officesJoined(g: Gazetteer, gap: string): boolean {
   const joined = OFFICES_GAP.exec(gap);
   if (!joined) return false;
-  const titles = `${joined[1]} ${joined[2] ?? ''}`.trim().split(/\s+/u);
+  const titles = `${joined[1] ?? ''} ${joined[2] ?? ''}`.trim().split(/\s+/u);
   return titles.every((word) => isTitle(g, word));
 }
 
 const OFFICES_GAP =
-  /^(?:['’]s)?\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?:\s+in\s+\p{Lu}[\p{L}-]+)?,?\s+and\s+(?:the\s+)?(?:((?:\p{L}+\s+){0,2}\p{L}+)\s+of\s+)?$/u;
+  /^(?:['’]s)?(?:\s+((?:\p{L}+\s+){0,2}?\p{L}+))?(?:\s+in\s+\p{Lu}[\p{L}-]+)?,?\s+and\s+(?:the\s+)?(?:((?:\p{L}+\s+){0,2}\p{L}+)\s+of\s+)?$/u;
 
 /**
  * A name right before a speech verb is speaking, whatever came before it

@@ -66,6 +66,19 @@ describe('reactions as other kinds of story word them', () => {
     ).toEqual(['Arab League:expresses_concern']);
   });
 
+  it('reads a translation\'s "messages of condolence of the Ambassador of Korea and the Ambassador of Japan"', () => {
+    expect(
+      read(
+        'The vice chairman received the messages of condolence of the Ambassador of the Republic of Korea and the Ambassador of Japan.',
+      ),
+    ).toEqual(['South Korea:expresses_sympathy', 'Japan:expresses_sympathy']);
+    // Offers of a grant, or of one specialist.
+    expect(read('Tokyo has also offered a grant of 50 million yen.')).toEqual(['Japan:offers_help']);
+    expect(read('The WHO said it would send a clinical toxicologist from its regional office in Manila.')).toEqual([
+      'World Health Organization:offers_help',
+    ]);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
