@@ -1,6 +1,7 @@
 // What a count counts, from the words around it: the measure (killed,
 // injured, a story's own) and the group (security forces, protesters,
 // civilians), by the codebook's words and the grammar of the clause.
+import { BASE_MEASURES } from '../datasets/schema.ts';
 import type { Group, Measure } from '../datasets/schema.ts';
 import {
   AMONG_BEFORE,
@@ -33,13 +34,30 @@ export function measuresAfter(after: string): Measure[] | null {
     let measure = matchMeasure(clause, word.index);
     if (!measure) continue;
     // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
-    const predicate = /^\s*$/.test(clause.slice(0, word.index)) ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
+    const noun = /^\s*$/.test(clause.slice(0, word.index));
+    const predicate = noun ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
     const then = predicate ? matchMeasure(clause, measure.end + predicate.index + predicate[0].length) : null;
     if (then && then.measure !== measure.measure) measure = then;
+    else if (noun) measure = refined(clause, measure);
     return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
   }
   return null;
 }
+
+/**
+ * "402 deaths under investigation", "455 deaths remain under investigation":
+ * a story's own measure right after a base one's noun says what the count
+ * is (a story's words are its editors' distinctions); not after one of its
+ * own ("two recaptured escapees" were recaptured).
+ */
+function refined(clause: string, measure: { measure: Measure; end: number }): { measure: Measure; end: number } {
+  const base = BASE_MEASURES as readonly string[];
+  if (!base.includes(measure.measure)) return measure;
+  const between = REFINING.exec(clause.slice(measure.end))![0];
+  const next = matchMeasure(clause, measure.end + between.length);
+  return next && !base.includes(next.measure) ? next : measure;
+}
+const REFINING = /^\s*(?:(?:still|remain|remains|remained|are|were|is|was|being|now)\s+)*/;
 
 export const PREDICATE_VERB =
   /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;

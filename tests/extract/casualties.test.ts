@@ -669,6 +669,25 @@ describe('numbers that count no casualties', () => {
     expect(rows.map((r) => `${r.measure} ${r.value}`)).toEqual(['cases 188', 'killed 7', 'cases 1102']);
   });
 
+  it('a story\'s own measure right after a base noun says what is counted: "402 deaths under investigation"', () => {
+    const codebook = parseCodebooks([
+      { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
+      {
+        text: 'measures:\n  - name: deaths_under_investigation\n    label: deaths under investigation\n    words: [under investigation]\n',
+        path: 'story.yaml',
+      },
+    ]);
+    const read = (body: string) =>
+      extractCasualties({ id: 't', body, published: PUBLISHED, codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+    expect(read('The state reported 187 confirmed deaths, with another 402 deaths under investigation.')).toEqual([
+      'killed 187',
+      'deaths_under_investigation 402',
+    ]);
+    expect(read('Another 455 deaths remain under investigation.')).toEqual(['deaths_under_investigation 455']);
+    // The base codebook alone: deaths.
+    expect(extract('Another 455 deaths remain under investigation.').map((r) => r.measure)).toEqual(['killed']);
+  });
+
   it('population: "a country of 19 million"', () => {
     expect(extract('Unrest has gripped Kazakhstan, a country of 19 million, since Sunday.')).toEqual([]);
   });
