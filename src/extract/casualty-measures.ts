@@ -182,8 +182,9 @@ export function laterDied(after: string): Measure[] | null {
   return LATER_DIED.test(after) || DIED_IN_CONDITION.test(after) ? ['killed'] : null;
 }
 
+// "2 more patients in critical condition could not be saved", "Three more injured persons, who were admitted in the ICU, died".
 const DIED_IN_CONDITION =
-  /^\s*(?:more\s+)?(?:patients|people|persons|victims|children|injured|wounded)\s+in (?:a )?(?:very )?(?:critical|serious|grave) condition,?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away|could not be saved|did not survive)\b/i;
+  /^\s*(?:more\s+)?(?:(?:patients|people|persons|victims|children)\s+in (?:a )?(?:very )?(?:critical|serious|grave) condition|(?:injured|wounded)(?:\s+(?:patients|people|persons))?)(?:,?\s+who\s+[^.;,]{0,80},?)?\s+(?:[a-z]+\s+){0,2}?(?:died|succumbed|passed away|expired|could not be saved|(?:could|did) not survive)\b/i;
 
 /**
  * "A further 28 injured workers were admitted to the hospital", "47 patients

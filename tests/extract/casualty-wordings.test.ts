@@ -103,8 +103,14 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 14',
     ]);
     expect(read('Doctors said 19 of the wounded were still being treated on Sunday.')).toEqual(['hospitalized 19']);
-    // Patients in a condition who then died are dead, not in hospital.
+    // Patients in a condition, or injured, who then died are dead, not in hospital nor hurt.
     expect(read('The hospital said 2 more patients in critical condition could not be saved.')).toEqual(['killed 2']);
+    expect(
+      read('Three more injured persons, who were admitted in the ICU of the medical college, died on Tuesday.'),
+    ).toEqual(['killed 3']);
+    expect(read('Two more injured who were under treatment in the hospital could not survive.')).toEqual(['killed 2']);
+    // A translation's "the number of the injured is told 124".
+    expect(read('According to the officials, the number of the injured is told 124.')).toEqual(['injured 124']);
   });
 
   it('no toll in sums, in a past year or without its verb: "30 million VND", "in 2025"; "the killing of the five"', () => {
