@@ -231,7 +231,7 @@ export function readSentence(
   if (found.length === 0 && !mayCountOne(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const counts = found
-    .filter((c) => !isPartitiveOne(view, c) && !isStatedAge(view, c))
+    .filter((c) => !isPartitiveOne(view, c) && !isStatedAge(view, c) && !isShareOrDischarged(view, c))
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
@@ -397,6 +397,18 @@ function isStatedAge(text: string, count: CountMention): boolean {
   return count.value <= 120 && AGED_BEFORE.test(text.slice(Math.max(0, count.start - 40), count.start));
 }
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
+
+/**
+ * "one in every ten residents", "one in five of the severe cases": a share,
+ * not a count; "had discharged 30 patients": those who left hospital, as
+ * "30 patients were discharged" (RELEASED).
+ */
+function isShareOrDischarged(text: string, count: CountMention): boolean {
+  const before = text.slice(Math.max(0, count.start - 30), count.start);
+  return RATIO_BEFORE.test(before) || DISCHARGED_BEFORE.test(before);
+}
+const RATIO_BEFORE = /\b(?:one|two|three|four|five|\d+) (?:in|out of) (?:every )?$/i;
+const DISCHARGED_BEFORE = /\bdischarg(?:ed|es|ing) (?:(?:about|some|another|the|a further|more than|over|nearly) )?$/i;
 
 // "the body of one of them": one of people already counted, not a new figure.
 function isPartitiveOne(text: string, count: CountMention): boolean {

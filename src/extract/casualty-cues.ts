@@ -167,7 +167,7 @@ export const NOT_PEOPLE = new RegExp(
 
 /** Words before "of <count>" that make it a size, not a toll: "a crowd of 5,000", "a country of 19 million". */
 export const SIZE_OF =
-  /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army)\s+of\s*$/i;
+  /\b(?:crowds?|rall(?:y|ies)|gatherings?|march(?:es)?|protests?|demonstrations?|country|nation|city|population|force|contingent|deployment|army|team|delegation|panel|committee|commission|brigade|squad)\s+of\s*$/i;
 
 /**
  * Those who wait for news of the victims: "Hundreds of relatives gathered

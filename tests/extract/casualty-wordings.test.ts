@@ -117,6 +117,10 @@ describe('figures as other kinds of story word them', () => {
     const read = (body: string, published?: string) =>
       extract(body, published).map((r) => `${r.measure} ${r.value} ${r.group}`);
     expect(read('The city will pay 30 million VND for each family that lost a person who died.')).toEqual([]);
+    // Shares, teams and the discharged are no tolls either.
+    expect(read('In some towns one in every ten residents has been injured.')).toEqual([]);
+    expect(read('A team of four officials reached the port to help identify the dead.')).toEqual([]);
+    expect(read('The hospital said it had discharged 30 patients with light injuries.')).toEqual([]);
     // A year alone before publication: recalled in January, another event by October.
     const past = 'Government figures show 742 people were killed in workplace accidents in 2025.';
     expect(read(past, '2026-10-23')).toEqual([]);
