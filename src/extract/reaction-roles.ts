@@ -251,6 +251,8 @@ function linkBefore(g: Gazetteer, text: string, mentions: Mention[], at: number,
     o !== undefined && o.kind !== 'anaphor' && m.kind !== 'anaphor' && o.quote === m.quote;
   const prev = mentions[at];
   if (!fits(prev)) return null;
+  // "In Washington, the US State Department raised …": the place the sentence opens on lists no one.
+  if (OPENING_PLACE.test(text.slice(0, prev.start)) && /^\s*,/u.test(text.slice(prev.end, m.start))) return null;
   if (LIST_GAP.test(text.slice(prev.end, m.start).replace(LIST_ASIDE, ''))) return prev;
   if (m.aside) return null;
   // The place of the first office is no link: "the EU delegation in Quito and the embassies of …".
@@ -259,6 +261,7 @@ function linkBefore(g: Gazetteer, text: string, mentions: Mention[], at: number,
 }
 
 const IN_PLACE = /\sin\s+$/u;
+const OPENING_PLACE = /^\s*["“]?(?:In|At|From|Inside)\s+$/u;
 
 /**
  * Offices of two actors joined by "and" ("the EU delegation in Quito and the

@@ -79,6 +79,19 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('reads past the place a sentence opens on: "In Washington, the US Centers for Disease Control …"', () => {
+    expect(
+      read(
+        'In Washington, the US Centers for Disease Control and Prevention raised its travel health notice for Brazil to Level 2.',
+      ),
+    ).toEqual(['United States:travel_warning']);
+    expect(
+      read(
+        'In Harare, Zimbabwe\'s Foreign Minister Tendai Moyo said Zimbabwe "stands firmly with the government and people of Mozambique".',
+      ),
+    ).toEqual(['Zimbabwe:supports_government']);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
