@@ -92,6 +92,15 @@ describe('reactions as other kinds of story word them', () => {
     ).toEqual(['Zimbabwe:supports_government']);
   });
 
+  it('prays for the children taken; "the U.N. children\'s agency" is UNICEF', () => {
+    expect(read('At his general audience, Pope Leo XIV prayed for the students taken from their school.')).toEqual([
+      'Holy See:expresses_sympathy',
+    ]);
+    expect(read("The U.N. children's agency's representative said its staff were ready to provide support.")).toEqual([
+      "United Nations Children's Fund:offers_help",
+    ]);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
