@@ -35,7 +35,7 @@ import { isLatin, nameKey } from './text-fold.ts';
 
 // ------------------------------------------------------------------ the schema
 
-const REFERS_TO = ['speaker', 'person', 'state', 'organization', 'nearest'] as const;
+const REFERS_TO = ['speaker', 'person', 'state', 'organization', 'nearest', 'several'] as const;
 export type RefersTo = (typeof REFERS_TO)[number];
 
 const text = z.string().trim().min(1, 'must not be empty');

@@ -200,7 +200,7 @@ export function ownersOf(ctx: SentenceContext, m: Mention): Owners {
   for (const o of members) {
     // A joint statement's "it", "the statement": each signatory (copies, as below: taken from the
     // discourse, they speak here through the anaphor, and are not noted as speaking again).
-    if (o.kind === 'anaphor' && o.resolved?.fellows && o.refersTo === 'speaker') {
+    if (o.kind === 'anaphor' && o.resolved?.fellows && (o.refersTo === 'speaker' || o.refersTo === 'several')) {
       owners.push(...o.resolved.fellows.map((fellow) => ({ ...fellow })));
       continue;
     }

@@ -342,8 +342,8 @@ export function entryOf(m: Mention, paragraph: number): Entry | null {
   if (m.kind === 'anaphor') {
     if (!m.resolved) return null;
     const speaker = m.refersTo === 'speaker' || m.refersTo === 'person' ? m.resolved.speaker : null;
-    // "The statement added": still all of its signatories.
-    const fellows = m.refersTo === 'speaker' ? m.resolved.fellows : undefined;
+    // "The statement added", "they added": still all of its signatories.
+    const fellows = m.refersTo === 'speaker' || m.refersTo === 'several' ? m.resolved.fellows : undefined;
     return { actor: m.resolved.actor, speaker, subject, paragraph, ...(fellows ? { fellows } : {}) };
   }
   if ((m.kind === 'actor' || m.kind === 'person') && m.actor && m.role !== 'modifier') {

@@ -153,6 +153,9 @@ export function fitsReference(refersTo: RefersTo, e: Entry): boolean {
       return e.subject && e.actor.type === 'state';
     case 'nearest':
       return true;
+    // "They also urged Italy …", "The three officials called …": the actors last listed as speaking together.
+    case 'several':
+      return e.subject && (e.fellows?.length ?? 0) > 1;
     case 'speaker':
     case 'person':
       return e.subject;

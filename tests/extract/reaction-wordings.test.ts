@@ -101,6 +101,23 @@ describe('reactions as other kinds of story word them', () => {
     ]);
   });
 
+  it('"the two agencies" are the actors last listed as speaking together, and only they', () => {
+    expect(
+      read(
+        'UNHCR and the IOM said in a joint statement that they were deeply saddened. The two agencies called for calm.',
+      ),
+    ).toEqual([
+      'United Nations High Commissioner for Refugees:expresses_sympathy',
+      'International Organization for Migration:expresses_sympathy',
+      'United Nations High Commissioner for Refugees:urges_restraint',
+      'International Organization for Migration:urges_restraint',
+    ]);
+    // One actor before is no pair.
+    expect(read('The WHO said it was worried. The two agencies called for calm.')).toEqual([
+      'World Health Organization:expresses_concern',
+    ]);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
