@@ -103,6 +103,10 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 14',
     ]);
     expect(read('Doctors said 19 of the wounded were still being treated on Sunday.')).toEqual(['hospitalized 19']);
+    // Translations' "interned", patients kept in treatment units, under treatment in an institute.
+    expect(read('The 23 patients were interned in the rural hospital of Mutarara.')).toEqual(['hospitalized 23']);
+    expect(read('Sixteen patients remained in treatment units on Monday.')).toEqual(['hospitalized 16']);
+    expect(read('At present 36 burn-injured are under treatment in the institute.')).toEqual(['hospitalized 36']);
     // Patients in a condition, or injured, who then died are dead, not in hospital nor hurt.
     expect(read('The hospital said 2 more patients in critical condition could not be saved.')).toEqual(['killed 2']);
     expect(
