@@ -115,6 +115,15 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Two more injured who were under treatment in the hospital could not survive.')).toEqual(['killed 2']);
     // A translation's "the number of the injured is told 124".
     expect(read('According to the officials, the number of the injured is told 124.')).toEqual(['injured 124']);
+    // A toll whose event is told at length before its verb; a translation's "balance of deceased".
+    expect(
+      read(
+        "The death toll from Wednesday's head-on collision between the Lalazar Express and a coal train near Chandia Road rose to 43.",
+      ),
+    ).toEqual(['killed 43']);
+    expect(read('The balance of deceased in the riot of the Regional Prison ascended this Monday to 29.')).toEqual([
+      'killed 29',
+    ]);
   });
 
   it('no toll in sums, in a past year or without its verb: "30 million VND", "in 2025"; "the killing of the five"', () => {
