@@ -61,7 +61,11 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
     const of = alternation(m.nouns);
     if (of) nouns.push([m.name, new RegExp(`\\b(?:${of})$`, 'i')]);
     const heads = [alternation(m.tolls), after ? `${NUMBER_OF}(?:${after})` : null].filter(Boolean).join('|');
-    if (heads) tolls.push([m.name, new RegExp(String.raw`\b(?:${heads})\b[^.;]{0,160}?${TOLL_VERB}`, 'i')]);
+    if (heads)
+      tolls.push([
+        m.name,
+        new RegExp(String.raw`\b(?:${heads})\b(?:[^.;]{0,100}?${TOLL_VERB}|[^.;]{0,160}?${RISE_VERB})`, 'i'),
+      ]);
   }
   const groups: [Group, RegExp][] = codebook.groupEntries.flatMap((g) => {
     const alt = alternation(g.words);
@@ -86,6 +90,9 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
 const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
+// A toll told at length before its verb ("The death toll from Wednesday's head-on collision between … rose to 43"):
+// only a verb of rising reaches that far, not the prepositions TOLL_VERB also takes ("… a total of about 2,500").
+const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|reached|reaches|increased|increases|grew|grown|ascended|ascends|ascend)\b(?:[^.;]{0,30}?\b(?:to|at))?\s*$`;
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance) of (?:the )?(?:[\w-]+ ){0,2}?`;
 
 /**

@@ -124,6 +124,12 @@ describe('figures as other kinds of story word them', () => {
     expect(read('The balance of deceased in the riot of the Regional Prison ascended this Monday to 29.')).toEqual([
       'killed 29',
     ]);
+    // Only a verb of rising reaches that far: not "of" after a head of another kind.
+    expect(
+      read(
+        'Chaos and arrests On Thursday, the Russian Information Agency reported – quoting the organization – that its peacekeeping force will include a total of about 2,500 personnel.',
+      ),
+    ).toEqual([]);
   });
 
   it('no toll in sums, in a past year or without its verb: "30 million VND", "in 2025"; "the killing of the five"', () => {
