@@ -103,7 +103,7 @@ const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.
 // How far back "among the security forces" may stand before a phrase (as before a count).
 const LOOK_BACK = 200;
 
-/** A phrase for one person and its measures, as `namedByNoun` groups them into lists. */
+/** A phrase naming one person, as `namedByNoun` finds them before grouping them into lists. */
 interface Named {
   start: number;
   end: number;
@@ -190,7 +190,7 @@ function verbAfter(text: string, end: number): Measure[] | null {
 
 // Singular nouns for a person, as one is counted in the news ("a policeman", "a teacher", "a passer-by").
 const PERSON_NOUNS =
-  'm[ae]n|wom[ae]n|boy|girl|child|baby|infant|toddler|teenager|teen|youth|person|civilian|resident|villager|farmer|' +
+  'man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|person|civilian|resident|villager|farmer|' +
   'herder|fisherman|worker|labou?rer|miner|employee|driver|passenger|pilot|crew ?member|crewman|sailor|seaman|' +
   'policeman|policewoman|officer|constable|guard|soldier|serviceman|servicewoman|trooper|sergeant|corporal|' +
   'lieutenant|captain|colonel|commander|militiaman|fighter|militant|gunman|attacker|assailant|bomber|insurgent|' +

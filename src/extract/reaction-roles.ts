@@ -184,9 +184,9 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
 function determinerBefore(tokens: readonly Token[], first: number): number {
   for (let k = first - 1; k >= Math.max(0, first - 3); k -= 1) {
     const tok = tokens[k]!;
-    if (DETERMINERS.has(tok.text.toLowerCase())) return k;
-    // "the stability and security of Kazakhstan" is no title: only words that describe it may come between.
     const lower = tok.text.toLowerCase();
+    if (DETERMINERS.has(lower)) return k;
+    // "the stability and security of Kazakhstan" is no title: only words that describe it may come between.
     if (!tok.word || !/^\p{Ll}+$/u.test(tok.text) || CONJUNCTIONS.has(lower) || PREPOSITIONS.has(lower)) return -1;
   }
   return -1;
