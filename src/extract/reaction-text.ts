@@ -352,6 +352,8 @@ export function collectMentions(
   const kept = all.filter(
     (m, i) =>
       !(m.refersTo === 'nearest' && all[i + 1] && /^\s+$/u.test(text.slice(m.end, all[i + 1]!.start))) &&
+      // "Amnesty and HRW said they were appalled": a sentence that names its actors is not about earlier ones.
+      !(m.refersTo === 'several' && all.some((o) => o.end <= m.start && o.kind !== 'anaphor')) &&
       // "former Ghanaian president Nana Akufo-Addo": who held an office once speaks for no one by it.
       !FORMER.test(text.slice(Math.max(0, m.start - 8), m.start)),
   );

@@ -116,6 +116,17 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The WHO said it was worried. The two agencies called for calm.')).toEqual([
       'World Health Organization:expresses_concern',
     ]);
+    // "They" opening a sentence, too; not in a sentence that names its actors before it, nor after people who are none.
+    expect(
+      read(
+        'In a joint statement, the ambassadors of Germany and Sweden called for calm. They also urged the government to let workers organise.',
+      ),
+    ).toEqual(['Germany:urges_restraint', 'Sweden:urges_restraint', 'Germany:urges_rights', 'Sweden:urges_rights']);
+    expect(read('Amnesty International and Human Rights Watch said they were appalled.')).toEqual([
+      'Amnesty International:expresses_concern',
+      'Human Rights Watch:expresses_concern',
+    ]);
+    expect(read('Rescuers said they had pulled 12 people from the rubble. They called for calm.')).toEqual([]);
   });
 
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
