@@ -129,6 +129,15 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('Rescuers said they had pulled 12 people from the rubble. They called for calm.')).toEqual([]);
   });
 
+  it('reads how detainees are treated: "cruel, inhuman or degrading treatment", "allowed to see lawyers"', () => {
+    expect(
+      read('Volker Türk said the images "may amount to cruel, inhuman or degrading treatment" of the inmates.'),
+    ).toEqual(['United Nations:criticizes_crackdown']);
+    expect(read('Human Rights Watch demanded that detainees be allowed to see lawyers and relatives.')).toEqual([
+      'Human Rights Watch:urges_rights',
+    ]);
+  });
+
   it('reads a cue inside a name as the name: "UN High Commissioner for Human Rights", KSrelief', () => {
     expect(
       read('11 April 2026 — The UN High Commissioner for Human Rights on Friday said he was appalled by the attack.'),
