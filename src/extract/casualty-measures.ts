@@ -36,7 +36,13 @@ export function measuresAfter(after: string): Measure[] | null {
     // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
     const noun = /^\s*$/.test(clause.slice(0, word.index));
     const predicate = noun ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
-    const then = predicate ? matchMeasure(clause, measure.end + predicate.index + predicate[0].length) : null;
+    // "11 patients wounded in the fighting were still on its wards": who they are, where, then what is now.
+    const later =
+      !predicate && PEOPLE_BEFORE.test(clause.slice(0, word.index))
+        ? LATER_PREDICATE.exec(clause.slice(measure.end))
+        : null;
+    const at = predicate ?? later;
+    const then = at ? matchMeasure(clause, measure.end + at.index + at[0].length) : null;
     if (then && then.measure !== measure.measure) measure = then;
     else if (noun) measure = refined(clause, measure);
     return [measure.measure, ...linkedMeasures(clause, measure.end)].filter((m, i, all) => all.indexOf(m) === i);
@@ -58,6 +64,10 @@ function refined(clause: string, measure: { measure: Measure; end: number }): { 
   return next && !base.includes(next.measure) ? next : measure;
 }
 const REFINING = /^\s*(?:(?:still|remain|remains|remained|are|were|is|was|being|now)\s+)*/;
+
+const PEOPLE_BEFORE = /^\s*(?:patients|people|persons|civilians|survivors|victims|passengers|workers)\s+$/i;
+const LATER_PREDICATE =
+  /^\s+(?:in|during|from|at|by)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/iu;
 
 export const PREDICATE_VERB =
   /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;

@@ -103,6 +103,11 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 14',
     ]);
     expect(read('Doctors said 19 of the wounded were still being treated on Sunday.')).toEqual(['hospitalized 19']);
+    // Who they are and where they were hurt, then where they are now: in hospital; the dead buried are dead.
+    expect(read('The hospital said 11 patients wounded in the fighting were still on its wards.')).toEqual([
+      'hospitalized 11',
+    ]);
+    expect(read('Officials said 12 people killed in the attack were buried on Monday.')).toEqual(['killed 12']);
     // Translations' "interned", patients kept in treatment units, under treatment in an institute.
     expect(read('The 23 patients were interned in the rural hospital of Mutarara.')).toEqual(['hospitalized 23']);
     expect(read('Sixteen patients remained in treatment units on Monday.')).toEqual(['hospitalized 16']);
