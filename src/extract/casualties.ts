@@ -48,6 +48,7 @@ import {
   laterDied,
   admitted,
   lives,
+  lookBack,
   measuresAfter,
   measuresBefore,
   objectOf,
@@ -193,10 +194,6 @@ function toRow(
 // How many sources an article's anaphors ("the ministry said") look back over.
 const MEMORY = 50;
 
-// How far back "among the security forces" may stand before a count: bounded,
-// so a long line of figures is never re-read from its start for each one.
-const LOOK_BACK = 200;
-
 /** A count being read: its measures may still come from a neighbour. */
 interface Draft {
   count: CountMention;
@@ -299,7 +296,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       drafts.length > 0 &&
       /\band\s*$/i.test(before) &&
       (startsWithMeasure(after) || (BARE_SUBJECT.test(after) && !own?.includes('arrested')));
-    const nearby = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
+    const nearby = lookBack(text, count.start);
     // "A police officer was killed and two others were wounded": the group of a noun with no count of its own.
     const last = drafts.at(-1);
     const inherited = last ? last.group : (groupIn(nearby) ?? previous?.group ?? null);
@@ -378,7 +375,7 @@ function readPart(text: string, count: CountMention, aside: Span, whole: Reading
   if (countsThings(after) || RELEASED.test(after)) return [];
   const measures = measuresAfter(after);
   if (!measures || (whole && measures.every((m) => whole.measures.includes(m)))) return [];
-  const before = text.slice(Math.max(0, count.start - LOOK_BACK), count.start);
+  const before = lookBack(text, count.start);
   return [{ count, measures, group: groupOf(after, before, null, false) ?? whole?.group ?? null, continued: false }];
 }
 

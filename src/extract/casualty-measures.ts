@@ -255,6 +255,16 @@ export function lives(before: string, after: string): Measure[] | null {
 }
 
 /**
+ * The words before `start` that "among the security forces" may stand in:
+ * bounded, so a long line of figures is never re-read from its start for
+ * each one.
+ */
+export function lookBack(text: string, start: number): string {
+  return text.slice(Math.max(0, start - LOOK_BACK), start);
+}
+const LOOK_BACK = 200;
+
+/**
  * Who a count counts: its own noun phrase, then "people who took part in the
  * riots", then "among the security forces", then what "others" or an elided
  * subject ("were killed and 748 wounded") refers to.

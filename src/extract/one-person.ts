@@ -4,7 +4,7 @@
 // holds it: the verb after it, the verb before it, or the count it is listed
 // with ("killing two guards and a teacher").
 import type { Reading } from './casualties.ts';
-import { groupOf, linkedMeasures, matchMeasure, measuresAfter, objectOf } from './casualty-measures.ts';
+import { groupOf, linkedMeasures, lookBack, matchMeasure, measuresAfter, objectOf } from './casualty-measures.ts';
 import type { Measure } from '../datasets/schema.ts';
 import { forEachMatch } from './each-match.ts';
 import type { CountMention } from './numbers.ts';
@@ -78,7 +78,7 @@ function agedPerson(text: string): Reading[] {
     readings.push({
       count: oneCounted(start, match[0]),
       measures,
-      group: groupOf(noun, text.slice(Math.max(0, start - LOOK_BACK), start), null, false),
+      group: groupOf(noun, lookBack(text, start), null, false),
       continued: false,
     });
   };
@@ -99,9 +99,6 @@ const ONE_PERSON =
   /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been) )/gu;
 // Its noun may be a nationality: "arrested a 29-year-old Chechen".
 const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
-
-// How far back "among the security forces" may stand before a phrase (as before a count).
-const LOOK_BACK = 200;
 
 /** A phrase naming one person, as `namedByNoun` finds them before grouping them into lists. */
 interface Named {
@@ -146,7 +143,7 @@ function namedByNoun(text: string, readings: readonly Reading[], aged: readonly 
       out.push({
         count: oneCounted(named.start, named.phrase),
         measures,
-        group: groupOf(words, text.slice(Math.max(0, named.start - LOOK_BACK), named.start), null, false),
+        group: groupOf(words, lookBack(text, named.start), null, false),
         continued: false,
       });
     }

@@ -108,12 +108,14 @@ export function englishOwners(ctx: SentenceContext, cue: SentenceCue): Owners {
   }
   const verb = nearestVerb(ctx, anchor);
   const sayer = nearestSubject(ctx, verb ? verb.start : anchor, -1);
-  const said = sayer ? ownersOf(ctx, sayer) : null;
   // "He said that Qatar condemned the attack": the cue's own subject, not the one who reports it, unless
   // they are one ("She added that Moscow was worried": Russia, through her).
   const own = quote ? null : ownSubject(ctx, cue);
-  if (own && !(Array.isArray(said) && said.some((o) => o.actor.name === own.actor?.name))) return ownersOf(ctx, own);
-  if (sayer) return said;
+  if (own && own !== sayer) {
+    const said = sayer ? ownersOf(ctx, sayer) : null;
+    return Array.isArray(said) && said.some((o) => o.actor.name === own.actor?.name) ? said : ownersOf(ctx, own);
+  }
+  if (sayer) return ownersOf(ctx, sayer);
   if (quote) return quoteOwners(ctx, quote);
   // A short quote or plain words with the attribution after them: "“Calm down,” he said.", not in a
   // clause of its own ("countries called for restraint, as the UN said it was alarmed").
