@@ -66,6 +66,7 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
         m.name,
         new RegExp(String.raw`\b(?:${heads})\b(?:[^.;]{0,100}?${TOLL_VERB}|[^.;]{0,160}?${RISE_VERB})`, 'i'),
       ]);
+    if (after) tolls.push([m.name, new RegExp(String.raw`\b(?:${after})${TOLL_OF_WORD}`, 'i')]);
   }
   const groups: [Group, RegExp][] = codebook.groupEntries.flatMap((g) => {
     const alt = alternation(g.words);
@@ -93,6 +94,10 @@ const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached
 // A toll told at length before its verb ("The death toll from Wednesday's head-on collision between … rose to 43"):
 // only a verb of rising reaches that far, not the prepositions TOLL_VERB also takes ("… a total of about 2,500").
 const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|reached|reaches|increased|increases|grew|grown|ascended|ascends|ascend)\b(?:[^.;]{0,30}?\b(?:to|at))?\s*$`;
+// A measure's own word as the head of its toll, right before the verb: "Deaths now total 212", "the dead now
+// number 64", "deaths in the state rose to 400". Tighter than a toll's: no "is", "at" or "of" ("deaths were
+// reported from 12 provinces").
+const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:number(?:ed|s)?|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rose|risen|rises|climbed|climbs|jumped|increased|grown|grew) to|reach(?:ed|es)?|topped|tops|exceeded|exceeds|passed|surpassed|hit)\s*$`;
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance) of (?:the )?(?:[\w-]+ ){0,2}?`;
 
 /**

@@ -348,6 +348,33 @@ export const WEEKDAYS: ReadonlySet<string> = new Set([
   'saturday',
   'sunday',
 ]);
+/** Words after which "number" is a verb, not a label ("now number 64"); also the people counted, COUNT_NOUNS. */
+export const NUMBER_VERB_AFTER: ReadonlySet<string> = new Set([
+  'now',
+  'already',
+  'still',
+  'far',
+  'reportedly',
+  'could',
+  'may',
+  'might',
+  'would',
+  'will',
+  'to',
+  'who',
+  'which',
+  'they',
+  'those',
+  'survivors',
+  'deaths',
+  'fatalities',
+  'missing',
+  'displaced',
+  'evacuees',
+  'hostages',
+  'detainees',
+  'cases',
+]);
 /** Lower-case words that make the number after them a label ("flight 370"). */
 export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'number',

@@ -12,6 +12,7 @@ import {
   GLUE_BEFORE,
   HYPHENS,
   LABEL_WORDS,
+  NUMBER_VERB_AFTER,
   ONE_DETERMINERS,
   ONE_STOP,
   OPENERS,
@@ -133,7 +134,7 @@ export function isName({ toks, part, qualifier }: Context): boolean {
   if (qualifier || part.start !== part.numStart || toks[part.numStart]?.kind !== 'num') return false;
   const prev = toks[part.start - 1];
   if (!prev || prev.kind !== 'word' || !spaced(toks[part.start])) return false;
-  if (LABEL_WORDS.has(prev.key)) return true;
+  if (LABEL_WORDS.has(prev.key)) return !(prev.key === 'number' && isNumberVerb(toks[part.start - 2]));
   // "cell blocks 2 and 4": the second label of a pair.
   const [first, label] = [toks[part.start - 2], toks[part.start - 3]];
   if ((prev.key === 'and' || prev.key === 'or') && first?.kind === 'num' && label && LABEL_WORDS.has(label.key))
@@ -144,6 +145,18 @@ export function isName({ toks, part, qualifier }: Context): boolean {
   // there; a name is followed by what it names ("Khabar 24 channel"), a count
   // by what it counts ("Police Say 26 Killed", "UN Says 164 Dead").
   return !countNounAfter(toks, part.end);
+}
+
+/**
+ * "The dead now number 64", "the survivors number 81": "number" the verb,
+ * after an adverb, a modal or the people it counts; not the label of "room
+ * number 12" or "the number 7 bus".
+ */
+function isNumberVerb(before: Token | undefined): boolean {
+  return (
+    before?.kind === 'word' &&
+    (NUMBER_VERB_AFTER.has(before.key) || (before.key !== 'of' && COUNT_NOUNS.has(before.key)))
+  );
 }
 
 export function isCodeDigits({ part }: Context): boolean {

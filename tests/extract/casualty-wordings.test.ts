@@ -129,6 +129,12 @@ describe('figures as other kinds of story word them', () => {
     expect(read('The balance of deceased in the riot of the Regional Prison ascended this Monday to 29.')).toEqual([
       'killed 29',
     ]);
+    // A measure's own word heads its toll, right before the verb; "number" is then a verb, not a label.
+    expect(read('Deaths now total 212, the ministry said.')).toEqual(['killed 212']);
+    expect(read('Deaths in the state rose to 400 on Monday.')).toEqual(['killed 400']);
+    expect(read('The dead now number 64, police said.')).toEqual(['killed 64']);
+    expect(read('Deaths were reported from 12 provinces.')).toEqual([]);
+    expect(read('The family lives at number 12 with three children.')).toEqual([]);
     // Only a verb of rising reaches that far: not "of" after a head of another kind.
     expect(
       read(
