@@ -172,6 +172,12 @@ describe('figures as other kinds of story word them', () => {
     expect(read('About 900 people from the burnt villages are still unable to return home.')).toEqual([
       'displaced 900',
     ]);
+    // Refugees as a border counts them.
+    expect(read('The UNHCR said about 1,800 Mozambicans had crossed into Malawi since Saturday.')).toEqual([
+      'displaced 1800',
+    ]);
+    expect(read('Togo says some 4,200 Beninese had crossed at Hilla-Condji.')).toEqual(['displaced 4200']);
+    expect(read('Officials said 6,300 Mozambicans had registered as asylum-seekers.')).toEqual(['displaced 6300']);
   });
 
   it('subjects joined by "and" share the verb after them: "four members of the Republican Guard and two of the mutineers were killed"', () => {
