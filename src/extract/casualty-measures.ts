@@ -35,7 +35,8 @@ export function measuresAfter(after: string): Measure[] | null {
     if (!measure) continue;
     // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
     const noun = /^\s*$/.test(clause.slice(0, word.index));
-    const predicate = noun ? PREDICATE_VERB.exec(clause.slice(measure.end)) : null;
+    // "Seven injured people were taken to hospital": the measure word may qualify the noun.
+    const predicate = noun ? (PREDICATE_VERB.exec(clause.slice(measure.end)) ?? qualified(clause, measure)) : null;
     // "11 patients wounded in the fighting were still on its wards": who they are, where, then what is now.
     const later =
       !predicate && PEOPLE_BEFORE.test(clause.slice(0, word.index))
@@ -68,6 +69,16 @@ const REFINING = /^\s*(?:(?:still|remain|remains|remained|are|were|is|was|being|
 const PEOPLE_BEFORE = /^\s*(?:patients|people|persons|civilians|survivors|victims|passengers|workers)\s+$/i;
 const LATER_PREDICATE =
   /^\s+(?:in|during|from|at|by)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/iu;
+
+/** The predicate after "injured people" or "wounded soldiers", when it takes them to hospital or kills them. */
+function qualified(clause: string, measure: { measure: Measure; end: number }): RegExpExecArray | null {
+  if (measure.measure !== 'injured') return null;
+  const at = PEOPLE_PREDICATE.exec(clause.slice(measure.end));
+  const then = at ? matchMeasure(clause, measure.end + at[0].length) : null;
+  return then && (then.measure === 'hospitalized' || then.measure === 'killed') ? at : null;
+}
+const PEOPLE_PREDICATE =
+  /^\s+(?:people|persons|patients|civilians|survivors|victims|passengers|workers|soldiers|officers|children|residents|miners)\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
 
 export const PREDICATE_VERB =
   /^\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/i;
@@ -199,13 +210,13 @@ const DIED_IN_CONDITION =
 /**
  * "A further 28 injured workers were admitted to the hospital", "47 patients
  * from the factory were being treated": hurt, and now in hospital, which is
- * the figure.
+ * the figure; not those "treated at the scene".
  */
 export function admitted(after: string): Measure[] | null {
   return ADMITTED.test(after) ? ['hospitalized'] : null;
 }
 const ADMITTED =
-  /^\s+(?:more\s+|other\s+)?(?:(?:injured|wounded|hurt|burned|burnt)\s+)?(?:[\p{L}-]+\s+){0,4}?(?:were|was|had been|have been|are|is)\s+(?:still\s+)?(?:being\s+)?(?:admitted|hospitali[sz]ed|treated (?:at|in)\b)|^\s+patients\s+(?:[\p{L}-]+\s+){0,3}?(?:were|are)\s+(?:still\s+)?(?:being\s+)?treated\b/iu;
+  /^\s+(?:more\s+|other\s+)?(?:(?:injured|wounded|hurt|burned|burnt)\s+)?(?:[\p{L}-]+\s+){0,4}?(?:were|was|had been|have been|are|is)\s+(?:still\s+)?(?:being\s+)?(?:admitted|hospitali[sz]ed|treated (?:at|in)\b(?! (?:the )?(?:scene|site|spot)\b))|^\s+patients\s+(?:[\p{L}-]+\s+){0,3}?(?:were|are)\s+(?:still\s+)?(?:being\s+)?treated\b/iu;
 /**
  * "85 of the injured were airlifted to hospitals": a part of people counted
  * before, in a new state; the measure is the new one (none: the usual reading).

@@ -103,6 +103,11 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 14',
     ]);
     expect(read('Doctors said 19 of the wounded were still being treated on Sunday.')).toEqual(['hospitalized 19']);
+    // "injured" qualifying the people taken to hospital; "very critical"; treated where they fell is only hurt.
+    expect(read('Seven injured people were taken to hospital.')).toEqual(['hospitalized 7']);
+    expect(read('Seven wounded soldiers were evacuated by helicopter.')).toEqual(['injured 7']);
+    expect(read('Four of them are in a very critical condition.')).toEqual(['hospitalized 4']);
+    expect(read('Seven people were treated at the scene.')).toEqual(['injured 7']);
     // Who they are and where they were hurt, then where they are now: in hospital; the dead buried are dead.
     expect(read('The hospital said 11 patients wounded in the fighting were still on its wards.')).toEqual([
       'hospitalized 11',
