@@ -108,6 +108,26 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Seven wounded soldiers were evacuated by helicopter.')).toEqual(['injured 7']);
     expect(read('Four of them are in a very critical condition.')).toEqual(['hospitalized 4']);
     expect(read('Seven people were treated at the scene.')).toEqual(['injured 7']);
+    expect(read('An air force helicopter flew six of the injured to the Hospital Universitario in Pasto.')).toEqual([
+      'hospitalized 6',
+    ]);
+    expect(read('The hospital said it had admitted 14 of the wounded on Thursday.')).toEqual(['hospitalized 14']);
+    expect(read('Three of the wounded remain in danger of life, the director said.')).toEqual(['hospitalized 3']);
+  });
+
+  it('the missing, the moved and the held as other stories word them: "could not be found", "held pending trial"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('He said 112 people from his ward could not be found.')).toEqual(['missing 112']);
+    expect(read('About 2,900 people from the villages have been moved into care centres.')).toEqual(['displaced 2900']);
+    expect(read('About 5,000 more people living further downhill were relocated.')).toEqual(['displaced 5000']);
+    expect(read('Prosecutors have now ordered seven people held pending trial.')).toEqual(['arrested 7']);
+    // A figure spoken of again: "a figure of", "an earlier total of"; not "a number of" nor "a total of", which are new.
+    expect(
+      read(
+        'The ministry put the death toll at 24 on Thursday, lowering a figure of 26 that the governorate had given.',
+      ),
+    ).toEqual(['killed 24', 'killed 26']);
+    expect(read('Twelve people died. The city had carried out a number of 1,312 demolitions.')).toEqual(['killed 12']);
     // Who they are and where they were hurt, then where they are now: in hospital; the dead buried are dead.
     expect(read('The hospital said 11 patients wounded in the fighting were still on its wards.')).toEqual([
       'hospitalized 11',
