@@ -441,4 +441,47 @@ describe('reactions as other kinds of story word them', () => {
       'Ecuador:expresses_sympathy',
     ]);
   });
+
+  it('reads a plane crash, a collapse, a landslide and a shooting: official names, solidarity, readiness, notices', () => {
+    // What is sent follows in its clause: condolences sent are sympathy, not the money another announced.
+    expect(
+      read('Fiji, Solomon Islands and Vanuatu sent condolences, and India announced US$1 million in immediate relief.'),
+    ).toEqual([
+      'Fiji:expresses_sympathy',
+      'Solomon Islands:expresses_sympathy',
+      'Vanuatu:expresses_sympathy',
+      'India:offers_help',
+    ]);
+    expect(
+      read(
+        "The Indonesian navy's hospital ship KRI Dr. Soeharso, carrying 120 tonnes of rice and medicines, docked at Aparri.",
+      ),
+    ).toEqual(['Indonesia:sends_aid']);
+    // A state's official name keeps a list whole.
+    expect(
+      read(
+        'The United Arab Emirates, the Kingdom of Bahrain, the Hashemite Kingdom of Jordan and the State of Palestine also offered their condolences to Egypt.',
+      ),
+    ).toEqual(['United Arab Emirates', 'Bahrain', 'Jordan', 'Palestine'].map((actor) => `${actor}:expresses_sympathy`));
+    expect(read('Egypt received messages of solidarity of the governments of Ecuador and Peru.')).toEqual([
+      'Ecuador:expresses_sympathy',
+      'Peru:expresses_sympathy',
+    ]);
+    expect(
+      read(
+        'The Organization of American States\' secretary general, Albert Ramdin, conveyed "the solidarity of the whole inter-American family" to the bereaved.',
+      ),
+    ).toEqual(['Organization of American States:expresses_sympathy']);
+    // Readiness to send is an offer (not of troops); a notice to students is travel advice.
+    expect(read('The foreign minister said Ukraine was ready to send psychologists to Brno.')).toEqual([
+      'Ukraine:offers_help',
+    ]);
+    expect(read('Russia said it was ready to send troops to the region.')).toEqual(['Russia:sends_troops']);
+    expect(read("China's embassy posted a notice urging Chinese students in Brno to stay indoors.")).toEqual([
+      'China:travel_warning',
+    ]);
+    expect(
+      read('The Secretary General of the Pacific Islands Forum, Baron Waqa, said the Forum grieved with the families.'),
+    ).toEqual(['Pacific Islands Forum:expresses_sympathy']);
+  });
 });
