@@ -121,6 +121,11 @@ describe('figures as other kinds of story word them', () => {
     expect(read('About 2,900 people from the villages have been moved into care centres.')).toEqual(['displaced 2900']);
     expect(read('About 5,000 more people living further downhill were relocated.')).toEqual(['displaced 5000']);
     expect(read('Prosecutors have now ordered seven people held pending trial.')).toEqual(['arrested 7']);
+    // Taken to hospital by road; a hospital's patients received are hurt; the citizens a country lost are dead.
+    expect(read('Seven injured people had been taken by road to Wabag General Hospital.')).toEqual(['hospitalized 7']);
+    expect(read('The hospital said it had received seven patients on Thursday night.')).toEqual(['injured 7']);
+    expect(read('France lost one citizen in the crash, the ministry said.')).toEqual(['killed 1']);
+    expect(read('The ruling party lost 12 seats.')).toEqual([]);
     // A figure spoken of again: "a figure of", "an earlier total of"; not "a number of" nor "a total of", which are new.
     expect(
       read(
