@@ -23,6 +23,7 @@ import {
   YEAR_PREPOSITIONS,
 } from './context-words.ts';
 import { monthNear, spaced, spacedKey, wordAfter } from './count-tokens.ts';
+import { TEENS, UNITS } from './count-words.ts';
 import type { Token } from './count-tokens.ts';
 import type { NumberPart } from './count-numbers.ts';
 
@@ -179,7 +180,34 @@ export function oneIsCount(toks: readonly Token[], part: NumberPart): boolean {
     }
     return true;
   }
+  // "three died, one is in hospital and one is still missing": one more of the people just counted.
+  if (
+    (before === ',' || before === ';' || before === 'and') &&
+    ONE_MORE_VERBS.has(next.key) &&
+    countBefore(toks, part.start)
+  )
+    return true;
   return !ONE_STOP.has(next.key);
+}
+
+const ONE_MORE_VERBS: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'remains',
+  'remained',
+  'died',
+  'later',
+]);
+
+/** Whether a count (digits or a number word above one) comes before token `i`. */
+function countBefore(toks: readonly Token[], i: number): boolean {
+  for (let k = 0; k < i; k += 1) {
+    const t = toks[k]!;
+    if (t.kind === 'num' || (t.key !== 'one' && (UNITS.has(t.key) || TEENS.has(t.key)))) return true;
+  }
+  return false;
 }
 
 export function isPronounOne({ toks, part, qualifier }: Context): boolean {

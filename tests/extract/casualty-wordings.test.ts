@@ -126,6 +126,11 @@ describe('figures as other kinds of story word them', () => {
     expect(read('The hospital said it had received seven patients on Thursday night.')).toEqual(['injured 7']);
     expect(read('France lost one citizen in the crash, the ministry said.')).toEqual(['killed 1']);
     expect(read('The ruling party lost 12 seats.')).toEqual([]);
+    // One more of the people just counted: "three died, one is in hospital and one is still missing".
+    expect(
+      read('Of the five Ecuadorians on board, three died, one is in hospital in Pasto and one is still missing.'),
+    ).toEqual(['killed 3', 'hospitalized 1', 'missing 1']);
+    expect(read('Three people died, and one has to wonder why.')).toEqual(['killed 3']);
     // A figure spoken of again: "a figure of", "an earlier total of"; not "a number of" nor "a total of", which are new.
     expect(
       read(
