@@ -483,5 +483,24 @@ describe('reactions as other kinds of story word them', () => {
     expect(
       read('The Secretary General of the Pacific Islands Forum, Baron Waqa, said the Forum grieved with the families.'),
     ).toEqual(['Pacific Islands Forum:expresses_sympathy']);
+    // Shock is concern; mourning as it is done is sympathy; teams on standby and help put "at disposition" are offers.
+    expect(read('Slovak Prime Minister Robert Fico said he was "shocked to the core".')).toEqual([
+      'Slovakia:expresses_concern',
+    ]);
+    expect(read("The European Parliament observed a minute's silence in Strasbourg on Monday.")).toEqual([
+      'European Union:expresses_sympathy',
+    ]);
+    expect(read("Austria's Federal President Alexander Van der Bellen laid wreaths at the faculty.")).toEqual([
+      'Austria:expresses_sympathy',
+    ]);
+    expect(read("Turkey's disaster agency said two search and rescue teams were on standby in Adana.")).toEqual([
+      'Turkey:offers_help',
+    ]);
+    expect(read('The Government of Ecuador put also at disposition a helicopter of its Air Force.')).toEqual([
+      'Ecuador:offers_help',
+    ]);
+    expect(
+      read("Ecuador's civil aviation directorate suspended Aeropáramo's three weekly Quito–Pasto flights."),
+    ).toEqual(['Ecuador:travel_warning']);
   });
 });
