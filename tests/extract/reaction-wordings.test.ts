@@ -502,5 +502,21 @@ describe('reactions as other kinds of story word them', () => {
     expect(
       read("Ecuador's civil aviation directorate suspended Aeropáramo's three weekly Quito–Pasto flights."),
     ).toEqual(['Ecuador:travel_warning']);
+    // Standing ready is an offer; so is offering to fly in surgeons, or "the organisation's help".
+    expect(read('"We stand ready to do more," the UNICEF representative said.')).toEqual([
+      "United Nations Children's Fund:offers_help",
+    ]);
+    expect(read('Qatar offered to fly in trauma surgeons and blood plasma.')).toEqual(['Qatar:offers_help']);
+    expect(read("The ILO's director offered the organisation's help with a nationwide inspection.")).toEqual([
+      'International Labour Organization:offers_help',
+    ]);
+    // Grief as statesmen word it: "deeply pained", "laments the loss", "in this painful hour".
+    expect(read('Indian Prime Minister Narendra Modi said he was "deeply pained" by the loss of lives.')).toEqual([
+      'India:expresses_sympathy',
+    ]);
+    expect(read('Portugal laments profoundly the loss of human lives.')).toEqual(['Portugal:expresses_sympathy']);
+    expect(read('Kenya said Nairobi stood "with the brotherly people of Somalia in this painful hour".')).toEqual([
+      'Kenya:expresses_sympathy',
+    ]);
   });
 });
