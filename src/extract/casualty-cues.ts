@@ -90,14 +90,14 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to|(?:could|may|might|will|would) be)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
 // A toll told at length before its verb ("The death toll from Wednesday's head-on collision between … rose to 43"):
 // only a verb of rising reaches that far, not the prepositions TOLL_VERB also takes ("… a total of about 2,500").
 const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|reached|reaches|increased|increases|grew|grown|ascended|ascends|ascend)\b(?:[^.;]{0,30}?\b(?:to|at))?\s*$`;
 // A measure's own word as the head of its toll, right before the verb: "Deaths now total 212", "the dead now
 // number 64", "deaths in the state rose to 400". Tighter than a toll's: no "is", "at" or "of" ("deaths were
 // reported from 12 provinces").
-const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:number(?:ed|s)?|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rose|risen|rises|climbed|climbs|jumped|increased|grown|grew) to|reach(?:ed|es)?|topped|tops|exceeded|exceeds|passed|surpassed|hit)\s*$`;
+const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had|could|may|might|will|would)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:(?:be|number(?:ed|s)?)|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rose|risen|rises|climbed|climbs|jumped|increased|grown|grew) to|reach(?:ed|es)?|topped|tops|exceeded|exceeds|passed|surpassed|hit)\s*$`;
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance) of (?:the )?(?:[\w-]+ ){0,2}?`;
 
 /**
@@ -107,7 +107,7 @@ const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance) of
  * Not "a number of" nor "a total of", which bring a new one.
  */
 export const BACK_FIGURE =
-  /\b(?:(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) )?(?:figure|number|count|tally|estimate|total)|an? (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated) (?:figure|number|count|tally|estimate|total)|figure|tally|estimate))\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
+  /\b(?:(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) )?(?:figure|number|count|tally|estimate|total)|an? (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) (?:figure|number|count|tally|estimate|total)|figure|tally|estimate))\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;

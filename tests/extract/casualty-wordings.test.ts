@@ -131,6 +131,19 @@ describe('figures as other kinds of story word them', () => {
       read('Of the five Ecuadorians on board, three died, one is in hospital in Pasto and one is still missing.'),
     ).toEqual(['killed 3', 'hospitalized 1', 'missing 1']);
     expect(read('Three people died, and one has to wonder why.')).toEqual(['killed 3']);
+    // A toll that could be: "the number of dead could be more than 40", "the real number could exceed 150".
+    const status = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.status}`);
+    expect(status('Erazo said that the number of dead "could be more than 40 by the morning."')).toEqual([
+      'killed 40 projected',
+    ]);
+    expect(status('Deaths could reach 300 by the end of the week, the agency warned.')).toEqual([
+      'killed 300 projected',
+    ]);
+    expect(status('Police said 40 people are missing; an official said the real number could exceed 150.')).toEqual([
+      'missing 40 reported',
+      'missing 150 projected',
+    ]);
+    expect(read('The dead will be buried on Friday in 3 cemeteries.')).toEqual([]);
     // A figure spoken of again: "a figure of", "an earlier total of"; not "a number of" nor "a total of", which are new.
     expect(
       read(
