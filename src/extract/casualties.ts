@@ -324,8 +324,11 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
 
 /** "Her son Athman, 19, was among the dead": a number between commas right after a name is an age. */
 function isAge(before: string, after: string): boolean {
-  return /\b[A-Z][\p{L}'’-]+,\s*$/u.test(before) && /^\s*,/.test(after);
+  return AGE_APPOSED.test(before) && /^\s*,/.test(after);
 }
+// "Smith, 34, died", "a flight attendant, 34, who died": a name or a person, then the age between commas.
+const AGE_APPOSED =
+  /\b(?:[A-Z][\p{L}'’-]+|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*$/u;
 
 /** "The Home Ministry later withdrew the figure of 3,000": the figure is of the measure of the one before. */
 function backReference(before: string, previous: Reading | null): Measure[] | null {

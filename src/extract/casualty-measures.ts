@@ -149,9 +149,12 @@ export function objectOf(before: string): Measure[] | null {
       /\s+(?:on|last|early on|late on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?$/,
       '',
     );
-  const participle = LEX.verbs.find(([, pattern]) => pattern.test(trimmed));
+  // "killed a teacher and two students", "killed the driver, 12 passengers": the verb's first objects.
+  const objects = /(?:\band|,)$/.test(trimmed) ? trimmed.replace(FIRST_OBJECTS, '') : trimmed;
+  const participle = LEX.verbs.find(([, pattern]) => pattern.test(objects));
   return participle ? [participle[0]] : null;
 }
+const FIRST_OBJECTS = /(?:\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+,?)+(?:\s+and)?$/iu;
 
 /** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */
 export function measuresBefore(before: string): Measure[] | null {

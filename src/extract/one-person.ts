@@ -195,7 +195,10 @@ const PERSON_NOUNS =
   'paramedic|medic|firefighter|fireman|rescuer|volunteer|journalist|reporter|photographer|cameraman|tourist|' +
   'pilgrim|worshipper|prisoner|inmate|detainee|migrant|refugee|trader|vendor|shopkeeper|merchant|motorcyclist|' +
   'cyclist|pedestrian|bystander|passer-by|motorist|official|priest|imam|monk|nun|peacekeeper|ranger|watchman|' +
-  'citizen|foreigner|hostage|mother|father|grandmother|grandfather|climber|hiker|diver|guide';
+  'citizen|foreigner|hostage|mother|father|grandmother|grandfather|climber|hiker|diver|guide|' +
+  'owner|landlord|contractor|engineer|architect|manager|supervisor|technician|operator|mechanic|electrician|' +
+  'builder|cook|waiter|cleaner|janitor|caretaker|housekeeper|nanny|porter|flight attendant|stewardess|steward|co-pilot|' +
+  'lecturer|professor|surgeon|pharmacist|lawyer|judge|priest|pastor|clerk|accountant|salesman|saleswoman|shepherd';
 // Words that end a phrase rather than describe its noun.
 const FUNCTION_WORDS =
   'and|or|but|nor|an?|the|of|in|at|on|to|from|with|by|for|as|who|whom|whose|that|which|was|were|is|are|be|been|has|had|have|said|says';

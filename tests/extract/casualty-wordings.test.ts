@@ -70,6 +70,21 @@ describe('figures as other kinds of story word them', () => {
       'killed 1 security_forces A police officer',
       'injured 3 security_forces three',
     ]);
+    // The verb's first objects before a count: "killed a teacher and two students", "killed the driver, 12 passengers".
+    expect(read('The gunman killed a lecturer and two students.')).toEqual([
+      'killed 1 all a lecturer',
+      'killed 2 all two',
+    ]);
+    expect(read('The attack killed the driver, 12 passengers and a guard.')).toEqual([
+      'killed 12 all 12',
+      'killed 1 all a guard',
+    ]);
+    expect(read('Police arrested a contractor and an engineer.')).toEqual([
+      'arrested 1 all a contractor',
+      'arrested 1 all an engineer',
+    ]);
+    // An age between commas after a person is no count.
+    expect(read('A flight attendant, 34, died on Wednesday.')).not.toContain('killed 34 all 34');
     expect(read('A soldier died of his wounds on Tuesday, the army said.')).toEqual([
       'killed 1 security_forces A soldier',
     ]);
