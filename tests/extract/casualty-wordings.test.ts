@@ -128,6 +128,7 @@ describe('figures as other kinds of story word them', () => {
     ]);
     expect(read('The hospital said it had admitted 14 of the wounded on Thursday.')).toEqual(['hospitalized 14']);
     expect(read('Three of the wounded remain in danger of life, the director said.')).toEqual(['hospitalized 3']);
+    expect(read('Seven people died while 11 people remain under treatment.')).toEqual(['killed 7', 'hospitalized 11']);
   });
 
   it('the missing, the moved and the held as other stories word them: "could not be found", "held pending trial"', () => {
