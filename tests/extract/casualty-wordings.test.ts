@@ -236,6 +236,9 @@ describe('figures as other kinds of story word them', () => {
     expect(read('About 900 people from the burnt villages are still unable to return home.')).toEqual([
       'displaced 900',
     ]);
+    expect(read('More than 1,200 people from the villages are now sleeping in the school of Ambum.')).toEqual([
+      'displaced 1200',
+    ]);
     // Refugees as a border counts them.
     expect(read('The UNHCR said about 1,800 Mozambicans had crossed into Malawi since Saturday.')).toEqual([
       'displaced 1800',
