@@ -101,10 +101,10 @@ const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused b
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance) of (?:the )?(?:[\w-]+ ){0,2}?`;
 
 /**
- * "withdrew the figure of 3,000", "The number is expected to reach 600", "lowering a
- * figure of 26", "corrected an earlier total of 53": a
- * count of the figure spoken of before; it takes the previous figure's measure.
- * Not "a number of" nor "a total of", which bring a new one.
+ * "withdrew the figure of 3,000", "The number is expected to reach 600",
+ * "lowering a figure of 26", "corrected an earlier total of 53": a count of
+ * the figure spoken of before; it takes the previous figure's measure. Not
+ * "a number of" nor "a total of", which bring a new one.
  */
 export const BACK_FIGURE =
   /\b(?:(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) )?(?:figure|number|count|tally|estimate|total)|an? (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) (?:figure|number|count|tally|estimate|total)|figure|tally|estimate))\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;

@@ -198,7 +198,7 @@ const PERSON_NOUNS =
   'citizen|foreigner|hostage|mother|father|grandmother|grandfather|climber|hiker|diver|guide|' +
   'owner|landlord|contractor|engineer|architect|manager|supervisor|technician|operator|mechanic|electrician|' +
   'builder|cook|waiter|cleaner|janitor|caretaker|housekeeper|nanny|porter|flight attendant|stewardess|steward|co-pilot|' +
-  'lecturer|professor|surgeon|pharmacist|lawyer|judge|priest|pastor|clerk|accountant|salesman|saleswoman|shepherd';
+  'lecturer|professor|surgeon|pharmacist|lawyer|judge|pastor|clerk|accountant|salesman|saleswoman|shepherd';
 // Words that end a phrase rather than describe its noun.
 const FUNCTION_WORDS =
   'and|or|but|nor|an?|the|of|in|at|on|to|from|with|by|for|as|who|whom|whose|that|which|was|were|is|are|be|been|has|had|have|said|says';
