@@ -155,6 +155,7 @@ describe('figures as other kinds of story word them', () => {
     expect(status('Deaths could reach 300 by the end of the week, the agency warned.')).toEqual([
       'killed 300 projected',
     ]);
+    expect(status('The deaths in the state may exceed 400 until the end of March.')).toEqual(['killed 400 projected']);
     expect(status('Police said 40 people are missing; an official said the real number could exceed 150.')).toEqual([
       'missing 40 reported',
       'missing 150 projected',
