@@ -151,9 +151,14 @@ export function objectOf(before: string): Measure[] | null {
     );
   // "killed a teacher and two students", "killed the driver, 12 passengers": the verb's first objects.
   const objects = /(?:\band|,)$/.test(trimmed) ? trimmed.replace(FIRST_OBJECTS, '') : trimmed;
-  const participle = LEX.verbs.find(([, pattern]) => pattern.test(objects));
+  // A translation's noun before its number: "its soldiers have killed bandits 11", "wounded others seven".
+  const noun = objects.replace(NOUN_BEFORE_COUNT, '');
+  const participle =
+    LEX.verbs.find(([, pattern]) => pattern.test(objects)) ??
+    (noun === objects ? undefined : LEX.verbs.find(([, pattern]) => pattern.test(noun)));
   return participle ? [participle[0]] : null;
 }
+const NOUN_BEFORE_COUNT = /\s+(?:[\p{Ll}-]+s|others|people|children|men|women)$/u;
 const FIRST_OBJECTS = /(?:\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+,?)+(?:\s+and)?$/iu;
 
 /** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */

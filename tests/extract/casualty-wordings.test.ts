@@ -79,6 +79,12 @@ describe('figures as other kinds of story word them', () => {
       'killed 12 all 12',
       'killed 1 all a guard',
     ]);
+    // A translation's noun before its number: "killed bandits 11", "wounded others seven".
+    expect(read('On Tuesday they killed volunteers five and wounded others seven.')).toEqual([
+      'killed 5 all five',
+      'injured 7 all seven',
+    ]);
+    expect(read('Police arrested protesters 3 hours after the march.')).toEqual([]);
     expect(read('Police arrested a contractor and an engineer.')).toEqual([
       'arrested 1 all a contractor',
       'arrested 1 all an engineer',
