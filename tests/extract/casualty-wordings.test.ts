@@ -143,6 +143,11 @@ describe('figures as other kinds of story word them', () => {
     expect(read('About 2,900 people from the villages have been moved into care centres.')).toEqual(['displaced 2900']);
     expect(read('About 5,000 more people living further downhill were relocated.')).toEqual(['displaced 5000']);
     expect(read('Prosecutors have now ordered seven people held pending trial.')).toEqual(['arrested 7']);
+    // The dead as they are handled, and "among the identified dead"; not those "buried under the rubble".
+    expect(read('Another 27 were brought to the morgue on Friday.')).toEqual(['killed 27']);
+    expect(read('Some 1,370 unidentified victims have been buried in mass graves.')).toEqual(['killed 1370']);
+    expect(read('About 200 people were buried under the rubble.')).toEqual([]);
+    expect(read('Among the identified dead are 1,017 children.')).toEqual(['killed 1017']);
     // Taken to hospital by road; a hospital's patients received are hurt; the citizens a country lost are dead.
     expect(read('Seven injured people had been taken by road to Wabag General Hospital.')).toEqual(['hospitalized 7']);
     expect(read('The hospital said it had received seven patients on Thursday night.')).toEqual(['injured 7']);

@@ -515,6 +515,9 @@ describe('reactions as other kinds of story word them', () => {
       'India:expresses_sympathy',
     ]);
     expect(read('Portugal laments profoundly the loss of human lives.')).toEqual(['Portugal:expresses_sympathy']);
+    expect(read('The Kremlin said the Russian army "does not strike civilian targets".')).toEqual([
+      'Russia:denies_involvement',
+    ]);
     expect(read('Kenya said Nairobi stood "with the brotherly people of Somalia in this painful hour".')).toEqual([
       'Kenya:expresses_sympathy',
     ]);
