@@ -518,6 +518,13 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The Kremlin said the Russian army "does not strike civilian targets".')).toEqual([
       'Russia:denies_involvement',
     ]);
+    expect(read('Moscow denied that Russia had struck the hospital.')).toEqual(['Russia:denies_involvement']);
+    expect(read('France stood "alongside the Libyan people in this tragedy".')).toEqual(['France:expresses_sympathy']);
+    expect(read('Tunisia sent a second convoy of 30 trucks.')).toEqual(['Tunisia:sends_aid']);
+    expect(read('Algerian civil protection teams joined the search.')).toEqual(['Algeria:sends_aid']);
+    expect(read('The British minister said she was "sickened" by the strike.')).toEqual([
+      'United Kingdom:expresses_concern',
+    ]);
     expect(read('Kenya said Nairobi stood "with the brotherly people of Somalia in this painful hour".')).toEqual([
       'Kenya:expresses_sympathy',
     ]);
