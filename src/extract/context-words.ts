@@ -1,5 +1,5 @@
 // The words around a number that tell a count from a date, a sum, a measure
-// or a name: units, months, weekdays, labels, currencies and the like.
+// or a name: units, months, weekdays, currencies and the like (labels: label-words.ts).
 import type { Qualifier } from '../datasets/schema.ts';
 
 export const TIME_WORDS = [
@@ -347,80 +347,6 @@ export const WEEKDAYS: ReadonlySet<string> = new Set([
   'friday',
   'saturday',
   'sunday',
-]);
-/** Words after which "number" is a verb, not a label ("now number 64"); also the people counted, COUNT_NOUNS. */
-export const NUMBER_VERB_AFTER: ReadonlySet<string> = new Set([
-  'now',
-  'already',
-  'still',
-  'far',
-  'reportedly',
-  'could',
-  'may',
-  'might',
-  'would',
-  'will',
-  'to',
-  'who',
-  'which',
-  'they',
-  'those',
-  'survivors',
-  'deaths',
-  'fatalities',
-  'missing',
-  'displaced',
-  'evacuees',
-  'hostages',
-  'detainees',
-  'cases',
-]);
-/** Lower-case words that make the number after them a label ("flight 370"). */
-export const LABEL_WORDS: ReadonlySet<string> = new Set([
-  'number',
-  'nr',
-  'page',
-  'article',
-  'chapter',
-  'section',
-  'paragraph',
-  'clause',
-  'item',
-  'flight',
-  'route',
-  'room',
-  'channel',
-  'gate',
-  'platform',
-  'resolution',
-  'decree',
-  'phase',
-  'level',
-  'grade',
-  'category',
-  'episode',
-  'season',
-  'version',
-  'volume',
-  'vol',
-  'tier',
-  'highway',
-  'apartment',
-  // Parts of a prison, a mine, a port, a train: "block 5", "pavilions 2 and 4", "coach 7". Not "cell",
-  // "ward", "floor" or "bus": "in the ward 12 patients died" counts.
-  'block',
-  'blocks',
-  'pavilion',
-  'pavilions',
-  'wing',
-  'sector',
-  'zone',
-  'shaft',
-  'coach',
-  'terminal',
-  'runway',
-  'pier',
-  'berth',
 ]);
 export const CURRENCY_SYMBOLS: ReadonlySet<string> = new Set(['$', '€', '£', '¥', '₸', '₽', '₹', '₺']);
 export const CURRENCY_CODES: ReadonlySet<string> = new Set(['usd', 'eur', 'gbp', 'kzt', 'rub', 'cny']);

@@ -11,8 +11,6 @@ import {
   EN_MONTHS,
   GLUE_BEFORE,
   HYPHENS,
-  LABEL_WORDS,
-  NUMBER_VERB_AFTER,
   ONE_DETERMINERS,
   ONE_STOP,
   OPENERS,
@@ -22,6 +20,7 @@ import {
   WEEKDAYS,
   YEAR_PREPOSITIONS,
 } from './context-words.ts';
+import { LABEL_WORDS, NUMBER_VERB_AFTER } from './label-words.ts';
 import { monthNear, spaced, spacedKey, wordAfter } from './count-tokens.ts';
 import { TEENS, UNITS } from './count-words.ts';
 import type { Token } from './count-tokens.ts';
