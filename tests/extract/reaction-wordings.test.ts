@@ -519,6 +519,16 @@ describe('reactions as other kinds of story word them', () => {
       'Russia:denies_involvement',
     ]);
     expect(read('Moscow denied that Russia had struck the hospital.')).toEqual(['Russia:denies_involvement']);
+    // Help to come: "will hand over … generators", "£5 million to repair", "would help rebuild"; hosting talks.
+    expect(read('Poland will hand over to Dnipro 5 reanimobiles and generators for the hospital.')).toEqual([
+      'Poland:offers_help',
+    ]);
+    expect(read('Britain announced £5 million to repair Ukrainian health facilities.')).toEqual([
+      'United Kingdom:offers_help',
+    ]);
+    expect(read('Erdogan said Turkey was ready to host a new round of talks in Istanbul.')).toEqual([
+      'Turkey:urges_dialogue',
+    ]);
     expect(read('France stood "alongside the Libyan people in this tragedy".')).toEqual(['France:expresses_sympathy']);
     expect(read('Tunisia sent a second convoy of 30 trucks.')).toEqual(['Tunisia:sends_aid']);
     expect(read('Algerian civil protection teams joined the search.')).toEqual(['Algeria:sends_aid']);
