@@ -169,9 +169,10 @@ export function measuresBefore(before: string): Measure[] | null {
   const toll = tollBefore(trimmed);
   if (toll) return [toll];
   const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed) ?? OF_THE_BEFORE.exec(trimmed))?.[1];
+  if (among === undefined) return null;
   // "Among the identified dead are 1,017 children": the measure word may follow an adjective.
-  for (const word of among?.matchAll(/(?<![\w-])\w/g) ?? []) {
-    const amongMeasure = matchMeasure(among!, word.index);
+  for (const word of among.matchAll(/(?<![\w-])\w/g)) {
+    const amongMeasure = matchMeasure(among, word.index);
     if (amongMeasure) return [amongMeasure.measure];
   }
   return null;

@@ -484,6 +484,17 @@ export const ONE_STOP: ReadonlySet<string> = new Set([
   'thing',
   'time',
 ]);
+/** Verbs after which a bare "one", following a comma or "and" once a sentence has counted, is one more person. */
+export const ONE_MORE_VERBS: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'remains',
+  'remained',
+  'died',
+  'later',
+]);
 /** "one of the largest …" names membership of a class, not a count of one. */
 export const CLASS_MARKERS: ReadonlySet<string> = new Set([
   'largest',

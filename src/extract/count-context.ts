@@ -12,6 +12,7 @@ import {
   GLUE_BEFORE,
   HYPHENS,
   ONE_DETERMINERS,
+  ONE_MORE_VERBS,
   ONE_STOP,
   OPENERS,
   ORDINALS,
@@ -188,17 +189,6 @@ export function oneIsCount(toks: readonly Token[], part: NumberPart): boolean {
     return true;
   return !ONE_STOP.has(next.key);
 }
-
-const ONE_MORE_VERBS: ReadonlySet<string> = new Set([
-  'is',
-  'was',
-  'has',
-  'had',
-  'remains',
-  'remained',
-  'died',
-  'later',
-]);
 
 /** Whether a count (digits or a number word above one) comes before token `i`. */
 function countBefore(toks: readonly Token[], i: number): boolean {

@@ -11,7 +11,7 @@ import {
   type Gazetteer,
 } from './gazetteer.ts';
 import type { Span } from './types.ts';
-import { within } from './reaction-text.ts';
+import { speaksForList, within } from './reaction-text.ts';
 import type { Entry, Mention, Owners, SentenceContext, Speaker } from './reaction-text.ts';
 
 // -------------------------------------------------------------------- cues
@@ -202,7 +202,7 @@ export function ownersOf(ctx: SentenceContext, m: Mention): Owners {
   for (const o of members) {
     // A joint statement's "it", "the statement": each signatory (copies, as below: taken from the
     // discourse, they speak here through the anaphor, and are not noted as speaking again).
-    if (o.kind === 'anaphor' && o.resolved?.fellows && (o.refersTo === 'speaker' || o.refersTo === 'several')) {
+    if (o.kind === 'anaphor' && o.resolved?.fellows && speaksForList(o.refersTo)) {
       owners.push(...o.resolved.fellows.map((fellow) => ({ ...fellow })));
       continue;
     }

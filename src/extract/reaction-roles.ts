@@ -2,7 +2,7 @@
 // talked about; lists of names ("Russia, Belarus and Armenia") and the
 // actors an anaphor ("the ministry", "he") stands for.
 import { isObjectVerb, isSpeechVerb, isTitle, type Gazetteer } from './gazetteer.ts';
-import { QUOTE_MARKS } from './reaction-text.ts';
+import { QUOTE_MARKS, speaksForList } from './reaction-text.ts';
 import type { Entry, Mention, Role, Token, Discourse } from './reaction-text.ts';
 
 // -------------------------------------------------------------------- roles
@@ -343,7 +343,7 @@ export function entryOf(m: Mention, paragraph: number): Entry | null {
     if (!m.resolved) return null;
     const speaker = m.refersTo === 'speaker' || m.refersTo === 'person' ? m.resolved.speaker : null;
     // "The statement added", "they added": still all of its signatories.
-    const fellows = m.refersTo === 'speaker' || m.refersTo === 'several' ? m.resolved.fellows : undefined;
+    const fellows = speaksForList(m.refersTo) ? m.resolved.fellows : undefined;
     return { actor: m.resolved.actor, speaker, subject, paragraph, ...(fellows ? { fellows } : {}) };
   }
   if ((m.kind === 'actor' || m.kind === 'person') && m.actor && m.role !== 'modifier') {

@@ -144,6 +144,15 @@ export class Discourse {
   }
 }
 
+/**
+ * Whether an anaphor of this kind stands for every actor of the list it
+ * resolves to: a joint statement's "it" or "the statement" (`speaker`),
+ * "they" or "the three officials" (`several`).
+ */
+export function speaksForList(refersTo: RefersTo | null): boolean {
+  return refersTo === 'speaker' || refersTo === 'several';
+}
+
 /** Whether an entry can be what an implicit reference of this kind stands for. */
 export function fitsReference(refersTo: RefersTo, e: Entry): boolean {
   switch (refersTo) {
