@@ -464,4 +464,17 @@ describe('figures as other kinds of story word them', () => {
     ]);
     expect(read('The toll rose to 44 from 31.')).toEqual(['killed 44', 'killed 31']);
   });
+
+  it('reads a landslide and a shipwreck: corpses, an estimate raised, people still being treated', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Another five corpses had been recovered on Saturday.')).toEqual(['killed 5']);
+    expect(read('Divers recovered 12 corpses from the hull.')).toEqual(['killed 12']);
+    // An estimate is a toll like a number or a tally: both figures of "from … to".
+    expect(read('The IOM raised its estimate of the people who died from about 100 to more than 580.')).toEqual([
+      'killed 100',
+      'killed 580',
+    ]);
+    expect(read('It raised its estimate of deaths to 580.')).toEqual(['killed 580']);
+    expect(read('19 survivors were still being treated yesterday.')).toEqual(['injured 19']);
+  });
 });
