@@ -477,4 +477,19 @@ describe('figures as other kinds of story word them', () => {
     expect(read('It raised its estimate of deaths to 580.')).toEqual(['killed 580']);
     expect(read('19 survivors were still being treated yesterday.')).toEqual(['injured 19']);
   });
+
+  it('reads wounds suffered and patients admitted: "two firemen suffered light wounds", "admitted six others"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Two firemen suffered light wounds in a fall.')).toEqual(['injured 2']);
+    expect(read('Four rangers sustained burns.')).toEqual(['injured 4']);
+    expect(read("The General Hospital treated nine people, while St. Anne's admitted six others.")).toEqual([
+      'injured 9',
+      'hospitalized 6',
+    ]);
+    expect(read('The minister admitted 3 mistakes.')).toEqual([]);
+    // A part of the patients counted, in the same state: no figure of its own.
+    expect(read('The director said 47 patients were being treated, 19 of them with burns.')).toEqual([
+      'hospitalized 47',
+    ]);
+  });
 });
