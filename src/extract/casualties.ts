@@ -228,7 +228,10 @@ export function readSentence(
   if (found.length === 0 && !mayCountOne(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const counts = found
-    .filter((c) => !isPartitiveOne(view, c) && !isStatedAge(view, c) && !isShareOrDischarged(view, c))
+    .filter(
+      (c) =>
+        !isPartitiveOne(view, c) && !isStatedAge(view, c) && !isShareOrDischarged(view, c) && !isPlaceInClause(view, c),
+    )
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
@@ -261,6 +264,23 @@ export function readSentence(
   const body = bodies(view, counts).filter((b) => !readings.some((r) => r.count.start === b.count.start));
   return readings.concat(parts, body, onePerson(view, readings)).sort((a, b) => a.count.start - b.count.start);
 }
+
+/**
+ * A count of things after a preposition ("400 people from the three hamlets
+ * are still missing", "4,870 people are still living in 37 shelters") is a
+ * place within the clause of the count before it, not the start of another:
+ * it is no count, nor the end of that clause. Not a count of things listed
+ * after another ("3 thousand pieces of clothing and 800 kits"), which still
+ * ends the clause of the one before.
+ */
+function isPlaceInClause(text: string, count: CountMention): boolean {
+  return (
+    PLACE_PREPOSITION.test(text.slice(Math.max(0, count.start - 30), count.start)) &&
+    countsThings(text.slice(count.end))
+  );
+}
+const PLACE_PREPOSITION =
+  /\b(?:in|into|inside|from|at|across|around|to|against|near)\s+(?:(?:the|its|their|some|about|nearly|almost|over|more than|at least)\s+)*$/i;
 
 /** The counts outside asides, each read from its own clause and the words before it. */
 function readMain(text: string, counts: readonly CountMention[], previous: Reading | null): Draft[] {

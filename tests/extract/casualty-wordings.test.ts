@@ -492,4 +492,20 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 47',
     ]);
   });
+
+  it('reads a volcano: places within the clause of a count, weapons and places that are no people', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    // The hamlets, shelters and camps are where the people are, not a count, nor where their clause ends.
+    expect(read('The mayor says more than 400 people from the three hamlets are still missing.')).toEqual([
+      'missing 400',
+    ]);
+    expect(read('CONRED says 4,870 people are still living in 37 shelters.')).toEqual(['displaced 4870']);
+    expect(read('About 1,150 spent the night in 19 official shelters.')).toEqual(['displaced 1150']);
+    expect(read('More than 3,200 people were evacuated from 14 communities.')).toEqual(['displaced 3200']);
+    // Listed after another count, a count of things still ends its clause.
+    expect(read('Caritas collected over 3 thousand pieces of clothing and 800 kits for the survivors.')).toEqual([]);
+    expect(
+      read('Russia sent 509 drones and missiles against eleven regions; the search for the missing has ended.'),
+    ).toEqual([]);
+  });
 });
