@@ -98,7 +98,7 @@ const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|
 // number 64", "deaths in the state rose to 400". Tighter than a toll's: no "is", "at" or "of" ("deaths were
 // reported from 12 provinces").
 const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had|could|may|might|will|would)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:(?:be|number(?:ed|s)?)|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rise|rose|risen|rises|climb|climbed|climbs|jumped|increase|increased|grow|grown|grew) to|reach(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|pass(?:ed|es)?|surpass(?:ed|es)?|hit)\s*$`;
-const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?:[\w-]+ ){0,2}?`;
+const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?:[\w-]+ ){0,3}?`;
 
 /**
  * "withdrew the figure of 3,000", "The number is expected to reach 600",

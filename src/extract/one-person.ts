@@ -94,9 +94,10 @@ function agedPerson(text: string): Reading[] {
 }
 
 const AGED = '-year-old';
-// "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead".
+// "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead", "a 19-year-old
+// Australian woman died".
 const ONE_PERSON =
-  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been) )/gu;
+  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been|died|has died|had died) )/gu;
 // Its noun may be a nationality: "arrested a 29-year-old Chechen".
 const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
 
@@ -214,8 +215,9 @@ const LISTED = /^(?: who [^;:.()“”"]{0,80}?)?(?:,\s*|\s+)(?:(?:and|or|as wel
 // Between a count and a phrase listed after it: the count's noun, maybe a relative clause, then "and".
 const AFTER_COUNT = new RegExp(`^(?: ${WORD}){0,3}(?: who [^;:.()“”"]{0,80}?)?,?\\s+(?:and|as well as)\\s+$`, 'u');
 // "…, was", "was also", "had been critically": what stands between a subject and its measure word.
+// Its age may come between, apposed: "a British woman, 24, died early Wednesday".
 const SUBJECT_OF =
-  /^,? (?:(?:was|were|is|are|had been|has been|have been) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
+  /^(?:, \d{1,3},)?,? (?:(?:was|were|is|are|had been|has been|have been) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
 const NOUN_BEFORE = /\b(?:and|or|of|the|with|for|no|more)\s+\p{L}+s\s*$/iu;
 const AUXILIARY = /\b(?:was|were|is|are|been)\b/u;
 const BREAKDOWN = /:|\b(?:including|among them|among whom|of whom|of them)\b/iu;

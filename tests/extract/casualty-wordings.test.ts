@@ -508,4 +508,16 @@ describe('figures as other kinds of story word them', () => {
       read('Russia sent 509 drones and missiles against eleven regions; the search for the missing has ended.'),
     ).toEqual([]);
   });
+
+  it('reads a poisoning: one person with an age apposed, the toll told at length, hospitals gone to', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('In Udon Thani, a British woman, 24, died early Wednesday, the hospital said.')).toEqual(['killed 1']);
+    expect(read('A 19-year-old woman died Tuesday evening.')).toEqual(['killed 1']);
+    expect(read('The son of a man, 45, died.')).toEqual([]);
+    expect(read('The number of people who have died after drinking the alcohol has risen to nine.')).toEqual([
+      'killed 9',
+    ]);
+    expect(read('Four other foreigners remained in its intensive care unit on Wednesday.')).toEqual(['hospitalized 4']);
+    expect(read('He said eight people from his room had gone to the hospital.')).toEqual(['hospitalized 8']);
+  });
 });
