@@ -52,7 +52,8 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
       const [head = '', tail = ''] = frame.trim().split(/\s*(?<!\S)\*(?!\S)\s*/);
       frames.push({
         measure: m.name,
-        before: new RegExp(head ? `\\b(?:${wordSource(head)})\\s*$` : '$^', 'i'),
+        // "had taken all six injured to hospitals", "transferred the 6 injured to the hospitals".
+        before: new RegExp(head ? `\\b(?:${wordSource(head)})(?:\\s+(?:all|the|all the))?\\s*$` : '$^', 'i'),
         after: new RegExp(tail ? `^[^.;,]{0,40}?\\b(?:${wordSource(tail)})\\b` : '^', 'i'),
       });
     }
@@ -132,7 +133,7 @@ export const MEASURE_LINK = /\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|h
  * something else ("3,000 troops were sent to Almaty, where…").
  */
 export const CLAUSE_END =
-  /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until)\b/i;
+  /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until|if|unless)\b/i;
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",

@@ -520,4 +520,16 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Four other foreigners remained in its intensive care unit on Wednesday.')).toEqual(['hospitalized 4']);
     expect(read('He said eight people from his room had gone to the hospital.')).toEqual(['hospitalized 8']);
   });
+
+  it('reads a bus crash: the injured all taken to hospitals, a toll that could rise if', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.status}`);
+    expect(read('Its crews had taken all six injured to hospitals.')).toEqual(['hospitalized 6 reported']);
+    expect(read('Its teams transferred the 6 injured to the hospitals.')).toEqual(['hospitalized 6 reported']);
+    // "if" opens a clause of its own: the missing man is no measure of the seven.
+    expect(
+      read(
+        "The number of Indonesians killed could rise to seven if they match the missing man's DNA, an official said.",
+      ),
+    ).toEqual(['killed 7 projected']);
+  });
 });
