@@ -539,4 +539,36 @@ describe('reactions as other kinds of story word them', () => {
       'Kenya:expresses_sympathy',
     ]);
   });
+
+  it('reads a volcano: help promised and handed out, aid flights, a contingent of rescuers, the right to the truth', () => {
+    expect(
+      read('Foreign Minister José Manuel Albares said that Spain would help Guatemala with whatever it needs.'),
+    ).toEqual(['Spain:offers_help']);
+    expect(
+      read('Honduras, which had offered a search-and-rescue team, said it had not yet been asked to deploy it.'),
+    ).toEqual(['Honduras:offers_help']);
+    expect(read('President Claudia Sheinbaum said that Mexico would also send volcanologists.')).toEqual([
+      'Mexico:offers_help',
+    ]);
+    expect(read('The World Food Programme said it had begun handing out two weeks of rations.')).toEqual([
+      'World Food Programme:sends_aid',
+    ]);
+    expect(read("Mexico's fourth and fifth aid flights brought 60 tonnes of roofing sheets and food.")).toEqual([
+      'Mexico:sends_aid',
+    ]);
+    // Rescuers are no troops, whatever they come in.
+    expect(read('The Government of El Salvador sent this Monday by land a contingent of 45 rescuers.')).toEqual([
+      'El Salvador:sends_aid',
+    ]);
+    expect(read('Russia sent a contingent of 3,000 paratroopers.')).toEqual(['Russia:sends_troops']);
+    expect(
+      read(
+        "The Inter-American Commission on Human Rights urged the state to guarantee the relatives' right to the truth.",
+      ),
+    ).toEqual(['Inter-American Commission on Human Rights:urges_rights']);
+    // Aircraft on standby for relief flights are an offer, not aid sent.
+    expect(read('Japan said its military aircraft in the region were on standby for relief flights.')).toEqual([
+      'Japan:offers_help',
+    ]);
+  });
 });
