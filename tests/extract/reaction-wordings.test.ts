@@ -571,4 +571,22 @@ describe('reactions as other kinds of story word them', () => {
       'Japan:offers_help',
     ]);
   });
+
+  it('reads a poisoning: advice updated, travellers urged to be careful, a heart that goes out', () => {
+    expect(read('The Department of Foreign Affairs and Trade updated its Smartraveller advice for Laos.')).toEqual([
+      'Australia:travel_warning',
+    ]);
+    expect(read("Britain's Foreign Office has updated its advice for Laos and Thailand.")).toEqual([
+      'United Kingdom:travel_warning',
+    ]);
+    expect(read('The US Embassy issued a health alert urging travelers to be wary of cheap drinks.')).toEqual([
+      'United States:travel_warning',
+    ]);
+    expect(read('The State Department urged US citizens in Laos to be cautious about what they drink.')).toEqual([
+      'United States:travel_warning',
+    ]);
+    expect(read('Prime Minister Anthony Albanese said his "heart goes out" to the families.')).toEqual([
+      'Australia:expresses_sympathy',
+    ]);
+  });
 });
