@@ -589,4 +589,22 @@ describe('reactions as other kinds of story word them', () => {
       'Australia:expresses_sympathy',
     ]);
   });
+
+  it('reads a bus crash: condolences received from titled heads of state, a response praised', () => {
+    expect(read('The King received cables of condolence from the Emir of Kuwait.')).toEqual([
+      'Kuwait:expresses_sympathy',
+    ]);
+    expect(read('Condolences poured in from Kuwait, Bahrain and the United Arab Emirates.')).toEqual([
+      'Kuwait:expresses_sympathy',
+      'Bahrain:expresses_sympathy',
+      'United Arab Emirates:expresses_sympathy',
+    ]);
+    expect(read('Messages of condolence came from the President of France.')).toEqual(['France:expresses_sympathy']);
+    expect(read('Pakistan lauded the prompt rescue operation of the Saudi authorities.')).toEqual([
+      'Pakistan:supports_government',
+    ]);
+    expect(read('"We are grateful to the Saudi authorities for their swift response," India said.')).toEqual([
+      'India:supports_government',
+    ]);
+  });
 });
