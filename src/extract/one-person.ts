@@ -217,7 +217,7 @@ const AFTER_COUNT = new RegExp(`^(?: ${WORD}){0,3}(?: who [^;:.()“”"]{0,80}?
 // "…, was", "was also", "had been critically": what stands between a subject and its measure word.
 // Its age may come between, apposed: "a British woman, 24, died early Wednesday".
 const SUBJECT_OF =
-  /^(?:, \d{1,3},)?,? (?:(?:was|were|is|are|had been|has been|have been) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
+  /^(?:, \d{1,3},)?,? (?:(?:was|were|is|are|had been|has been|have been|had|has|have) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
 const NOUN_BEFORE = /\b(?:and|or|of|the|with|for|no|more)\s+\p{L}+s\s*$/iu;
 const AUXILIARY = /\b(?:was|were|is|are|been)\b/u;
 const BREAKDOWN = /:|\b(?:including|among them|among whom|of whom|of them)\b/iu;

@@ -514,6 +514,8 @@ describe('figures as other kinds of story word them', () => {
     expect(read('In Udon Thani, a British woman, 24, died early Wednesday, the hospital said.')).toEqual(['killed 1']);
     expect(read('A 19-year-old woman died Tuesday evening.')).toEqual(['killed 1']);
     expect(read('The son of a man, 45, died.')).toEqual([]);
+    expect(read('The ministry confirmed that a Danish citizen had died in Laos.')).toEqual(['killed 1']);
+    expect(read('A teacher had survived the attack.')).toEqual([]);
     expect(read('The number of people who have died after drinking the alcohol has risen to nine.')).toEqual([
       'killed 9',
     ]);
