@@ -296,7 +296,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       laterDied(after) ??
       admitted(after) ??
       partOf(after) ??
-      measuresAfter(after) ??
+      measuresAfter(after, i + 1 < counts.length) ??
       // "27 workers are still missing; the federation puts the number at about 40": the figure before it.
       (BACK_FIGURE.test(before) ? (drafts.findLast((d) => d.measures)?.measures ?? null) : null) ??
       // "Of the injured, 58 were discharged": those let go are not counted by the words before them.

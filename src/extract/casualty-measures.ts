@@ -27,12 +27,21 @@ export function useLexicon(lexicon: MeasureLexicon): void {
   LEX = lexicon;
 }
 
-export function measuresAfter(after: string): Measure[] | null {
+/** `after`: the words after a count, up to the next count when `beforeCount`. */
+export function measuresAfter(after: string, beforeCount = false): Measure[] | null {
   const end = after.search(CLAUSE_END);
   const clause = end === -1 ? after : after.slice(0, end);
   for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
     let measure = matchMeasure(clause, word.index);
     if (!measure) continue;
+    // "infected 3,400 people and killed 61": a verb after "and" right before the next count is that count's.
+    if (
+      beforeCount &&
+      end === -1 &&
+      /\b(?:and|or)\s+$/i.test(clause.slice(0, word.index)) &&
+      /^\s*$/.test(clause.slice(measure.end))
+    )
+      return null;
     // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
     const noun = /^\s*$/.test(clause.slice(0, word.index));
     // "Seven injured people were taken to hospital": the measure word may qualify the noun.
@@ -144,7 +153,8 @@ export function objectOf(before: string): Measure[] | null {
   // "killing his two crewmates": a possessive between the verb and its count; "seized on Monday evening a 29-year-old": a day.
   const trimmed = before
     .replace(/[\s“"”(]+$/, '')
-    .replace(/\s+(?:his|her|their|its|our)$/i, '')
+    // "detained a further 12", "killed another 14": more of the same, still the verb's object.
+    .replace(/\s+(?:his|her|their|its|our|a further|another|an additional|a(?:nother)? further)$/i, '')
     .replace(
       /\s+(?:on|last|early on|late on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?$/,
       '',

@@ -534,4 +534,17 @@ describe('figures as other kinds of story word them', () => {
       ),
     ).toEqual(['killed 7 projected']);
   });
+
+  it('reads counts of more, and counts whose verb after "and" is the next count\'s', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Police arrested 40 people and detained a further 12 for questioning.')).toEqual([
+      'arrested 40',
+      'arrested 12',
+    ]);
+    expect(read('Police detained another 12 people.')).toEqual(['arrested 12']);
+    // Those infected are no dead: "killed" is the verb of the 61.
+    expect(read('The outbreak has infected 3,400 people and killed 61.')).toEqual(['killed 61']);
+    expect(read('The storm left 3,400 people without power and killed 61.')).toEqual(['killed 61']);
+    expect(read('Police killed 5 and wounded 12.')).toEqual(['killed 5', 'injured 12']);
+  });
 });
