@@ -607,4 +607,11 @@ describe('reactions as other kinds of story word them', () => {
       'India:supports_government',
     ]);
   });
+
+  it('reads common wire sentences: aid packages, warnings against travel', () => {
+    expect(read('The United Kingdom announced a £3m package of support.')).toEqual(['United Kingdom:offers_help']);
+    expect(read('The United States announced a $10 million aid package.')).toEqual(['United States:offers_help']);
+    expect(read('Iran warned its citizens against travelling to the region.')).toEqual(['Iran:travel_warning']);
+    expect(read('France warned against going too far.')).toEqual([]);
+  });
 });
