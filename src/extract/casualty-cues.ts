@@ -194,7 +194,7 @@ export const GATHERED =
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
 export const OTHER_EVENT =
-  /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ ){0,2}(?:election|inauguration|re-election|vote)\b|\beven before (?:the|this|last)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+  /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ ){0,2}(?:election|inauguration|re-election|vote)\b|\beven before (?:the|this|last)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising)\b|\bin (?:the )?past\b(?! (?:(?:\d+|few|several|two|three|four|five|six|seven|ten|twenty-four|forty-eight) )?(?:hours?|days?|weeks?)\b)|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",

@@ -547,4 +547,14 @@ describe('figures as other kinds of story word them', () => {
     expect(read('The storm left 3,400 people without power and killed 61.')).toEqual(['killed 61']);
     expect(read('Police killed 5 and wounded 12.')).toEqual(['killed 5', 'injured 12']);
   });
+
+  it('reads the last hours or days as now, the past years as another event', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The ministry reported 1,245 new cases and 17 deaths in the past 24 hours.')).toEqual(['killed 17']);
+    expect(read('Nine people died in the past week.')).toEqual(['killed 9']);
+    expect(read('At least 40 buildings have collapsed in the past five years, killing more than 100 people.')).toEqual(
+      [],
+    );
+    expect(read('In the past, 40 people had died in similar floods.')).toEqual([]);
+  });
 });
