@@ -557,4 +557,11 @@ describe('figures as other kinds of story word them', () => {
     );
     expect(read('In the past, 40 people had died in similar floods.')).toEqual([]);
   });
+
+  it('reads people swept away by a flood as missing, not the houses it washed away', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Floodwaters swept away 11 people, including four children.')).toEqual(['missing 11']);
+    expect(read('Eleven people were swept away by the current.')).toEqual(['missing 11']);
+    expect(read('The river washed away 40 houses.')).toEqual([]);
+  });
 });
