@@ -34,7 +34,8 @@ export function measuresAfter(after: string, beforeCount = false): Measure[] | n
   for (const word of clause.matchAll(/(?<![\w-])[\w]/g)) {
     let measure = matchMeasure(clause, word.index);
     if (!measure) continue;
-    // "infected 3,400 people and killed 61": a verb after "and" right before the next count is that count's.
+    // "infected 3,400 people and killed 61": a verb after "and" right before the next count (the clause reaches it) is
+    // that count's.
     if (
       beforeCount &&
       end === -1 &&
@@ -154,7 +155,7 @@ export function objectOf(before: string): Measure[] | null {
   const trimmed = before
     .replace(/[\s“"”(]+$/, '')
     // "detained a further 12", "killed another 14": more of the same, still the verb's object.
-    .replace(/\s+(?:his|her|their|its|our|a further|another|an additional|a(?:nother)? further)$/i, '')
+    .replace(/\s+(?:his|her|their|its|our|a further|another|an additional)$/i, '')
     .replace(
       /\s+(?:on|last|early on|late on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?$/,
       '',
