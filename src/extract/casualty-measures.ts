@@ -186,7 +186,9 @@ export function measuresBefore(before: string): Measure[] | null {
     const amongMeasure = matchMeasure(among, word.index);
     if (amongMeasure) return [amongMeasure.measure];
   }
-  return null;
+  // "The toll includes 14 children": a measure's noun.
+  const noun = LEX.nouns.find(([, pattern]) => pattern.test(among.trimEnd()))?.[0];
+  return noun ? [noun] : null;
 }
 
 /** "the death toll rose to", "the number of people displaced has risen to": the toll whose head starts first (is the longest). */

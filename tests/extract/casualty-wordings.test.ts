@@ -558,6 +558,12 @@ describe('figures as other kinds of story word them', () => {
     expect(read('In the past, 40 people had died in similar floods.')).toEqual([]);
   });
 
+  it('reads the parts of a toll named by its noun: "The toll includes 14 children"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The toll includes 14 children and three police officers.')).toEqual(['killed 14', 'killed 3']);
+    expect(read('The death toll included 22 children.')).toEqual(['killed 22']);
+  });
+
   it('reads people swept away by a flood as missing, not the houses it washed away', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Floodwaters swept away 11 people, including four children.')).toEqual(['missing 11']);
