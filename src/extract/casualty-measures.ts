@@ -164,10 +164,14 @@ export function objectOf(before: string): Measure[] | null {
   const objects = /(?:\band|,)$/.test(trimmed) ? trimmed.replace(FIRST_OBJECTS, '') : trimmed;
   // A translation's noun before its number: "its soldiers have killed bandits 11", "wounded others seven".
   const noun = objects.replace(NOUN_BEFORE_COUNT, '');
-  const participle =
-    LEX.verbs.find(([, pattern]) => pattern.test(objects)) ??
-    (noun === objects ? undefined : LEX.verbs.find(([, pattern]) => pattern.test(noun)));
-  return participle ? [participle[0]] : null;
+  const participle = measureIn(LEX.verbs, objects) ?? (noun === objects ? null : measureIn(LEX.verbs, noun));
+  return participle ? [participle] : null;
+}
+
+/** The measure of the first entry of `list` (in the codebook's order) whose pattern `text` matches. */
+function measureIn(list: readonly (readonly [Measure, RegExp])[], text: string): Measure | null {
+  for (const [measure, pattern] of list) if (pattern.test(text)) return measure;
+  return null;
 }
 const NOUN_BEFORE_COUNT = /\s+(?:[\p{Ll}-]+s|others|people|children|men|women)$/u;
 const FIRST_OBJECTS = /(?:\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+,?)+(?:\s+and)?$/iu;
@@ -187,7 +191,7 @@ export function measuresBefore(before: string): Measure[] | null {
     if (amongMeasure) return [amongMeasure.measure];
   }
   // "The toll includes 14 children": a measure's noun.
-  const noun = LEX.nouns.find(([, pattern]) => pattern.test(among.trimEnd()))?.[0];
+  const noun = measureIn(LEX.nouns, among.trimEnd());
   return noun ? [noun] : null;
 }
 
@@ -210,7 +214,7 @@ export function nominalised(trimmed: string): Measure[] | null {
     .trimEnd()
     .split(/\s+(?:and|or)\s+/i)
     .reverse()) {
-    const measure = LEX.nouns.find(([, pattern]) => pattern.test(part.trimEnd()))?.[0];
+    const measure = measureIn(LEX.nouns, part.trimEnd());
     if (!measure) break;
     found.unshift(measure);
   }
