@@ -92,8 +92,13 @@ export function isPercent({ toks, part }: Context): boolean {
 
 export function hasUnit({ toks, part }: Context): boolean {
   const w = wordAfter(toks, part.end);
-  return w !== undefined && UNIT_WORDS.has(w.key);
+  if (w === undefined) return false;
+  if (UNIT_WORDS.has(w.key)) return true;
+  // "Towards 11 of this morning", as an Italian or French clock is translated ("alle 11 di questa mattina").
+  return (w.key === 'this' || w.key === 'that') && PARTS_OF_DAY.has(toks[toks.indexOf(w) + 1]?.key ?? '');
 }
+
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 
 export function isOrdinal({ toks, part }: Context): boolean {
   const w = wordAfter(toks, part.end);

@@ -58,8 +58,9 @@ function oneCounted(start: number, phrase: string): CountMention {
 }
 
 // "a body", "the body of a man": one of the dead.
+// Not "a body temperature of 26 degrees", "a body count".
 const BODY =
-  /\b(?:(?:an?|one) (?:dead )?body|the (?:dead )?body of an? (?:man|woman|boy|girl|child|person|baby|teenager|youth))\b/gi;
+  /\b(?:(?:an?|one) (?:dead )?body|the (?:dead )?body of an? (?:man|woman|boy|girl|child|person|baby|teenager|youth))\b(?! (?:temperatures?|counts?|mass|parts?|armou?r|language|bags?)\b)/gi;
 const BODY_WORD = /body/i;
 
 /**

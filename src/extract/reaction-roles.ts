@@ -126,7 +126,8 @@ export const PREPOSITIONS = new Set([
  */
 export function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Mention[], m: Mention): Role {
   if (/^-\p{Ll}/u.test(text.slice(m.end)) || /\p{Ll}-$/u.test(text.slice(0, m.start))) return 'modifier';
-  let j = tokens.findLastIndex((t) => t.end <= m.start);
+  const last = tokens.findLastIndex((t) => t.end <= m.start);
+  let j = last;
   while (j >= 0) {
     const tok = tokens[j]!;
     const lower = tok.text.toLowerCase();
@@ -134,6 +135,17 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     if (mentions.some((o) => o !== m && tok.start < o.end && o.start < tok.end) || QUOTE_MARKS.has(tok.text)) {
       j -= 1;
       continue;
+    }
+    // "spoke to his Jamaican counterpart, Andrew Holness,": a name in apposition to someone's title has the
+    // title's role ("said the spokesman for the ministry, Ned Price," is the speaker).
+    if (tok.text === ',' && j === last && isTitle(g, prev ?? '')) {
+      let k = j - 1;
+      while (k > 0 && (isTitle(g, tokens[k]!.text) || /^\p{Lu}/u.test(tokens[k]!.text))) k -= 1;
+      // Not "through the chairman of its commission, X,": "its" is the chairman's, not the name's.
+      if (POSSESSIVES.has(tokens[k]!.text.toLowerCase()) && tokens[k - 1]?.text.toLowerCase() !== 'of') {
+        j = k - 1;
+        continue;
+      }
     }
     if (!tok.word) return 'subject';
     if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
@@ -161,8 +173,10 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
       continue;
     }
     if (SUBJECT_MARKERS.has(lower)) return 'subject';
-    // "On Monday the foreign ministers of Chile …": a preposition of time governs the day, not the name.
-    if (PREPOSITIONS.has(lower) && TIME_WORD.test(tokens[j + 1]?.text ?? '')) {
+    // "On Monday the foreign ministers of Chile …", "On 10 February the UN Secretary-General's spokesperson":
+    // a preposition of time governs the day, not the name.
+    const day = /^\d{1,2}$/.test(tokens[j + 1]?.text ?? '') ? tokens[j + 2] : tokens[j + 1];
+    if (PREPOSITIONS.has(lower) && TIME_WORD.test(day?.text ?? '')) {
       j -= 1;
       continue;
     }
@@ -186,13 +200,15 @@ function determinerBefore(tokens: readonly Token[], first: number): number {
     const tok = tokens[k]!;
     const lower = tok.text.toLowerCase();
     if (DETERMINERS.has(lower)) return k;
-    // "the stability and security of Kazakhstan" is no title: only words that describe it may come between.
-    if (!tok.word || !/^\p{Ll}+$/u.test(tok.text) || CONJUNCTIONS.has(lower) || PREPOSITIONS.has(lower)) return -1;
+    // "the stability and security of Kazakhstan" is no title: only words that describe it may come between ("the 15 members of").
+    if (!tok.word || !/^(?:\p{Ll}+|\p{N}+)$/u.test(tok.text) || CONJUNCTIONS.has(lower) || PREPOSITIONS.has(lower))
+      return -1;
   }
   return -1;
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 
 const TIME_WORD =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;

@@ -570,4 +570,28 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Eleven people were swept away by the current.')).toEqual(['missing 11']);
     expect(read('The river washed away 40 houses.')).toEqual([]);
   });
+
+  it('reads people driven from their homes or uprooted as displaced, not the trees a storm uprooted', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The fighting has driven 45,000 people from their homes.')).toEqual(['displaced 45000']);
+    expect(read('The clashes drove more than 8,000 residents from their homes.')).toEqual(['displaced 8000']);
+    expect(read('More than 10,000 people have been uprooted by the violence.')).toEqual(['displaced 10000']);
+    expect(read('Militias forced 2,300 people out of their homes.')).toEqual(['displaced 2300']);
+    expect(read('The storm uprooted 300 trees and tore off 40 roofs.')).toEqual([]);
+  });
+
+  it('reads an avalanche and a hurricane: translated clocks, body temperatures, past winters, the warded', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Towards 11 of this morning rescuers recovered the bodies of two climbers.')).toEqual(['killed 2']);
+    expect(read('"They arrived with a body temperature of 26 degrees," the doctor said.')).toEqual([]);
+    expect(read('Gangs rampaging through two hillside suburbs have killed at least 23 people.')).toEqual(['killed 23']);
+    expect(read('In all, 21 people died in avalanches last winter, compared with 14 the winter before.')).toEqual([]);
+    expect(read('Thus the missing descended to four.')).toEqual(['missing 4']);
+    expect(read('Some twenty wounded were transported to the hospitals of Tabarre.')).toEqual(['hospitalized 20']);
+    expect(read('Of the 212, 23 were still warded.')).toEqual(['hospitalized 23']);
+    expect(read('Three of them are in reanimation.')).toEqual(['hospitalized 3']);
+    expect(read('More than 2,300 persons sleep on the floor of the classrooms.')).toEqual(['displaced 2300']);
+    expect(read('By then 11,240 people were sheltering at 14 sites.')).toEqual(['displaced 11240']);
+    expect(read('On Friday, 21,300 people were in government shelters.')).toEqual(['displaced 21300']);
+  });
 });

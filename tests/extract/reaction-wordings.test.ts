@@ -614,4 +614,50 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('Iran warned its citizens against travelling to the region.')).toEqual(['Iran:travel_warning']);
     expect(read('France warned against going too far.')).toEqual([]);
   });
+
+  it('reads gang violence: a council\'s members, police for a mission, "Do Not Travel", French calques', () => {
+    expect(
+      read(
+        'The 15 members of the Security Council condemned the attacks and reiterated their full support for the police.',
+      ),
+    ).toEqual(['United Nations:supports_government']);
+    expect(read('Kenya said it would send a further 200 police officers to Haiti.')).toEqual(['Kenya:sends_troops']);
+    expect(read('CARICOM pledged more police officers for the mission.')).toEqual(['Caribbean Community:sends_troops']);
+    expect(read('The State Department reissued its Level 4 "Do Not Travel" advisory for Haiti.')).toEqual([
+      'United States:travel_warning',
+    ]);
+    expect(read('Guterres called on the gangs to stop attacking civilians.')).toEqual([
+      'United Nations:urges_restraint',
+    ]);
+    expect(read('France expressed the « solidarity of France with the Haitian people ».')).toEqual([
+      'France:expresses_sympathy',
+    ]);
+    expect(read('Canada said itself « deeply preoccupied ».')).toEqual(['Canada:expresses_concern']);
+    expect(read('CARICOM reaffirmed the support of the Community to the Transitional Presidential Council.')).toEqual([
+      'Caribbean Community:supports_government',
+    ]);
+  });
+
+  it('reads a hurricane: a counterpart in apposition, funding in millions, matched donations, offers to supply', () => {
+    expect(
+      read('Keir Starmer spoke to his Jamaican counterpart, Andrew Holness, and passed on his heartfelt condolences.'),
+    ).toEqual(['United Kingdom:expresses_sympathy']);
+    // Still the speaker: "said the spokesman for the ministry, Ned Price".
+    expect(read('"We call for restraint," said the spokesman for the ministry, Ned Price.')).toEqual([
+      'United States:urges_restraint',
+    ]);
+    expect(read('The Foreign Secretary, Yvette Cooper, announced £7.5m of humanitarian funding for Jamaica.')).toEqual([
+      'United Kingdom:offers_help',
+    ]);
+    expect(read('Mark Carney said Ottawa would match donations to the Canadian Red Cross.')).toEqual([
+      'Canada:offers_help',
+    ]);
+    expect(read('Venezuela offered to supply diesel for hospital generators.')).toEqual(['Venezuela:offers_help']);
+    expect(read('The U.S. Embassy urged American citizens to stay in a safe location.')).toEqual([
+      'United States:travel_warning',
+    ]);
+    expect(read('The French ambassador expressed "the closeness of France to the families of the victims".')).toEqual([
+      'France:expresses_sympathy',
+    ]);
+  });
 });
