@@ -24,6 +24,7 @@ import {
   GATHERED,
   TO_NEXT,
   YEAR_OF_EVENT,
+  ANNUAL_RATE,
   measureLexicon,
 } from './casualty-cues.ts';
 import type { MeasureLexicon } from './casualty-cues.ts';
@@ -282,13 +283,29 @@ function isPlaceInClause(text: string, count: CountMention): boolean {
 const PLACE_PREPOSITION =
   /\b(?:in|into|inside|from|at|across|around|to|against|near)\s+(?:(?:the|its|their|some|about|nearly|almost|over|more than|at least)\s+)*$/i;
 
+/**
+ * The words after a count with the apposition that names who they are blanked
+ * (same length): "Two of the injured, a French guide and a German woman, were
+ * flown to hospital" reads on to what became of them.
+ */
+function withoutApposition(after: string): string {
+  const apposed = APPOSITION.exec(after);
+  if (!apposed) return after;
+  const end = apposed.index + apposed[0].length;
+  return after.slice(0, apposed[1]!.length) + ' '.repeat(end - apposed[1]!.length) + after.slice(end);
+}
+const APPOSITION =
+  /^(\s+of\s+(?:the|them|those|these)(?:\s+[\p{L}-]+)?)\s*,\s+(?:an?|the|his|her|their)\s[^,;.()]{1,60},/iu;
+
 /** The counts outside asides, each read from its own clause and the words before it. */
 function readMain(text: string, counts: readonly CountMention[], previous: Reading | null): Draft[] {
   const drafts: Draft[] = [];
   counts.forEach((count, i) => {
     const before = text.slice(counts[i - 1]?.end ?? 0, count.start);
-    const after = text.slice(count.end, counts[i + 1]?.start ?? text.length);
+    const after = withoutApposition(text.slice(count.end, counts[i + 1]?.start ?? text.length));
     if (countsThings(after) || SIZE_OF.test(before) || GATHERED.test(after) || isAge(before, after)) return;
+    // "Avalanches kill about 100 people a year across the Alps": a rate over years, not this event's toll.
+    if (ANNUAL_RATE.test(after)) return;
     // A codebook frame around the count is the most specific reading: "treating 74 patients" is of people in hospital, not hurt.
     const own =
       frame(before, after) ??

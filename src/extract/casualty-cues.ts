@@ -196,6 +196,9 @@ export const GATHERED =
 export const OTHER_EVENT =
   /\b(?:after|during|following|before) (?:his|her|their|the) (?:\w+ ){0,2}(?:election|inauguration|re-election|vote)\b|\beven before (?:the|this|last)\b|\bhad also been\b|\b(?:last|previous|earlier) (?:year|protests|unrest|uprising|winter|summer|spring|autumn|season)\b|\bthe (?:winter|summer|spring|autumn|season|year) before\b|\bin (?:the )?past\b(?! (?:(?:\d+|few|several|two|three|four|five|six|seven|ten|twenty-four|forty-eight) )?(?:hours?|days?|weeks?)\b)|\b(?:died|were killed|was killed|were injured|were arrested) (?:back )?then\b|\bbetween (?:january|february|march|april|may|june|july|august|september|october|november|december) and (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
+/** A count over years, after its count: "kill about 100 people a year", "600,000 deaths annually" (not "a year ago"). */
+export const ANNUAL_RATE = /^[^,;.]{0,40}?\b(?:(?:a|per|each|every) year\b(?! ago)|annually\b)/i;
+
 /**
  * A year the sentence places itself in: "in 2011", "the 2011 massacre",
  * "December 16, 2011". "since 1991" is left out: it dates a period that runs

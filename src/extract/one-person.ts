@@ -136,6 +136,9 @@ function namedByNoun(text: string, readings: readonly Reading[], aged: readonly 
     const first = list[0]!;
     const before = text.slice(0, first.start);
     if (AFTER_PREPOSITION.test(before) || ONE_OF_A_TOLL.test(before.slice(-40))) continue;
+    // "Two of the injured, a French guide and a German woman, were flown …": who the count is, not more of them.
+    if (readings.some((r) => r.count.end <= first.start && APPOSED.test(text.slice(r.count.end, first.start))))
+      continue;
     // "chaos and arrests A man in Almaty …" (a headline run into a caption): a noun, not the verb of the list.
     const object = NOUN_BEFORE.test(before) ? null : objectOf(before);
     const measures = object ?? listedAfterCount(text, first.start, readings) ?? verbAfter(text, list.at(-1)!.end);
@@ -224,4 +227,5 @@ const AUXILIARY = /\b(?:was|were|is|are|been)\b/u;
 const BREAKDOWN = /:|\b(?:including|among them|among whom|of whom|of them)\b/iu;
 const AFTER_PREPOSITION =
   /\b(?:of|for|to|with|from|about|like|by|on|at|in|into|as|than|whose|against|toward|towards)\s+$/i;
+const APPOSED = /^(?:\s+(?:of\s+(?:the|them|those|these)(?:\s+[\p{L}-]+)?|more|others|[\p{L}-]+))?\s*,\s*$/iu;
 const ONE_OF_A_TOLL = /\b(?:among|of)\s+(?:the\s+)?(?:\S+\s+)?(?:was|were|is|are)\s+$/i;

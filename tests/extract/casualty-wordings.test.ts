@@ -594,4 +594,17 @@ describe('figures as other kinds of story word them', () => {
     expect(read('By then 11,240 people were sheltering at 14 sites.')).toEqual(['displaced 11240']);
     expect(read('On Friday, 21,300 people were in government shelters.')).toEqual(['displaced 21300']);
   });
+
+  it('reads who a count is, set off by commas, as no count of its own; a rate over years as no toll', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(
+      read(
+        'Two of the injured, a French guide and a German woman, were flown to the hospital in Aosta in critical condition.',
+      ),
+    ).toEqual(['hospitalized 2']);
+    expect(read('Avalanches kill about 100 people a year across the Alps.')).toEqual([]);
+    expect(read('Methanol poisoning kills hundreds of people every year.')).toEqual([]);
+    expect(read('Malaria kills more than 600,000 people annually.')).toEqual([]);
+    expect(read('The floods killed 100 people a year ago.')).toEqual(['killed 100']);
+  });
 });
