@@ -231,7 +231,10 @@ export function readSentence(
   const counts = found
     .filter(
       (c) =>
-        !isPartitiveOne(view, c) && !isStatedAge(view, c) && !isShareOrDischarged(view, c) && !isPlaceInClause(view, c),
+        !isPartitiveOne(view, c, previous) &&
+        !isStatedAge(view, c) &&
+        !isShareOrDischarged(view, c) &&
+        !isPlaceInClause(view, c),
     )
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
   if (published && isOtherYear(view, counts, published)) return [];
@@ -447,9 +450,17 @@ function isShareOrDischarged(text: string, count: CountMention): boolean {
 const RATIO_BEFORE = /\b(?:one|two|three|four|five|\d+) (?:in|out of) (?:every )?$/i;
 const DISCHARGED_BEFORE = /\bdischarg(?:ed|es|ing) (?:(?:about|some|another|the|a further|more than|over|nearly) )?$/i;
 
-// "the body of one of them": one of people already counted, not a new figure.
-function isPartitiveOne(text: string, count: CountMention): boolean {
-  return count.value === 1 && /^\s+of (?:them|those|these|whom)\b/i.test(text.slice(count.end));
+/**
+ * "the body of one of them", "one of them seriously": one of people already
+ * counted, not a new figure; but a sentence of its own that says what became
+ * of one of those the sentence before counted ("One of them remains in
+ * hospital", after the injured) is one in a new state.
+ */
+function isPartitiveOne(text: string, count: CountMention, previous: Reading | null): boolean {
+  if (count.value !== 1 || !/^\s+of (?:them|those|these|whom)\b/i.test(text.slice(count.end))) return false;
+  if (!previous || !/^\W*$/.test(text.slice(0, count.start))) return true;
+  const measures = measuresAfter(text.slice(count.end).replace(/^\s+of \w+/, ''));
+  return !measures || measures.every((m) => previous.measures.includes(m));
 }
 
 /**

@@ -607,4 +607,15 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Malaria kills more than 600,000 people annually.')).toEqual([]);
     expect(read('The floods killed 100 people a year ago.')).toEqual(['killed 100']);
   });
+
+  it('reads one of those counted before in a new state, in a sentence of its own, and the dead a body puts at', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Two people were injured. One of them remains in hospital in Mandeville.')).toEqual([
+      'injured 2',
+      'hospitalized 1',
+    ]);
+    expect(read('Five people were injured, one of them seriously.')).toEqual(['injured 5']);
+    expect(read('Two people were injured. One of them was badly hurt.')).toEqual(['injured 2']);
+    expect(read("The council puts the parish's dead at nine.")).toEqual(['killed 9']);
+  });
 });
