@@ -656,6 +656,12 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The U.S. Embassy urged American citizens to stay in a safe location.')).toEqual([
       'United States:travel_warning',
     ]);
+    // A patient flown to hospital is no aid sent; a field hospital is.
+    expect(read('Two of the injured, a German woman among them, were flown to the hospital in Aosta.')).toEqual([]);
+    expect(read('Turkey sent a field hospital.')).toEqual(['Turkey:sends_aid']);
+    expect(read('The EU Civil Protection Mechanism "stands ready to support Italy with any help it needs."')).toEqual([
+      'European Union:offers_help',
+    ]);
     expect(read('The French ambassador expressed "the closeness of France to the families of the victims".')).toEqual([
       'France:expresses_sympathy',
     ]);
