@@ -662,6 +662,40 @@ describe('reactions as other kinds of story word them', () => {
     expect(read('The EU Civil Protection Mechanism "stands ready to support Italy with any help it needs."')).toEqual([
       'European Union:offers_help',
     ]);
+    expect(read('Taoiseach Micheál Martin said the country was "heartbroken".')).toEqual([
+      'Ireland:expresses_sympathy',
+    ]);
+    // "Martin" alone is too common a name to stand for the Taoiseach.
+    expect(read('President Martín Cáceres promised that "those responsible will pay".')).toEqual([]);
+    expect(read("Australia's Smartraveller service also updated its advice.")).toEqual(['Australia:travel_warning']);
+    expect(read('The UN has relocated its remaining international staff from Tawila to Adré.')).toEqual([
+      'United Nations:travel_warning',
+    ]);
+    expect(read('Morocco offered by telephone to the minister the sending of teams of civil protection.')).toEqual([
+      'Morocco:offers_help',
+    ]);
+    expect(read('The European Commission will mobilise the Solidarity Fund.')).toEqual(['European Union:offers_help']);
+    expect(read("The UAE announced $50m for the UN's response in Sudan.")).toEqual([
+      'United Arab Emirates:offers_help',
+    ]);
+    expect(read('Qatar announced an urgent contribution of 5 million dollars.')).toContain('Qatar:offers_help');
+    expect(read('The French firefighters who arrived on Thursday have been pumping water.')).toEqual([
+      'France:sends_aid',
+    ]);
+    expect(read('The World Meteorological Organization warned that such storms are becoming more violent.')).toEqual([
+      'World Meteorological Organization:expresses_concern',
+    ]);
+    expect(read('UNICEF warns that the number could double within weeks.')).toEqual([
+      "United Nations Children's Fund:expresses_concern",
+    ]);
+    expect(read('"Civilians must never be a target," the UN said.')).toEqual(['United Nations:urges_restraint']);
+    expect(read('Egypt affirmed the support of Cairo to the national institutions of the Sudanese state.')).toEqual([
+      'Egypt:supports_government',
+    ]);
+    expect(read('Russia dismissed the report as "propaganda".')).toEqual(['Russia:denies_involvement']);
+    // The relatives' worry is not the speaker's; a horrific attack is only described.
+    expect(read('Ireland said its unit had taken 60 calls from worried relatives.')).toEqual([]);
+    expect(read('Ireland said it was a horrific attack.')).toEqual([]);
     expect(read('The French ambassador expressed "the closeness of France to the families of the victims".')).toEqual([
       'France:expresses_sympathy',
     ]);
