@@ -439,14 +439,16 @@ function isStatedAge(text: string, count: CountMention): boolean {
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
 /**
- * "one in every ten residents", "one in five of the severe cases": a share,
+ * "one in every ten residents", "one in five of the severe cases", "three in four of its residents": a share,
  * not a count; "had discharged 30 patients": those who left hospital, as
  * "30 patients were discharged" (RELEASED).
  */
 function isShareOrDischarged(text: string, count: CountMention): boolean {
   const before = text.slice(Math.max(0, count.start - 30), count.start);
-  return RATIO_BEFORE.test(before) || DISCHARGED_BEFORE.test(before);
+  return RATIO_BEFORE.test(before) || DISCHARGED_BEFORE.test(before) || RATIO_AFTER.test(text.slice(count.end));
 }
+// "three in four of Sallama's residents".
+const RATIO_AFTER = /^\s+(?:in|out of) (?:every )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 const RATIO_BEFORE = /\b(?:one|two|three|four|five|\d+) (?:in|out of) (?:every )?$/i;
 const DISCHARGED_BEFORE = /\bdischarg(?:ed|es|ing) (?:(?:about|some|another|the|a further|more than|over|nearly) )?$/i;
 

@@ -102,13 +102,13 @@ const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused b
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?:[\w-]+ ){0,3}?`;
 
 /**
- * "withdrew the figure of 3,000", "The number is expected to reach 600",
+ * "withdrew the figure of 3,000", "The number is expected to reach 600", "raised it to 171",
  * "lowering a figure of 26", "corrected an earlier total of 53": a count of
  * the figure spoken of before; it takes the previous figure's measure. Not
  * "a number of" nor "a total of", which bring a new one.
  */
 export const BACK_FIGURE =
-  /\b(?:(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) )?(?:figure|number|count|tally|estimate|total)|an? (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) (?:figure|number|count|tally|estimate|total)|figure|tally|estimate))\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
+  /\b(?:(?:raised|lowered|revised|put|updated|increased|reduced|brought|took|taken) it(?: up| down)?|(?:the|this|that|its|their) (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) )?(?:figure|number|count|tally|estimate|total)|an? (?:(?:previous|earlier|initial|first|new|latest|final|official|revised|higher|lower|updated|real|actual|true) (?:figure|number|count|tally|estimate|total)|figure|tally|estimate))\b[^.;]{0,60}?\b(?:of|to|at|reach|exceed|top|cross|pass|is|was|stands|stood)\s*$/i;
 
 /** "Among the dead were four children": the measure word follows "among the". */
 export const AMONG_BEFORE = /\bamong (?:the|those) ([\w ]{1,30}?)(?:\s+(?:were|was|are|is))?\s*$/i;
@@ -133,7 +133,7 @@ export const MEASURE_LINK = /\s*(?:and|or|and\/or|,)\s+(?:were\s+|have been\s+|h
  * something else ("3,000 troops were sent to Almaty, where…").
  */
 export const CLAUSE_END =
-  /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until|if|unless)\b/i;
+  /[;:]|,["”]?\s+(?:he |she |they |it |officials |police )?(?:said|says|told|added)\b|\s[—–]\s|,\s*(?:and|but|while|whereas|as|when|where|after|before|although|though|because|since|until)\b|\b(?:while|whereas|where|when|because|although|though|until|if|unless|once)\b/i;
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",
@@ -176,7 +176,7 @@ export const PARTICIPANTS =
  */
 const MODIFIER = String.raw`(?!(?:a|an|the|in|on|at|of|over|for|per|during|within|after|before|across|and|or|as|when|while|since|where|who|whose|whom|which|that|were|was|had|have|has|are|is|people|persons)\b)[\w-]+\s+`;
 export const NOT_PEOPLE = new RegExp(
-  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|drones?|missiles?|rockets?|shells?|bombs?|mortars?|projectiles?|pieces?|items?|vehicles?|cars?|trucks?|tanks?|buses|coaches|carriages?|wagons?|locomotives?|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|firearms?|pistols?|ammunition|explosives|detonators|knives|kg|kilograms?|grams?|ounces|carats|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|hamlets|communities|settlements|neighbou?rhoods|localities|shelters|camps|cent(?:re|er)s|hospitals|clinics|streets|roads|bridges|farms|fields|churches|mosques|temples|hotels|factories|islands|valleys|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries|meals|rations|tents|tarpaulins|blankets|mattresses|beds|kits|doses|vaccines|parcels|packages|sacks|bags|litres|liters|gallons|hectares|acres|cattle|livestock|goats|sheep|cows|camels|animals|trees|poles|pylons|roofs|suburbs|slums|townships|boroughs|parishes|communes|quarters)\b(?![ -](?:drivers?|workers?|owners?|operators?|crews?|passengers|pilots?|staff|employees|attendants?|guards?|officers?|personnel|members?|residents|users)\b)`,
+  String.raw`^(?:${MODIFIER}){0,2}?(?:planes?|aircraft|airplanes?|jets?|helicopters?|drones?|missiles?|rockets?|shells?|bombs?|mortars?|projectiles?|pieces?|items?|vehicles?|cars?|trucks?|tanks?|buses|coaches|carriages?|wagons?|locomotives?|armou?red|carriers?|checkpoints?|buildings?|sites?|shops?|stores?|banks?|stations?|cities|towns|regions?|provinces?|countries|states|members? states|nations|km|kilometres?|kilometers?|miles?|metres?|meters?|tons?|tonnes?|barrels?|dollars?|tenge|rubles?|euros?|percent|per cent|points?|weapons?|guns?|rifles?|firearms?|pistols?|ammunition|explosives|detonators|knives|kg|kilograms?|grams?|ounces|carats|rounds|grenades|shots?|videos?|channels?|airlines?|flights?|battalions?|units?|brigades?|companies|reports?|statements?|hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|inhabitants|residents of the country|criminal (?:cases|investigations|proceedings)|cases|charges|accidents|incidents|attacks|earthquakes|quakes|aftershocks|disasters|sinkings|homes|houses|villages|hamlets|communities|settlements|neighbou?rhoods|localities|shelters|camps|cent(?:re|er)s|hospitals|clinics|streets|roads|bridges|farms|fields|churches|mosques|temples|hotels|factories|islands|valleys|schools|ferries|boats|ships|vessels|wards|districts|counties|municipalities|embassies|missions|governments|organi[sz]ations|agencies|ministries|meals|rations|tents|tarpaulins|blankets|mattresses|beds|kits|doses|vaccines|parcels|packages|sacks|bags|litres|liters|gallons|hectares|acres|cattle|livestock|goats|sheep|cows|camels|animals|calls|jobs|trees|poles|pylons|roofs|suburbs|slums|townships|boroughs|parishes|communes|quarters)\b(?![ -](?:drivers?|workers?|owners?|operators?|crews?|passengers|pilots?|staff|employees|attendants?|guards?|officers?|personnel|members?|residents|users)\b)`,
   'i',
 );
 
@@ -190,7 +190,7 @@ export const SIZE_OF =
  * families waited for the bodies". Not "three relatives were killed".
  */
 export const GATHERED =
-  /^\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:relatives|families|family members|mourners|onlookers|well-wishers|bystanders)\s+(?:\S+\s+)?(?:gathered|waited|queued|lined|thronged|crowded|massed|stood|rallied|attended|marched|camped|kept vigil|held (?:a )?vigils?)\b/i;
+  /^\s+(?:of\s+)?(?:\S+\s+){0,2}?(?:relatives|families|family members|mourners|onlookers|well-wishers|bystanders)\s+(?:\S+\s+)?(?:gathered|waited|queued|lined|thronged|crowded|massed|stood|rallied|attended|marched|camped|kept vigil|held (?:a )?vigils?)\b|^\s+(?:of\s+)?(?:people|residents|mourners|fans|worshippers)\s+(?:held|lit|carried) candles\b/i;
 
 /** Counts about other events: "After his election there had also been protests with hundreds of arrests". */
 export const OTHER_EVENT =

@@ -618,4 +618,23 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Two people were injured. One of them was badly hurt.')).toEqual(['injured 2']);
     expect(read("The council puts the parish's dead at nine.")).toEqual(['killed 9']);
   });
+
+  it('reads a shooting, a flood and a camp attack: patients in its care, a limb shot, halls slept in, a toll raised', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The hospital said 16 patients remained in its care.')).toEqual(['hospitalized 16']);
+    expect(read('A 31-year-old man from Liverpool was shot in the shoulder.')).toEqual(['injured 1']);
+    expect(read('About 3,000 people spent the night in sports halls and schools.')).toEqual(['displaced 3000']);
+    expect(read('The region said 158 had died, but the ministry raised it to 171.')).toEqual([
+      'killed 158',
+      'killed 171',
+    ]);
+    expect(read('Some 312,000 people, three in four of its residents, have now fled.')).toEqual(['displaced 312000']);
+    expect(read('Officials expect the final toll to exceed 230 once the remaining missing are found.')).toEqual([
+      'killed 230',
+    ]);
+    expect(read('At a vigil, tens of thousands of people held candles as the names of the dead were read.')).toEqual(
+      [],
+    );
+    expect(read('The 112 line has received more than 4,000 calls about missing persons.')).toEqual([]);
+  });
 });
