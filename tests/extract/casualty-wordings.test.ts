@@ -637,4 +637,15 @@ describe('figures as other kinds of story word them', () => {
     );
     expect(read('The 112 line has received more than 4,000 calls about missing persons.')).toEqual([]);
   });
+
+  it('reads a Spanish flood as translated: lodged, sleeping in the houses of relatives, without news, a serious state', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Some 640 neighbours of Albereda remain lodged in the municipal pavilion.')).toEqual(['displaced 640']);
+    expect(read('Another 300 sleep in the houses of relatives.')).toEqual(['displaced 300']);
+    expect(read('The association spoke of more than 1,900 people without news.')).toEqual(['missing 1900']);
+    expect(read('Eleven people were injured, two of them in a serious state.')).toEqual([
+      'injured 11',
+      'hospitalized 2',
+    ]);
+  });
 });
