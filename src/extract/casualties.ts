@@ -493,14 +493,18 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
         : 0;
     years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
-  // "the deadliest since 2015, when two earthquakes killed nearly 9,000": the counts are of 2015.
-  forEachMatch(SINCE_WHEN, text, (match) => years.push(Number(match[1])));
+  // "the deadliest since 2015, when two earthquakes killed nearly 9,000", "since October 2005, when …": the counts are of then.
+  // Only when no count comes before it: "… feared to exceed 600, the deadliest since April 2015, when …" is of now.
+  forEachMatch(SINCE_WHEN, text, (match) => {
+    if (!counts.some((c) => c.start < match.index)) years.push(Number(match[1]));
+  });
   return years.length > 0 && years.every((year) => year < current - 1);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const SINCE_WHEN = /\bsince ((?:1[89]|20)\d\d),? when\b/gi;
+const SINCE_WHEN =
+  /\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?((?:1[89]|20)\d\d),? when\b/gi;
 const SINCE_CLAUSE = /\bsince\b[^,;.()—–]*$/i;
 
 /** The year YEAR_OF_EVENT captures, alone. */

@@ -648,4 +648,17 @@ describe('figures as other kinds of story word them', () => {
       'hospitalized 2',
     ]);
   });
+
+  it('reads an earthquake: evacuated to hospitals; the two sides; a past quake after "since October 2005, when"', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('Helicopters flew 28 sorties, evacuating 115 injured people to hospitals.')).toEqual([
+      'hospitalized 115',
+    ]);
+    expect(read('The two sides agreed to keep the crossing open.')).toEqual([]);
+    expect(read('It is the deadliest since October 2005, when a quake killed more than 73,000 people.')).toEqual([]);
+    // A count before it is of now.
+    expect(read('The toll is feared to exceed 600, the worst since April 2015, when 1,000 people drowned.')).toEqual([
+      'killed 600',
+    ]);
+  });
 });

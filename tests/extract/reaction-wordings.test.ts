@@ -696,6 +696,27 @@ describe('reactions as other kinds of story word them', () => {
     // The relatives' worry is not the speaker's; a horrific attack is only described.
     expect(read('Ireland said its unit had taken 60 calls from worried relatives.')).toEqual([]);
     expect(read('Ireland said it was a horrific attack.')).toEqual([]);
+    expect(read('Shehbaz Sharif said Islamabad would extend all possible assistance.')).toEqual([
+      'Pakistan:offers_help',
+    ]);
+    expect(read('India said New Delhi had begun moving relief supplies.')).toEqual(['India:sends_aid']);
+    expect(read('Qatar said Doha would operate "an air bridge" as long as needed.')).toEqual(['Qatar:offers_help']);
+    expect(read('Britain has committed £3 million in aid.')).toEqual(['United Kingdom:offers_help']);
+    expect(read('Germany will give €4 million through UN agencies.')).toEqual(['Germany:offers_help']);
+    expect(read("Japan's $3 million grant will be channelled through the IOM.")).toEqual(['Japan:offers_help']);
+    expect(read('Three flights of the EU Humanitarian Air Bridge have landed in Kabul.')).toEqual([
+      'European Union:sends_aid',
+    ]);
+    expect(read('Two aircraft of the United Arab Emirates loaded with 100 tons of relief items landed.')).toEqual([
+      'United Arab Emirates:sends_aid',
+    ]);
+    expect(read("Turkiye's disaster agency AFAD said it had sent rescuers.")).toEqual(['Turkey:sends_aid']);
+    expect(read('FIFA President Gianni Infantino offered his condolences.')).toEqual(['FIFA:expresses_sympathy']);
+    expect(read("UEFA said a minute's silence would be observed before its matches.")).toEqual([
+      'UEFA:expresses_sympathy',
+    ]);
+    expect(read('The EU said it would donate 100,000 doses of vaccine.')).toEqual(['European Union:offers_help']);
+    expect(read('The UK announced £3 million for surveillance.')).toEqual(['United Kingdom:offers_help']);
     expect(read('The French ambassador expressed "the closeness of France to the families of the victims".')).toEqual([
       'France:expresses_sympathy',
     ]);
