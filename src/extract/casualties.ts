@@ -434,7 +434,11 @@ function continued(text: string, count: CountMention, previous: Reading | null):
 
 /** "Two volunteer firefighters, aged 24 and 57, died", "between the ages of 18 and 25": ages, not counts. */
 function isStatedAge(text: string, count: CountMention): boolean {
-  return count.value <= 120 && AGED_BEFORE.test(text.slice(Math.max(0, count.start - 40), count.start));
+  if (count.value > 120) return false;
+  // "Rizky Ananda (15)": a name's age in brackets, as Indonesian and Indian papers give it.
+  if (/\p{Lu}[\p{L}'’-]+\s\($/u.test(text.slice(Math.max(0, count.start - 40), count.start)) && text[count.end] === ')')
+    return true;
+  return AGED_BEFORE.test(text.slice(Math.max(0, count.start - 40), count.start));
 }
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 

@@ -49,6 +49,8 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'phase',
   'level',
   'grade',
+  'class',
+  'form',
   'category',
   'episode',
   'season',

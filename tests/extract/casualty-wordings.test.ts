@@ -661,4 +661,14 @@ describe('figures as other kinds of story word them', () => {
       'killed 600',
     ]);
   });
+
+  it('reads a stadium crush and an outbreak as translated: passed away, hospitalization, isolation, ages in brackets', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('The number of victims who passed away reached 131 people.')).toEqual(['killed 131']);
+    expect(read('As many as 39 people are still undergoing hospitalization.')).toEqual(['hospitalized 39']);
+    expect(read('By then 36 patients were in isolation.')).toEqual(['hospitalized 36']);
+    expect(read('One of the victims, Rizky Ananda (15), a student of class 9, died in the crush.')).toEqual([
+      'killed 1',
+    ]);
+  });
 });
