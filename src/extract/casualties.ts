@@ -294,8 +294,8 @@ const PLACE_PREPOSITION =
 function withoutApposition(after: string): string {
   const apposed = APPOSITION.exec(after);
   if (!apposed) return after;
-  const end = apposed.index + apposed[0].length;
-  return after.slice(0, apposed[1]!.length) + ' '.repeat(end - apposed[1]!.length) + after.slice(end);
+  const [whole, part] = [apposed[0], apposed[1]!];
+  return part + ' '.repeat(whole.length - part.length) + after.slice(whole.length);
 }
 const APPOSITION =
   /^(\s+of\s+(?:the|them|those|these)(?:\s+[\p{L}-]+)?)\s*,\s+(?:an?|the|his|her|their)\s[^,;.()]{1,60},/iu;
@@ -443,9 +443,9 @@ function isStatedAge(text: string, count: CountMention): boolean {
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
 /**
- * "one in every ten residents", "one in five of the severe cases", "three in four of its residents": a share,
- * not a count; "had discharged 30 patients": those who left hospital, as
- * "30 patients were discharged" (RELEASED).
+ * "one in every ten residents", "one in five of the severe cases", "three in
+ * four of its residents": a share, not a count; "had discharged 30 patients":
+ * those who left hospital, as "30 patients were discharged" (RELEASED).
  */
 function isShareOrDischarged(text: string, count: CountMention): boolean {
   const before = text.slice(Math.max(0, count.start - 30), count.start);
@@ -497,8 +497,8 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
         : 0;
     years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
   });
-  // "the deadliest since 2015, when two earthquakes killed nearly 9,000", "since October 2005, when …": the counts are of then.
-  // Only when no count comes before it: "… feared to exceed 600, the deadliest since April 2015, when …" is of now.
+  // "the deadliest since 2015, when two earthquakes killed nearly 9,000", "since October 2005, when …": the
+  // counts are of then; not one before it ("… feared to exceed 600, the deadliest since April 2015, when …").
   forEachMatch(SINCE_WHEN, text, (match) => {
     if (!counts.some((c) => c.start < match.index)) years.push(Number(match[1]));
   });

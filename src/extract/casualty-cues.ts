@@ -96,8 +96,8 @@ const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached
 // only a verb of rising reaches that far, not the prepositions TOLL_VERB also takes ("… a total of about 2,500").
 const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|reached|reaches|increased|increases|grew|grown|ascended|ascends|ascend)\b(?:[^.;]{0,30}?\b(?:to|at))?\s*$`;
 // A measure's own word as the head of its toll, right before the verb: "Deaths now total 212", "the dead now
-// number 64", "deaths in the state rose to 400", "the missing descended to four" (a translation's). Tighter than a toll's: no "is", "at" or "of" ("deaths were
-// reported from 12 provinces").
+// number 64", "deaths in the state rose to 400", "the missing descended to four" (a translation's). Tighter
+// than a toll's: no "is", "at" or "of" ("deaths were reported from 12 provinces").
 const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had|could|may|might|will|would)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:(?:be|number(?:ed|s)?)|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rise|rose|risen|rises|climb|climbed|climbs|jumped|increase|increased|grow|grown|grew|fell|fallen|falls|dropped|drops|descended|descends|declined|went down|came down|(?:was|were|been) (?:revised|lowered|reduced)) to|reach(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|pass(?:ed|es)?|surpass(?:ed|es)?|hit)\s*$`;
 const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?:[\w-]+ ){0,3}?`;
 
