@@ -671,4 +671,16 @@ describe('figures as other kinds of story word them', () => {
       'killed 1',
     ]);
   });
+
+  it('reads Nigerian and Indian English: on admission, referred to, on the ventilator, gave up the ghost', () => {
+    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
+    expect(read('NEMA said it had taken 56 of the injured to the Aminu Kano Teaching Hospital.')).toEqual([
+      'hospitalized 56',
+    ]);
+    expect(read('Forty-five people were still on admission on Sunday.')).toEqual(['hospitalized 45']);
+    expect(read('Four patients were referred to SSG Hospital in Vadodara.')).toEqual(['hospitalized 4']);
+    expect(read('One patient is kept on the ventilator.')).toEqual(['hospitalized 1']);
+    expect(read('Six more victims gave up the ghost on Wednesday.')).toEqual(['killed 6']);
+    expect(read('At least six people from the village have not been seen since Tuesday.')).toEqual(['missing 6']);
+  });
 });

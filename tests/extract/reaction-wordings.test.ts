@@ -717,6 +717,14 @@ describe('reactions as other kinds of story word them', () => {
     ]);
     expect(read('The EU said it would donate 100,000 doses of vaccine.')).toEqual(['European Union:offers_help']);
     expect(read('The UK announced £3 million for surveillance.')).toEqual(['United Kingdom:offers_help']);
+    expect(read('Messages also arrived from Kathmandu, Dhaka and Malé.')).toEqual([
+      'Nepal:expresses_sympathy',
+      'Bangladesh:expresses_sympathy',
+      'Maldives:expresses_sympathy',
+    ]);
+    expect(read('Moscow reaffirmed "the unfailing support of Russia to the authorities".')).toEqual([
+      'Russia:supports_government',
+    ]);
     expect(read('The French ambassador expressed "the closeness of France to the families of the victims".')).toEqual([
       'France:expresses_sympathy',
     ]);
