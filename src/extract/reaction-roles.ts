@@ -175,8 +175,7 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     if (SUBJECT_MARKERS.has(lower)) return 'subject';
     // "On Monday the foreign ministers of Chile …", "On 10 February the UN Secretary-General's spokesperson":
     // a preposition of time governs the day, not the name.
-    const day = /^\d{1,2}$/.test(tokens[j + 1]?.text ?? '') ? tokens[j + 2] : tokens[j + 1];
-    if (PREPOSITIONS.has(lower) && TIME_WORD.test(day?.text ?? '')) {
+    if (PREPOSITIONS.has(lower) && TIME_WORD.test(dayAfter(tokens, j)?.text ?? '')) {
       j -= 1;
       continue;
     }
@@ -205,6 +204,11 @@ function determinerBefore(tokens: readonly Token[], first: number): number {
       return -1;
   }
   return -1;
+}
+
+/** The word naming a day after the preposition at `j`, past a day of the month ("On 10 February"). */
+function dayAfter(tokens: readonly Token[], j: number): Token | undefined {
+  return /^\d{1,2}$/.test(tokens[j + 1]?.text ?? '') ? tokens[j + 2] : tokens[j + 1];
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
