@@ -13,6 +13,9 @@ function extract(body: string, published = PUBLISHED) {
   return rows;
 }
 
+/** "measure value" per row, in order: what most of these sentences are checked for. */
+const read = (body: string, published?: string) => extract(body, published).map((r) => `${r.measure} ${r.value}`);
+
 describe('figures as other kinds of story word them', () => {
   it('a list of counts under one measure: "Among the dead were 22 children and 13 women"', () => {
     const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value} ${r.group}`);
@@ -115,7 +118,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('in hospital by the words around a count: "taken 35 wounded people to hospitals", "still being treated"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Its crews had taken 35 wounded people to hospitals and collected 11 bodies.')).toEqual([
       'hospitalized 35',
       'killed 11',
@@ -138,7 +140,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('the missing, the moved and the held as other stories word them: "could not be found", "held pending trial"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('He said 112 people from his ward could not be found.')).toEqual(['missing 112']);
     expect(read('About 2,900 people from the villages have been moved into care centres.')).toEqual(['displaced 2900']);
     expect(read('About 5,000 more people living further downhill were relocated.')).toEqual(['displaced 5000']);
@@ -238,7 +239,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('people who cannot go home are displaced: nights in hotels and gyms, sleeping aboard ferries', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
       read('Some 2,100 people from the southern districts spent a third night in hotels and school gyms.'),
     ).toEqual(['displaced 2100']);
@@ -277,7 +277,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads translated and other wordings of the measures', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The ministry advances the figure of 9 deceased and 40 wounded.')).toEqual(['killed 9', 'injured 40']);
     expect(read('Some 23 persons lost the life during the demonstrations.')).toEqual(['killed 23']);
     expect(read('More than 300 persons were interpellated.')).toEqual(['arrested 300']);
@@ -288,7 +287,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('leaves out what is not this event: people released, what came "even before", a month and its year', () => {
-    const read = (body: string, published?: string) => extract(body, published).map((r) => `${r.measure} ${r.value}`);
     expect(
       read('Lawyers say 312 people have been detained since the coup, of whom 140 have since been released.'),
     ).toEqual(['arrested 312']);
@@ -297,7 +295,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('codebook frames beat a verb alone: "treating 74 patients", "forced 300 residents to flee"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Doctors at the hospital said they were treating 74 patients.')).toEqual(['hospitalized 74']);
     expect(read('Its teams had admitted more than 600 patients there since Jan. 24.')).toEqual(['hospitalized 600']);
     expect(read('Medics treated 40 people for burns.')).toEqual(['injured 40']);
@@ -310,7 +307,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads the figures of an attack as worded: "One body", a toll that fell, hospital stations, arrests by day', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('One body has yet to be identified.')).toEqual(['killed 1']);
     expect(read('One body was found dead.')).toEqual(['killed 1']);
     expect(
@@ -343,7 +339,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a mine disaster: parts told in the sentence of their whole, people moved between states', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
       read('The 187 miners in custody included 96 Mozambicans, 58 Zimbabweans, 27 Basotho and six South Africans.'),
     ).toEqual(['arrested 187']);
@@ -363,7 +358,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads post-election unrest: earlier elections, drivers of trucks, lynchings, intensive therapy', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('After the disputed 2024 election, at least 300 people were killed in months of protests.')).toEqual(
       [],
     );
@@ -378,7 +372,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a prison riot and a rail crash: money in any currency, "Of the dead,", those who remain, the ICU', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
       read('The government announced compensation of 1.5 million rupees for the family of each person killed.'),
     ).toEqual([]);
@@ -438,7 +431,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a factory fire and an abduction: parts of a whole, the admitted, a figure put at, bodies of the living', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     // The part is the figure; the whole after "of the" is how many there were.
     expect(read('Twelve of the 40 passengers died.')).toEqual(['killed 12']);
     expect(read("A roll call had found 163 of the school's 418 boarders missing.")).toEqual(['missing 163']);
@@ -466,7 +458,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a landslide and a shipwreck: corpses, an estimate raised, people still being treated', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Another five corpses had been recovered on Saturday.')).toEqual(['killed 5']);
     expect(read('Divers recovered 12 corpses from the hull.')).toEqual(['killed 12']);
     // An estimate is a toll like a number or a tally: both figures of "from … to".
@@ -479,7 +470,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads wounds suffered and patients admitted: "two firemen suffered light wounds", "admitted six others"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Two firemen suffered light wounds in a fall.')).toEqual(['injured 2']);
     expect(read('Four rangers sustained burns.')).toEqual(['injured 4']);
     expect(read("The General Hospital treated nine people, while St. Anne's admitted six others.")).toEqual([
@@ -494,7 +484,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a volcano: places within the clause of a count, weapons and places that are no people', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     // The hamlets, shelters and camps are where the people are, not a count, nor where their clause ends.
     expect(read('The mayor says more than 400 people from the three hamlets are still missing.')).toEqual([
       'missing 400',
@@ -510,7 +499,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a poisoning: one person with an age apposed, the toll told at length, hospitals gone to', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('In Udon Thani, a British woman, 24, died early Wednesday, the hospital said.')).toEqual(['killed 1']);
     expect(read('A 19-year-old woman died Tuesday evening.')).toEqual(['killed 1']);
     expect(read('The son of a man, 45, died.')).toEqual([]);
@@ -536,7 +524,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads counts of more, and counts whose verb after "and" is the next count\'s', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Police arrested 40 people and detained a further 12 for questioning.')).toEqual([
       'arrested 40',
       'arrested 12',
@@ -549,7 +536,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads the last hours or days as now, the past years as another event', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The ministry reported 1,245 new cases and 17 deaths in the past 24 hours.')).toEqual(['killed 17']);
     expect(read('Nine people died in the past week.')).toEqual(['killed 9']);
     expect(read('At least 40 buildings have collapsed in the past five years, killing more than 100 people.')).toEqual(
@@ -559,20 +545,17 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads the parts of a toll named by its noun: "The toll includes 14 children"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The toll includes 14 children and three police officers.')).toEqual(['killed 14', 'killed 3']);
     expect(read('The death toll included 22 children.')).toEqual(['killed 22']);
   });
 
   it('reads people swept away by a flood as missing, not the houses it washed away', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Floodwaters swept away 11 people, including four children.')).toEqual(['missing 11']);
     expect(read('Eleven people were swept away by the current.')).toEqual(['missing 11']);
     expect(read('The river washed away 40 houses.')).toEqual([]);
   });
 
   it('reads people driven from their homes or uprooted as displaced, not the trees a storm uprooted', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The fighting has driven 45,000 people from their homes.')).toEqual(['displaced 45000']);
     expect(read('The clashes drove more than 8,000 residents from their homes.')).toEqual(['displaced 8000']);
     expect(read('More than 10,000 people have been uprooted by the violence.')).toEqual(['displaced 10000']);
@@ -581,7 +564,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads an avalanche and a hurricane: translated clocks, body temperatures, past winters, the warded', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Towards 11 of this morning rescuers recovered the bodies of two climbers.')).toEqual(['killed 2']);
     expect(read('"They arrived with a body temperature of 26 degrees," the doctor said.')).toEqual([]);
     expect(read('Gangs rampaging through two hillside suburbs have killed at least 23 people.')).toEqual(['killed 23']);
@@ -596,7 +578,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads who a count is, set off by commas, as no count of its own; a rate over years as no toll', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(
       read(
         'Two of the injured, a French guide and a German woman, were flown to the hospital in Aosta in critical condition.',
@@ -609,7 +590,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads one of those counted before in a new state, in a sentence of its own, and the dead a body puts at', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Two people were injured. One of them remains in hospital in Mandeville.')).toEqual([
       'injured 2',
       'hospitalized 1',
@@ -620,7 +600,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a shooting, a flood and a camp attack: patients in its care, a limb shot, halls slept in, a toll raised', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The hospital said 16 patients remained in its care.')).toEqual(['hospitalized 16']);
     expect(read('A 31-year-old man from Liverpool was shot in the shoulder.')).toEqual(['injured 1']);
     expect(read('About 3,000 people spent the night in sports halls and schools.')).toEqual(['displaced 3000']);
@@ -639,7 +618,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a Spanish flood as translated: lodged, sleeping in the houses of relatives, without news, a serious state', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Some 640 neighbours of Albereda remain lodged in the municipal pavilion.')).toEqual(['displaced 640']);
     expect(read('Another 300 sleep in the houses of relatives.')).toEqual(['displaced 300']);
     expect(read('The association spoke of more than 1,900 people without news.')).toEqual(['missing 1900']);
@@ -650,7 +628,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads an earthquake: evacuated to hospitals; the two sides; a past quake after "since October 2005, when"', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('Helicopters flew 28 sorties, evacuating 115 injured people to hospitals.')).toEqual([
       'hospitalized 115',
     ]);
@@ -663,7 +640,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads a stadium crush and an outbreak as translated: passed away, hospitalization, isolation, ages in brackets', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('The number of victims who passed away reached 131 people.')).toEqual(['killed 131']);
     expect(read('As many as 39 people are still undergoing hospitalization.')).toEqual(['hospitalized 39']);
     expect(read('By then 36 patients were in isolation.')).toEqual(['hospitalized 36']);
@@ -673,7 +649,6 @@ describe('figures as other kinds of story word them', () => {
   });
 
   it('reads Nigerian and Indian English: on admission, referred to, on the ventilator, gave up the ghost', () => {
-    const read = (body: string) => extract(body).map((r) => `${r.measure} ${r.value}`);
     expect(read('NEMA said it had taken 56 of the injured to the Aminu Kano Teaching Hospital.')).toEqual([
       'hospitalized 56',
     ]);
