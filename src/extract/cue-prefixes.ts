@@ -95,10 +95,31 @@ export class PrefixParser {
   private sequence(): Set<string> {
     let result = new Set(['']);
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      // Every prefix is whole: the rest of the sequence cannot change them. Skipped unread, as a cue
+      // with `{actor}` after its first words goes on with the alternation of every alias (12 kB).
+      if (whole(result)) {
+        this.skipSequence();
+        break;
+      }
       const atom = this.atom();
       result = concat(result, this.quantified(atom));
     }
     return result;
+  }
+
+  /** Moves to the end of the sequence: the next `|` or `)` outside any group or class. */
+  private skipSequence(): void {
+    let depth = 0;
+    for (; this.i < this.s.length; this.i += 1) {
+      const c = this.s[this.i];
+      if (c === '\\') this.i += 1;
+      else if (c === '[') {
+        for (this.i += 1; this.i < this.s.length && this.s[this.i] !== ']'; this.i += 1)
+          if (this.s[this.i] === '\\') this.i += 1;
+      } else if (c === '(') depth += 1;
+      else if (c === ')' && depth-- === 0) return;
+      else if (c === '|' && depth === 0) return;
+    }
   }
 
   /** The atom repeated as a quantifier after it says. */
@@ -214,6 +235,11 @@ export class PrefixParser {
     this.i += 1;
     return new Set(members ? members.map(symbol) : [ANY]);
   }
+}
+
+function whole(prefixes: ReadonlySet<string>): boolean {
+  for (const x of prefixes) if (x.length < PREFIX) return false;
+  return true;
 }
 
 /** A character as a prefix symbol: case-folded, white space as a space, ANY beyond the Basic Multilingual Plane. */
