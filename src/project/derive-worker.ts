@@ -1,5 +1,5 @@
 // A derive worker (see derive-workers.ts): compiles the codebook and the gazetteer once (from
-// the data a derive of the same inputs validated, when it is given), then
+// the data a derive of the same inputs validated, or the gazetteer's image, when it is given), then
 // parses every article of each batch it is sent from its file's bytes,
 // extracts it, validates and writes its rows (prepareArticle) and posts each
 // back as its cache entry (extract-cache.ts), moved, not copied. The
@@ -10,6 +10,7 @@ import type { Article } from '../articles/article.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import { gazetteerFrom, parseGazetteers, withHome } from '../extract/gazetteer.ts';
 import { codebookFrom, parseCodebooks } from '../extract/codebook.ts';
+import { gazetteerFromImage } from '../extract/gazetteer-image.ts';
 import type { ArticleFile, WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
 import { encodeExtraction } from './extract-cache.ts';
 
@@ -19,9 +20,10 @@ const input = workerData as WorkerInput;
 const { validated } = input;
 const codebook = validated ? codebookFrom(validated.codebook, input.codebooks) : parseCodebooks(input.codebooks);
 const gazetteer = withHome(
-  validated
-    ? gazetteerFrom(validated.gazetteer, input.gazetteers, codebook)
-    : parseGazetteers(input.gazetteers, codebook),
+  (input.image && gazetteerFromImage(input.image, codebook)) ??
+    (validated
+      ? gazetteerFrom(validated.gazetteer, input.gazetteers, codebook)
+      : parseGazetteers(input.gazetteers, codebook)),
   input.home,
 );
 

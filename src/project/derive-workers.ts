@@ -55,6 +55,8 @@ export interface WorkerInput {
   home: string | null;
   /** The files as a derive of the same inputs validated them (extraction-inputs.ts): compiled without reading the YAML again. */
   validated?: ValidatedInputs;
+  /** The gazetteer as a derive of the same inputs compiled it (gazetteer-image.ts): read rather than compiled. */
+  image?: Uint8Array;
 }
 
 /** An article to extract: its file's path (the article's, and its messages') and bytes, which parse as an article. */

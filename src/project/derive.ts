@@ -116,11 +116,14 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const sources = await readSources(options);
   const run = await startRun(options, effects, names.length, sources);
   try {
-    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated);
+    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated, run.image);
     // Validated now: kept for the next derive of these inputs.
     if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
     const { slots, fingerprintHash } = await keyArticles(run, names);
     const pending = await extractPending(run, slots, inputs);
+    // Compiled here (the inputs are new, or this thread extracted): kept for the next derive of these inputs.
+    const image = inputs.problem ? null : inputs.newImage();
+    if (image && !run.temporaryCache) run.stored.push(run.cache.putGazetteerImage(image));
     const diagnostics = articleProblems(slots);
     if (diagnostics.some(isError)) {
       throw new CliError(
@@ -169,11 +172,12 @@ function earlyPool(
   articles: number,
   sources: Sources,
   validated: ValidatedInputs | null,
+  image: Uint8Array | null,
   options: DeriveOptions,
   effects: DeriveEffects,
 ): ExtractionPool<ArticleSlot> | null {
   const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
-  const input = workerInput(sources, options.home, validated);
+  const input = workerInput(sources, options.home, validated, image);
   if (!effects.workerBundle || workers < 2 || !input) return null;
   return new ExtractionPool(input, 1, 1, { bundle: effects.workerBundle, reread: readSlotAgain });
 }
@@ -192,6 +196,8 @@ interface Run {
   index: FileIndex;
   /** The gazetteer and codebook as the last derive of these inputs validated them (ValidatedInputs), or null. */
   validated: ValidatedInputs | null;
+  /** The gazetteer as a derive of these inputs compiled it (gazetteer-image.ts), or null. */
+  image: Uint8Array | null;
   /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts); null when of other extraction inputs. */
   notedArticles: Record<string, ArticleNote> | null;
   progress?: Progress;
@@ -222,9 +228,9 @@ async function startRun(
       temporaryCache ?? effects.cache ?? cacheRoot(options.code),
       await extractionInputsHash(options),
     );
-    const validated = await cache.inputs();
-    pool = earlyPool(articles, sources, validated, options, effects);
-    return await newRun(options, effects, { cache, temporaryCache, validated, pool });
+    const [validated, image] = await Promise.all([cache.inputs(), cache.gazetteerImage()]);
+    pool = earlyPool(articles, sources, validated, image, options, effects);
+    return await newRun(options, effects, { cache, temporaryCache, validated, image, pool });
   } catch (error) {
     await pool?.terminate();
     if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });
@@ -235,9 +241,9 @@ async function startRun(
 async function newRun(
   options: DeriveOptions,
   effects: DeriveEffects,
-  started: Pick<Run, 'cache' | 'temporaryCache' | 'validated'> & { pool: ExtractionPool<ArticleSlot> | null },
+  started: Pick<Run, 'cache' | 'temporaryCache' | 'validated' | 'image'> & { pool: ExtractionPool<ArticleSlot> | null },
 ): Promise<Run> {
-  const { cache, temporaryCache, validated, pool } = started;
+  const { cache, temporaryCache, validated, image, pool } = started;
   const replaces = options.replaces ?? options.out;
   // The stamp of the datasets replaced is read; this derive's is written for `out` (moveStamp follows the files).
   const stamp = stampPath(cache.root, options.out);
@@ -251,6 +257,7 @@ async function newRun(
     cache,
     temporaryCache,
     validated,
+    image,
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
@@ -397,7 +404,7 @@ function whenStored(slot: ArticleSlot, pool: ExtractionPool<ArticleSlot> | undef
 function workerPool(run: Run, inputs: CompiledInputs, pending: number): ExtractionPool<ArticleSlot> | null {
   const { options, effects } = run;
   const workers = Math.min(effects.workers ?? defaultWorkers(pending), pending);
-  const input = workerInput(inputs, options.home, inputs.problem ? null : inputs.validated);
+  const input = workerInput(inputs, options.home, inputs.problem ? null : inputs.validated, run.image);
   if (inputs.problem || !input || pending === 0 || (workers < 2 && !run.pool)) {
     if (run.pool) run.retired = run.pool.terminate();
     delete run.pool;

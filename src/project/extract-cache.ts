@@ -36,6 +36,12 @@ const USED = 'used';
 /** The file of a cache folder that holds its gazetteer and codebook validated: the hash of their JSON, a newline, the JSON (ValidatedInputs). */
 const INPUTS = 'inputs';
 
+/**
+ * The file of a cache folder that holds its gazetteer compiled (gazetteer-image.ts): the SHA-256 of the
+ * image, then the image. Named for the V8 that wrote it, whose serialization another may not read.
+ */
+const GAZETTEER = `gazetteer-v8-${process.versions.v8}`;
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Bumped when the entries' layout changes (it is code outside the extraction's, so not in the inputs hash). */
@@ -206,6 +212,25 @@ export class ExtractionCache {
       await mkdir(this.dir, { recursive: true });
       const json = JSON.stringify(validated);
       await writeFile(temp, `${sha256(json)}\n${json}`);
+    });
+  }
+
+  /** The gazetteer as a derive of these inputs compiled it (gazetteerImage); null when none did (or it cannot be read). */
+  async gazetteerImage(): Promise<Uint8Array | null> {
+    try {
+      const bytes = await readFile(join(this.dir, GAZETTEER));
+      const image = bytes.subarray(32);
+      return createHash('sha256').update(image).digest().equals(bytes.subarray(0, 32)) ? image : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the compiled gazetteer for the next derive of these inputs, atomically; a failure only means it is compiled again. */
+  async putGazetteerImage(image: Uint8Array): Promise<void> {
+    await writeAtomically(join(this.dir, GAZETTEER), async (temp) => {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, Buffer.concat([createHash('sha256').update(image).digest(), image]));
     });
   }
 

@@ -3,6 +3,7 @@
 // gazetteer only when this thread needs it (see compileInputs).
 import type { Codebook, CodebookData } from '../extract/codebook.ts';
 import { withHome } from '../extract/gazetteer.ts';
+import { gazetteerFromImage, gazetteerImage } from '../extract/gazetteer-image.ts';
 import type { Gazetteer, GazetteerData, GazetteerSource } from '../extract/gazetteer.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import type { WorkerInput } from './derive-workers.ts';
@@ -47,12 +48,15 @@ export interface ValidatedInputs {
  * null. When the last derive noted its articles with these very inputs
  * (`known`), they compiled then, and the gazetteer (the slow one) is compiled
  * here only if this thread extracts: most often it is not needed at all.
+ * `image`: the gazetteer as a derive of the same inputs compiled it
+ * (gazetteer-image.ts), which is then read rather than compiled.
  */
 export function compileInputs(
   options: DeriveOptions,
   sources: Sources,
   known: boolean,
   validated: ValidatedInputs | null,
+  image: Uint8Array | null = null,
 ): CompiledInputs {
   const gazetteerBase = options.gazetteers[0] ?? 'gazetteer.yaml';
   const codebookBase = options.codebooks[0] ?? 'codebook.yaml';
@@ -68,10 +72,24 @@ export function compileInputs(
     if (!(error instanceof CliError)) throw error;
     return { ...sources, problem: error };
   }
-  const compile = (): Gazetteer =>
-    withHome(compileGazetteer(sources.gazetteerSources, gazetteerBase, codebook, data.gazetteer), options.home);
+  let made: Uint8Array | null = null;
+  const compile = (): Gazetteer => {
+    let base = image ? gazetteerFromImage(image, codebook) : null;
+    if (!base) {
+      base = compileGazetteer(sources.gazetteerSources, gazetteerBase, codebook, data.gazetteer);
+      made = gazetteerImage(base);
+    }
+    return withHome(base, options.home);
+  };
   let gazetteer: Gazetteer | null = null;
-  const compiled = { ...sources, problem: null, validated: data, codebook, gazetteer: () => (gazetteer ??= compile()) };
+  const compiled = {
+    ...sources,
+    problem: null,
+    validated: data,
+    codebook,
+    gazetteer: () => (gazetteer ??= compile()),
+    newImage: () => made,
+  };
   if (!known) {
     try {
       compiled.gazetteer();
@@ -83,15 +101,22 @@ export function compileInputs(
   return compiled;
 }
 
-/** What each derive worker starts from (it compiles the files for itself); null when the base gazetteer or codebook is missing. */
+/** What each derive worker starts from (it compiles the files for itself, or reads `image`); null when the base gazetteer or codebook is missing. */
 export function workerInput(
   sources: Sources,
   home: string | null,
   validated: ValidatedInputs | null,
+  image: Uint8Array | null,
 ): WorkerInput | null {
   const { gazetteerSources, codebookSources } = sources;
   return gazetteerSources && codebookSources
-    ? { gazetteers: gazetteerSources, codebooks: codebookSources, home, ...(validated ? { validated } : {}) }
+    ? {
+        gazetteers: gazetteerSources,
+        codebooks: codebookSources,
+        home,
+        ...(validated ? { validated } : {}),
+        ...(image ? { image } : {}),
+      }
     : null;
 }
 
@@ -106,6 +131,8 @@ export type CompiledInputs = Sources &
         codebook: Codebook;
         /** The gazetteer, compiled on first use (see compileInputs). */
         gazetteer: () => Gazetteer;
+        /** The image of the gazetteer compiled here from its files, for the cache to keep; null when it was not (or was read from an image). */
+        newImage: () => Uint8Array | null;
       }
   );
 
