@@ -236,7 +236,8 @@ export function readSentence(
         !isShareOrDischarged(view, c) &&
         !isPlaceInClause(view, c),
     )
-    .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }));
+    .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }))
+    .filter((c) => c.start < thenFrom(view, published));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
   if (counts.length === 0)
@@ -322,6 +323,9 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       // "Of the injured, 58 were discharged": those let go are not counted by the words before them.
       (RELEASED.test(after) ? null : measuresBefore(before)) ??
       lives(before, after);
+    // "The other 595 patients admitted during the heatwave have been discharged": in hospital no more (the injured
+    // discharged were still injured).
+    if (own?.every((m) => m === 'hospitalized') && DISCHARGED.test(after)) return;
     const fragment = own ? null : (continued(text, count, previous) ?? backReference(before, previous));
     const ofHead = isPartOfHead(text, counts[i - 1], before);
     const fromPrevious =
@@ -505,6 +509,16 @@ function isOtherYear(text: string, counts: readonly CountMention[], published: s
   return years.length > 0 && years.every((year) => year < current - 1);
 }
 
+/** "… feared to exceed 600, the worst since April 2015, when 1,000 people drowned": where the words of then begin (the counts after are of then). */
+function thenFrom(text: string, published: string | null | undefined): number {
+  let from = Infinity;
+  if (!published || !MAYBE_YEAR.test(text)) return from;
+  forEachMatch(SINCE_WHEN, text, (match) => {
+    if (Number(match[1]) < Number(published.slice(0, 4)) - 1) from = Math.min(from, match.index + match[0].length);
+  });
+  return from;
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const SINCE_WHEN =
@@ -516,6 +530,9 @@ const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 
 const RELEASED =
   /^\s*(?:have|has|had|were|was)?\s*(?:since |later |now |already |then )?(?:been )?(?:released|freed|discharged|set free)\b/i;
+/** Their own clause's predicate, after a few words of who they are. */
+const DISCHARGED =
+  /^\s+(?:[\p{L}-]+\s+){1,6}?(?:have|has|had|were|was)\s+(?:since |later |now |already |then |all )?(?:been )?discharged\b(?! into)/iu;
 
 // ------------------------------------------------------------------ text helpers
 

@@ -137,11 +137,12 @@ export const CLAUSE_END =
 
 /**
  * An aside that names a part of a count: "…, including eight police officers,",
- * "(among them two children)". A breakdown of the whole, no figure of its own
- * unless the part is in another state (readPart in casualties.ts).
+ * "(among them two children)", "nine refugees, four of them children, were
+ * killed" (before the verb they share). A breakdown of the whole, no figure of
+ * its own unless the part is in another state (readPart in casualties.ts).
  */
 export const INCLUSION =
-  /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))/gi;
+  /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))|,\s*[\w.,]+ of them\b[^,;()—–]*,(?=\s*(?:were|was|are|is|had|have|has)\s)/gi;
 
 const INCLUDES = String.raw`\binclud(?:es|ed|e|ing)`;
 /**

@@ -43,8 +43,9 @@ export function measuresAfter(after: string, beforeCount = false): Measure[] | n
       /^\s*$/.test(clause.slice(measure.end))
     )
       return null;
-    // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them.
-    const noun = /^\s*$/.test(clause.slice(0, word.index));
+    // "38 survivors were being treated at the hospital": the noun says who they were, the predicate what happened to them
+    // ("nine Rohingya refugees were killed": a name may qualify the noun).
+    const noun = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u.test(clause.slice(0, word.index));
     // "Seven injured people were taken to hospital": the measure word may qualify the noun.
     const predicate = noun ? (PREDICATE_VERB.exec(clause.slice(measure.end)) ?? qualified(clause, measure)) : null;
     // "11 patients wounded in the fighting were still on its wards": who they are, where, then what is now.

@@ -96,9 +96,9 @@ function agedPerson(text: string): Reading[] {
 
 const AGED = '-year-old';
 // "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead", "a 19-year-old
-// Australian woman died".
+// Australian woman died", "an 81-year-old man had drowned".
 const ONE_PERSON =
-  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been|died|has died|had died) )/gu;
+  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been|(?:has |had )?(?:died|drowned)) )/gu;
 // Its noun may be a nationality: "arrested a 29-year-old Chechen".
 const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
 

@@ -658,4 +658,41 @@ describe('figures as other kinds of story word them', () => {
     expect(read('Six more victims gave up the ghost on Wednesday.')).toEqual(['killed 6']);
     expect(read('At least six people from the village have not been seen since Tuesday.')).toEqual(['missing 6']);
   });
+
+  it('reads a tsunami, a camp fire and a heat wave: drowned, swept out to sea, higher ground, expired, without a roof', () => {
+    expect(read('Unconfirmed reports said at least three people had drowned in Kolovai.')).toEqual(['killed 3']);
+    expect(read('Police said an 81-year-old man had drowned when the first wave came.')).toEqual(['killed 1']);
+    expect(read('The sirens of 12 ambulances drowned out the crowd.')).toEqual([]);
+    expect(read('Two people, a woman and her teenage grandson, had been swept out to sea.')).toEqual(['missing 2']);
+    expect(read('Some 4,500 residents had moved to higher ground.')).toEqual(['displaced 4500']);
+    expect(read('The fire left some 21,000 people without shelter.')).toEqual(['displaced 21000']);
+    expect(read('Today 21,560 Rohingya are living without roof.')).toEqual(['displaced 21560']);
+    expect(read('Of 74 patients, 29 were brought dead and 12 expired during treatment.')).toEqual([
+      'killed 29',
+      'killed 12',
+    ]);
+    expect(read('Nine of them had breathed their last before reaching hospital.')).toEqual(['killed 9']);
+    expect(read('The permits of 300 traders expired last year.')).toEqual([]);
+    expect(read('Seven patients remain in the burn unit of Chattogram Medical College Hospital.')).toEqual([
+      'hospitalized 7',
+    ]);
+    expect(read('11 persons are still being cared for in Vaiola Hospital.')).toEqual(['hospitalized 11']);
+    expect(read('More than 2,000 are living in church halls and schools.')).toEqual(['displaced 2000']);
+    // Those discharged are in hospital no more; the injured discharged were still injured.
+    expect(read('The other 595 patients admitted during the heatwave have been discharged.')).toEqual([]);
+    expect(read('The six people injured on Upolu have all been discharged.')).toEqual(['injured 6']);
+  });
+
+  it('reads who the dead were before their verb: "nine Rohingya refugees, four of them children, were killed"', () => {
+    expect(
+      read('At least nine Rohingya refugees, four of them children, were killed and more than 50 injured.'),
+    ).toEqual(['killed 9', 'injured 50']);
+    expect(read('Some 30 Syrian refugees were injured in the blast.')).toEqual(['injured 30']);
+    expect(read('About 2,000 Sudanese refugees crossed into Chad.')).toEqual(['displaced 2000']);
+    // A part in another state is still a figure of its own.
+    expect(read('At least 40 people were wounded, five of them to intensive care.')).toEqual([
+      'injured 40',
+      'hospitalized 5',
+    ]);
+  });
 });

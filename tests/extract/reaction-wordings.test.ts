@@ -729,4 +729,35 @@ describe('reactions as other kinds of story word them', () => {
       'France:expresses_sympathy',
     ]);
   });
+
+  it('reads a tsunami, an epidemic and a camp fire: ships and planes with supplies, a cheque handed over, millions in words', () => {
+    expect(read('HMNZS Aotearoa sailed from Devonport on Tuesday night with water and relief supplies.')).toEqual([
+      'New Zealand:sends_aid',
+    ]);
+    expect(read("An aeroplane of the People's Republic of China arrived with 20 tonnes of food and water.")).toEqual([
+      'China:sends_aid',
+    ]);
+    expect(read('The president arrived with his wife.')).toEqual([]);
+    expect(read('Chinese Ambassador Chen Hailin handed over a cheque for US$200,000 to the ministry.')).toEqual([
+      'China:sends_aid',
+    ]);
+    expect(read("The 500 tents sent by Türkiye's AFAD stand on a cleared slope.")).toEqual(['Turkey:sends_aid']);
+    expect(read('The European Union announced 1.5 million euros in emergency humanitarian funding.')).toEqual([
+      'European Union:offers_help',
+    ]);
+    expect(read('Prime Minister Anwar Ibrahim has announced an aid of 1 million ringgit for the victims.')).toEqual([
+      'Malaysia:offers_help',
+    ]);
+    expect(read('The Japanese government has promised 50,000 yen to each family.')).toEqual([]);
+    expect(read('The Pacific Islands Forum said the Forum family grieves with Samoa.')).toEqual([
+      'Pacific Islands Forum:expresses_sympathy',
+    ]);
+    expect(read('UNICEF said children under 5 and pregnant women were especially at risk.')).toEqual([
+      "United Nations Children's Fund:expresses_concern",
+    ]);
+    expect(read('The U.S. Embassy told its personnel to avoid non-essential travel to the camps.')).toEqual([
+      'United States:travel_warning',
+    ]);
+    expect(read('Fiji suspended the weekly ferry from Apia until further notice.')).toEqual(['Fiji:travel_warning']);
+  });
 });
