@@ -19,6 +19,11 @@ export function fingerprint(entries: Iterable<readonly [name: string, content: s
 export class FingerprintHash {
   readonly #hash = createHash('sha256');
   #last: string | null = null;
+  /**
+   * Text not yet hashed: an article's entry is two short strings, and a story
+   * of 10,000 articles took some 40 ms hashing them one update at a time.
+   */
+  #text = '';
 
   add(name: string, content: string | Uint8Array): this {
     if (this.#last !== null && name < this.#last)
@@ -27,13 +32,25 @@ export class FingerprintHash {
       );
     this.#last = name;
     // Length-prefixed, so no two different inputs can hash alike by concatenation.
+    if (typeof content === 'string' && content.length < 1024) {
+      this.#text += `${name}\0${Buffer.byteLength(content)}\0${content}`;
+      if (this.#text.length > 65_536) this.#flush();
+      return this;
+    }
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    this.#flush();
     this.#hash.update(`${name}\0${bytes.length}\0`).update(bytes);
     return this;
   }
 
   digest(): string {
+    this.#flush();
     return `sha256:${this.#hash.digest('hex')}`;
+  }
+
+  #flush(): void {
+    if (this.#text.length > 0) this.#hash.update(this.#text);
+    this.#text = '';
   }
 }
 

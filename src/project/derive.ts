@@ -119,8 +119,11 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated, run.image);
     // Validated now: kept for the next derive of these inputs.
     if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
-    const { slots, fingerprintHash } = await keyArticles(run, names);
+    const { slots, keyed } = await keyArticles(run, names);
     const pending = await extractPending(run, slots, inputs);
+    // Hashed once the articles to extract are on their way: an article added to thousands reaches its worker sooner.
+    const fingerprintHash = new FingerprintHash();
+    for (const slot of keyed) fingerprintHash.add(`articles/${slot.name}`, slot.key);
     // Compiled here (the inputs are new, or this thread extracted): kept for the next derive of these inputs.
     const image = inputs.problem ? null : inputs.newImage();
     if (image && !run.temporaryCache) run.stored.push(run.cache.putGazetteerImage(image));
@@ -296,9 +299,8 @@ async function newRun(
 async function keyArticles(
   run: Run,
   names: readonly string[],
-): Promise<{ slots: ArticleSlot[]; fingerprintHash: FingerprintHash }> {
+): Promise<{ slots: ArticleSlot[]; keyed: ArticleSlot[] }> {
   const { index, notedArticles } = run;
-  const fingerprintHash = new FingerprintHash();
   const slots: ArticleSlot[] = names.map((name) => ({
     name,
     path: flatString(join(run.options.articles, name)),
@@ -324,9 +326,9 @@ async function keyArticles(
     },
   );
   const unnoted: ArticleSlot[] = [];
-  for (const slot of slots) {
-    if (slot.problems.length > 0) continue;
-    fingerprintHash.add(`articles/${slot.name}`, slot.key);
+  // The articles read without a problem, which the fingerprint takes (their keys).
+  const keyed = slots.filter((slot) => slot.problems.length === 0);
+  for (const slot of keyed) {
     // An article whose rows the datasets hold as they are (or a cached article parsed under this name, below): its id is its name.
     const id = slot.name.slice(0, -3);
     if (notedArticles?.[id]?.key === slot.key) slot.id = slot.claimed = id;
@@ -336,7 +338,7 @@ async function keyArticles(
   const known = unnoted.length > FEW_UNNOTED ? await run.cache.keys() : null;
   for (const slot of unnoted)
     if (known ? known.has(slot.key) : run.cache.has(slot.key)) slot.id = slot.claimed = slot.name.slice(0, -3);
-  return { slots, fingerprintHash };
+  return { slots, keyed };
 }
 
 /**
