@@ -33,6 +33,8 @@ export interface ArticleSlot {
   waiting?: () => void;
   /** Its cache entry as extracted, kept for the assembly when only a few articles are (see derive.ts). */
   entry?: Uint8Array;
+  /** The key of the bytes posted to the extraction before the derive looked at the other files (early-articles.ts). */
+  sent?: string;
 }
 
 /** Reads, decodes and parses the articles not in the cache, in order, handing each good one over with its bytes. */
@@ -55,6 +57,11 @@ export async function readPending(
 export async function readSlotAgain(slot: ArticleSlot): Promise<Uint8Array> {
   const read = await readArticleFileQuickly(slot.path);
   if (read instanceof Uint8Array && articleKey(slot.name, read) === slot.key) return read;
+  throw changedWhileRead(slot);
+}
+
+/** The error of an article whose bytes are not those the derive read before. */
+export function changedWhileRead(slot: ArticleSlot): CliError {
   const problem = reportAt(
     slot.path,
     'error',
@@ -62,7 +69,7 @@ export async function readSlotAgain(slot: ArticleSlot): Promise<Uint8Array> {
     { line: 1, column: 1 },
     'article-changed',
   );
-  throw new CliError('Cannot derive: an article changed while it was read; nothing was written (derive again)', [
+  return new CliError('Cannot derive: an article changed while it was read; nothing was written (derive again)', [
     problem,
   ]);
 }

@@ -44,6 +44,7 @@ import type { DeriveOptions } from './derive-inputs.ts';
 import { makeStamp, openPreviousDatasets, reusableFiles, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
+import { alreadySent, sendUnnoted } from './early-articles.ts';
 import type { Progress } from './progress.ts';
 import { compare } from '../common/compare.ts';
 
@@ -309,6 +310,7 @@ async function keyArticles(
     claimed: null,
     id: null,
   }));
+  if (run.pool) await sendUnnoted(slots, index, run.cache, run.pool);
   // The files that are the ones noted are keyed at once; only the others are read, a window at a time.
   const toRead: ArticleSlot[] = [];
   for (const slot of slots) {
@@ -376,6 +378,7 @@ async function extractPending(run: Run, slots: ArticleSlot[], inputs: CompiledIn
     pool.each(store);
     // The worker parses the article again from its bytes: this thread keeps none of its text (see derive-workers.ts).
     await readPending(pending, async (slot, _article, bytes) => {
+      if (alreadySent(slot)) return;
       slot.stored = false;
       pool.add(slot, { path: slot.path, bytes });
       await pool.ready();

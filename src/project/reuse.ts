@@ -111,6 +111,11 @@ export class FileIndex {
     this.#trustedBefore = BigInt(now) * 1_000_000n - RACY_NS;
   }
 
+  /** Whether the last derive noted a file of this name. */
+  has(name: string): boolean {
+    return Object.hasOwn(this.#noted, name);
+  }
+
   /** The key noted for the file, when it is the file noted; otherwise null, and its state is kept for `note`. */
   known(name: string, path: string): string | null {
     let stats: BigIntStats | undefined;

@@ -116,6 +116,13 @@ describe('derive on worker threads', () => {
     expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
     expect([...last.diagnostics]).toEqual([...alone.diagnostics]);
     expect(last.changes).toEqual(alone.changes);
+
+    // An article added that does not parse is not sent ahead: it is reported, and nothing is written.
+    const broken = join(folder, 'articles', `b${first}`);
+    writeFileSync(broken, text.replace(/^id: ".*"$/m, 'id: [not, an, id]'));
+    await expect(derive(options('pooled'), { ...effects, progress: quiet() })).rejects.toThrow(/Cannot derive/);
+    rmSync(broken);
+    expect(files(join(folder, 'pooled'))).toEqual(files(join(folder, 'alone')));
   }, 120_000);
 
   it('replaces a worker that runs out of its capped heap, and gives every article all the same, read again', async () => {
