@@ -44,8 +44,8 @@ import type { DeriveOptions } from './derive-inputs.ts';
 import { makeStamp, openPreviousDatasets, reusableFiles, stampPath } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
-import { alreadySent, sendUnnoted } from './early-articles.ts';
 import type { Progress } from './progress.ts';
+import { alreadySent, sendUnnoted } from './early-articles.ts';
 import { compare } from '../common/compare.ts';
 
 /** The file beside the datasets that says what the last derive changed. */
@@ -117,7 +117,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const sources = await readSources(options);
   const run = await startRun(options, effects, names.length, sources);
   try {
-    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated, run.image);
+    const image = { read: run.image, keep: !run.temporaryCache };
+    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated, image);
     // Validated now: kept for the next derive of these inputs.
     if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
     const { slots, keyed } = await keyArticles(run, names);
@@ -126,8 +127,8 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
     const fingerprintHash = new FingerprintHash();
     for (const slot of keyed) fingerprintHash.add(`articles/${slot.name}`, slot.key);
     // Compiled here (the inputs are new, or this thread extracted): kept for the next derive of these inputs.
-    const image = inputs.problem ? null : inputs.newImage();
-    if (image && !run.temporaryCache) run.stored.push(run.cache.putGazetteerImage(image));
+    const made = inputs.problem ? null : inputs.newImage();
+    if (made) run.stored.push(run.cache.putGazetteerImage(made));
     const diagnostics = articleProblems(slots);
     if (diagnostics.some(isError)) {
       throw new CliError(

@@ -49,14 +49,15 @@ export interface ValidatedInputs {
  * (`known`), they compiled then, and the gazetteer (the slow one) is compiled
  * here only if this thread extracts: most often it is not needed at all.
  * `image`: the gazetteer as a derive of the same inputs compiled it
- * (gazetteer-image.ts), which is then read rather than compiled.
+ * (gazetteer-image.ts), which is then read rather than compiled; null for
+ * none, and `keep` false when no image of it is wanted (no cache keeps it).
  */
 export function compileInputs(
   options: DeriveOptions,
   sources: Sources,
   known: boolean,
   validated: ValidatedInputs | null,
-  image: Uint8Array | null = null,
+  image: { read: Uint8Array | null; keep: boolean } = { read: null, keep: false },
 ): CompiledInputs {
   const gazetteerBase = options.gazetteers[0] ?? 'gazetteer.yaml';
   const codebookBase = options.codebooks[0] ?? 'codebook.yaml';
@@ -74,10 +75,10 @@ export function compileInputs(
   }
   let made: Uint8Array | null = null;
   const compile = (): Gazetteer => {
-    let base = image ? gazetteerFromImage(image, codebook) : null;
+    let base = image.read ? gazetteerFromImage(image.read, codebook) : null;
     if (!base) {
       base = compileGazetteer(sources.gazetteerSources, gazetteerBase, codebook, data.gazetteer);
-      made = gazetteerImage(base);
+      if (image.keep) made = gazetteerImage(base);
     }
     return withHome(base, options.home);
   };
