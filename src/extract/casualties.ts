@@ -319,7 +319,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
       partOf(after) ??
       measuresAfter(after, i + 1 < counts.length) ??
       // "27 workers are still missing; the federation puts the number at about 40": the figure before it.
-      (BACK_FIGURE.test(before) ? (drafts.findLast((d) => d.measures)?.measures ?? null) : null) ??
+      (backFigure(before) ? (drafts.findLast((d) => d.measures)?.measures ?? null) : null) ??
       // "Of the injured, 58 were discharged": those let go are not counted by the words before them.
       (RELEASED.test(after) ? null : measuresBefore(before)) ??
       lives(before, after);
@@ -377,7 +377,13 @@ const AGE_APPOSED =
 /** "The Home Ministry later withdrew the figure of 3,000": the figure is of the measure of the one before. */
 function backReference(before: string, previous: Reading | null): Measure[] | null {
   const measure = previous?.measures[0];
-  return measure && BACK_FIGURE.test(before) ? [measure] : null;
+  return measure && backFigure(before) ? [measure] : null;
+}
+
+/** BACK_FIGURE, unless the figure is of things: "put the number of shelters gutted at around 2,500". */
+function backFigure(before: string): boolean {
+  const of = /\b(?:figure|number|count|tally|estimate|total) of\b([^.;]*)$/i.exec(before);
+  return BACK_FIGURE.test(before) && !(of && countsThings(of[1]!));
 }
 
 /** Gives linked counts the measure (and, lacking their own, the group) of their neighbour. */

@@ -681,6 +681,14 @@ describe('figures as other kinds of story word them', () => {
     // Those discharged are in hospital no more; the injured discharged were still injured.
     expect(read('The other 595 patients admitted during the heatwave have been discharged.')).toEqual([]);
     expect(read('The six people injured on Upolu have all been discharged.')).toEqual(['injured 6']);
+    // A figure put at a number of things is not the previous figure's measure.
+    expect(read('At least 14 people died. The fire service put the number of shelters gutted at 2,500.')).toEqual([
+      'killed 14',
+    ]);
+    expect(read('At least 14 people died. Officials later put the number of dead at 30.')).toEqual([
+      'killed 14',
+      'killed 30',
+    ]);
   });
 
   it('reads who the dead were before their verb: "nine Rohingya refugees, four of them children, were killed"', () => {
