@@ -228,6 +228,7 @@ export function readSentence(
   // Without a count, "a body" or "a 17-year-old" there is nothing to read, whatever else the sentence says.
   if (found.length === 0 && !mayCountOne(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
+  const then = thenFrom(view, published);
   const counts = found
     .filter(
       (c) =>
@@ -237,7 +238,7 @@ export function readSentence(
         !isPlaceInClause(view, c),
     )
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }))
-    .filter((c) => c.start < thenFrom(view, published));
+    .filter((c) => c.start < then);
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
   if (counts.length === 0)
@@ -382,8 +383,9 @@ function backReference(before: string, previous: Reading | null): Measure[] | nu
 
 /** BACK_FIGURE, unless the figure is of things: "put the number of shelters gutted at around 2,500". */
 function backFigure(before: string): boolean {
+  if (!BACK_FIGURE.test(before)) return false;
   const of = /\b(?:figure|number|count|tally|estimate|total) of\b([^.;]*)$/i.exec(before);
-  return BACK_FIGURE.test(before) && !(of && countsThings(of[1]!));
+  return !of || !countsThings(of[1]!);
 }
 
 /** Gives linked counts the measure (and, lacking their own, the group) of their neighbour. */
@@ -445,10 +447,9 @@ function continued(text: string, count: CountMention, previous: Reading | null):
 /** "Two volunteer firefighters, aged 24 and 57, died", "between the ages of 18 and 25": ages, not counts. */
 function isStatedAge(text: string, count: CountMention): boolean {
   if (count.value > 120) return false;
+  const before = text.slice(Math.max(0, count.start - 40), count.start);
   // "Rizky Ananda (15)": a name's age in brackets, as Indonesian and Indian papers give it.
-  if (/\p{Lu}[\p{L}'’-]+\s\($/u.test(text.slice(Math.max(0, count.start - 40), count.start)) && text[count.end] === ')')
-    return true;
-  return AGED_BEFORE.test(text.slice(Math.max(0, count.start - 40), count.start));
+  return (/\p{Lu}[\p{L}'’-]+\s\($/u.test(before) && text[count.end] === ')') || AGED_BEFORE.test(before);
 }
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
@@ -536,7 +537,7 @@ const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 
 const RELEASED =
   /^\s*(?:have|has|had|were|was)?\s*(?:since |later |now |already |then )?(?:been )?(?:released|freed|discharged|set free)\b/i;
-/** Their own clause's predicate, after a few words of who they are. */
+/** "595 patients admitted during the heatwave have been discharged": the count's own predicate, a few words on. */
 const DISCHARGED =
   /^\s+(?:[\p{L}-]+\s+){1,6}?(?:have|has|had|were|was)\s+(?:since |later |now |already |then |all )?(?:been )?discharged\b(?! into)/iu;
 

@@ -75,12 +75,12 @@ export function changedWhileRead(slot: ArticleSlot): CliError {
 }
 
 export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
-  const text = read instanceof Uint8Array ? decodeArticle(read, slot.path) : read;
-  if (typeof text !== 'string') {
-    slot.problems = [text];
+  const file = read instanceof Uint8Array ? parseArticleBytes(read, slot.path) : read;
+  if (!('parsed' in file)) {
+    slot.problems = [file];
     return null;
   }
-  const { parsed, claimedId } = readArticle(text, slot.path);
+  const { parsed, claimedId } = file;
   slot.claimed = claimedId;
   if (!parsed.article) {
     slot.problems = parsed.problems;
@@ -88,6 +88,12 @@ export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): A
   }
   slot.id = parsed.article.meta.id;
   return parsed.article;
+}
+
+/** An article file's bytes decoded and parsed (readArticle), or why they cannot be decoded. */
+export function parseArticleBytes(bytes: Uint8Array, path: string): ReturnType<typeof readArticle> | VFileMessage {
+  const text = decodeArticle(bytes, path);
+  return typeof text === 'string' ? readArticle(text, path) : text;
 }
 
 /** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */

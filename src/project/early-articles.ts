@@ -6,9 +6,8 @@
 // parses it again as any other, and posts it only if it was not sent or was
 // sent with other bytes; an article changed between the two reads stops the
 // derive, as readSlotAgain does.
-import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { ArticleSlot } from './article-slots.ts';
-import { changedWhileRead } from './article-slots.ts';
+import { changedWhileRead, parseArticleBytes } from './article-slots.ts';
 import { articleKey } from './derive-inputs.ts';
 import type { ExtractionPool } from './derive-workers.ts';
 import type { ExtractionCache } from './extract-cache.ts';
@@ -30,8 +29,8 @@ export async function sendUnnoted(
   for (const slot of unnoted) {
     const bytes = await readArticleFileQuickly(slot.path);
     if (!(bytes instanceof Uint8Array)) continue;
-    const text = decodeArticle(bytes, slot.path);
-    if (typeof text !== 'string' || !readArticle(text, slot.path).parsed.article) continue;
+    const file = parseArticleBytes(bytes, slot.path);
+    if (!('parsed' in file) || !file.parsed.article) continue;
     const key = articleKey(slot.name, bytes);
     if (cache.has(key)) continue;
     slot.sent = key;
