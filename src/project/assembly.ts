@@ -371,3 +371,23 @@ export class Assembly {
 
 const EMPTY = new Uint8Array(0);
 const NOTHING: ArticleSide = { meta: null, casualties: [], reactions: [] };
+
+/** The articles (each with its id), each one run of those whose rows are copied (Assembly.copy) or alone, to extract or take from the cache. */
+export function copyRuns<T extends { id: string | null; path: string; key: string }>(
+  articles: readonly T[],
+  assembly: Assembly,
+): (T | Copy[])[] {
+  const items: (T | Copy[])[] = [];
+  let run: Copy[] | null = null;
+  for (const slot of articles) {
+    const note = assembly.reusable(slot.id!, slot.key);
+    if (!note) {
+      items.push(slot);
+      run = null;
+      continue;
+    }
+    if (!run) items.push((run = []));
+    run.push({ file: { id: slot.id!, path: slot.path, key: slot.key }, note });
+  }
+  return items;
+}

@@ -1,5 +1,7 @@
-// A derive worker (see derive-workers.ts): compiles the codebook and the gazetteer once (from
-// the data a derive of the same inputs validated, or the gazetteer's image, when it is given), then
+// A derive worker (see derive-workers.ts): compiles the codebook and the
+// gazetteer once (from the data a derive of the same inputs validated, or the
+// gazetteer's image, when it is given), as its workerData gives them or, for
+// a worker started before the derive knew them, its first message; then
 // parses every article of each batch it is sent from its file's bytes,
 // extracts it, validates and writes its rows (prepareArticle) and posts each
 // back as its cache entry (extract-cache.ts), moved, not copied. The
@@ -9,6 +11,7 @@ import { decodeArticle, readArticle } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import { gazetteerFrom, parseGazetteers, withHome } from '../extract/gazetteer.ts';
+import type { Gazetteer } from '../extract/gazetteer.ts';
 import { codebookFrom, parseCodebooks } from '../extract/codebook.ts';
 import { gazetteerFromImage } from '../extract/gazetteer-image.ts';
 import type { ArticleFile, WorkerInput, WorkerReply, WorkerTask } from './derive-workers.ts';
@@ -16,24 +19,35 @@ import { encodeExtraction } from './extract-cache.ts';
 
 const port = parentPort;
 if (!port) throw new Error('derive-worker.ts runs as a worker thread only');
-const input = workerData as WorkerInput;
-const { validated } = input;
-const codebook = validated ? codebookFrom(validated.codebook, input.codebooks) : parseCodebooks(input.codebooks);
-const gazetteer = withHome(
-  (input.image && gazetteerFromImage(input.image, codebook)) ??
-    (validated
-      ? gazetteerFrom(validated.gazetteer, input.gazetteers, codebook)
-      : parseGazetteers(input.gazetteers, codebook)),
-  input.home,
-);
+// Null when the input follows as the first message (a worker started before the derive knew it: ExtractionPool).
+const given = workerData as WorkerInput | null;
+let gazetteer: Gazetteer | null = given && compile(given);
 
-port.on('message', (task: WorkerTask) => {
+function compile(input: WorkerInput): Gazetteer {
+  const { validated } = input;
+  const codebook = validated ? codebookFrom(validated.codebook, input.codebooks) : parseCodebooks(input.codebooks);
+  return withHome(
+    (input.image && gazetteerFromImage(input.image, codebook)) ??
+      (validated
+        ? gazetteerFrom(validated.gazetteer, input.gazetteers, codebook)
+        : parseGazetteers(input.gazetteers, codebook)),
+    input.home,
+  );
+}
+
+port.on('message', (message: WorkerTask | WorkerInput) => {
+  if (!gazetteer) {
+    gazetteer = compile(message as WorkerInput);
+    return;
+  }
+  const task = message as WorkerTask;
+  const compiled = gazetteer;
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
     const entries = task.files.map((file) => {
       const article = articleOf(file);
-      return encodeExtraction(article, prepareArticle(article, gazetteer));
+      return encodeExtraction(article, prepareArticle(article, compiled));
     });
     reply = { batch: task.batch, entries };
     transfer = entries.flatMap((entry) => (entry ? [entry.buffer as ArrayBuffer] : []));

@@ -26,7 +26,7 @@ import { startTsWorker } from './ts-worker.ts';
  * (scripts/bundled.mjs makes both and says where it is), which starts in a
  * fraction of the time; else the TypeScript module beside this one.
  */
-function startWorker(input: WorkerInput, bundle: string | undefined, heapMb: number | null): Worker {
+function startWorker(input: WorkerInput | null, bundle: string | undefined, heapMb: number | null): Worker {
   const limits = heapMb === null ? WORKER_LIMITS : { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb };
   // The bundle is plain JavaScript: this process's flags (a TypeScript loader, when it runs through tsx) would only slow its start.
   if (bundle) return new Worker(pathToFileURL(bundle), { workerData: input, resourceLimits: limits, execArgv: [] });
@@ -153,8 +153,14 @@ export class ExtractionPool<T> {
   /** Resolves once every article is extracted and handed to `each`, once closed; rejects on the first failure. */
   readonly done: Promise<void>;
 
+  /** The workers' input, once known; until then they are started without it, and sent it first (derive-worker.ts). */
+  private input: WorkerInput | null = null;
+  /** Workers started before the input was known, to be sent it. */
+  private readonly uninformed: Worker[] = [];
+
   constructor(
-    private readonly input: WorkerInput,
+    /** What the workers start from, or the promise of it: a worker then starts while the derive works it out. */
+    input: WorkerInput | Promise<WorkerInput>,
     count: number,
     /** Articles per batch (see batchSize); may change before the first article is added. */
     public size: number,
@@ -167,6 +173,16 @@ export class ExtractionPool<T> {
     });
     // A caller that gives up first (a bad article) must not see an unhandled rejection.
     this.done.catch(() => undefined);
+    if (input instanceof Promise) {
+      input.then(
+        (known) => {
+          this.input = known;
+          for (const worker of this.uninformed.splice(0)) worker.postMessage(known);
+          this.dispatch();
+        },
+        (error: unknown) => this.fail(error),
+      );
+    } else this.input = input;
     this.grow(count);
   }
 
@@ -177,6 +193,7 @@ export class ExtractionPool<T> {
 
   private start(heapMb: number | null): void {
     const worker = startWorker(this.input, this.options.bundle, heapMb);
+    if (!this.input) this.uninformed.push(worker);
     this.sent.set(worker, []);
     worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -263,8 +280,8 @@ export class ExtractionPool<T> {
   }
 
   private dispatch(): void {
-    // To the worker with the fewest batches on hand.
-    while (this.pending.length > 0 && !this.settled) {
+    // To the worker with the fewest batches on hand, once the workers know what to extract with.
+    while (this.pending.length > 0 && !this.settled && this.input) {
       let best: number[] | null = null;
       let to: Worker | null = null;
       for (const [worker, sent] of this.sent)

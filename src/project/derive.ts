@@ -24,7 +24,7 @@ import { loadReview } from './editor-files.ts';
 import { compileInputs, readSources, workerInput } from './extraction-inputs.ts';
 import type { Compiled, CompiledInputs, Sources, ValidatedInputs } from './extraction-inputs.ts';
 import { DatasetFilesWriter } from './dataset-writer.ts';
-import { Assembly } from './assembly.ts';
+import { Assembly, copyRuns } from './assembly.ts';
 import type { Assembled, Copy } from './assembly.ts';
 import { FileIndex, keptFirst, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
@@ -32,7 +32,7 @@ import { CliError } from './errors.ts';
 import { plural } from '../common/plural.ts';
 import { flatString } from './flat-string.ts';
 import { cacheRoot, decodeExtraction, encodeExtraction, ExtractionCache } from './extract-cache.ts';
-import { readStamp, StampWriter } from './stamp-file.ts';
+import { readStampFirst, StampWriter } from './stamp-file.ts';
 import type { CachedExtraction } from './extract-cache.ts';
 import { listArticles, readArticleFileQuickly, swapFilesAtomically } from './files.ts';
 import { articleProblems, inWindows, parseSlot, READ_AHEAD, readPending, readSlotAgain } from './article-slots.ts';
@@ -45,7 +45,8 @@ import { makeStamp, openPreviousDatasets, reusableFiles, stampPath } from './pre
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
-import { alreadySent, sendUnnoted } from './early-articles.ts';
+import { alreadySent, earlyPool, sendUnnoted } from './early-articles.ts';
+import type { EarlyPool } from './early-articles.ts';
 import { compare } from '../common/compare.ts';
 
 /** The file beside the datasets that says what the last derive changed. */
@@ -114,11 +115,18 @@ const KEPT_ENTRIES = 64;
 export async function derive(options: DeriveOptions, effects: DeriveEffects = {}): Promise<DeriveSummary> {
   const listing = await listArticles(options.articles);
   const names = 'names' in listing ? listing.names : [];
-  const sources = await readSources(options);
-  const run = await startRun(options, effects, names.length, sources);
+  const early = earlyPool(names.length, effects.workers, effects.workerBundle);
+  let sources: Sources;
+  try {
+    sources = await readSources(options);
+  } catch (error) {
+    await early?.pool.terminate();
+    throw error;
+  }
+  const run = await startRun(options, effects, sources, early);
   try {
     const image = { read: run.image, keep: !run.temporaryCache };
-    const inputs = compileInputs(options, sources, run.notedArticles !== null, run.validated, image);
+    const inputs = compileInputs(options, sources, run.notesUsable, run.validated, image);
     // Validated now: kept for the next derive of these inputs.
     if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
     const { slots, keyed } = await keyArticles(run, names);
@@ -165,28 +173,6 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   }
 }
 
-/**
- * A worker started before the articles are looked at, when the derive runs
- * from the bundle and on workers (asked for, or for a large story): when a
- * few articles are added to thousands, it starts and extracts them while this
- * thread keys the articles and copies the others' rows, which on this thread
- * alone come one after the other. Null otherwise (through tsx a worker takes
- * longer to start than a few articles take to extract here).
- */
-function earlyPool(
-  articles: number,
-  sources: Sources,
-  validated: ValidatedInputs | null,
-  image: Uint8Array | null,
-  options: DeriveOptions,
-  effects: DeriveEffects,
-): ExtractionPool<ArticleSlot> | null {
-  const workers = effects.workers ?? (articles >= WORKER_THRESHOLD ? 2 : 1);
-  const input = workerInput(sources, options.home, validated, image);
-  if (!effects.workerBundle || workers < 2 || !input) return null;
-  return new ExtractionPool(input, 1, 1, { bundle: effects.workerBundle, reread: readSlotAgain });
-}
-
 /** One derive's state: its cache, what the last derive noted, and what must be closed or removed however it ends. */
 interface Run {
   options: DeriveOptions;
@@ -203,8 +189,15 @@ interface Run {
   validated: ValidatedInputs | null;
   /** The gazetteer as a derive of these inputs compiled it (gazetteer-image.ts), or null. */
   image: Uint8Array | null;
-  /** The last derive's notes of articles whose rows it copied or took from the cache (reuse.ts); null when of other extraction inputs. */
+  /** Whether the last derive noted its articles with these extraction inputs (its notes are then used). */
+  notesUsable: boolean;
+  /**
+   * The last derive's notes of articles whose rows it copied or took from the
+   * cache (reuse.ts); null when of other extraction inputs, or until read
+   * (`readNotes`, once the articles added are on their way: keyArticles).
+   */
   notedArticles: Record<string, ArticleNote> | null;
+  readNotes: () => Record<string, ArticleNote> | null;
   progress?: Progress;
   pool?: ExtractionPool<ArticleSlot>;
   /** The pool started early and not needed, stopping. */
@@ -223,18 +216,25 @@ interface Run {
 async function startRun(
   options: DeriveOptions,
   effects: DeriveEffects,
-  articles: number,
   sources: Sources,
+  early: EarlyPool | null,
 ): Promise<Run> {
-  const temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
-  let pool: ExtractionPool<ArticleSlot> | null = null;
+  let pool = early?.pool ?? null;
+  let temporaryCache: string | null = null;
   try {
+    temporaryCache = effects.cache === null ? await mkdtemp(join(tmpdir(), 'newsbook-extract-')) : null;
     const cache = new ExtractionCache(
       temporaryCache ?? effects.cache ?? cacheRoot(options.code),
       await extractionInputsHash(options),
     );
     const [validated, image] = await Promise.all([cache.inputs(), cache.gazetteerImage()]);
-    pool = earlyPool(articles, sources, validated, image, options, effects);
+    const input = workerInput(sources, options.home, validated, image);
+    if (input) early?.inform(input);
+    else if (pool) {
+      // No base gazetteer or codebook: the derive says so later; the worker has nothing to start from.
+      await pool.terminate();
+      pool = null;
+    }
     return await newRun(options, effects, { cache, temporaryCache, validated, image, pool });
   } catch (error) {
     await pool?.terminate();
@@ -252,7 +252,9 @@ async function newRun(
   const replaces = options.replaces ?? options.out;
   // The stamp of the datasets replaced is read; this derive's is written for `out` (moveStamp follows the files).
   const stamp = stampPath(cache.root, options.out);
-  const noted = await readStamp(stampPath(cache.root, replaces));
+  const read = await readStampFirst(stampPath(cache.root, replaces));
+  const noted = read?.stamp ?? null;
+  const notesUsable = noted?.reuse?.generation === notesGeneration(cache.generation);
   const previous = openPreviousDatasets(replaces, noted);
   previous.catch(() => undefined);
   let ended: Promise<void> | undefined;
@@ -266,7 +268,9 @@ async function newRun(
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
-    notedArticles: noted?.reuse?.generation === notesGeneration(cache.generation) ? noted.reuse.articles : null,
+    notesUsable,
+    notedArticles: null,
+    readNotes: () => (notesUsable && read ? read.notes() : null),
     replaces,
     ...(pool ? { pool } : {}),
     stored: [],
@@ -302,7 +306,7 @@ async function keyArticles(
   run: Run,
   names: readonly string[],
 ): Promise<{ slots: ArticleSlot[]; keyed: ArticleSlot[] }> {
-  const { index, notedArticles } = run;
+  const { index } = run;
   const slots: ArticleSlot[] = names.map((name) => ({
     name,
     path: flatString(join(run.options.articles, name)),
@@ -312,6 +316,7 @@ async function keyArticles(
     id: null,
   }));
   if (run.pool) await sendUnnoted(slots, index, run.cache, run.pool);
+  const notedArticles = (run.notedArticles = run.readNotes());
   // The files that are the ones noted are keyed at once; only the others are read, a window at a time.
   const toRead: ArticleSlot[] = [];
   for (const slot of slots) {
@@ -491,23 +496,6 @@ function followedBy<T>(first: Iterable<T>, then: Iterable<T>): Iterable<T> {
       yield* then;
     },
   };
-}
-
-/** The articles, each one run of those whose rows are copied (Assembly.copy) or alone, to extract or take from the cache. */
-function copyRuns(articles: readonly ArticleSlot[], assembly: Assembly): (ArticleSlot | Copy[])[] {
-  const items: (ArticleSlot | Copy[])[] = [];
-  let run: Copy[] | null = null;
-  for (const slot of articles) {
-    const note = assembly.reusable(slot.id!, slot.key);
-    if (!note) {
-      items.push(slot);
-      run = null;
-      continue;
-    }
-    if (!run) items.push((run = []));
-    run.push({ file: { id: slot.id!, path: slot.path, key: slot.key }, note });
-  }
-  return items;
 }
 
 /** The datasets, CHANGES.md, the data package and the manifest swapped in together; then the stamp of what was written, for the next derive. The previous files are still being removed (`freed`). */

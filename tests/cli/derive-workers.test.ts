@@ -151,6 +151,44 @@ describe('derive on worker threads', () => {
     expect(expected.every((entry) => entry !== null && entry.byteLength > 0)).toBe(true);
   }, 60_000);
 
+  it('starts its workers before their input is known: the articles added meanwhile wait for it and come out as with the input given at once', async () => {
+    const some = articleFiles().slice(0, 5);
+    const input = storyInput();
+    const expected = await extractInWorkers(some, input, 1);
+    let inform!: (known: typeof input) => void;
+    const pool = new ExtractionPool<number>(new Promise((resolve) => (inform = resolve)), 2, 2, {
+      reread: async (i) => readFileSync(some[i]!.path),
+    });
+    const entries = new Map<number, Uint8Array | null>();
+    pool.each((i, entry) => entries.set(i, entry));
+    some.forEach((file, i) => pool.add(i, file));
+    // Nothing can have been extracted yet: the workers do not know the gazetteer.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(entries.size).toBe(0);
+    inform(input);
+    pool.close();
+    await pool.done;
+    expect(some.map((_, i) => entries.get(i))).toEqual(expected);
+  }, 60_000);
+
+  it('fails, stopping every worker, when the input it waits for cannot be had or does not compile', async () => {
+    const some = articleFiles().slice(0, 2);
+    const refused = new ExtractionPool<number>(Promise.reject(new Error('no gazetteer')), 1, 1, {
+      reread: async (i) => readFileSync(some[i]!.path),
+    });
+    some.forEach((file, i) => refused.add(i, file));
+    refused.close();
+    await expect(refused.done).rejects.toThrow(/no gazetteer/);
+
+    const broken = { ...storyInput(), gazetteers: [{ text: 'actors: [', path: 'broken-gazetteer.yaml' }] };
+    const failing = new ExtractionPool<number>(Promise.resolve(broken), 1, 1, {
+      reread: async (i) => readFileSync(some[i]!.path),
+    });
+    some.forEach((file, i) => failing.add(i, file));
+    failing.close();
+    await expect(failing.done).rejects.toThrow();
+  }, 30_000);
+
   it('fails, stopping every worker, when an article must be read again and has changed', async () => {
     const some = articleFiles().slice(0, 6);
     const input = storyInput();

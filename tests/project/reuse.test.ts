@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonChunks, readStamp, StampWriter, writeStamp } from '../../src/project/stamp-file.ts';
+import { jsonChunks, readStamp, readStampFirst, StampWriter, writeStamp } from '../../src/project/stamp-file.ts';
 import type { OutputStamp } from '../../src/project/previous-datasets.ts';
 import { FileIndex, keptFirst, noteArticle, noteLine, readNoteLine } from '../../src/project/reuse.ts';
 import type { ArticleNote } from '../../src/project/reuse.ts';
@@ -136,6 +136,10 @@ describe('the stamp written to disk', () => {
       Object.entries(articles).map(([id, note]) => [id, { ...note, line: noteLine(id, note) }]),
     );
     expect(read).toEqual({ ...stamp, reuse: { ...stamp.reuse, articles: lines } });
+    // The same, the notes read only when asked for.
+    const first = await readStampFirst(path);
+    expect(first?.stamp).toEqual({ ...stamp, reuse: { ...stamp.reuse, articles: {} } });
+    expect(first?.notes()).toEqual(lines);
     // A note read back is written back as it was.
     writeStamp(`${path}.again`, read);
     expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
