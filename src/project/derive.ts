@@ -270,7 +270,8 @@ async function newRun(
     index: new FileIndex(noted?.reuse?.files),
     notesUsable,
     notedArticles: null,
-    readNotes: () => (notesUsable && read ? read.notes() : null),
+    // Notes of other extraction inputs are never read, nor their bytes kept.
+    readNotes: notesUsable && read ? read.notes : () => null,
     replaces,
     ...(pool ? { pool } : {}),
     stored: [],

@@ -140,6 +140,8 @@ describe('the stamp written to disk', () => {
     const first = await readStampFirst(path);
     expect(first?.stamp).toEqual({ ...stamp, reuse: { ...stamp.reuse, articles: {} } });
     expect(first?.notes()).toEqual(lines);
+    // Once: the file's bytes are not kept after.
+    expect(first?.notes()).toEqual({});
     // A note read back is written back as it was.
     writeStamp(`${path}.again`, read);
     expect(readFileSync(`${path}.again`).equals(readFileSync(path))).toBe(true);
