@@ -212,7 +212,7 @@ interface Run {
   close(): Promise<void>;
 }
 
-/** The run, its worker started early (earlyPool) as soon as the inputs' generation says whether they were validated before. */
+/** The run; the early worker (earlyPool), if any, is sent its input as soon as the cache says what it has of these inputs, or stopped when there is none. */
 async function startRun(
   options: DeriveOptions,
   effects: DeriveEffects,
