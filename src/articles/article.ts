@@ -102,6 +102,20 @@ export function parseArticle(text: string, path: string): ParsedArticle {
 }
 
 /**
+ * readArticle of a file's bytes: an encoding problem (decodeArticle) is the
+ * article's only problem, and it claims no id.
+ */
+export function parseArticleBytes(
+  bytes: Uint8Array,
+  path: string,
+): { parsed: ParsedArticle; claimedId: string | null } {
+  const text = decodeArticle(bytes, path);
+  return typeof text === 'string'
+    ? readArticle(text, path)
+    : { parsed: { article: null, problems: [text] }, claimedId: null };
+}
+
+/**
  * parseArticle, and the `id` the file's front matter claims when it can be
  * read, whatever else is wrong with it (for the duplicate-id message).
  */

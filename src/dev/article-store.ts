@@ -4,7 +4,7 @@
 // exactly as the derive applies it to the whole datasets.
 import { basename } from 'node:path';
 import { VFile } from 'vfile';
-import { decodeArticle, parseArticle } from '../articles/article.ts';
+import { parseArticleBytes } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import type { Review } from '../datasets/review.ts';
 import type { CasualtyRow, ReactionRow } from '../datasets/schema.ts';
@@ -95,8 +95,8 @@ export class ArticleStore {
     };
     next.bytes = bytes;
     this.#entries.set(key, next);
-    const text = read instanceof Uint8Array ? decodeArticle(bytes, path) : read;
-    const parsed = typeof text === 'string' ? parseArticle(text, path) : { article: null, problems: [text] };
+    const parsed =
+      read instanceof Uint8Array ? parseArticleBytes(bytes, path).parsed : { article: null, problems: [read] };
     next.problems = parsed.problems;
     if (parsed.article !== null) next.article = parsed.article;
     return { kind: 'read', entry: next };

@@ -1,7 +1,7 @@
 // One article file as the derive goes through it (ArticleSlot): read,
 // parsed, its problems gathered in file order; and the bounded read-ahead the
 // derive goes through the articles with (inWindows).
-import { decodeArticle, readArticle } from '../articles/article.ts';
+import { parseArticleBytes } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { duplicateIdProblem } from '../articles/collection.ts';
 import { reportAt } from '../common/problems.ts';
@@ -75,12 +75,11 @@ export function changedWhileRead(slot: ArticleSlot): CliError {
 }
 
 export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): Article | null {
-  const file = read instanceof Uint8Array ? parseArticleBytes(read, slot.path) : read;
-  if (!('parsed' in file)) {
-    slot.problems = [file];
+  if (!(read instanceof Uint8Array)) {
+    slot.problems = [read];
     return null;
   }
-  const { parsed, claimedId } = file;
+  const { parsed, claimedId } = parseArticleBytes(read, slot.path);
   slot.claimed = claimedId;
   if (!parsed.article) {
     slot.problems = parsed.problems;
@@ -88,12 +87,6 @@ export function parseSlot(slot: ArticleSlot, read: Uint8Array | VFileMessage): A
   }
   slot.id = parsed.article.meta.id;
   return parsed.article;
-}
-
-/** An article file's bytes decoded and parsed (readArticle), or why they cannot be decoded. */
-export function parseArticleBytes(bytes: Uint8Array, path: string): ReturnType<typeof readArticle> | VFileMessage {
-  const text = decodeArticle(bytes, path);
-  return typeof text === 'string' ? readArticle(text, path) : text;
 }
 
 /** Every file's problems, in file order, a claimed id another file owns named as a duplicate (as ArticleFilesReader does). */

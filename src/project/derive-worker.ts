@@ -7,7 +7,7 @@
 // back as its cache entry (extract-cache.ts), moved, not copied. The
 // extraction is pure; nothing here touches the disk.
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeArticle, readArticle } from '../articles/article.ts';
+import { parseArticleBytes } from '../articles/article.ts';
 import type { Article } from '../articles/article.ts';
 import { prepareArticle } from '../datasets/prepare.ts';
 import { gazetteerFrom, parseGazetteers, withHome } from '../extract/gazetteer.ts';
@@ -60,8 +60,7 @@ port.on('message', (message: WorkerTask | WorkerInput) => {
 
 /** The article a file's bytes hold: the derive sends only files that parsed, so a problem here is a fault. */
 function articleOf({ path, bytes }: ArticleFile): Article {
-  const text = decodeArticle(bytes, path);
-  const parsed = typeof text === 'string' ? readArticle(text, path).parsed : { article: null, problems: [text] };
+  const { parsed } = parseArticleBytes(bytes, path);
   if (parsed.article) return parsed.article;
   throw new Error(`${path} does not parse as it did when it was read: ${String(parsed.problems[0]?.reason)}`);
 }

@@ -8,7 +8,8 @@
 // only if it was not sent or was sent with other bytes; an article changed
 // between the two reads stops the derive, as readSlotAgain does.
 import type { ArticleSlot } from './article-slots.ts';
-import { changedWhileRead, parseArticleBytes, readSlotAgain } from './article-slots.ts';
+import { parseArticleBytes } from '../articles/article.ts';
+import { changedWhileRead, readSlotAgain } from './article-slots.ts';
 import { articleKey } from './derive-inputs.ts';
 import { ExtractionPool, WORKER_THRESHOLD } from './derive-workers.ts';
 import type { WorkerInput } from './derive-workers.ts';
@@ -54,8 +55,7 @@ export async function sendUnnoted(
   for (const slot of unnoted) {
     const bytes = await readArticleFileQuickly(slot.path);
     if (!(bytes instanceof Uint8Array)) continue;
-    const file = parseArticleBytes(bytes, slot.path);
-    if (!('parsed' in file) || !file.parsed.article) continue;
+    if (!parseArticleBytes(bytes, slot.path).parsed.article) continue;
     const key = articleKey(slot.name, bytes);
     if (cache.has(key)) continue;
     slot.sent = key;
