@@ -126,7 +126,7 @@ export async function derive(options: DeriveOptions, effects: DeriveEffects = {}
   const run = await startRun(options, effects, sources, early);
   try {
     const image = { read: run.image, keep: !run.temporaryCache };
-    const inputs = compileInputs(options, sources, run.notesUsable, run.validated, image);
+    const inputs = compileInputs(options, sources, run.readNotes !== null, run.validated, image);
     // Validated now: kept for the next derive of these inputs.
     if (!inputs.problem && !run.validated) run.stored.push(run.cache.putInputs(inputs.validated));
     const { slots, keyed } = await keyArticles(run, names);
@@ -189,15 +189,14 @@ interface Run {
   validated: ValidatedInputs | null;
   /** The gazetteer as a derive of these inputs compiled it (gazetteer-image.ts), or null. */
   image: Uint8Array | null;
-  /** Whether the last derive noted its articles with these extraction inputs (its notes are then used). */
-  notesUsable: boolean;
   /**
    * The last derive's notes of articles whose rows it copied or took from the
    * cache (reuse.ts); null when of other extraction inputs, or until read
-   * (`readNotes`, once the articles added are on their way: keyArticles).
+   * (once the articles added are on their way: keyArticles).
    */
   notedArticles: Record<string, ArticleNote> | null;
-  readNotes: () => Record<string, ArticleNote> | null;
+  /** Reads those notes (once); null when the last derive noted its articles with other extraction inputs. */
+  readNotes: (() => Record<string, ArticleNote>) | null;
   progress?: Progress;
   pool?: ExtractionPool<ArticleSlot>;
   /** The pool started early and not needed, stopping. */
@@ -254,7 +253,6 @@ async function newRun(
   const stamp = stampPath(cache.root, options.out);
   const read = await readStampFirst(stampPath(cache.root, replaces));
   const noted = read?.stamp ?? null;
-  const notesUsable = noted?.reuse?.generation === notesGeneration(cache.generation);
   const previous = openPreviousDatasets(replaces, noted);
   previous.catch(() => undefined);
   let ended: Promise<void> | undefined;
@@ -268,10 +266,9 @@ async function newRun(
     stamp,
     previous,
     index: new FileIndex(noted?.reuse?.files),
-    notesUsable,
     notedArticles: null,
     // Notes of other extraction inputs are never read, nor their bytes kept.
-    readNotes: notesUsable && read ? read.notes : () => null,
+    readNotes: read && noted?.reuse?.generation === notesGeneration(cache.generation) ? read.notes : null,
     replaces,
     ...(pool ? { pool } : {}),
     stored: [],
@@ -317,7 +314,7 @@ async function keyArticles(
     id: null,
   }));
   if (run.pool) await sendUnnoted(slots, index, run.cache, run.pool);
-  const notedArticles = (run.notedArticles = run.readNotes());
+  const notedArticles = (run.notedArticles = run.readNotes?.() ?? null);
   // The files that are the ones noted are keyed at once; only the others are read, a window at a time.
   const toRead: ArticleSlot[] = [];
   for (const slot of slots) {
