@@ -5,7 +5,7 @@
 // preview derive again, and `check` says so.
 import { join } from 'node:path';
 import { ANY_SIZE, readRegularFile } from '../articles/read-regular-file.ts';
-import { fileHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { MANIFEST, matchesFileHash, parseManifest } from '../datasets/fingerprint.ts';
 
 export type FolderState =
   | { consistent: true }
@@ -33,7 +33,7 @@ export async function datasetFolderState(dir: string): Promise<FolderState> {
         file: name,
         reason: content.missing ? `${name} is missing` : `${name} cannot be read (${content.reason})`,
       };
-    if (fileHash(content) !== hash)
+    if (!matchesFileHash(content, hash))
       return { consistent: false, file: name, reason: `${name} is not the file the last derive wrote with the others` };
   }
   return { consistent: true };

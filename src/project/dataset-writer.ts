@@ -16,15 +16,16 @@
 // articles that were next to each other in the previous files are read back
 // as one run of bytes, a megabyte at a time (an article added or edited
 // early in the id order shifts the rest of the files).
-import { createHash, randomBytes } from 'node:crypto';
-import type { Hash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { copyFile, mkdir, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetName } from '../datasets/schema.ts';
 import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
+import { FileHasher } from '../datasets/fingerprint.ts';
 import { PrefixHasher } from './prefix-hasher.ts';
+import type { FileDigest } from './previous-datasets.ts';
 import { RangeList } from './range-list.ts';
 
 /** Bytes a file may have waiting to be written before the derive waits for the disk. */
@@ -66,11 +67,13 @@ export interface PreviousFiles {
   dir: string;
   /** Per dataset, in the files' order. */
   ranges: Record<DatasetName, RowsRange[]>;
+  /** The digests of each file's pieces (FileHasher), by file name, where the stamp notes them. */
+  pieces: Record<string, Buffer>;
 }
 
 /** One file being written: the bytes handed to it, copied into blocks that its writeFile takes as they fill. */
 class StreamedFile implements AsyncIterable<Uint8Array> {
-  readonly #hash: Hash = createHash('sha256');
+  readonly #hash = new FileHasher();
   /** When the file is hashed on the hasher's thread (it starts as a copy, or `hashElsewhere`): its hash's id there. */
   #remote: number | null = null;
   done: Promise<void> = Promise.resolve();
@@ -103,14 +106,14 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
    * told: the copy starts now, and its hash on the hasher's thread, as far as
    * is known to stay.
    */
-  copyOf(from: string): void {
+  copyOf(from: string, pieces: Buffer | undefined): void {
     // A clone where the file system makes one (Btrfs, XFS, APFS: no bytes copied, whatever the size); a copy elsewhere.
     this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     this.#copy.catch(() => undefined);
     // Written out to the disk while the derive goes on, not when the file is renamed over the one it replaces: ext4 then
     // flushes a renamed file's new data first (its auto_da_alloc), some 80 ms for 200 MB, where a derive adding one article to thousands waited.
     void this.#copy.then(() => writeOut(this.path)).catch(() => undefined);
-    this.#remote = this.hasher.start(from);
+    this.#remote = this.hasher.start(from, pieces);
   }
 
   /**
@@ -148,11 +151,14 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
     this.done.catch(() => undefined);
   }
 
-  /** `sha256:<hex>` of what was written. */
-  async digest(): Promise<string> {
-    if (this.#remote === null) return `sha256:${this.#hash.digest('hex')}`;
+  /** The hash of what was written (fileHash), and its pieces' digests. */
+  async digest(): Promise<Required<FileDigest>> {
+    if (this.#remote === null) {
+      const { hash, pieces } = this.#hash.digest();
+      return { hash, pieces: pieces.toString('hex') };
+    }
     this.hasher.advance(this.#remote, this.#written);
-    return `sha256:${await this.hasher.digest(this.#remote)}`;
+    return await this.hasher.digest(this.#remote);
   }
 
   push(bytes: Uint8Array): void {
@@ -312,8 +318,8 @@ export class DatasetFilesWriter {
       const files = this.#pairs.get(name)!;
       if (previous && worthCopying(previous, name, kept)) {
         this.#prefix.set(name, { next: 0, pieces: 0 });
-        files.json.copyOf(join(previous.dir, `${name}.json`));
-        files.csv.copyOf(join(previous.dir, `${name}.csv`));
+        files.json.copyOf(join(previous.dir, `${name}.json`), previous.pieces[`${name}.json`]);
+        files.csv.copyOf(join(previous.dir, `${name}.csv`), previous.pieces[`${name}.csv`]);
       } else {
         if (previous) {
           files.json.hashElsewhere();
@@ -384,12 +390,12 @@ export class DatasetFilesWriter {
   }
 
   /**
-   * Finishes every file: each one's path and hash (`sha256:<hex>`), by file
-   * name, in the datasets' order. `meanwhile`: work of the caller's, done
-   * once every byte is handed to the files, while they go to the disk and
-   * are hashed (this thread would only wait).
+   * Finishes every file: each one's path, hash and pieces' digests
+   * (FileDigest), by file name, in the datasets' order. `meanwhile`: work of
+   * the caller's, done once every byte is handed to the files, while they go
+   * to the disk and are hashed (this thread would only wait).
    */
-  async end(meanwhile?: () => void): Promise<Map<string, { path: string; hash: string }>> {
+  async end(meanwhile?: () => void): Promise<Map<string, Required<FileDigest> & { path: string }>> {
     // The last runs of all six files at once: each file's writes are one after the other, Node's file system threads several at a time.
     await Promise.all(
       DATASET_NAMES.map((name) => {
@@ -399,10 +405,10 @@ export class DatasetFilesWriter {
     );
     for (const framer of this.#framers.values()) framer.end();
     meanwhile?.();
-    const done = new Map<string, { path: string; hash: string }>();
+    const done = new Map<string, Required<FileDigest> & { path: string }>();
     for (const [name, file] of this.#files) {
       await file.end();
-      done.set(name, { path: file.path, hash: await file.digest() });
+      done.set(name, { path: file.path, ...(await file.digest()) });
     }
     this.#closeFiles();
     await this.#hasher.close();

@@ -42,6 +42,7 @@ import { articleKey, deriveFingerprint, extractionInputsHash } from './derive-in
 import { batchSize, defaultWorkers, ExtractionPool, WORKER_THRESHOLD } from './derive-workers.ts';
 import type { DeriveOptions } from './derive-inputs.ts';
 import { makeStamp, openPreviousDatasets, reusableFiles, stampPath } from './previous-datasets.ts';
+import type { FileDigest } from './previous-datasets.ts';
 import type { PreviousDatasets } from './previous-datasets.ts';
 import { createProgress } from './progress.ts';
 import type { Progress } from './progress.ts';
@@ -528,16 +529,19 @@ async function writeDerived(
   // last, and a folder whose files do not match it is never reused.
   // CHANGES.md, a note for the editors that depends on what was there before, is left out: the datasets are what must belong together.
   const inputs = await deriveFingerprint(options, fingerprintHash);
-  const hashes = {
-    ...Object.fromEntries([...files].map(([name, file]) => [name, file.hash])),
-    [DATA_PACKAGE]: fileHash(description),
+  const digests: Record<string, FileDigest> = {
+    ...Object.fromEntries(files),
+    [DATA_PACKAGE]: { hash: fileHash(description) },
   };
-  const manifest = serializeManifest({ inputs, files: hashes });
+  const manifest = serializeManifest({
+    inputs,
+    files: Object.fromEntries(Object.entries(digests).map(([name, { hash }]) => [name, hash])),
+  });
   out.set(MANIFEST, manifest);
   await othersRemoved;
   const { backupsRemoved } = await swapFilesAtomically(options.out, out);
   run.writer = null;
-  run.stampWriter?.finish(makeStamp(options.out, manifest, hashes, ranges, reuse));
+  run.stampWriter?.finish(makeStamp(options.out, manifest, digests, ranges, reuse));
   run.stampWriter = null;
   // Awaited by no one here (see DeriveSummary.freed).
   return { freed: backupsRemoved };

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { ArticleSide } from '../datasets/changes.ts';
-import { fileHash, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { fileHash, HASH_PIECE, hasherLike, MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
 import { DATA_PACKAGE } from '../datasets/datapackage.ts';
 import type { PackageSource } from '../datasets/datapackage.ts';
 import { DATASETS } from '../datasets/schema.ts';
@@ -60,12 +60,28 @@ const NEWLINE = 0x0a;
  */
 export interface OutputStamp {
   manifest: string;
-  files: Record<string, { hash: string; size: string; ino: string; mtimeNs: string }>;
+  files: Record<string, StampedFile>;
   /** Each article's rows in each dataset's files (RowsRange; a stamp of an older newsbook has the JSON range alone). */
   ranges: Record<DatasetName, (RowsRange | [id: string, start: number, end: number])[]>;
   /** What the next derive may take from here instead of its cache (reuse.ts); missing in an older stamp. */
   reuse?: ReuseNotes;
 }
+
+/**
+ * A file as the stamp notes it. `pieces`: for a dataset's file, the hex
+ * digests of its pieces (FileHasher), which the next derive takes for the
+ * pieces it copies whole (missing in an older stamp).
+ */
+export interface StampedFile {
+  hash: string;
+  size: string;
+  ino: string;
+  mtimeNs: string;
+  pieces?: string;
+}
+
+/** A file's hash, and its pieces' digests when they are to be noted. */
+export type FileDigest = Pick<StampedFile, 'hash' | 'pieces'>;
 
 /** Where the stamp of the datasets in `out` is kept, in the extraction cache's folder. */
 export function stampPath(cacheRoot: string, out: string): string {
@@ -79,11 +95,11 @@ export type MadeStamp = Omit<OutputStamp, 'ranges'> & { ranges: Record<DatasetNa
 export function makeStamp(
   out: string,
   manifestText: string,
-  hashes: Record<string, string>,
+  digests: Record<string, FileDigest>,
   ranges: Record<DatasetName, RangeList>,
   reuse: ReuseNotes,
 ): MadeStamp | null {
-  return restamp(out, { manifest: fileHash(manifestText), files: {}, ranges, reuse }, hashes);
+  return restamp(out, { manifest: fileHash(manifestText), files: {}, ranges, reuse }, digests);
 }
 
 /**
@@ -95,13 +111,14 @@ export function makeStamp(
 export function restamp<S extends Pick<OutputStamp, 'files'>>(
   dir: string,
   stamp: S,
-  hashes: Record<string, string>,
+  digests: Record<string, FileDigest>,
 ): S | null {
   const files: OutputStamp['files'] = {};
   try {
-    for (const [name, hash] of Object.entries(hashes)) {
+    for (const [name, { hash, pieces }] of Object.entries(digests)) {
       const s = statSync(join(dir, name), { bigint: true });
       files[name] = { hash, size: String(s.size), ino: String(s.ino), mtimeNs: String(s.mtimeNs) };
+      if (pieces !== undefined) files[name].pieces = pieces;
     }
   } catch {
     return null;
@@ -149,7 +166,19 @@ export function reusableFiles(before: PreviousDatasets | null, dir: string): Pre
     if (!noted.every((range): range is RowsRange => range.length === 5)) return null;
     ranges[name] = noted;
   }
-  return { dir, ranges };
+  const pieces: PreviousFiles['pieces'] = {};
+  for (const [name, file] of Object.entries(stamp.files)) {
+    const digests = notedPieces(file);
+    if (digests) pieces[name] = digests;
+  }
+  return { dir, ranges, pieces };
+}
+
+/** The digests of a file's pieces as its stamp notes them, when they are as many as its size has pieces. */
+function notedPieces(file: StampedFile): Buffer | null {
+  if (typeof file.pieces !== 'string' || !/^(?:[0-9a-f]{64})*$/.test(file.pieces)) return null;
+  const digests = Buffer.from(file.pieces, 'hex');
+  return digests.byteLength / 32 === Math.ceil(Number(file.size) / HASH_PIECE) ? digests : null;
 }
 
 /** The previous datasets in `dir`; null when there are none, or they do not belong together, or cannot be read. `stamp`: what the last derive noted of them. */
@@ -167,7 +196,7 @@ export async function openPreviousDatasets(
   const ranges = stamped ?? ({} as Record<DatasetName, Map<string, Range>>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
-    const scanned = await scanFile(join(dir, file), name).catch(() => null);
+    const scanned = await scanFile(join(dir, file), name, hash).catch(() => null);
     if (scanned === null || scanned.hash !== hash) return null;
     if (name) {
       if (scanned.ranges === null) {
@@ -286,16 +315,18 @@ export function parseRows(name: DatasetName, json: Uint8Array): unknown[] {
 }
 
 /**
- * One file's hash and, for a dataset's JSON (`name`), where each article's rows
- * are: from its first row's `  {` to its last row's `  }`. `ranges` is null
- * when the file is not laid out as a derive writes it (an article's rows
- * apart, a row without its key).
+ * One file's hash, in the layout of the manifest's (`recorded`), and, for a
+ * dataset's JSON (`name`), where each article's rows are: from its first
+ * row's `  {` to its last row's `  }`. `ranges` is null when the file is not
+ * laid out as a derive writes it (an article's rows apart, a row without its
+ * key).
  */
 async function scanFile(
   path: string,
   name: DatasetName | undefined,
+  recorded: string,
 ): Promise<{ hash: string; ranges: Map<string, [number, number]> | null }> {
-  const hash = createHash('sha256');
+  const hash = hasherLike(recorded);
   const starts: [string, number][] = [];
   const seen = new Set<string>();
   let ok = name !== undefined;
@@ -350,7 +381,7 @@ async function scanFile(
     carry = ok ? Buffer.from(buffer.subarray(keep)) : Buffer.alloc(0);
     carryAt += keep;
   }
-  const digest = `sha256:${hash.digest('hex')}`;
+  const digest = hash.digest();
   if (!ok || !name) return { hash: digest, ranges: null };
   const empty = starts.length === 0;
   if (

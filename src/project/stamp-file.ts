@@ -71,8 +71,7 @@ export async function moveStamp(cacheRoot: string, from: string, to: string): Pr
   const stamp = await readStamp(path);
   await rm(path, { force: true }).catch(() => undefined);
   if (stamp === null) return;
-  const hashes = Object.fromEntries(Object.entries(stamp.files).map(([name, file]) => [name, file.hash]));
-  writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, hashes));
+  writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, stamp.files));
 }
 
 /** Writes a whole stamp, its notes and its JSON, atomically. */

@@ -4,13 +4,13 @@
 // it starts from a copy of the previous files or not; and the
 // copied articles after the cut, next to each other in the previous files,
 // are read as runs of bytes, not one article at a time.
-import { createHash } from 'node:crypto';
 import type * as NodeFs from 'node:fs';
 import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileHash, FileHasher, HASH_PIECE } from '../../src/datasets/fingerprint.ts';
 import { DATASET_NAMES } from '../../src/datasets/serialize.ts';
 import type { WrittenBytes } from '../../src/datasets/serialize.ts';
 import type { DatasetName } from '../../src/datasets/schema.ts';
@@ -56,7 +56,9 @@ async function writeAfresh(dir: string, articles: readonly Article[]): Promise<P
   const files = await writer.end();
   for (const [file, { path }] of files) await rename(path, join(dir, file));
   const ranges = Object.fromEntries(DATASET_NAMES.map((name) => [name, [...writer.ranges[name]]]));
-  return { dir, ranges: ranges as PreviousFiles['ranges'] };
+  // The digests of the files' pieces, as the stamp notes them.
+  const pieces = Object.fromEntries([...files].map(([file, digest]) => [file, Buffer.from(digest.pieces, 'hex')]));
+  return { dir, ranges: ranges as PreviousFiles['ranges'], pieces };
 }
 
 /**
@@ -147,7 +149,7 @@ describe('DatasetFilesWriter with the previous files', () => {
             const file = got.files.get(`${name}.${ext}`)!;
             const bytes = await readFile(file.path);
             expect(bytes.equals(await readFile(join(expectedDir, `${name}.${ext}`))), `${name}.${ext}`).toBe(true);
-            expect(file.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+            expect(file.hash).toBe(fileHash(bytes));
           }
           expect([...got.ranges[name]]).toEqual(expected.ranges[name]);
         }
@@ -166,6 +168,34 @@ describe('DatasetFilesWriter with the previous files', () => {
     await writeWithPrevious(await tempDir(), [added, ...before], kept, previous);
     // Some 1.2 MB in each of six files, read a megabyte at a time: two reads a file, not 6,000 in all.
     expect(reads.calls).toBeLessThanOrEqual(12);
+  }, 60_000);
+
+  it("takes the digests of the pieces it copies whole from the previous files' stamp, not from their bytes", async () => {
+    // Some 5 MB a file: five pieces of 1 MiB, then one added at the end of the id order.
+    const before = articlesOf(50, 100_000);
+    const previous = await writeAfresh(await tempDir(), before);
+    const kept = new Set(before.map((a) => a.id));
+    const after = [...before, { id: 'b', sizes: { casualties: 10, reactions: 10, articles: 10 }, seed: 2 }];
+    const got = await writeWithPrevious(await tempDir(), after, kept, previous);
+    for (const [file, written] of got.files) {
+      const bytes = await readFile(written.path);
+      expect(written.hash, file).toBe(fileHash(bytes));
+      expect(written.pieces, file).toBe(new FileHasher().update(bytes).digest().pieces.toString('hex'));
+    }
+    // Noted wrong, the first piece's digest is taken as noted: proof that it is not read.
+    const wrong = Object.fromEntries(
+      Object.entries(previous.pieces).map(([file, pieces]) => [
+        file,
+        Buffer.concat([Buffer.alloc(32), pieces.subarray(32)]),
+      ]),
+    );
+    const trusting = await writeWithPrevious(await tempDir(), after, kept, { ...previous, pieces: wrong });
+    for (const [file, written] of trusting.files) {
+      const bytes = await readFile(written.path);
+      expect(bytes.byteLength).toBeGreaterThan(4 * HASH_PIECE);
+      expect(written.hash, file).not.toBe(fileHash(bytes));
+      expect(written.pieces.slice(0, 64), file).toBe('0'.repeat(64));
+    }
   }, 60_000);
 
   it('starts a file as a copy of the previous one only when much of it stays', async () => {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileHasher, fileHash } from '../../src/datasets/fingerprint.ts';
 import { DATASET_NAMES, datasetFiles } from '../../src/datasets/serialize.ts';
 import type { WrittenBytes } from '../../src/datasets/serialize.ts';
 import { DatasetFilesWriter } from '../../src/project/dataset-writer.ts';
@@ -47,7 +47,8 @@ describe('DatasetFilesWriter', () => {
         const file = files.get(`${name}.${ext}`)!;
         const written = await readFile(file.path);
         expect(Buffer.compare(written, Buffer.from(expected[ext])), `${name}.${ext}`).toBe(0);
-        expect(file.hash).toBe(`sha256:${createHash('sha256').update(written).digest('hex')}`);
+        expect(file.hash).toBe(fileHash(written));
+        expect(file.pieces).toBe(new FileHasher().update(written).digest().pieces.toString('hex'));
       }
       // Where each article's rows are: one range per article with rows, in order.
       expect(writer.ranges[name].length).toBe(sizes.filter((size) => size > 0).length);

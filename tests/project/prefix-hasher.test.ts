@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileHasher, HASH_PIECE } from '../../src/datasets/fingerprint.ts';
 import { PrefixHasher } from '../../src/project/prefix-hasher.ts';
 
 const dirs: string[] = [];
@@ -11,6 +11,12 @@ afterEach(async () => {
   for (const hasher of hashers.splice(0)) await hasher.close();
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
+
+/** What the hasher should give for a file's bytes: its hash and its pieces' digests. */
+function digestOf(bytes: Buffer): { hash: string; pieces: string } {
+  const { hash, pieces } = new FileHasher().update(bytes).digest();
+  return { hash, pieces: pieces.toString('hex') };
+}
 
 async function fileOf(bytes: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'newsbook-hasher-'));
@@ -22,7 +28,7 @@ async function fileOf(bytes: Buffer): Promise<string> {
 
 describe('PrefixHasher', () => {
   it('hashes the prefix of the previous file kept, then the bytes written after it, read back from the new file', async () => {
-    // Over the thread's 4 MB reads, with a prefix that ends inside one.
+    // Over several of its pieces, with a prefix that ends inside one.
     const previous = Buffer.alloc(9 * 2 ** 20 + 123, 'ab');
     previous.write('start', 0);
     const path = await fileOf(previous);
@@ -40,8 +46,32 @@ describe('PrefixHasher', () => {
     hasher.advance(id, kept + 2 ** 20);
     await appendFile(written, tail.subarray(2 ** 20));
     hasher.advance(id, kept + tail.byteLength);
-    const expected = createHash('sha256').update(previous.subarray(0, kept)).update(tail).digest('hex');
-    expect(await hasher.digest(id)).toBe(expected);
+    expect(await hasher.digest(id)).toEqual(digestOf(Buffer.concat([previous.subarray(0, kept), tail])));
+  });
+
+  it('takes the noted digests of the pieces of the prefix that stay whole, and reads the rest', async () => {
+    const previous = Buffer.alloc(4 * HASH_PIECE + 10, 'cd');
+    const path = await fileOf(previous);
+    const noted = new FileHasher().update(previous).digest().pieces;
+    const kept = 2 * HASH_PIECE + 3;
+    const tail = Buffer.from('and the rows after the cut');
+    const written = join(dirname(path), 'new.json');
+    await writeFile(written, Buffer.concat([previous.subarray(0, kept), tail]));
+    const hashOf = async (pieces: Buffer): Promise<{ hash: string; pieces: string }> => {
+      const hasher = new PrefixHasher();
+      hashers.push(hasher);
+      const id = hasher.start(path, pieces);
+      hasher.advance(id, kept);
+      hasher.follow(id, written);
+      hasher.advance(id, kept + tail.byteLength);
+      return hasher.digest(id);
+    };
+    expect(await hashOf(noted)).toEqual(digestOf(Buffer.concat([previous.subarray(0, kept), tail])));
+    // Noted wrong, the two whole pieces are taken as noted (not read); the third, cut, is read.
+    const wrong = Buffer.alloc(noted.byteLength, 7);
+    const got = await hashOf(wrong);
+    expect(got.pieces.slice(0, 128)).toBe('07'.repeat(64));
+    expect(got.pieces.slice(128)).toBe(digestOf(Buffer.concat([previous.subarray(0, kept), tail])).pieces.slice(128));
   });
 
   it('hashes a file that starts as nothing from its own bytes', async () => {
@@ -52,7 +82,7 @@ describe('PrefixHasher', () => {
     const id = hasher.start(null);
     hasher.follow(id, path);
     hasher.advance(id, bytes.byteLength);
-    expect(await hasher.digest(id)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await hasher.digest(id)).toEqual(digestOf(bytes));
   });
 
   it('says why when the previous file is shorter than the prefix kept', async () => {
