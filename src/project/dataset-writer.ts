@@ -91,6 +91,8 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
 
   /** The copy of the previous file the file starts as, made while the derive goes on (`copyOf`). */
   #copy: Promise<void> | null = null;
+  /** Whether that copy is written out to the disk as soon as it is made, not once cut. */
+  #writeOutNow = true;
   /** How much of that copy is known to stay, or of the file is written, told to the hasher (it hashes no further). */
   #told = 0;
   /** Where the bytes written so far end (after the copy's prefix). */
@@ -106,13 +108,15 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
    * told: the copy starts now, and its hash on the hasher's thread, as far as
    * is known to stay.
    */
-  copyOf(from: string, pieces: Buffer | undefined): void {
+  copyOf(from: string, pieces: Buffer | undefined, whole: boolean): void {
     // A clone where the file system makes one (Btrfs, XFS, APFS: no bytes copied, whatever the size); a copy elsewhere.
     this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     this.#copy.catch(() => undefined);
     // Written out to the disk while the derive goes on, not when the file is renamed over the one it replaces: ext4 then
     // flushes a renamed file's new data first (its auto_da_alloc), some 80 ms for 200 MB, where a derive adding one article to thousands waited.
-    void this.#copy.then(() => writeOut(this.path)).catch(() => undefined);
+    // A copy to be cut short (`whole` false) is written out once cut (`start`): the rest, never written, is dropped with the cut.
+    this.#writeOutNow = whole;
+    if (whole) void this.#copy.then(() => writeOut(this.path)).catch(() => undefined);
     this.#remote = this.hasher.start(from, pieces);
   }
 
@@ -145,6 +149,7 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
       if (copy) {
         await copy;
         await truncate(this.path, prefix ?? 0);
+        if (!this.#writeOutNow) void writeOut(this.path).catch(() => undefined);
       }
       await writeFile(this.path, this, { flag: copy ? 'a' : 'wx' });
     })();
@@ -318,8 +323,10 @@ export class DatasetFilesWriter {
       const files = this.#pairs.get(name)!;
       if (previous && worthCopying(previous, name, kept)) {
         this.#prefix.set(name, { next: 0, pieces: 0 });
-        files.json.copyOf(join(previous.dir, `${name}.json`), previous.pieces[`${name}.json`]);
-        files.csv.copyOf(join(previous.dir, `${name}.csv`), previous.pieces[`${name}.csv`]);
+        // Whether every previous article is expected to stay first (one added after them all), so the copy stays whole.
+        const whole = kept >= previous.ranges.articles.length;
+        files.json.copyOf(join(previous.dir, `${name}.json`), previous.pieces[`${name}.json`], whole);
+        files.csv.copyOf(join(previous.dir, `${name}.csv`), previous.pieces[`${name}.csv`], whole);
       } else {
         if (previous) {
           files.json.hashElsewhere();
