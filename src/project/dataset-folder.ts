@@ -5,7 +5,8 @@
 // preview derive again, and `check` says so.
 import { join } from 'node:path';
 import { ANY_SIZE, readRegularFile } from '../articles/read-regular-file.ts';
-import { MANIFEST, matchesFileHash, parseManifest } from '../datasets/fingerprint.ts';
+import { MANIFEST, parseManifest } from '../datasets/fingerprint.ts';
+import { matchesFileHash } from './file-hash.ts';
 
 export type FolderState =
   | { consistent: true }

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { DatasetName } from '../datasets/schema.ts';
 import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serialize.ts';
 import type { WrittenBytes } from '../datasets/serialize.ts';
-import { FileHasher } from '../datasets/fingerprint.ts';
+import { FileHasher } from './file-hash.ts';
 import { PrefixHasher } from './prefix-hasher.ts';
 import type { FileDigest } from './previous-datasets.ts';
 import { RangeList } from './range-list.ts';

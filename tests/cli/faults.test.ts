@@ -44,7 +44,8 @@ import type { ReportEffects } from '../../src/project/report.ts';
 import type { StoryConfig } from '../../src/project/config.ts';
 import { projectLayout, storyLayout } from '../../src/project/layout.ts';
 import type { Console } from '../../src/project/console.ts';
-import { fileHash, MANIFEST, parseManifest, serializeManifest } from '../../src/datasets/fingerprint.ts';
+import { MANIFEST, parseManifest, serializeManifest } from '../../src/datasets/fingerprint.ts';
+import { fileHash } from '../../src/project/file-hash.ts';
 
 // ------------------------------------------------------------ node:fs/promises, failing on demand
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fileHash, FileHasher, HASH_PIECE } from '../../src/datasets/fingerprint.ts';
+import { fileHash, FileHasher, HASH_PIECE } from '../../src/project/file-hash.ts';
 import { DATASET_NAMES } from '../../src/datasets/serialize.ts';
 import type { WrittenBytes } from '../../src/datasets/serialize.ts';
 import type { DatasetName } from '../../src/datasets/schema.ts';

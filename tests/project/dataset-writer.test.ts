@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileHasher, fileHash } from '../../src/datasets/fingerprint.ts';
 import { DATASET_NAMES, datasetFiles } from '../../src/datasets/serialize.ts';
 import type { WrittenBytes } from '../../src/datasets/serialize.ts';
 import { DatasetFilesWriter } from '../../src/project/dataset-writer.ts';
+import { FileHasher, fileHash } from '../../src/project/file-hash.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {

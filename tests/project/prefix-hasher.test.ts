@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileHasher, HASH_PIECE } from '../../src/datasets/fingerprint.ts';
+import { FileHasher, HASH_PIECE } from '../../src/project/file-hash.ts';
 import { PrefixHasher } from '../../src/project/prefix-hasher.ts';
 
 const dirs: string[] = [];

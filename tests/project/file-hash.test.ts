@@ -1,10 +1,10 @@
-// The manifest's file hashes (src/datasets/fingerprint.ts): a hash of the
+// The manifest's file hashes (src/project/file-hash.ts): a hash of the
 // digests of 1 MiB pieces, the same however the bytes come, and an older
 // manifest's whole-file SHA-256 still recognised.
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileHash, FileHasher, HASH_PIECE, hasherLike, matchesFileHash } from '../../src/datasets/fingerprint.ts';
+import { fileHash, FileHasher, HASH_PIECE, hasherLike, matchesFileHash } from '../../src/project/file-hash.ts';
 
 const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
