@@ -67,8 +67,8 @@ export interface PreviousFiles {
   dir: string;
   /** Per dataset, in the files' order. */
   ranges: Record<DatasetName, RowsRange[]>;
-  /** The digests of each file's pieces (FileHasher), by file name, where the stamp notes them. */
-  pieces: Record<string, Buffer>;
+  /** The digests of each file's 1 MiB pieces (FileHasher), by file name, where the stamp notes them. */
+  digests: Record<string, Buffer>;
 }
 
 /** One file being written: the bytes handed to it, copied into blocks that its writeFile takes as they fill. */
@@ -108,7 +108,7 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
    * told: the copy starts now, and its hash on the hasher's thread, as far as
    * is known to stay.
    */
-  copyOf(from: string, pieces: Buffer | undefined, whole: boolean): void {
+  copyOf(from: string, digests: Buffer | undefined, whole: boolean): void {
     // A clone where the file system makes one (Btrfs, XFS, APFS: no bytes copied, whatever the size); a copy elsewhere.
     this.#copy = copyFile(from, this.path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     this.#copy.catch(() => undefined);
@@ -117,7 +117,7 @@ class StreamedFile implements AsyncIterable<Uint8Array> {
     // A copy to be cut short (`whole` false) is written out once cut (`start`): the rest, never written, is dropped with the cut.
     this.#writeOutNow = whole;
     if (whole) void this.#copy.then(() => writeOut(this.path)).catch(() => undefined);
-    this.#remote = this.hasher.start(from, pieces);
+    this.#remote = this.hasher.start(from, digests);
   }
 
   /**
@@ -325,8 +325,8 @@ export class DatasetFilesWriter {
         this.#prefix.set(name, { next: 0, pieces: 0 });
         // Whether every previous article is expected to stay first (one added after them all), so the copy stays whole.
         const whole = kept >= previous.ranges.articles.length;
-        files.json.copyOf(join(previous.dir, `${name}.json`), previous.pieces[`${name}.json`], whole);
-        files.csv.copyOf(join(previous.dir, `${name}.csv`), previous.pieces[`${name}.csv`], whole);
+        files.json.copyOf(join(previous.dir, `${name}.json`), previous.digests[`${name}.json`], whole);
+        files.csv.copyOf(join(previous.dir, `${name}.csv`), previous.digests[`${name}.csv`], whole);
       } else {
         if (previous) {
           files.json.hashElsewhere();

@@ -58,7 +58,7 @@ function close(file) {
   file.piece = createHash('sha256');
   file.filled = 0;
 }
-parentPort.on('message', ({ id, path, pieces, limit, follow, end }) => {
+parentPort.on('message', ({ id, path, digests, limit, follow, end }) => {
   const file = files.get(id);
   try {
     if (path !== undefined)
@@ -66,7 +66,7 @@ parentPort.on('message', ({ id, path, pieces, limit, follow, end }) => {
         path,
         fd: path === null ? null : openSync(path, 'r'),
         follow: null,
-        copied: pieces || null,
+        copied: digests || null,
         at: 0,
         digests: [],
         piece: createHash('sha256'),
@@ -79,8 +79,8 @@ parentPort.on('message', ({ id, path, pieces, limit, follow, end }) => {
       files.delete(id);
       if (file.fd !== null) closeSync(file.fd);
       if (file.filled > 0) close(file);
-      const digests = Buffer.concat(file.digests);
-      parentPort.postMessage({ id, hex: createHash('sha256').update(digests).digest('hex'), pieces: digests.toString('hex') });
+      const all = Buffer.concat(file.digests);
+      parentPort.postMessage({ id, hex: createHash('sha256').update(all).digest('hex'), pieces: all.toString('hex') });
     }
   } catch (error) {
     if (file) file.error = String((error && error.message) || error);
@@ -98,13 +98,13 @@ export class PrefixHasher {
 
   /**
    * A new hash, of a file that starts as a copy of the one at `path` (null:
-   * as nothing, then `follow`): its id. `pieces`: the digests of that file's
-   * pieces, as its stamp notes them (FileHasher), taken for the pieces that
-   * stay whole instead of reading them.
+   * as nothing, then `follow`): its id. `digests`: the digests of that
+   * file's pieces, as its stamp notes them (FileHasher), taken for the pieces
+   * that stay whole instead of reading them.
    */
-  start(path: string | null, pieces?: Buffer): number {
+  start(path: string | null, digests?: Buffer): number {
     const id = this.#next++;
-    this.#thread().postMessage({ id, path, pieces });
+    this.#thread().postMessage({ id, path, digests });
     return id;
   }
 

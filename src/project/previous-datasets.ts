@@ -167,16 +167,16 @@ export function reusableFiles(before: PreviousDatasets | null, dir: string): Pre
     if (!noted.every((range): range is RowsRange => range.length === 5)) return null;
     ranges[name] = noted;
   }
-  const pieces: PreviousFiles['pieces'] = {};
+  const digests: PreviousFiles['digests'] = {};
   for (const [name, file] of Object.entries(stamp.files)) {
-    const digests = notedPieces(file);
-    if (digests) pieces[name] = digests;
+    const noted = notedDigests(file);
+    if (noted) digests[name] = noted;
   }
-  return { dir, ranges, pieces };
+  return { dir, ranges, digests };
 }
 
 /** The digests of a file's pieces as its stamp notes them, when they are as many as its size has pieces. */
-function notedPieces(file: StampedFile): Buffer | null {
+function notedDigests(file: StampedFile): Buffer | null {
   if (typeof file.pieces !== 'string' || !/^(?:[0-9a-f]{64})*$/.test(file.pieces)) return null;
   const digests = Buffer.from(file.pieces, 'hex');
   return digests.byteLength / 32 === Math.ceil(Number(file.size) / HASH_PIECE) ? digests : null;

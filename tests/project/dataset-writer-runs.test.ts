@@ -57,8 +57,8 @@ async function writeAfresh(dir: string, articles: readonly Article[]): Promise<P
   for (const [file, { path }] of files) await rename(path, join(dir, file));
   const ranges = Object.fromEntries(DATASET_NAMES.map((name) => [name, [...writer.ranges[name]]]));
   // The digests of the files' pieces, as the stamp notes them.
-  const pieces = Object.fromEntries([...files].map(([file, digest]) => [file, Buffer.from(digest.pieces, 'hex')]));
-  return { dir, ranges: ranges as PreviousFiles['ranges'], pieces };
+  const digests = Object.fromEntries([...files].map(([file, digest]) => [file, Buffer.from(digest.pieces, 'hex')]));
+  return { dir, ranges: ranges as PreviousFiles['ranges'], digests };
 }
 
 /**
@@ -184,12 +184,12 @@ describe('DatasetFilesWriter with the previous files', () => {
     }
     // Noted wrong, the first piece's digest is taken as noted: proof that it is not read.
     const wrong = Object.fromEntries(
-      Object.entries(previous.pieces).map(([file, pieces]) => [
+      Object.entries(previous.digests).map(([file, digests]) => [
         file,
-        Buffer.concat([Buffer.alloc(32), pieces.subarray(32)]),
+        Buffer.concat([Buffer.alloc(32), digests.subarray(32)]),
       ]),
     );
-    const trusting = await writeWithPrevious(await tempDir(), after, kept, { ...previous, pieces: wrong });
+    const trusting = await writeWithPrevious(await tempDir(), after, kept, { ...previous, digests: wrong });
     for (const [file, written] of trusting.files) {
       const bytes = await readFile(written.path);
       expect(bytes.byteLength).toBeGreaterThan(4 * HASH_PIECE);
