@@ -4,7 +4,7 @@
 // reads the bytes.
 import { reportAt } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
-import { decodeArticle, readArticle } from './article.ts';
+import { parseArticleBytes } from './article.ts';
 import type { Article, ParsedArticle } from './article.ts';
 import { compare } from '../common/compare.ts';
 
@@ -35,7 +35,7 @@ export function parseArticleFiles(files: readonly ArticleFile[]): ParsedArticles
  */
 export class ArticleFilesReader {
   private readonly sorted: readonly ArticleFile[];
-  /** Each file read: why it is no text, or its article (or problems) and the id its front matter claims. */
+  /** Each file read: why it could not be read, or its article (or problems) and the id its front matter claims. */
   private readonly read_: (
     { file: ArticleFile; problem: VFileMessage } | { file: ArticleFile; parsed: ParsedArticle; id: string | null }
   )[] = [];
@@ -53,13 +53,12 @@ export class ArticleFilesReader {
   read(count: number): boolean {
     for (let n = 0; n < count && this.read_.length < this.sorted.length; n += 1) {
       const file = this.sorted[this.read_.length]!;
-      const text = file.unreadable ?? decodeArticle(file.bytes, file.path);
-      if (typeof text !== 'string') {
-        this.read_.push({ file, problem: text });
+      if (file.unreadable) {
+        this.read_.push({ file, problem: file.unreadable });
         continue;
       }
-      // The front matter is read once, for both the article and the id it claims.
-      const { parsed, claimedId: id } = readArticle(text, file.path);
+      // The front matter is read once, for both the article and the id it claims (none when the bytes cannot be decoded).
+      const { parsed, claimedId: id } = parseArticleBytes(file.bytes, file.path);
       if (id !== null && (!this.owners.has(id) || baseName(file.path) === `${id}.md`)) this.owners.set(id, file.path);
       this.read_.push({ file, parsed, id });
       if (parsed.article) this.onArticle?.(parsed.article);
