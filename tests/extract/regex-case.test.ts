@@ -9,20 +9,34 @@ describe('withoutIgnoreCase', () => {
     expect(re.flags).toBe('gy');
   });
 
+  it('writes the letters of a class, and a range of letters of one case, in both cases', () => {
+    expect(withoutIgnoreCase(/organi[sz]e [^a-c0-9_]/i).source).toBe(
+      '[oO][rR][gG][aA][nN][iI][sSzZ][eE] [^a-cA-C0-9_]',
+    );
+    expect(withoutIgnoreCase(/[\p-]/i).source).toBe('[pP-]');
+  });
+
+  it('writes a letter outside ASCII as every character `i` makes it equal to', () => {
+    expect(withoutIgnoreCase(/día/i).source).toBe('[dD][íÍ][aA]');
+    // Final and medial sigma, and the micro sign beside mu: more than two cases.
+    expect(withoutIgnoreCase(/σ µ/i).source).toBe('[σΣς] [µΜμ]');
+    // No upper case of one character (ß), or one in ASCII (the dotless ı, the long ſ): only itself.
+    expect(withoutIgnoreCase(/straße ı ſ/i).source).toBe('[sS][tT][rR][aA]ß[eE] ı ſ');
+  });
+
   it.each([
     ['no i', /day/],
     ['a unicode expression', /day/iu],
-    ['a letter in a class', /[a-c]ay/i],
     ['a range across the letters', /[!-~]ay/i],
+    ['a range across the cases', /[A-z]ay/i],
+    ['a range beyond ASCII', /[à-ÿ]ay/i],
+    ['a range from an escape', /[\w-z]ay/i],
     ['a character named by its code', /\u0064ay/i],
     ['a control character', /\cJday/i],
     ['a named group', /(?<unit>day)s?/i],
     ['a named backreference', /(?<u>d)\k<u>/i],
     ['a backreference', /(d)\1/i],
     ['an octal escape', new RegExp(String.raw`\101`, 'i')],
-    ['an escaped letter in a class', /[\p]/i],
-    ['a letter outside ASCII', /día/i],
-    ['a letter with a two-letter upper case', /straße/i],
   ])('keeps %s as it is', (_, re) => {
     expect(withoutIgnoreCase(re)).toBe(re);
   });
@@ -46,6 +60,17 @@ describe('withoutIgnoreCase', () => {
       '\\d',
       '.',
       '[0-9]',
+      '[a-c]',
+      '[^A-C]',
+      '[sz]',
+      '[^sz\\d]',
+      '[ké-]',
+      'é',
+      'ß',
+      'σ',
+      'µ',
+      'İ',
+      'ı',
       '[^\\s]',
       '[,;–-]',
       '[!-/]',
@@ -89,6 +114,16 @@ describe('withoutIgnoreCase', () => {
           'ß',
           'é',
           'É',
+          'σ',
+          'ς',
+          'Σ',
+          'µ',
+          'μ',
+          'Μ',
+          'c',
+          'C',
+          'z',
+          'Z',
           ' ',
           '–',
           '“',
