@@ -22,6 +22,7 @@ import { benchColdReport } from '../src/bench/cold-report.ts';
 import { ADD_ONE_RUNS, benchDerive } from '../src/bench/derive-throughput.ts';
 import { benchDevRebuild } from '../src/bench/dev-rebuild.ts';
 import { round } from '../src/bench/stats.ts';
+import { speedChange, timeFixedWork } from '../src/bench/host-speed.ts';
 import { formatTable, seconds } from '../src/bench/table.ts';
 import type { BenchRow } from '../src/bench/table.ts';
 import { WORKER_THRESHOLD } from '../src/project/derive-workers.ts';
@@ -68,9 +69,11 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   loadBefore: loadavg().map((l) => round(l, 2)),
+  // The machine's speed now, for the end to compare (host-speed.ts).
+  fixedWorkBeforeMs: timeFixedWork(),
 };
 log(
-  `newsbook bench: ${machine.cpus} CPUs (${machine.model}), node ${machine.node}, load ${machine.loadBefore.join(' ')}`,
+  `newsbook bench: ${machine.cpus} CPUs (${machine.model}), node ${machine.node}, load ${machine.loadBefore.join(' ')}, fixed work ${machine.fixedWorkBeforeMs} ms`,
 );
 
 try {
@@ -242,6 +245,8 @@ try {
 
   const loadAfter = loadavg().map((l) => round(l, 2));
   const busy = Math.max(machine.loadBefore[0]!, loadAfter[0]!) > machine.cpus * 0.5;
+  const fixedWorkAfterMs = timeFixedWork();
+  const speedMoved = speedChange(machine.fixedWorkBeforeMs, fixedWorkAfterMs);
   console.log(formatTable(rows));
   if (cold.warmupDerived)
     console.log(
@@ -251,6 +256,7 @@ try {
     console.log(
       `⚠ the machine was busy (load ${machine.loadBefore[0]} before, ${loadAfter[0]} after, ${machine.cpus} CPUs): timings are inflated by other processes.`,
     );
+  if (speedMoved) console.log(`⚠ ${speedMoved}`);
   const missed = rows.filter((r) => r.pass === false);
   console.log(
     missed.length === 0
@@ -261,7 +267,7 @@ try {
   const git = (...argv: string[]) => spawnSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || null;
   const results = {
     date: new Date().toISOString(),
-    machine: { ...machine, loadAfter },
+    machine: { ...machine, loadAfter, fixedWorkAfterMs },
     git: { commit: git('rev-parse', '--short', 'HEAD'), dirty: (git('status', '--porcelain') ?? '') !== '' },
     targets: TARGETS,
     rows,
