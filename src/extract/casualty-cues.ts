@@ -3,7 +3,7 @@
 import type { Group, Measure } from '../datasets/schema.ts';
 import { alternation, wordSource } from './codebook.ts';
 import type { Codebook } from './codebook.ts';
-import { withoutIgnoreCase } from './regex-case.ts';
+import { caseFree } from './regex-case.ts';
 
 /**
  * The codebook's measures and groups as the patterns the grammar tries, made
@@ -38,9 +38,6 @@ export function measureLexicon(codebook: Codebook): MeasureLexicon {
 }
 
 const isFrame = (w: string): boolean => !w.startsWith('/') && w.trim().split(/\s+/).includes('*');
-
-/** An expression written without `i` where it can be (regex-case.ts): compiled faster in a worker's first article. */
-const caseFree = (source: string, flags: string): RegExp => withoutIgnoreCase(new RegExp(source, flags));
 
 function compileLexicon(codebook: Codebook): MeasureLexicon {
   const words: [Measure, RegExp][] = [];

@@ -4,7 +4,7 @@
 import type { NameEntry } from './gazetteer.ts';
 import { MatcherSet, literalMatcher, patternFlags } from './matcher.ts';
 import { opensWithBoundary, prefixesOf } from './cue-prefixes.ts';
-import { withoutIgnoreCase } from './regex-case.ts';
+import { caseFree } from './regex-case.ts';
 import type { Matcher } from './matcher.ts';
 import { AFTER, BEFORE, PROCLITIC, escapeRegex, fold, isArabic, isLatin, normalizePattern } from './text-fold.ts';
 
@@ -108,7 +108,7 @@ export function compileMatcher(cue: string, actorMacro: string): Matcher {
     const source = cueSource(cue, actorMacro);
     const prefixes = prefixesOf(source);
     return {
-      variants: [withoutIgnoreCase(new RegExp(source, patternFlags(source, 'iy')))],
+      variants: [caseFree(source, patternFlags(source, 'iy'))],
       wordStart: false,
       tail: null,
       prefixes,
@@ -122,7 +122,7 @@ export function compileMatcher(cue: string, actorMacro: string): Matcher {
   if (stem.includes('{actor}') || stem.includes('*') || stem.length === 0) {
     const source = cueSource(cue, actorMacro).slice(BEFORE.length);
     return {
-      variants: [withoutIgnoreCase(new RegExp(source, patternFlags(source, 'iy')))],
+      variants: [caseFree(source, patternFlags(source, 'iy'))],
       wordStart: true,
       tail: null,
       prefixes: prefixesOf(source),

@@ -31,7 +31,7 @@ import { MatcherSet, patternFlags } from './matcher.ts';
 import type { Matcher } from './matcher.ts';
 import { indexPeople } from './people.ts';
 import type { PersonIndex } from './people.ts';
-import { withoutIgnoreCase } from './regex-case.ts';
+import { caseFree } from './regex-case.ts';
 import { isLatin, nameKey } from './text-fold.ts';
 
 // ------------------------------------------------------------------ the schema
@@ -444,7 +444,7 @@ function compile(data: GazetteerData, file: string, codebook: Codebook): Gazette
       cues: rule.cues.map((c) => compileMatcher(c, actorMacro)),
       agentAfter: rule.agent_after.map((c) => {
         const source = `(?:${cueSource(c, actorMacro)})\\s*(?:the\\s+)?$`;
-        return withoutIgnoreCase(new RegExp(source, patternFlags(source, 'i')));
+        return caseFree(source, patternFlags(source, 'i'));
       }),
       notAfter:
         rule.not_after.length > 0 ? new MatcherSet(rule.not_after.map((c) => compileMatcher(c, actorMacro))) : null,

@@ -29,6 +29,11 @@ export function withoutIgnoreCase(re: RegExp): RegExp {
   return source === null ? re : new RegExp(source, re.flags.replace('i', ''));
 }
 
+/** `new RegExp(source, flags)`, written without `i` where it can be (withoutIgnoreCase): what the extraction compiles its codebook and gazetteer to. */
+export function caseFree(source: string, flags: string): RegExp {
+  return withoutIgnoreCase(new RegExp(source, flags));
+}
+
 /** The source with each letter as the class of its cases (see above); null when that would not match the same. */
 function caseExpanded(source: string): string | null {
   let out = '';
