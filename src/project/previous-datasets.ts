@@ -270,10 +270,21 @@ export class BlockReader {
   /** Where the last range asked for ended: -1 before the first. */
   #end = -1;
 
+  #closed = false;
+
   /** `fd`: the file, open for reading (openSync); the reader closes it. */
   constructor(readonly fd: number) {}
 
+  /**
+   * Closes the file, once: a derive closes the previous datasets once they
+   * are assembled, and again when it stops on a later failure (writing the
+   * files). Closed a second time, the number would close whatever file holds
+   * it by then: a write still under way, or the next derive's gazetteer,
+   * which then failed to read with EBADF.
+   */
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     closeSync(this.fd);
   }
 
