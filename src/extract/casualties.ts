@@ -9,7 +9,9 @@
 // aside ("164 people, including 103 in Almaty, …"), a comparison ("up from
 // 5,800"), a partition ("four children were among 164 people killed") and a
 // fragment continuing the previous sentence ("About 750 others."). The words
-// that say what a count counts and who are read in casualty-measures.ts.
+// that say what a count counts and who are read in casualty-measures.ts; the
+// counts that are no figure of the event (an age, a share, a year long past),
+// in casualty-exclusions.ts.
 import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
@@ -23,11 +25,11 @@ import {
   SIZE_OF,
   GATHERED,
   TO_NEXT,
-  YEAR_OF_EVENT,
   ANNUAL_RATE,
   measureLexicon,
 } from './casualty-cues.ts';
 import type { MeasureLexicon } from './casualty-cues.ts';
+import { isOtherYear, isShareOrDischarged, isStatedAge, thenFrom } from './casualty-exclusions.ts';
 import { defaultCodebook } from './codebook.ts';
 import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
@@ -444,29 +446,6 @@ function continued(text: string, count: CountMention, previous: Reading | null):
   return fragment && last ? [last] : null;
 }
 
-/** "Two volunteer firefighters, aged 24 and 57, died", "between the ages of 18 and 25": ages, not counts. */
-function isStatedAge(text: string, count: CountMention): boolean {
-  if (count.value > 120) return false;
-  const before = text.slice(Math.max(0, count.start - 40), count.start);
-  // "Rizky Ananda (15)": a name's age in brackets, as Indonesian and Indian papers give it.
-  return (/\p{Lu}[\p{L}'’-]+\s\($/u.test(before) && text[count.end] === ')') || AGED_BEFORE.test(before);
-}
-const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
-
-/**
- * "one in every ten residents", "one in five of the severe cases", "three in
- * four of its residents": a share, not a count; "had discharged 30 patients":
- * those who left hospital, as "30 patients were discharged" (RELEASED).
- */
-function isShareOrDischarged(text: string, count: CountMention): boolean {
-  const before = text.slice(Math.max(0, count.start - 30), count.start);
-  return RATIO_BEFORE.test(before) || DISCHARGED_BEFORE.test(before) || RATIO_AFTER.test(text.slice(count.end));
-}
-// "three in four of Sallama's residents".
-const RATIO_AFTER = /^\s+(?:in|out of) (?:every )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
-const RATIO_BEFORE = /\b(?:one|two|three|four|five|\d+) (?:in|out of) (?:every )?$/i;
-const DISCHARGED_BEFORE = /\bdischarg(?:ed|es|ing) (?:(?:about|some|another|the|a further|more than|over|nearly) )?$/i;
-
 /**
  * "the body of one of them", "one of them seriously": one of people already
  * counted, not a new figure; but a sentence of its own that says what became
@@ -479,61 +458,6 @@ function isPartitiveOne(text: string, count: CountMention, previous: Reading | n
   const measures = measuresAfter(text.slice(count.end).replace(/^\s+of \w+/, ''));
   return !measures || measures.every((m) => previous.measures.includes(m));
 }
-
-/**
- * "In 2011, 14 oil workers were killed in Zhanaozen": a sentence set in a year
- * well before publication is about another event. The year before publication
- * is kept early in the year (a January article recalls December); the counts
- * themselves are not years.
- */
-function isOtherYear(text: string, counts: readonly CountMention[], published: string): boolean {
-  // Most sentences hold no year at all; YEAR_OF_EVENT would try its words at every position to learn it.
-  if (!MAYBE_YEAR.test(text)) return false;
-  const current = Number(published.slice(0, 4));
-  const countStarts = new Set(counts.map((c) => c.numberStart));
-  const years: number[] = [];
-  const month = Number(published.slice(5, 7));
-  forEachMatch(YEAR_OF_EVENT, text, (match) => {
-    if (countStarts.has(match.index + match[0].length - 4)) return;
-    // "since the war began in April 2023": the start of a period that runs up to now, not when the sentence is set.
-    if (SINCE_CLAUSE.test(text.slice(Math.max(0, match.index - 40), match.index))) return;
-    const year = Number(match[1]);
-    // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
-    const named = MONTH.exec(match[0]);
-    // A year alone: the one before publication is recalled only early in the year ("in 2025" in an October 2026 article is over).
-    const monthsBefore = named
-      ? (current - year) * 12 + month - (MONTHS.indexOf(named[0].slice(0, 3).toLowerCase()) + 1)
-      : year < current && month > 3
-        ? 12
-        : 0;
-    years.push(monthsBefore > 3 ? Math.min(year, current - 2) : year);
-  });
-  // "the deadliest since 2015, when two earthquakes killed nearly 9,000", "since October 2005, when …": the
-  // counts are of then; not one before it ("… feared to exceed 600, the deadliest since April 2015, when …").
-  forEachMatch(SINCE_WHEN, text, (match) => {
-    if (!counts.some((c) => c.start < match.index)) years.push(Number(match[1]));
-  });
-  return years.length > 0 && years.every((year) => year < current - 1);
-}
-
-/** "… feared to exceed 600, the worst since April 2015, when 1,000 people drowned": where the words of then begin (the counts after are of then). */
-function thenFrom(text: string, published: string | null | undefined): number {
-  let from = Infinity;
-  if (!published || !MAYBE_YEAR.test(text)) return from;
-  forEachMatch(SINCE_WHEN, text, (match) => {
-    if (Number(match[1]) < Number(published.slice(0, 4)) - 1) from = Math.min(from, match.index + match[0].length);
-  });
-  return from;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const SINCE_WHEN =
-  /\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?((?:1[89]|20)\d\d),? when\b/gi;
-const SINCE_CLAUSE = /\bsince\b[^,;.()—–]*$/i;
-
-/** The year YEAR_OF_EVENT captures, alone. */
-const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
 
 const RELEASED =
   /^\s*(?:have|has|had|were|was)?\s*(?:since |later |now |already |then )?(?:been )?(?:released|freed|discharged|set free)\b/i;
