@@ -75,8 +75,30 @@ describe('datapackage.json', () => {
     const articles = parseDataset('articles', committed('articles.json'), 'articles.json').map(packageSource);
     const story = { name: 'x', title: 'T', description: null };
     const words = vocabularies({ measures: ['killed', 'rescued'], stances: ['sends_aid'] });
-    expect(dataPackage(story, articles, words)).toBe(dataPackage(story, articles, words));
-    expect(dataPackage(story, articles, words)).toContain('"rescued"');
+    expect(dataPackage(story, articles, words).equals(dataPackage(story, articles, words))).toBe(true);
+    expect(dataPackage(story, articles, words).toString()).toContain('"rescued"');
+  });
+
+  it('lays its sources out as JSON.stringify does, however many and whatever their titles', () => {
+    const words = vocabularies({ measures: ['killed'], stances: ['sends_aid'] });
+    const odd = ['Quote " and \\ back', 'Line\nbreak, tab\t', 'é, 中文, 😀, \u2028', ''];
+    // Enough to make several of the pieces the sources are made in, with and without a link.
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      title: `${odd[i % odd.length]} ${'x'.repeat(i % 90)} ${i}`,
+      ...(i % 3 === 0 ? { path: `https://example.org/${i}` } : {}),
+    }));
+    for (const sources of [[], many.slice(0, 1), many.slice(0, 7), many]) {
+      for (const story of [
+        { name: null, title: null, description: null },
+        { name: 'n', title: '"sources": []', description: 'A\n  "sources": [] in a string' },
+      ]) {
+        const text = dataPackage(story, sources, words).toString();
+        const parsed = JSON.parse(text) as { sources: unknown[] };
+        expect(parsed.sources).toEqual(sources);
+        expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+        expect(JSON.parse(dataPackage(story, [], words).toString())).toEqual({ ...parsed, sources: [] });
+      }
+    }
   });
 });
 
