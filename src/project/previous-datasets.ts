@@ -6,7 +6,6 @@
 // read only when its rows may have changed, and compared first as bytes. A
 // folder of an older newsbook (no file hashes) is read whole, as it was.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { ArticleSide } from '../datasets/changes.ts';
@@ -135,23 +134,40 @@ async function stampedRanges(
   stamp: OutputStamp | null,
 ): Promise<Record<DatasetName, Map<string, Range>> | null> {
   if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
-  for (const [name, hash] of Object.entries(files)) {
-    const noted = stamp.files[name];
-    const s = await stat(join(dir, name), { bigint: true }).catch(() => null);
-    if (
-      !noted ||
-      !s ||
-      noted.hash !== hash ||
-      noted.size !== String(s.size) ||
-      noted.ino !== String(s.ino) ||
-      noted.mtimeNs !== String(s.mtimeNs)
-    )
-      return null;
-  }
+  if (!Object.entries(files).every(([name, hash]) => stamp.files[name]?.hash === hash)) return null;
+  if (!stampedFilesThere(dir, stamp, Object.keys(files))) return null;
   const ranges = {} as Record<DatasetName, Map<string, Range>>;
   for (const name of DATASET_NAMES)
     ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end], index) => [id, [start, end, index]]));
   return ranges;
+}
+
+/**
+ * Whether the files of `names` (by default every file the stamp notes) are
+ * in `dir` as the stamp noted them: the same size, inode and modification
+ * time. When they are not, the stamp's notes of articles can copy nothing.
+ */
+export function stampedFilesThere(
+  dir: string,
+  stamp: OutputStamp,
+  names: readonly string[] = Object.keys(stamp.files),
+): boolean {
+  return names.every((name) => {
+    const noted = stamp.files[name];
+    let s;
+    try {
+      s = statSync(join(dir, name), { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
+    return (
+      noted !== undefined &&
+      s !== undefined &&
+      noted.size === String(s.size) &&
+      noted.ino === String(s.ino) &&
+      noted.mtimeNs === String(s.mtimeNs)
+    );
+  });
 }
 
 /** Where an article's rows are in a dataset's JSON file; from a stamp, also which article of the file it is (from 0). */

@@ -178,6 +178,16 @@ describe('an incremental derive', () => {
     await deriveAndCompare(2);
   }, 120_000);
 
+  it('after the datasets are removed or edited by hand, the cache kept (every article from the cache, no row copied)', async () => {
+    rmSync(options.out, { recursive: true });
+    const removed = await deriveAndCompare();
+    expect([removed.extracted, removed.copied]).toEqual([0, 0]);
+    // One dataset edited: the previous files are not the ones noted, so none is copied from.
+    appendFileSync(join(options.out, 'reactions.csv'), '\n');
+    const edited = await deriveAndCompare();
+    expect([edited.extracted, edited.copied]).toEqual([0, 0]);
+  }, 120_000);
+
   it('after the review changes (nothing extracted again)', async () => {
     const before = new Set(cacheEntries());
     // The story's correction confirmed instead, an entry for a synthetic article, and one for an article that is not there.
