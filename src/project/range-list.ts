@@ -43,13 +43,6 @@ export class RangeList implements Iterable<RowsRange> {
     return [id, o[at]!, o[at + 1]!, o[at + 2]!, o[at + 3]!];
   }
 
-  /** The JSON of the range at `index`, as JSON.stringify writes its tuple, without making the tuple (stamp-file.ts). */
-  jsonAt(index: number): string {
-    const o = this.#offsets;
-    const at = index * OFFSETS;
-    return `[${JSON.stringify(this.#ids[index])},${o[at]},${o[at + 1]},${o[at + 2]},${o[at + 3]}]`;
-  }
-
   *[Symbol.iterator](): Iterator<RowsRange> {
     for (let i = 0; i < this.#ids.length; i += 1) yield this.at(i)!;
   }
