@@ -127,12 +127,12 @@ export function restamp<S extends Pick<OutputStamp, 'files'>>(
 }
 
 /** The ranges of the stamp, when every file of `manifest` is the one it notes. */
-async function stampedRanges(
+function stampedRanges(
   dir: string,
   manifestText: string,
   files: Record<string, string>,
   stamp: OutputStamp | null,
-): Promise<Record<DatasetName, Map<string, Range>> | null> {
+): Record<DatasetName, Map<string, Range>> | null {
   if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
   if (!Object.entries(files).every(([name, hash]) => stamp.files[name]?.hash === hash)) return null;
   if (!stampedFilesThere(dir, stamp, Object.keys(files))) return null;
@@ -154,6 +154,7 @@ export function stampedFilesThere(
 ): boolean {
   return names.every((name) => {
     const noted = stamp.files[name];
+    if (noted === undefined) return false;
     let s;
     try {
       s = statSync(join(dir, name), { bigint: true, throwIfNoEntry: false });
@@ -161,7 +162,6 @@ export function stampedFilesThere(
       return false;
     }
     return (
-      noted !== undefined &&
       s !== undefined &&
       noted.size === String(s.size) &&
       noted.ino === String(s.ino) &&
@@ -209,7 +209,7 @@ export async function openPreviousDatasets(
     const whole = await readPreviousDatasets(dir);
     return whole === null ? null : inMemory(whole);
   }
-  const stamped = await stampedRanges(dir, manifestText!, manifest.files, stamp);
+  const stamped = stampedRanges(dir, manifestText!, manifest.files, stamp);
   const ranges = stamped ?? ({} as Record<DatasetName, Map<string, Range>>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
