@@ -72,12 +72,12 @@ export interface DeriveSummary {
   changes: Changes;
   review: ReviewOutcome['counts'];
   /**
-   * Resolves once the files the new datasets replaced are gone from the disk;
-   * never rejects. A derive ends as soon as its own files are in place: a
-   * large story's previous datasets, hundreds of megabytes, take the disk a
-   * moment to free (some 150 ms for those of 10,000 articles on a disk that
-   * discards what is freed), which the command spends printing its summary.
-   * Node does not exit before.
+   * Resolves once the files the new datasets replaced, and their stamp, are
+   * gone from the disk; never rejects. A derive ends as soon as its own files
+   * are in place: a large story's previous datasets, hundreds of megabytes,
+   * take the disk a moment to free (some 150 ms for those of 10,000 articles
+   * on a disk that discards what is freed), which the command spends
+   * printing its summary. Node does not exit before.
    */
   freed: Promise<void>;
 }
@@ -551,10 +551,10 @@ async function writeDerived(
   await othersRemoved;
   const { backupsRemoved } = await swapFilesAtomically(options.out, out);
   run.writer = null;
-  run.stampWriter?.finish(makeStamp(options.out, manifest, digests, ranges, reuse));
+  const stampReplaced = run.stampWriter?.finish(makeStamp(options.out, manifest, digests, ranges, reuse));
   run.stampWriter = null;
   // Awaited by no one here (see DeriveSummary.freed).
-  return { freed: backupsRemoved };
+  return { freed: Promise.all([backupsRemoved, stampReplaced]).then(() => undefined) };
 }
 
 /** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone). */

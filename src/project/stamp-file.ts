@@ -72,15 +72,15 @@ export async function moveStamp(cacheRoot: string, from: string, to: string): Pr
   const stamp = await readStamp(path);
   await rm(path, { force: true }).catch(() => undefined);
   if (stamp === null) return;
-  writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, stamp.files));
+  await writeStamp(stampPath(cacheRoot, to), restamp(to, stamp, stamp.files));
 }
 
-/** Writes a whole stamp, its notes and its JSON, atomically. */
-export function writeStamp(path: string, stamp: OutputStamp | null): void {
-  if (stamp === null) return;
+/** Writes a whole stamp, its notes and its JSON, in place of the one there; resolves once that one is removed. */
+export function writeStamp(path: string, stamp: OutputStamp | null): Promise<void> {
+  if (stamp === null) return Promise.resolve();
   const writer = new StampWriter(path);
   for (const [id, note] of Object.entries(stamp.reuse?.articles ?? {})) writer.note(id, note);
-  writer.finish(stamp);
+  return writer.finish(stamp);
 }
 
 /**
@@ -144,9 +144,16 @@ export class StampWriter {
     this.#begun = new Set(Object.keys(part));
   }
 
-  /** The stamp's JSON (its `reuse.articles` are the notes written, and not written again), and the file in place; null: no stamp. */
-  finish(stamp: OutputStamp | MadeStamp | null): void {
-    if (stamp === null) return this.abort();
+  /**
+   * The stamp's JSON (its `reuse.articles` are the notes written, and not
+   * written again), and the file in place; null: no stamp. Resolves once the
+   * stamp it replaced is removed (never rejects).
+   */
+  finish(stamp: OutputStamp | MadeStamp | null): Promise<void> {
+    if (stamp === null) {
+      this.abort();
+      return Promise.resolve();
+    }
     const { reuse } = stamp;
     const whole: Partial<OutputStamp | MadeStamp> = reuse ? { ...stamp, reuse: { ...reuse, articles: {} } } : stamp;
     const begun = this.#begun;
@@ -161,14 +168,31 @@ export class StampWriter {
     this.#piece();
     this.#try(() => this.#flush());
     const fd = this.#fd;
-    if (fd === null) return;
+    if (fd === null) return Promise.resolve();
     this.#fd = null;
+    // The stamp there is moved aside first, and removed after: renamed over it, ext4 wrote the new one out to the disk
+    // before the rename returned (its auto_da_alloc), 10 to 60 ms at 10,000 articles (a 9 MB stamp) that a derive waited for.
+    const aside = this.#temp.replace(/\.tmp$/, '.old');
+    let replaced = false;
     try {
       closeSync(fd);
+      try {
+        renameSync(this.#path, aside);
+        replaced = true;
+      } catch {
+        // No stamp there.
+      }
       renameSync(this.#temp, this.#path);
     } catch {
       this.#remove();
+      try {
+        if (replaced) renameSync(aside, this.#path);
+      } catch {
+        // No stamp: the next derive hashes the files again.
+      }
+      return Promise.resolve();
     }
+    return replaced ? rm(aside, { force: true }).catch(() => undefined) : Promise.resolve();
   }
 
   /** No stamp: the temporary file removed. */

@@ -202,6 +202,35 @@ describe('the stamp written to disk', () => {
     expect(await readStamp(path)).toBeNull();
   });
 
+  it('replaces the stamp there, which is gone once finish resolves; the old one stays when the new one cannot take its place', async () => {
+    const note = ONE_NOTE;
+    const stamp = (manifest: string): OutputStamp => ({
+      manifest,
+      files: {},
+      ranges: { casualties: [], reactions: [], articles: [] },
+      reuse: { generation: 'v1/2', files: {}, articles: {} },
+    });
+    const folder = join(dir, 'replaced');
+    const path = join(folder, 'stamp.json');
+    await writeStamp(path, stamp('sha256:first'));
+    const writer = new StampWriter(path);
+    writer.note('a-1', note);
+    const replaced = writer.finish(stamp('sha256:second'));
+    // In place at once, before the one it replaced is removed.
+    expect((await readStampFirst(path))?.stamp.manifest).toBe('sha256:second');
+    await replaced;
+    expect(readdirSync(folder)).toEqual(['stamp.json']);
+    expect(Object.keys((await readStamp(path))!.reuse!.articles)).toEqual(['a-1']);
+
+    // Its temporary file gone (removed by hand): the new stamp cannot take the old one's place, which stays, alone.
+    const failing = new StampWriter(path);
+    const temporary = readdirSync(folder).find((name) => name.endsWith('.tmp'))!;
+    rmSync(join(folder, temporary));
+    await failing.finish(stamp('sha256:third'));
+    expect(readdirSync(folder)).toEqual(['stamp.json']);
+    expect((await readStampFirst(path))?.stamp.manifest).toBe('sha256:second');
+  });
+
   it('reads a note line of another layout as none', () => {
     expect(readNoteLine('a\tkey\t1,2\t[]\t[]')).toBeNull();
     expect(readNoteLine('a\tkey\t1,2,3\t[]')).toBeNull();
