@@ -171,7 +171,7 @@ export class StampWriter {
     if (fd === null) return Promise.resolve();
     this.#fd = null;
     // The stamp there is moved aside first, and removed after: renamed over it, ext4 wrote the new one out to the disk
-    // before the rename returned (its auto_da_alloc), 10 to 60 ms at 10,000 articles (a 9 MB stamp) that a derive waited for.
+    // before the rename returned (its auto_da_alloc), 6 to 60 ms at 10,000 articles (a 9 MB stamp) that a derive waited for.
     const aside = this.#temp.replace(/\.tmp$/, '.old');
     let replaced = false;
     try {
