@@ -135,15 +135,32 @@ export class ChangesBuilder {
     after: new Map<string, Map<string, CasualtyRow>>(),
   };
   #last: string | null = null;
+  /** The measures and groups of the tolls given by `seed` (see considerRows). */
+  #seeded: Set<string> | undefined;
 
   constructor(readonly hadBefore: boolean) {}
+
+  /**
+   * The tolls of the datasets before, each the first highest row of every
+   * article there (the last derive chose them: reuse.ts), given before any
+   * article. Then the articles whose two sides are the same need not give
+   * their candidates (`same` with none): provided each of these tolls is of
+   * such an article, they are the highest of those articles on either side.
+   * A row of another article that ties one replaces it when its article
+   * comes first, as it would have, seen first.
+   */
+  seed(tolls: readonly CasualtyRow[]): void {
+    if (this.#last !== null) throw new Error('ChangesBuilder: tolls are seeded before any article');
+    this.#seeded = new Set(tolls.map((r) => `${r.measure}\u0000${r.group}`));
+    for (const side of ['before', 'after'] as const) considerRows(this.#highest[side], tolls);
+  }
 
   /** An article whose two sides are the very same rows: counted, its candidates for the tolls (see `tollCandidates`) on both sides. */
   same(id: string, counts: DatasetCounts, candidates: readonly CasualtyRow[]): void {
     this.#order(id);
     for (const side of ['before', 'after'] as const) {
       addCounts(this.#counts[side], counts);
-      considerRows(this.#highest[side], candidates);
+      considerRows(this.#highest[side], candidates, this.#seeded);
     }
   }
 
@@ -151,7 +168,7 @@ export class ChangesBuilder {
   added(id: string, counts: DatasetCounts, candidates: readonly CasualtyRow[]): void {
     this.#order(id);
     addCounts(this.#counts.after, counts);
-    considerRows(this.#highest.after, candidates);
+    considerRows(this.#highest.after, candidates, this.#seeded);
     this.#casualties.new += counts.casualties;
     this.#reactions.new += counts.reactions;
   }
@@ -167,7 +184,7 @@ export class ChangesBuilder {
         casualties: casualties.length,
         reactions: reactions.length,
       });
-      considerRows(this.#highest[side], casualties);
+      considerRows(this.#highest[side], casualties, this.#seeded);
     }
     const subset = (side: ArticleSide) => ({
       articles: side.meta ? [side.meta] : [],
@@ -224,13 +241,25 @@ export function tollCandidates(rows: readonly CasualtyRow[]): CasualtyRow[] {
   return [...highest(rows).values()].flatMap((byGroup) => [...byGroup.values()]);
 }
 
-function considerRows(best: Map<string, Map<string, CasualtyRow>>, rows: readonly CasualtyRow[]): void {
+/**
+ * Each row that beats the highest of its measure and group so far: the first
+ * highest, the rows coming in the datasets' order. Where a toll was seeded
+ * (`seeded`: ChangesBuilder.seed), not seen in that order, a row that ties
+ * the highest also takes its place when its article comes first (of a row
+ * seen in order, none does).
+ */
+function considerRows(
+  best: Map<string, Map<string, CasualtyRow>>,
+  rows: readonly CasualtyRow[],
+  seeded?: Set<string>,
+): void {
   for (const r of rows) {
     if (!isToll(r.status)) continue;
     let byGroup = best.get(r.measure);
     if (!byGroup) best.set(r.measure, (byGroup = new Map()));
     const b = byGroup.get(r.group);
-    if (b === undefined || r.value > b.value) byGroup.set(r.group, r);
+    const tie = b !== undefined && r.value === b.value && seeded?.has(`${r.measure}\u0000${r.group}`) === true;
+    if (b === undefined || r.value > b.value || (tie && compare(r.article, b.article) < 0)) byGroup.set(r.group, r);
   }
 }
 

@@ -26,7 +26,7 @@ import type { Compiled, CompiledInputs, Sources, ValidatedInputs } from './extra
 import { DatasetFilesWriter } from './dataset-writer.ts';
 import { Assembly, copyRuns } from './assembly.ts';
 import type { Assembled, Copy } from './assembly.ts';
-import { FileIndex, keptFirst, notesGeneration } from './reuse.ts';
+import { FileIndex, keptFirst, notedTolls, notesGeneration } from './reuse.ts';
 import type { ArticleNote } from './reuse.ts';
 import { CliError } from './errors.ts';
 import { plural } from '../common/plural.ts';
@@ -50,6 +50,7 @@ import type { Progress } from './progress.ts';
 import { alreadySent, earlyPool, sendUnnoted } from './early-articles.ts';
 import type { EarlyPool } from './early-articles.ts';
 import { compare } from '../common/compare.ts';
+import { followedBy } from './followed-by.ts';
 
 /** The file beside the datasets that says what the last derive changed. */
 export const CHANGES_FILE = 'CHANGES.md';
@@ -464,6 +465,7 @@ async function assemble(
     stamp?.note(id, note),
   );
   const items = copyRuns(articles, assembly);
+  assembly.seedTolls(before?.stamp?.reuse?.tolls, items);
   // The article after each run of copies.
   const after = new Map<Copy[], ArticleSlot>();
   items.forEach((item, i) => {
@@ -497,16 +499,6 @@ async function assemble(
   return { assembly, reviewProblems };
 }
 
-/** The items of `first`, then those of `then`, each time they are read. */
-function followedBy<T>(first: Iterable<T>, then: Iterable<T>): Iterable<T> {
-  return {
-    *[Symbol.iterator]() {
-      yield* first;
-      yield* then;
-    },
-  };
-}
-
 /** The datasets, CHANGES.md, the data package and the manifest swapped in together; then the stamp of what was written, for the next derive. The previous files are still being removed (`freed`). */
 async function writeDerived(
   run: Run,
@@ -523,7 +515,12 @@ async function writeDerived(
   const ranges = writer!.ranges;
   // The notes of the articles are in the stamp already, written as they were assembled; its ranges and file notes,
   // final now, are written while the files go to the disk, which this thread mostly waits for.
-  const reuse = { generation: notesGeneration(cache.generation), files: run.index.notes, articles: {} };
+  const reuse = {
+    generation: notesGeneration(cache.generation),
+    files: run.index.notes,
+    articles: {},
+    tolls: notedTolls(finished.tolls),
+  };
   const files = await writer!.end(() => run.stampWriter?.begin({ ranges, reuse }));
   const out = new Map<string, FileContent>([...files].map(([name, file]) => [name, { from: file.path }]));
   out.set(CHANGES_FILE, formatChangesMarkdown(finished));

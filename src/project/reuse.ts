@@ -11,6 +11,7 @@
 //   of reading its cache entry.
 import { statSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
+import type { Toll } from '../datasets/changes.ts';
 import type { CasualtyRow, DatasetName } from '../datasets/schema.ts';
 import { DATASET_NAMES } from '../datasets/serialize.ts';
 import { flatString } from './flat-string.ts';
@@ -28,6 +29,35 @@ export interface ReuseNotes {
   files: Record<string, FileNote>;
   /** By article id. */
   articles: Record<string, ArticleNote>;
+  /**
+   * The tolls the derive chose (CHANGES.md's, after), each with its article:
+   * missing in an older stamp. The next derive seeds its changes with them
+   * (ChangesBuilder.seed) when all their articles are copied, and then reads
+   * no copied article's toll candidates.
+   */
+  tolls?: NotedToll[];
+}
+
+/** A toll as the stamp notes it: its article, then the fields it is chosen by. */
+export type NotedToll = [article: string, ...TollFields];
+
+/** The tolls to note: those chosen after the derive. */
+export function notedTolls(tolls: readonly Toll[]): NotedToll[] {
+  return tolls.flatMap(({ after: r }) => (r ? [[r.article, r.measure, r.group, r.value, r.status] as NotedToll] : []));
+}
+
+/** Stand-ins for the tolls a stamp noted (see tollStandIns); null when they are not all as this code notes them. */
+export function notedTollStandIns(tolls: unknown): CasualtyRow[] | null {
+  if (!Array.isArray(tolls)) return null;
+  const standIns: CasualtyRow[] = [];
+  for (const toll of tolls as unknown[]) {
+    if (!Array.isArray(toll) || toll.length !== 5) return null;
+    const [article, measure, group, value, status] = toll as unknown[];
+    if (typeof article !== 'string' || typeof measure !== 'string' || typeof group !== 'string') return null;
+    if (typeof value !== 'number' || typeof status !== 'string') return null;
+    standIns.push(new TollStandIn(article, [measure, group, value, status as CasualtyRow['status']]) as CasualtyRow);
+  }
+  return standIns;
 }
 
 /** Bumped when the notes' layout changes (code outside the extraction's, so not in its generation). */

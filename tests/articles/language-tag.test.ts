@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random.ts';
 import { isLanguageTag, languageName } from '../../src/articles/language-tag.ts';
 
 describe('isLanguageTag', () => {
@@ -29,14 +30,7 @@ describe('isLanguageTag', () => {
     const regions = ['', '-US', '-001', '-419', '-ZZ', '-999'];
     const variants = ['', '-1901', '-valencia', '-a1b2', '-12345', '-1901-1901'];
     const extensions = ['', '-u-ca-gregory', '-t-en', '-a-abc', '-x-private', '-u', '-x', '-u-ca'];
-    // mulberry32: a small generator that stays exact in 32-bit integers.
-    let state = 7;
-    const next = (n: number): number => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) % n;
-    };
+    const next = seededRandom(7);
     const tried: string[] = ['i-klingon', 'en-GB-oed', 'zh-min-nan', 'art-lojban', 'x-foo', 'en-a-bbb-x-a-ccc'];
     for (const l of languages)
       for (const s of scripts)

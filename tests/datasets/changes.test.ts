@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { diffDatasets, formatChangesMarkdown, formatChangesSummary } from '../../src/datasets/changes.ts';
+import { seededRandom } from '../seeded-random.ts';
+import {
+  ChangesBuilder,
+  diffDatasets,
+  formatChangesMarkdown,
+  formatChangesSummary,
+  tollCandidates,
+} from '../../src/datasets/changes.ts';
 import type { ArticleRow, CasualtyRow, ReactionRow } from '../../src/datasets/schema.ts';
 import type { Datasets } from '../../src/datasets/serialize.ts';
 
@@ -126,5 +133,78 @@ describe('diffDatasets', () => {
       'No datasets were on disk before this derive: all 3 figures and 2 reactions from 2 articles are new.',
     );
     expect(formatChangesSummary(changes)).toEqual(['All 3 figures and 2 reactions are new (no datasets before)']);
+  });
+});
+
+describe('ChangesBuilder seeded with the tolls before', () => {
+  // Articles of a few rows each, of few values, so that tolls tie often; some the same after, some changed, gone or new.
+  const next = seededRandom(11);
+  const rowsOf = (id: string, version: number): CasualtyRow[] =>
+    Array.from({ length: next(4) }, (_, i) =>
+      figure(`${id}-c${version}${i}`, {
+        article: id,
+        measure: (['killed', 'injured'] as const)[next(2)]!,
+        group: (['all', 'civilians'] as const)[next(2)]!,
+        value: [5, 10, 10, 20][next(4)]!,
+        status: (['reported', 'reported', 'disputed', 'retracted'] as const)[next(4)]!,
+      }),
+    );
+  const side = (id: string, rows: CasualtyRow[] | undefined) => ({
+    meta: rows ? article(id) : null,
+    casualties: rows ?? [],
+    reactions: [],
+  });
+
+  it('chooses the tolls a builder given every article chooses, and those of diffDatasets', () => {
+    let seeded = 0;
+    for (let round = 0; round < 2000; round += 1) {
+      const ids = Array.from({ length: 12 }, (_, i) => `a${String(i).padStart(2, '0')}`);
+      const before = new Map<string, CasualtyRow[]>();
+      const after = new Map<string, CasualtyRow[]>();
+      const same = new Set<string>();
+      for (const id of ids) {
+        const kind = next(6);
+        if (kind < 3) {
+          const rows = rowsOf(id, 0);
+          before.set(id, rows);
+          after.set(id, rows);
+          same.add(id);
+        } else if (kind === 3) {
+          before.set(id, rowsOf(id, 0));
+          after.set(id, rowsOf(id, 1));
+        } else if (kind === 4) before.set(id, rowsOf(id, 0));
+        else after.set(id, rowsOf(id, 1));
+      }
+      const build = (tolls: CasualtyRow[] | null) => {
+        const changes = new ChangesBuilder(true);
+        if (tolls) changes.seed(tolls);
+        for (const id of ids) {
+          if (!before.has(id) && !after.has(id)) continue;
+          const counts = { articles: 1, casualties: after.get(id)?.length ?? 0, reactions: 0 };
+          if (same.has(id)) changes.same(id, counts, tolls ? [] : tollCandidates(after.get(id)!));
+          else changes.article(id, side(id, before.get(id)), side(id, after.get(id)));
+        }
+        return changes.finish();
+      };
+      const whole = build(null);
+      const datasets = (m: Map<string, CasualtyRow[]>): Datasets => ({
+        articles: [...m.keys()].map((id) => article(id)),
+        casualties: [...m.values()].flat(),
+        reactions: [],
+      });
+      expect(whole.tolls).toEqual(diffDatasets(datasets(before), datasets(after)).tolls);
+      // The tolls before are those the last derive chose; seeded only when each is of an article that is the same.
+      const last = whole.tolls.flatMap((t) => (t.before ? [t.before] : []));
+      if (!last.every((r) => same.has(r.article))) continue;
+      seeded += 1;
+      expect(build(last).tolls).toEqual(whole.tolls);
+    }
+    expect(seeded).toBeGreaterThan(200);
+  });
+
+  it('is seeded before any article', () => {
+    const changes = new ChangesBuilder(true);
+    changes.same('a', { articles: 1, casualties: 0, reactions: 0 }, []);
+    expect(() => changes.seed([])).toThrow(/before any article/);
   });
 });
