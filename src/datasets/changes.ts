@@ -141,13 +141,13 @@ export class ChangesBuilder {
   constructor(readonly hadBefore: boolean) {}
 
   /**
-   * The tolls of the datasets before, each the first highest row of every
-   * article there (the last derive chose them: reuse.ts), given before any
-   * article. Then the articles whose two sides are the same need not give
-   * their candidates (`same` with none): provided each of these tolls is of
-   * such an article, they are the highest of those articles on either side.
-   * A row of another article that ties one replaces it when its article
-   * comes first, as it would have, seen first.
+   * The tolls of the datasets before, given before any article: of each
+   * measure and group, the first highest row of all their articles (the last
+   * derive chose them: reuse.ts). Then the articles whose two sides are the
+   * same need not give their candidates (`same` with none), provided each of
+   * these tolls is of such an article: they are the highest of those
+   * articles, on either side. A row of another article that ties one takes
+   * its place when its article comes first, as it would have, seen first.
    */
   seed(tolls: readonly CasualtyRow[]): void {
     if (this.#last !== null) throw new Error('ChangesBuilder: tolls are seeded before any article');
