@@ -43,7 +43,7 @@ export type NotedToll = [article: string, ...TollFields];
 
 /** The tolls to note: those chosen after the derive. */
 export function notedTolls(tolls: readonly Toll[]): NotedToll[] {
-  return tolls.flatMap(({ after: r }) => (r ? [[r.article, r.measure, r.group, r.value, r.status] as NotedToll] : []));
+  return tolls.flatMap(({ after: r }) => (r ? [[r.article, ...tollFields(r)] as NotedToll] : []));
 }
 
 /** Stand-ins for the tolls a stamp noted (see tollStandIns); null when they are not all as this code notes them. */
@@ -119,6 +119,11 @@ export function readNoteLine(line: string): [id: string, note: ArticleNote] | nu
 
 type TollFields = [measure: string, group: string, value: number, status: CasualtyRow['status']];
 
+/** A toll candidate's fields, in the order the notes hold them and TollStandIn reads them. */
+function tollFields(r: CasualtyRow): TollFields {
+  return [r.measure, r.group, r.value, r.status];
+}
+
 /**
  * A file modified this close to the derive that reads it is read again next
  * time even when it looks the same: a second save in the same clock tick, of
@@ -186,7 +191,7 @@ export function noteArticle(
   tolls: readonly CasualtyRow[],
   diagnostics: CachedExtraction['diagnostics'],
 ): ArticleNote {
-  const fields: TollFields[] = tolls.map((r) => [r.measure, r.group, r.value, r.status]);
+  const fields = tolls.map(tollFields);
   // The messages are held to the end of the derive (Assembly): as one run of characters, not the pieces JSON.stringify gives.
   return { key, counts, tolls: JSON.stringify(fields), diagnostics: flatString(JSON.stringify(diagnostics)) };
 }
