@@ -15,7 +15,7 @@ import {
 import { reportAt } from '../common/problems.ts';
 import type { VFileMessage } from '../common/problems.ts';
 import { CliError } from './errors.ts';
-import { staleLeftovers } from './leftovers.ts';
+import { removeStaleLeftovers } from './leftovers.ts';
 import { writeError } from './write-error.ts';
 
 export interface LoadedArticles {
@@ -207,9 +207,8 @@ async function swapFileGroups(groups: readonly FileGroup[], fs: WriteFs): Promis
     }
   }
   // What a write killed earlier left in these folders (its process is gone): removed first.
-  for (const dir of new Set(staged.map((s) => dirname(s.target)))) {
-    for (const name of await staleLeftovers(dir)) await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
-  }
+  for (const dir of new Set(staged.map((s) => dirname(s.target))))
+    await removeStaleLeftovers(dir, (path) => fs.rm(path, { force: true }));
   const created: string[] = [];
   // What is being written, for the message when it fails.
   let at: { path: string; what: 'write' | 'folder' } = { path: '', what: 'write' };

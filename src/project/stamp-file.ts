@@ -11,6 +11,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { MadeStamp, OutputStamp } from './previous-datasets.ts';
 import { restamp, stampPath } from './previous-datasets.ts';
+import { removeStaleLeftovers } from './leftovers.ts';
 import { noteLine, readNoteLine } from './reuse.ts';
 import type { ArticleNote, ReuseNotes } from './reuse.ts';
 import { RangeList } from './range-list.ts';
@@ -147,7 +148,8 @@ export class StampWriter {
   /**
    * The stamp's JSON (its `reuse.articles` are the notes written, and not
    * written again), and the file in place; null: no stamp. Resolves once the
-   * stamp it replaced is removed (never rejects).
+   * stamp it replaced, and what killed derives left beside it, are removed
+   * (never rejects).
    */
   finish(stamp: OutputStamp | MadeStamp | null): Promise<void> {
     if (stamp === null) {
@@ -172,7 +174,8 @@ export class StampWriter {
     this.#fd = null;
     // The stamp there is moved aside first, and removed after: renamed over it, ext4 wrote the new one out to the disk
     // before the rename returned (its auto_da_alloc), 6 to 60 ms at 10,000 articles (a 9 MB stamp) that a derive waited for.
-    const aside = this.#temp.replace(/\.tmp$/, '.old');
+    // Named as a killed write's backup (leftovers.ts): a derive killed before removing it leaves it to the next.
+    const aside = this.#temp.replace(/\.tmp$/, '.bak');
     let replaced = false;
     try {
       closeSync(fd);
@@ -192,7 +195,11 @@ export class StampWriter {
       }
       return Promise.resolve();
     }
-    return replaced ? rm(aside, { force: true }).catch(() => undefined) : Promise.resolve();
+    return Promise.all([
+      replaced ? rm(aside, { force: true }).catch(() => undefined) : undefined,
+      // What derives killed while writing a stamp here left (their temporary stamps, and stamps moved aside).
+      removeStaleLeftovers(dirname(this.#path)).catch(() => undefined),
+    ]).then(() => undefined);
   }
 
   /** No stamp: the temporary file removed. */

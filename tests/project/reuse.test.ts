@@ -202,7 +202,7 @@ describe('the stamp written to disk', () => {
     expect(await readStamp(path)).toBeNull();
   });
 
-  it('replaces the stamp there, which is gone once finish resolves; the old one stays when the new one cannot take its place', async () => {
+  it('replaces the stamp there, which is gone once finish resolves, as are what killed derives left; the old one stays when the new one cannot take its place', async () => {
     const note = ONE_NOTE;
     const stamp = (manifest: string): OutputStamp => ({
       manifest,
@@ -221,6 +221,14 @@ describe('the stamp written to disk', () => {
     await replaced;
     expect(readdirSync(folder)).toEqual(['stamp.json']);
     expect(Object.keys((await readStamp(path))!.reuse!.articles)).toEqual(['a-1']);
+
+    // What derives killed while writing it left (a process that is gone), removed; a running one's, kept.
+    const killed = (ext: string) => `stamp.json.999999.0123abcd.${ext}`;
+    const running = `stamp.json.${process.pid}.0123abcd.tmp`;
+    for (const name of [killed('tmp'), killed('bak'), running]) writeFileSync(join(folder, name), 'left');
+    await new StampWriter(path).finish(stamp('sha256:second'));
+    expect(readdirSync(folder).sort()).toEqual(['stamp.json', running]);
+    rmSync(join(folder, running));
 
     // Its temporary file gone (removed by hand): the new stamp cannot take the old one's place, which stays, alone.
     const failing = new StampWriter(path);
