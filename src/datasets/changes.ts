@@ -508,7 +508,7 @@ export function formatChangesSummary(changes: Changes, limit = 20): string[] {
     for (const change of article.reactions) details.push(`  ${article.article}  ${describeReactionChange(change)}`);
   }
   lines.push(...details.slice(0, limit));
-  if (details.length > limit) lines.push(`  … and ${details.length - limit} more`);
+  if (details.length > limit) lines.push(`  … and ${count(details.length - limit)} more`);
   return lines;
 }
 
@@ -559,11 +559,17 @@ function tollChange(toll: Toll): string {
 
 function describeTally(t: Tally): string {
   if (t.new + t.removed + t.changed === 0) return 'no change';
-  return `${t.new} new, ${t.removed} removed, ${t.changed} changed`;
+  return `${count(t.new)} new, ${count(t.removed)} removed, ${count(t.changed)} changed`;
 }
 
+/** A count before and after. */
 function arrow(before: number, after: number): string {
-  return before === after ? `${after}` : `${before} → ${after}`;
+  return before === after ? count(after) : `${count(before)} → ${count(after)}`;
+}
+
+/** A count as every count the user reads is written (2,000, not 2000: plural's). */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function value(v: unknown): string {

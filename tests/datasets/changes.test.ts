@@ -127,6 +127,20 @@ describe('diffDatasets', () => {
     expect(formatChangesSummary(changes, 2).at(-1)).toMatch(/^ {2}… and \d+ more$/);
   });
 
+  it('writes large counts as the rest of what the user reads writes them', () => {
+    const changes = diffDatasets(before, { ...before, reactions: [...before.reactions, reaction('000-r2')] });
+    const counts = {
+      before: { articles: 9_999, casualties: 61_732, reactions: 213_394 },
+      after: { articles: 10_000, casualties: 61_732, reactions: 213_401 },
+    };
+    const large = { ...changes, counts, reactions: { new: 1_207, removed: 1_200, changed: 0 } };
+    expect(formatChangesMarkdown(large)).toContain(
+      'before this derive: 9,999 → 10,000 articles, 61,732 casualty figures, 213,394 → 213,401 reactions.',
+    );
+    expect(formatChangesMarkdown(large)).toContain('- Reactions: 1,207 new, 1,200 removed, 0 changed.');
+    expect(formatChangesSummary(large)[0]).toContain('reactions 1,207 new, 1,200 removed, 0 changed');
+  });
+
   it('says so when there were no datasets before', () => {
     const changes = diffDatasets(null, before);
     expect(formatChangesMarkdown(changes)).toContain(
