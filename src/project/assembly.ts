@@ -162,8 +162,17 @@ export class Assembly {
       // Read once: null (no data package to take them from) is an answer too.
       if (this.#previousSources === undefined)
         this.#previousSources = this.previous ? await this.previous.sources() : null;
+      // The writer takes the rows of as many as it can in one pass per dataset; those of the others, one article at a time.
+      const taken = {} as Record<DatasetName, number>;
+      for (const name of DATASET_NAMES)
+        taken[name] = this.writer.reusedRun(
+          name,
+          copies.length,
+          (k) => copies[k]!.file.id,
+          (k) => copies[k]!.note.counts[name],
+        );
       for (const [i, { file, note }] of copies.entries()) {
-        const waiting = this.#copied(file, note);
+        const waiting = this.#copied(file, note, i, taken);
         if (waiting) await waiting;
         if (i % COPIES_AT_ONCE === COPIES_AT_ONCE - 1) await new Promise(setImmediate);
       }
@@ -199,16 +208,26 @@ export class Assembly {
     if (this.#anyStandIn) await this.changes.replaceTollRows((row) => this.#tollRow(row));
   }
 
-  /** An article whose rows are copied from the previous datasets: the same rows, so no change. A promise only when it must wait. */
-  #copied(file: AssembledFile, note: ArticleNote): Promise<void> | void {
+  /**
+   * An article whose rows are copied from the previous datasets: the same
+   * rows, so no change. It is the `at`-th of its run, of which the writer
+   * took the first `taken` of each dataset already (reusedRun). A promise
+   * only when it must wait.
+   */
+  #copied(
+    file: AssembledFile,
+    note: ArticleNote,
+    at: number,
+    taken: Readonly<Record<DatasetName, number>>,
+  ): Promise<void> | void {
     const id = file.id;
-    if (this.#goneBefore(id)) return this.#gone(id).then(() => this.#copied(file, note));
+    if (this.#goneBefore(id)) return this.#gone(id).then(() => this.#copied(file, note, at, taken));
     this.copied += 1;
     this.#keepMessages(file.path, note.diagnostics);
     const unread: DatasetName[] = [];
     for (const name of DATASET_NAMES) {
       this.#written[name] += note.counts[name];
-      if (!this.writer.reused(name, id)) unread.push(name);
+      if (at >= taken[name] && !this.writer.reused(name, id)) unread.push(name);
     }
     const source = this.#previousSources?.(id);
     if (source) this.sources.push(source);

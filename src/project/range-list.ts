@@ -20,6 +20,11 @@ export class RangeList implements Iterable<RowsRange> {
   }
 
   push(range: RowsRange): void {
+    this.add(range[0], range[1], range[2], range[3], range[4]);
+  }
+
+  /** push, the range given by its parts (no tuple made for it). */
+  add(id: string, jsonStart: number, jsonEnd: number, csvStart: number, csvEnd: number): void {
     const at = this.#ids.length * OFFSETS;
     if (at + OFFSETS > this.#offsets.length) {
       const grown = new Float64Array(this.#offsets.length * 2);
@@ -27,11 +32,11 @@ export class RangeList implements Iterable<RowsRange> {
       this.#offsets = grown;
     }
     const o = this.#offsets;
-    o[at] = range[1];
-    o[at + 1] = range[2];
-    o[at + 2] = range[3];
-    o[at + 3] = range[4];
-    this.#ids.push(range[0]);
+    o[at] = jsonStart;
+    o[at + 1] = jsonEnd;
+    o[at + 2] = csvStart;
+    o[at + 3] = csvEnd;
+    this.#ids.push(id);
   }
 
   /** The range at `index` (a tuple made for the asking), or undefined past the end. */

@@ -1,7 +1,8 @@
 // The writer given the previous files (src/project/dataset-writer.ts): after
 // any mix of articles copied, dropped, changed and added, its files, hashes
 // and ranges are those of a writer that writes every piece afresh, whether
-// it starts from a copy of the previous files or not; and the
+// it starts from a copy of the previous files or not, and whether the copies
+// are offered to it one by one or a run at a time (reusedRun); and the
 // copied articles after the cut, next to each other in the previous files,
 // are read as runs of bytes, not one article at a time.
 import type * as NodeFs from 'node:fs';
@@ -62,9 +63,11 @@ async function writeAfresh(dir: string, articles: readonly Article[]): Promise<P
 }
 
 /**
- * Writes `articles` with `previous` to copy from, as the assembly does: an
- * article in `kept` by `reused`, else `reuse`; the others added. `first`:
- * the writer's hint of how many previous articles stay first.
+ * Writes `articles` with `previous` to copy from: an article in `kept` by
+ * `reused`, else `reuse`; the others added. `first`: the writer's hint of how
+ * many previous articles stay first. `byRun`: as the assembly does, each run
+ * of kept articles offered to `reusedRun` first, dataset by dataset, and only
+ * the ones it did not take copied one by one.
  */
 async function writeWithPrevious(
   dir: string,
@@ -72,13 +75,32 @@ async function writeWithPrevious(
   kept: ReadonlySet<string>,
   previous: PreviousFiles,
   first?: number,
+  byRun = false,
 ) {
   const writer = await DatasetFilesWriter.open(dir, previous, first);
-  for (const article of articles) {
-    for (const name of DATASET_NAMES) {
-      if (!kept.has(article.id)) await writer.add(name, pieceOf(article, name), article.id);
-      else if (!writer.reused(name, article.id)) await writer.reuse(name, article.id);
-    }
+  for (let i = 0; i < articles.length;) {
+    let end = i;
+    while (end < articles.length && kept.has(articles[end]!.id)) end += 1;
+    const run = articles.slice(i, end);
+    const taken = Object.fromEntries(
+      DATASET_NAMES.map((name) => [
+        name,
+        byRun
+          ? writer.reusedRun(
+              name,
+              run.length,
+              (k) => run[k]!.id,
+              (k) => run[k]!.sizes[name],
+            )
+          : 0,
+      ]),
+    ) as Record<DatasetName, number>;
+    for (const [k, article] of run.entries())
+      for (const name of DATASET_NAMES)
+        if (k >= taken[name] && !writer.reused(name, article.id)) await writer.reuse(name, article.id);
+    const added = articles[end];
+    if (added) for (const name of DATASET_NAMES) await writer.add(name, pieceOf(added, name), added.id);
+    i = end + 1;
   }
   return { files: await writer.end(), ranges: writer.ranges };
 }
@@ -143,20 +165,49 @@ describe('DatasetFilesWriter with the previous files', () => {
         });
         const expectedDir = await tempDir();
         const expected = await writeAfresh(expectedDir, after);
-        const got = await writeWithPrevious(await tempDir(), after, kept, previous, first);
-        for (const name of DATASET_NAMES) {
-          for (const ext of ['json', 'csv']) {
-            const file = got.files.get(`${name}.${ext}`)!;
-            const bytes = await readFile(file.path);
-            expect(bytes.equals(await readFile(join(expectedDir, `${name}.${ext}`))), `${name}.${ext}`).toBe(true);
-            expect(file.hash).toBe(fileHash(bytes));
+        for (const byRun of [false, true]) {
+          const got = await writeWithPrevious(await tempDir(), after, kept, previous, first, byRun);
+          for (const name of DATASET_NAMES) {
+            for (const ext of ['json', 'csv']) {
+              const file = got.files.get(`${name}.${ext}`)!;
+              const bytes = await readFile(file.path);
+              const what = `${name}.${ext}${byRun ? ', by run' : ''}`;
+              expect(bytes.equals(await readFile(join(expectedDir, `${name}.${ext}`))), what).toBe(true);
+              expect(file.hash, what).toBe(fileHash(bytes));
+            }
+            expect([...got.ranges[name]]).toEqual(expected.ranges[name]);
           }
-          expect([...got.ranges[name]]).toEqual(expected.ranges[name]);
         }
       }),
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('takes a run of copies in one pass, articles without rows in a dataset too, before the cut and after', async () => {
+    const before = articlesOf(30, 50).map((a, i) => ({
+      ...a,
+      sizes: { ...a.sizes, casualties: i % 3 === 0 ? 0 : 50 },
+    }));
+    const previous = await writeAfresh(await tempDir(), before);
+    const idAt = (k: number) => before[k]!.id;
+    // Every article kept, an article added after them: all are the files' prefix.
+    const last = await DatasetFilesWriter.open(await tempDir(), previous);
+    for (const name of DATASET_NAMES)
+      expect(
+        last.reusedRun(name, before.length, idAt, (k) => before[k]!.sizes[name]),
+        name,
+      ).toBe(before.length);
+    await last.abort();
+    // An article added first: the files are cut before them all, and they are one run after it.
+    const first = await DatasetFilesWriter.open(await tempDir(), previous, 0);
+    for (const name of DATASET_NAMES) await first.add(name, { json: Buffer.from('x'), csv: Buffer.from('x') }, 'a');
+    for (const name of DATASET_NAMES)
+      expect(
+        first.reusedRun(name, before.length, idAt, (k) => before[k]!.sizes[name]),
+        name,
+      ).toBe(before.length);
+    await first.abort();
+  });
 
   it('reads the copied articles after the cut as runs of bytes, not one by one', async () => {
     const before = articlesOf(2000, 600);
