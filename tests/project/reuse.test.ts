@@ -202,7 +202,7 @@ describe('the stamp written to disk', () => {
     expect(await readStamp(path)).toBeNull();
   });
 
-  it('replaces the stamp there, which is gone once finish resolves, as are what killed derives left; the old one stays when the new one cannot take its place', async () => {
+  it('replaces the stamp there, which is gone once finish resolves, with what killed derives left beside it; the old one stays when the new one cannot take its place', async () => {
     const note = ONE_NOTE;
     const stamp = (manifest: string): OutputStamp => ({
       manifest,
