@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../seeded-random.ts';
+import { seededRandom } from '../../src/bench/seeded-random.ts';
 import {
   ChangesBuilder,
   diffDatasets,
@@ -152,7 +152,9 @@ describe('diffDatasets', () => {
 
 describe('ChangesBuilder seeded with the tolls before', () => {
   // Articles of a few rows each, of few values, so that tolls tie often; some the same after, some changed, gone or new.
-  const next = seededRandom(11);
+  const random = seededRandom(11);
+  // A whole number below n.
+  const next = (n: number) => Math.floor(random() * n);
   const rowsOf = (id: string, version: number): CasualtyRow[] =>
     Array.from({ length: next(4) }, (_, i) =>
       figure(`${id}-c${version}${i}`, {
