@@ -151,7 +151,7 @@ export class ChangesBuilder {
    */
   seed(tolls: readonly CasualtyRow[]): void {
     if (this.#last !== null) throw new Error('ChangesBuilder: tolls are seeded before any article');
-    this.#seeded = new Set(tolls.map((r) => `${r.measure}\u0000${r.group}`));
+    this.#seeded = new Set(tolls.map(tollKey));
     for (const side of ['before', 'after'] as const) considerRows(this.#highest[side], tolls);
   }
 
@@ -241,6 +241,11 @@ export function tollCandidates(rows: readonly CasualtyRow[]): CasualtyRow[] {
   return [...highest(rows).values()].flatMap((byGroup) => [...byGroup.values()]);
 }
 
+/** A toll's measure and group, as one key (of the tolls seeded). */
+function tollKey(r: CasualtyRow): string {
+  return `${r.measure}\u0000${r.group}`;
+}
+
 /**
  * Each row that beats the highest of its measure and group so far: the first
  * highest, the rows coming in the datasets' order. Where a toll was seeded
@@ -258,7 +263,7 @@ function considerRows(
     let byGroup = best.get(r.measure);
     if (!byGroup) best.set(r.measure, (byGroup = new Map()));
     const b = byGroup.get(r.group);
-    const tie = b !== undefined && r.value === b.value && seeded?.has(`${r.measure}\u0000${r.group}`) === true;
+    const tie = b !== undefined && r.value === b.value && seeded?.has(tollKey(r)) === true;
     if (b === undefined || r.value > b.value || (tie && compare(r.article, b.article) < 0)) byGroup.set(r.group, r);
   }
 }
