@@ -138,9 +138,10 @@ export class Assembly {
   seedTolls(noted: unknown, items: readonly (readonly Copy[] | object)[]): void {
     const tolls = notedTollStandIns(noted);
     if (tolls === null) return;
-    const copied = new Set<string>();
-    for (const item of items) if (Array.isArray(item)) for (const { file } of item as Copy[]) copied.add(file.id);
-    if (!tolls.every((toll) => copied.has(toll.article))) return;
+    // The tolls' articles, crossed off as they are found among the copies (a few, not a set of every copy).
+    const uncopied = new Set(tolls.map((toll) => toll.article));
+    for (const item of items) if (Array.isArray(item)) for (const { file } of item as Copy[]) uncopied.delete(file.id);
+    if (uncopied.size > 0) return;
     this.changes.seed(tolls);
     this.#tollsSeeded = true;
     this.#anyStandIn ||= tolls.length > 0;
