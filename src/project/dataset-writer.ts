@@ -165,37 +165,23 @@ export class DatasetFilesWriter {
    * them.
    */
   reused(name: DatasetName, id: string): boolean {
-    const index = this.#indexOf(name, id);
-    if (index === undefined) return true;
-    const range = this.#previous!.ranges[name][index]!;
-    const prefix = this.#prefix.get(name);
-    if (prefix) {
-      if (prefix.next !== index) return false;
-      prefix.next += 1;
-      prefix.pieces += 1;
-      this.#advance(name, range);
-      const files = this.#pairs.get(name)!;
-      files.json.keep(range[2]);
-      files.csv.keep(range[4] + 1);
-      return true;
-    }
-    // After the cut: the article joins the run of copies it follows in the previous files, or starts one once the last is written.
-    const run = this.#runs.get(name);
-    if (run && run.last + 1 !== index) return false;
-    if (run) run.last = index;
-    else this.#runs.set(name, { first: index, last: index });
-    this.#shifted(name, range);
-    return true;
+    // A run of one, whose rows the previous files hold where they are, or nowhere.
+    return (
+      this.reusedRun(
+        name,
+        1,
+        () => id,
+        () => (this.#indexOf(name, id) === undefined ? 0 : 1),
+      ) === 1
+    );
   }
 
   /**
    * `reused` for the next `count` copied articles (the k-th's id and number
-   * of rows in the dataset, as its note says), in one pass: as many of them as
-   * have their rows where `reused` would take them without reading or writing
-   * (the previous files' next ones, while the files are their prefix or the
-   * run of copies grows). How many it took, from the first; `reused` and
-   * `reuse` take the others, one at a time. At 10,000 articles, 30,000 calls
-   * of `reused` took some 80 ms of a derive adding one of them.
+   * of rows in the dataset, as its note says), in one pass: how many of them,
+   * from the first, it took; `reuse` takes the next, whose rows must be
+   * copied now. At 10,000 articles, `reused` for each article and dataset
+   * took some 80 ms of a derive adding one of them.
    */
   reusedRun(name: DatasetName, count: number, idAt: (k: number) => string, rowsAt: (k: number) => number): number {
     const previous = this.#previous;
@@ -240,7 +226,7 @@ export class DatasetFilesWriter {
       files.csv.keep(last[4] + 1);
       return k;
     }
-    // Where each range will be once the run is written (as #shifted places them).
+    // Where each range will be once the run is written (each run's separators are the files' own).
     for (let i = start; i < next; i += 1) {
       const [id, jsonStart, jsonEnd, csvStart, csvEnd] = ranges[i]!;
       const json = at.json + 2;
@@ -327,12 +313,6 @@ export class DatasetFilesWriter {
     const range: RowsRange = [id, jsonStart, jsonStart + piece.json.byteLength, at.csv, at.csv + piece.csv.byteLength];
     this.#advance(name, range);
     this.#framers.get(name)!.add(piece);
-  }
-
-  /** A copied article's range, shifted to where its bytes will be once its run is written (each run's separators are the files' own). */
-  #shifted(name: DatasetName, [id, jsonStart, jsonEnd, csvStart, csvEnd]: RowsRange): void {
-    const at = this.#bytes[name];
-    this.#advance(name, [id, at.json + 2, at.json + 2 + jsonEnd - jsonStart, at.csv, at.csv + csvEnd - csvStart]);
   }
 
   /** The run of copied articles the dataset has, its bytes read from the previous files and written, as the files' next piece. */
