@@ -8,6 +8,7 @@ import type { ArticleRow, CasualtyRow, Group, Measure, ReactionRow } from './sch
 import type { Datasets } from './serialize.ts';
 import { compare } from '../common/compare.ts';
 import { plural } from '../common/plural.ts';
+import { thousands } from '../common/thousands.ts';
 
 export interface FieldChange {
   field: string;
@@ -513,13 +514,13 @@ export function formatChangesSummary(changes: Changes, limit = 20): string[] {
     for (const change of article.reactions) details.push(`  ${article.article}  ${describeReactionChange(change)}`);
   }
   lines.push(...details.slice(0, limit));
-  if (details.length > limit) lines.push(`  … and ${count(details.length - limit)} more`);
+  if (details.length > limit) lines.push(`  … and ${thousands(details.length - limit)} more`);
   return lines;
 }
 
 function describeCasualtyChange(change: RowChange<CasualtyRow>): string {
   const row = rowOf(change);
-  const what = `figure ${row.id} ${row.measure}/${row.group} ${row.value.toLocaleString('en-US')} (${row.qualifier}, “${row.phrase}”)`;
+  const what = `figure ${row.id} ${row.measure}/${row.group} ${thousands(row.value)} (${row.qualifier}, “${row.phrase}”)`;
   if (change.kind !== 'changed') return `${change.kind} ${what}`;
   return `changed figure ${row.id} “${row.phrase}”: ${change.fields.map(describeField).join(', ')}`;
 }
@@ -549,7 +550,7 @@ function excerpt(quote: string, phrase: string | null, max = 200): string {
 }
 
 function tollCell(row: CasualtyRow | null): string {
-  return row ? `${row.value.toLocaleString('en-US')} (“${row.phrase.replaceAll('|', '\\|')}”, ${row.id})` : '—';
+  return row ? `${thousands(row.value)} (“${row.phrase.replaceAll('|', '\\|')}”, ${row.id})` : '—';
 }
 
 function tollChange(toll: Toll): string {
@@ -559,22 +560,17 @@ function tollChange(toll: Toll): string {
   if (was === null) return 'new';
   if (is === null) return 'gone';
   const delta = is - was;
-  return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toLocaleString('en-US')}`;
+  return `${delta > 0 ? '+' : '−'}${thousands(Math.abs(delta))}`;
 }
 
 function describeTally(t: Tally): string {
   if (t.new + t.removed + t.changed === 0) return 'no change';
-  return `${count(t.new)} new, ${count(t.removed)} removed, ${count(t.changed)} changed`;
+  return `${thousands(t.new)} new, ${thousands(t.removed)} removed, ${thousands(t.changed)} changed`;
 }
 
 /** A count before and after. */
 function arrow(before: number, after: number): string {
-  return before === after ? count(after) : `${count(before)} → ${count(after)}`;
-}
-
-/** A count as every count the user reads is written (2,000, not 2000: plural's). */
-function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return before === after ? thousands(after) : `${thousands(before)} → ${thousands(after)}`;
 }
 
 function value(v: unknown): string {

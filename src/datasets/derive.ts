@@ -17,6 +17,7 @@ import type { ReviewOutcome } from './review-apply.ts';
 import type { CasualtyRow, ReactionRow } from './schema.ts';
 import type { Datasets } from './serialize.ts';
 import { compare } from '../common/compare.ts';
+import { thousands } from '../common/thousands.ts';
 
 export interface Derived {
   datasets: Datasets;
@@ -142,6 +143,6 @@ function untranslatedPassages(sentences: Sentence[]): Message[] {
     severity: 'info',
     ruleId: 'passage-not-extracted',
     // Reactions are read in Arabic too (the gazetteer has Arabic aliases); casualty figures are not.
-    reason: `Cannot extract casualty figures from a passage in another language (\`${passage.lang}\`, ${passage.chars.toLocaleString('en-US')} characters): not extracted`,
+    reason: `Cannot extract casualty figures from a passage in another language (\`${passage.lang}\`, ${thousands(passage.chars)} characters): not extracted`,
   }));
 }
