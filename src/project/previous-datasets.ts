@@ -24,6 +24,8 @@ import type { PreviousFiles, RowsRange } from './dataset-writer.ts';
 import type { RangeList } from './range-list.ts';
 import type { ReuseNotes } from './reuse.ts';
 import { compare } from '../common/compare.ts';
+import { mapLookup, mergedIds, stampLookup } from './range-lookup.ts';
+import type { RangeLookup } from './range-lookup.ts';
 
 export interface PreviousDatasets {
   /** Every article id the datasets name (front matter rows and the rows' `article`), sorted. */
@@ -132,13 +134,12 @@ function stampedRanges(
   manifestText: string,
   files: Record<string, string>,
   stamp: OutputStamp | null,
-): Record<DatasetName, Map<string, Range>> | null {
+): Record<DatasetName, RangeLookup> | null {
   if (stamp === null || stamp.manifest !== fileHash(manifestText)) return null;
   if (!Object.entries(files).every(([name, hash]) => stamp.files[name]?.hash === hash)) return null;
   if (!stampedFilesThere(dir, stamp, Object.keys(files))) return null;
-  const ranges = {} as Record<DatasetName, Map<string, Range>>;
-  for (const name of DATASET_NAMES)
-    ranges[name] = new Map((stamp.ranges[name] ?? []).map(([id, start, end], index) => [id, [start, end, index]]));
+  const ranges = {} as Record<DatasetName, RangeLookup>;
+  for (const name of DATASET_NAMES) ranges[name] = stampLookup(stamp.ranges[name] ?? []);
   return ranges;
 }
 
@@ -169,9 +170,6 @@ export function stampedFilesThere(
     );
   });
 }
-
-/** Where an article's rows are in a dataset's JSON file; from a stamp, also which article of the file it is (from 0). */
-type Range = [start: number, end: number, index?: number];
 
 /** The previous datasets' files, when the derive may copy rows from them: they are the files their stamp notes, and it notes where every article's rows are in every file. */
 export function reusableFiles(before: PreviousDatasets | null, dir: string): PreviousFiles | null {
@@ -210,7 +208,7 @@ export async function openPreviousDatasets(
     return whole === null ? null : inMemory(whole);
   }
   const stamped = stampedRanges(dir, manifestText!, manifest.files, stamp);
-  const ranges = stamped ?? ({} as Record<DatasetName, Map<string, Range>>);
+  const ranges = stamped ?? ({} as Record<DatasetName, RangeLookup>);
   for (const [file, hash] of DATASET_NAMES.every((name) => ranges[name]) ? [] : Object.entries(manifest.files)) {
     const name = DATASET_NAMES.find((n) => file === `${n}.json`);
     const scanned = await scanFile(join(dir, file), name, hash).catch(() => null);
@@ -221,13 +219,13 @@ export async function openPreviousDatasets(
         const whole = await readPreviousDatasets(dir);
         return whole === null ? null : inMemory(whole);
       }
-      ranges[name] = scanned.ranges;
+      ranges[name] = mapLookup(scanned.ranges);
     }
   }
   if (!DATASET_NAMES.every((name) => ranges[name])) return null;
   const readers = new Map<DatasetName, BlockReader>();
   for (const name of DATASET_NAMES) readers.set(name, new BlockReader(openSync(join(dir, `${name}.json`), 'r')));
-  const ids = [...new Set(DATASET_NAMES.flatMap((name) => [...ranges[name].keys()]))].sort(compare);
+  const ids = mergedIds(DATASET_NAMES.map((name) => ranges[name]));
   const json = (id: string, name: DatasetName): Uint8Array => {
     const range = ranges[name].get(id);
     return range ? readers.get(name)!.read(range[0], range[1]) : new Uint8Array(0);
