@@ -26,9 +26,10 @@ import { csvHeaderBytes, DATASET_NAMES, DatasetFramer } from '../datasets/serial
 import type { WrittenBytes } from '../datasets/serialize.ts';
 import { PrefixHasher } from './prefix-hasher.ts';
 import type { FileDigest } from './previous-datasets.ts';
-import { compare } from '../common/compare.ts';
 import { RangeList } from './range-list.ts';
 import { StreamedFile } from './streamed-file.ts';
+import { stampLookup } from './range-lookup.ts';
+import type { RangeLookup } from './range-lookup.ts';
 
 /** Bytes of a run of copied articles read at once (then waited for, as the rows written are: StreamedFile.drain). */
 const RUN_READ = 2 ** 20;
@@ -95,8 +96,8 @@ export class DatasetFilesWriter {
   readonly #prefix = new Map<DatasetName, Prefix>();
   readonly #runs = new Map<DatasetName, Run>();
   readonly #previous: PreviousFiles | null;
-  /** Each article's index among the previous ranges, per dataset: made when one is not found by halving (#indexOf). */
-  readonly #byId = new Map<DatasetName, Map<string, number>>();
+  /** The previous ranges by id, per dataset, made when one is first looked up (#indexOf). */
+  readonly #lookups = new Map<DatasetName, RangeLookup>();
   /** The previous files, opened when a run is first read from them. */
   readonly #fds = new Map<string, number>();
   readonly #hasher = new PrefixHasher();
@@ -291,19 +292,9 @@ export class DatasetFilesWriter {
   #indexOf(name: DatasetName, id: string): number | undefined {
     const previous = this.#previous;
     if (!previous) return undefined;
-    // The files hold the articles in id order, as a derive writes them: found by halving, with no map of them all made.
-    const ranges = previous.ranges[name];
-    let [low, high] = [0, ranges.length];
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(ranges[middle]![0], id) < 0) low = middle + 1;
-      else high = middle;
-    }
-    if (ranges[low]?.[0] === id) return low;
-    // Not there, or the ranges are in another order: the map says which.
-    let byId = this.#byId.get(name);
-    if (!byId) this.#byId.set(name, (byId = new Map(previous.ranges[name].map((range, i) => [range[0], i]))));
-    return byId.get(id);
+    let lookup = this.#lookups.get(name);
+    if (!lookup) this.#lookups.set(name, (lookup = stampLookup(previous.ranges[name])));
+    return lookup.get(id)?.[2];
   }
 
   #framed(name: DatasetName, piece: WrittenBytes, id: string): void {
