@@ -210,16 +210,12 @@ export class DatasetFilesWriter {
       next = index + 1;
     }
     if (next <= start) return k;
-    const list = this.ranges[name];
-    const at = this.#bytes[name];
     if (prefix) {
       for (let i = start; i < next; i += 1) {
         const r = ranges[i]!;
-        list.add(r[0], r[1], r[2], r[3], r[4]);
+        this.#advance(name, r[0], r[1], r[2], r[3], r[4]);
       }
       const last = ranges[next - 1]!;
-      at.json = last[2];
-      at.csv = last[4] + 1;
       prefix.pieces += next - start;
       prefix.next = next;
       const files = this.#pairs.get(name)!;
@@ -230,10 +226,7 @@ export class DatasetFilesWriter {
     // Where each range will be once the run is written (each run's separators are the files' own).
     for (let i = start; i < next; i += 1) {
       const [id, jsonStart, jsonEnd, csvStart, csvEnd] = ranges[i]!;
-      const json = at.json + 2;
-      list.add(id, json, json + jsonEnd - jsonStart, at.csv, at.csv + csvEnd - csvStart);
-      at.json = json + jsonEnd - jsonStart;
-      at.csv += csvEnd - csvStart + 1;
+      this.#next(name, id, jsonEnd - jsonStart, csvEnd - csvStart);
     }
     if (run) run.last = next - 1;
     else this.#runs.set(name, { first: start, last: next - 1 });
@@ -298,11 +291,7 @@ export class DatasetFilesWriter {
   }
 
   #framed(name: DatasetName, piece: WrittenBytes, id: string): void {
-    const at = this.#bytes[name];
-    // After `[\n` or `,\n`; after the header or the last line's break.
-    const jsonStart = at.json + 2;
-    const range: RowsRange = [id, jsonStart, jsonStart + piece.json.byteLength, at.csv, at.csv + piece.csv.byteLength];
-    this.#advance(name, range);
+    this.#next(name, id, piece.json.byteLength, piece.csv.byteLength);
     this.#framers.get(name)!.add(piece);
   }
 
@@ -340,12 +329,19 @@ export class DatasetFilesWriter {
     }
   }
 
-  /** The article's rows are at `range`: the files go on after them. */
-  #advance(name: DatasetName, range: RowsRange): void {
-    this.ranges[name].push(range);
+  /** The article's rows are at these offsets: the files go on after them. */
+  #advance(name: DatasetName, id: string, jsonStart: number, jsonEnd: number, csvStart: number, csvEnd: number): void {
+    this.ranges[name].add(id, jsonStart, jsonEnd, csvStart, csvEnd);
     const at = this.#bytes[name];
-    at.json = range[2];
-    at.csv = range[4] + 1;
+    at.json = jsonEnd;
+    at.csv = csvEnd + 1;
+  }
+
+  /** The article's rows, of these lengths, next in the files: after `[\n` or `,\n`; after the header or the last line's break. */
+  #next(name: DatasetName, id: string, jsonLength: number, csvLength: number): void {
+    const at = this.#bytes[name];
+    const jsonStart = at.json + 2;
+    this.#advance(name, id, jsonStart, jsonStart + jsonLength, at.csv, at.csv + csvLength);
   }
 
   /** The dataset's files started, when they are still a prefix of the previous ones: copies of those, cut after the prefix. */

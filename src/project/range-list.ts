@@ -19,11 +19,7 @@ export class RangeList implements Iterable<RowsRange> {
     return this.#ids.length;
   }
 
-  push(range: RowsRange): void {
-    this.add(range[0], range[1], range[2], range[3], range[4]);
-  }
-
-  /** push, the range given by its parts (no tuple made for it). */
+  /** The next range, given by its parts (no tuple made for it). */
   add(id: string, jsonStart: number, jsonEnd: number, csvStart: number, csvEnd: number): void {
     const at = this.#ids.length * OFFSETS;
     if (at + OFFSETS > this.#offsets.length) {

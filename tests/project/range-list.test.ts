@@ -16,7 +16,7 @@ describe('RangeList', () => {
   it('gives back every range pushed, in order, past its first buffer and past 4 GB', () => {
     const list = new RangeList();
     const pushed = ranges(3000);
-    for (const range of pushed) list.push(range);
+    for (const range of pushed) list.add(...range);
     expect(list.length).toBe(3000);
     expect([...list]).toEqual(pushed);
     expect(list.at(2999)).toEqual(pushed[2999]);
@@ -27,7 +27,7 @@ describe('RangeList', () => {
   it('is the JSON of its ranges, whole or written in pieces at any depth, never more than a piece at once', () => {
     const list = new RangeList();
     const pushed = ranges(3000);
-    for (const range of pushed) list.push(range);
+    for (const range of pushed) list.add(...range);
     const stamp = { ranges: { casualties: list, reactions: new RangeList() }, files: {} };
     const plain = JSON.stringify({ ranges: { casualties: pushed, reactions: [] }, files: {} });
     expect(JSON.stringify(stamp)).toBe(plain);
