@@ -103,7 +103,7 @@ counts the figures each article gave; change it, or delete it. -->
 
 \`\`\`js title="Figures per article"
 Plot.plot({
-  x: {label: null},
+  x: {label: null, type: "band"},
   y: {label: "Figures", grid: true},
   marks: [Plot.barY(casualties, Plot.groupX({y: "count"}, {x: "article"})), Plot.ruleY([0])],
 })

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chartDocument } from '../../src/charts/dom.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { buildReport } from '../../src/report/build.ts';
+import { skeleton } from '../../src/project/new-story.ts';
 import { FIXTURE } from '../charts/fixtures.ts';
 
 let document: Document;
@@ -277,6 +278,23 @@ describe('the README', () => {
     const { html, file } = await build(section);
     expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([]);
     expect(page(html).querySelectorAll('figure.chart')).toHaveLength(3);
+  });
+
+  it("builds a new story's cell, and the README's, with no problem when the articles are numbered as the README has them", async () => {
+    // Ids such as "005" look like numbers to Plot, which warns of a band scale drawn from them unless told it is one.
+    const numbered = (id: string) => String(FIXTURE.articles.findIndex((a) => a.id === id) + 1).padStart(3, '0');
+    const data = {
+      ...FIXTURE,
+      articles: FIXTURE.articles.map((a) => ({ ...a, id: numbered(a.id) })),
+      casualties: FIXTURE.casualties.map((r) => ({ ...r, article: numbered(r.article) })),
+      reactions: FIXTURE.reactions.map((r) => ({ ...r, article: numbered(r.article) })),
+    };
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const section = /^## Draw your own chart\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+    for (const markdown of [skeleton('T', 'story'), `---\ntitle: T\n---\n\n${section}\n`]) {
+      const { file } = await buildReport({ markdown, path: 'report/story.md', data, charts: CHARTS, document });
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([]);
+    }
   });
 });
 
