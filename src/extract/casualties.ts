@@ -16,6 +16,7 @@ import type { Group, Measure } from '../datasets/schema.ts';
 import { findAttribution, homeOffice } from './attribution.ts';
 import {
   BACK_FIGURE,
+  CORRECTED_BEFORE,
   BACK_REFERENCE,
   DISPUTED,
   FROM_PREVIOUS,
@@ -122,8 +123,10 @@ export function extractCasualties(
     previous = readings.at(-1) ?? null;
     previousSource = source;
     for (const reading of readings) {
-      const own =
-        status === 'reported' && reading.projected
+      const start = reading.count.start;
+      const own = CORRECTED_BEFORE.test(sentence.text.slice(Math.max(0, start - 90), start))
+        ? 'retracted'
+        : status === 'reported' && reading.projected
           ? 'projected'
           : status === 'disputed' && reading.projected
             ? 'projected'

@@ -213,6 +213,15 @@ export const YEAR_OF_EVENT =
 export const RETRACTED =
   /\b(?:(?:has|had|have|was|were|been) (?:since |later |subsequently )?(?:been )?(?:deleted|withdrawn|retracted|removed|taken down|dropped|corrected|revised away|scrapped)|(?:deleted|withdrew|retracted|removed|walked back|took down|dropped|corrected|scrapped) (?:the|its|their|this|that|an|a) (?:(?:earlier|previous|initial|first) )?(?:figure|toll|post|report|number|statement|tweet|count|estimate)|(?:figure|toll|number|count|estimate)\b[^.;]{0,60}\bwas (?:wrong|incorrect|false|an error|a mistake|erroneous)|later deleted|since deleted|(?:posted|published|made|released|issued) (?:by mistake|in error|erroneously)|erroneous(?:ly)?)\b/i;
 
+/**
+ * The words right before a figure corrected away, where the sentence gives the
+ * figure that replaces it: "put the number of dead at 153, revising its earlier
+ * figure of 157" (157 retracted, 153 reported). A toll raised or updated is no
+ * correction: the earlier figure was true when given.
+ */
+export const CORRECTED_BEFORE =
+  /\b(?:revis(?:e|es|ed|ing)|correct(?:s|ed|ing)?) (?:down(?:wards?)? )?(?:its|the|their|his|her|an?) (?:own )?(?:earlier|previous|initial|original|first) (?:death |casualty )?(?:figure|toll|count|tally|estimate|number)s? (?:of )?$/i;
+
 /** A sentence naming the figure it speaks of: "The figure … was later removed", "could not verify the toll". */
 export const BACK_REFERENCE =
   /\b(?:the|that|this|these|those) (?:figures?|toll|tally|numbers?|post|report|statement|data)\b/i;

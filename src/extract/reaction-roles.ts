@@ -339,6 +339,36 @@ const GOVERNED = /\b(?:with|to|from|for|by|at|on|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L
 
 // ---------------------------------------------------------------- anaphors
 
+/**
+ * "The Foo Relief Agency said it had deployed a team", "Dhan Bahadur Khadka
+ * said he had received nothing": a pronoun right after the speech verb of a
+ * subject the gazetteer does not know stands for that subject, not for the
+ * last actor that spoke. It is left unresolved (its cue then has no actor the
+ * text names) rather than given to an actor of the sentences before. A name
+ * that holds a known actor ("Japan's Foreign Ministry said it") is left to
+ * the mentions; one only described as a name's people or press ("the United
+ * States Agency for …", whose "Agency" makes "United States" no actor) is not.
+ */
+export function unknownSpeakers(g: Gazetteer, text: string, mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.kind !== 'anaphor' || !PRONOUN.test(text.slice(m.start, m.end))) continue;
+    const clause = UNKNOWN_SUBJECT.exec(text.slice(0, m.start));
+    if (!clause || !isSpeechVerb(g, clause[2]!)) continue;
+    const name = clause[1]!;
+    const capitals = name.split(/\s+/u).filter((word) => /^\p{Lu}/u.test(word));
+    if (capitals.length < 2 && !/^\p{Lu}{2,}$/u.test(name)) continue;
+    const [start, end] = clause.indices![1]!;
+    if (mentions.some((o) => o !== m && o.kind !== 'non_actor' && o.start < end && start < o.end)) continue;
+    m.refersTo = null;
+  }
+}
+
+const PRONOUN = /^(?:it|he|she|they)$/iu;
+
+/** A clause's subject made of a name only (capitalized words, joined by "of", "for", "and"…), its speech verb, the pronoun's place. */
+const UNKNOWN_SUBJECT =
+  /(?:^|[.;:!?)]\s+|,\s+|\s[-–—]\s+|\band\s+)(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+(?:(?:of|for|and|the|de|du|des|del|la|le|on)\s+)*\p{Lu}[\p{L}\p{M}'’&.-]*)*)\s+(\p{Ll}+)\s+(?:that\s+)?$/du;
+
 /** Resolves "he", "the ministry", "its" in order; returns this sentence's entries. */
 export function resolveAnaphors(mentions: Mention[], discourse: Discourse, paragraph: number): Entry[] {
   const pending: Entry[] = [];

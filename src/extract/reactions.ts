@@ -32,7 +32,14 @@ import {
   within,
 } from './reaction-text.ts';
 import type { Claim, Entry, Reading, SentenceContext, Token } from './reaction-text.ts';
-import { arabicRole, englishRole, groupLists, resolveAnaphors, speakersBeforeVerbs } from './reaction-roles.ts';
+import {
+  arabicRole,
+  englishRole,
+  groupLists,
+  resolveAnaphors,
+  speakersBeforeVerbs,
+  unknownSpeakers,
+} from './reaction-roles.ts';
 import { arabicOwners, englishOwners, findStanceCues, personNear } from './reaction-owners.ts';
 
 export interface ReactionArticle {
@@ -135,7 +142,10 @@ function readSentence(sentence: Sentence, g: Gazetteer, discourse: Discourse, op
       ? arabicRole(text, m)
       : englishRole(g, text, (tokens ??= tokenize(text, Math.max(...mentions.map((o) => o.start)))), mentions, m);
   groupLists(g, text, mentions);
-  if (!arabic) speakersBeforeVerbs(g, text, mentions);
+  if (!arabic) {
+    speakersBeforeVerbs(g, text, mentions);
+    unknownSpeakers(g, text, mentions);
+  }
   const pending = resolveAnaphors(mentions, discourse, sentence.paragraph);
   const cues = findStanceCues(g, text, mentions);
   const context: SentenceContext = { g, text, sentence, mentions, quotes, discourse };
