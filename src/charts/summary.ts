@@ -30,7 +30,8 @@ export function dayList(days: readonly string[]): string {
 /**
  * How the highest figure of the panel that moved most went, day by day:
  * "The highest figure for security forces killed rose from at least 8 on 5 Jan
- * to more than 18 on 6 Jan and 18 on 7 Jan." Null when no panel has two days.
+ * to more than 18 on 6 Jan and 18 on 7 Jan", "… rose from at least 128 on
+ * 4 Nov to 157 on 5 Nov, then 153 on 9 Nov." Null when no panel has two days.
  */
 export function trendSentence(panels: readonly Panel[]): string | null {
   const candidates = panels
@@ -74,12 +75,21 @@ export function trendSentence(panels: readonly Panel[]): string | null {
           ? 'fell from'
           : 'went from';
   const at = (r: (typeof runs)[number]) => `${r.words} on ${dayList(r.days)}`;
+  const list = (rs: readonly (typeof runs)[number][]) =>
+    rs
+      .map(at)
+      .join(rs.length > 2 ? ', ' : ' and ')
+      .replace(/, ([^,]*)$/, ' and $1');
+  // "rose from 128 to 157 and 153" would say 153 was higher: the figures after the turn come after "then".
+  const turn = rest.findIndex((r, i) => {
+    const before = i === 0 ? first.value : rest[i - 1]!.value;
+    return verb === 'rose from' ? r.value < before : verb === 'fell from' && r.value > before;
+  });
   const tail =
     rest.length === 0
       ? ''
-      : ` to ${rest
-          .map(at)
-          .join(rest.length > 2 ? ', ' : ' and ')
-          .replace(/, ([^,]*)$/, ' and $1')}`;
-  return `The highest figure for ${panelWords(best.panel)} ${verb} ${at(first)}${tail}.`;
+      : turn > 0
+        ? ` to ${list(rest.slice(0, turn))}, then ${list(rest.slice(turn))}`
+        : ` to ${list(rest)}`;
+  return `The highest figure for ${panelWords(best.panel)} ${turn === 0 ? 'went from' : verb} ${at(first)}${tail}.`;
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { casualtyEvolution } from '../../src/charts/casualty-evolution.ts';
 import { chartDocument } from '../../src/charts/dom.ts';
-import { FIXTURE } from './fixtures.ts';
+import { trendSentence } from '../../src/charts/summary.ts';
+import { casualty, FIXTURE } from './fixtures.ts';
 import { itMatchesItsSnapshots } from './snapshot.ts';
 
 let document: Document;
@@ -86,6 +87,31 @@ describe('casualty-evolution', () => {
     expect(description).toMatch(/^9 reported figures from 3 articles, for 5 Jan to 7 Jan 2022\./);
     expect(description).toContain('Killed: all people: 7 Jan: 164 (withdrawn) (Article b)');
     expect(description).toContain('up to 40 (disputed) (Daily C)');
+  });
+
+  it('says how the highest figure went, the figures after it turned after "then"', () => {
+    const trend = (...values: number[]) =>
+      trendSentence([
+        {
+          key: 'killed-all',
+          measure: 'killed',
+          group: 'all',
+          title: 'Killed: all people',
+          rows: values.map((v, i) => casualty('a', `2025-11-0${i + 4}`, 'killed', 'all', `${v}`, v, 'exact', v, v)),
+        },
+      ]);
+    expect(trend(128, 157, 153)).toBe(
+      'The highest figure for people killed rose from 128 on 4 Nov to 157 on 5 Nov, then 153 on 6 Nov.',
+    );
+    expect(trend(128, 157, 160)).toBe(
+      'The highest figure for people killed rose from 128 on 4 Nov to 157 on 5 Nov and 160 on 6 Nov.',
+    );
+    expect(trend(100, 50, 70)).toBe(
+      'The highest figure for people killed fell from 100 on 4 Nov to 50 on 5 Nov, then 70 on 6 Nov.',
+    );
+    expect(trend(10, 5, 20)).toBe(
+      'The highest figure for people killed went from 10 on 4 Nov to 5 on 5 Nov and 20 on 6 Nov.',
+    );
   });
 
   it('gives a table row per figure with its quote footnote, and filters by measure and group', () => {

@@ -25,7 +25,7 @@ const next = (article: string, kind: 'c' | 'r') => {
   return `${article}-${kind}${counters.get(key)}`;
 };
 
-const casualty = (
+export const casualty = (
   article: string,
   as_of: string | null,
   measure: CasualtyRow['measure'],
