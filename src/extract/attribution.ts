@@ -110,6 +110,10 @@ const CITING = new RegExp(
 const SUBJECT = new RegExp(
   String.raw`(?:^|[,;:“"—–]\s*|\s-\s+|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`,
 );
+/** "The defence ministry denied targeting civilians and said…": the subject of the verb the speech verb is joined to. */
+const JOINED_SUBJECT = new RegExp(
+  String.raw`(?:^|[,;:“"—–]\s*|\s-\s+)${NP}\s+[a-z]+(?:ed|es)\b[^,;.“”"]{0,80}?\band\s+(?:(?:also|later|then)\s+)?${SPEECH}\b`,
+);
 /** "A post on the Health Ministry's Telegram channel said…": the owner of the post is the source. */
 const POSTED = new RegExp(
   String.raw`\b(?:posts?|statements?|messages?|tweets?|updates?|reports?|figures?|data) (?:on|by|from|of|in) (?:the )?${NP}['’]s\b`,
@@ -191,7 +195,7 @@ const FUNCTION_WORDS =
   /^(?:an?|the|some|this|that|these|those|it|its|they|them|he|she|we|i|you|one|all|many|most|several|others?|estimated|which|who|what)$/i;
 
 function subject(sentence: string): string | null {
-  const match = SUBJECT.exec(sentence);
+  const match = SUBJECT.exec(sentence) ?? JOINED_SUBJECT.exec(sentence);
   if (!match?.[1]) return null;
   const words = match[1].trim();
   // A bare sentence-initial capital ("Yesterday", "Meanwhile") is not a source.

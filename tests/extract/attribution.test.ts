@@ -47,6 +47,21 @@ describe('findAttribution: a source named in the sentence', () => {
     });
   });
 
+  it('remembers the subject of a verb the speech verb is joined to, for "it said" next', () => {
+    const earlier = ['regional health department'];
+    const joined = findAttribution(
+      "Azerbaijan's defence ministry denied targeting civilians and said its forces had only responded to fire.",
+      earlier,
+    );
+    expect(joined).toEqual({ source: "Azerbaijan's defence ministry", named: "Azerbaijan's defence ministry" });
+    expect(source('It said two of its soldiers had been killed.', [...earlier, joined.named!])).toBe(
+      "Azerbaijan's defence ministry",
+    );
+    expect(source('Police arrested 12 people and said three officers were injured.')).toBe('police');
+    // Not a verb of the subject's: "shells hit the market and witnesses said" names the witnesses.
+    expect(source('Shells destroyed the market and witnesses said 30 people died.')).toBe('witnesses');
+  });
+
   it('no source → null, and nothing to remember', () => {
     expect(findAttribution('Some 190 have been reported injured in the clashes.', 'Interior Ministry')).toEqual({
       source: null,
