@@ -61,6 +61,8 @@ const SOURCE_WORDS = [
   'national',
   'search',
   'rescue',
+  'fire',
+  'brigades?',
   'disaster',
   'management',
   'humanitarian',
@@ -232,6 +234,8 @@ export function normalize(raw: string): string {
     /^(.+?)\s+(?:spokes(?:man|woman|person)|press (?:service|office|secretary)|representatives?|chief)$/i,
     '$1',
   );
+  // "a spokesman for the fire brigade" speaks for the brigade.
+  name = name.replace(/^(?:spokes(?:man|woman|person)|representatives?) (?:for|of) (?:the )?(?=\S)/i, '');
   name = name.replace(/[’']s$/, '').replace(/^(?:the )?country[’']s\s+/i, '');
   // "Reuters reporters", "Interfax news agency": lower case only, so "Committee to Protect Journalists" keeps its name.
   // "the national search and rescue agency" is a name of common words: it keeps its "agency".

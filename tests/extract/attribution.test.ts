@@ -18,6 +18,8 @@ describe('findAttribution: a source named in the sentence', () => {
     ['Police said 26 rioters had been killed.', 'police'],
     ['Officials said three people died.', 'officials'],
     ['Interfax news agency said eight officers died.', 'Interfax'],
+    ['A spokesman for the fire brigade told reporters that 20 bodies had not been identified.', 'fire brigade'],
+    ['The fire department said 12 people were rescued.', 'fire department'],
     ['Dozens were killed, police spokeswoman Saltanat Azirbek told state channel Khabar 24.', 'police'],
     ['Three journalists were detained, the Committee to Protect Journalists said.', 'Committee to Protect Journalists'],
     ['Rights group Human Rights Watch said at least four of the dead were journalists.', 'Human Rights Watch'],
