@@ -99,7 +99,7 @@ const TITLE_WORDS =
 const COMMON_NAME = new RegExp(String.raw`^(?:(?:${SOURCE_WORDS})(?:\s+|$))+$`, 'i');
 const NAME_WORD = String.raw`(?:[A-Z][\w’'.-]*|[a-z]+['’]s|(?:${SOURCE_WORDS}|${TITLE_WORDS})\b)`;
 // A number may follow a name ("Khabar 24"), never open one: "3,000 reported" is no source.
-const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|[0-9]+\b|of|the|and|for|de|al|to(?= [A-Z]))){0,7})`;
+const NP = String.raw`((?:${NAME_WORD}|the|an?(?= [a-z]))(?:\s+(?:${NAME_WORD}|[0-9]+\b|of|the|and|for|de|al|to(?= [A-Z])|on(?= (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]))){0,7})`;
 
 const ACCORDING = new RegExp(
   String.raw`\baccording to (?:the |a |an )?(?:same )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| which| who| that| and then))`,

@@ -20,6 +20,11 @@ describe('findAttribution: a source named in the sentence', () => {
     ['Interfax news agency said eight officers died.', 'Interfax'],
     ['A spokesman for the fire brigade told reporters that 20 bodies had not been identified.', 'fire brigade'],
     ['The fire department said 12 people were rescued.', 'fire department'],
+    [
+      'The Kenya National Commission on Human Rights said 400 people had been injured.',
+      'Kenya National Commission on Human Rights',
+    ],
+    ['Police on Monday said 26 rioters had been killed.', 'police'],
     ['Dozens were killed, police spokeswoman Saltanat Azirbek told state channel Khabar 24.', 'police'],
     ['Three journalists were detained, the Committee to Protect Journalists said.', 'Committee to Protect Journalists'],
     ['Rights group Human Rights Watch said at least four of the dead were journalists.', 'Human Rights Watch'],

@@ -29,6 +29,7 @@ describe('one stance per cue kind (sentences written for the test)', () => {
       'The UN human rights office condemned the use of lethal force against protesters.',
       'United Nations',
     ],
+    ['criticizes_crackdown', 'Human Rights Watch said the police response was excessive.', 'Human Rights Watch'],
     ['blames_foreign_forces', 'Belarus said the riots were orchestrated from abroad.', 'Belarus'],
     ['rejects_interference', 'Pakistan said the crisis was an internal matter for Kazakhstan.', 'Pakistan'],
     ['questions_intervention', 'Lithuania questioned the legitimacy of the deployment.', 'Lithuania'],
