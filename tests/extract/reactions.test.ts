@@ -24,6 +24,7 @@ describe('one stance per cue kind (sentences written for the test)', () => {
     ],
     ['supports_government', 'Uzbekistan expressed full support for the Kazakh leadership.', 'Uzbekistan'],
     ['offers_help', 'Azerbaijan offered humanitarian aid to its neighbour.', 'Azerbaijan'],
+    ['offers_help', "Germany's interior minister offered to take in some of the survivors.", 'Germany'],
     [
       'criticizes_crackdown',
       'The UN human rights office condemned the use of lethal force against protesters.',
