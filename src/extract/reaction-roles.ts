@@ -346,8 +346,8 @@ const GOVERNED = /\b(?:with|to|from|for|by|at|on|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L
  * last actor that spoke. It is left unresolved (its cue then has no actor the
  * text names) rather than given to an actor of the sentences before. A name
  * that holds a known actor ("Japan's Foreign Ministry said it") is left to
- * the mentions; one only described as a name's people or press ("the United
- * States Agency for …", whose "Agency" makes "United States" no actor) is not.
+ * the mentions, unless the gazetteer reads that actor there as no actor of
+ * its own (a country's people or press: namesPeopleNotGovernment).
  */
 export function unknownSpeakers(g: Gazetteer, text: string, mentions: Mention[]): void {
   for (const m of mentions) {
