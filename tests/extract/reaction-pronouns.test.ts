@@ -1,17 +1,10 @@
 // Who "it", "he" and "they" stand for when a sentence names its speaker with
 // a name the gazetteer does not know: that speaker, not the actor of the
 // sentence before. Read against the base gazetteer and codebook.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGazetteer } from '../../src/extract/gazetteer.ts';
-import { extractReactions } from '../../src/extract/reactions.ts';
+import { reactionReader } from './reaction-reader.ts';
 
-const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
-const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
-
-const extract = (body: string) => extractReactions({ id: 't', body, published: '2025-11-05' }, g);
-/** "Actor:stance" per row, in order. */
-const read = (body: string): string[] => extract(body).rows.map((r) => `${r.actor}:${r.stance}`);
+const { extract, read } = reactionReader('2025-11-05');
 
 const BEFORE = 'The European Union said it was releasing 200,000 euros in humanitarian funding.';
 

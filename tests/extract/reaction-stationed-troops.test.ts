@@ -1,17 +1,10 @@
 // Peacekeepers a state has in a region are none it sends: "Russia, which has
 // peacekeepers in the region, said it was ready to mediate" is an offer to
 // mediate, not troops sent. Read against the base gazetteer and codebook.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGazetteer } from '../../src/extract/gazetteer.ts';
-import { extractReactions } from '../../src/extract/reactions.ts';
+import { reactionReader } from './reaction-reader.ts';
 
-const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
-const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
-
-/** "Actor:stance" per row, in order. */
-const read = (body: string): string[] =>
-  extractReactions({ id: 't', body, published: '2025-08-12' }, g).rows.map((r) => `${r.actor}:${r.stance}`);
+const { read } = reactionReader('2025-08-12');
 
 describe('troops a state keeps where it is', () => {
   it('are not sent', () => {

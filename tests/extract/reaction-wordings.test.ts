@@ -1,17 +1,10 @@
 // Reactions as other kinds of story word them (an air strike, a coup,
 // wildfires): sentences modelled on the development stories in
 // tests/gold/stories/, each read on its own against the base gazetteer and codebook.
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { parseGazetteer } from '../../src/extract/gazetteer.ts';
-import { extractReactions } from '../../src/extract/reactions.ts';
+import { reactionReader } from './reaction-reader.ts';
 
-const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
-const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
-
-/** "Actor:stance" per row, in order. */
-const read = (body: string): string[] =>
-  extractReactions({ id: 't', body, published: '2026-04-07' }, g).rows.map((r) => `${r.actor}:${r.stance}`);
+const { extract, read } = reactionReader('2026-04-07');
 
 describe('reactions as other kinds of story word them', () => {
   it('keeps a list whole across an aside: "Norway – the so-called Troika – and the European Union"', () => {
@@ -259,10 +252,7 @@ describe('reactions as other kinds of story word them', () => {
   });
 
   it('knows the office-holders of 2025–2026 who speak for the main actors', () => {
-    const speakers = (body: string): string[] =>
-      extractReactions({ id: 't', body, published: '2026-04-07' }, g).rows.map(
-        (r) => `${r.actor}:${r.stance}:${r.speaker}`,
-      );
+    const speakers = (body: string): string[] => extract(body).rows.map((r) => `${r.actor}:${r.stance}:${r.speaker}`);
     expect(speakers('Kaja Kallas said she was appalled by the killings.')).toEqual([
       'European Union:expresses_concern:Kaja Kallas',
     ]);

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reactionSchema } from '../../src/datasets/schema.ts';
-import { parseGazetteer } from '../../src/extract/gazetteer.ts';
 import { parseCodebooks } from '../../src/extract/codebook.ts';
+import { parseGazetteer } from '../../src/extract/gazetteer.ts';
 import { extractReactions } from '../../src/extract/reactions.ts';
+import { g, reactionReader, YAML } from './reaction-reader.ts';
 
-const YAML = readFileSync(new URL('../../data/gazetteer.yaml', import.meta.url), 'utf8');
-const g = parseGazetteer(YAML, 'data/gazetteer.yaml');
-
-const extract = (body: string, published = '2022-01-07') => extractReactions({ id: 't', body, published }, g);
-/** "Actor:stance" per row, in order. */
-const read = (body: string): string[] => extract(body).rows.map((r) => `${r.actor}:${r.stance}`);
+const { extract, read } = reactionReader('2022-01-07');
 
 describe('one stance per cue kind (sentences written for the test)', () => {
   it.each([
