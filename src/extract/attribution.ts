@@ -109,12 +109,14 @@ const CITING = new RegExp(
   String.raw`\b(?:citing|quoting|quoted) (?:the |a |an )?([^,.;“”"()]{2,80}?)(?=\s*(?:,|\.|;|“|”|"|\)|$| as saying| that| on | in | to | was| had))`,
   'i',
 );
+/** Where a clause, and so its subject, may start. */
+const CLAUSE_START = String.raw`^|[,;:“"—–]\s*|\s-\s+`;
 const SUBJECT = new RegExp(
-  String.raw`(?:^|[,;:“"—–]\s*|\s-\s+|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`,
+  String.raw`(?:${CLAUSE_START}|\b(?:and|while|as|but|that)\s+)${NP}\s+(?:(?:has|have|had|also|later|then|previously|earlier|on \w+)\s+)*${SPEECH}\b`,
 );
 /** "The defence ministry denied targeting civilians and said…": the subject of the verb the speech verb is joined to. */
 const JOINED_SUBJECT = new RegExp(
-  String.raw`(?:^|[,;:“"—–]\s*|\s-\s+)${NP}\s+[a-z]+(?:ed|es)\b[^,;.“”"]{0,80}?\band\s+(?:(?:also|later|then)\s+)?${SPEECH}\b`,
+  String.raw`(?:${CLAUSE_START})${NP}\s+[a-z]+(?:ed|es)\b[^,;.“”"]{0,80}?\band\s+(?:(?:also|later|then)\s+)?${SPEECH}\b`,
 );
 /** "A post on the Health Ministry's Telegram channel said…": the owner of the post is the source. */
 const POSTED = new RegExp(
