@@ -407,7 +407,7 @@ async function writeDerived(
   return { freed: Promise.all([backupsRemoved, stampReplaced]).then(() => undefined) };
 }
 
-/** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone). */
+/** An article's extraction: from the cache, or extracted here (a row that fails its schema, a cache entry gone or damaged). */
 async function extraction(
   slot: ArticleSlot,
   cache: ExtractionCache,
@@ -427,7 +427,11 @@ async function extraction(
     );
   const prepared = prepareArticle(article, gazetteer());
   const entry = encodeExtraction(article, prepared);
-  if (entry) return decodeExtraction(entry)!;
+  if (entry) {
+    // An entry damaged on the disk is written again, or every later derive would extract the article anew.
+    await cache.put(slot.key, entry);
+    return decodeExtraction(entry)!;
+  }
   const written = Object.fromEntries(
     DATASET_NAMES.map((name) => [name, { json: prepared[name].json, csv: prepared[name].csv }]),
   ) as CachedExtraction['written'];
