@@ -8,7 +8,9 @@
 // extracts one. A change of any extraction input is a new folder, so
 // everything is extracted again; the folders of older inputs are removed.
 // Entries are written atomically (a temporary file renamed into place): a
-// derive killed half-way leaves whole entries or none.
+// derive killed half-way leaves whole entries or none, and temporary files
+// that a later derive removes (when it lists the entries, or for the
+// folder's own files, each time).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
@@ -23,6 +25,7 @@ import type { WrittenBytes } from '../datasets/serialize.ts';
 import { serialMessages } from '../datasets/article-messages.ts';
 import type { SerialMessage } from '../datasets/article-messages.ts';
 import { projectLayout } from './layout.ts';
+import { isStaleLeftover, removeStaleLeftovers } from './leftovers.ts';
 import type { ValidatedInputs } from './extraction-inputs.ts';
 
 // The cache's own writes go through node:fs, apart from the writes of the
@@ -149,14 +152,16 @@ export class ExtractionCache {
     this.dir = join(root, this.generation);
   }
 
-  /** The keys of every entry there is. */
+  /** The keys of every entry there is; the entries a killed derive left half-written go (they are listed anyway). */
   async keys(): Promise<Set<string>> {
     const keys = new Set<string>();
     const shards = await readdir(this.dir).catch((): string[] => []);
     await Promise.all(
       shards.map(async (shard) => {
-        for (const name of await readdir(join(this.dir, shard)).catch((): string[] => []))
+        for (const name of await readdir(join(this.dir, shard)).catch((): string[] => [])) {
           if (/^[0-9a-f]{64}$/.test(name)) keys.add(name);
+          else if (isStaleLeftover(name)) await rm(join(this.dir, shard, name), { force: true }).catch(() => undefined);
+        }
       }),
     );
     return keys;
@@ -237,6 +242,7 @@ export class ExtractionCache {
   /** Notes that this folder was used now, and removes the folders of other inputs not used for a day, or beyond the few last used. */
   async removeOthers(now = Date.now()): Promise<void> {
     await mkdir(this.dir, { recursive: true });
+    await removeStaleLeftovers(this.dir);
     await writeFile(join(this.dir, USED), String(now)).catch(() => undefined);
     const others: { name: string; used: number }[] = [];
     for (const name of await readdir(this.#root).catch((): string[] => [])) {

@@ -9,15 +9,16 @@ import { isRunning } from './processes.ts';
 
 export const LEFTOVER = /^(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|bak)$/;
 
-/** The leftovers in `dir` whose process is gone (a running one may still be writing them). */
+/** Whether `name` is a leftover whose process is gone (a running one may still be writing it). */
+export function isStaleLeftover(name: string): boolean {
+  const match = LEFTOVER.exec(name);
+  return match !== null && !isRunning(Number(match[2]));
+}
+
+/** The leftovers in `dir` whose process is gone. */
 export async function staleLeftovers(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch((): string[] => []);
-  return names
-    .filter((name) => {
-      const match = LEFTOVER.exec(name);
-      return match !== null && !isRunning(Number(match[2]));
-    })
-    .sort();
+  return names.filter(isStaleLeftover).sort();
 }
 
 /** Removes the leftovers in `dir` whose process is gone, one after the other (a failure leaves that one for next time). */
