@@ -5,7 +5,7 @@
 // order) and the derive's peak memory,
 // and the built file's size. `--huge` also derives 100,000 synthetic
 // articles for its peak memory (some 5–10 minutes and 5 GB of disk).
-// Prints a table and writes bench/results.json (git-ignored).
+// Prints a table and writes .bench/results.json (git-ignored).
 //
 // Exit code: 0 when every measurement could be made, even if a target is
 // missed (the table says MISSED): timings on a shared 2-core machine move with
@@ -273,7 +273,8 @@ try {
     rows,
     details: { coldReport: cold, devRebuild: dev, derive, addOne, addMiddle, huge, cells },
   };
-  const out = join(ROOT, 'bench');
+  // A dot-folder: the project's top level holds only its listed entries.
+  const out = join(ROOT, '.bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`wrote ${relative(process.cwd(), join(out, 'results.json'))}`);
