@@ -1,56 +1,29 @@
 // The live preview (`npm run dev`) as an editor uses it: a server on a free
 // loopback port, in a temp copy of report/ and data/, driven by real file
-// saves, watched through its event stream. Bounded waits; no network beyond 127.0.0.1.
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+// saves, watched through its event stream; the ports it takes, and close().
+// Bounded waits; no network beyond 127.0.0.1.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, get } from 'node:http';
 import type { ClientRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { Server as NetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PATHS, ROOT, STORY, storyConfig } from '../story.ts';
-import { copyWholeProject } from '../../src/bench/project-copy.ts';
-import { storyDeriveOptions } from '../../src/project/derive-inputs.ts';
-import { derive } from '../../src/project/derive.ts';
+import { PATHS, ROOT, storyConfig } from '../story.ts';
 import { buildExplainer } from '../../src/project/report.ts';
 import { takeEvents } from '../../src/dev/event-stream.ts';
-import { DevProject } from '../../src/dev/project.ts';
 import { listen, startDevServer } from '../../src/dev/server.ts';
 import type { DevServer, RebuildEvent } from '../../src/dev/server.ts';
 import { relaxCsp } from '../../src/dev/preview.ts';
-import { supervise } from '../../src/dev/supervisor.ts';
-import type { ReadyMessage } from '../../src/dev/supervisor.ts';
-
-const WAIT = 20_000;
+import { WAIT, copyProject } from './dev-fixture.ts';
 
 let dir: string;
 let server: DevServer;
 const lines: string[] = [];
 let narrative: string;
 let original: string;
-
-/** A copy of the project's content: the server previews it, never the repository's. */
-function copyProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'newsbook-dev-'));
-  cpSync(join(ROOT, 'report'), join(root, 'report'), { recursive: true });
-  mkdirSync(join(root, 'data'));
-  for (const name of readdirSync(join(ROOT, 'data')))
-    cpSync(join(ROOT, 'data', name), join(root, 'data', name), { recursive: true });
-  return root;
-}
 
 /** Resolves with the next event that matches, or fails after `ms`. */
 function nextRebuild(match: (e: RebuildEvent) => boolean = () => true, ms = WAIT): Promise<RebuildEvent> {
@@ -413,69 +386,6 @@ describe('npm run dev: the live preview', () => {
   });
 });
 
-describe('npm run dev: starting from up-to-date datasets', () => {
-  it('reads data/kazakhstan-unrest/derived instead of extracting, and still re-applies an edited review', async () => {
-    const root = copyProject();
-    try {
-      const paths = await storyConfig(root);
-      // What `npm run report` leaves behind: datasets whose manifest matches the inputs.
-      await derive(storyDeriveOptions(paths), { progress: () => ({ tick() {}, done() {} }) });
-      const project = new DevProject(paths);
-      await project.load();
-      expect(project.startedFrom).toBe('derived');
-      expect((await project.render()).ok).toBe(true);
-      const target = (await project.currentData()).casualties.find((r) => r.article === '001' && r.reviewed !== true)!;
-      const text = readFileSync(paths.review, 'utf8');
-      const reject = `casualties:\n  - article: "001"\n    quote: ${JSON.stringify(target.quote)}\n    phrase: ${JSON.stringify(target.phrase)}\n    measure: ${target.measure}\n    group: ${target.group}\n    reject: true\n`;
-      writeFileSync(paths.review, text.replace(/^casualties:\n/m, reject));
-      const update = await project.update([paths.review]);
-      // Rows read from disk carry the old review: that article alone is derived again.
-      expect(update).toMatchObject({ kinds: ['review'], derived: ['001'], reviewed: [] });
-      expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(false);
-      writeFileSync(paths.review, text);
-      expect(await project.update([paths.review])).toMatchObject({ derived: [], reviewed: ['001'] });
-      expect((await project.currentData()).casualties.some((r) => r.id === target.id)).toBe(true);
-      expect(project.diagnostics.filter((d) => d.fatal === true)).toEqual([]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
-});
-
-describe('npm run dev: the derive’s extraction cache', () => {
-  it('takes the articles a derive extracted from its cache, and puts there what it extracts', async () => {
-    const root = copyProject();
-    try {
-      const paths = await storyConfig(root);
-      const cache = join(root, 'cache');
-      const quiet = { progress: () => ({ tick() {}, done() {} }), cache };
-      await derive(storyDeriveOptions(paths), quiet);
-      const derived = readFileSync(join(paths.derived, 'casualties.json'), 'utf8');
-      // The review edited: the datasets are out of date, the articles' extraction is not.
-      writeFileSync(paths.review, `${readFileSync(paths.review, 'utf8')}\n`);
-      const project = new DevProject(paths, cache);
-      const update = await project.load();
-      expect(project.startedFrom).toBe('articles');
-      expect(update.cached).toEqual(update.derived);
-      expect(update.cached).toHaveLength(5);
-      // The same rows as the derive's, the review applied.
-      expect(JSON.stringify((await project.currentData()).casualties, null, 2) + '\n').toBe(derived);
-
-      // An article edited in the preview is extracted there, and the next derive takes it from the cache.
-      const article = join(paths.articles, '001.md');
-      writeFileSync(
-        article,
-        readFileSync(article, 'utf8').replace(/\n\n/, '\n\nAt least 12 people were killed, officials said.\n\n'),
-      );
-      const edited = await project.update([article]);
-      expect(edited).toMatchObject({ derived: ['001'], cached: [] });
-      expect((await derive(storyDeriveOptions(paths), quiet)).extracted).toBe(0);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
-});
-
 describe('npm run dev: ports', () => {
   let busy: NetServer;
   let busyPort: number;
@@ -522,58 +432,6 @@ describe('npm run dev: ports', () => {
   }, 60_000);
 });
 
-describe('npm run dev: code changes restart the server', () => {
-  it('restarts the child on a change in the code folder, on the same port, and stops cleanly', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'newsbook-supervise-'));
-    const code = join(work, 'src');
-    mkdirSync(code);
-    writeFileSync(join(code, 'a.ts'), 'export {};\n');
-    // A stand-in for the server: listens on --port (0 = any) and says so.
-    const child = join(work, 'child.mjs');
-    writeFileSync(
-      child,
-      `import { createServer } from 'node:http';
-const i = process.argv.indexOf('--port');
-const server = createServer((req, res) => res.end('ok'));
-server.listen(i === -1 ? 0 : Number(process.argv[i + 1]), '127.0.0.1', () => {
-  const port = server.address().port;
-  process.send({ type: 'newsbook-dev-ready', port, url: 'http://127.0.0.1:' + port + '/' });
-});
-const stop = () => server.close(() => process.disconnect());
-process.once('SIGTERM', stop);
-`,
-    );
-    const said: string[] = [];
-    const supervisor = supervise({
-      script: child,
-      args: [],
-      port: 0,
-      codeDir: code,
-      log: { log: (l) => said.push(l), error: (l) => said.push(l) },
-      execArgv: [],
-      debounceMs: 50,
-    });
-    const ready = () =>
-      new Promise<ReadyMessage>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`child not ready: ${said.join('\n')}`)), WAIT);
-        supervisor.events.once('ready', (m) => (clearTimeout(timer), resolve(m)));
-      });
-    try {
-      const first = await ready();
-      expect(await (await fetch(first.url)).text()).toBe('ok');
-      const second = ready();
-      writeFileSync(join(code, 'a.ts'), 'export const changed = 1;\n');
-      expect((await second).port).toBe(first.port);
-      expect(said.join('\n')).toMatch(/↻ .*a\.ts changed: code changed, restarting the server/);
-      expect(await (await fetch(first.url)).text()).toBe('ok');
-    } finally {
-      await supervisor.stop();
-      rmSync(work, { recursive: true, force: true });
-    }
-    expect(await supervisor.done).toBe(0);
-  }, 60_000);
-});
-
 describe('npm run dev: close()', () => {
   it('frees the port, ends the event streams and stops watching', async () => {
     const events = openEvents(server.url);
@@ -597,81 +455,4 @@ describe('npm run dev: close()', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(rebuilds).toEqual([]);
   });
-});
-
-describe('npm run dev: the command', () => {
-  /** Starts `command` in a whole copy of the project and resolves with the preview's address once it serves. */
-  function startIn(root: string, command: string, args: string[]) {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 90_000);
-      const check = () => {
-        const match = /newsbook dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-        if (match && output.includes('✔ ready in')) {
-          clearTimeout(timer);
-          child.stdout.off('data', check);
-          resolve(match[1]!);
-        }
-      };
-      child.stdout.on('data', check);
-      void exited.then(() => reject(new Error(`exited early:\n${output}`)));
-    });
-    return { child, exited, url };
-  }
-
-  /** Neither the supervisor nor the server it ran is left running, nor listening. */
-  async function expectNothingLeft(root: string, url: string) {
-    // A process may take a moment to go once its parent has.
-    const answers = () =>
-      fetch(url).then(
-        () => true,
-        () => false,
-      );
-    for (let i = 0; i < 40 && (await answers()); i++) await new Promise((r) => setTimeout(r, 250));
-    for (let i = 0; i < 40 && execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(root); i++)
-      await new Promise((r) => setTimeout(r, 250));
-    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(root);
-    await expect(fetch(url)).rejects.toThrow();
-  }
-
-  it('starts, serves the page and stops on Ctrl-C with exit code 0, leaving no process behind', async () => {
-    const root = copyWholeProject();
-    const { child, exited, url } = startIn(root, join(ROOT, 'node_modules/.bin/tsx'), [
-      join(root, 'scripts/dev.ts'),
-      '--port',
-      '0',
-    ]);
-    try {
-      const res = await fetch(await url);
-      expect(res.status).toBe(200);
-      expect(await res.text()).toContain('/__newsbook/client.js');
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
-      await expectNothingLeft(root, await url);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
-
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'stops with npm: %s to `npm run dev` leaves nothing listening',
-    async (signal) => {
-      const root = copyWholeProject();
-      const { child, url } = startIn(root, 'npm', ['run', '--silent', 'dev', '--', STORY, '--port', '0']);
-      try {
-        expect((await fetch(await url)).status).toBe(200);
-        child.kill(signal);
-        await expectNothingLeft(root, await url);
-      } finally {
-        if (child.exitCode === null) child.kill('SIGKILL');
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
-    120_000,
-  );
 });
