@@ -30,7 +30,7 @@ import {
   measureLexicon,
 } from './casualty-cues.ts';
 import type { MeasureLexicon } from './casualty-cues.ts';
-import { isOtherYear, isShareOrDischarged, isStatedAge, thenFrom } from './casualty-exclusions.ts';
+import { isEnumerator, isOtherYear, isShareOrDischarged, isStatedAge, thenFrom } from './casualty-exclusions.ts';
 import { defaultCodebook } from './codebook.ts';
 import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
@@ -240,6 +240,7 @@ export function readSentence(
         !isPartitiveOne(view, c, previous) &&
         !isStatedAge(view, c) &&
         !isShareOrDischarged(view, c) &&
+        !isEnumerator(view, c) &&
         !isPlaceInClause(view, c),
     )
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }))

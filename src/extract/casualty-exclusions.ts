@@ -15,6 +15,11 @@ export function isStatedAge(text: string, count: CountMention): boolean {
 }
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
+/** "(1) Deceased: 6 persons", "2) Missing: 1 person": the number of a report's line, not a count. */
+export function isEnumerator(text: string, count: CountMention): boolean {
+  return text[count.end] === ')' && /^\s*\(?$/.test(text.slice(0, count.start));
+}
+
 /**
  * "one in every ten residents", "one in five of the severe cases", "three in
  * four of its residents": a share, not a count; "had discharged 30 patients":
@@ -43,10 +48,12 @@ export function isOtherYear(text: string, counts: readonly CountMention[], publi
   const years: number[] = [];
   const month = Number(published.slice(5, 7));
   forEachMatch(YEAR_OF_EVENT, text, (match) => {
-    if (countStarts.has(match.index + match[0].length - 4)) return;
+    const decade = match[2] === 's';
+    if (countStarts.has(match.index + match[0].length - 4 - match[2]!.length)) return;
     // "since the war began in April 2023": the start of a period that runs up to now, not when the sentence is set.
     if (SINCE_CLAUSE.test(text.slice(Math.max(0, match.index - 40), match.index))) return;
-    const year = Number(match[1]);
+    // "a civil war in the 1990s": the decade's last year (the current decade is not over).
+    const year = Number(match[1]) + (decade ? 9 : 0);
     // "In June 2024" in a March 2025 article is another event; "in December 2024" may be this one.
     const named = MONTH.exec(match[0]);
     // A year alone: the one before publication is recalled only early in the year ("in 2025" in an October 2026 article is over).

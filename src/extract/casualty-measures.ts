@@ -53,7 +53,15 @@ export function measuresAfter(after: string, beforeCount = false): Measure[] | n
       !predicate && PEOPLE_BEFORE.test(clause.slice(0, word.index))
         ? LATER_PREDICATE.exec(clause.slice(measure.end))
         : null;
-    const at = predicate ?? later;
+    // "39 foreign hostages killed", "12 hostages dead": a story's plural noun, then what became of them.
+    const reduced =
+      predicate ||
+      later ||
+      (BASE_MEASURES as readonly string[]).includes(measure.measure) ||
+      !/s$/i.test(clause.slice(0, measure.end))
+        ? null
+        : REDUCED_RELATIVE.exec(clause.slice(measure.end));
+    const at = predicate ?? later ?? reduced;
     const then = at ? matchMeasure(clause, measure.end + at.index + at[0].length) : null;
     if (then && then.measure !== measure.measure) measure = then;
     else if (noun) measure = refined(clause, measure);
@@ -77,6 +85,7 @@ function refined(clause: string, measure: { measure: Measure; end: number }): { 
 }
 const REFINING = /^\s*(?:(?:still|remain|remains|remained|are|were|is|was|being|now)\s+)*/;
 
+const REDUCED_RELATIVE = /^\s+(?=\p{L}+ed\b|dead\b)/iu;
 const PEOPLE_BEFORE = /^\s*(?:patients|people|persons|civilians|survivors|victims|passengers|workers)\s+$/i;
 const LATER_PREDICATE =
   /^\s+(?:in|during|from|at|by)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/iu;
@@ -182,6 +191,8 @@ export function measuresBefore(before: string): Measure[] | null {
   const trimmed = before.replace(/[\s“"”(]+$/, '');
   const nouns = nominalised(trimmed);
   if (nouns) return nouns;
+  const label = labelled(trimmed);
+  if (label) return [label];
   const toll = tollBefore(trimmed);
   if (toll) return [toll];
   const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed) ?? OF_THE_BEFORE.exec(trimmed))?.[1];
@@ -195,6 +206,23 @@ export function measuresBefore(before: string): Measure[] | null {
   const noun = measureIn(LEX.nouns, among.trimEnd());
   return noun ? [noun] : null;
 }
+
+/**
+ * "Deceased: 6 persons", "(6) Of the above, persons admitted to hospital: 23
+ * persons", "Deaths: 12; injured: 40": a line of a report or a press
+ * release, its label before a colon the measure.
+ */
+function labelled(trimmed: string): Measure | null {
+  const label = LABEL.exec(trimmed)?.[1];
+  if (label === undefined) return null;
+  for (const word of label.matchAll(/(?<![\w-])\w/g)) {
+    const measure = matchMeasure(label, word.index);
+    if (measure) return measure.measure;
+  }
+  return measureIn(LEX.nouns, label);
+}
+// Capitalised, as a line starts: not "31 dead: 29 inmates and two guards", a breakdown of the count before.
+const LABEL = /^(?:\s*;)?\s*(?:\(\w{1,3}\)\s*)?(\p{Lu}[^:;.]{0,99}):$/u;
 
 /** "the death toll rose to", "the number of people displaced has risen to": the toll whose head starts first (is the longest). */
 export function tollBefore(trimmed: string): Measure | null {

@@ -8,7 +8,7 @@
 // the tokens (count-tokens.ts), numbers as written (count-numbers.ts), what
 // makes one no count (count-context.ts); this module matches them up.
 //
-// Decisions (each pinned by a test in tests/extract/numbers.test.ts):
+// Decisions (each pinned by a test in tests/extract/numbers-*.test.ts):
 // - Vague words take CONTRACT §3's table (value = low); "a few"/"several" times a
 //   scale ("a few hundred", "several dozen") and "tens of thousands"-style
 //   products scale both bounds: low × s, (high + 1) × s − 1. "millions" is an

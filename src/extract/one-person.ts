@@ -219,9 +219,10 @@ const LISTED = /^(?: who [^;:.()“”"]{0,80}?)?(?:,\s*|\s+)(?:(?:and|or|as wel
 // Between a count and a phrase listed after it: the count's noun, maybe a relative clause, then "and".
 const AFTER_COUNT = new RegExp(`^(?: ${WORD}){0,3}(?: who [^;:.()“”"]{0,80}?)?,?\\s+(?:and|as well as)\\s+$`, 'u');
 // "…, was", "was also", "had been critically": what stands between a subject and its measure word.
-// Its age may come between, apposed: "a British woman, 24, died early Wednesday".
+// Its age may come between, apposed: "a British woman, 24, died early Wednesday", "a woman in her 90s was found dead",
+// "a man aged 83 died".
 const SUBJECT_OF =
-  /^(?:, \d{1,3},)?,? (?:(?:was|were|is|are|had been|has been|have been|had|has|have) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
+  /^(?:, \d{1,3},| in (?:his|her) (?:(?:early|mid|late)[- ])?\d0s,?| aged \d{1,3},?)?,? (?:(?:was|were|is|are|had been|has been|have been|had|has|have) )?(?:(?:also|reportedly|allegedly|later|then|now|fatally|seriously|critically|badly|slightly|lightly|severely) )*/u;
 const NOUN_BEFORE = /\b(?:and|or|of|the|with|for|no|more)\s+\p{L}+s\s*$/iu;
 const AUXILIARY = /\b(?:was|were|is|are|been)\b/u;
 const BREAKDOWN = /:|\b(?:including|among them|among whom|of whom|of them)\b/iu;

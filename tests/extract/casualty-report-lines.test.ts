@@ -1,0 +1,88 @@
+// Casualty figures as reports and wire copy of other kinds of story write
+// them (a snowstorm, a hostage siege, a drought): a press release's numbered
+// lines ("(1) Deceased: 6 persons"), one person told by the decade of their
+// age, a story's own noun before what became of them ("39 hostages killed"),
+// and the numbers around them that count no one (centimetres of snow, head of
+// livestock, a war of the 1990s). Each was read wrong before.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractCasualties } from '../../src/extract/casualties.ts';
+import { parseCodebooks } from '../../src/extract/codebook.ts';
+import { casualtyReader } from './casualty-reader.ts';
+
+const { read } = casualtyReader('2026-02-12');
+
+describe("a report's lines", () => {
+  it('reads the figure after a label that names its measure, not the number of the line', () => {
+    const body = [
+      '1. Human damage',
+      '(1) Deceased: 6 persons (*)',
+      '(2) Whereabouts unknown: 1 person',
+      '(3) Seriously injured: 17 persons, of which falls from roofs 11 persons.',
+      '(5) Persons transported to hospital by ambulance in connection with the snow (cumulative): 64 persons',
+      '(6) Of the above, persons admitted to hospital: 23 persons.',
+    ].join('\n\n');
+    expect(read(body)).toEqual(['killed 6', 'missing 1', 'injured 17', 'hospitalized 64', 'hospitalized 23']);
+    expect(read('Deaths: 12; Injured: 40.')).toEqual(['killed 12', 'injured 40']);
+  });
+
+  it('takes no label from the count before the colon: "31 dead: 29 inmates and two guards" is one figure', () => {
+    expect(read('The prisons service now counts 31 dead: 29 inmates and two guards.')).toEqual(['killed 31']);
+    expect(read('Sixteen people died in all: fourteen at the faculty and two at his home.')).toEqual(['killed 16']);
+  });
+
+  it('reads no figure where the label names none', () => {
+    expect(read('Population: 40,000 people')).toEqual([]);
+    expect(read('(4) Roads: 430 vehicles were stranded for 40 hours.')).toEqual([]);
+  });
+});
+
+describe('one person told by the decade of their age', () => {
+  it('counts "a man in his 70s" and "a woman aged 90" where a measure follows', () => {
+    expect(read('A man in his 70s died after falling about 4 meters from the roof, police said.')).toEqual([
+      'killed 1',
+    ]);
+    expect(read('A woman in her 90s was found dead beneath snow that had slid off a barn roof.')).toEqual(['killed 1']);
+    expect(read('A woman aged 90 was found dead in her kitchen.')).toEqual(['killed 1']);
+    expect(read('A man in his mid-80s was injured when the carport collapsed.')).toEqual(['injured 1']);
+  });
+});
+
+describe('numbers that count no one', () => {
+  it('lengths of snow and rain, and head of livestock', () => {
+    expect(
+      read(
+        'In Fukui, where 138 cm of snow had piled up by Saturday morning, a woman in her 90s was found dead beneath snow.',
+      ),
+    ).toEqual(['killed 1']);
+    expect(read('Up to 12 inches of snow fell overnight as three people died on the roads.')).toEqual(['killed 3']);
+    expect(read('More than 2.3 million head of livestock have died since October, officials said.')).toEqual([]);
+  });
+
+  it('the toll of a decade long past', () => {
+    expect(
+      read('Algeria, scarred by a civil war in the 1990s in which some 200,000 people died, refuses to negotiate.'),
+    ).toEqual([]);
+    // The current decade is not over: it may be this event's.
+    expect(read('Nineteen people died in the heat waves of the 2020s, officials said.')).toEqual(['killed 19']);
+  });
+});
+
+describe("a story's own noun, then what became of them", () => {
+  const codebook = parseCodebooks([
+    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
+    {
+      text: 'measures:\n  - name: held_hostage\n    label: held hostage\n    words: [hostages, held hostage]\n  - name: rescued\n    label: rescued\n    words: [rescued, freed]\n',
+      path: 'story.yaml',
+    },
+  ]);
+  const readStory = (body: string) =>
+    extractCasualties({ id: 't', body, published: '2026-02-20', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+
+  it('"39 foreign hostages killed", "12 hostages dead", "30 hostages freed": the participle after the noun', () => {
+    expect(readStory('The ministry raised its count to 39 foreign hostages killed.')).toEqual(['killed 39']);
+    expect(readStory('The assault left at least 12 hostages dead, APS said.')).toEqual(['killed 12']);
+    expect(readStory('Some 30 hostages freed by the army were flown to Oran.')).toEqual(['rescued 30']);
+    expect(readStory('The militants were holding 41 hostages, a security source said.')).toEqual(['held_hostage 41']);
+  });
+});
