@@ -1,0 +1,60 @@
+// Reactions as donors and foreign ministries word them in stories of other
+// kinds (a drought, a hostage siege), each missed or misread before: money
+// announced, pledged, approved or signed for is help offered; an
+// organisation's fear is concern; "understanding" of the measures taken, the
+// army's professionalism saluted and standing "firmly with" a state back its
+// authorities; solidarity with "the brotherly Algerian people" is sympathy.
+// Read against the base gazetteer and codebook.
+import { describe, expect, it } from 'vitest';
+import { reactionReader } from './reaction-reader.ts';
+
+const { read } = reactionReader('2026-03-10');
+
+describe('money for the relief', () => {
+  it('announced, pledged, approved or signed for, in any currency, is help offered', () => {
+    expect(read('The United States announced $45 million in emergency food assistance for Ethiopia.')).toEqual([
+      'United States:offers_help',
+    ]);
+    expect(read('Britain said on Wednesday it would provide 18 million pounds for nutrition treatment.')).toEqual([
+      'United Kingdom:offers_help',
+    ]);
+    expect(read('The World Bank has approved an additional financing of 250 million USD for the safety net.')).toEqual([
+      'World Bank:offers_help',
+    ]);
+    expect(read('The Government of Japan has signed a grant agreement of 6.5 million USD to procure food.')).toEqual([
+      'Japan:offers_help',
+    ]);
+  });
+
+  it('not a sum that is only mentioned', () => {
+    expect(read('The United States said the drought had cost farmers $45 million.')).toEqual([]);
+  });
+});
+
+describe('concern, sympathy and backing', () => {
+  it("an organisation's fear that things get worse is concern", () => {
+    expect(read('Save the Children fears that the number of child deaths could exceed 300 by June.')).toEqual([
+      'Save the Children:expresses_concern',
+    ]);
+  });
+
+  it('solidarity with a people named with two adjectives is sympathy, not backing', () => {
+    expect(read('Tunisia affirmed its solidarity with the brotherly Algerian people.')).toEqual([
+      'Tunisia:expresses_sympathy',
+    ]);
+  });
+
+  it('"understanding" of the measures, the army\'s professionalism saluted, standing "firmly with" a state', () => {
+    expect(
+      read('In Moscow, the Ministry of Foreign Affairs of Russia affirmed its "understanding" of the measures taken.'),
+    ).toEqual(['Russia:supports_government']);
+    expect(
+      read(
+        'The Secretary General of the League of Arab States saluted "the professionalism and the courage" of the army.',
+      ),
+    ).toEqual(['Arab League:supports_government']);
+    expect(
+      read('Kaja Kallas said the European Union stood "firmly with Algeria" in its fight against terrorism.'),
+    ).toEqual(['European Union:supports_government']);
+  });
+});
