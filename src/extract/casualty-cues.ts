@@ -92,7 +92,7 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
 
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
-const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to|(?:could|may|might|will|would) be)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
+const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to|given as|(?:could|may|might|will|would) be)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
 // A toll told at length before its verb ("The death toll from Wednesday's head-on collision between … rose to 43"):
 // only a verb of rising reaches that far, not the prepositions TOLL_VERB also takes ("… a total of about 2,500").
 const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|reached|reaches|increased|increases|grew|grown|ascended|ascends|ascend)\b(?:[^.;]{0,30}?\b(?:to|at))?\s*$`;
@@ -100,7 +100,8 @@ const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|
 // number 64", "deaths in the state rose to 400", "the missing descended to four" (a translation's). Tighter
 // than a toll's: no "is", "at" or "of" ("deaths were reported from 12 provinces").
 const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had|could|may|might|will|would)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:(?:be|number(?:ed|s)?)|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rise|rose|risen|rises|climb|climbed|climbs|jumped|increase|increased|grow|grown|grew|fell|fallen|falls|dropped|drops|descended|descends|declined|went down|came down|(?:was|were|been) (?:revised|lowered|reduced)) to|reach(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|pass(?:ed|es)?|surpass(?:ed|es)?|hit)\s*$`;
-const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?:[\w-]+ ){0,3}?`;
+// Not the animals that died: "the number of livestock that died … has reached 2.9 million".
+const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?!(?:livestock|cattle|animals|goats|sheep|cows|camels|poultry|chickens|birds|fish)\b)(?:[\w-]+ ){0,3}?`;
 
 /**
  * "withdrew the figure of 3,000", "The number is expected to reach 600", "raised it to 171",

@@ -11,13 +11,24 @@ export function isStatedAge(text: string, count: CountMention): boolean {
   if (count.value > 120) return false;
   const before = text.slice(Math.max(0, count.start - 40), count.start);
   // "Rizky Ananda (15)": a name's age in brackets, as Indonesian and Indian papers give it.
-  return (/\p{Lu}[\p{L}'’-]+\s\($/u.test(before) && text[count.end] === ')') || AGED_BEFORE.test(before);
+  return (
+    (/\p{Lu}[\p{L}'’-]+\s\($/u.test(before) && text[count.end] === ')') ||
+    AGED_BEFORE.test(before) ||
+    // "1.2 million children under five", "people over 65": an age bound on the noun before.
+    (AGE_BOUND.test(count.phrase) && AGED_NOUN.test(before))
+  );
 }
+const AGE_BOUND = /^(?:under|over|above|below)\s/i;
+const AGED_NOUN =
+  /\b(?:children|kids|babies|infants|boys|girls|people|persons|adults|men|women|those|residents|patients)\s+$/i;
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
-/** "(1) Deceased: 6 persons", "2) Missing: 1 person": the number of a report's line, not a count. */
+/** "(1) Deceased: 6 persons", "2) Missing: 1 person", "Report No. 13": the number of a line or a document, not a count. */
 export function isEnumerator(text: string, count: CountMention): boolean {
-  return text[count.end] === ')' && /^\s*\(?$/.test(text.slice(0, count.start));
+  return (
+    (text[count.end] === ')' && /^\s*\(?$/.test(text.slice(0, count.start))) ||
+    /\b(?:No|Nos|Nr)\.\s*$/.test(text.slice(Math.max(0, count.start - 6), count.start))
+  );
 }
 
 /**

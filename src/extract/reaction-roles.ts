@@ -118,6 +118,9 @@ export const PREPOSITIONS = new Set([
   'versus',
 ]);
 
+const NATIONALS =
+  /^\s+(?:nationals?|citizens?|hostages?|tourists?|pilgrims?|passengers?|victims?|workers?|employees?|migrants?|survivors?|students?|man|men|woman|women|boys?|girls?|child|children)\b/u;
+
 /**
  * Whether a name holds the floor: walk back over its noun phrase ("the
  * Russian-led", "US Secretary of State") and look at what comes before. A
@@ -126,6 +129,9 @@ export const PREPOSITIONS = new Set([
  */
 export function englishRole(g: Gazetteer, text: string, tokens: Token[], mentions: Mention[], m: Mention): Role {
   if (/^-\p{Ll}/u.test(text.slice(m.end)) || /\p{Ll}-$/u.test(text.slice(0, m.start))) return 'modifier';
+  // "six Britons and a Colombian national … had been killed": a nationality said of the dead or the held, not the state.
+  if (m.kind === 'actor' && m.actor?.adjective === text.slice(m.start, m.end) && NATIONALS.test(text.slice(m.end)))
+    return 'modifier';
   const last = tokens.findLastIndex((t) => t.end <= m.start);
   let j = last;
   while (j >= 0) {

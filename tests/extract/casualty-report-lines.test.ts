@@ -31,9 +31,21 @@ describe("a report's lines", () => {
     expect(read('Sixteen people died in all: fourteen at the faculty and two at his home.')).toEqual(['killed 16']);
   });
 
+  it('reads the number of a report as none, and a toll "given as" a figure', () => {
+    expect(read('In Report No. 13, the number of deceased was given as 7 persons.')).toEqual(['killed 7']);
+  });
+
   it('reads no figure where the label names none', () => {
     expect(read('Population: 40,000 people')).toEqual([]);
     expect(read('(4) Roads: 430 vehicles were stranded for 40 hours.')).toEqual([]);
+  });
+});
+
+describe('the missing', () => {
+  it('"the whereabouts of 10 others were unknown"', () => {
+    expect(read('Three Japanese were confirmed safe but the whereabouts of 10 others were unknown.')).toEqual([
+      'missing 10',
+    ]);
   });
 });
 
@@ -57,6 +69,14 @@ describe('numbers that count no one', () => {
     ).toEqual(['killed 1']);
     expect(read('Up to 12 inches of snow fell overnight as three people died on the roads.')).toEqual(['killed 3']);
     expect(read('More than 2.3 million head of livestock have died since October, officials said.')).toEqual([]);
+  });
+
+  it('an age bound on the noun before ("children under five"), and the number of animals that died', () => {
+    expect(
+      read('Some 1.2 million children under five are malnourished, and 40 children under 5 died of measles.'),
+    ).toEqual(['killed 40']);
+    expect(read('He said the number of livestock that died of hunger has reached 2.9 million.')).toEqual([]);
+    expect(read('The number of people who died of hunger has reached 290.')).toEqual(['killed 290']);
   });
 
   it('the toll of a decade long past', () => {

@@ -3,8 +3,9 @@
 // announced, pledged, approved or signed for is help offered; an
 // organisation's fear is concern; "understanding" of the measures taken, the
 // army's professionalism saluted and standing "firmly with" a state back its
-// authorities; solidarity with "the brotherly Algerian people" is sympathy.
-// Read against the base gazetteer and codebook.
+// authorities; solidarity with "the brotherly Algerian people" is sympathy;
+// the Norwegian Refugee Council is no Norway, nor "a Colombian national" who
+// died the one who speaks next. Read against the base gazetteer and codebook.
 import { describe, expect, it } from 'vitest';
 import { reactionReader } from './reaction-reader.ts';
 
@@ -56,5 +57,23 @@ describe('concern, sympathy and backing', () => {
     expect(
       read('Kaja Kallas said the European Union stood "firmly with Algeria" in its fight against terrorism.'),
     ).toEqual(['European Union:supports_government']);
+  });
+});
+
+describe('names that hold a state without being it', () => {
+  it("an NGO named with a state's adjective is the NGO", () => {
+    expect(
+      read(
+        'The Norwegian Refugee Council (NRC), which trucks water to a dozen sites, said it feared for the children.',
+      ),
+    ).toEqual(['Norwegian Refugee Council:sends_aid', 'Norwegian Refugee Council:expresses_concern']);
+  });
+
+  it('a nationality said of the dead is not who speaks next', () => {
+    expect(
+      read(
+        'Foreign Secretary Yvette Cooper said six Britons and a Colombian national had been killed. "We are deeply shocked," she said.',
+      ),
+    ).toEqual(['United Kingdom:expresses_concern']);
   });
 });
