@@ -30,7 +30,15 @@ import {
   measureLexicon,
 } from './casualty-cues.ts';
 import type { MeasureLexicon } from './casualty-cues.ts';
-import { isEnumerator, isOtherYear, isShareOrDischarged, isStatedAge, thenFrom } from './casualty-exclusions.ts';
+import {
+  isEnumerator,
+  isHijriYear,
+  isOtherYear,
+  isShareOrDischarged,
+  isStatedAge,
+  pastClause,
+  thenFrom,
+} from './casualty-exclusions.ts';
 import { defaultCodebook } from './codebook.ts';
 import type { Codebook } from './codebook.ts';
 import { resolveAsOf } from './dates.ts';
@@ -58,6 +66,8 @@ import {
   objectOf,
   partOf,
   startsWithMeasure,
+  tollBefore,
+  treatedFor,
   useLexicon,
 } from './casualty-measures.ts';
 import {
@@ -234,6 +244,7 @@ export function readSentence(
   if (found.length === 0 && !mayCountOne(view)) return [];
   if (OTHER_EVENT.test(view)) return [];
   const then = thenFrom(view, published);
+  const past = pastClause(view, published);
   const counts = found
     .filter(
       (c) =>
@@ -241,10 +252,11 @@ export function readSentence(
         !isStatedAge(view, c) &&
         !isShareOrDischarged(view, c) &&
         !isEnumerator(view, c) &&
+        !isHijriYear(view, c) &&
         !isPlaceInClause(view, c),
     )
     .map((c) => ({ ...c, phrase: text.slice(c.start, c.end) }))
-    .filter((c) => c.start < then);
+    .filter((c) => c.start < then && !(past && past[0] <= c.start && c.start < past[1]));
   if (published && isOtherYear(view, counts, published)) return [];
   // Most sentences hold no count: only "a body" or "a 17-year-old schoolboy" can be read from them.
   if (counts.length === 0)
@@ -320,6 +332,7 @@ function readMain(text: string, counts: readonly CountMention[], previous: Readi
     // A codebook frame around the count is the most specific reading: "treating 74 patients" is of people in hospital, not hurt.
     const own =
       frame(before, after) ??
+      treatedFor(before, after) ??
       objectOf(before) ??
       laterDied(after) ??
       admitted(after) ??
@@ -390,6 +403,8 @@ function backReference(before: string, previous: Reading | null): Measure[] | nu
 /** BACK_FIGURE, unless the figure is of things: "put the number of shelters gutted at around 2,500". */
 function backFigure(before: string): boolean {
   if (!BACK_FIGURE.test(before)) return false;
+  // "the number of police officers and soldiers injured had risen to 132": the figure's own measure, read after.
+  if (tollBefore(before.replace(/[\s“"”(]+$/, ''))) return false;
   const of = /\b(?:figure|number|count|tally|estimate|total) of\b([^.;]*)$/i.exec(before);
   return !of || !countsThings(of[1]!);
 }

@@ -31,6 +31,12 @@ export function isEnumerator(text: string, count: CountMention): boolean {
   );
 }
 
+/** "the Hajj season of the year 1445 AH": a year of the Hijri calendar, not a count. */
+export function isHijriYear(text: string, count: CountMention): boolean {
+  return HIJRI.test(text.slice(count.end, count.end + 8)) && /^\d{3,4}$/.test(count.phrase);
+}
+const HIJRI = /^\s*(?:AH|A\.H\.|H\.)(?![\p{L}])/u;
+
 /**
  * "one in every ten residents", "one in five of the severe cases", "three in
  * four of its residents": a share, not a count; "had discharged 30 patients":
@@ -80,6 +86,8 @@ export function isOtherYear(text: string, counts: readonly CountMention[], publi
   forEachMatch(SINCE_WHEN, text, (match) => {
     if (!counts.some((c) => c.start < match.index)) years.push(Number(match[1]));
   });
+  // "the Hajj season of the year 1445 AH witnessed the death of 1,301 pilgrims": its Gregorian year, near enough.
+  forEachMatch(HIJRI_YEAR, text, (match) => years.push(Math.floor(Number(match[1]) * 0.970229 + 621.5643)));
   return years.length > 0 && years.every((year) => year < current - 1);
 }
 
@@ -88,10 +96,26 @@ export function thenFrom(text: string, published: string | null | undefined): nu
   let from = Infinity;
   if (!published || !MAYBE_YEAR.test(text)) return from;
   forEachMatch(SINCE_WHEN, text, (match) => {
-    if (Number(match[1]) < Number(published.slice(0, 4)) - 1) from = Math.min(from, match.index + match[0].length);
+    if (Number(match[1] ?? match[2]) < Number(published.slice(0, 4)) - 1)
+      from = Math.min(from, match.index + match[0].length);
   });
   return from;
 }
+
+/**
+ * "Iran, which has had a fraught relationship with Riyadh since the 2015
+ * stampede that killed hundreds of its pilgrims, blamed …": the words of an
+ * event years back, to the end of their clause (the counts in them are of then).
+ */
+export function pastClause(text: string, published: string | null | undefined): [number, number] | null {
+  if (!published || !MAYBE_YEAR.test(text)) return null;
+  const match = SINCE_THE_YEAR.exec(text);
+  if (!match || Number(match[1]) >= Number(published.slice(0, 4)) - 1) return null;
+  const from = match.index + match[0].length;
+  const end = text.slice(from).search(/[,;.]/);
+  return [from, end === -1 ? text.length : from + end];
+}
+const SINCE_THE_YEAR = /\bsince the ((?:1[89]|20)\d\d) [\w-]+(?: [\w-]+)? (?:that|which|in which|when)\b/i;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -100,4 +124,5 @@ const SINCE_WHEN =
 const SINCE_CLAUSE = /\bsince\b[^,;.()—–]*$/i;
 
 /** The year YEAR_OF_EVENT captures, alone. */
-const MAYBE_YEAR = /(?:1[89]|20)\d\d/;
+const MAYBE_YEAR = /(?:1[89]|20)\d\d|1[34]\d\d\s*A\.?H\b/;
+const HIJRI_YEAR = /\b(1[34]\d\d)\s*(?:AH|A\.H\.)(?![\p{L}])/gu;

@@ -88,7 +88,7 @@ const REFINING = /^\s*(?:(?:still|remain|remains|remained|are|were|is|was|being|
 const REDUCED_RELATIVE = /^\s+(?=\p{L}+ed\b|dead\b)/iu;
 const PEOPLE_BEFORE = /^\s*(?:patients|people|persons|civilians|survivors|victims|passengers|workers)\s+$/i;
 const LATER_PREDICATE =
-  /^\s+(?:in|during|from|at|by)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:were|was|are|is|had been|have been|has been)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/iu;
+  /^\s+(?:in|during|from|at|by)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:were|was|are|is|had been|have been|has been|remain|remains|remained)\s+(?:(?:still|later|then|being|now)\s+)*(?=\w)/iu;
 
 /** The predicate after "injured people" or "wounded soldiers", when it takes them to hospital or kills them. */
 function qualified(clause: string, measure: { measure: Measure; end: number }): RegExpExecArray | null {
@@ -185,6 +185,25 @@ function measureIn(list: readonly (readonly [Measure, RegExp])[], text: string):
 }
 const NOUN_BEFORE_COUNT = /\s+(?:[\p{Ll}-]+s|others|people|children|men|women)$/u;
 const FIRST_OBJECTS = /(?:\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+,?)+(?:\s+and)?$/iu;
+
+/**
+ * "had treated dozens of pilgrims for heatstroke", "treated 40 people for
+ * cholera": what they were treated for, when it is a measure of its own (a
+ * story's); else the verb's object, hurt.
+ */
+export function treatedFor(before: string, after: string): Measure[] | null {
+  if (!TREATED.test(before)) return null;
+  const to = FOR_WHAT.exec(after);
+  if (!to) return null;
+  const from = to.index + to[0].length;
+  for (const word of after.slice(from, from + 40).matchAll(/(?<![\w-])\w/g)) {
+    const measure = matchMeasure(after, from + word.index);
+    if (measure) return measure.measure === 'injured' ? null : [measure.measure];
+  }
+  return null;
+}
+const TREATED = /\btreat(?:ed|ing|s)?\s+(?:(?:some|about|around|nearly|more than|over|at least)\s+)?$/i;
+const FOR_WHAT = /^[^.;,]{0,40}?\bfor\s+/i;
 
 /** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */
 export function measuresBefore(before: string): Measure[] | null {

@@ -210,7 +210,7 @@ const FUNCTION_WORDS =
 const WORD = `(?!(?:${FUNCTION_WORDS})(?![\\p{L}-]))[\\p{L}-]+`;
 // "a police constable", "an off-duty officer", "a civil defence officer", "a third member of the crew".
 const PERSON = new RegExp(
-  `\\b[Aa]n? (?:${WORD} ){0,3}(?:${PERSON_NOUNS})(?![\\p{L}-])(?: of (?:the|a|an|his|her|their|its)(?: ${WORD}){1,2})?`,
+  `\\b[Aa]n? (?:${WORD} ){0,3}(?:${PERSON_NOUNS})(?![\\p{L}-])(?: of (?:the|a|an|his|her|their|its)(?: ${WORD}){1,2}(?: \\p{Lu}[\\p{L}'’.-]*){0,3})?`,
   'gu',
 );
 const PERSON_WORD = new RegExp(PERSON.source, 'u');

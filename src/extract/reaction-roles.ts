@@ -118,6 +118,7 @@ export const PREPOSITIONS = new Set([
   'versus',
 ]);
 
+const COLLECTIVES = new Set(['group', 'panel', 'team', 'delegation', 'coalition']);
 const NATIONALS =
   /^\s+(?:nationals?|citizens?|hostages?|tourists?|pilgrims?|passengers?|victims?|workers?|employees?|migrants?|survivors?|students?|man|men|woman|women|boys?|girls?|child|children)\b/u;
 
@@ -155,6 +156,16 @@ export function englishRole(g: Gazetteer, text: string, tokens: Token[], mention
     }
     if (!tok.word) return 'subject';
     if ((lower === 'to' && prev === 'according') || (lower === 'for' && prev === 'as')) return 'subject';
+    // "A group of United Nations human rights experts said": the body is the group's.
+    if (
+      lower === 'of' &&
+      prev !== undefined &&
+      COLLECTIVES.has(prev) &&
+      DETERMINERS.has(tokens[j - 2]?.text.toLowerCase() ?? '')
+    ) {
+      j -= 2;
+      continue;
+    }
     // "Secretary of State", "President of Kazakhstan" are one name; "security of Kazakhstan" is not.
     // "the missions of the United States, Britain …", "the chairperson of the African Union Commission": the representative's name.
     // "the interior ministers of France, Italy and Spain": the words of the title may be several.

@@ -1,5 +1,6 @@
 // Casualty figures as reports and wire copy of other kinds of story write
-// them (a snowstorm, a hostage siege, a drought): a press release's numbered
+// them (a snowstorm, a hostage siege, a drought, an election crackdown, ethnic
+// clashes, a heat wave at the Hajj): a press release's numbered
 // lines ("(1) Deceased: 6 persons"), one person told by the decade of their
 // age, a story's own noun before what became of them ("39 hostages killed"),
 // and the numbers around them that count no one (centimetres of snow, head of
@@ -104,5 +105,61 @@ describe("a story's own noun, then what became of them", () => {
     expect(readStory('The assault left at least 12 hostages dead, APS said.')).toEqual(['killed 12']);
     expect(readStory('Some 30 hostages freed by the army were flown to Oran.')).toEqual(['rescued 30']);
     expect(readStory('The militants were holding 41 hostages, a security source said.')).toEqual(['held_hostage 41']);
+  });
+});
+
+describe('wordings of protests, clashes and a pilgrimage', () => {
+  it('one person named with the body they serve in', () => {
+    expect(read('A sergeant of the Bolivarian National Guard was shot dead in Maracay.')).toEqual(['killed 1']);
+  });
+
+  it('a toll naming its own measure after a figure of another', () => {
+    expect(
+      read(
+        'The minister said 11 people had died and that the number of police officers and soldiers injured had risen to 132.',
+      ),
+    ).toEqual(['killed 11', 'injured 132']);
+  });
+
+  it('Indian English: nabbed, touched, succumbed to bullet injuries, undergoing treatment', () => {
+    expect(read('Police said 14 persons have been nabbed.')).toEqual(['arrested 14']);
+    expect(read('The toll has touched 52, as per the statement.')).toEqual(['killed 52']);
+    expect(read('One woman of Keirakpokpi succumbed to bullet injuries at RIMS.')).toEqual(['killed 1']);
+    expect(read('Of the injured, 23 are undergoing treatment at RIMS.')).toEqual(['hospitalized 23']);
+  });
+
+  it('the hurt who remain in hospital, and the disappeared', () => {
+    expect(read('In Valencia, eight people wounded during the protests remain hospitalized.')).toEqual([
+      'hospitalized 8',
+    ]);
+    expect(read('Provea now counts 52 people as victims of forced disappearance.')).toEqual(['missing 52']);
+  });
+
+  it('no figure from votes, a Hijri year long past, or an event years back', () => {
+    expect(read('The resolution, passed by 418 votes to 87 with 42 abstentions, condemned the killings.')).toEqual([]);
+    expect(read('The Hajj season of the year 1445 AH witnessed the death of 1,301 pilgrims.', '2026-06-07')).toEqual(
+      [],
+    );
+    expect(
+      read(
+        'Iran, at odds with Riyadh since the 2015 stampede that killed hundreds of its pilgrims, said 11 Iranians had died.',
+      ),
+    ).toEqual(['killed 11']);
+  });
+});
+
+describe('what the treated were treated for', () => {
+  const codebook = parseCodebooks([
+    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
+    { text: 'measures:\n  - name: heatstroke\n    label: heatstroke\n    words: [heatstroke]\n', path: 'story.yaml' },
+  ]);
+  const readStory = (body: string) =>
+    extractCasualties({ id: 't', body, published: '2026-06-02', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+
+  it('a story\'s own measure after "for", else hurt', () => {
+    expect(readStory('A British doctor said he had treated dozens of pilgrims for heatstroke.')).toEqual([
+      'heatstroke 24',
+    ]);
+    expect(readStory('Doctors treated 40 people for smoke inhalation.')).toEqual(['injured 40']);
   });
 });

@@ -77,3 +77,41 @@ describe('names that hold a state without being it', () => {
     ).toEqual(['United Kingdom:expresses_concern']);
   });
 });
+
+describe('an election and a crackdown abroad', () => {
+  it('the winner congratulated, his victory hailed, ranks closed: backing', () => {
+    expect(read('Cuba and Nicaragua congratulated Ramírez Lugo.')).toEqual([
+      'Cuba:supports_government',
+      'Nicaragua:supports_government',
+    ]);
+    expect(read('The Kremlin said Vladimir Putin had sent a message hailing his "convincing victory".')).toEqual([
+      'Russia:supports_government',
+    ]);
+    expect(read('Moscow and Beijing have closed ranks with Caracas.')).toEqual([
+      'Russia:supports_government',
+      'China:supports_government',
+    ]);
+  });
+
+  it('interference not tolerated', () => {
+    expect(read('Maria Zakharova said Russia would not tolerate interference by "external forces."')).toEqual([
+      'Russia:rejects_interference',
+    ]);
+  });
+
+  it('a group of experts speaks for their body; violence to halt, minorities to protect, efforts supported', () => {
+    expect(
+      read('A group of United Nations human rights experts said they were "deeply alarmed" by the killings.'),
+    ).toEqual(['United Nations:urges_rights', 'United Nations:expresses_concern']);
+    expect(
+      read(
+        'The European Parliament urged the authorities to "immediately halt the ethnic and religious violence" and to protect religious minorities.',
+      ),
+    ).toEqual(['European Union:urges_restraint', 'European Union:urges_rights']);
+    expect(
+      read(
+        'A State Department spokesperson said the United States supported "efforts by Indian authorities to restore peace".',
+      ),
+    ).toEqual(['United States:supports_government']);
+  });
+});
