@@ -115,3 +115,20 @@ describe('an election and a crackdown abroad', () => {
     ).toEqual(['United States:supports_government']);
   });
 });
+
+describe('help to agree, and a warning not to go', () => {
+  it('help offered to reach a settlement is mediation, not aid', () => {
+    expect(read('Brazil, Colombia and Mexico offered to help the parties reach "a negotiated solution".')).toEqual([
+      'Brazil:urges_dialogue',
+      'Colombia:urges_dialogue',
+      'Mexico:urges_dialogue',
+    ]);
+    expect(read('Japan offered to help Turkey with rescue teams.')).toEqual(['Japan:offers_help']);
+  });
+
+  it('"not to depart for" a place is a travel warning', () => {
+    expect(read("Indonesia's ministry reminded the public not to depart for the hajj using non-hajj visas.")).toEqual([
+      'Indonesia:travel_warning',
+    ]);
+  });
+});
