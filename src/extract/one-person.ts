@@ -200,7 +200,7 @@ const PERSON_NOUNS =
   'paramedic|medic|firefighter|fireman|rescuer|volunteer|journalist|reporter|photographer|cameraman|tourist|' +
   'pilgrim|worshipper|prisoner|inmate|detainee|migrant|refugee|trader|vendor|shopkeeper|merchant|motorcyclist|' +
   'cyclist|pedestrian|bystander|passer-by|motorist|official|priest|imam|monk|nun|peacekeeper|ranger|watchman|' +
-  'citizen|foreigner|hostage|mother|father|grandmother|grandfather|climber|hiker|diver|guide|' +
+  'citizen|national|expatriate|foreigner|hostage|congregant|mother|father|grandmother|grandfather|climber|hiker|diver|guide|' +
   'owner|landlord|contractor|engineer|architect|manager|supervisor|technician|operator|mechanic|electrician|' +
   'builder|cook|waiter|cleaner|janitor|caretaker|housekeeper|nanny|porter|flight attendant|stewardess|steward|co-pilot|' +
   'lecturer|professor|surgeon|pharmacist|lawyer|judge|pastor|clerk|accountant|salesman|saleswoman|shepherd';

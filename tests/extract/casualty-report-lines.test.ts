@@ -109,8 +109,13 @@ describe("a story's own noun, then what became of them", () => {
 });
 
 describe('wordings of protests, clashes and a pilgrimage', () => {
-  it('one person named with the body they serve in', () => {
+  it('one person named with the body they serve in, or by nationality', () => {
     expect(read('A sergeant of the Bolivarian National Guard was shot dead in Maracay.')).toEqual(['killed 1']);
+    expect(read('A British national and an Algerian security guard were killed when the kidnappers struck.')).toEqual([
+      'killed 1',
+      'killed 1',
+    ]);
+    expect(read('A national day of mourning was declared after 12 were killed.')).toEqual(['killed 12']);
   });
 
   it('a toll naming its own measure after a figure of another', () => {
