@@ -66,9 +66,12 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
     if (heads)
       tolls.push([
         m.name,
-        caseFree(String.raw`\b(?:${heads})\b(?:[^.;]{0,100}?${TOLL_VERB}|[^.;]{0,160}?${RISE_VERB})`, 'i'),
+        caseFree(
+          String.raw`\b(?:${heads})\b(?:${IN_SENTENCE}{0,100}?${TOLL_VERB}|${IN_SENTENCE}{0,160}?${RISE_VERB})`,
+          'i',
+        ),
       ]);
-    if (after) tolls.push([m.name, caseFree(String.raw`\b(?:${after})${TOLL_OF_WORD}`, 'i')]);
+    if (after) tolls.push([m.name, caseFree(String.raw`(?<!\b(?:${NOT_COUNTED}) )\b(?:${after})${TOLL_OF_WORD}`, 'i')]);
   }
   const groups: [Group, RegExp][] = codebook.groupEntries.flatMap((g) => {
     const alt = alternation(g.words);
@@ -90,6 +93,8 @@ function compileLexicon(codebook: Codebook): MeasureLexicon {
   return { words, frames, verbs, nouns, tolls, groups, measureOf };
 }
 
+// Within the sentence: past a decimal point ("The death toll from the magnitude 7.4 earthquake … has risen to").
+const IN_SENTENCE = String.raw`(?:[^.;]|(?<=\d)\.(?=\d))`;
 // A toll phrase before its figure: "the death toll … rose to <count>". The gap
 // is bounded so a long sentence is never scanned more than 100 characters back.
 const TOLL_VERB = String.raw`\b(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|stands|stood|standing|is|was|at|to|hit|hits|of|from|increased|grew|fell|fallen|dropped|decreased|declined|exceed|exceeded|exceeds|top|topped|tops|pass|passed|passes|cross|crossed|crosses|surpass|surpassed|surpasses|reach|rise|climb|became|becomes|become|totalled|totaled|totals|amounted to|amounts to|given as|touched|touches|(?:could|may|might|will|would) be)(?:\s+(?:now|told|said to be|reported to be|reported as))?\s*$`;
@@ -100,8 +105,10 @@ const RISE_VERB = String.raw`\b(?:rose|risen|rises|rising|climbed|climbs|jumped|
 // number 64", "deaths in the state rose to 400", "the missing descended to four" (a translation's). Tighter
 // than a toll's: no "is", "at" or "of" ("deaths were reported from 12 provinces").
 const TOLL_OF_WORD = String.raw`(?:\s+(?:from|in|among|across|linked to|caused by)\s+[^.;,]{1,40}?)?\s+(?:(?:have|has|had|could|may|might|will|would)\s+)?(?:(?:now|so far|already|since|then|also)\s+)?(?:(?:be|number(?:ed|s)?)|total(?:l?ed|s)?|stand(?:s)? at|stood at|(?:rise|rose|risen|rises|climb|climbed|climbs|jumped|increase|increased|grow|grown|grew|fell|fallen|falls|dropped|drops|descended|descends|declined|went down|came down|(?:was|were|been) (?:revised|lowered|reduced)) to|reach(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|pass(?:ed|es)?|surpass(?:ed|es)?|hit)\s*$`;
-// Not the animals that died: "the number of livestock that died … has reached 2.9 million".
-const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?!(?:livestock|cattle|animals|goats|sheep|cows|camels|poultry|chickens|birds|fish)\b)(?:[\w-]+ ){0,5}?`;
+// Not the animals that died: "the number of livestock that died … has reached 2.9 million". (The families
+// displaced are still a toll: the people they number often follow, "21,600 families, about 96,000 persons".)
+const NOT_COUNTED = 'livestock|cattle|animals|goats|sheep|cows|camels|poultry|chickens|birds|fish';
+const NUMBER_OF = String.raw`(?:number|count|tally|total|toll|figure|balance|estimate) of (?:the )?(?!(?:${NOT_COUNTED})\b)(?:[\w-]+ ){0,5}?`;
 
 /**
  * "withdrew the figure of 3,000", "The number is expected to reach 600", "raised it to 171",

@@ -4,7 +4,15 @@
 // holds it: the verb after it, the verb before it, or the count it is listed
 // with ("killing two guards and a teacher").
 import type { Reading } from './casualties.ts';
-import { groupOf, linkedMeasures, lookBack, matchMeasure, measuresAfter, objectOf } from './casualty-measures.ts';
+import {
+  frame,
+  groupOf,
+  linkedMeasures,
+  lookBack,
+  matchMeasure,
+  measuresAfter,
+  objectOf,
+} from './casualty-measures.ts';
 import type { Measure } from '../datasets/schema.ts';
 import { forEachMatch } from './each-match.ts';
 import type { CountMention } from './numbers.ts';
@@ -89,16 +97,20 @@ function agedPerson(text: string): Reading[] {
       return;
     read(match, measuresAfter(text.slice(start + match[0].length)));
   });
-  // "Police arrested a 61-year-old man": the object of its measure's verb.
-  forEachMatch(ONE_PERSON_OBJECT, text, (match) => read(match, objectOf(text.slice(0, match.index))));
+  // "Police arrested a 61-year-old man": the object of its measure's verb, or of a frame ("brought out * alive").
+  forEachMatch(ONE_PERSON_OBJECT, text, (match) => {
+    const before = text.slice(0, match.index);
+    read(match, objectOf(before) ?? frame(before, text.slice(match.index + match[0].length)));
+  });
   return readings.sort((a, b) => a.count.start - b.count.start);
 }
 
 const AGED = '-year-old';
 // "a 17-year-old schoolboy was killed", "a 19-year-old seasonal worker from Albania, was found dead", "a 19-year-old
-// Australian woman died", "an 81-year-old man had drowned".
+// Australian woman died", "an 81-year-old man had drowned"; named or placed in between ("a 72-year-old woman, Hatice
+// Aslan, was rescued", "a 17-year-old boy in Antakya, was rescued").
 const ONE_PERSON =
-  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=,? (?:was|had been|has been|(?:has |had )?(?:died|drowned)) )/gu;
+  /\b[Aa]n? \d{1,3}-year-old(?: [\p{Ll}-]+){1,3}?(?:,? from \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=(?:,? (?:in|from) \p{Lu}[\p{L}'’-]*|, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2},)?,? (?:was|had been|has been|(?:has |had )?(?:died|drowned)) )/gu;
 // Its noun may be a nationality: "arrested a 29-year-old Chechen".
 const ONE_PERSON_OBJECT = /\b[Aa]n? \d{1,3}-year-old(?: [\p{L}-]+){1,3}?(?=[\s,.;:])/gu;
 

@@ -168,3 +168,38 @@ describe('what the treated were treated for', () => {
     expect(readStory('Doctors treated 40 people for smoke inhalation.')).toEqual(['injured 40']);
   });
 });
+
+describe('an earthquake across a border', () => {
+  it('a toll whose words hold a decimal point ("the magnitude 7.4 earthquake")', () => {
+    expect(
+      read(
+        'The death toll from the magnitude 7.4 earthquake centered in Hatay province has risen to 3,412, the agency said.',
+      ),
+    ).toEqual(['killed 3412']);
+  });
+
+  it('"the fate of 230 persons is still unknown", survivors "staying in 64,000 tents"', () => {
+    expect(read('It added that the fate of 230 persons is still unknown.')).toEqual(['missing 230']);
+    expect(read('More than 230,000 earthquake survivors are staying in 64,000 tents set up by AFAD.')).toEqual([
+      'displaced 230000',
+    ]);
+  });
+
+  const codebook = parseCodebooks([
+    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
+    {
+      text: 'measures:\n  - name: rescued\n    label: rescued\n    words: [rescued, brought out * alive]\n',
+      path: 'story.yaml',
+    },
+  ]);
+  const readStory = (body: string) =>
+    extractCasualties({ id: 't', body, published: '2026-02-18', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+
+  it('one person rescued: by a frame, named or placed after their age', () => {
+    expect(readStory('Rescuers brought out a 6-year-old girl alive from a collapsed building.')).toEqual(['rescued 1']);
+    expect(readStory('In Iskenderun, a 72-year-old woman, Hatice Aslan, was rescued from the rubble.')).toEqual([
+      'rescued 1',
+    ]);
+    expect(readStory('The last survivor, a 17-year-old boy in Antakya, was rescued on Sunday.')).toEqual(['rescued 1']);
+  });
+});

@@ -132,3 +132,25 @@ describe('help to agree, and a warning not to go', () => {
     ]);
   });
 });
+
+describe('aid to an earthquake', () => {
+  it('rescuers "who arrived", trucks loaded with shelter materials: sent', () => {
+    expect(
+      read(
+        'Greek rescuers from the EMAK special disaster unit, who arrived in Hatay on Tuesday night, pulled a boy out.',
+      ),
+    ).toEqual(['Greece:sends_aid']);
+    expect(read('Marco Ferri said 86 UN trucks loaded with shelter materials crossed through Bab al-Hawa.')).toEqual([
+      'United Nations:sends_aid',
+    ]);
+  });
+
+  it('shelters to be deployed, container homes that "would be sent": offered', () => {
+    expect(read('NATO said it would deploy temporary shelters for 4,000 people in the region.')).toEqual([
+      'NATO:offers_help',
+    ]);
+    expect(read('Qatar announced that 10,000 container homes would be sent to the region.')).toEqual([
+      'Qatar:offers_help',
+    ]);
+  });
+});
