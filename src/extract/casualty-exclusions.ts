@@ -23,11 +23,18 @@ const AGED_NOUN =
   /\b(?:children|kids|babies|infants|boys|girls|people|persons|adults|men|women|those|residents|patients)\s+$/i;
 const AGED_BEFORE = /\b(?:aged(?: between)?|(?:the )?ages? (?:of|between))\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$/i;
 
-/** "(1) Deceased: 6 persons", "2) Missing: 1 person", "Report No. 13": the number of a line or a document, not a count. */
+/**
+ * "(1) Deceased: 6 persons", "2) Missing: 1 person", "Report No. 13", "under
+ * part 3 of article 263": the number of a line, a document or a law, not a count.
+ */
 export function isEnumerator(text: string, count: CountMention): boolean {
+  const before = text.slice(Math.max(0, count.start - 12), count.start);
   return (
     (text[count.end] === ')' && /^\s*\(?$/.test(text.slice(0, count.start))) ||
-    /\b(?:No|Nos|Nr)\.\s*$/.test(text.slice(Math.max(0, count.start - 6), count.start))
+    /\b(?:No|Nos|Nr)\.\s*$/.test(before) ||
+    // Not "registered for its part 31 deceased".
+    (/\b(?:[Pp]art|[Aa]rticle|[Pp]aragraph|[Ss]ection|[Cc]lause|[Cc]hapter)\s+$/.test(before) &&
+      /^\s+of\b/.test(text.slice(count.end)))
   );
 }
 

@@ -30,8 +30,10 @@ const COORDINATED = new RegExp(
   String.raw`^\s*(?:(?!(?:in|at|on|from|to|with|by|for|near|into|across|during)\b)${NOUN_WORD}\s+){0,6}?(?:and|or)\s*$`,
   'u',
 );
+// Its noun may name a country: "25 citizens of Azerbaijan, seven citizens of Russia, three of Kazakhstan".
+const OF_COUNTRY = String.raw`of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}`;
 const LIST_AFTER = new RegExp(
-  String.raw`^\s*(?:${LIST_WORD}\s+){0,2}?${LIST_WORD}(?:\s*[,.;)—–]|\s*$|\s+(?:in|at|on|from|during|since|and|or|according)\b)`,
+  String.raw`^\s*(?:(?:${LIST_WORD}\s+){0,2}?${LIST_WORD}(?:\s+${OF_COUNTRY})?|${OF_COUNTRY})(?:\s*[,.;)—–]|\s*$|\s+(?:in|at|on|from|during|since|and|or|according)\b)`,
   'u',
 );
 

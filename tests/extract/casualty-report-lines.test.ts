@@ -203,3 +203,37 @@ describe('an earthquake across a border', () => {
     expect(readStory('The last survivor, a 17-year-old boy in Antakya, was rescued on Sunday.')).toEqual(['rescued 1']);
   });
 });
+
+describe('an airliner downed, migrants in a truck', () => {
+  it('money in any currency, counts of a charge, the parts of a law: no one', () => {
+    expect(
+      read(
+        'AZAL said it had paid 40,000 manats to the family of each person killed and 20,000 manats to each survivor.',
+      ),
+    ).toEqual([]);
+    expect(read('The driver was indicted on Monday on 53 counts of transporting migrants resulting in death.')).toEqual(
+      [],
+    );
+    expect(read('The committee opened a case under part 3 of article 263 of the Criminal Code.')).toEqual([]);
+    expect(read('The Ombudsman registered for its part 31 deceased in its own count.')).toEqual(['killed 31']);
+  });
+
+  it('blood donors are no casualties; "expired visas" kill no one', () => {
+    expect(
+      read('More than 400 residents of Aktau came to the regional blood center to donate blood for the injured.'),
+    ).toEqual([]);
+    expect(read('Two men from Mexico who were living in Rio Seco on expired visas were arrested Tuesday.')).toEqual([
+      'arrested 2',
+    ]);
+    expect(read('Twelve patients expired during treatment.')).toEqual(['killed 12']);
+  });
+
+  it("a translation's verb before its count, and the dead listed by the country they were citizens of", () => {
+    expect(read('According to the ministry, in the catastrophe perished 35 persons.')).toEqual(['killed 35']);
+    expect(
+      read(
+        'The dead included 25 citizens of Azerbaijan, seven citizens of Russia, three of Kazakhstan and one of Kyrgyzstan.',
+      ),
+    ).toEqual(['killed 25', 'killed 7', 'killed 3', 'killed 1']);
+  });
+});
