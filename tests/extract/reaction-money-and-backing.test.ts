@@ -126,9 +126,18 @@ describe('help to agree, and a warning not to go', () => {
     expect(read('Japan offered to help Turkey with rescue teams.')).toEqual(['Japan:offers_help']);
   });
 
-  it('"not to depart for" a place is a travel warning', () => {
+  it('"not to depart for" a place, "not to fly over" it: a travel warning', () => {
     expect(read("Indonesia's ministry reminded the public not to depart for the hajj using non-hajj visas.")).toEqual([
       'Indonesia:travel_warning',
+    ]);
+    expect(read('The European Union advised airlines not to fly below 32,000 feet over the North Caucasus.')).toEqual([
+      'European Union:travel_warning',
+    ]);
+  });
+
+  it('flowers laid at a memorial: sympathy', () => {
+    expect(read('Turkish Foreign Minister Hakan Fidan laid flowers at the memorial to the victims.')).toEqual([
+      'Turkey:expresses_sympathy',
     ]);
   });
 });
