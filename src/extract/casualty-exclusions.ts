@@ -103,8 +103,7 @@ export function thenFrom(text: string, published: string | null | undefined): nu
   let from = Infinity;
   if (!published || !MAYBE_YEAR.test(text)) return from;
   forEachMatch(SINCE_WHEN, text, (match) => {
-    if (Number(match[1] ?? match[2]) < Number(published.slice(0, 4)) - 1)
-      from = Math.min(from, match.index + match[0].length);
+    if (Number(match[1]) < Number(published.slice(0, 4)) - 1) from = Math.min(from, match.index + match[0].length);
   });
   return from;
 }
