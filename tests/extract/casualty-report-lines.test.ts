@@ -5,11 +5,8 @@
 // age, a story's own noun before what became of them ("39 hostages killed"),
 // and the numbers around them that count no one (centimetres of snow, head of
 // livestock, a war of the 1990s). Each was read wrong before.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractCasualties } from '../../src/extract/casualties.ts';
-import { parseCodebooks } from '../../src/extract/codebook.ts';
-import { casualtyReader } from './casualty-reader.ts';
+import { casualtyReader, storyReader } from './casualty-reader.ts';
 
 const { read } = casualtyReader('2026-02-12');
 
@@ -90,15 +87,10 @@ describe('numbers that count no one', () => {
 });
 
 describe("a story's own noun, then what became of them", () => {
-  const codebook = parseCodebooks([
-    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
-    {
-      text: 'measures:\n  - name: held_hostage\n    label: held hostage\n    words: [hostages, held hostage]\n  - name: rescued\n    label: rescued\n    words: [rescued, freed]\n',
-      path: 'story.yaml',
-    },
-  ]);
-  const readStory = (body: string) =>
-    extractCasualties({ id: 't', body, published: '2026-02-20', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+  const readStory = storyReader(
+    'measures:\n  - name: held_hostage\n    label: held hostage\n    words: [hostages, held hostage]\n  - name: rescued\n    label: rescued\n    words: [rescued, freed]\n',
+    '2026-02-20',
+  );
 
   it('"39 foreign hostages killed", "12 hostages dead", "30 hostages freed": the participle after the noun', () => {
     expect(readStory('The ministry raised its count to 39 foreign hostages killed.')).toEqual(['killed 39']);
@@ -154,12 +146,10 @@ describe('wordings of protests, clashes and a pilgrimage', () => {
 });
 
 describe('what the treated were treated for', () => {
-  const codebook = parseCodebooks([
-    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
-    { text: 'measures:\n  - name: heatstroke\n    label: heatstroke\n    words: [heatstroke]\n', path: 'story.yaml' },
-  ]);
-  const readStory = (body: string) =>
-    extractCasualties({ id: 't', body, published: '2026-06-02', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+  const readStory = storyReader(
+    'measures:\n  - name: heatstroke\n    label: heatstroke\n    words: [heatstroke]\n',
+    '2026-06-02',
+  );
 
   it('a story\'s own measure after "for", else hurt', () => {
     expect(readStory('A British doctor said he had treated dozens of pilgrims for heatstroke.')).toEqual([
@@ -185,15 +175,10 @@ describe('an earthquake across a border', () => {
     ]);
   });
 
-  const codebook = parseCodebooks([
-    { text: readFileSync(new URL('../../data/codebook.yaml', import.meta.url), 'utf8'), path: 'codebook.yaml' },
-    {
-      text: 'measures:\n  - name: rescued\n    label: rescued\n    words: [rescued, brought out * alive]\n',
-      path: 'story.yaml',
-    },
-  ]);
-  const readStory = (body: string) =>
-    extractCasualties({ id: 't', body, published: '2026-02-18', codebook }).rows.map((r) => `${r.measure} ${r.value}`);
+  const readStory = storyReader(
+    'measures:\n  - name: rescued\n    label: rescued\n    words: [rescued, brought out * alive]\n',
+    '2026-02-18',
+  );
 
   it('one person rescued: by a frame, named or placed after their age', () => {
     expect(readStory('Rescuers brought out a 6-year-old girl alive from a collapsed building.')).toEqual(['rescued 1']);
