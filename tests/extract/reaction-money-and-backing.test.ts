@@ -163,3 +163,24 @@ describe('aid to an earthquake', () => {
     ]);
   });
 });
+
+describe('burn patients taken in abroad', () => {
+  it('ready to take more, the full cost of treatment covered: offered', () => {
+    expect(read("Bulgaria's government said its Military Medical Academy was ready to take more.")).toEqual([
+      'Bulgaria:offers_help',
+    ]);
+    expect(read('Health Minister Adonis Georgiadis said Greece would cover the full cost of treatment.')).toEqual([
+      'Greece:offers_help',
+    ]);
+    // A state's own dead flown home is no help to the state where they died.
+    expect(read('The Government of Mexico will cover the expenses of the repatriation of the remains.')).toEqual([]);
+  });
+
+  it('specialists who flew in from a centre of theirs: sent', () => {
+    expect(
+      read(
+        'A second team of Greek burn specialists and nurses from the National Centre for Emergency Care flew to Skopje.',
+      ),
+    ).toEqual(['Greece:sends_aid']);
+  });
+});
