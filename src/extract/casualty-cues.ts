@@ -150,8 +150,10 @@ export const CLAUSE_END =
  * killed" (before the verb they share). A breakdown of the whole, no figure of
  * its own unless the part is in another state (readPart in casualties.ts).
  */
+// A list may run through its own commas up to the verb: "At least 163 people, among them students, passers-by, a
+// four-year-old child and three policemen, have been killed".
 export const INCLUSION =
-  /(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))|,\s*[\w.,]+ of them\b[^,;()—–]*,(?=\s*(?:were|was|are|is|had|have|has)\s)/gi;
+  /,\s*(?:including|among them|among whom)\b[^;()—–.]*?,(?=\s*(?:have|has|had|were|was|are|is)\s)|(?:,|\(|\s[—–])\s*(?:including|among them|among whom|of whom|of them|of which|most of them|many of them|mostly)\b[^,;()—–]*(?:,|\)|\s[—–]|(?=[.;]|$))|,\s*[\w.,]+ of them\b[^,;()—–]*,(?=\s*(?:were|was|are|is|had|have|has)\s)/gi;
 
 const INCLUDES = String.raw`\binclud(?:es|ed|e|ing)`;
 /**

@@ -222,3 +222,14 @@ describe('an airliner downed, migrants in a truck', () => {
     ).toEqual(['killed 25', 'killed 7', 'killed 3', 'killed 1']);
   });
 });
+
+describe('a crackdown on students', () => {
+  it('a list in an aside runs through its own commas up to the verb', () => {
+    expect(
+      read(
+        'At least 163 people, among them students, passers-by, a four-year-old child and three policemen, have been killed.',
+      ),
+    ).toEqual(['killed 163']);
+    expect(read('At least 20 people, including three children, were killed.')).toEqual(['killed 20']);
+  });
+});
