@@ -119,6 +119,15 @@ export function linkedMeasures(clause: string, from: number): Measure[] {
   return found;
 }
 
+/** The first measure whose words match at a word of `text` starting in [`from`, `to`). */
+function firstMeasure(text: string, from = 0, to = text.length): { measure: Measure; end: number } | null {
+  for (const word of text.slice(from, to).matchAll(/(?<![\w-])\w/g)) {
+    const found = matchMeasure(text, from + word.index);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The measure whose words match at `at`, the longest match winning ("missing, feared dead" is missing). */
 export function matchMeasure(text: string, at: number): { measure: Measure; end: number } | null {
   let best: { measure: Measure; end: number } | null = null;
@@ -196,11 +205,8 @@ export function treatedFor(before: string, after: string): Measure[] | null {
   const to = FOR_WHAT.exec(after);
   if (!to) return null;
   const from = to.index + to[0].length;
-  for (const word of after.slice(from, from + 40).matchAll(/(?<![\w-])\w/g)) {
-    const measure = matchMeasure(after, from + word.index);
-    if (measure) return measure.measure === 'injured' ? null : [measure.measure];
-  }
-  return null;
+  const measure = firstMeasure(after, from, from + 40)?.measure;
+  return measure && measure !== 'injured' ? [measure] : null;
 }
 const TREATED = /\btreat(?:ed|ing|s)?\s+(?:(?:some|about|around|nearly|more than|over|at least)\s+)?$/i;
 const FOR_WHAT = /^[^.;,]{0,40}?\bfor\s+/i;
@@ -217,10 +223,8 @@ export function measuresBefore(before: string): Measure[] | null {
   const among = (AMONG_BEFORE.exec(trimmed + ' ') ?? INCLUDED_BEFORE.exec(trimmed) ?? OF_THE_BEFORE.exec(trimmed))?.[1];
   if (among === undefined) return null;
   // "Among the identified dead are 1,017 children": the measure word may follow an adjective.
-  for (const word of among.matchAll(/(?<![\w-])\w/g)) {
-    const amongMeasure = matchMeasure(among, word.index);
-    if (amongMeasure) return [amongMeasure.measure];
-  }
+  const amongMeasure = firstMeasure(among);
+  if (amongMeasure) return [amongMeasure.measure];
   // "The toll includes 14 children": a measure's noun.
   const noun = measureIn(LEX.nouns, among.trimEnd());
   return noun ? [noun] : null;
@@ -234,11 +238,7 @@ export function measuresBefore(before: string): Measure[] | null {
 function labelled(trimmed: string): Measure | null {
   const label = LABEL.exec(trimmed)?.[1];
   if (label === undefined) return null;
-  for (const word of label.matchAll(/(?<![\w-])\w/g)) {
-    const measure = matchMeasure(label, word.index);
-    if (measure) return measure.measure;
-  }
-  return measureIn(LEX.nouns, label);
+  return firstMeasure(label)?.measure ?? measureIn(LEX.nouns, label);
 }
 // Capitalised, as a line starts: not "31 dead: 29 inmates and two guards", a breakdown of the count before.
 const LABEL = /^(?:\s*;)?\s*(?:\(\w{1,3}\)\s*)?(\p{Lu}[^:;.]{0,99}):$/u;
