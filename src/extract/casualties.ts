@@ -68,6 +68,7 @@ import {
   startsWithMeasure,
   tollBefore,
   treatedFor,
+  trimBefore,
   useLexicon,
 } from './casualty-measures.ts';
 import {
@@ -404,7 +405,7 @@ function backReference(before: string, previous: Reading | null): Measure[] | nu
 function backFigure(before: string): boolean {
   if (!BACK_FIGURE.test(before)) return false;
   // "the number of police officers and soldiers injured had risen to 132": the figure's own measure, read after.
-  if (tollBefore(before.replace(/[\s“"”(]+$/, ''))) return false;
+  if (tollBefore(trimBefore(before))) return false;
   const of = /\b(?:figure|number|count|tally|estimate|total) of\b([^.;]*)$/i.exec(before);
   return !of || !countsThings(of[1]!);
 }

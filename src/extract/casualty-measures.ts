@@ -171,8 +171,7 @@ export function startsWithMeasure(after: string): boolean {
  */
 export function objectOf(before: string): Measure[] | null {
   // "killing his two crewmates": a possessive between the verb and its count; "seized on Monday evening a 29-year-old": a day.
-  const trimmed = before
-    .replace(/[\s“"”(]+$/, '')
+  const trimmed = trimBefore(before)
     // "detained a further 12", "killed another 14": more of the same, still the verb's object.
     .replace(/\s+(?:his|her|their|its|our|a further|another|an additional)$/i, '')
     .replace(
@@ -211,9 +210,12 @@ export function treatedFor(before: string, after: string): Measure[] | null {
 const TREATED = /\btreat(?:ed|ing|s)?\s+(?:(?:some|about|around|nearly|more than|over|at least)\s+)?$/i;
 const FOR_WHAT = /^[^.;,]{0,40}?\bfor\s+/i;
 
+/** The words before a count without the space, quotes or bracket that open it. */
+export const trimBefore = (before: string): string => before.replace(/[\s“"”(]+$/, '');
+
 /** "the arrest of 2,000", "the killing and wounding of dozens", "the death toll rose to 164", "among the dead were". */
 export function measuresBefore(before: string): Measure[] | null {
-  const trimmed = before.replace(/[\s“"”(]+$/, '');
+  const trimmed = trimBefore(before);
   const nouns = nominalised(trimmed);
   if (nouns) return nouns;
   const label = labelled(trimmed);
